@@ -1,0 +1,37 @@
+using Fazhi.Host.Components;
+using Fazhi.Platform;
+using Fazhi.Platform.Features.Setup;
+using Scalar.AspNetCore;
+
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+builder.WebHost.ConfigureKestrel(k =>
+{
+    // Request size limit: the largest legitimate body is an attachment upload (see Attachments:MaxBytes).
+    k.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
+    k.AddServerHeader = false;
+});
+builder.AddFazhiPlatform();
+builder.Services.AddRazorComponents();
+builder.Services.AddCascadingAuthenticationState();
+
+var app = builder.Build();
+
+if (PlatformCli.IsVerb(args))
+{
+    return await PlatformCli.RunAsync(app, args);
+}
+
+await PlatformStartup.InitialiseAsync(app, demo);
+
+app.UseFazhiPlatform();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(PlatformModule).Assembly);
+app.MapFazhiPlatform();
+app.MapScalarApiReference("/api-docs", o => o.WithTitle("Fazhi API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The host's entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,36 @@
+namespace Fazhi.Platform.Data;
+
+/// <summary>Which database engine Fazhi runs on. Bound from the <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    /// <summary><c>sqlite</c> (embedded default) or <c>postgres</c>.</summary>
+    public string Provider { get; set; } = "sqlite";
+
+    /// <summary>The connection string; for SQLite the default is a file under <c>./data/</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Apply migrations on start. On by default for SQLite; production PostgreSQL uses the <c>migrate</c> verb.</summary>
+    public bool? MigrateOnStart { get; set; }
+
+    internal bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Provider, "postgresql", StringComparison.OrdinalIgnoreCase);
+
+    internal bool ShouldMigrateOnStart => MigrateOnStart ?? !IsPostgres;
+
+    internal string EffectiveConnectionString(string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            return ConnectionString;
+        }
+        if (IsPostgres)
+        {
+            throw new InvalidOperationException("Database:Provider 为 postgres 时必须设置 Database:ConnectionString。");
+        }
+        var dir = Path.Combine(contentRoot, "data");
+        Directory.CreateDirectory(dir);
+        return $"Data Source={Path.Combine(dir, "fazhi.db")}";
+    }
+}

@@ -1,0 +1,77 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fazhi.Platform.Data;
+
+/// <summary>Registers a module's DbContext on the configured engine, with that engine's migration set.</summary>
+public static class DatabaseRegistration
+{
+    /// <summary>
+    /// Registers <typeparamref name="TContext"/> resolved as <typeparamref name="TSqlite"/> or <typeparamref name="TPostgres"/>.
+    /// Each module calls this once; <c>migrate</c> then migrates every registered context.
+    /// </summary>
+    public static IServiceCollection AddFazhiDbContext<TContext, TSqlite, TPostgres>(
+        this IServiceCollection services, DatabaseOptions options, string contentRoot, string module)
+        where TContext : FazhiDbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
+    {
+        var connectionString = options.EffectiveConnectionString(contentRoot);
+        var history = $"__migrations_{module}";
+        if (options.IsPostgres)
+        {
+            services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable(history)));
+        }
+        else
+        {
+            services.AddDbContext<TContext, TSqlite>(o => o
+                .UseSqlite(connectionString, s => s.MigrationsHistoryTable(history))
+                .AddInterceptors(SqlitePragmas.Instance));
+        }
+        services.AddSingleton(new ModuleDatabase(module, typeof(TContext)));
+        return services;
+    }
+}
+
+/// <summary>A module's database, for the migrator.</summary>
+public sealed record ModuleDatabase(string Module, Type ContextType);
+
+/// <summary>Applies every module's migrations, platform first.</summary>
+public sealed class DatabaseMigrator(IServiceProvider services, IEnumerable<ModuleDatabase> databases)
+{
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        foreach (var db in databases.OrderBy(d => d.Module == "platform" ? 0 : 1))
+        {
+            await using var scope = services.CreateAsyncScope();
+            var context = (DbContext)scope.ServiceProvider.GetRequiredService(db.ContextType);
+            await context.Database.MigrateAsync(ct);
+        }
+    }
+}
+
+/// <summary>
+/// SQLite per connection: write-ahead log (readers never block the writer), a busy timeout instead of an
+/// immediate SQLITE_BUSY, and foreign keys on.
+/// </summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static SqlitePragmas Instance { get; } = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(DbConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+        cmd.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,308 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text.Json;
+using Fazhi.Platform.Features.Audit;
+using Fazhi.Platform.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Fazhi.Platform.Data;
+
+/// <summary>
+/// Base of every Fazhi DbContext. It holds, in one place, what no module may forget:
+/// the data-scope query filter on <see cref="IOrgScoped"/> records, the scope check on writes,
+/// optimistic concurrency on <see cref="IVersioned"/> records, and the audit entry appended in the same transaction.
+/// </summary>
+public abstract class FazhiDbContext : DbContext
+{
+    private static readonly MethodInfo ApplyScopeFilterMethod =
+        typeof(FazhiDbContext).GetMethod(nameof(ApplyScopeFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    private readonly ICurrentUser _currentUser;
+    private bool _appendingAudit;
+
+    protected FazhiDbContext(DbContextOptions options, ICurrentUser currentUser)
+        : base(options)
+    {
+        _currentUser = currentUser;
+    }
+
+    /// <summary>The caller's data scope; read by the query filter each time a query runs.</summary>
+    internal DataScope CurrentScope => _currentUser.Scope;
+
+    internal ICurrentUser CurrentUser => _currentUser;
+
+    internal bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>Only the platform's own context creates the audit table; the others map it without migrating it.</summary>
+    protected virtual bool OwnsAuditTable => false;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<AuditEntry>(b =>
+        {
+            b.ToTable("platform_audit_entries", t =>
+            {
+                if (!OwnsAuditTable)
+                {
+                    t.ExcludeFromMigrations();
+                }
+            });
+            b.HasKey(e => e.Sequence);
+            b.Property(e => e.Sequence).ValueGeneratedNever();
+            b.Property(e => e.ActorName).HasMaxLength(128);
+            b.Property(e => e.Action).HasMaxLength(64);
+            b.Property(e => e.EntityType).HasMaxLength(128);
+            b.Property(e => e.EntityId).HasMaxLength(128);
+            b.Property(e => e.ClientIp).HasMaxLength(64);
+            b.Property(e => e.PreviousHash).HasMaxLength(64);
+            b.Property(e => e.Hash).HasMaxLength(64);
+            b.HasIndex(e => e.At);
+            b.HasIndex(e => new { e.EntityType, e.EntityId });
+        });
+
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
+        {
+            var clr = entityType.ClrType;
+            if (typeof(IOrgScoped).IsAssignableFrom(clr) && entityType.BaseType is null)
+            {
+                ApplyScopeFilterMethod.MakeGenericMethod(clr).Invoke(this, [modelBuilder]);
+                modelBuilder.Entity(clr).HasIndex(nameof(IOrgScoped.OrgUnitId));
+            }
+            if (typeof(IVersioned).IsAssignableFrom(clr))
+            {
+                modelBuilder.Entity(clr).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+            }
+        }
+    }
+
+    private void ApplyScopeFilter<T>(ModelBuilder modelBuilder)
+        where T : class, IOrgScoped
+    {
+        Expression<Func<T, bool>> filter = e => CurrentScope.Unrestricted || CurrentScope.UnitIds.Contains(e.OrgUnitId);
+        modelBuilder.Entity<T>().HasQueryFilter(filter);
+    }
+
+    /// <summary>
+    /// Synchronous saves exist only for framework code that writes technical, unaudited rows (the data-protection key
+    /// ring). Anything audited must go through <see cref="SaveChangesAsync(bool, CancellationToken)"/>.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ChangeTracker.DetectChanges();
+        EnforceScopeAndStampVersions();
+        if (CaptureAudit().Count > 0)
+        {
+            throw new NotSupportedException("Audited changes are saved asynchronously: use SaveChangesAsync.");
+        }
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (_appendingAudit)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        ChangeTracker.DetectChanges();
+        EnforceScopeAndStampVersions();
+        var drafts = CaptureAudit();
+        if (drafts.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null;
+        await using var tx = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await AppendAuditAsync(drafts, cancellationToken);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(cancellationToken);
+        }
+        return written;
+    }
+
+    /// <summary>Appends security or business events that are not entity changes (sign-in, verify, export...).</summary>
+    public async Task WriteAuditEventAsync(string action, string entityType, string? entityId, object? details, CancellationToken ct = default)
+    {
+        var draft = NewDraft(action, entityType, entityId, details is null ? "{}" : JsonSerializer.Serialize(details, AuditJson.Options));
+        var ownTransaction = Database.CurrentTransaction is null;
+        await using var tx = ownTransaction ? await Database.BeginTransactionAsync(ct) : null;
+        await AppendAuditAsync([draft], ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+    }
+
+    private void EnforceScopeAndStampVersions()
+    {
+        var scope = CurrentScope;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity is IOrgScoped scoped)
+            {
+                var original = entry.State == EntityState.Added
+                    ? scoped.OrgUnitId
+                    : (Guid)entry.Property(nameof(IOrgScoped.OrgUnitId)).OriginalValue!;
+                if (!scope.Allows(scoped.OrgUnitId) || !scope.Allows(original))
+                {
+                    throw new ScopeViolationException(entry.Metadata.ClrType.Name);
+                }
+            }
+            if (entry.State == EntityState.Modified && entry.Entity is IVersioned versioned)
+            {
+                versioned.Version++;
+            }
+        }
+    }
+
+    private List<AuditEntry> CaptureAudit()
+    {
+        var drafts = new List<AuditEntry>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                || entry.Metadata.ClrType.IsDefined(typeof(NotAuditedAttribute), inherit: false)
+                || entry.Entity is Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)
+            {
+                continue;
+            }
+            var changes = new Dictionary<string, object?[]>();
+            foreach (var p in entry.Properties)
+            {
+                if (IsRedacted(entry, p))
+                {
+                    if (entry.State == EntityState.Modified && p.IsModified)
+                    {
+                        changes[p.Metadata.Name] = ["***", "***"];
+                    }
+                    continue;
+                }
+                switch (entry.State)
+                {
+                    case EntityState.Added:
+                        changes[p.Metadata.Name] = [null, AuditJson.Value(p.CurrentValue)];
+                        break;
+                    case EntityState.Deleted:
+                        changes[p.Metadata.Name] = [AuditJson.Value(p.OriginalValue), null];
+                        break;
+                    case EntityState.Modified when p.IsModified && !Equals(p.OriginalValue, p.CurrentValue):
+                        changes[p.Metadata.Name] = [AuditJson.Value(p.OriginalValue), AuditJson.Value(p.CurrentValue)];
+                        break;
+                }
+            }
+            if (entry.State == EntityState.Modified && changes.Count == 0)
+            {
+                continue;
+            }
+            var action = entry.State switch
+            {
+                EntityState.Added => "create",
+                EntityState.Deleted => "delete",
+                _ => "update",
+            };
+            var draft = NewDraft(action, entry.Metadata.ClrType.Name, KeyOf(entry), JsonSerializer.Serialize(changes, AuditJson.Options));
+            if (entry.Entity is IOrgScoped s)
+            {
+                draft.OrgUnitId = s.OrgUnitId;
+            }
+            drafts.Add(draft);
+        }
+        return drafts;
+    }
+
+    private static readonly HashSet<string> RedactedNames = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
+
+    /// <summary>Secrets never enter the audit trail: marked properties, Identity's hashes and its token values.</summary>
+    private static bool IsRedacted(EntityEntry entry, PropertyEntry p) =>
+        p.Metadata.PropertyInfo?.IsDefined(typeof(AuditRedactedAttribute)) == true
+        || RedactedNames.Contains(p.Metadata.Name)
+        || (entry.Entity is Microsoft.AspNetCore.Identity.IdentityUserToken<Guid> && p.Metadata.Name == "Value");
+
+    private AuditEntry NewDraft(string action, string entityType, string? entityId, string changes) => new()
+    {
+        At = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()),
+        ActorId = _currentUser.UserId,
+        ActorName = _currentUser.UserName ?? "anonymous",
+        OrgUnitId = _currentUser.OrgUnitId,
+        Action = action,
+        EntityType = entityType,
+        EntityId = entityId,
+        Changes = changes,
+        ClientIp = (_currentUser as CurrentUser)?.ClientIp,
+    };
+
+    private static string? KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        if (key is null)
+        {
+            return null;
+        }
+        return string.Join(",", key.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+    }
+
+    /// <summary>
+    /// Links drafts into the chain inside the current transaction. On PostgreSQL a transaction-scoped advisory lock
+    /// serialises appenders for the short time between reading the chain head and committing; SQLite's write
+    /// transaction (BEGIN IMMEDIATE) already does.
+    /// </summary>
+    private async Task AppendAuditAsync(List<AuditEntry> drafts, CancellationToken ct)
+    {
+        if (IsPostgres)
+        {
+            await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(3704000001)", ct);
+        }
+        var head = await Set<AuditEntry>().AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(ct);
+        var seq = head?.Sequence ?? 0;
+        var prev = head?.Hash ?? AuditHasher.Genesis;
+        foreach (var d in drafts)
+        {
+            d.Sequence = ++seq;
+            d.PreviousHash = prev;
+            d.Hash = AuditHasher.Compute(d);
+            prev = d.Hash;
+        }
+        Set<AuditEntry>().AddRange(drafts);
+        _appendingAudit = true;
+        try
+        {
+            await base.SaveChangesAsync(true, ct);
+        }
+        finally
+        {
+            _appendingAudit = false;
+        }
+    }
+}
+
+/// <summary>A write outside the caller's data scope. Reported as 404, as if the record did not exist.</summary>
+public sealed class ScopeViolationException(string entity)
+    : InvalidOperationException($"记录不在当前用户的数据范围内（{entity}）。");
+
+internal static class AuditJson
+{
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Values as the audit shows them: dates ISO 8601, enums by name, everything else as is.</summary>
+    public static object? Value(object? v) => v switch
+    {
+        null => null,
+        Enum e => e.ToString(),
+        DateTimeOffset d => d.ToString("O"),
+        DateTime d => d.ToString("O"),
+        DateOnly d => d.ToString("yyyy-MM-dd"),
+        byte[] b => Convert.ToBase64String(b),
+        _ => v,
+    };
+}

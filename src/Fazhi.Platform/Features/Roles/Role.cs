@@ -1,0 +1,59 @@
+using Fazhi.Platform.Data;
+
+namespace Fazhi.Platform.Features.Roles;
+
+/// <summary>The three separated administrators (三员分立) and ordinary business roles.</summary>
+public enum AdminKind
+{
+    None = 0,
+    /// <summary>系统管理员: users, org units, settings.</summary>
+    System = 1,
+    /// <summary>安全管理员: roles and policies.</summary>
+    Security = 2,
+    /// <summary>审计管理员: reads and verifies the audit trail only.</summary>
+    Audit = 3,
+}
+
+/// <summary>A role bundles permissions. Users receive roles at an org unit (<see cref="RoleAssignment"/>).</summary>
+public sealed class Role : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>Stable code, e.g. <c>system-admin</c>.</summary>
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? Description { get; set; }
+
+    public AdminKind AdminKind { get; set; }
+
+    /// <summary>Built-in roles cannot be deleted.</summary>
+    public bool IsBuiltIn { get; set; }
+
+    public List<RolePermission> Permissions { get; set; } = [];
+
+    public long Version { get; set; }
+}
+
+/// <summary>One permission granted by a role.</summary>
+public sealed class RolePermission
+{
+    public Guid RoleId { get; set; }
+
+    public required string Permission { get; set; }
+}
+
+/// <summary>A role held by a user at an org unit; the scope covers that unit and every unit below it.</summary>
+public sealed class RoleAssignment : IOrgScoped
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid UserId { get; set; }
+
+    public Guid RoleId { get; set; }
+
+    public Guid OrgUnitId { get; set; }
+
+    public Role? Role { get; set; }
+}

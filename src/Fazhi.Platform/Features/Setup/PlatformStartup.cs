@@ -1,0 +1,62 @@
+using Fazhi.Platform.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fazhi.Platform.Features.Setup;
+
+/// <summary>What happens before the host serves its first request.</summary>
+public static class PlatformStartup
+{
+    /// <summary>
+    /// Migrates (embedded SQLite by default; PostgreSQL only with <c>Database:MigrateOnStart</c>), seeds, creates the first
+    /// administrator and prints the one-time password, and adds demo data in <c>--demo</c> mode.
+    /// </summary>
+    public static async Task InitialiseAsync(WebApplication app, bool demo, CancellationToken ct = default)
+    {
+        var options = app.Services.GetRequiredService<DatabaseOptions>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        if (options.ShouldMigrateOnStart)
+        {
+            await sp.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        }
+        else
+        {
+            var pending = await sp.GetRequiredService<PlatformDb>().Database.GetPendingMigrationsAsync(ct);
+            if (pending.Any())
+            {
+                throw new InvalidOperationException("数据库尚未迁移到当前版本：请先运行 `Fazhi.Host migrate`。");
+            }
+        }
+        var seeder = sp.GetRequiredService<PlatformSeeder>();
+        await seeder.SeedAsync(ct);
+        var first = await seeder.EnsureFirstAdminAsync(ct);
+        if (first is { } admin)
+        {
+            Console.WriteLine();
+            Console.WriteLine("==================================================================");
+            Console.WriteLine(" Fazhi 首次启动：已创建系统管理员账户 / first system administrator");
+            Console.WriteLine($"   用户名 user:     {admin.UserName}");
+            Console.WriteLine($"   一次性密码 once: {admin.Password}");
+            Console.WriteLine(" 首次登录须修改密码并绑定 TOTP 双因素认证。此密码不会再次显示。");
+            Console.WriteLine("==================================================================");
+            Console.WriteLine();
+        }
+        if (demo)
+        {
+            await seeder.SeedDemoAsync(ct);
+            foreach (var seed in sp.GetServices<IDemoSeed>())
+            {
+                await seed.SeedAsync(ct);
+            }
+            Console.WriteLine($"演示模式 --demo：演示账户 demo-sysadmin / demo-city / demo-shizhong ... 密码 {PlatformSeeder.DemoPassword}");
+        }
+    }
+}
+
+/// <summary>A module's demo records, added by <c>--demo</c> and <c>seed demo</c>, each clearly labelled as demo.</summary>
+public interface IDemoSeed
+{
+    Task SeedAsync(CancellationToken ct);
+}

@@ -1,0 +1,24 @@
+using Fazhi.Platform.Features.Setup;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fazhi.Platform;
+
+/// <summary>The platform's features, each registering its services and mapping its endpoints under /api/platform.</summary>
+internal static class PlatformFeatures
+{
+    public static void Add(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<PlatformSeeder>();
+        services.AddSingleton<ICliVerb, MigrateVerb>();
+        services.AddSingleton<ICliVerb, AdminCreateVerb>();
+        services.AddSingleton<ICliVerb, SeedDemoVerb>();
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        _ = api;
+    }
+}

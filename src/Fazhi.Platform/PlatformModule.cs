@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Fazhi.Platform.Data;
+using Fazhi.Platform.Features.Accounts;
+using Fazhi.Platform.Security;
+using Fazhi.Platform.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Fazhi.Platform;
+
+/// <summary>The platform's public face: <see cref="AddFazhiPlatform"/>, <see cref="UseFazhiPlatform"/> and <see cref="MapFazhiPlatform"/>.</summary>
+public static class PlatformModule
+{
+    /// <summary>Name of the rate-limit policy on sign-in endpoints.</summary>
+    public const string SignInRateLimit = "signin";
+
+    public static WebApplicationBuilder AddFazhiPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var db = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(db);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddFazhiDbContext<PlatformDb, SqlitePlatformDb, PostgresPlatformDb>(db, builder.Environment.ContentRootPath, "platform");
+        services.AddTransient<DatabaseMigrator>();
+
+        // Sessions and antiforgery tokens valid on every node: the key ring lives in the shared database.
+        services.AddDataProtection().SetApplicationName("Fazhi").PersistKeysToDbContext<PlatformDb>();
+
+        services.AddPermissions(PlatformPermissions.All);
+        services.AddSingleton<PermissionCatalog>();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddAuthorization();
+        AccountsFeature.Add(services);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<FazhiExceptionHandler>();
+        services.AddOpenApi("v1");
+        services.AddHealthChecks().AddDbContextCheck<PlatformDb>("database", tags: ["ready"]);
+        services.AddLocalization();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Sign-in attempts per client address: slows password guessing before the account lockout bites.
+            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        services.AddAntiforgery();
+
+        PlatformFeatures.Add(builder);
+        return builder;
+    }
+
+    public static WebApplication UseFazhiPlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("zh-CN"),
+            SupportedCultures = cultures,
+            SupportedUICultures = cultures,
+            RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
+        });
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseMiddleware<AccountGateMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapFazhiPlatform(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext http) =>
+        {
+            var culture = name == "en" ? "en" : "zh-CN";
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
+            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
+        }).ExcludeFromDescription();
+
+        var api = app.MapGroup("/api/platform").WithTags("platform");
+        PlatformFeatures.Map(api);
+        return app;
+    }
+}
