@@ -1,3 +1,4 @@
+using Fazhi.Platform.Features.Accounts;
 using Fazhi.Platform.Features.Setup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -12,6 +13,8 @@ internal static class PlatformFeatures
     {
         var services = builder.Services;
         services.AddScoped<PlatformSeeder>();
+        services.AddScoped<SignInAudit>();
+        services.AddScoped<SignInService>();
         services.AddSingleton<ICliVerb, MigrateVerb>();
         services.AddSingleton<ICliVerb, AdminCreateVerb>();
         services.AddSingleton<ICliVerb, SeedDemoVerb>();
@@ -19,6 +22,6 @@ internal static class PlatformFeatures
 
     public static void Map(RouteGroupBuilder api)
     {
-        _ = api;
+        AccountApi.Map(api);
     }
 }

@@ -1,0 +1,153 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Fazhi.Platform.Features.Accounts;
+using Fazhi.Platform.Features.Setup;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using OtpNet;
+
+namespace Fazhi.Platform.Tests.Infrastructure;
+
+/// <summary>
+/// The real host over HTTP, on a fresh SQLite file, or on a fresh PostgreSQL database when FAZHI_TEST_POSTGRES
+/// holds a connection string (CI sets it). One host per test collection.
+/// </summary>
+public sealed class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private static int _userCounter;
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "fazhi-tests", Guid.NewGuid().ToString("N"));
+    private string? _pgDatabase;
+
+    public static string? PostgresConnection => Environment.GetEnvironmentVariable("FAZHI_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
+
+    public bool OnPostgres => PostgresConnection is not null;
+
+    public string DataDirectory => _dir;
+
+    public const string Password = "Zaozhuang-test-pass-2026";
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_dir);
+        if (PostgresConnection is { } cs)
+        {
+            _pgDatabase = "fazhi_test_" + Guid.NewGuid().ToString("N")[..12];
+            await using var conn = new NpgsqlConnection(cs);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_pgDatabase}", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        // Start the host now so the first test does not pay for migrations.
+        _ = Services;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_pgDatabase is not null && PostgresConnection is { } cs)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var conn = new NpgsqlConnection(cs);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a finalising connection; the temp folder is cleaned by the OS.
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseContentRoot(_dir);
+        if (PostgresConnection is { } cs)
+        {
+            var csb = new NpgsqlConnectionStringBuilder(cs) { Database = _pgDatabase };
+            builder.UseSetting("Database:Provider", "postgres");
+            builder.UseSetting("Database:ConnectionString", csb.ConnectionString);
+            builder.UseSetting("Database:MigrateOnStart", "true");
+        }
+        else
+        {
+            builder.UseSetting("Database:Provider", "sqlite");
+            builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_dir, "fazhi.db")}");
+        }
+        builder.UseSetting("Storage:Root", Path.Combine(_dir, "files"));
+        builder.UseSetting("Security:KeyFile", Path.Combine(_dir, "keys", "fazhi.key"));
+    }
+
+    /// <summary>Runs work in a DI scope of the host, as the system.</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task InScopeAsync(Func<IServiceProvider, Task> work) => InScopeAsync<bool>(async sp =>
+    {
+        await work(sp);
+        return true;
+    });
+
+    /// <summary>Creates an account holding <paramref name="role"/> at <paramref name="orgCode"/>; administrators get TOTP enrolled.</summary>
+    public async Task<TestUser> CreateUserAsync(string role = BuiltInRoles.Staff, string orgCode = "370400", bool? enrolTotp = null, string? prefix = null)
+    {
+        var name = $"{prefix ?? role}-{Interlocked.Increment(ref _userCounter)}-{Guid.NewGuid().ToString("N")[..6]}";
+        var admin = role is BuiltInRoles.SystemAdmin or BuiltInRoles.SecurityAdmin or BuiltInRoles.AuditAdmin;
+        return await InScopeAsync(async sp =>
+        {
+            var seeder = sp.GetRequiredService<PlatformSeeder>();
+            var user = await seeder.CreateUserAsync(name, name, orgCode, role, Password, mustChange: false, demo: false, CancellationToken.None);
+            string? secret = null;
+            if (enrolTotp ?? admin)
+            {
+                var users = sp.GetRequiredService<UserManager<FazhiUser>>();
+                await users.ResetAuthenticatorKeyAsync(user);
+                secret = await users.GetAuthenticatorKeyAsync(user);
+                await users.SetTwoFactorEnabledAsync(user, true);
+            }
+            return new TestUser(user.Id, name, Password, secret, user.OrgUnitId);
+        });
+    }
+
+    /// <summary>An HTTP client signed in through the token endpoint, as an API client would be.</summary>
+    public async Task<HttpClient> ApiClientAsync(TestUser user)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/platform/account/token", new
+        {
+            userName = user.UserName,
+            password = user.Password,
+            twoFactorCode = user.TotpSecret is null ? null : user.CurrentCode(),
+        });
+        response.EnsureSuccessStatusCode();
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    /// <summary>A browser-like client: cookies kept, redirects not followed, so tests can see them.</summary>
+    public HttpClient BrowserClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+}
+
+/// <summary>A test account and the means to sign in as it.</summary>
+public sealed record TestUser(Guid Id, string UserName, string Password, string? TotpSecret, Guid OrgUnitId)
+{
+    public string CurrentCode() => new Totp(Base32Encoding.ToBytes(TotpSecret!)).ComputeTotp();
+}
+
+[CollectionDefinition(Name)]
+public sealed class HostCollection : ICollectionFixture<FazhiFactory>
+{
+    public const string Name = "host";
+}
