@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+namespace Fazhi.Browser.Tests;
+
+/// <summary>
+/// The real Fazhi executable on a free loopback port and a fresh SQLite data folder, started the way an operator
+/// starts it. Its console output is kept so tests can read the first administrator's one-time password.
+/// </summary>
+public sealed partial class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _output = [];
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private HostProcess(Process process, string baseUrl, string dataDir)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        DataDirectory = dataDir;
+    }
+
+    public string BaseUrl { get; }
+
+    public string DataDirectory { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return string.Join('\n', _output);
+            }
+        }
+    }
+
+    /// <summary>The one-time password the first start printed for <c>admin</c>.</summary>
+    public string FirstAdminPassword => OneTimePasswordRegex().Match(Output) is { Success: true } m
+        ? m.Groups[1].Value
+        : throw new InvalidOperationException("The host printed no one-time password:\n" + Output);
+
+    public static async Task<HostProcess> StartAsync(params string[] extraArgs)
+    {
+        var port = FreePort();
+        var dataDir = Path.Combine(Path.GetTempPath(), "fazhi-browser", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDir);
+        var hostDll = HostDll();
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(hostDll);
+        foreach (var a in extraArgs)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        var baseUrl = $"http://127.0.0.1:{port}";
+        psi.Environment["ASPNETCORE_URLS"] = baseUrl;
+        psi.Environment["Urls"] = baseUrl;
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["Database__Provider"] = "sqlite";
+        psi.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(dataDir, "fazhi.db")}";
+        psi.Environment["Storage__Root"] = Path.Combine(dataDir, "files");
+        psi.Environment["Security__KeyFile"] = Path.Combine(dataDir, "keys", "fazhi.key");
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start the host.");
+        var host = new HostProcess(process, baseUrl, dataDir);
+        process.OutputDataReceived += (_, e) => host.Collect(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Collect(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var finished = await Task.WhenAny(host._ready.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
+        if (finished != host._ready.Task)
+        {
+            await host.DisposeAsync();
+            throw new InvalidOperationException("The host did not start:\n" + host.Output);
+        }
+        return host;
+    }
+
+    private void Collect(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.Add(line);
+        }
+        if (line.Contains("Application started", StringComparison.Ordinal))
+        {
+            _ready.TrySetResult();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean.
+        }
+    }
+
+    private static string HostDll()
+    {
+        // tests/Fazhi.Browser.Tests/bin/<Configuration>/net10.0 -> src/Fazhi.Host/bin/<Configuration>/net10.0
+        var here = new DirectoryInfo(AppContext.BaseDirectory);
+        var tfm = here.Name;
+        var configuration = here.Parent!.Name;
+        var repo = here.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
+        var dll = Path.Combine(repo, "src", "Fazhi.Host", "bin", configuration, tfm, "Fazhi.Host.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build src/Fazhi.Host first.", dll);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex(@"一次性密码 once:\s*(\S+)")]
+    private static partial Regex OneTimePasswordRegex();
+}
