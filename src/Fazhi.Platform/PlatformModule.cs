@@ -48,6 +48,8 @@ public static class PlatformModule
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddDbContextCheck<PlatformDb>("database", tags: ["ready"]);
         services.AddLocalization();
+        // Chinese text is written as characters, not as numeric entities (the default encoder allows Basic Latin only).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -67,6 +69,7 @@ public static class PlatformModule
         app.UseExceptionHandler();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<RequestLimitsMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

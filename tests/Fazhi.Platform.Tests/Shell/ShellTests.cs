@@ -1,0 +1,68 @@
+using System.Net;
+using Fazhi.Platform.Tests.Infrastructure;
+
+namespace Fazhi.Platform.Tests.Shell;
+
+[Collection(HostCollection.Name)]
+public sealed class ShellTests(FazhiFactory factory)
+{
+    [Fact]
+    public async Task Home_is_in_chinese_by_default_and_english_on_request()
+    {
+        var user = await factory.CreateUserAsync(orgCode: "370402");
+        var client = await factory.ApiClientAsync(user);
+
+        var zh = await client.GetStringAsync("/");
+        var en = await client.GetStringAsync("/?culture=en");
+
+        Assert.Contains("工作台", zh);
+        Assert.Contains("市中区", zh); // the user's org unit in the top bar
+        Assert.Contains("Workbench", en);
+        Assert.Contains("lang=\"en\"", en);
+    }
+
+    [Fact]
+    public async Task Anonymous_visitor_is_sent_to_the_sign_in_page()
+    {
+        var response = await factory.BrowserClient().GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Every_response_carries_the_security_headers()
+    {
+        var response = await factory.CreateClient().GetAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task Ready_probe_checks_the_database_and_openapi_is_published()
+    {
+        var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        var openapi = await client.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/platform/account/token", openapi);
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_400_problem_details_not_500()
+    {
+        var client = factory.CreateClient();
+        var response = await client.PostAsync("/api/platform/account/token", new StringContent("{\"userName\": ", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Oversized_body_is_rejected_with_problem_details()
+    {
+        var client = factory.CreateClient();
+        var huge = new string('x', 2 * 1024 * 1024);
+        var response = await client.PostAsync("/api/platform/account/token", new StringContent($"{{\"userName\":\"{huge}\",\"password\":\"x\"}}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, response.StatusCode.ToString());
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
