@@ -154,7 +154,8 @@ internal sealed class SensitiveDataOptionsExtension(SensitiveDataProtector prote
 
 internal static class SensitiveDataOptions
 {
-    public static DbContextOptionsBuilder UseSensitiveData(this DbContextOptionsBuilder builder, SensitiveDataProtector? protector)
+    public static TBuilder UseSensitiveData<TBuilder>(this TBuilder builder, SensitiveDataProtector? protector)
+        where TBuilder : DbContextOptionsBuilder
     {
         if (protector is not null)
         {
