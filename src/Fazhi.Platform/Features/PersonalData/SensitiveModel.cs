@@ -23,7 +23,8 @@ public static class SensitiveModelExtensions
     /// Stores the property SM4-GCM encrypted (base64 text, a fresh nonce per write) and adds a companion shadow column
     /// <c>{Property}BlindIndex</c> (HMAC-SM3 hex of the normalised value, indexed) kept current on every save.
     /// Look records up with <see cref="WhereSensitiveEquals{T}(DbSet{T}, Expression{Func{T, SensitiveText}}, string)"/>;
-    /// comparing the property itself in a query never matches, as each ciphertext is different.
+    /// comparing the property itself in a query never matches, as each ciphertext is different. The blind index is filled by
+    /// <see cref="FazhiDbContext"/>'s SaveChanges: bulk <c>ExecuteUpdate</c> or raw SQL must not write these columns.
     /// </summary>
     public static TBuilder IsSensitive<TBuilder>(this TBuilder property, SensitiveKind kind)
         where TBuilder : PropertyBuilder
@@ -107,10 +108,10 @@ internal sealed class SensitiveTextConverter(SensitiveDataProtector? protector, 
 /// created without keys). <see cref="FazhiDbContext"/> replaces it with a keyed <see cref="SensitiveTextConverter"/>.
 /// </summary>
 internal sealed class UnkeyedSensitiveTextConverter() : ValueConverter<SensitiveText, string>(
-    v => Fail(),
-    s => SensitiveText.Create(SensitiveKind.Address, Fail()))
+    v => Fail<string>(),
+    s => Fail<SensitiveText>())
 {
-    private static string Fail() => throw new InvalidOperationException("SensitiveText 属性须用 IsSensitive(kind) 映射。Map SensitiveText properties with IsSensitive(kind).");
+    private static T Fail<T>() => throw new InvalidOperationException("SensitiveText 属性须用 IsSensitive(kind) 映射。Map SensitiveText properties with IsSensitive(kind).");
 }
 
 /// <summary>Carries the <see cref="SensitiveDataProtector"/> into a DbContext's options (and so into its model's converters).</summary>
