@@ -1,4 +1,6 @@
 using Fazhi.Platform.Features.Accounts;
+using Fazhi.Platform.Features.Identifiers;
+using Fazhi.Platform.Features.PersonalData;
 using Fazhi.Platform.Features.Setup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -18,10 +20,12 @@ internal static class PlatformFeatures
         services.AddSingleton<ICliVerb, MigrateVerb>();
         services.AddSingleton<ICliVerb, AdminCreateVerb>();
         services.AddSingleton<ICliVerb, SeedDemoVerb>();
+        PersonalDataFeature.Add(builder);
     }
 
     public static void Map(RouteGroupBuilder api)
     {
         AccountApi.Map(api);
+        IdentifiersFeature.Map(api);
     }
 }

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Accounts;
 using Fazhi.Platform.Security;
+using Fazhi.Platform.Security.Crypto;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -33,8 +34,10 @@ public static class PlatformModule
         services.AddFazhiDbContext<PlatformDb, SqlitePlatformDb, PostgresPlatformDb>(db, builder.Environment.ContentRootPath, "platform");
         services.AddTransient<DatabaseMigrator>();
 
-        // Sessions and antiforgery tokens valid on every node: the key ring lives in the shared database.
-        services.AddDataProtection().SetApplicationName("Fazhi").PersistKeysToDbContext<PlatformDb>();
+        // Secret keys come from the key file (Security:KeyFile), never from the database.
+        services.AddFazhiKeys();
+        // Sessions and antiforgery tokens valid on every node: the key ring lives in the shared database, SM4-encrypted at rest.
+        services.AddDataProtection().SetApplicationName("Fazhi").PersistKeysToDbContext<PlatformDb>().ProtectKeysWithSm4();
 
         services.AddPermissions(PlatformPermissions.All);
         services.AddSingleton<PermissionCatalog>();

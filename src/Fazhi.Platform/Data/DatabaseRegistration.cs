@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Fazhi.Platform.Features.PersonalData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,13 +23,16 @@ public static class DatabaseRegistration
         var history = $"__migrations_{module}";
         if (options.IsPostgres)
         {
-            services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable(history)));
+            services.AddDbContext<TContext, TPostgres>((sp, o) => o
+                .UseNpgsql(connectionString, n => n.MigrationsHistoryTable(history))
+                .UseSensitiveData(sp.GetService<SensitiveDataProtector>()));
         }
         else
         {
-            services.AddDbContext<TContext, TSqlite>(o => o
+            services.AddDbContext<TContext, TSqlite>((sp, o) => o
                 .UseSqlite(connectionString, s => s.MigrationsHistoryTable(history))
-                .AddInterceptors(SqlitePragmas.Instance));
+                .AddInterceptors(SqlitePragmas.Instance)
+                .UseSensitiveData(sp.GetService<SensitiveDataProtector>()));
         }
         services.AddSingleton(new ModuleDatabase(module, typeof(TContext)));
         return services;

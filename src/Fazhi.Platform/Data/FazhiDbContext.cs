@@ -2,7 +2,9 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
 using Fazhi.Platform.Features.Audit;
+using Fazhi.Platform.Features.PersonalData;
 using Fazhi.Platform.Security;
+using Fazhi.Platform.Security.Crypto;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -19,13 +21,17 @@ public abstract class FazhiDbContext : DbContext
         typeof(FazhiDbContext).GetMethod(nameof(ApplyScopeFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
     private readonly ICurrentUser _currentUser;
+    private readonly SensitiveDataProtector? _protector;
     private bool _appendingAudit;
 
     protected FazhiDbContext(DbContextOptions options, ICurrentUser currentUser)
         : base(options)
     {
         _currentUser = currentUser;
+        _protector = options.FindExtension<SensitiveDataOptionsExtension>()?.Protector;
     }
+
+    internal SensitiveDataProtector RequireProtector() => SensitiveTextConverter.Require(_protector);
 
     /// <summary>The caller's data scope; read by the query filter each time a query runs.</summary>
     internal DataScope CurrentScope => _currentUser.Scope;
@@ -36,6 +42,13 @@ public abstract class FazhiDbContext : DbContext
 
     /// <summary>Only the platform's own context creates the audit table; the others map it without migrating it.</summary>
     protected virtual bool OwnsAuditTable => false;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // Personal data is a scalar column; OnModelCreating binds the converter to the keys.
+        configurationBuilder.Properties<SensitiveText>().HaveConversion<UnkeyedSensitiveTextConverter>();
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -74,6 +87,44 @@ public abstract class FazhiDbContext : DbContext
             {
                 modelBuilder.Entity(clr).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
             }
+            MapSensitiveProperties(modelBuilder, entityType);
+        }
+    }
+
+    /// <summary>
+    /// Personal data (PIPL Art. 51, GB/T 39786): each <see cref="SensitiveText"/> column is stored SM4-GCM encrypted, beside a
+    /// shadow <c>{Name}BlindIndex</c> column (HMAC-SM3) for exact lookup, filled in <see cref="StampBlindIndexes"/>.
+    /// </summary>
+    private void MapSensitiveProperties(ModelBuilder modelBuilder, Microsoft.EntityFrameworkCore.Metadata.IMutableEntityType entityType)
+    {
+        foreach (var property in entityType.GetDeclaredProperties().Where(p => p.ClrType == typeof(SensitiveText)).ToList())
+        {
+            var kind = SensitiveModelExtensions.KindOf(property) ?? throw new InvalidOperationException(
+                $"{entityType.ClrType.Name}.{property.Name} 是 SensitiveText，须用 IsSensitive(kind) 声明类别。");
+            property.SetValueConverter(new SensitiveTextConverter(_protector, kind));
+            var index = property.Name + SensitiveModelExtensions.BlindIndexSuffix;
+            var entity = modelBuilder.Entity(entityType.ClrType);
+            entity.Property<string>(index).HasMaxLength(HmacSm3.Size * 2).HasAnnotation(SensitiveModelExtensions.BlindIndexAnnotation, property.Name);
+            entity.HasIndex(index);
+        }
+    }
+
+    private void StampBlindIndexes()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+            foreach (var p in entry.Properties)
+            {
+                if (p.Metadata.FindAnnotation(SensitiveModelExtensions.BlindIndexAnnotation)?.Value is string source)
+                {
+                    var value = (SensitiveText?)entry.Property(source).CurrentValue;
+                    p.CurrentValue = value is null ? null : RequireProtector().BlindIndex(value);
+                }
+            }
         }
     }
 
@@ -92,6 +143,7 @@ public abstract class FazhiDbContext : DbContext
     {
         ChangeTracker.DetectChanges();
         EnforceScopeAndStampVersions();
+        StampBlindIndexes();
         if (CaptureAudit().Count > 0)
         {
             throw new NotSupportedException("Audited changes are saved asynchronously: use SaveChangesAsync.");
@@ -108,6 +160,7 @@ public abstract class FazhiDbContext : DbContext
 
         ChangeTracker.DetectChanges();
         EnforceScopeAndStampVersions();
+        StampBlindIndexes();
         var drafts = CaptureAudit();
         if (drafts.Count == 0)
         {
@@ -174,6 +227,11 @@ public abstract class FazhiDbContext : DbContext
             var changes = new Dictionary<string, object?[]>();
             foreach (var p in entry.Properties)
             {
+                if (p.Metadata.FindAnnotation(SensitiveModelExtensions.BlindIndexAnnotation) is not null)
+                {
+                    // Derived from the sensitive value beside it, which the audit shows masked.
+                    continue;
+                }
                 if (IsRedacted(entry, p))
                 {
                     if (entry.State == EntityState.Modified && p.IsModified)
@@ -302,6 +360,7 @@ internal static class AuditJson
         DateTimeOffset d => d.ToString("O"),
         DateTime d => d.ToString("O"),
         DateOnly d => d.ToString("yyyy-MM-dd"),
+        SensitiveText t => t.Masked,
         byte[] b => Convert.ToBase64String(b),
         _ => v,
     };

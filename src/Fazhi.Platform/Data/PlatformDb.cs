@@ -1,5 +1,6 @@
 using Fazhi.Platform.Features.Accounts;
 using Fazhi.Platform.Features.OrgUnits;
+using Fazhi.Platform.Features.PersonalData;
 using Fazhi.Platform.Features.Roles;
 using Fazhi.Platform.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -53,6 +54,7 @@ public abstract class PlatformDb : FazhiDbContext, IDataProtectionKeyContext
             u.Property(x => x.Email).HasMaxLength(256);
             u.Property(x => x.NormalizedEmail).HasMaxLength(256);
             u.Property(x => x.DisplayName).HasMaxLength(64);
+            u.Property(x => x.Mobile).IsSensitive(SensitiveKind.Phone);
             u.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
             u.HasMany<IdentityUserClaim<Guid>>().WithOne().HasForeignKey(x => x.UserId).IsRequired();
             u.HasMany<IdentityUserLogin<Guid>>().WithOne().HasForeignKey(x => x.UserId).IsRequired();

@@ -1,4 +1,5 @@
 using Fazhi.Platform.Data;
+using Fazhi.Platform.Features.PersonalData;
 using Microsoft.AspNetCore.Identity;
 
 namespace Fazhi.Platform.Features.Accounts;
@@ -24,6 +25,9 @@ public sealed class FazhiUser : IdentityUser<Guid>, IOrgScoped, IVersioned
 
     /// <summary>The password must be changed at next sign-in (one-time passwords from the console or an administrator).</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>Mobile phone (手机号), optional; stored SM4-encrypted with a blind index, shown masked (138****5678).</summary>
+    public SensitiveText? Mobile { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 
