@@ -1,6 +1,7 @@
 using Fazhi.Platform.Features.Accounts;
 using Fazhi.Platform.Features.Identifiers;
 using Fazhi.Platform.Features.PersonalData;
+using Fazhi.Platform.Features.OrgUnits;
 using Fazhi.Platform.Features.Setup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -21,11 +22,13 @@ internal static class PlatformFeatures
         services.AddSingleton<ICliVerb, AdminCreateVerb>();
         services.AddSingleton<ICliVerb, SeedDemoVerb>();
         PersonalDataFeature.Add(builder);
+        OrgUnitsFeature.Add(builder);
     }
 
     public static void Map(RouteGroupBuilder api)
     {
         AccountApi.Map(api);
         IdentifiersFeature.Map(api);
+        OrgUnitsFeature.Map(api);
     }
 }

@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using Fazhi.Platform.Data;
 
 namespace Fazhi.Platform.Features.OrgUnits;
 
 /// <summary>Level of an org unit in the administrative tree.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<OrgLevel>))]
 public enum OrgLevel
 {
     Province = 1,
@@ -13,6 +15,7 @@ public enum OrgLevel
 }
 
 /// <summary>What kind of body an org unit is.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<OrgKind>))]
 public enum OrgKind
 {
     Government = 1,

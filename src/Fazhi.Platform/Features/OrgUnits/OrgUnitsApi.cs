@@ -1,0 +1,143 @@
+using Fazhi.Platform.Features.Documents;
+using Fazhi.Platform.Security;
+using Fazhi.Platform.Web;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fazhi.Platform.Features.OrgUnits;
+
+/// <summary>/api/platform/org-units: read with OrgUnitsRead, change with OrgUnitsManage.</summary>
+internal static class OrgUnitsApi
+{
+    internal sealed record OrgTreeNode(Guid Id, string Code, string Name, OrgLevel Level, OrgKind Kind, bool IsActive, IReadOnlyList<OrgTreeNode> Children);
+
+    internal sealed record ImportResponse(int Created, int Updated, int Unchanged);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/org-units").WithTags("org-units");
+        g.MapGet("/", SearchAsync).RequirePermission(PlatformPermissions.OrgUnitsRead);
+        g.MapGet("/tree", TreeAsync).RequirePermission(PlatformPermissions.OrgUnitsRead);
+        g.MapGet("/roots", (OrgUnitService s, bool? includeInactive, CancellationToken ct) => ChildrenCoreAsync(s, null, includeInactive, ct))
+            .RequirePermission(PlatformPermissions.OrgUnitsRead);
+        g.MapGet("/{id:guid}/children", (OrgUnitService s, Guid id, bool? includeInactive, CancellationToken ct) => ChildrenCoreAsync(s, id, includeInactive, ct))
+            .RequirePermission(PlatformPermissions.OrgUnitsRead);
+        g.MapGet("/export", ExportAsync).RequirePermission(PlatformPermissions.OrgUnitsRead);
+        g.MapGet("/{id:guid}", GetAsync).RequirePermission(PlatformPermissions.OrgUnitsRead);
+        g.MapPost("/", CreateAsync).RequirePermission(PlatformPermissions.OrgUnitsManage);
+        g.MapPut("/{id:guid}", (OrgUnitService s, Guid id, UpdateOrgUnitRequest r, CancellationToken ct) => ToResultAsync(s.UpdateAsync(id, r, ct)))
+            .RequirePermission(PlatformPermissions.OrgUnitsManage);
+        g.MapPost("/{id:guid}/move", (OrgUnitService s, Guid id, MoveOrgUnitRequest r, CancellationToken ct) => ToResultAsync(s.MoveAsync(id, r, ct)))
+            .RequirePermission(PlatformPermissions.OrgUnitsManage);
+        g.MapPost("/{id:guid}/deactivate", (OrgUnitService s, Guid id, DeactivateOrgUnitRequest r, CancellationToken ct) => ToResultAsync(s.DeactivateAsync(id, r, ct)))
+            .RequirePermission(PlatformPermissions.OrgUnitsManage);
+        g.MapPost("/{id:guid}/activate", (OrgUnitService s, Guid id, ActivateOrgUnitRequest r, CancellationToken ct) => ToResultAsync(s.ActivateAsync(id, r, ct)))
+            .RequirePermission(PlatformPermissions.OrgUnitsManage);
+        // Antiforgery is checked in the handler for cookie callers; bearer-token clients carry no cookie to forge.
+        g.MapPost("/import", ImportAsync).RequirePermission(PlatformPermissions.OrgUnitsManage).DisableAntiforgery();
+    }
+
+    /// <summary>Search by name or code (contains), optionally under a parent or at a level; paged, ordered by code.</summary>
+    private static async Task<Ok<OrgUnitPage>> SearchAsync(OrgUnitService s, string? q, Guid? parentId, OrgLevel? level, bool? includeInactive, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await s.SearchAsync(q, parentId, level, includeInactive ?? true, page ?? 1, pageSize ?? 20, ct));
+
+    private static async Task<Results<Ok<IReadOnlyList<OrgUnitDto>>, ProblemHttpResult>> ChildrenCoreAsync(OrgUnitService s, Guid? id, bool? includeInactive, CancellationToken ct) =>
+        await s.ChildrenAsync(id, includeInactive ?? true, ct) is { } list ? TypedResults.Ok(list) : NotFoundProblem();
+
+    /// <summary>The tree as nested nodes, from <paramref name="rootId"/> (or every root) down <paramref name="depth"/> levels (all when omitted).</summary>
+    private static async Task<Results<Ok<IReadOnlyList<OrgTreeNode>>, ProblemHttpResult>> TreeAsync(OrgUnitService s, Guid? rootId, int? depth, CancellationToken ct)
+    {
+        var forest = await s.ForestAsync(ct);
+        IReadOnlyList<OrgNode> start;
+        if (rootId is { } r)
+        {
+            if (!forest.ById.TryGetValue(r, out var root))
+            {
+                return NotFoundProblem();
+            }
+            start = [root];
+        }
+        else
+        {
+            start = forest.Roots;
+        }
+        var max = depth is > 0 ? depth.Value : int.MaxValue;
+        OrgTreeNode Build(OrgNode n, int level) => new(n.Id, n.Code, n.Name, n.Level, n.Kind, n.IsActive,
+            level >= max ? [] : forest.ChildrenOf(n.Id).Select(c => Build(c, level + 1)).ToList());
+        return TypedResults.Ok<IReadOnlyList<OrgTreeNode>>(start.Select(n => Build(n, 1)).ToList());
+    }
+
+    private static async Task<Results<Ok<OrgUnitDto>, ProblemHttpResult>> GetAsync(OrgUnitService s, Guid id, CancellationToken ct) =>
+        await s.GetAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : NotFoundProblem();
+
+    private static async Task<Results<Created<OrgUnitDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(OrgUnitService s, CreateOrgUnitRequest request, CancellationToken ct)
+    {
+        var outcome = await s.CreateAsync(request, ct);
+        if (outcome.Succeeded)
+        {
+            return TypedResults.Created($"/api/platform/org-units/{outcome.Value!.Id}", outcome.Value);
+        }
+        return outcome.Failure == OrgFailure.Invalid
+            ? TypedResults.ValidationProblem(outcome.Errors, detail: outcome.Detail)
+            : Problem(outcome.Failure, outcome.Detail);
+    }
+
+    private static async Task<Results<Ok<OrgUnitDto>, ValidationProblem, ProblemHttpResult>> ToResultAsync(Task<OrgOutcome<OrgUnitDto>> task)
+    {
+        var outcome = await task;
+        if (outcome.Succeeded)
+        {
+            return TypedResults.Ok(outcome.Value!);
+        }
+        return outcome.Failure == OrgFailure.Invalid
+            ? TypedResults.ValidationProblem(outcome.Errors, detail: outcome.Detail)
+            : Problem(outcome.Failure, outcome.Detail);
+    }
+
+    private static async Task<FileContentHttpResult> ExportAsync(OrgUnitTransfer transfer, CancellationToken ct)
+    {
+        var bytes = await transfer.ExportAsync(ct);
+        return TypedResults.File(bytes, XlsxWriter.ContentType, $"组织机构-{DateTime.Now:yyyyMMdd}.xlsx");
+    }
+
+    /// <summary>Multipart upload with a field named <c>file</c>. On any row error nothing is imported; the errors come back keyed <c>rows[N]</c>.</summary>
+    private static async Task<Results<Ok<ImportResponse>, ValidationProblem, ProblemHttpResult>> ImportAsync(HttpContext http, IAntiforgery antiforgery, OrgUnitTransfer transfer, CancellationToken ct)
+    {
+        if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && !await antiforgery.IsRequestValidAsync(http))
+        {
+            return TypedResults.Problem(title: "请求无效", detail: "表单已过期或来源不明，请刷新页面后重新导入。", statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (!http.Request.HasFormContentType)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请以 multipart/form-data 上传 .xlsx 文件（字段名 file）。"] }, detail: "未收到导入文件。");
+        }
+        var form = await http.Request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+        if (file is null || file.Length == 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请选择要导入的 .xlsx 文件。"] }, detail: "未收到导入文件。");
+        }
+        await using var stream = file.OpenReadStream();
+        var result = await transfer.ImportAsync(stream, ct);
+        if (!result.Succeeded)
+        {
+            var errors = result.Errors.GroupBy(e => $"rows[{e.Row}]").ToDictionary(g => g.Key, g => g.Select(e => e.Code.Length > 0 ? $"第 {e.Row} 行（{e.Code}）：{e.Message}" : e.Row > 0 ? $"第 {e.Row} 行：{e.Message}" : e.Message).ToArray());
+            return TypedResults.ValidationProblem(errors, detail: $"导入未执行：{result.Errors.Select(e => e.Row).Distinct().Count()} 行有错误，请修改后重新导入。");
+        }
+        return TypedResults.Ok(new ImportResponse(result.Created, result.Updated, result.Unchanged));
+    }
+
+    private static ProblemHttpResult Problem(OrgFailure failure, string? detail) => failure switch
+    {
+        OrgFailure.NotFound => TypedResults.Problem(title: "未找到", detail: detail, statusCode: StatusCodes.Status404NotFound),
+        OrgFailure.Conflict => TypedResults.Problem(title: "修改冲突", detail: detail, statusCode: StatusCodes.Status409Conflict),
+        OrgFailure.Forbidden => TypedResults.Problem(title: "没有权限", detail: detail, statusCode: StatusCodes.Status403Forbidden),
+        _ => TypedResults.Problem(title: "请求无效", detail: detail, statusCode: StatusCodes.Status400BadRequest),
+    };
+
+    private static ProblemHttpResult NotFoundProblem() => Problem(OrgFailure.NotFound, "组织机构不存在。");
+}
