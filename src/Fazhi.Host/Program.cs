@@ -1,4 +1,5 @@
 using Fazhi.Host.Components;
+using Fazhi.Host.Components.Account;
 using Fazhi.Platform;
 using Fazhi.Platform.Features.Setup;
 using Scalar.AspNetCore;
@@ -28,6 +29,7 @@ app.UseFazhiPlatform();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(PlatformModule).Assembly);
 app.MapFazhiPlatform();
+app.MapAccountEndpoints();
 app.MapScalarApiReference("/api-docs", o => o.WithTitle("Fazhi API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
 await app.RunAsync();

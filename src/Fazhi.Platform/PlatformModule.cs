@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Accounts;
@@ -48,13 +50,21 @@ public static class PlatformModule
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddDbContextCheck<PlatformDb>("database", tags: ["ready"]);
         services.AddLocalization();
+        // Pages are mostly Chinese: emit CJK as text, not as &#x...; entities (smaller pages, readable source).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(
+            UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.GeneralPunctuation, UnicodeRanges.CjkSymbolsandPunctuation,
+            UnicodeRanges.CjkUnifiedIdeographs, UnicodeRanges.HalfwidthandFullwidthForms));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Sign-in attempts per client address: slows password guessing before the account lockout bites.
-            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Sign-in attempts (POSTs) per client address: slows password guessing before the account lockout bites.
+            // Showing the sign-in page (GET) is not an attempt and is not limited.
+            var permits = builder.Configuration.GetValue("Security:SignInAttemptsPerMinute", 20);
+            o.AddPolicy(SignInRateLimit, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         services.AddAntiforgery();
 
