@@ -73,6 +73,27 @@ public sealed class TwoFactorPageTests(FazhiFactory factory)
     }
 
     [Fact]
+    public async Task Wrong_codes_count_toward_the_lockout()
+    {
+        var user = await factory.CreateUserAsync(BuiltInRoles.Staff, "370406", enrolTotp: true);
+        var client = factory.BrowserClient();
+        await LoginAsync(client, user.UserName, user.Password);
+        var stale = Code(user.TotpSecret!, DateTime.UtcNow.AddMinutes(-10));
+
+        for (var i = 1; i <= 4; i++)
+        {
+            Assert.Contains("验证码不正确", await TextAsync(await SecondFactorAsync(client, stale)));
+        }
+        Assert.Contains("账户已锁定", await TextAsync(await SecondFactorAsync(client, stale)));
+
+        var again = factory.BrowserClient();
+        var login = await LoginAsync(again, user.UserName, user.Password);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Contains("账户已锁定", await TextAsync(login));
+        Assert.Equal("signin.locked_out", (await AuditActionsAsync(factory, user.Id)).Last());
+    }
+
+    [Fact]
     public async Task Code_step_without_a_password_step_is_refused()
     {
         var client = factory.BrowserClient();
