@@ -1,4 +1,5 @@
 using Fazhi.Host.Components;
+using Fazhi.Host.Components.Account;
 using Fazhi.Platform;
 using Fazhi.Platform.Features.Setup;
 using Scalar.AspNetCore;
@@ -11,6 +12,9 @@ builder.WebHost.ConfigureKestrel(k =>
     k.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
     k.AddServerHeader = false;
 });
+// Serves wwwroot and the framework script from the build output under `dotnet run`, whatever the environment;
+// a published app has no static web assets manifest and is unaffected.
+builder.WebHost.UseStaticWebAssets();
 builder.AddFazhiPlatform();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
@@ -28,6 +32,7 @@ app.UseFazhiPlatform();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(PlatformModule).Assembly);
 app.MapFazhiPlatform();
+app.MapAccountEndpoints();
 app.MapScalarApiReference("/api-docs", o => o.WithTitle("Fazhi API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
 await app.RunAsync();

@@ -18,6 +18,8 @@ internal static class PlatformFeatures
         services.AddScoped<PlatformSeeder>();
         services.AddScoped<SignInAudit>();
         services.AddScoped<SignInService>();
+        services.AddScoped<PageSignIn>();
+        services.AddScoped<AccountSelfService>();
         services.AddSingleton<ICliVerb, MigrateVerb>();
         services.AddSingleton<ICliVerb, AdminCreateVerb>();
         services.AddSingleton<ICliVerb, SeedDemoVerb>();

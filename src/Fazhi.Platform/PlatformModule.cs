@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Accounts;
@@ -52,14 +54,18 @@ public static class PlatformModule
         services.AddHealthChecks().AddDbContextCheck<PlatformDb>("database", tags: ["ready"]);
         services.AddLocalization();
         // Chinese text is written as characters, not as numeric entities (the default encoder allows Basic Latin only).
-        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Sign-in attempts per client address: slows password guessing before the account lockout bites.
-            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Sign-in attempts (POSTs) per client address: slows password guessing before the account lockout bites.
+            // Showing the sign-in page (GET) is not an attempt and is not limited.
+            var permits = builder.Configuration.GetValue("Security:SignInAttemptsPerMinute", 20);
+            o.AddPolicy(SignInRateLimit, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         services.AddAntiforgery();
 

@@ -38,14 +38,14 @@ internal static class AccountApi
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> TokenAsync(
         TokenRequest request, SignInService signIns, SignInManager<FazhiUser> signIn, HttpContext http)
     {
-        var (outcome, user) = await signIns.CheckAsync(request.UserName, request.Password, request.TwoFactorCode, request.RecoveryCode, "api", http.RequestAborted);
-        if (outcome != SignInOutcome.Succeeded)
+        var check = await signIns.CheckAsync(request.UserName, request.Password, request.TwoFactorCode, request.RecoveryCode, "api", http.RequestAborted);
+        if (!check.Succeeded)
         {
-            var status = outcome == SignInOutcome.LockedOut ? StatusCodes.Status423Locked : StatusCodes.Status401Unauthorized;
-            var detail = outcome == SignInOutcome.NeedsTwoFactor ? "需要双因素验证码（twoFactorCode）或恢复码（recoveryCode）。" : SignInService.Message(outcome);
+            var status = check.Outcome == SignInOutcome.LockedOut ? StatusCodes.Status423Locked : StatusCodes.Status401Unauthorized;
+            var detail = check.Outcome == SignInOutcome.NeedsTwoFactor ? "需要双因素验证码（twoFactorCode）或恢复码（recoveryCode）。" : signIns.MessageFor(check);
             return TypedResults.Problem(title: "登录失败", detail: detail, statusCode: status);
         }
-        var principal = await signIn.CreateUserPrincipalAsync(user!);
+        var principal = await signIn.CreateUserPrincipalAsync(check.User!);
         await http.SignInAsync(IdentityConstants.BearerScheme, principal);
         return TypedResults.Empty;
     }
@@ -139,12 +139,34 @@ internal static class TwoFactor
     /// <summary>Verifies the first code and turns two-factor on; returns 10 recovery codes, or null when the code is wrong.</summary>
     public static async Task<IReadOnlyList<string>?> EnableAsync(UserManager<FazhiUser> users, FazhiUser user, string code)
     {
-        var clean = code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, clean))
+        if (!await VerifyCodeAsync(users, user, code))
         {
             return null;
         }
         await users.SetTwoFactorEnabledAsync(user, true);
-        return (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
+        return (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
+    }
+
+    public const int RecoveryCodeCount = 10;
+
+    /// <summary>Checks a 6-digit code from the authenticator app (spaces and dashes ignored).</summary>
+    public static async Task<bool> VerifyCodeAsync(UserManager<FazhiUser> users, FazhiUser user, string? code) =>
+        !string.IsNullOrWhiteSpace(code)
+        && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, SignInService.Clean(code));
+
+    /// <summary>The shared key in groups of 4 for typing into an authenticator app by hand.</summary>
+    public static string FormatKey(string key)
+    {
+        var clean = key.ToUpperInvariant();
+        return string.Join(' ', Enumerable.Range(0, (clean.Length + 3) / 4).Select(i => clean.Substring(i * 4, Math.Min(4, clean.Length - (i * 4)))));
+    }
+
+    /// <summary>The otpauth URI as a QR code PNG in a data URI (the CSP allows <c>img-src data:</c>).</summary>
+    public static string QrCodeDataUri(string authenticatorUri)
+    {
+        using var generator = new QRCoder.QRCodeGenerator();
+        using var data = generator.CreateQrCode(authenticatorUri, QRCoder.QRCodeGenerator.ECCLevel.M);
+        var png = new QRCoder.PngByteQRCode(data).GetGraphic(5);
+        return "data:image/png;base64," + Convert.ToBase64String(png);
     }
 }

@@ -1,5 +1,10 @@
 using System.Security.Claims;
 using Fazhi.Platform.Data;
+using Fazhi.Platform.Security;
+using Fazhi.Platform.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
@@ -75,7 +80,11 @@ internal static class AccountsFeature
             o.AccessDeniedPath = "/account/denied";
             o.Events.OnValidatePrincipal = ValidateAbsoluteTimeoutAsync;
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.RedirectUri = WithMissingPermission(ctx.HttpContext, ctx.RedirectUri);
+                return ApiAware(ctx, StatusCodes.Status403Forbidden);
+            };
         });
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
@@ -98,19 +107,39 @@ internal static class AccountsFeature
             };
         });
         services.AddScoped<IUserClaimsPrincipalFactory<FazhiUser>, FazhiClaimsFactory>();
+        services.TryAddSingleton(TimeProvider.System);
+    }
+
+    /// <summary>Names the permission the page needs and the user lacks, so the refusal page can say why.</summary>
+    private static string WithMissingPermission(HttpContext http, string redirectUri)
+    {
+        var current = http.RequestServices.GetService<ICurrentUser>();
+        var missing = http.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
+            .Select(a => a.Policy)
+            .Where(p => p is not null && p.StartsWith(Perm.Prefix, StringComparison.Ordinal))
+            .Select(p => p![Perm.Prefix.Length..])
+            .FirstOrDefault(p => current is null || !current.Has(p));
+        return missing is null ? redirectUri : QueryHelpers.AddQueryString(redirectUri, "permission", missing);
     }
 
     /// <summary>12 hours after the password sign-in the session ends, however active (等保 2.0 session control).</summary>
     private static async Task ValidateAbsoluteTimeoutAsync(CookieValidatePrincipalContext ctx)
     {
         var at = ctx.Principal?.FindFirstValue(SignedInAtClaim);
-        if (at is null || !long.TryParse(at, out var ms) || DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeMilliseconds(ms) > AbsoluteTimeout)
+        var now = (ctx.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        if (at is null || !long.TryParse(at, out var ms) || now - DateTimeOffset.FromUnixTimeMilliseconds(ms) > AbsoluteTimeout)
         {
             ctx.RejectPrincipal();
             await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             return;
         }
-        await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+        // The stamp check reloads the account; the caller is not loaded yet (anonymous scope), so it is system work.
+        var current = ctx.HttpContext.RequestServices.GetRequiredService<CurrentUser>();
+        await current.AsSystemAsync(async () =>
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+            return true;
+        });
     }
 
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)
@@ -128,7 +157,8 @@ internal static class AccountsFeature
 /// <summary>Adds the home org unit and the sign-in time to the principal.</summary>
 internal sealed class FazhiClaimsFactory(
     Microsoft.AspNetCore.Identity.UserManager<FazhiUser> users,
-    Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
+    Microsoft.Extensions.Options.IOptions<IdentityOptions> options,
+    TimeProvider time)
     : UserClaimsPrincipalFactory<FazhiUser>(users, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(FazhiUser user)
@@ -136,7 +166,7 @@ internal sealed class FazhiClaimsFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim("fazhi:org", user.OrgUnitId.ToString()));
         identity.AddClaim(new Claim("fazhi:name", user.DisplayName));
-        identity.AddClaim(new Claim(AccountsFeature.SignedInAtClaim, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(AccountsFeature.SignedInAtClaim, time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return identity;
     }
 }

@@ -20,5 +20,8 @@ internal sealed class SignInAudit(PlatformDb db)
     }
 
     public Task RecordAsync(string action, string userName, FazhiUser? user, string channel, CancellationToken ct = default) =>
-        db.WriteAuditEventAsync(action, "FazhiUser", user?.Id.ToString(), new { userName, channel }, ct);
+        RecordAsync(action, userName, user?.Id, channel, ct);
+
+    public Task RecordAsync(string action, string userName, Guid? userId, string channel, CancellationToken ct = default) =>
+        db.WriteAuditEventAsync(action, "FazhiUser", userId?.ToString(), new { userName, channel }, ct);
 }
