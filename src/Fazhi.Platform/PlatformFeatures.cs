@@ -1,4 +1,5 @@
 using Fazhi.Platform.Features.Accounts;
+using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.Setup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -18,10 +19,12 @@ internal static class PlatformFeatures
         services.AddSingleton<ICliVerb, MigrateVerb>();
         services.AddSingleton<ICliVerb, AdminCreateVerb>();
         services.AddSingleton<ICliVerb, SeedDemoVerb>();
+        CalendarFeature.Add(builder);
     }
 
     public static void Map(RouteGroupBuilder api)
     {
         AccountApi.Map(api);
+        CalendarFeature.Map(api);
     }
 }
