@@ -149,6 +149,25 @@ public sealed partial class CalendarApiTests(FazhiFactory factory)
     }
 
     [Fact]
+    public async Task A_day_is_removed_from_the_page_after_confirmation_and_a_stale_removal_is_refused()
+    {
+        var admin = await factory.ApiClientAsync(await factory.CreateUserAsync(BuiltInRoles.SystemAdmin));
+        var day = await (await admin.PutAsJsonAsync("/api/platform/calendar/days/2094-12-22", new { isOffDay = true, name = "测试假日" }))
+            .Content.ReadFromJsonAsync<DayDto>();
+        var confirm = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/calendar?year=2094&remove=2094-12-22"));
+        Assert.Contains("删除 2094-12-22（测试假日）", confirm);
+
+        var stale = await Forms.SubmitAsync(admin, "/admin/calendar?year=2094&remove=2094-12-22", "calendar-remove",
+            new Dictionary<string, string> { ["RemoveForm.Date"] = "2094-12-22", ["RemoveForm.Version"] = (day!.Version + 7).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Contains("已被他人修改，未删除", await TextAsync(stale));
+
+        var removed = await Forms.SubmitAsync(admin, "/admin/calendar?year=2094&remove=2094-12-22", "calendar-remove",
+            new Dictionary<string, string> { ["RemoveForm.Date"] = "2094-12-22", ["RemoveForm.Version"] = day.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Contains("已删除 2094-12-22", await TextAsync(removed));
+        Assert.True(await factory.Services.GetRequiredService<IDeadlineService>().IsWorkingDayAsync(D("2094-12-22")));
+    }
+
+    [Fact]
     public async Task A_year_file_uploaded_on_the_page_is_imported()
     {
         var admin = await factory.ApiClientAsync(await factory.CreateUserAsync(BuiltInRoles.SystemAdmin));

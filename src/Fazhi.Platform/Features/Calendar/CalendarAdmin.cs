@@ -60,6 +60,11 @@ internal sealed class CalendarAdmin(PlatformDb db, CalendarCache cache)
             return errors;
         }
         var day = await db.Set<CalendarDay>().SingleOrDefaultAsync(d => d.Date == date, ct);
+        if (day is null && version is not null)
+        {
+            // The form was filled in for a stored day that someone has since removed: refuse, as for any stale edit.
+            throw new DbUpdateConcurrencyException($"{date:yyyy-MM-dd} 已被他人删除。");
+        }
         if (day is null)
         {
             db.Set<CalendarDay>().Add(new CalendarDay { Date = date, IsOffDay = isOffDay, Name = name, Year = date.Year, Source = ManualSource });
