@@ -80,6 +80,7 @@ public sealed class DeadlineCalculator(IWorkingDayCalendar calendar)
     /// <summary>Guard against a runaway count (long pauses included): about 60 years.</summary>
     private const int MaxSpan = 22000;
 
+    /// <summary>The calendar the periods are counted on.</summary>
     public IWorkingDayCalendar Calendar => calendar;
 
     /// <summary>True for a working day (see <see cref="IWorkingDayCalendar.IsWorkingDay"/>).</summary>
