@@ -2,6 +2,7 @@ using Fazhi.Platform.Features.Accounts;
 using Fazhi.Platform.Features.Identifiers;
 using Fazhi.Platform.Features.PersonalData;
 using Fazhi.Platform.Features.OrgUnits;
+using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.Setup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -25,6 +26,7 @@ internal static class PlatformFeatures
         services.AddSingleton<ICliVerb, SeedDemoVerb>();
         PersonalDataFeature.Add(builder);
         OrgUnitsFeature.Add(builder);
+        CalendarFeature.Add(builder);
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -32,5 +34,6 @@ internal static class PlatformFeatures
         AccountApi.Map(api);
         IdentifiersFeature.Map(api);
         OrgUnitsFeature.Map(api);
+        CalendarFeature.Map(api);
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Fazhi.Platform.Features.Setup;
 
-/// <summary>First-start seeding: the org tree, the built-in roles, and the first system administrator.</summary>
+/// <summary>First-start seeding: the org tree, the built-in roles, the official calendars, and the first system administrator.</summary>
 internal sealed class PlatformSeeder(PlatformDb db, UserManager<FazhiUser> users, ILogger<PlatformSeeder> log)
 {
     /// <summary>The password every <c>--demo</c> account shares. Demo mode only; never created otherwise.</summary>
@@ -24,6 +24,7 @@ internal sealed class PlatformSeeder(PlatformDb db, UserManager<FazhiUser> users
             log.LogInformation("Seeded the Zaozhuang org tree.");
         }
         await EnsureRolesAsync(ct);
+        await Calendar.CalendarAdmin.SeedAsync(db, ct);
     }
 
     /// <summary>Creates the first system administrator when no account exists; returns the one-time password, or null.</summary>

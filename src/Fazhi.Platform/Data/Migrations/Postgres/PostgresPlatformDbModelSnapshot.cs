@@ -182,6 +182,45 @@ namespace Fazhi.Platform.Data.Migrations.Postgres
                     b.ToTable("platform_audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Platform.Features.Calendar.CalendarDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsOffDay")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("platform_calendar_days", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Platform.Features.OrgUnits.OrgUnit", b =>
                 {
                     b.Property<Guid>("Id")

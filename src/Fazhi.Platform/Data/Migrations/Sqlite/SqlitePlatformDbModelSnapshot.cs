@@ -177,6 +177,45 @@ namespace Fazhi.Platform.Data.Migrations.Sqlite
                     b.ToTable("platform_audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Platform.Features.Calendar.CalendarDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOffDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("platform_calendar_days", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Platform.Features.OrgUnits.OrgUnit", b =>
                 {
                     b.Property<Guid>("Id")
