@@ -1,5 +1,7 @@
 using Fazhi.Platform.Features.Accounts;
+using Fazhi.Platform.Features.Roles;
 using Fazhi.Platform.Features.Setup;
+using Fazhi.Platform.Features.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,10 +20,14 @@ internal static class PlatformFeatures
         services.AddSingleton<ICliVerb, MigrateVerb>();
         services.AddSingleton<ICliVerb, AdminCreateVerb>();
         services.AddSingleton<ICliVerb, SeedDemoVerb>();
+        UsersFeature.Add(builder);
+        RolesFeature.Add(builder);
     }
 
     public static void Map(RouteGroupBuilder api)
     {
         AccountApi.Map(api);
+        UsersFeature.Map(api);
+        RolesFeature.Map(api);
     }
 }
