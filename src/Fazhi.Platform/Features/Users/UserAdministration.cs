@@ -14,7 +14,7 @@ internal sealed record UserListItem(
     Guid Id, string UserName, string DisplayName, string OrgUnitCode, string OrgUnitName, IReadOnlyList<string> Roles,
     bool IsActive, bool IsLockedOut, bool IsDemo, bool TwoFactorEnabled, bool MustChangePassword, string? Phone, long Version);
 
-internal sealed record UserPage(IReadOnlyList<UserListItem> Items, int Total, int Page, int PageSize);
+internal sealed record UserListResult(IReadOnlyList<UserListItem> Items, int Total, int Page, int PageSize);
 
 internal sealed record UserRoleItem(Guid Id, Guid RoleId, string RoleCode, string RoleName, AdminKind AdminKind, Guid OrgUnitId, string OrgUnitCode, string OrgUnitName);
 
@@ -42,7 +42,7 @@ internal sealed class UserAdministration(PlatformDb db, UserManager<FazhiUser> u
 {
     public const int MaxPageSize = 100;
 
-    public async Task<UserPage> ListAsync(UserQuery query, CancellationToken ct)
+    public async Task<UserListResult> ListAsync(UserQuery query, CancellationToken ct)
     {
         var page = Math.Max(1, query.Page);
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
@@ -58,7 +58,7 @@ internal sealed class UserAdministration(PlatformDb db, UserManager<FazhiUser> u
             var path = await db.OrgUnits.Where(o => o.Code == code).Select(o => o.Path).FirstOrDefaultAsync(ct);
             if (path is null)
             {
-                return new UserPage([], 0, page, size);
+                return new UserListResult([], 0, page, size);
             }
             q = q.Where(u => db.OrgUnits.Any(o => o.Id == u.OrgUnitId && o.Path.StartsWith(path)));
         }
@@ -104,7 +104,7 @@ internal sealed class UserAdministration(PlatformDb db, UserManager<FazhiUser> u
         var items = rows.Select(r => new UserListItem(
             r.Id, r.UserName ?? "", r.DisplayName, r.Org?.Code ?? "", r.Org?.Name ?? "", roles[r.Id].Distinct().ToList(),
             r.IsActive, IsLocked(r.LockoutEnd), r.IsDemo, r.TwoFactorEnabled, r.MustChangePassword, Masking.Phone(r.PhoneNumber), r.Version)).ToList();
-        return new UserPage(items, total, page, size);
+        return new UserListResult(items, total, page, size);
     }
 
     public async Task<UserDetail?> GetAsync(Guid id, CancellationToken ct)

@@ -39,7 +39,7 @@ internal static class UsersFeature
     }
 
     /// <summary>Accounts in the caller's data scope; status is active, inactive, locked, demo or no2fa.</summary>
-    private static async Task<Ok<UserPage>> ListAsync(
+    private static async Task<Ok<UserListResult>> ListAsync(
         string? name, string? org, Guid? role, string? status, int? page, int? pageSize, UserAdministration admin, CancellationToken ct) =>
         TypedResults.Ok(await admin.ListAsync(new UserQuery(name, org, role, status, page ?? 1, pageSize ?? 20), ct));
 
