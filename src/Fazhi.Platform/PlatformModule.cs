@@ -48,13 +48,15 @@ public static class PlatformModule
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddDbContextCheck<PlatformDb>("database", tags: ["ready"]);
         services.AddLocalization();
+        // Sign-in attempts per client address and minute; configurable so a test host sharing one address can raise it.
+        var signInPermits = builder.Configuration.GetValue("Security:SignInPermitsPerMinute", 20);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Sign-in attempts per client address: slows password guessing before the account lockout bites.
             o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         services.AddAntiforgery();
 

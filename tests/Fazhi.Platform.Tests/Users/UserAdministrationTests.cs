@@ -48,7 +48,7 @@ public sealed class UserAdministrationTests(FazhiFactory factory)
 
         var ownPage = await clerk.GetAsync($"/admin/users/{own.Id}");
         Assert.Equal(HttpStatusCode.OK, ownPage.StatusCode);
-        Assert.Contains(own.UserName, await ownPage.Content.ReadAsStringAsync());
+        Assert.Contains(own.UserName, WebUtility.HtmlDecode(await ownPage.Content.ReadAsStringAsync()));
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class UserAdministrationTests(FazhiFactory factory)
 
         var locked = await admin.GetFromJsonAsync<JsonElement>($"/api/platform/users?name={target.UserName}&status=locked");
         Assert.Equal(1, locked.GetProperty("total").GetInt32());
-        var page = await admin.GetStringAsync($"/admin/users?name={target.UserName}");
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/admin/users?name={target.UserName}"));
         Assert.Contains("已锁定", page);
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/platform/users/{target.Id}/unlock", null)).StatusCode);
