@@ -3,7 +3,9 @@ using Fazhi.Platform.Features.Identifiers;
 using Fazhi.Platform.Features.PersonalData;
 using Fazhi.Platform.Features.OrgUnits;
 using Fazhi.Platform.Features.Calendar;
+using Fazhi.Platform.Features.Roles;
 using Fazhi.Platform.Features.Setup;
+using Fazhi.Platform.Features.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +29,8 @@ internal static class PlatformFeatures
         PersonalDataFeature.Add(builder);
         OrgUnitsFeature.Add(builder);
         CalendarFeature.Add(builder);
+        UsersFeature.Add(builder);
+        RolesFeature.Add(builder);
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -35,5 +39,7 @@ internal static class PlatformFeatures
         IdentifiersFeature.Map(api);
         OrgUnitsFeature.Map(api);
         CalendarFeature.Map(api);
+        UsersFeature.Map(api);
+        RolesFeature.Map(api);
     }
 }

@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using Fazhi.Platform.Data;
 
 namespace Fazhi.Platform.Features.Roles;
 
 /// <summary>The three separated administrators (三员分立) and ordinary business roles.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AdminKind>))]
 public enum AdminKind
 {
     None = 0,

@@ -79,7 +79,7 @@ internal sealed class AdminCreateVerb : ICliVerb
 {
     public IReadOnlyList<string> Words => ["admin", "create"];
 
-    public string Usage => "admin create USER [--role system-admin|security-admin|audit-admin] [--org CODE]";
+    public string Usage => "admin create USER [--role system-admin|security-admin|audit-admin] [--org CODE]  （已有账户则授予角色）";
 
     public async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, CancellationToken ct)
     {
@@ -90,8 +90,14 @@ internal sealed class AdminCreateVerb : ICliVerb
         }
         var role = Option(args, "--role") ?? BuiltInRoles.SystemAdmin;
         var org = Option(args, "--org") ?? OrgUnitSeed.CityCode;
-        var password = PlatformSeeder.OneTimePassword();
         var seeder = services.GetRequiredService<PlatformSeeder>();
+        // An existing account receives the role instead (recovery from the console); 三员分立 applies either way.
+        if (await seeder.GrantRoleAsync(args[0], org, role, ct) is not null)
+        {
+            Console.WriteLine($"账户 {args[0]} 已存在：已授予角色 {role}（{org}），密码未改变。");
+            return 0;
+        }
+        var password = PlatformSeeder.OneTimePassword();
         await seeder.CreateUserAsync(args[0], args[0], org, role, password, mustChange: true, demo: false, ct);
         Console.WriteLine($"已创建 {args[0]}（{role}），一次性密码: {password}");
         return 0;

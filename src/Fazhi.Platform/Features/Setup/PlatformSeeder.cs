@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace Fazhi.Platform.Features.Setup;
 
 /// <summary>First-start seeding: the org tree, the built-in roles, the official calendars, and the first system administrator.</summary>
-internal sealed class PlatformSeeder(PlatformDb db, UserManager<FazhiUser> users, ILogger<PlatformSeeder> log)
+internal sealed class PlatformSeeder(PlatformDb db, UserManager<FazhiUser> users, RoleAssignmentService assignments, ILogger<PlatformSeeder> log)
 {
     /// <summary>The password every <c>--demo</c> account shares. Demo mode only; never created otherwise.</summary>
     public const string DemoPassword = "Demo-Fazhi-2026-zz";
@@ -39,22 +39,54 @@ internal sealed class PlatformSeeder(PlatformDb db, UserManager<FazhiUser> users
         return ("admin", password);
     }
 
-    /// <summary>Creates an account with a role at an org unit (the <c>admin create</c> verb and the demo data use it).</summary>
+    /// <summary>
+    /// Creates an account with a role at an org unit (the <c>admin create</c> verb and the demo data use it). The role goes
+    /// through <see cref="RoleAssignmentService"/>, so 三员分立 holds here too; a refusal throws with the reason.
+    /// </summary>
     public async Task<FazhiUser> CreateUserAsync(string userName, string displayName, string orgCode, string roleCode, string password, bool mustChange, bool demo, CancellationToken ct)
     {
-        var org = await db.OrgUnits.SingleOrDefaultAsync(o => o.Code == orgCode, ct)
-            ?? throw new InvalidOperationException($"组织机构代码 {orgCode} 不存在。");
-        var role = await db.Roles.SingleOrDefaultAsync(r => r.Code == roleCode, ct)
-            ?? throw new InvalidOperationException($"角色 {roleCode} 不存在。");
+        var (org, role) = await OrgAndRoleAsync(orgCode, roleCode, ct);
         var user = new FazhiUser { UserName = userName, DisplayName = displayName, OrgUnitId = org.Id, MustChangePassword = mustChange, IsDemo = demo };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
         }
-        db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, RoleId = role.Id, OrgUnitId = org.Id });
-        await db.SaveChangesAsync(ct);
+        await AssignOrThrowAsync(user.Id, role.Id, org.Id, ct);
+        await tx.CommitAsync(ct);
         return user;
+    }
+
+    /// <summary>Gives an existing account a role at an org unit (<c>admin create</c> on an existing user name), under 三员分立.</summary>
+    public async Task<FazhiUser?> GrantRoleAsync(string userName, string orgCode, string roleCode, CancellationToken ct)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            return null;
+        }
+        var (org, role) = await OrgAndRoleAsync(orgCode, roleCode, ct);
+        await AssignOrThrowAsync(user.Id, role.Id, org.Id, ct);
+        return user;
+    }
+
+    private async Task<(OrgUnit Org, Role Role)> OrgAndRoleAsync(string orgCode, string roleCode, CancellationToken ct)
+    {
+        var org = await db.OrgUnits.SingleOrDefaultAsync(o => o.Code == orgCode, ct)
+            ?? throw new InvalidOperationException($"组织机构代码 {orgCode} 不存在。");
+        var role = await db.Roles.SingleOrDefaultAsync(r => r.Code == roleCode, ct)
+            ?? throw new InvalidOperationException($"角色 {roleCode} 不存在。");
+        return (org, role);
+    }
+
+    private async Task AssignOrThrowAsync(Guid userId, Guid roleId, Guid orgUnitId, CancellationToken ct)
+    {
+        var outcome = await assignments.AssignAsync(userId, roleId, orgUnitId, ct);
+        if (!outcome.Succeeded)
+        {
+            throw new InvalidOperationException(outcome.Message);
+        }
     }
 
     /// <summary>Demo accounts for each role, all labelled as demo and sharing <see cref="DemoPassword"/>.</summary>
@@ -79,21 +111,27 @@ internal sealed class PlatformSeeder(PlatformDb db, UserManager<FazhiUser> users
         }
     }
 
+    /// <summary>
+    /// Creates missing built-in roles with their default permissions. Existing roles are left as the security
+    /// administrator edited them; a default set that merges two administrators' duties is a programming error.
+    /// </summary>
     private async Task EnsureRolesAsync(CancellationToken ct)
     {
-        var existing = await db.Roles.Include(r => r.Permissions).ToListAsync(ct);
+        var existing = await db.Roles.Select(r => r.Code).ToListAsync(ct);
         foreach (var (code, name, description, kind, permissions) in BuiltInRoles.All)
         {
-            var role = existing.FirstOrDefault(r => r.Code == code);
-            if (role is null)
+            var conflicts = AdminDuties.PermissionConflicts(kind, permissions, p => p);
+            if (conflicts.Count > 0)
             {
-                role = new Role { Code = code, Name = name, Description = description, AdminKind = kind, IsBuiltIn = true };
-                db.Roles.Add(role);
+                throw new InvalidOperationException($"内置角色 {code} 违反三员分立：{string.Join(" ", conflicts)}");
             }
-            foreach (var p in permissions.Where(p => role.Permissions.All(x => x.Permission != p)))
+            if (existing.Contains(code))
             {
-                role.Permissions.Add(new RolePermission { RoleId = role.Id, Permission = p });
+                continue;
             }
+            var role = new Role { Code = code, Name = name, Description = description, AdminKind = kind, IsBuiltIn = true };
+            role.Permissions.AddRange(permissions.Select(p => new RolePermission { RoleId = role.Id, Permission = p }));
+            db.Roles.Add(role);
         }
         await db.SaveChangesAsync(ct);
     }

@@ -1,0 +1,348 @@
+using Fazhi.Platform.Data;
+using Fazhi.Platform.Features.Accounts;
+using Fazhi.Platform.Features.Roles;
+using Fazhi.Platform.Features.Setup;
+using Fazhi.Platform.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Platform.Features.Users;
+
+internal sealed record UserQuery(string? Name = null, string? OrgCode = null, Guid? RoleId = null, string? Status = null, int Page = 1, int PageSize = 20);
+
+internal sealed record UserListItem(
+    Guid Id, string UserName, string DisplayName, string OrgUnitCode, string OrgUnitName, IReadOnlyList<string> Roles,
+    bool IsActive, bool IsLockedOut, bool IsDemo, bool TwoFactorEnabled, bool MustChangePassword, string? Phone, long Version);
+
+internal sealed record UserListResult(IReadOnlyList<UserListItem> Items, int Total, int Page, int PageSize);
+
+internal sealed record UserRoleItem(Guid Id, Guid RoleId, string RoleCode, string RoleName, AdminKind AdminKind, Guid OrgUnitId, string OrgUnitCode, string OrgUnitName);
+
+internal sealed record UserDetail(
+    Guid Id, string UserName, string DisplayName, Guid OrgUnitId, string OrgUnitCode, string OrgUnitName,
+    bool IsActive, bool IsLockedOut, DateTimeOffset? LockoutEnd, bool IsDemo, bool TwoFactorEnabled, bool MustChangePassword,
+    string? Phone, DateTimeOffset CreatedAt, long Version, IReadOnlyList<UserRoleItem> Roles);
+
+internal sealed record CreateUserRequest(string? UserName, string? DisplayName, Guid? OrgUnitId);
+
+/// <summary>The one-time password is in this response and nowhere else: it is never stored or shown again.</summary>
+internal sealed record CreatedUser(Guid Id, string UserName, string OneTimePassword);
+
+internal sealed record UpdateUserRequest(string? DisplayName, Guid? OrgUnitId, long Version);
+
+internal sealed record OneTimePasswordResponse(Guid Id, string UserName, string OneTimePassword);
+
+internal sealed record OrgChoice(Guid Id, string Code, string Name);
+
+/// <summary>
+/// Account administration for the system administrator, shared by the pages and the API. Every read goes through the
+/// data-scope query filter, so an account outside the caller's scope is simply not found.
+/// </summary>
+internal sealed class UserAdministration(PlatformDb db, UserManager<FazhiUser> users, ICurrentUser current)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<UserListResult> ListAsync(UserQuery query, CancellationToken ct)
+    {
+        var page = Math.Max(1, query.Page);
+        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var q = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Name))
+        {
+            var term = query.Name.Trim().ToLowerInvariant();
+            q = q.Where(u => u.UserName!.ToLower().Contains(term) || u.DisplayName.ToLower().Contains(term));
+        }
+        if (!string.IsNullOrWhiteSpace(query.OrgCode))
+        {
+            var code = query.OrgCode.Trim();
+            var path = await db.OrgUnits.Where(o => o.Code == code).Select(o => o.Path).FirstOrDefaultAsync(ct);
+            if (path is null)
+            {
+                return new UserListResult([], 0, page, size);
+            }
+            q = q.Where(u => db.OrgUnits.Any(o => o.Id == u.OrgUnitId && o.Path.StartsWith(path)));
+        }
+        if (query.RoleId is { } roleId)
+        {
+            q = q.Where(u => db.RoleAssignments.Any(a => a.UserId == u.Id && a.RoleId == roleId));
+        }
+        switch (query.Status)
+        {
+            case "active":
+                q = q.Where(u => u.IsActive);
+                break;
+            case "inactive":
+                q = q.Where(u => !u.IsActive);
+                break;
+            case "demo":
+                q = q.Where(u => u.IsDemo);
+                break;
+            case "no2fa":
+                q = q.Where(u => !u.TwoFactorEnabled);
+                break;
+            case "locked":
+                // Lockout ends are compared in memory: SQLite cannot compare DateTimeOffset values. Few rows have one.
+                var now = DateTimeOffset.UtcNow;
+                var candidates = await q.Where(u => u.LockoutEnd != null).Select(u => new { u.Id, u.LockoutEnd }).ToListAsync(ct);
+                var locked = candidates.Where(c => c.LockoutEnd > now).Select(c => c.Id).ToList();
+                q = q.Where(u => locked.Contains(u.Id));
+                break;
+        }
+
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderBy(u => u.UserName).Skip((page - 1) * size).Take(size)
+            .Select(u => new
+            {
+                u.Id, u.UserName, u.DisplayName, u.IsActive, u.IsDemo, u.TwoFactorEnabled, u.MustChangePassword, u.PhoneNumber, u.LockoutEnd, u.Version,
+                Org = db.OrgUnits.Where(o => o.Id == u.OrgUnitId).Select(o => new { o.Code, o.Name }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var roles = (await db.RoleAssignments.AsNoTracking().Where(a => ids.Contains(a.UserId))
+                .Select(a => new { a.UserId, a.Role!.Name }).ToListAsync(ct))
+            .ToLookup(a => a.UserId, a => a.Name);
+        var items = rows.Select(r => new UserListItem(
+            r.Id, r.UserName ?? "", r.DisplayName, r.Org?.Code ?? "", r.Org?.Name ?? "", roles[r.Id].Distinct().ToList(),
+            r.IsActive, IsLocked(r.LockoutEnd), r.IsDemo, r.TwoFactorEnabled, r.MustChangePassword, Masking.Phone(r.PhoneNumber), r.Version)).ToList();
+        return new UserListResult(items, total, page, size);
+    }
+
+    public async Task<UserDetail?> GetAsync(Guid id, CancellationToken ct)
+    {
+        var u = await db.Users.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (u is null)
+        {
+            return null;
+        }
+        var org = await db.OrgUnits.AsNoTracking().Where(o => o.Id == u.OrgUnitId).Select(o => new { o.Code, o.Name }).FirstOrDefaultAsync(ct);
+        var roles = await db.RoleAssignments.AsNoTracking().Where(a => a.UserId == id)
+            .Select(a => new
+            {
+                a.Id, a.RoleId, a.Role!.Code, a.Role.Name, a.Role.AdminKind, a.OrgUnitId,
+                Org = db.OrgUnits.Where(o => o.Id == a.OrgUnitId).Select(o => new { o.Code, o.Name, o.Path }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return new UserDetail(u.Id, u.UserName ?? "", u.DisplayName, u.OrgUnitId, org?.Code ?? "", org?.Name ?? "",
+            u.IsActive, IsLocked(u.LockoutEnd), u.LockoutEnd, u.IsDemo, u.TwoFactorEnabled, u.MustChangePassword,
+            Masking.Phone(u.PhoneNumber), u.CreatedAt, u.Version,
+            roles.OrderBy(r => r.Org?.Path, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)
+                .Select(r => new UserRoleItem(r.Id, r.RoleId, r.Code, r.Name, r.AdminKind, r.OrgUnitId, r.Org?.Code ?? "", r.Org?.Name ?? "")).ToList());
+    }
+
+    public async Task<AdminOutcome<CreatedUser>> CreateAsync(CreateUserRequest request, CancellationToken ct)
+    {
+        if (ManageRefusal<CreatedUser>() is { } refused)
+        {
+            return refused;
+        }
+        var errors = new Dictionary<string, string[]>();
+        var userName = request.UserName?.Trim() ?? "";
+        var displayName = request.DisplayName?.Trim() ?? "";
+        var normalized = users.NormalizeName(userName);
+        if (userName.Length is < 3 or > 64)
+        {
+            errors["userName"] = ["用户名须为 3 至 64 个字符。"];
+        }
+        else if (userName.Any(c => !users.Options.User.AllowedUserNameCharacters.Contains(c)))
+        {
+            errors["userName"] = ["用户名只能包含英文字母、数字和 - . _ @。"];
+        }
+        // User names are unique in the whole installation, not per scope: check beyond the caller's data scope.
+        else if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedUserName == normalized, ct))
+        {
+            errors["userName"] = [$"用户名“{userName}”已被使用。"];
+        }
+        CheckDisplayName(displayName, errors);
+        await CheckOrgAsync(request.OrgUnitId, errors, ct);
+        if (errors.Count > 0)
+        {
+            return AdminOutcome<CreatedUser>.Invalid(errors, "账户未创建：" + string.Join(" ", errors.Values.SelectMany(v => v)));
+        }
+
+        var password = PlatformSeeder.OneTimePassword();
+        var user = new FazhiUser { UserName = userName, DisplayName = displayName, OrgUnitId = request.OrgUnitId!.Value, MustChangePassword = true };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            return AdminOutcome<CreatedUser>.Invalid("userName", string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+        return AdminOutcome<CreatedUser>.Ok(new CreatedUser(user.Id, userName, password));
+    }
+
+    public async Task<AdminOutcome<UserDetail>> UpdateAsync(Guid id, UpdateUserRequest request, CancellationToken ct)
+    {
+        if (ManageRefusal<UserDetail>() is { } refused)
+        {
+            return refused;
+        }
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null)
+        {
+            return NotFound<UserDetail>();
+        }
+        var errors = new Dictionary<string, string[]>();
+        var displayName = request.DisplayName?.Trim() ?? "";
+        CheckDisplayName(displayName, errors);
+        await CheckOrgAsync(request.OrgUnitId, errors, ct);
+        if (errors.Count > 0)
+        {
+            return AdminOutcome<UserDetail>.Invalid(errors, "修改未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
+        }
+        // The version the caller read: a stale one makes the save fail instead of overwriting someone else's edit.
+        db.Entry(user).Property(u => u.Version).OriginalValue = request.Version;
+        user.DisplayName = displayName;
+        user.OrgUnitId = request.OrgUnitId!.Value;
+        if (!await TrySaveAsync(ct))
+        {
+            return AdminOutcome<UserDetail>.Conflict();
+        }
+        return AdminOutcome<UserDetail>.Ok((await GetAsync(id, ct))!);
+    }
+
+    public async Task<AdminOutcome<bool>> SetActiveAsync(Guid id, bool active, CancellationToken ct)
+    {
+        if (ManageRefusal<bool>() is { } refused)
+        {
+            return refused;
+        }
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null)
+        {
+            return NotFound<bool>();
+        }
+        if (!active && user.Id == current.UserId)
+        {
+            return AdminOutcome<bool>.Invalid("id", "不能停用自己的账户。");
+        }
+        if (user.IsActive == active)
+        {
+            return AdminOutcome<bool>.Invalid("id", active ? "该账户已是启用状态。" : "该账户已停用。");
+        }
+        user.IsActive = active;
+        // A new security stamp ends the account's open sessions at their next validation.
+        user.SecurityStamp = Guid.NewGuid().ToString();
+        await db.SaveChangesAsync(ct);
+        return AdminOutcome<bool>.Ok(true);
+    }
+
+    public async Task<AdminOutcome<bool>> UnlockAsync(Guid id, CancellationToken ct)
+    {
+        if (ManageRefusal<bool>() is { } refused)
+        {
+            return refused;
+        }
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null)
+        {
+            return NotFound<bool>();
+        }
+        if (!IsLocked(user.LockoutEnd) && user.AccessFailedCount == 0)
+        {
+            return AdminOutcome<bool>.Invalid("id", "该账户未被锁定。");
+        }
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        await db.SaveChangesAsync(ct);
+        await db.WriteAuditEventAsync("account.unlocked", nameof(FazhiUser), user.Id.ToString(), new { userName = user.UserName }, ct);
+        return AdminOutcome<bool>.Ok(true);
+    }
+
+    /// <summary>Sets a new one-time password (returned once), requires a change at next sign-in and lifts a lockout.</summary>
+    public async Task<AdminOutcome<OneTimePasswordResponse>> ResetPasswordAsync(Guid id, CancellationToken ct)
+    {
+        if (ManageRefusal<OneTimePasswordResponse>() is { } refused)
+        {
+            return refused;
+        }
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null)
+        {
+            return NotFound<OneTimePasswordResponse>();
+        }
+        if (user.Id == current.UserId)
+        {
+            return AdminOutcome<OneTimePasswordResponse>.Invalid("id", "不能重置自己的密码，请在“账户安全”中修改密码。");
+        }
+        var password = PlatformSeeder.OneTimePassword();
+        user.MustChangePassword = true;
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, password);
+        if (!result.Succeeded)
+        {
+            return AdminOutcome<OneTimePasswordResponse>.Invalid("password", string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+        await db.WriteAuditEventAsync("password.reset", nameof(FazhiUser), user.Id.ToString(), new { userName = user.UserName }, ct);
+        return AdminOutcome<OneTimePasswordResponse>.Ok(new OneTimePasswordResponse(user.Id, user.UserName!, password));
+    }
+
+    /// <summary>The org units the caller may place accounts in and grant roles at, in tree order.</summary>
+    public async Task<List<OrgChoice>> OrgChoicesAsync(CancellationToken ct)
+    {
+        var scope = current.Scope;
+        var q = db.OrgUnits.AsNoTracking().Where(o => o.IsActive);
+        if (!scope.Unrestricted)
+        {
+            var ids = scope.UnitIds;
+            q = q.Where(o => ids.Contains(o.Id));
+        }
+        return await q.OrderBy(o => o.Path).Select(o => new OrgChoice(o.Id, o.Code, o.Name)).ToListAsync(ct);
+    }
+
+    public Task<Guid?> OrgIdByCodeAsync(string? code, CancellationToken ct) =>
+        db.OrgUnits.Where(o => o.Code == (code ?? "").Trim()).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+
+    private AdminOutcome<T>? ManageRefusal<T>() =>
+        current.Has(PlatformPermissions.UsersManage) ? null : AdminOutcome<T>.Forbidden("管理账户需要“管理用户”权限（系统管理员）。");
+
+    private static AdminOutcome<T> NotFound<T>() => AdminOutcome<T>.NotFound("用户不存在或不在您的数据范围内。");
+
+    private static void CheckDisplayName(string displayName, Dictionary<string, string[]> errors)
+    {
+        if (displayName.Length is < 1 or > 64)
+        {
+            errors["displayName"] = ["请填写姓名（不超过 64 个字符）。"];
+        }
+    }
+
+    private async Task CheckOrgAsync(Guid? orgUnitId, Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        if (orgUnitId is not { } id)
+        {
+            errors["orgUnitId"] = ["请选择所属组织机构。"];
+            return;
+        }
+        var org = await db.OrgUnits.AsNoTracking().Where(o => o.Id == id).Select(o => new { o.Name }).FirstOrDefaultAsync(ct);
+        if (org is null)
+        {
+            errors["orgUnitId"] = ["所选组织机构不存在。"];
+        }
+        else if (!current.Scope.Allows(id))
+        {
+            errors["orgUnitId"] = [$"“{org.Name}”不在您的管理范围内：只能把账户放在本单位及下级单位。"];
+        }
+    }
+
+    private async Task<bool> TrySaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsLocked(DateTimeOffset? lockoutEnd) => lockoutEnd is { } end && end > DateTimeOffset.UtcNow;
+}
+
+/// <summary>Masks personal data in lists (PIPL Art. 51): a phone shows its first 3 and last 4 digits.</summary>
+internal static class Masking
+{
+    public static string? Phone(string? phone) =>
+        string.IsNullOrEmpty(phone) ? null : phone.Length <= 7 ? new string('*', phone.Length) : phone[..3] + new string('*', phone.Length - 7) + phone[^4..];
+}

@@ -1,0 +1,87 @@
+using Fazhi.Platform.Features.Roles;
+using Fazhi.Platform.Security;
+using Fazhi.Platform.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fazhi.Platform.Features.Users;
+
+/// <summary>User administration (系统管理员): accounts, their status and their roles, within the caller's data scope.</summary>
+internal static class UsersFeature
+{
+    public sealed record AssignRoleRequest(Guid RoleId, Guid OrgUnitId);
+
+    public static void Add(WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddNavItems(new NavItem("系统管理", "用户管理", "/admin/users", PlatformPermissions.UsersRead, 20, "Users"));
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/users").WithTags("users");
+        g.MapGet("/", ListAsync).RequirePermission(PlatformPermissions.UsersRead);
+        g.MapGet("/{id:guid}", GetAsync).RequirePermission(PlatformPermissions.UsersRead);
+        g.MapPost("/", CreateAsync).RequirePermission(PlatformPermissions.UsersManage);
+        g.MapPut("/{id:guid}", UpdateAsync).RequirePermission(PlatformPermissions.UsersManage);
+        g.MapPost("/{id:guid}/deactivate", (Guid id, UserAdministration admin, CancellationToken ct) => SetActiveAsync(id, false, admin, ct))
+            .RequirePermission(PlatformPermissions.UsersManage);
+        g.MapPost("/{id:guid}/reactivate", (Guid id, UserAdministration admin, CancellationToken ct) => SetActiveAsync(id, true, admin, ct))
+            .RequirePermission(PlatformPermissions.UsersManage);
+        g.MapPost("/{id:guid}/unlock", UnlockAsync).RequirePermission(PlatformPermissions.UsersManage);
+        g.MapPost("/{id:guid}/reset-password", ResetPasswordAsync).RequirePermission(PlatformPermissions.UsersManage);
+        // Business roles: the system administrator; administrator roles: the security administrator (ADR 0003).
+        g.MapPost("/{id:guid}/roles", AssignRoleAsync).RequireAuthorization();
+        g.MapDelete("/{id:guid}/roles/{assignmentId:guid}", RemoveRoleAsync).RequireAuthorization();
+    }
+
+    /// <summary>Accounts in the caller's data scope; status is active, inactive, locked, demo or no2fa.</summary>
+    private static async Task<Ok<UserListResult>> ListAsync(
+        string? name, string? org, Guid? role, string? status, int? page, int? pageSize, UserAdministration admin, CancellationToken ct) =>
+        TypedResults.Ok(await admin.ListAsync(new UserQuery(name, org, role, status, page ?? 1, pageSize ?? 20), ct));
+
+    private static async Task<Results<Ok<UserDetail>, ProblemHttpResult>> GetAsync(Guid id, UserAdministration admin, CancellationToken ct) =>
+        await admin.GetAsync(id, ct) is { } user
+            ? TypedResults.Ok(user)
+            : TypedResults.Problem(title: "未找到", detail: "用户不存在或不在您的数据范围内。", statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>Creates an account with a one-time password, returned in this response only.</summary>
+    private static async Task<Results<Ok<CreatedUser>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateUserRequest request, UserAdministration admin, CancellationToken ct) =>
+        (await admin.CreateAsync(request, ct)).ToHttp(x => x);
+
+    private static async Task<Results<Ok<UserDetail>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        Guid id, UpdateUserRequest request, UserAdministration admin, CancellationToken ct) =>
+        (await admin.UpdateAsync(id, request, ct)).ToHttp(x => x);
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetActiveAsync(
+        Guid id, bool active, UserAdministration admin, CancellationToken ct) =>
+        (await admin.SetActiveAsync(id, active, ct)).ToNoContent();
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> UnlockAsync(
+        Guid id, UserAdministration admin, CancellationToken ct) =>
+        (await admin.UnlockAsync(id, ct)).ToNoContent();
+
+    private static async Task<Results<Ok<OneTimePasswordResponse>, ValidationProblem, ProblemHttpResult>> ResetPasswordAsync(
+        Guid id, UserAdministration admin, CancellationToken ct) =>
+        (await admin.ResetPasswordAsync(id, ct)).ToHttp(x => x);
+
+    private static async Task<Results<Ok<UserRoleItem>, ValidationProblem, ProblemHttpResult>> AssignRoleAsync(
+        Guid id, AssignRoleRequest request, RoleAssignmentService assignments, UserAdministration admin, CancellationToken ct)
+    {
+        var outcome = await assignments.AssignAsync(id, request.RoleId, request.OrgUnitId, ct);
+        if (!outcome.Succeeded)
+        {
+            return outcome.ToHttp(_ => default(UserRoleItem)!);
+        }
+        var user = await admin.GetAsync(id, ct);
+        return TypedResults.Ok(user!.Roles.First(r => r.Id == outcome.Value!.Id));
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveRoleAsync(
+        Guid id, Guid assignmentId, RoleAssignmentService assignments, CancellationToken ct) =>
+        (await assignments.RemoveAsync(id, assignmentId, ct)).ToNoContent();
+}
