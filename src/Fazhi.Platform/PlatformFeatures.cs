@@ -1,4 +1,7 @@
 using Fazhi.Platform.Features.Accounts;
+using Fazhi.Platform.Features.Attachments;
+using Fazhi.Platform.Features.Audit;
+using Fazhi.Platform.Features.Jobs;
 using Fazhi.Platform.Features.Setup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -18,10 +21,15 @@ internal static class PlatformFeatures
         services.AddSingleton<ICliVerb, MigrateVerb>();
         services.AddSingleton<ICliVerb, AdminCreateVerb>();
         services.AddSingleton<ICliVerb, SeedDemoVerb>();
+        AuditFeature.Add(builder);
+        AttachmentsFeature.Add(builder);
+        JobsFeature.Add(builder);
     }
 
     public static void Map(RouteGroupBuilder api)
     {
         AccountApi.Map(api);
+        AuditFeature.Map(api);
+        AttachmentsFeature.Map(api);
     }
 }
