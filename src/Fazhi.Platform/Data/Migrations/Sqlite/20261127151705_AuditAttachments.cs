@@ -11,6 +11,14 @@ namespace Fazhi.Platform.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<long>(
+                name: "At",
+                table: "platform_audit_entries",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(DateTimeOffset),
+                oldType: "TEXT");
+
             migrationBuilder.CreateTable(
                 name: "platform_attachments",
                 columns: table => new
@@ -72,6 +80,14 @@ namespace Fazhi.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "platform_audit_checkpoints");
+
+            migrationBuilder.AlterColumn<DateTimeOffset>(
+                name: "At",
+                table: "platform_audit_entries",
+                type: "TEXT",
+                nullable: false,
+                oldClrType: typeof(long),
+                oldType: "INTEGER");
         }
     }
 }
