@@ -4,6 +4,7 @@ using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Fazhi.Platform.Features.Audit;
 
@@ -13,6 +14,7 @@ internal static class AuditFeature
     public static void Add(WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditTrail>();
         services.AddSingleton<ICliVerb, AuditVerifyVerb>();

@@ -33,7 +33,7 @@ public sealed record AuditPurgeResult(bool Done, string Message, long? ThroughSe
 /// Reading, verifying, exporting and purging the audit trail: the rules the page, the API and the CLI share.
 /// The trail itself is written only by <see cref="FazhiDbContext"/>.
 /// </summary>
-internal sealed class AuditTrail(PlatformDb db, AuditVerifier verifier, ICurrentUser current, IConfiguration config, ILogger<AuditTrail> log)
+internal sealed class AuditTrail(PlatformDb db, AuditVerifier verifier, ICurrentUser current, IConfiguration config, ILogger<AuditTrail> log, TimeProvider time)
 {
     /// <summary>
     /// 网络安全法 第二十一条（三）: 采取监测、记录网络运行状态、网络安全事件的技术措施，并按照规定留存相关的网络日志不少于六个月。
@@ -143,7 +143,8 @@ internal sealed class AuditTrail(PlatformDb db, AuditVerifier verifier, ICurrent
     /// </summary>
     public async Task<AuditPurgeResult> PurgeAsync(DateTimeOffset before, CancellationToken ct)
     {
-        var limit = DateTimeOffset.UtcNow.AddDays(-RetentionDays);
+        var now = time.GetUtcNow();
+        var limit = now.AddDays(-RetentionDays);
         if (before > limit)
         {
             return new AuditPurgeResult(false,
@@ -179,7 +180,7 @@ internal sealed class AuditTrail(PlatformDb db, AuditVerifier verifier, ICurrent
             Sequence = through,
             Hash = last,
             Before = beforeUtc,
-            PurgedAt = DateTimeOffset.UtcNow,
+            PurgedAt = now,
             PurgedBy = current.UserName ?? "system",
         });
         await db.SaveChangesAsync(ct);
