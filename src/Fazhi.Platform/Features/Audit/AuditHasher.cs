@@ -1,5 +1,5 @@
 using System.Text;
-using Org.BouncyCastle.Crypto.Digests;
+using Fazhi.Platform.Security.Crypto;
 
 namespace Fazhi.Platform.Features.Audit;
 
@@ -24,13 +24,12 @@ internal static class AuditHasher
 
 /// <summary>
 /// A reusable, single-threaded hashing workspace: the canonical bytes are written into one growing buffer and hashed
-/// with one SM3 digest, so verifying millions of entries allocates nothing per entry.
+/// with the allocation-free <see cref="Sm3Compact"/>, so verifying millions of entries allocates nothing per entry.
 /// </summary>
 internal sealed class AuditHashBuffer
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    private readonly SM3Digest _digest = new();
     private readonly byte[] _hash = new byte[32];
     private readonly char[] _hex = new char[64];
     private byte[] _buffer = new byte[1024];
@@ -51,8 +50,7 @@ internal sealed class AuditHashBuffer
         Text(e.EntityId ?? "");
         Text(e.Changes);
         Text(e.ClientIp ?? "");
-        _digest.BlockUpdate(_buffer.AsSpan(0, _length));
-        _digest.DoFinal(_hash);
+        Sm3Compact.Hash(_buffer.AsSpan(0, _length), _hash);
         Convert.TryToHexStringLower(_hash, _hex, out _);
         return _hex;
     }
