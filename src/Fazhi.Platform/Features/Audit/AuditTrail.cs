@@ -83,6 +83,13 @@ internal sealed class AuditTrail(PlatformDb db, AuditVerifier verifier, ICurrent
         return q;
     }
 
+    /// <summary>The org unit with this code (e.g. 370402), for filters typed by people rather than by id.</summary>
+    public async Task<Guid?> OrgUnitByCodeAsync(string code, CancellationToken ct)
+    {
+        var trimmed = code.Trim();
+        return await db.Set<OrgUnit>().AsNoTracking().Where(o => o.Code == trimmed).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>A page of entries, newest first.</summary>
     public async Task<AuditPage> ListAsync(AuditFilter filter, int page, int pageSize, CancellationToken ct)
     {
