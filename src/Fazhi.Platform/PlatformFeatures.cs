@@ -4,6 +4,9 @@ using Fazhi.Platform.Features.PersonalData;
 using Fazhi.Platform.Features.OrgUnits;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.Roles;
+using Fazhi.Platform.Features.Attachments;
+using Fazhi.Platform.Features.Audit;
+using Fazhi.Platform.Features.Jobs;
 using Fazhi.Platform.Features.Setup;
 using Fazhi.Platform.Features.Users;
 using Microsoft.AspNetCore.Builder;
@@ -31,6 +34,9 @@ internal static class PlatformFeatures
         CalendarFeature.Add(builder);
         UsersFeature.Add(builder);
         RolesFeature.Add(builder);
+        AuditFeature.Add(builder);
+        AttachmentsFeature.Add(builder);
+        JobsFeature.Add(builder);
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -41,5 +47,7 @@ internal static class PlatformFeatures
         CalendarFeature.Map(api);
         UsersFeature.Map(api);
         RolesFeature.Map(api);
+        AuditFeature.Map(api);
+        AttachmentsFeature.Map(api);
     }
 }

@@ -42,8 +42,20 @@ public static class DatabaseRegistration
 /// <summary>A module's database, for the migrator.</summary>
 public sealed record ModuleDatabase(string Module, Type ContextType);
 
-/// <summary>Applies every module's migrations, platform first.</summary>
-public sealed class DatabaseMigrator(IServiceProvider services, IEnumerable<ModuleDatabase> databases)
+/// <summary>
+/// Schema work outside EF's migrations that must run with them, after the module's migrations, on every
+/// <c>migrate</c> (e.g. the Quartz job store tables on PostgreSQL). Must be idempotent.
+/// </summary>
+public interface IDatabaseMigrationStep
+{
+    /// <summary>The module whose context the step runs on, e.g. <c>platform</c>.</summary>
+    string Module { get; }
+
+    Task RunAsync(DbContext context, CancellationToken ct);
+}
+
+/// <summary>Applies every module's migrations, platform first, then that module's extra migration steps.</summary>
+public sealed class DatabaseMigrator(IServiceProvider services, IEnumerable<ModuleDatabase> databases, IEnumerable<IDatabaseMigrationStep> steps)
 {
     public async Task MigrateAsync(CancellationToken ct = default)
     {
@@ -52,6 +64,10 @@ public sealed class DatabaseMigrator(IServiceProvider services, IEnumerable<Modu
             await using var scope = services.CreateAsyncScope();
             var context = (DbContext)scope.ServiceProvider.GetRequiredService(db.ContextType);
             await context.Database.MigrateAsync(ct);
+            foreach (var step in steps.Where(s => s.Module == db.Module))
+            {
+                await step.RunAsync(context, ct);
+            }
         }
     }
 }

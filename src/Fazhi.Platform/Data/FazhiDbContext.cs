@@ -64,6 +64,12 @@ public abstract class FazhiDbContext : DbContext
             });
             b.HasKey(e => e.Sequence);
             b.Property(e => e.Sequence).ValueGeneratedNever();
+            if (!IsPostgres)
+            {
+                // SQLite has no date type and EF cannot compare DateTimeOffset text: store Unix milliseconds (what the
+                // hash covers anyway), so time-range filters and the purge cut-off translate and use the index.
+                b.Property(e => e.At).HasConversion(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+            }
             b.Property(e => e.ActorName).HasMaxLength(128);
             b.Property(e => e.Action).HasMaxLength(64);
             b.Property(e => e.EntityType).HasMaxLength(128);

@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+using OtpNet;
+
+namespace Fazhi.Browser.Tests;
+
+/// <summary>
+/// What an operator does on day one, in Chromium against the real executable: read the one-time password from the
+/// console, sign in, change it, enrol TOTP (mandatory for administrators), open a scoped list, sign out.
+/// </summary>
+public sealed class FirstStartTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string NewPassword = "Zaozhuang-admin-2026-spring";
+
+    [Fact]
+    public async Task First_administrator_signs_in_changes_password_enrols_totp_and_signs_out()
+    {
+        await using var host = await HostProcess.StartAsync();
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1300, Height = 900 } });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(host.BaseUrl + "/");
+        Assert.Contains("/account/login", page.Url);
+        await BrowserFixture.ScreenshotAsync(page, "01-login");
+
+        await page.FillAsync("#username", "admin");
+        await page.FillAsync("#password", host.FirstAdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/account/change-password**");
+        await page.FillAsync("#current", host.FirstAdminPassword);
+        await page.FillAsync("#new", NewPassword);
+        await page.FillAsync("#confirm", NewPassword);
+        await page.ClickAsync("button[type=submit]");
+
+        // Administrators cannot use the system before enrolling a second factor (等保 2.0).
+        await page.WaitForURLAsync("**/account/two-factor**");
+        await page.GotoAsync(host.BaseUrl + "/admin/users");
+        Assert.Contains("/account/two-factor", page.Url);
+        await BrowserFixture.ScreenshotAsync(page, "02-two-factor-enrolment");
+        var key = await page.GetAttributeAsync("code.shared-key", "data-key");
+        Assert.False(string.IsNullOrEmpty(key));
+        await page.FillAsync("#enable-code", new Totp(Base32Encoding.ToBytes(key!.Replace(" ", ""))).ComputeTotp());
+        await page.ClickAsync("form button[type=submit]");
+        await page.GetByText("恢复码").First.WaitForAsync();
+        await BrowserFixture.ScreenshotAsync(page, "03-recovery-codes");
+
+        await page.GotoAsync(host.BaseUrl + "/admin/users");
+        await page.Locator("table.grid").WaitForAsync();
+        Assert.Contains("admin", await page.Locator("table.grid").InnerTextAsync());
+        Assert.Contains("枣庄市", await page.Locator(".topbar").InnerTextAsync());
+        await BrowserFixture.ScreenshotAsync(page, "04-users");
+
+        await page.ClickAsync(".topbar button:has-text('退出')");
+        await page.WaitForURLAsync("**/account/login**");
+        await page.GotoAsync(host.BaseUrl + "/admin/users");
+        Assert.Contains("/account/login", page.Url);
+        await context.CloseAsync();
+    }
+}
