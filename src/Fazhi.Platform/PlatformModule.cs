@@ -77,6 +77,10 @@ public static class PlatformModule
     {
         app.UseExceptionHandler();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
+        // A page address that matches nothing shows the friendly not-found page (with its 404 status).
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the status-code pages, so a re-executed request is routed again.
+        app.UseRouting();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestLimitsMiddleware>();
         if (!app.Environment.IsDevelopment())

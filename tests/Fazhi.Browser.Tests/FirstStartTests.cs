@@ -9,7 +9,7 @@ namespace Fazhi.Browser.Tests;
 /// </summary>
 public sealed class FirstStartTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string NewPassword = "Zaozhuang-admin-2026-spring";
+    private const string NewPassword = "Zaozhuang-spring-river-2026";
 
     [Fact]
     public async Task First_administrator_signs_in_changes_password_enrols_totp_and_signs_out()
@@ -17,7 +17,20 @@ public sealed class FirstStartTests(BrowserFixture browser) : IClassFixture<Brow
         await using var host = await HostProcess.StartAsync();
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1300, Height = 900 } });
         var page = await context.NewPageAsync();
+        try
+        {
+            await WalkThroughAsync(host, page);
+        }
+        catch
+        {
+            await BrowserFixture.ScreenshotAsync(page, "failed-first-start");
+            throw;
+        }
+        await context.CloseAsync();
+    }
 
+    private static async Task WalkThroughAsync(HostProcess host, IPage page)
+    {
         await page.GotoAsync(host.BaseUrl + "/");
         Assert.Contains("/account/login", page.Url);
         await BrowserFixture.ScreenshotAsync(page, "01-login");
@@ -29,7 +42,7 @@ public sealed class FirstStartTests(BrowserFixture browser) : IClassFixture<Brow
         await page.FillAsync("#current", host.FirstAdminPassword);
         await page.FillAsync("#new", NewPassword);
         await page.FillAsync("#confirm", NewPassword);
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("button:has-text('保存新密码')");
 
         // Administrators cannot use the system before enrolling a second factor (等保 2.0).
         await page.WaitForURLAsync("**/account/two-factor**");
@@ -39,7 +52,7 @@ public sealed class FirstStartTests(BrowserFixture browser) : IClassFixture<Brow
         var key = await page.GetAttributeAsync("code.shared-key", "data-key");
         Assert.False(string.IsNullOrEmpty(key));
         await page.FillAsync("#enable-code", new Totp(Base32Encoding.ToBytes(key!.Replace(" ", ""))).ComputeTotp());
-        await page.ClickAsync("form button[type=submit]");
+        await page.ClickAsync("button:has-text('验证并启用')");
         await page.GetByText("恢复码").First.WaitForAsync();
         await BrowserFixture.ScreenshotAsync(page, "03-recovery-codes");
 
@@ -53,6 +66,5 @@ public sealed class FirstStartTests(BrowserFixture browser) : IClassFixture<Brow
         await page.WaitForURLAsync("**/account/login**");
         await page.GotoAsync(host.BaseUrl + "/admin/users");
         Assert.Contains("/account/login", page.Url);
-        await context.CloseAsync();
     }
 }

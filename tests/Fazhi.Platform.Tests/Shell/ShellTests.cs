@@ -65,4 +65,14 @@ public sealed class ShellTests(FazhiFactory factory)
         Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, response.StatusCode.ToString());
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task Unknown_page_shows_the_not_found_page_with_404()
+    {
+        var user = await factory.CreateUserAsync(orgCode: "370402");
+        var client = await factory.ApiClientAsync(user);
+        var response = await client.GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("页面不存在", await response.Content.ReadAsStringAsync());
+    }
 }

@@ -13,6 +13,43 @@ namespace Fazhi.Platform.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "platform_attachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrgUnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sm3 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    UploadedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    UploadedBy = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_attachments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_audit_checkpoints",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Before = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PurgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PurgedBy = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_audit_checkpoints", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_audit_entries",
                 columns: table => new
                 {
@@ -32,6 +69,23 @@ namespace Fazhi.Platform.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_platform_audit_entries", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_calendar_days",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsOffDay = table.Column<bool>(type: "boolean", nullable: false),
+                    Name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_calendar_days", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -101,8 +155,10 @@ namespace Fazhi.Platform.Data.Migrations.Postgres
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
                     IsDemo = table.Column<bool>(type: "boolean", nullable: false),
                     MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
+                    Mobile = table.Column<string>(type: "text", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false),
+                    MobileBlindIndex = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     UserName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -241,6 +297,21 @@ namespace Fazhi.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_attachments_OrgUnitId",
+                table: "platform_attachments",
+                column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_attachments_OwnerType_OwnerId",
+                table: "platform_attachments",
+                columns: new[] { "OwnerType", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_attachments_Sm3",
+                table: "platform_attachments",
+                column: "Sm3");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_platform_audit_entries_At",
                 table: "platform_audit_entries",
                 column: "At");
@@ -249,6 +320,17 @@ namespace Fazhi.Platform.Data.Migrations.Postgres
                 name: "IX_platform_audit_entries_EntityType_EntityId",
                 table: "platform_audit_entries",
                 columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_calendar_days_Date",
+                table: "platform_calendar_days",
+                column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_calendar_days_Year",
+                table: "platform_calendar_days",
+                column: "Year");
 
             migrationBuilder.CreateIndex(
                 name: "IX_platform_org_units_Code",
@@ -299,6 +381,11 @@ namespace Fazhi.Platform.Data.Migrations.Postgres
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_users_MobileBlindIndex",
+                table: "platform_users",
+                column: "MobileBlindIndex");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_platform_users_NormalizedEmail",
                 table: "platform_users",
                 column: "NormalizedEmail");
@@ -319,7 +406,16 @@ namespace Fazhi.Platform.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "platform_attachments");
+
+            migrationBuilder.DropTable(
+                name: "platform_audit_checkpoints");
+
+            migrationBuilder.DropTable(
                 name: "platform_audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "platform_calendar_days");
 
             migrationBuilder.DropTable(
                 name: "platform_data_protection_keys");

@@ -12,11 +12,48 @@ namespace Fazhi.Platform.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "platform_attachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrgUnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sm3 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    UploadedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_attachments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_audit_checkpoints",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Before = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    PurgedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    PurgedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_audit_checkpoints", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_audit_entries",
                 columns: table => new
                 {
                     Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
                     ActorId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ActorName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     OrgUnitId = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -31,6 +68,23 @@ namespace Fazhi.Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_platform_audit_entries", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_calendar_days",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IsOffDay = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_calendar_days", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -100,8 +154,10 @@ namespace Fazhi.Platform.Data.Migrations.Sqlite
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
                     MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Mobile = table.Column<string>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    MobileBlindIndex = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -240,6 +296,21 @@ namespace Fazhi.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_attachments_OrgUnitId",
+                table: "platform_attachments",
+                column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_attachments_OwnerType_OwnerId",
+                table: "platform_attachments",
+                columns: new[] { "OwnerType", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_attachments_Sm3",
+                table: "platform_attachments",
+                column: "Sm3");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_platform_audit_entries_At",
                 table: "platform_audit_entries",
                 column: "At");
@@ -248,6 +319,17 @@ namespace Fazhi.Platform.Data.Migrations.Sqlite
                 name: "IX_platform_audit_entries_EntityType_EntityId",
                 table: "platform_audit_entries",
                 columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_calendar_days_Date",
+                table: "platform_calendar_days",
+                column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_calendar_days_Year",
+                table: "platform_calendar_days",
+                column: "Year");
 
             migrationBuilder.CreateIndex(
                 name: "IX_platform_org_units_Code",
@@ -298,6 +380,11 @@ namespace Fazhi.Platform.Data.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_users_MobileBlindIndex",
+                table: "platform_users",
+                column: "MobileBlindIndex");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_platform_users_NormalizedEmail",
                 table: "platform_users",
                 column: "NormalizedEmail");
@@ -318,7 +405,16 @@ namespace Fazhi.Platform.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "platform_attachments");
+
+            migrationBuilder.DropTable(
+                name: "platform_audit_checkpoints");
+
+            migrationBuilder.DropTable(
                 name: "platform_audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "platform_calendar_days");
 
             migrationBuilder.DropTable(
                 name: "platform_data_protection_keys");
