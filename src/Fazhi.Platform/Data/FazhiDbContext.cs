@@ -22,13 +22,14 @@ public abstract class FazhiDbContext : DbContext
 
     private readonly ICurrentUser _currentUser;
     private readonly SensitiveDataProtector? _protector;
-    private bool _appendingAudit;
 
     protected FazhiDbContext(DbContextOptions options, ICurrentUser currentUser)
         : base(options)
     {
         _currentUser = currentUser;
         _protector = options.FindExtension<SensitiveDataOptionsExtension>()?.Protector;
+        // A save inside our own audit transaction needs no savepoint: on failure the whole transaction rolls back.
+        Database.AutoSavepointsEnabled = false;
     }
 
     internal SensitiveDataProtector RequireProtector() => SensitiveTextConverter.Require(_protector);
@@ -159,11 +160,6 @@ public abstract class FazhiDbContext : DbContext
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (_appendingAudit)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
         ChangeTracker.DetectChanges();
         EnforceScopeAndStampVersions();
         StampBlindIndexes();
@@ -310,41 +306,8 @@ public abstract class FazhiDbContext : DbContext
         return string.Join(",", key.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
     }
 
-    /// <summary>
-    /// Links drafts into the chain inside the current transaction. On PostgreSQL a transaction-scoped advisory lock
-    /// serialises appenders for the short time between reading the chain head and committing; SQLite's write
-    /// transaction (BEGIN IMMEDIATE) already does.
-    /// </summary>
-    private async Task AppendAuditAsync(List<AuditEntry> drafts, CancellationToken ct)
-    {
-        if (IsPostgres)
-        {
-            await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(3704000001)", ct);
-        }
-        var head = await Set<AuditEntry>().AsNoTracking()
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefaultAsync(ct);
-        var seq = head?.Sequence ?? 0;
-        var prev = head?.Hash ?? AuditHasher.Genesis;
-        foreach (var d in drafts)
-        {
-            d.Sequence = ++seq;
-            d.PreviousHash = prev;
-            d.Hash = AuditHasher.Compute(d);
-            prev = d.Hash;
-        }
-        Set<AuditEntry>().AddRange(drafts);
-        _appendingAudit = true;
-        try
-        {
-            await base.SaveChangesAsync(true, ct);
-        }
-        finally
-        {
-            _appendingAudit = false;
-        }
-    }
+    private Task AppendAuditAsync(List<AuditEntry> drafts, CancellationToken ct) =>
+        AuditAppender.AppendAsync(Database, IsPostgres, drafts, ct);
 }
 
 /// <summary>A write outside the caller's data scope. Reported as 404, as if the record did not exist.</summary>

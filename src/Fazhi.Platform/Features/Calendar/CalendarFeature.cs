@@ -32,15 +32,9 @@ internal sealed class CalendarImportVerb : ICliVerb
 
     public async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, CancellationToken ct)
     {
-        if (args.Count != 1)
+        if (CliArgs.ExistingFile(args, Usage) is null)
         {
-            Console.Error.WriteLine("用法 usage: " + Usage);
             return 2;
-        }
-        if (!File.Exists(args[0]))
-        {
-            Console.Error.WriteLine($"错误 error: 文件 {args[0]} 不存在。");
-            return 1;
         }
         if (new FileInfo(args[0]).Length > CalendarFile.MaxBytes)
         {

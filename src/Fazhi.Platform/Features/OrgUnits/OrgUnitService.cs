@@ -109,6 +109,21 @@ internal sealed partial class OrgUnitService(PlatformDb db, ICurrentUser current
     public Task<Guid?> FindIdByCodeAsync(string code, CancellationToken ct) =>
         db.OrgUnits.Where(u => u.Code == code.Trim()).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
 
+    /// <summary>Loads a unit for a change: refused without the manage permission, 404 when absent, 409 when the version is stale.</summary>
+    private async Task<(OrgUnit? Unit, OrgOutcome<OrgUnitDto>? Refused)> EditableAsync(Guid id, long version, CancellationToken ct)
+    {
+        if (!current.Has(PlatformPermissions.OrgUnitsManage))
+        {
+            return (null, OrgOutcome<OrgUnitDto>.Forbidden());
+        }
+        var unit = await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == id, ct);
+        if (unit is null)
+        {
+            return (null, OrgOutcome<OrgUnitDto>.NotFound());
+        }
+        return unit.Version != version ? (null, OrgOutcome<OrgUnitDto>.Conflict()) : (unit, null);
+    }
+
     /// <summary>The whole tree in one query, for the tree page and the tree endpoint.</summary>
     public async Task<OrgForest> ForestAsync(CancellationToken ct)
     {
@@ -174,18 +189,10 @@ internal sealed partial class OrgUnitService(PlatformDb db, ICurrentUser current
 
     public async Task<OrgOutcome<OrgUnitDto>> UpdateAsync(Guid id, UpdateOrgUnitRequest request, CancellationToken ct)
     {
-        if (!current.Has(PlatformPermissions.OrgUnitsManage))
-        {
-            return OrgOutcome<OrgUnitDto>.Forbidden();
-        }
-        var unit = await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == id, ct);
+        var (unit, refused) = await EditableAsync(id, request.Version, ct);
         if (unit is null)
         {
-            return OrgOutcome<OrgUnitDto>.NotFound();
-        }
-        if (unit.Version != request.Version)
-        {
-            return OrgOutcome<OrgUnitDto>.Conflict();
+            return refused!;
         }
         var errors = new Dictionary<string, string[]>();
         var name = request.Name?.Trim() ?? "";
@@ -221,18 +228,10 @@ internal sealed partial class OrgUnitService(PlatformDb db, ICurrentUser current
     /// <summary>Moves a unit under another parent (or to the top); the paths of the whole subtree change in one transaction.</summary>
     public async Task<OrgOutcome<OrgUnitDto>> MoveAsync(Guid id, MoveOrgUnitRequest request, CancellationToken ct)
     {
-        if (!current.Has(PlatformPermissions.OrgUnitsManage))
-        {
-            return OrgOutcome<OrgUnitDto>.Forbidden();
-        }
-        var unit = await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == id, ct);
+        var (unit, refused) = await EditableAsync(id, request.Version, ct);
         if (unit is null)
         {
-            return OrgOutcome<OrgUnitDto>.NotFound();
-        }
-        if (unit.Version != request.Version)
-        {
-            return OrgOutcome<OrgUnitDto>.Conflict();
+            return refused!;
         }
         if (unit.ParentId == request.ParentId)
         {
@@ -274,18 +273,10 @@ internal sealed partial class OrgUnitService(PlatformDb db, ICurrentUser current
     /// <summary>Deactivates a unit that no longer has active children, users or role assignments; the reason goes to the audit trail.</summary>
     public async Task<OrgOutcome<OrgUnitDto>> DeactivateAsync(Guid id, DeactivateOrgUnitRequest request, CancellationToken ct)
     {
-        if (!current.Has(PlatformPermissions.OrgUnitsManage))
-        {
-            return OrgOutcome<OrgUnitDto>.Forbidden();
-        }
-        var unit = await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == id, ct);
+        var (unit, refused) = await EditableAsync(id, request.Version, ct);
         if (unit is null)
         {
-            return OrgOutcome<OrgUnitDto>.NotFound();
-        }
-        if (unit.Version != request.Version)
-        {
-            return OrgOutcome<OrgUnitDto>.Conflict();
+            return refused!;
         }
         var reason = request.Reason?.Trim() ?? "";
         if (reason.Length == 0)
@@ -334,18 +325,10 @@ internal sealed partial class OrgUnitService(PlatformDb db, ICurrentUser current
 
     public async Task<OrgOutcome<OrgUnitDto>> ActivateAsync(Guid id, ActivateOrgUnitRequest request, CancellationToken ct)
     {
-        if (!current.Has(PlatformPermissions.OrgUnitsManage))
-        {
-            return OrgOutcome<OrgUnitDto>.Forbidden();
-        }
-        var unit = await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == id, ct);
+        var (unit, refused) = await EditableAsync(id, request.Version, ct);
         if (unit is null)
         {
-            return OrgOutcome<OrgUnitDto>.NotFound();
-        }
-        if (unit.Version != request.Version)
-        {
-            return OrgOutcome<OrgUnitDto>.Conflict();
+            return refused!;
         }
         if (unit.ParentId is { } pid && await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == pid, ct) is { IsActive: false } parent)
         {

@@ -32,14 +32,8 @@ internal sealed class OrgsImportVerb : ICliVerb
 
     public async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, CancellationToken ct)
     {
-        if (args.Count != 1)
+        if (CliArgs.ExistingFile(args, Usage) is null)
         {
-            Console.Error.WriteLine("用法 usage: " + Usage);
-            return 2;
-        }
-        if (!File.Exists(args[0]))
-        {
-            Console.Error.WriteLine($"文件不存在 file not found: {args[0]}");
             return 2;
         }
         await using var file = File.OpenRead(args[0]);

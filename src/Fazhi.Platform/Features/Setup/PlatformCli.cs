@@ -133,3 +133,23 @@ internal sealed class SeedDemoVerb : ICliVerb
         return 0;
     }
 }
+
+/// <summary>Argument checks shared by the verbs that read a file.</summary>
+internal static class CliArgs
+{
+    /// <summary>The single FILE argument when it names an existing file; otherwise prints why and returns null (exit code 2).</summary>
+    public static string? ExistingFile(IReadOnlyList<string> args, string usage)
+    {
+        if (args.Count != 1)
+        {
+            Console.Error.WriteLine("用法 usage: " + usage);
+            return null;
+        }
+        if (!File.Exists(args[0]))
+        {
+            Console.Error.WriteLine($"错误 error: 文件不存在 file not found: {args[0]}");
+            return null;
+        }
+        return args[0];
+    }
+}
