@@ -13,19 +13,20 @@ measure() { # data dir -> prints ms to ready
   start=$(date +%s%N)
   Database__ConnectionString="Data Source=$data/fazhi.db" Security__KeyFile="$data/keys/fazhi.key" Storage__Root="$data/files" \
     dotnet "$out/app/Fazhi.Host.dll" --urls "http://127.0.0.1:$port" >"$data/log" 2>&1 &
-  pid=$!
+  echo $! >"$data/pid"
   until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.02; done
   end=$(date +%s%N)
   echo $(( (end - start) / 1000000 ))
 }
+stop() { local p; p=$(cat "$1/pid"); kill "$p"; while kill -0 "$p" 2>/dev/null; do sleep 0.05; done; }
 first=(); again=(); rss=()
 for i in $(seq 1 "$runs"); do
   data="$out/data$i"; mkdir -p "$data"
-  first+=("$(measure "$data")"); kill "$pid"; wait "$pid" 2>/dev/null || true
+  first+=("$(measure "$data")"); stop "$data"
   again+=("$(measure "$data")")
   sleep 10  # idle
-  rss+=("$(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 ))")
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  rss+=("$(( $(awk '/VmRSS/ {print $2}' "/proc/$(cat "$data/pid")/status") / 1024 ))")
+  stop "$data"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "first start to ready (ms):  ${first[*]}  median $(median "${first[@]}")"
