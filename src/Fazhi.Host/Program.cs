@@ -33,7 +33,16 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(PlatformModule).Assembly);
 app.MapFazhiPlatform();
 app.MapAccountEndpoints();
-app.MapScalarApiReference("/api-docs", o => o.WithTitle("Fazhi API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+// The API reference page: bundled script only; no external proxy, telemetry, fonts, agent or MCP (the network is closed
+// and a government system sends nothing out).
+app.MapScalarApiReference("/api-docs", o => o
+    .WithTitle("法治枣庄 Fazhi API")
+    .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+    .DisableTelemetry()
+    .DisableDefaultFonts()
+    .DisableAgent()
+    .DisableMcp()
+    .HideDeveloperTools());
 
 await app.RunAsync();
 return 0;

@@ -50,7 +50,13 @@ public static class PlatformModule
 
         services.AddProblemDetails();
         services.AddExceptionHandler<FazhiExceptionHandler>();
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "法治枣庄 Fazhi API";
+            doc.Info.Description = "Fazhi 平台接口：每个模块位于 /api/{module}；错误一律以 ProblemDetails（中文）返回；" +
+                "以 POST /api/platform/account/token 获取 Bearer 令牌。";
+            return Task.CompletedTask;
+        }));
         services.AddHealthChecks().AddDbContextCheck<PlatformDb>("database", tags: ["ready"]);
         services.AddLocalization();
         // Chinese text is written as characters, not as numeric entities (the default encoder allows Basic Latin only).
