@@ -19,8 +19,27 @@ namespace Fazhi.Platform.Tests.Infrastructure;
 public sealed class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private static int _userCounter;
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "fazhi-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dir;
+    private readonly FazhiFactory? _sharesWith;
     private string? _pgDatabase;
+
+    public FazhiFactory()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "fazhi-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>
+    /// Another node of <paramref name="sharesWith"/>'s installation: the same database, key file and attachment folder,
+    /// as several Fazhi processes behind a reverse proxy have. The first factory owns (and drops) them.
+    /// </summary>
+    internal FazhiFactory(FazhiFactory sharesWith)
+    {
+        _sharesWith = sharesWith;
+        _dir = sharesWith._dir;
+    }
+
+    /// <summary>Settings applied after the test defaults (e.g. <c>Database:MigrateOnStart</c>), set before the host starts.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
 
     public static string? PostgresConnection => Environment.GetEnvironmentVariable("FAZHI_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
 
@@ -32,6 +51,19 @@ public sealed class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public async Task InitializeAsync()
     {
+        await CreateDatabaseAsync();
+        // Start the host now so the first test does not pay for migrations.
+        _ = Services;
+    }
+
+    /// <summary>Creates the empty database (PostgreSQL) and folder this host runs on, without starting the host.</summary>
+    public async Task CreateDatabaseAsync()
+    {
+        if (_sharesWith is not null)
+        {
+            _pgDatabase = _sharesWith._pgDatabase;
+            return;
+        }
         Directory.CreateDirectory(_dir);
         if (PostgresConnection is { } cs)
         {
@@ -41,13 +73,15 @@ public sealed class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetim
             await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_pgDatabase}", conn);
             await cmd.ExecuteNonQueryAsync();
         }
-        // Start the host now so the first test does not pay for migrations.
-        _ = Services;
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_sharesWith is not null)
+        {
+            return;
+        }
         if (_pgDatabase is not null && PostgresConnection is { } cs)
         {
             NpgsqlConnection.ClearAllPools();
@@ -87,6 +121,10 @@ public sealed class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Security:KeyFile", Path.Combine(_dir, "keys", "fazhi.key"));
         // Every test signs in from the same (absent) client address; the per-address sign-in limit would throttle the suite.
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>Runs work in a DI scope of the host, as the system.</summary>

@@ -19,7 +19,14 @@ internal static class JobsFeature
         services.AddSingleton<IDatabaseMigrationStep, QuartzSchemaStep>();
         services.AddQuartz(q =>
         {
-            q.ConfigureScheduler(s => s.InstanceName = "fazhi");
+            q.ConfigureScheduler(s =>
+            {
+                // One name for the cluster (every node's rows carry it), one id per process: a node that shared another's
+                // id would recover that node's running work as its own. Quartz 4 already generates it under UseClustering;
+                // stated here rather than left to that default (tested by Nodes/TwoNodeTests on PostgreSQL).
+                s.InstanceName = "fazhi";
+                s.GenerateInstanceId = db.IsPostgres;
+            });
             if (db.IsPostgres)
             {
                 var connectionString = db.EffectiveConnectionString(builder.Environment.ContentRootPath);

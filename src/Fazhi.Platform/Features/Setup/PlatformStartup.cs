@@ -23,10 +23,14 @@ public static class PlatformStartup
         }
         else
         {
-            var pending = await sp.GetRequiredService<PlatformDb>().Database.GetPendingMigrationsAsync(ct);
-            if (pending.Any())
+            var pending = (await sp.GetRequiredService<PlatformDb>().Database.GetPendingMigrationsAsync(ct)).ToList();
+            if (pending.Count > 0)
             {
-                throw new InvalidOperationException("数据库尚未迁移到当前版本：请先运行 `Fazhi.Host migrate`。");
+                // A new node (or a new version) on a database that is behind: migrating is an explicit step in production,
+                // run once from one machine, never by every node at start.
+                throw new InvalidOperationException(
+                    $"数据库尚未迁移到当前版本（缺少 {pending.Count} 个迁移）：请先运行 `Fazhi.Host migrate`（或 `dotnet Fazhi.Host.dll migrate`），再启动各节点。" +
+                    "The database is not migrated to this version of Fazhi: run `Fazhi.Host migrate` (or `dotnet Fazhi.Host.dll migrate`) once, then start the nodes.");
             }
         }
         var seeder = sp.GetRequiredService<PlatformSeeder>();
