@@ -48,6 +48,7 @@ public static class PlatformModule
         services.AddAuthorization();
         AccountsFeature.Add(services);
 
+        ReverseProxy.Add(services, builder.Configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<FazhiExceptionHandler>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
@@ -81,6 +82,7 @@ public static class PlatformModule
 
     public static WebApplication UseFazhiPlatform(this WebApplication app)
     {
+        ReverseProxy.Use(app);
         app.UseExceptionHandler();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
         // A page address that matches nothing shows the friendly not-found page (with its 404 status).
