@@ -76,6 +76,19 @@ public sealed partial class EnglishUiTests(FazhiFactory factory)
     }
 
     [Fact]
+    public async Task Account_page_lists_recent_sign_ins_in_english()
+    {
+        var user = await factory.CreateUserAsync(BuiltInRoles.Staff, "370400");
+        var client = await factory.ApiClientAsync(user);
+
+        var html = await GetPageAsync(client, "/account/manage?culture=en");
+
+        Assert.Contains("Recent sign-ins", html);
+        Assert.Contains(">Signed in</span>", html);
+        Assert.DoesNotContain("登录成功", html);
+    }
+
+    [Fact]
     public async Task Sign_in_page_in_english()
     {
         var html = WebUtility.HtmlDecode(await factory.BrowserClient().GetStringAsync("/account/login?culture=en"));
