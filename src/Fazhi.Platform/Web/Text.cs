@@ -16,4 +16,15 @@ public static class TextExtensions
         System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? item.TitleEn : item.Title;
 
     public static string Group(this IStringLocalizer<Text> t, NavItem item) => t[item.Group];
+
+    /// <summary>
+    /// A status word ("启用"/"停用" as a state, not as a command). The Chinese word is the same for both,
+    /// so the English lives under a key with a context suffix and Chinese falls back to the bare word.
+    /// </summary>
+    public static string StatusWord(this IStringLocalizer<Text> t, bool active)
+    {
+        var (word, key) = active ? ("启用", "启用（状态）") : ("停用", "停用（状态）");
+        var text = t[key];
+        return text.ResourceNotFound ? word : text.Value;
+    }
 }
