@@ -9,6 +9,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
+    /// <summary>Form posts may be enhanced navigations that never fire a full load event: wait for the new URL only.</summary>
+    public static PageWaitForURLOptions Committed { get; } = new() { WaitUntil = WaitUntilState.Commit };
+
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Where screenshots go: kept as CI artifacts next to the test results.</summary>

@@ -22,7 +22,7 @@ public sealed class DataScopeTests(BrowserFixture browser) : IClassFixture<Brows
         await page.FillAsync("#username", "demo-shizhong");
         await page.FillAsync("#password", DemoPassword);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(host.BaseUrl + "/");
+        await page.WaitForURLAsync(host.BaseUrl + "/", BrowserFixture.Committed);
 
         await page.GotoAsync(host.BaseUrl + "/admin/users");
         var table = await page.Locator("table.grid").InnerTextAsync();

@@ -38,14 +38,14 @@ public sealed class FirstStartTests(BrowserFixture browser) : IClassFixture<Brow
         await page.FillAsync("#username", "admin");
         await page.FillAsync("#password", host.FirstAdminPassword);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/account/change-password**");
+        await page.WaitForURLAsync("**/account/change-password**", BrowserFixture.Committed);
         await page.FillAsync("#current", host.FirstAdminPassword);
         await page.FillAsync("#new", NewPassword);
         await page.FillAsync("#confirm", NewPassword);
         await page.ClickAsync("button:has-text('保存新密码')");
 
         // Administrators cannot use the system before enrolling a second factor (等保 2.0).
-        await page.WaitForURLAsync("**/account/two-factor**");
+        await page.WaitForURLAsync("**/account/two-factor**", BrowserFixture.Committed);
         await page.GotoAsync(host.BaseUrl + "/admin/users");
         Assert.Contains("/account/two-factor", page.Url);
         await BrowserFixture.ScreenshotAsync(page, "02-two-factor-enrolment");
@@ -63,7 +63,7 @@ public sealed class FirstStartTests(BrowserFixture browser) : IClassFixture<Brow
         await BrowserFixture.ScreenshotAsync(page, "04-users");
 
         await page.ClickAsync(".topbar button:has-text('退出')");
-        await page.WaitForURLAsync("**/account/login**");
+        await page.WaitForURLAsync("**/account/login**", BrowserFixture.Committed);
         await page.GotoAsync(host.BaseUrl + "/admin/users");
         Assert.Contains("/account/login", page.Url);
     }

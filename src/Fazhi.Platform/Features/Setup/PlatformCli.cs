@@ -43,7 +43,7 @@ public static class PlatformCli
         {
             await using var scope = app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
-            await scope.ServiceProvider.GetRequiredService<PlatformSeeder>().SeedAsync(ct);
+            await ReferenceData.SeedAsync(scope.ServiceProvider, ct);
         }
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -69,7 +69,7 @@ internal sealed class MigrateVerb : ICliVerb
     public async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, CancellationToken ct)
     {
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
-        await services.GetRequiredService<PlatformSeeder>().SeedAsync(ct);
+        await ReferenceData.SeedAsync(services, ct);
         Console.WriteLine("数据库已迁移到最新版本。 Database migrated.");
         return 0;
     }

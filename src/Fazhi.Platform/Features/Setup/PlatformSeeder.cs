@@ -10,7 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Fazhi.Platform.Features.Setup;
 
 /// <summary>First-start seeding: the org tree, the built-in roles, the official calendars, and the first system administrator.</summary>
-internal sealed class PlatformSeeder(PlatformDb db, UserManager<FazhiUser> users, RoleAssignmentService assignments, ILogger<PlatformSeeder> log)
+internal sealed class PlatformSeeder(
+    PlatformDb db, UserManager<FazhiUser> users, RoleAssignmentService assignments, IEnumerable<ModuleRole> moduleRoles, ILogger<PlatformSeeder> log)
 {
     /// <summary>The password every <c>--demo</c> account shares. Demo mode only; never created otherwise.</summary>
     public const string DemoPassword = "Demo-Fazhi-2026-zz";
@@ -118,7 +119,8 @@ internal sealed class PlatformSeeder(PlatformDb db, UserManager<FazhiUser> users
     private async Task EnsureRolesAsync(CancellationToken ct)
     {
         var existing = await db.Roles.Select(r => r.Code).ToListAsync(ct);
-        foreach (var (code, name, description, kind, permissions) in BuiltInRoles.All)
+        var all = BuiltInRoles.All.Concat(moduleRoles.Select(m => (m.Code, m.Name, m.Description, AdminKind.None, m.Permissions.ToArray())));
+        foreach (var (code, name, description, kind, permissions) in all)
         {
             var conflicts = AdminDuties.PermissionConflicts(kind, permissions, p => p);
             if (conflicts.Count > 0)

@@ -33,8 +33,8 @@ public static class PlatformStartup
                     "The database is not migrated to this version of Fazhi: run `Fazhi.Host migrate` (or `dotnet Fazhi.Host.dll migrate`) once, then start the nodes.");
             }
         }
+        await ReferenceData.SeedAsync(sp, ct);
         var seeder = sp.GetRequiredService<PlatformSeeder>();
-        await seeder.SeedAsync(ct);
         var first = await seeder.EnsureFirstAdminAsync(ct);
         if (first is { } admin)
         {
@@ -55,6 +55,19 @@ public static class PlatformStartup
                 await seed.SeedAsync(ct);
             }
             Console.WriteLine($"演示模式 --demo：演示账户 demo-sysadmin / demo-city / demo-shizhong ... 密码 {PlatformSeeder.DemoPassword}");
+        }
+    }
+}
+
+/// <summary>Reference data: the platform's seed, then every module's <see cref="IModuleSeed"/>.</summary>
+internal static class ReferenceData
+{
+    public static async Task SeedAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        await sp.GetRequiredService<PlatformSeeder>().SeedAsync(ct);
+        foreach (var moduleSeed in sp.GetServices<IModuleSeed>())
+        {
+            await moduleSeed.SeedAsync(ct);
         }
     }
 }
