@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Fazhi.Platform.Tests.Infrastructure;
+namespace Fazhi.Testing;
 
 /// <summary>Posts a server-rendered form the way a browser does: antiforgery token and form name taken from the page.</summary>
 public static partial class Forms

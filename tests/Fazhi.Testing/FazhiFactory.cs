@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OtpNet;
 
-namespace Fazhi.Platform.Tests.Infrastructure;
+namespace Fazhi.Testing;
 
 /// <summary>
 /// The real host over HTTP, on a fresh SQLite file, or on a fresh PostgreSQL database when FAZHI_TEST_POSTGRES
@@ -32,7 +32,7 @@ public sealed class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     /// Another node of <paramref name="sharesWith"/>'s installation: the same database, key file and attachment folder,
     /// as several Fazhi processes behind a reverse proxy have. The first factory owns (and drops) them.
     /// </summary>
-    internal FazhiFactory(FazhiFactory sharesWith)
+    public FazhiFactory(FazhiFactory sharesWith)
     {
         _sharesWith = sharesWith;
         _dir = sharesWith._dir;
@@ -185,10 +185,4 @@ public sealed class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetim
 public sealed record TestUser(Guid Id, string UserName, string Password, string? TotpSecret, Guid OrgUnitId)
 {
     public string CurrentCode() => new Totp(Base32Encoding.ToBytes(TotpSecret!)).ComputeTotp();
-}
-
-[CollectionDefinition(Name)]
-public sealed class HostCollection : ICollectionFixture<FazhiFactory>
-{
-    public const string Name = "host";
 }

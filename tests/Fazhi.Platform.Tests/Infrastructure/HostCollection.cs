@@ -1,0 +1,10 @@
+using Fazhi.Testing;
+
+namespace Fazhi.Platform.Tests.Infrastructure;
+
+/// <summary>One host for all platform tests in the run (xunit collection fixtures live in the test assembly).</summary>
+[CollectionDefinition(Name)]
+public sealed class HostCollection : ICollectionFixture<FazhiFactory>
+{
+    public const string Name = "host";
+}
