@@ -32,7 +32,9 @@ public sealed class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     /// Another node of <paramref name="sharesWith"/>'s installation: the same database, key file and attachment folder,
     /// as several Fazhi processes behind a reverse proxy have. The first factory owns (and drops) them.
     /// </summary>
-    public FazhiFactory(FazhiFactory sharesWith)
+    public static FazhiFactory SharingWith(FazhiFactory sharesWith) => new(sharesWith);
+
+    private FazhiFactory(FazhiFactory sharesWith)
     {
         _sharesWith = sharesWith;
         _dir = sharesWith._dir;

@@ -19,7 +19,7 @@ public sealed class TwoNodes : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await ((IAsyncLifetime)A).InitializeAsync();
-        B = new FazhiFactory(A);
+        B = FazhiFactory.SharingWith(A);
         await ((IAsyncLifetime)B).InitializeAsync();
     }
 
