@@ -139,4 +139,26 @@ public sealed class LoginPageTests(FazhiFactory factory)
         Assert.Contains("管理用户", page);
         Assert.Contains("href=\"/\"", page);
     }
+
+    [Fact]
+    public async Task Signed_in_visitor_opening_the_login_page_goes_to_the_local_return_url_or_home()
+    {
+        var user = await factory.CreateUserAsync(BuiltInRoles.Staff, "370404");
+        var client = await SignedInBrowserAsync(factory, user);
+
+        var withReturn = await client.GetAsync("/account/login?returnUrl=%2Faccount%2Fmanage");
+        Assert.Equal(HttpStatusCode.Redirect, withReturn.StatusCode);
+        Assert.Equal("/account/manage", Location(withReturn));
+
+        var plain = await client.GetAsync("/account/login");
+        Assert.Equal(HttpStatusCode.Redirect, plain.StatusCode);
+        Assert.Equal("/", Location(plain));
+
+        var elsewhere = await client.GetAsync("/account/login?returnUrl=%2F%2Fevil.example%2F");
+        Assert.Equal(HttpStatusCode.Redirect, elsewhere.StatusCode);
+        Assert.Equal("/", Location(elsewhere));
+
+        // An anonymous visitor still gets the form.
+        Assert.Contains("用户登录", await PageAsync(factory.BrowserClient(), "/account/login?returnUrl=%2Faccount%2Fmanage"));
+    }
 }

@@ -34,6 +34,9 @@ internal sealed record OneTimePasswordResponse(Guid Id, string UserName, string 
 
 internal sealed record OrgChoice(Guid Id, string Code, string Name);
 
+/// <summary>Why the two-factor authentication is reset (required, written to the audit trail) and optionally the version the caller read.</summary>
+internal sealed record ResetTwoFactorRequest(string? Reason, long? Version);
+
 /// <summary>
 /// Account administration for the system administrator, shared by the pages and the API. Every read goes through the
 /// data-scope query filter, so an account outside the caller's scope is simply not found.
@@ -276,6 +279,111 @@ internal sealed class UserAdministration(PlatformDb db, UserManager<FazhiUser> u
         await db.WriteAuditEventAsync("password.reset", nameof(FazhiUser), user.Id.ToString(), new { userName = user.UserName }, ct);
         return AdminOutcome<OneTimePasswordResponse>.Ok(new OneTimePasswordResponse(user.Id, user.UserName!, password));
     }
+
+    public const int MaxResetReasonLength = 200;
+
+    /// <summary>
+    /// For a user who lost their authenticator: turns TOTP off, discards the authenticator key and the recovery codes and
+    /// changes the security stamp, so the account's open sessions end at their next validation (within a minute).
+    /// An administrator (三员) must enrol again at the next sign-in (AccountGateMiddleware); a business user signs in with the password.
+    /// Business accounts: the system administrator; 三员 accounts: only the security administrator (ADR 0003). Audited as <c>2fa.reset</c>.
+    /// </summary>
+    public async Task<AdminOutcome<bool>> ResetTwoFactorAsync(Guid id, ResetTwoFactorRequest? request, CancellationToken ct)
+    {
+        if (!current.Has(PlatformPermissions.UsersManage) && !current.Has(PlatformPermissions.RolesManage))
+        {
+            return AdminOutcome<bool>.Forbidden("重置双因素认证需要“管理用户”（系统管理员）或“管理角色与权限”（安全管理员）权限。");
+        }
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null)
+        {
+            return NotFound<bool>();
+        }
+        var adminRole = await AdminRoleHeldAsync(id, ct);
+        if (TwoFactorResetRefusal(id, adminRole) is { } refusal)
+        {
+            return AdminOutcome<bool>.Forbidden(refusal);
+        }
+        var reason = request?.Reason?.Trim() ?? "";
+        if (reason.Length == 0)
+        {
+            return AdminOutcome<bool>.Invalid("reason", "请填写重置原因（例如：手机遗失，已当面核实本人身份），原因将记入审计日志。");
+        }
+        if (reason.Length > MaxResetReasonLength)
+        {
+            return AdminOutcome<bool>.Invalid("reason", $"重置原因不超过 {MaxResetReasonLength} 个字符。");
+        }
+        if (!user.TwoFactorEnabled)
+        {
+            return AdminOutcome<bool>.Invalid("id", "该账户尚未启用双因素认证，无需重置。");
+        }
+
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (request?.Version is { } version)
+        {
+            // The version the caller read: a stale one fails instead of acting on an account that changed meanwhile.
+            db.Entry(user).Property(u => u.Version).OriginalValue = version;
+        }
+        // Saved directly (not through UserManager, whose store re-attaches the user and drops the version check).
+        user.TwoFactorEnabled = false;
+        if (!await TrySaveAsync(ct))
+        {
+            return AdminOutcome<bool>.Conflict();
+        }
+        // A fresh key: the lost authenticator's codes stop working; no recovery codes until the user enrols again.
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        // A new security stamp ends the account's open sessions at their next validation.
+        await users.UpdateSecurityStampAsync(user);
+        await db.WriteAuditEventAsync("2fa.reset", nameof(FazhiUser), user.Id.ToString(), new
+        {
+            userName = user.UserName,
+            reason,
+            administratorRole = adminRole,
+        }, ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+        return AdminOutcome<bool>.Ok(true);
+    }
+
+    /// <summary>
+    /// Why the caller may not reset this account's two-factor authentication, or null when they may; for the detail
+    /// page, which offers the action only when allowed and otherwise says why.
+    /// </summary>
+    public async Task<string?> TwoFactorResetRefusalAsync(Guid id, CancellationToken ct) =>
+        !current.Has(PlatformPermissions.UsersManage) && !current.Has(PlatformPermissions.RolesManage)
+            ? "重置双因素认证需要“管理用户”（系统管理员）或“管理角色与权限”（安全管理员）权限。"
+            : TwoFactorResetRefusal(id, await AdminRoleHeldAsync(id, ct));
+
+    /// <summary>ADR 0003: business accounts are the system administrator's, 三员 accounts only the security administrator's; nobody resets their own.</summary>
+    private string? TwoFactorResetRefusal(Guid id, string? adminRole)
+    {
+        if (id == current.UserId)
+        {
+            return "不能重置自己的双因素认证：请在“账户安全”中管理；验证器遗失时请由其他管理员重置。";
+        }
+        if (adminRole is not null)
+        {
+            return current.Has(PlatformPermissions.RolesManage)
+                ? null
+                : $"该账户担任“{adminRole}”（三员）：三员账户的双因素认证只能由安全管理员重置（三员分立）。";
+        }
+        return current.Has(PlatformPermissions.UsersManage)
+            ? null
+            : "业务账户的双因素认证由系统管理员重置，需要“管理用户”权限。";
+    }
+
+    /// <summary>
+    /// The 三员 role the account holds, if any. Counted over all its assignments, including units outside the
+    /// caller's data scope (as 三员分立 itself is), so a role held elsewhere cannot be hidden by scope.
+    /// </summary>
+    private Task<string?> AdminRoleHeldAsync(Guid userId, CancellationToken ct) =>
+        db.RoleAssignments.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => a.UserId == userId && a.Role!.AdminKind != AdminKind.None)
+            .Select(a => a.Role!.Name)
+            .FirstOrDefaultAsync(ct);
 
     /// <summary>The org units the caller may place accounts in and grant roles at, in tree order.</summary>
     public async Task<List<OrgChoice>> OrgChoicesAsync(CancellationToken ct)

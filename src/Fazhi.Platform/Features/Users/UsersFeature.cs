@@ -33,6 +33,8 @@ internal static class UsersFeature
             .RequirePermission(PlatformPermissions.UsersManage);
         g.MapPost("/{id:guid}/unlock", UnlockAsync).RequirePermission(PlatformPermissions.UsersManage);
         g.MapPost("/{id:guid}/reset-password", ResetPasswordAsync).RequirePermission(PlatformPermissions.UsersManage);
+        // Business accounts: the system administrator; 三员 accounts: the security administrator (ADR 0003), decided in the service.
+        g.MapPost("/{id:guid}/reset-two-factor", ResetTwoFactorAsync).RequireAuthorization();
         // Business roles: the system administrator; administrator roles: the security administrator (ADR 0003).
         g.MapPost("/{id:guid}/roles", AssignRoleAsync).RequireAuthorization();
         g.MapDelete("/{id:guid}/roles/{assignmentId:guid}", RemoveRoleAsync).RequireAuthorization();
@@ -68,6 +70,11 @@ internal static class UsersFeature
     private static async Task<Results<Ok<OneTimePasswordResponse>, ValidationProblem, ProblemHttpResult>> ResetPasswordAsync(
         Guid id, UserAdministration admin, CancellationToken ct) =>
         (await admin.ResetPasswordAsync(id, ct)).ToHttp(x => x);
+
+    /// <summary>Resets a lost authenticator: TOTP off, key and recovery codes discarded, sessions ended; the reason is audited.</summary>
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetTwoFactorAsync(
+        Guid id, ResetTwoFactorRequest? request, UserAdministration admin, CancellationToken ct) =>
+        (await admin.ResetTwoFactorAsync(id, request, ct)).ToNoContent();
 
     private static async Task<Results<Ok<UserRoleItem>, ValidationProblem, ProblemHttpResult>> AssignRoleAsync(
         Guid id, AssignRoleRequest request, RoleAssignmentService assignments, UserAdministration admin, CancellationToken ct)
