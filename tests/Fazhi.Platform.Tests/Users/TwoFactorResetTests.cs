@@ -184,6 +184,7 @@ public sealed class TwoFactorResetTests(FazhiFactory factory)
             ["Confirmation.Reason"] = "",
         });
         var noReasonPage = await TextAsync(noReason);
+        Assert.True(noReason.StatusCode == HttpStatusCode.OK, noReasonPage);
         Assert.Contains("请填写重置原因", noReasonPage);
         Assert.Contains("确认重置双因素认证", noReasonPage);
 
