@@ -243,7 +243,8 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
         c.Status = CaseStatus.InProgress;
         if (next is not null)
         {
-            c.Stages.Add(StageFrom(next, c, today));
+            // Added explicitly: a new child with a preset key would otherwise be taken for an existing row.
+            db.Stages.Add(StageFrom(next, c, today));
         }
         await db.SaveChangesAsync(ct);
         return true;
