@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Fazhi.Disputes.Tests.Infrastructure;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.Identifiers;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Disputes.Tests.Cases;
@@ -241,6 +242,76 @@ public sealed partial class CaseFlowTests(FazhiFactory factory)
         Assert.Equal(10, numbers.Distinct().Count());
         var sequences = numbers.Select(n => int.Parse(SequencePart().Match(n).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
         Assert.Equal(Enumerable.Range(sequences[0], 10), sequences);
+    }
+
+    [Fact]
+    public async Task Walk_in_intake_page_registers_the_case_and_shows_number_and_query_code()
+    {
+        var api = await factory.ApiClientAsync(await factory.CreateUserAsync(Clerk, "370402"));
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Channel"] = "WalkIn",
+            ["Input.CaseType"] = "AdministrativeMediation",
+            ["Input.Category"] = "消费纠纷",
+            ["Input.PlaceCode"] = "370402",
+            ["Input.ApplicantKind"] = "Person",
+            ["Input.ApplicantName"] = "赵立新",
+            ["Input.ApplicantIdNumber"] = ValidResidentId("37040219900909003"),
+            ["Input.ApplicantPhone"] = "0632-3311234",
+            ["Input.RespondentKind"] = "Organisation",
+            ["Input.RespondentName"] = "枣庄某电器商行",
+            ["Input.RespondentCreditCode"] = "bad",
+            ["Input.Amount"] = "3500.5",
+            ["Input.Description"] = "购买的空调安装后无法制冷，商家拒绝退换。",
+        };
+
+        var refused = WebUtility.HtmlDecode(await (await Forms.SubmitAsync(api, "/disputes/intake", "intake", fields)).Content.ReadAsStringAsync());
+        Assert.Contains("被申请人统一社会信用代码无效", refused);
+
+        fields["Input.RespondentCreditCode"] = ValidCreditCode("92370402MA3N0Q1B8");
+        var html = WebUtility.HtmlDecode(await (await Forms.SubmitAsync(api, "/disputes/intake", "intake", fields)).Content.ReadAsStringAsync());
+        Assert.Contains("已登记，状态：待受理。", html);
+        var number = CaseNumber().Match(html).Groups[1].Value;
+        Assert.Matches(@"^枣非诉〔\d{4}〕\d{4}号$", number);
+        Assert.Equal(8, QueryCode().Match(html).Groups[1].Value.Length);
+        var list = await api.GetFromJsonAsync<JsonElement>("/api/disputes/cases?type=AdministrativeMediation&pageSize=100");
+        var item = list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("caseNumber").GetString() == number);
+        Assert.Equal("WalkIn", item.GetProperty("channel").GetString());
+    }
+
+    [Fact]
+    public async Task Worklist_tags_a_case_whose_stage_has_run_out()
+    {
+        var clerk = await factory.CreateUserAsync(Clerk, "370402");
+        var number = "超期测试-" + Guid.NewGuid().ToString("N")[..8];
+        await factory.InScopeAsync(async sp =>
+        {
+            // A legal-aid application received on 5 Jan 2026 and never decided: 7 working days ran out on 14 Jan.
+            var db = sp.GetRequiredService<Fazhi.Disputes.Data.DisputesDb>();
+            var profile = await db.Profiles.Include(p => p.Stages).FirstAsync(p => p.Code == "LegalAid");
+            var stage = profile.Stages.OrderBy(s => s.Order).First();
+            var c = new Fazhi.Disputes.Domain.DisputeCase
+            {
+                OrgUnitId = clerk.OrgUnitId, CaseNumber = number, Year = 1999, Sequence = Random.Shared.Next(1, int.MaxValue),
+                CaseTypeCode = "LegalAid", ProfileId = profile.Id, ProfileVersion = profile.ProfileVersion, Channel = Fazhi.Disputes.Domain.IntakeChannel.WalkIn,
+                Category = "劳动争议", Description = "拖欠工资，申请法律援助。", ReceivedOn = new DateOnly(2026, 1, 5),
+            };
+            c.Stages.Add(new Fazhi.Disputes.Domain.CaseStage
+            {
+                CaseId = c.Id, OrgUnitId = c.OrgUnitId, StageCode = stage.Code, StageName = stage.Name, StartedOn = c.ReceivedOn,
+                Days = stage.Days, DayKind = stage.DayKind, Article = stage.Article,
+            });
+            db.Cases.Add(c);
+            await db.SaveChangesAsync();
+        });
+        var api = await factory.ApiClientAsync(clerk);
+
+        var html = WebUtility.HtmlDecode(await api.GetStringAsync("/disputes?type=LegalAid&status=Pending"));
+
+        var row = html[html.IndexOf(number, StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains("2026年1月14日", row);
+        Assert.Contains("已超期", row);
     }
 
     [GeneratedRegex("id=\"case-number\">([^<]+)<")]
