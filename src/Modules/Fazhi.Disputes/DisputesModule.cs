@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Fazhi.Disputes.Cases;
 using Fazhi.Disputes.Data;
 using Fazhi.Disputes.Seed;
@@ -15,6 +16,9 @@ namespace Fazhi.Disputes;
 /// <summary>The dispute resolution centre (非诉讼纠纷化解服务中心): <see cref="AddDisputes"/> and <see cref="MapDisputes"/>.</summary>
 public static class DisputesModule
 {
+    /// <summary>Rate-limit policy on the public (anonymous) form posts.</summary>
+    public const string PublicRateLimit = "disputes-public";
+
     public static WebApplicationBuilder AddDisputes(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -26,6 +30,12 @@ public static class DisputesModule
         services.AddNavItems(
             new NavItem("纠纷化解", "案件工作台", "/disputes", DisputesPermissions.CasesRead, 100, "Case worklist"),
             new NavItem("纠纷化解", "登记纠纷", "/disputes/intake", DisputesPermissions.CasesIntake, 101, "Register a dispute"));
+        // The public form and tracking take no account: submissions and query-code guesses are limited per client address.
+        var permits = builder.Configuration.GetValue("Disputes:PublicPostsPerMinute", 20);
+        services.AddRateLimiter(o => o.AddPolicy(PublicRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+            : RateLimitPartition.GetNoLimiter("read")));
         services.AddScoped<IModuleSeed, ProfileSeed>();
         services.AddScoped<CaseService>();
         return builder;
