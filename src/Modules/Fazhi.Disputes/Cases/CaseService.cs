@@ -1,0 +1,446 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Fazhi.Disputes.Data;
+using Fazhi.Disputes.Domain;
+using Fazhi.Platform.Data;
+using Fazhi.Platform.Features.Calendar;
+using Fazhi.Platform.Features.Identifiers;
+using Fazhi.Platform.Features.PersonalData;
+using Fazhi.Platform.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fazhi.Disputes.Cases;
+
+/// <summary>A refusal with the reason per field (Chinese), shown inline on pages and as a ValidationProblem by the API.</summary>
+internal sealed class CaseRuleException(IDictionary<string, string[]> errors, string message) : Exception(message)
+{
+    public IDictionary<string, string[]> Errors { get; } = errors;
+
+    public static CaseRuleException For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] }, message);
+}
+
+/// <summary>Intake, worklist, detail, acceptance and rejection: the rules the pages and the API share.</summary>
+internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUser current, IDeadlineService deadlines, IConfiguration configuration, IServiceProvider services)
+{
+    /// <summary>The dispute centre, where online applications are received (前台统一受理).</summary>
+    public const string CentreCode = "370400-FJZX";
+
+    private const string QueryAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+    /// <summary>Case number pattern; <c>{year}</c> and <c>{seq}</c> (4 digits) are replaced. Configurable as Disputes:CaseNumberPattern.</summary>
+    private string Pattern => configuration["Disputes:CaseNumberPattern"] is { Length: > 0 } p ? p : "枣非诉〔{year}〕{seq}号";
+
+    public async Task<IntakeResult> IntakeAsync(IntakeRequest request, bool publicIntake, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        void Error(string field, string message)
+        {
+            if (!errors.TryGetValue(field, out var list))
+            {
+                errors[field] = list = [];
+            }
+            list.Add(message);
+        }
+
+        var channel = IntakeChannel.Online;
+        if (!publicIntake && !Enum.TryParse(request.Channel, ignoreCase: true, out channel))
+        {
+            Error("channel", "请选择受理渠道（网上申请、热线、窗口来访或转办）。");
+        }
+        if (publicIntake)
+        {
+            channel = IntakeChannel.Online;
+        }
+        if (channel == IntakeChannel.Referral && string.IsNullOrWhiteSpace(request.ExternalSystem))
+        {
+            Error("externalSystem", "转办案件须填写转办来源系统（如法院、12345热线、信访）。");
+        }
+        if (channel == IntakeChannel.Referral && string.IsNullOrWhiteSpace(request.ExternalId))
+        {
+            Error("externalId", "转办案件须填写来源系统的编号，以便回传结果。");
+        }
+        var today = deadlines.Today;
+        var profile = string.IsNullOrWhiteSpace(request.CaseType) ? null : await db.Profiles.AsNoTracking()
+            .Where(p => p.Code == request.CaseType && p.EffectiveFrom <= today)
+            .OrderByDescending(p => p.ProfileVersion)
+            .Include(p => p.Stages)
+            .FirstOrDefaultAsync(ct);
+        if (profile is null)
+        {
+            Error("caseType", "请选择纠纷类型（案件类型）。");
+        }
+        if (string.IsNullOrWhiteSpace(request.Category) || !Labels.Categories.Contains(request.Category))
+        {
+            Error("category", "请选择纠纷类别。");
+        }
+        if (request.Amount is < 0 or > 1_000_000_000_000m)
+        {
+            Error("amount", "涉及金额须在 0 至 1 万亿元之间。");
+        }
+        var description = request.Description?.Trim() ?? "";
+        if (description.Length < 10)
+        {
+            Error("description", "请简要说明纠纷经过和您的请求（至少 10 个字）。");
+        }
+        else if (description.Length > 4000)
+        {
+            Error("description", "纠纷描述不能超过 4000 字。");
+        }
+        Guid? placeId = null;
+        if (!string.IsNullOrWhiteSpace(request.PlaceCode))
+        {
+            placeId = await platform.OrgUnits.AsNoTracking().Where(o => o.Code == request.PlaceCode).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+            if (placeId is null)
+            {
+                Error("place", "纠纷发生地不存在，请从列表中选择。");
+            }
+        }
+        else if (publicIntake)
+        {
+            Error("place", "请选择纠纷发生地（区县）。");
+        }
+
+        var applicant = Party(request.Applicant, PartyRole.Applicant, "applicant", required: true, requirePhone: publicIntake, Error);
+        var respondent = Party(request.Respondent, PartyRole.Respondent, "respondent", required: false, requirePhone: false, Error);
+
+        Guid handlingUnit;
+        if (publicIntake)
+        {
+            handlingUnit = await platform.OrgUnits.AsNoTracking().Where(o => o.Code == CentreCode).Select(o => o.Id).FirstAsync(ct);
+        }
+        else if (!string.IsNullOrWhiteSpace(request.HandlingUnitCode))
+        {
+            var unit = await platform.OrgUnits.AsNoTracking().Where(o => o.Code == request.HandlingUnitCode).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+            if (unit is null || !current.Scope.Allows(unit.Value))
+            {
+                Error("handlingUnit", "办理单位不存在或不在您的数据范围内。");
+            }
+            handlingUnit = unit ?? Guid.Empty;
+        }
+        else
+        {
+            handlingUnit = current.OrgUnitId ?? Guid.Empty;
+        }
+
+        if (errors.Count > 0)
+        {
+            var dict = errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+            throw new CaseRuleException(dict, "申请未受理：" + string.Join(" ", dict.Values.SelectMany(v => v)));
+        }
+
+        var queryCode = publicIntake || channel != IntakeChannel.Referral ? NewQueryCode() : null;
+        var firstStage = profile!.Stages.OrderBy(s => s.Order).First();
+
+        // Public intake has no account and so no data scope: the write is explicit system work, into the centre only.
+        await using var systemDb = publicIntake ? CreateSystemDb(services) : null;
+        var target = systemDb ?? db;
+        await using var tx = await target.Database.BeginTransactionAsync(ct);
+        var sequence = await NextSequenceAsync(target, today.Year, ct);
+        var dispute = new DisputeCase
+        {
+            OrgUnitId = handlingUnit,
+            CaseNumber = Pattern.Replace("{year}", today.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{seq}", sequence.ToString("0000", CultureInfo.InvariantCulture), StringComparison.Ordinal),
+            Year = today.Year,
+            Sequence = sequence,
+            CaseTypeCode = profile.Code,
+            ProfileId = profile.Id,
+            ProfileVersion = profile.ProfileVersion,
+            Channel = channel,
+            ExternalSystem = channel == IntakeChannel.Referral ? request.ExternalSystem!.Trim() : null,
+            ExternalId = string.IsNullOrWhiteSpace(request.ExternalId) ? null : request.ExternalId.Trim(),
+            Category = request.Category!,
+            Amount = request.Amount,
+            PlaceOrgUnitId = placeId,
+            Description = description,
+            ReceivedOn = today,
+            QueryCodeHash = queryCode is null ? null : Hash(queryCode),
+        };
+        foreach (var party in new[] { applicant, respondent }.OfType<CaseParty>())
+        {
+            party.CaseId = dispute.Id;
+            party.OrgUnitId = handlingUnit;
+            dispute.Parties.Add(party);
+        }
+        dispute.Stages.Add(StageFrom(firstStage, dispute, today));
+        target.Cases.Add(dispute);
+        await target.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new IntakeResult(dispute.Id, dispute.CaseNumber, queryCode);
+    }
+
+    public async Task<CaseListResponse> ListAsync(string? caseType, string? status, int page, int pageSize, CancellationToken ct)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        var query = db.Cases.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(caseType))
+        {
+            query = query.Where(c => c.CaseTypeCode == caseType);
+        }
+        if (Enum.TryParse<CaseStatus>(status, ignoreCase: true, out var s))
+        {
+            query = query.Where(c => c.Status == s);
+        }
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(c => c.Year).ThenByDescending(c => c.Sequence)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(c => new
+            {
+                c.Id, c.CaseNumber, c.CaseTypeCode, c.Status, c.Channel, c.Category, c.ReceivedOn,
+                Stage = c.Stages.Where(x => x.EndedOn == null).OrderByDescending(x => x.StartedOn).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var calculator = new DeadlineCalculator(await deadlines.GetCalendarAsync(ct));
+        var today = deadlines.Today;
+        var items = rows.Select(r =>
+        {
+            var due = r.Stage is null ? null : calculator.Compute(r.Stage.ToSpec(), today);
+            return new CaseListItem(r.Id, r.CaseNumber, r.CaseTypeCode, Labels.CaseTypeName(r.CaseTypeCode), r.Status.ToString(), Labels.Status(r.Status),
+                r.Channel.ToString(), r.Category, r.Stage?.StageName, due?.DueDate, due?.IsOverdue ?? false, r.ReceivedOn);
+        }).ToList();
+        return new CaseListResponse(items, total, page, pageSize);
+    }
+
+    public async Task<CaseDetail?> GetAsync(Guid id, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().Include(x => x.Parties).Include(x => x.Stages).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            return null;
+        }
+        var units = new[] { c.OrgUnitId, c.PlaceOrgUnitId ?? Guid.Empty };
+        var names = await platform.OrgUnits.AsNoTracking().Where(o => units.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var calculator = new DeadlineCalculator(await deadlines.GetCalendarAsync(ct));
+        var today = deadlines.Today;
+        var stages = c.Stages.OrderBy(s => s.StartedOn).ThenBy(s => s.Id).Select(s => ToView(s, calculator, today)).ToList();
+        var parties = c.Parties.OrderBy(p => p.Role).Select(p => new PartyView(Labels.Role(p.Role), p.Kind == PartyKind.Person ? "自然人" : "单位",
+            p.Name, p.IdNumber?.Masked, p.CreditCode, p.Phone?.Masked)).ToList();
+        return new CaseDetail(c.Id, c.CaseNumber, c.CaseTypeCode, Labels.CaseTypeName(c.CaseTypeCode), c.ProfileVersion, c.Status.ToString(), Labels.Status(c.Status),
+            c.Channel.ToString(), Labels.Channel(c.Channel), c.ExternalSystem, c.ExternalId, c.Category, c.Amount,
+            c.PlaceOrgUnitId is { } p ? names.GetValueOrDefault(p) : null, names.GetValueOrDefault(c.OrgUnitId) ?? "", c.Description, c.ReceivedOn,
+            c.RejectReason, c.Version, parties, stages);
+    }
+
+    /// <summary>受理: ends the acceptance review and starts the next main stage of the pinned profile on the same day.</summary>
+    public async Task<bool> AcceptAsync(Guid id, long? version, CancellationToken ct)
+    {
+        var c = await LoadPendingAsync(id, version, ct);
+        if (c is null)
+        {
+            return false;
+        }
+        var today = deadlines.Today;
+        var open = c.Stages.Single(s => s.EndedOn == null);
+        var stages = await db.ProfileStages.AsNoTracking().Where(s => s.ProfileId == c.ProfileId).OrderBy(s => s.Order).ToListAsync(ct);
+        var current = stages.FirstOrDefault(s => s.Code == open.StageCode);
+        var next = stages.FirstOrDefault(s => !s.Optional && s.Order > (current?.Order ?? 0));
+        open.EndedOn = today;
+        open.Outcome = "受理";
+        c.Status = CaseStatus.InProgress;
+        if (next is not null)
+        {
+            // Added explicitly: a new child with a preset key would otherwise be taken for an existing row.
+            db.Stages.Add(StageFrom(next, c, today));
+        }
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>不予受理: the reason is required (it goes into the written decision the applicant receives).</summary>
+    public async Task<bool> RejectAsync(Guid id, string? reason, long? version, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 4)
+        {
+            throw CaseRuleException.For("reason", "不予受理须写明理由（至少 4 个字），理由将载入不予受理决定书。");
+        }
+        var c = await LoadPendingAsync(id, version, ct);
+        if (c is null)
+        {
+            return false;
+        }
+        var open = c.Stages.Single(s => s.EndedOn == null);
+        open.EndedOn = deadlines.Today;
+        open.Outcome = "不予受理：" + reason.Trim();
+        c.Status = CaseStatus.Rejected;
+        c.RejectReason = reason.Trim();
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Public tracking: the case number and its query code must both match; the answer holds no personal data.</summary>
+    public async Task<TrackingView?> TrackAsync(string? caseNumber, string? queryCode, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(caseNumber) || string.IsNullOrWhiteSpace(queryCode))
+        {
+            return null;
+        }
+        // The public has no data scope: the lookup is explicit system work, answered only when the query code matches.
+        await using var systemDb = CreateSystemDb(services);
+        var number = caseNumber.Trim();
+        var c = await systemDb.Cases.AsNoTracking().Include(x => x.Stages).FirstOrDefaultAsync(x => x.CaseNumber == number, ct);
+        if (c?.QueryCodeHash is null || !CryptographicOperations.FixedTimeEquals(
+                Encoding.ASCII.GetBytes(c.QueryCodeHash), Encoding.ASCII.GetBytes(Hash(queryCode.Trim().ToUpperInvariant()))))
+        {
+            return null;
+        }
+        var open = c.Stages.FirstOrDefault(s => s.EndedOn == null);
+        var due = open is null ? null : (await deadlines.ComputeAsync(open.ToSpec(), deadlines.Today, ct)).DueDate;
+        return new TrackingView(c.CaseNumber, Labels.CaseTypeName(c.CaseTypeCode), Labels.Status(c.Status), open?.StageName, due, c.ReceivedOn);
+    }
+
+    /// <summary>Places a dispute can arise in: the city and its county-level divisions (code, name).</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> PlacesAsync(CancellationToken ct)
+    {
+        var units = await platform.OrgUnits.AsNoTracking()
+            .Where(o => o.IsActive && o.Kind == Fazhi.Platform.Features.OrgUnits.OrgKind.Government
+                && (o.Level == Fazhi.Platform.Features.OrgUnits.OrgLevel.City || o.Level == Fazhi.Platform.Features.OrgUnits.OrgLevel.County))
+            .OrderBy(o => o.Code).Select(o => new { o.Code, o.Name }).ToListAsync(ct);
+        return units.Select(u => (u.Code, u.Name)).ToList();
+    }
+
+    public async Task<IReadOnlyList<CaseTypeView>> CaseTypesAsync(CancellationToken ct)
+    {
+        var profiles = await db.Profiles.AsNoTracking().Include(p => p.Stages).OrderBy(p => p.SortOrder).ThenBy(p => p.ProfileVersion).ToListAsync(ct);
+        return profiles.Select(p => new CaseTypeView(p.Code, p.Name, p.ProfileVersion, p.EffectiveFrom, p.SourceNote,
+            p.Stages.OrderBy(s => s.Order).Select(s => new StageView(s.Code, s.Name, p.EffectiveFrom, s.Days, Labels.DayKindName(s.DayKind), s.Article, null, false, null, null)).ToList())).ToList();
+    }
+
+    private async Task<DisputeCase?> LoadPendingAsync(Guid id, long? version, CancellationToken ct)
+    {
+        var c = await db.Cases.Include(x => x.Stages).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            return null;
+        }
+        if (version is { } v && v != c.Version)
+        {
+            throw new DbUpdateConcurrencyException("该案件已被他人修改，请刷新后再操作。");
+        }
+        if (c.Status != CaseStatus.Pending)
+        {
+            throw CaseRuleException.For("status", $"案件当前状态为“{Labels.Status(c.Status)}”，只有待受理的案件可以受理或不予受理。");
+        }
+        return c;
+    }
+
+    private static StageView ToView(CaseStage s, DeadlineCalculator calculator, DateOnly today)
+    {
+        var result = s.EndedOn is null ? calculator.Compute(s.ToSpec(), today) : null;
+        var due = result?.DueDate ?? (s.EndedOn is null ? null : calculator.Compute(s.ToSpec(), s.StartedOn).DueDate);
+        return new StageView(s.StageCode, s.StageName, s.StartedOn, s.Days, Labels.DayKindName(s.DayKind), s.Article, due, result?.IsOverdue ?? false, s.EndedOn, s.Outcome);
+    }
+
+    private static CaseStage StageFrom(ProfileStage stage, DisputeCase c, DateOnly start) => new()
+    {
+        CaseId = c.Id,
+        OrgUnitId = c.OrgUnitId,
+        StageCode = stage.Code,
+        StageName = stage.Name,
+        StartedOn = start,
+        Days = stage.Days,
+        DayKind = stage.DayKind,
+        Article = stage.Article,
+    };
+
+    private static CaseParty? Party(PartyInput? input, PartyRole role, string prefix, bool required, bool requirePhone, Action<string, string> error)
+    {
+        var label = Labels.Role(role);
+        if (input is null || string.IsNullOrWhiteSpace(input.Name))
+        {
+            if (required)
+            {
+                error(prefix + ".name", $"请填写{label}姓名或单位名称。");
+            }
+            return null;
+        }
+        var name = input.Name.Trim();
+        if (name.Length > 128)
+        {
+            error(prefix + ".name", $"{label}名称不能超过 128 字。");
+        }
+        var kind = string.Equals(input.Kind, "Organisation", StringComparison.OrdinalIgnoreCase) ? PartyKind.Organisation : PartyKind.Person;
+        var party = new CaseParty { Name = name, Role = role, Kind = kind };
+        if (kind == PartyKind.Person && !string.IsNullOrWhiteSpace(input.IdNumber))
+        {
+            var check = ResidentIdNumber.Validate(input.IdNumber);
+            if (!check.IsValid)
+            {
+                error(prefix + ".idNumber", $"{label}身份证号码无效：{check.Message}");
+            }
+            else
+            {
+                party.IdNumber = SensitiveText.IdNumber(check.Normalized);
+            }
+        }
+        else if (kind == PartyKind.Person && required)
+        {
+            error(prefix + ".idNumber", $"请填写{label}的居民身份证号码。");
+        }
+        if (kind == PartyKind.Organisation)
+        {
+            if (string.IsNullOrWhiteSpace(input.CreditCode))
+            {
+                if (required)
+                {
+                    error(prefix + ".creditCode", $"请填写{label}的统一社会信用代码。");
+                }
+            }
+            else
+            {
+                var check = UnifiedSocialCreditCode.Validate(input.CreditCode);
+                if (!check.IsValid)
+                {
+                    error(prefix + ".creditCode", $"{label}统一社会信用代码无效：{check.Message}");
+                }
+                else
+                {
+                    party.CreditCode = check.Normalized;
+                }
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(input.Phone))
+        {
+            var digits = new string(input.Phone.Where(char.IsDigit).ToArray());
+            if (digits.Length is < 7 or > 12)
+            {
+                error(prefix + ".phone", $"{label}联系电话格式不正确（手机号 11 位，或带区号的固定电话）。");
+            }
+            else
+            {
+                party.Phone = SensitiveText.Phone(digits);
+            }
+        }
+        else if (requirePhone)
+        {
+            error(prefix + ".phone", "请填写联系电话，以便工作人员联系您。");
+        }
+        return party;
+    }
+
+    /// <summary>
+    /// The next case number of the year: one counter row per year, incremented by an UPDATE inside the intake transaction, so
+    /// concurrent intakes queue on the row lock (PostgreSQL) or the write lock (SQLite) and numbers have neither gaps nor repeats.
+    /// </summary>
+    private static async Task<int> NextSequenceAsync(DisputesDb target, int year, CancellationToken ct)
+    {
+        await target.Database.ExecuteSqlRawAsync(
+            "INSERT INTO disputes_case_counters (\"Year\", \"Value\") VALUES ({0}, 0) ON CONFLICT (\"Year\") DO NOTHING", [year], ct);
+        var values = await target.Database.SqlQueryRaw<int>(
+            "UPDATE disputes_case_counters SET \"Value\" = \"Value\" + 1 WHERE \"Year\" = {0} RETURNING \"Value\"", year).ToListAsync(ct);
+        return values.Single();
+    }
+
+    private static string NewQueryCode() => RandomNumberGenerator.GetString(QueryAlphabet, 8);
+
+    private static string Hash(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+
+    /// <summary>A context acting as the system (no data scope), for public intake and tracking only.</summary>
+    private static DisputesDb CreateSystemDb(IServiceProvider sp) =>
+        sp.GetService<Microsoft.EntityFrameworkCore.DbContextOptions<SqliteDisputesDb>>() is { } sqlite
+            ? new SqliteDisputesDb(sqlite, SystemCurrentUser.Instance)
+            : new PostgresDisputesDb(sp.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<PostgresDisputesDb>>(), SystemCurrentUser.Instance);
+}

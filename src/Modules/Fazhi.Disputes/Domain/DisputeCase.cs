@@ -1,0 +1,239 @@
+using Fazhi.Platform.Data;
+using Fazhi.Platform.Features.Calendar;
+using Fazhi.Platform.Features.PersonalData;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Fazhi.Disputes.Domain;
+
+internal enum CaseStatus
+{
+    /// <summary>待受理</summary>
+    Pending = 1,
+
+    /// <summary>办理中</summary>
+    InProgress = 2,
+
+    /// <summary>不予受理</summary>
+    Rejected = 3,
+
+    /// <summary>已办结</summary>
+    Closed = 4,
+}
+
+internal enum IntakeChannel
+{
+    /// <summary>网上申请</summary>
+    Online = 1,
+
+    /// <summary>12348 热线</summary>
+    Hotline = 2,
+
+    /// <summary>窗口来访</summary>
+    WalkIn = 3,
+
+    /// <summary>转办（法院、12345、信访等系统）</summary>
+    Referral = 4,
+}
+
+internal enum PartyKind
+{
+    Person = 1,
+    Organisation = 2,
+}
+
+internal enum PartyRole
+{
+    /// <summary>申请人</summary>
+    Applicant = 1,
+
+    /// <summary>被申请人</summary>
+    Respondent = 2,
+}
+
+/// <summary>A dispute at the centre, handled under the case-type profile version it was opened with.</summary>
+internal sealed class DisputeCase : IOrgScoped, IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>The handling org unit (data scope).</summary>
+    public Guid OrgUnitId { get; set; }
+
+    public required string CaseNumber { get; set; }
+
+    public int Year { get; set; }
+
+    public int Sequence { get; set; }
+
+    public required string CaseTypeCode { get; set; }
+
+    /// <summary>The profile version pinned at intake; later versions never change this case's limits.</summary>
+    public Guid ProfileId { get; set; }
+
+    public int ProfileVersion { get; set; }
+
+    public CaseStatus Status { get; set; } = CaseStatus.Pending;
+
+    public IntakeChannel Channel { get; set; }
+
+    /// <summary>The referring system (法院, 12345, 信访...) for referrals.</summary>
+    public string? ExternalSystem { get; set; }
+
+    /// <summary>The referring system's own id for the dispute.</summary>
+    public string? ExternalId { get; set; }
+
+    public required string Category { get; set; }
+
+    public decimal? Amount { get; set; }
+
+    /// <summary>Where the dispute arose (an org unit: district or town).</summary>
+    public Guid? PlaceOrgUnitId { get; set; }
+
+    public required string Description { get; set; }
+
+    /// <summary>Day the application was received (the acceptance-review period starts the next day).</summary>
+    public DateOnly ReceivedOn { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>SHA-256 of the query code handed to the applicant; the code itself is never stored.</summary>
+    [AuditRedacted]
+    public string? QueryCodeHash { get; set; }
+
+    public string? RejectReason { get; set; }
+
+    public List<CaseParty> Parties { get; set; } = [];
+
+    public List<CaseStage> Stages { get; set; } = [];
+
+    public long Version { get; set; }
+}
+
+/// <summary>A party: a person (resident ID) or an organisation (unified social credit code).</summary>
+internal sealed class CaseParty : IOrgScoped, IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid CaseId { get; set; }
+
+    public Guid OrgUnitId { get; set; }
+
+    public PartyRole Role { get; set; }
+
+    public PartyKind Kind { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>Resident ID number (persons), encrypted.</summary>
+    public SensitiveText? IdNumber { get; set; }
+
+    /// <summary>Unified social credit code (organisations): public register data, not personal.</summary>
+    public string? CreditCode { get; set; }
+
+    public SensitiveText? Phone { get; set; }
+
+    public long Version { get; set; }
+}
+
+/// <summary>One stage of a case's history, with the limit copied from the pinned profile.</summary>
+internal sealed class CaseStage : IOrgScoped, IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid CaseId { get; set; }
+
+    public Guid OrgUnitId { get; set; }
+
+    public required string StageCode { get; set; }
+
+    public required string StageName { get; set; }
+
+    /// <summary>Day of the event that starts the period (not counted).</summary>
+    public DateOnly StartedOn { get; set; }
+
+    public int Days { get; set; }
+
+    public DayKind DayKind { get; set; }
+
+    public required string Article { get; set; }
+
+    public DateOnly? EndedOn { get; set; }
+
+    /// <summary>How the stage ended (受理, 不予受理: reason...).</summary>
+    public string? Outcome { get; set; }
+
+    public long Version { get; set; }
+
+    public DeadlineSpec ToSpec() => new(StartedOn, DayKind, Days);
+}
+
+/// <summary>The case-number counter for one year; incremented in the intake transaction, so numbers have no gaps.</summary>
+[NotAudited]
+internal sealed class CaseNumberCounter
+{
+    public int Year { get; set; }
+
+    public int Value { get; set; }
+}
+
+internal sealed class DisputeCaseConfiguration : IEntityTypeConfiguration<DisputeCase>
+{
+    public void Configure(EntityTypeBuilder<DisputeCase> b)
+    {
+        b.ToTable("disputes_cases");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.CaseNumber).HasMaxLength(64);
+        b.HasIndex(x => x.CaseNumber).IsUnique();
+        b.HasIndex(x => new { x.Year, x.Sequence }).IsUnique();
+        b.Property(x => x.CaseTypeCode).HasMaxLength(64);
+        b.Property(x => x.ExternalSystem).HasMaxLength(64);
+        b.Property(x => x.ExternalId).HasMaxLength(128);
+        b.Property(x => x.Category).HasMaxLength(64);
+        b.Property(x => x.Amount).HasPrecision(18, 2);
+        b.Property(x => x.Description).HasMaxLength(4000);
+        b.Property(x => x.QueryCodeHash).HasMaxLength(64);
+        b.Property(x => x.RejectReason).HasMaxLength(1000);
+        b.HasIndex(x => new { x.Status, x.CaseTypeCode });
+        b.HasOne<CaseTypeProfile>().WithMany().HasForeignKey(x => x.ProfileId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Parties).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Stages).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CasePartyConfiguration : IEntityTypeConfiguration<CaseParty>
+{
+    public void Configure(EntityTypeBuilder<CaseParty> b)
+    {
+        b.ToTable("disputes_parties");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Name).HasMaxLength(128);
+        b.Property(x => x.CreditCode).HasMaxLength(18);
+        b.Property(x => x.IdNumber).IsSensitive(SensitiveKind.IdNumber);
+        b.Property(x => x.Phone).IsSensitive(SensitiveKind.Phone);
+        b.HasIndex(x => x.CreditCode);
+    }
+}
+
+internal sealed class CaseStageConfiguration : IEntityTypeConfiguration<CaseStage>
+{
+    public void Configure(EntityTypeBuilder<CaseStage> b)
+    {
+        b.ToTable("disputes_case_stages");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.StageCode).HasMaxLength(64);
+        b.Property(x => x.StageName).HasMaxLength(64);
+        b.Property(x => x.Article).HasMaxLength(2000);
+        b.Property(x => x.Outcome).HasMaxLength(1000);
+        b.HasIndex(x => new { x.CaseId, x.EndedOn });
+    }
+}
+
+internal sealed class CaseNumberCounterConfiguration : IEntityTypeConfiguration<CaseNumberCounter>
+{
+    public void Configure(EntityTypeBuilder<CaseNumberCounter> b)
+    {
+        b.ToTable("disputes_case_counters");
+        b.HasKey(x => x.Year);
+        b.Property(x => x.Year).ValueGeneratedNever();
+    }
+}
