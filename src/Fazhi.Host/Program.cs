@@ -1,5 +1,6 @@
 using Fazhi.Host.Components;
 using Fazhi.Host.Components.Account;
+using Fazhi.Enforcement;
 using Fazhi.Platform;
 using Fazhi.Platform.Features.Setup;
 using Scalar.AspNetCore;
@@ -16,6 +17,7 @@ builder.WebHost.ConfigureKestrel(k =>
 // a published app has no static web assets manifest and is unaffected.
 builder.WebHost.UseStaticWebAssets();
 builder.AddFazhiPlatform();
+builder.AddEnforcement();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 
@@ -30,8 +32,10 @@ await PlatformStartup.InitialiseAsync(app, demo);
 
 app.UseFazhiPlatform();
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(PlatformModule).Assembly);
+app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(PlatformModule).Assembly)
+    .AddAdditionalAssemblies(typeof(EnforcementModule).Assembly);
 app.MapFazhiPlatform();
+app.MapEnforcement();
 app.MapAccountEndpoints();
 // The API reference page: bundled script only; no external proxy, telemetry, fonts, agent or MCP (the network is closed
 // and a government system sends nothing out).
