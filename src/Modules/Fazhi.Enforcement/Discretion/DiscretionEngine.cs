@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Fazhi.Enforcement.Discretion;
 
 /// <summary>Harm caused by the act (危害后果).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<HarmLevel>))]
 internal enum HarmLevel
 {
     None,
@@ -10,6 +13,7 @@ internal enum HarmLevel
 }
 
 /// <summary>行政处罚法 第三十一条: the party's capacity when the party is a person with a mental or intellectual disability.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<MentalCapacity>))]
 internal enum MentalCapacity
 {
     Full,

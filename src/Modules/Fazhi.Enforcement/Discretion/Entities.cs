@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Fazhi.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Fazhi.Enforcement.Discretion;
 
 /// <summary>Kinds of enforcement matter on a body's power list (权责清单).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<MatterKind>))]
 internal enum MatterKind
 {
     Penalty,
@@ -19,6 +21,7 @@ internal enum MatterKind
 /// Exempted = 免予处罚 / 可以不予处罚 (discretionary waiver), Mitigated = 减轻 (below the statutory minimum),
 /// Lighter = 从轻 (lower part of the range), Ordinary = 一般, Heavier = 从重.
 /// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DiscretionTier>))]
 internal enum DiscretionTier
 {
     NoPenalty,
@@ -30,6 +33,7 @@ internal enum DiscretionTier
 }
 
 /// <summary>How a tier's range is expressed.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RangeKind>))]
 internal enum RangeKind
 {
     /// <summary>Fixed amounts in yuan (罚款 X 元以上 Y 元以下).</summary>
