@@ -154,6 +154,30 @@ public sealed class EnforcementApiTests(FazhiFactory factory)
         Assert.All(api.EnumerateArray(), r => Assert.True(r.GetProperty("onNoLightList").GetBoolean()));
     }
 
+    [Fact]
+    public async Task The_rules_profile_holds_the_statutory_numbers_and_refuses_nonsense()
+    {
+        var client = await factory.ApiClientAsync(await factory.CreateUserAsync(BenchmarkAdmin));
+
+        var profile = await client.GetFromJsonAsync<JsonElement>("/api/enforcement/rules-profile");
+        Assert.Equal(14, profile.GetProperty("noPenaltyBelowAge").GetInt32());
+        Assert.Equal(2, profile.GetProperty("limitationYears").GetInt32());
+        Assert.Equal(5, profile.GetProperty("extendedLimitationYears").GetInt32());
+
+        var bad = await client.PutAsJsonAsync("/api/enforcement/rules-profile", new
+        {
+            version = profile.GetProperty("version").GetInt64(), noPenaltyBelowAge = 14, minorBelowAge = 18, limitationYears = 5, extendedLimitationYears = 2, orderToCorrectBeforeLeniency = true,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+
+        var officer = await factory.ApiClientAsync(await factory.CreateUserAsync(Officer));
+        var forbidden = await officer.PutAsJsonAsync("/api/enforcement/rules-profile", new
+        {
+            version = 0, noPenaltyBelowAge = 14, minorBelowAge = 18, limitationYears = 2, extendedLimitationYears = 5, orderToCorrectBeforeLeniency = true,
+        });
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
     private static byte[] Sheet(params object[][] rows) =>
         XlsxWriter.Write(new XlsxSheet("清单", new[] { "序号", "事项名称", "违法行为", "法律依据", "适用条件", "裁量阶次", "裁量幅度" }.Select(h => new XlsxColumn(h)).ToList(),
             rows.Select(r => (IReadOnlyList<object?>)r.ToList<object?>())));

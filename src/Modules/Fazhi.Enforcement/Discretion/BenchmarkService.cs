@@ -185,7 +185,42 @@ internal sealed class BenchmarkService(EnforcementDb db)
         {
             return (null, null);
         }
-        return (benchmark, DiscretionEngine.Evaluate(benchmark, facts, await ProfileAsync(ct)));
+        var result = DiscretionEngine.Evaluate(benchmark, facts, await ProfileAsync(ct));
+        // The advice and any supervision flag go to the audit trail: supervisors can later compare advice and decision.
+        await db.WriteAuditEventAsync("enforcement.discretion.evaluated", nameof(DiscretionBenchmark), benchmark.Id.ToString(), new
+        {
+            matterId,
+            benchmark.Number,
+            result.TimeBarred,
+            Tier = result.Tier?.ToString(),
+            facts.ProposedTier,
+            facts.ProposedAmount,
+            result.SupervisionFlags,
+            result.BlockingRequirements,
+        }, ct);
+        return (benchmark, result);
+    }
+
+    /// <summary>Changes the statutory numbers the engine reads (at the caller's version).</summary>
+    public async Task<PenaltyRulesProfile> UpdateProfileAsync(long version, int noPenaltyBelowAge, int minorBelowAge, int limitationYears, int extendedLimitationYears, bool orderToCorrect, CancellationToken ct)
+    {
+        var profile = await db.RulesProfiles.FirstOrDefaultAsync(p => p.Code == PenaltyRulesProfile.DefaultCode, ct);
+        if (profile is null)
+        {
+            profile = PenaltyRulesProfile.Statutory();
+            db.RulesProfiles.Add(profile);
+        }
+        else
+        {
+            db.Entry(profile).Property(p => p.Version).OriginalValue = version;
+        }
+        profile.NoPenaltyBelowAge = noPenaltyBelowAge;
+        profile.MinorBelowAge = minorBelowAge;
+        profile.LimitationYears = limitationYears;
+        profile.ExtendedLimitationYears = extendedLimitationYears;
+        profile.OrderToCorrectBeforeLeniency = orderToCorrect;
+        await db.SaveChangesAsync(ct);
+        return profile;
     }
 
     /// <summary>Current benchmark rows for publication, optionally filtered by a search term and the list flag.</summary>

@@ -26,6 +26,8 @@ internal sealed record BenchmarkResponse(Guid Id, Guid MatterId, int Number, str
 
 internal sealed record ImportResponse(int Matters, int Versions, int Rows);
 
+internal sealed record RulesProfileDto(long Version, int NoPenaltyBelowAge, int MinorBelowAge, int LimitationYears, int ExtendedLimitationYears, bool OrderToCorrectBeforeLeniency);
+
 internal static class EnforcementApi
 {
     public static void Map(RouteGroupBuilder api)
@@ -41,6 +43,9 @@ internal static class EnforcementApi
         api.MapGet("/benchmarks/export", async (bool? listOnly, BenchmarkTransfer t, CancellationToken ct) =>
                 TypedResults.File(await t.ExportAsync(listOnly ?? false, ct), XlsxWriter.ContentType, listOnly == true ? "不罚轻罚清单.xlsx" : "裁量基准.xlsx"))
             .AllowAnonymous();
+        api.MapGet("/rules-profile", async (BenchmarkService s, CancellationToken ct) => TypedResults.Ok(ToDto(await s.ProfileAsync(ct))))
+            .RequirePermission(EnforcementPermissions.DiscretionUse);
+        api.MapPut("/rules-profile", UpdateProfileAsync).RequirePermission(EnforcementPermissions.BenchmarksManage);
         api.MapPost("/benchmarks/import", ImportAsync).RequirePermission(EnforcementPermissions.BenchmarksManage).DisableAntiforgery();
     }
 
@@ -153,6 +158,27 @@ internal static class EnforcementApi
         }
         return TypedResults.Ok(new ImportResponse(result.Matters, result.Versions, result.Rows));
     }
+
+    private static async Task<Results<Ok<RulesProfileDto>, ValidationProblem>> UpdateProfileAsync(RulesProfileDto input, BenchmarkService service, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (input.NoPenaltyBelowAge is < 1 or > 30 || input.MinorBelowAge <= input.NoPenaltyBelowAge || input.MinorBelowAge > 30)
+        {
+            errors["minorBelowAge"] = ["年龄界限无效：不予处罚年龄须小于未成年人年龄上限（行政处罚法第三十条为 14 与 18）。"];
+        }
+        if (input.LimitationYears < 1 || input.ExtendedLimitationYears < input.LimitationYears)
+        {
+            errors["extendedLimitationYears"] = ["追责期限无效：延长期限不得短于一般期限（行政处罚法第三十六条为 2 年与 5 年）。"];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, detail: "裁量规则参数无效。");
+        }
+        var profile = await service.UpdateProfileAsync(input.Version, input.NoPenaltyBelowAge, input.MinorBelowAge, input.LimitationYears, input.ExtendedLimitationYears, input.OrderToCorrectBeforeLeniency, ct);
+        return TypedResults.Ok(ToDto(profile));
+    }
+
+    private static RulesProfileDto ToDto(PenaltyRulesProfile p) => new(p.Version, p.NoPenaltyBelowAge, p.MinorBelowAge, p.LimitationYears, p.ExtendedLimitationYears, p.OrderToCorrectBeforeLeniency);
 
     private static MatterResponse ToResponse(EnforcementMatter m) => new(m.Id, m.Code, m.Name, m.Kind, m.LegalBasis, m.IssuingOrgCode, m.IssuingBody, m.Version);
 
