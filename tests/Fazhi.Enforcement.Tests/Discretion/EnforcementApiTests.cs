@@ -139,6 +139,27 @@ public sealed class EnforcementApiTests(FazhiFactory factory)
     }
 
     [Fact]
+    public async Task Reimporting_an_adjusted_list_adds_a_version_keeps_the_old_and_publishes_only_the_new()
+    {
+        var client = await factory.ApiClientAsync(await factory.CreateUserAsync(BenchmarkAdmin));
+        var name = "调整测试事项" + Guid.NewGuid().ToString("N")[..6];
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/enforcement/benchmarks/import", Upload(Sheet(
+            [1, name, "违法行为丙", "某法第三条", "一般情形", "一般", "处 1000 元以上 3000 元以下罚款"],
+            [2, name, "违法行为丁", "某法第四条", "一般情形", "一般", "处 200 元以下罚款"])))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/enforcement/benchmarks/import", Upload(Sheet(
+            [1, name, "违法行为丙", "某法第三条", "一般情形", "一般", "处 1000 元以上 5000 元以下罚款"])))).StatusCode);
+
+        var published = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/enforcement/public/benchmarks?q={Uri.EscapeDataString(name)}");
+        var rows = published.EnumerateArray().ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains(rows, r => r.GetProperty("violation").GetString() == "违法行为丙" && r.GetProperty("rangeText").GetString() == "处 1000 元以上 5000 元以下罚款" && r.GetProperty("benchmarkNumber").GetInt32() == 2);
+        Assert.Contains(rows, r => r.GetProperty("violation").GetString() == "违法行为丁" && r.GetProperty("benchmarkNumber").GetInt32() == 1);
+        var matterId = rows.Single(r => r.GetProperty("violation").GetString() == "违法行为丙").GetProperty("matterId").GetGuid();
+        var versions = await client.GetFromJsonAsync<JsonElement>($"/api/enforcement/matters/{matterId}/benchmarks");
+        Assert.Equal(2, versions.GetArrayLength());
+    }
+
+    [Fact]
     public async Task The_public_list_is_anonymous_and_searchable()
     {
         var anonymous = factory.CreateClient();

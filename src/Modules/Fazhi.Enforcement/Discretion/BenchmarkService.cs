@@ -230,8 +230,10 @@ internal sealed class BenchmarkService(EnforcementDb db)
         var benchmarks = await db.Benchmarks.AsNoTracking().Include(b => b.Tiers)
             .Where(b => b.EffectiveFrom <= today && (b.EffectiveTo == null || b.EffectiveTo >= today))
             .ToListAsync(ct);
+        // Adjusted on the day it took effect: the later version wins, so one version per matter is published.
         var rows = benchmarks
             .Where(b => matters.ContainsKey(b.MatterId))
+            .GroupBy(b => b.MatterId).Select(g => g.MaxBy(b => b.Number)!)
             .SelectMany(b => b.Tiers.OrderBy(t => t.Seq).Select(t =>
             {
                 var m = matters[b.MatterId];

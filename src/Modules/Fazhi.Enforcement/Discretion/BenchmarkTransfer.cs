@@ -101,11 +101,15 @@ internal sealed partial class BenchmarkTransfer(EnforcementDb db, BenchmarkServi
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var matters = await db.Matters.ToListAsync(ct);
+        // A matter is identified by its name and the violation of its latest version (a list may name one matter for several violations).
+        var latestViolation = (await db.Benchmarks.AsNoTracking().Select(b => new { b.MatterId, b.Number, b.Violation }).ToListAsync(ct))
+            .GroupBy(b => b.MatterId).ToDictionary(g => g.Key, g => g.MaxBy(b => b.Number)!.Violation);
         var createdMatters = 0;
         var versions = 0;
         foreach (var group in parsed.GroupBy(p => (p.Matter, p.Violation)))
         {
-            var matter = matters.FirstOrDefault(m => m.Name == group.Key.Matter);
+            var matter = matters.FirstOrDefault(m => m.Name == group.Key.Matter && latestViolation.TryGetValue(m.Id, out var v) && v == group.Key.Violation)
+                ?? matters.FirstOrDefault(m => m.Name == group.Key.Matter && !latestViolation.ContainsKey(m.Id));
             if (matter is null)
             {
                 matter = new EnforcementMatter
@@ -117,13 +121,17 @@ internal sealed partial class BenchmarkTransfer(EnforcementDb db, BenchmarkServi
                     IssuingBody = issuingAuthority,
                 };
                 db.Matters.Add(matter);
-                matters.Add(matter);
                 createdMatters++;
             }
             var existing = await db.Benchmarks.Where(b => b.MatterId == matter.Id).ToListAsync(ct);
             existing.AddRange(db.ChangeTracker.Entries<DiscretionBenchmark>().Select(e => e.Entity).Where(b => b.MatterId == matter.Id && !existing.Contains(b)));
             service.StageVersion(existing, matter.Id,
                 new BenchmarkInput(group.Key.Violation, "", group.First().Basis, issuingAuthority, today, group.Select(g => g.Tier).ToList()), isSample: false);
+            latestViolation[matter.Id] = group.Key.Violation;
+            if (!matters.Contains(matter))
+            {
+                matters.Add(matter);
+            }
             versions++;
         }
         // One save: the matters, versions and tiers are written together or not at all.
