@@ -66,6 +66,31 @@ public sealed class DiscretionPageTests(FazhiFactory factory)
     }
 
     [Fact]
+    public async Task A_benchmark_administrator_adds_a_matter_on_the_page_and_a_duplicate_code_is_refused()
+    {
+        var client = await SignedInAsync("enforcement-benchmark-admin");
+        var code = "P-" + Guid.NewGuid().ToString("N")[..10];
+        var fields = new Dictionary<string, string>
+        {
+            ["Matter.Code"] = code,
+            ["Matter.Name"] = "对页面测试违法行为的处罚",
+            ["Matter.Kind"] = "Penalty",
+            ["Matter.LegalBasis"] = "测试条例第五条",
+            ["Matter.IssuingOrgCode"] = "370400",
+            ["Matter.IssuingBody"] = "测试局",
+        };
+
+        var first = WebUtility.HtmlDecode(await (await Forms.SubmitAsync(client, "/enforcement/benchmarks", "matter", fields)).Content.ReadAsStringAsync());
+        Assert.Contains("已新增执法事项 对页面测试违法行为的处罚", first);
+        Assert.Contains(code, first);
+
+        var second = WebUtility.HtmlDecode(await (await Forms.SubmitAsync(client, "/enforcement/benchmarks", "matter", fields)).Content.ReadAsStringAsync());
+        Assert.Contains("事项编码已存在。", second);
+        var count = await factory.InScopeAsync(sp => sp.GetRequiredService<EnforcementDb>().Matters.CountAsync(m => m.Code == code));
+        Assert.Equal(1, count);
+    }
+
+    [Fact]
     public async Task An_officer_cannot_open_the_benchmark_admin_page()
     {
         var client = await SignedInAsync("enforcement-officer");
