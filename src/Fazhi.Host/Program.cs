@@ -1,6 +1,7 @@
 using Fazhi.Host.Components;
 using Fazhi.Host.Components.Account;
 using Fazhi.Disputes;
+using Fazhi.Enforcement;
 using Fazhi.Platform;
 using Fazhi.Platform.Features.Setup;
 using Scalar.AspNetCore;
@@ -18,6 +19,7 @@ builder.WebHost.ConfigureKestrel(k =>
 builder.WebHost.UseStaticWebAssets();
 builder.AddFazhiPlatform();
 builder.AddDisputes();
+builder.AddEnforcement();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 
@@ -32,9 +34,11 @@ await PlatformStartup.InitialiseAsync(app, demo);
 
 app.UseFazhiPlatform();
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(PlatformModule).Assembly, typeof(DisputesModule).Assembly);
+app.MapRazorComponents<App>()
+    .AddAdditionalAssemblies(typeof(PlatformModule).Assembly, typeof(DisputesModule).Assembly, typeof(EnforcementModule).Assembly);
 app.MapFazhiPlatform();
 app.MapDisputes();
+app.MapEnforcement();
 app.MapAccountEndpoints();
 // The API reference page: bundled script only; no external proxy, telemetry, fonts, agent or MCP (the network is closed
 // and a government system sends nothing out).

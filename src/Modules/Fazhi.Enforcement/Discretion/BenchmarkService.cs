@@ -1,0 +1,255 @@
+using Fazhi.Enforcement.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Enforcement.Discretion;
+
+internal sealed record TierInput(DiscretionTier Tier, string Conditions, RangeKind RangeKind, decimal? Min, decimal? Max, string RangeText, bool OnNoLightList);
+
+internal sealed record BenchmarkInput(string Violation, string ViolationBasis, string PenaltyBasis, string IssuingAuthority, DateOnly EffectiveFrom, IReadOnlyList<TierInput> Tiers);
+
+internal sealed record MatterInput(string Code, string Name, MatterKind Kind, string LegalBasis, string IssuingOrgCode, string IssuingBody);
+
+/// <summary>A benchmark row as published (public list and export): one row per tier.</summary>
+internal sealed record PublishedRow(Guid MatterId, string MatterCode, string MatterName, string IssuingBody, Guid BenchmarkId, int BenchmarkNumber,
+    string Violation, string LegalBasis, string Conditions, DiscretionTier Tier, string RangeText, bool OnNoLightList, bool IsSample, DateOnly EffectiveFrom);
+
+/// <summary>Matters, benchmark versions and evaluation; shared by the API and the pages.</summary>
+internal sealed class BenchmarkService(EnforcementDb db)
+{
+    public Task<List<EnforcementMatter>> MattersAsync(CancellationToken ct) =>
+        db.Matters.AsNoTracking().OrderBy(m => m.Code).ToListAsync(ct);
+
+    public Task<EnforcementMatter?> MatterAsync(Guid id, CancellationToken ct) =>
+        db.Matters.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
+
+    public static Dictionary<string, string[]> Validate(MatterInput input)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(input.Code))
+        {
+            errors["code"] = ["请填写事项编码。"];
+        }
+        if (string.IsNullOrWhiteSpace(input.Name))
+        {
+            errors["name"] = ["请填写事项名称。"];
+        }
+        if (string.IsNullOrWhiteSpace(input.LegalBasis))
+        {
+            errors["legalBasis"] = ["请填写设定依据。"];
+        }
+        return errors;
+    }
+
+    /// <summary>Creates a matter; null when the code is taken.</summary>
+    public async Task<EnforcementMatter?> CreateMatterAsync(MatterInput input, CancellationToken ct)
+    {
+        var code = input.Code.Trim();
+        if (await db.Matters.AnyAsync(m => m.Code == code, ct))
+        {
+            return null;
+        }
+        var matter = new EnforcementMatter();
+        Apply(matter, input);
+        db.Matters.Add(matter);
+        await db.SaveChangesAsync(ct);
+        return matter;
+    }
+
+    /// <summary>Updates a matter at the caller's version (stale -> 409 by the platform).</summary>
+    public async Task<EnforcementMatter?> UpdateMatterAsync(Guid id, long version, MatterInput input, CancellationToken ct)
+    {
+        var matter = await db.Matters.FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (matter is null)
+        {
+            return null;
+        }
+        db.Entry(matter).Property(m => m.Version).OriginalValue = version;
+        Apply(matter, input);
+        await db.SaveChangesAsync(ct);
+        return matter;
+    }
+
+    private static void Apply(EnforcementMatter m, MatterInput input)
+    {
+        m.Code = input.Code.Trim();
+        m.Name = input.Name.Trim();
+        m.Kind = input.Kind;
+        m.LegalBasis = input.LegalBasis.Trim();
+        m.IssuingOrgCode = input.IssuingOrgCode.Trim();
+        m.IssuingBody = input.IssuingBody.Trim();
+    }
+
+    public Task<List<DiscretionBenchmark>> VersionsAsync(Guid matterId, CancellationToken ct) =>
+        db.Benchmarks.AsNoTracking().Include(b => b.Tiers).Where(b => b.MatterId == matterId).OrderByDescending(b => b.Number).ToListAsync(ct);
+
+    public Task<DiscretionBenchmark?> BenchmarkAsync(Guid id, CancellationToken ct) =>
+        db.Benchmarks.AsNoTracking().Include(b => b.Tiers).FirstOrDefaultAsync(b => b.Id == id, ct);
+
+    /// <summary>The version of a matter's benchmark in force on a day.</summary>
+    public async Task<DiscretionBenchmark?> InForceAsync(Guid matterId, DateOnly day, CancellationToken ct)
+    {
+        var versions = await VersionsAsync(matterId, ct);
+        return versions.FirstOrDefault(b => b.InForceOn(day));
+    }
+
+    public static Dictionary<string, string[]> Validate(BenchmarkInput input)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(input.Violation))
+        {
+            errors["violation"] = ["请填写违法行为。"];
+        }
+        if (string.IsNullOrWhiteSpace(input.PenaltyBasis))
+        {
+            errors["penaltyBasis"] = ["请填写处罚依据。"];
+        }
+        if (input.Tiers.Count == 0)
+        {
+            errors["tiers"] = ["至少需要一个裁量阶次。"];
+        }
+        for (var i = 0; i < input.Tiers.Count; i++)
+        {
+            var t = input.Tiers[i];
+            if (t.RangeKind != RangeKind.NonMonetary && (t.Min is null || t.Max is null || t.Min < 0 || t.Min > t.Max))
+            {
+                errors[$"tiers[{i}]"] = ["金额或倍数幅度须填写下限和上限，且下限不大于上限。"];
+            }
+            if (string.IsNullOrWhiteSpace(t.RangeText))
+            {
+                errors[$"tiers[{i}].rangeText"] = ["请填写裁量幅度的文字表述。"];
+            }
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// Issues the next version of a matter's benchmark. The version in force is closed the day before the new one
+    /// takes effect; it stays stored unchanged, so decisions that cited it keep it. Null when the matter does not exist.
+    /// </summary>
+    public async Task<DiscretionBenchmark?> AddVersionAsync(Guid matterId, BenchmarkInput input, bool isSample, CancellationToken ct)
+    {
+        if (!await db.Matters.AnyAsync(m => m.Id == matterId, ct))
+        {
+            return null;
+        }
+        var benchmark = StageVersion(await db.Benchmarks.Where(b => b.MatterId == matterId).ToListAsync(ct), matterId, input, isSample);
+        await db.SaveChangesAsync(ct);
+        return benchmark;
+    }
+
+    /// <summary>Adds a new version to the context (not saved), closing the open one.</summary>
+    internal DiscretionBenchmark StageVersion(IReadOnlyList<DiscretionBenchmark> existing, Guid matterId, BenchmarkInput input, bool isSample)
+    {
+        foreach (var open in existing.Where(b => b.EffectiveTo is null || b.EffectiveTo >= input.EffectiveFrom))
+        {
+            open.EffectiveTo = input.EffectiveFrom.AddDays(-1) < open.EffectiveFrom ? open.EffectiveFrom : input.EffectiveFrom.AddDays(-1);
+        }
+        var benchmark = new DiscretionBenchmark
+        {
+            MatterId = matterId,
+            Number = existing.Count == 0 ? 1 : existing.Max(b => b.Number) + 1,
+            Violation = input.Violation.Trim(),
+            ViolationBasis = input.ViolationBasis.Trim(),
+            PenaltyBasis = input.PenaltyBasis.Trim(),
+            IssuingAuthority = input.IssuingAuthority.Trim(),
+            EffectiveFrom = input.EffectiveFrom,
+            IsSample = isSample,
+        };
+        benchmark.Tiers = input.Tiers.Select((t, i) => new BenchmarkTier
+        {
+            BenchmarkId = benchmark.Id,
+            Seq = i + 1,
+            Tier = t.Tier,
+            Conditions = t.Conditions.Trim(),
+            RangeKind = t.RangeKind,
+            Min = t.Min,
+            Max = t.Max,
+            RangeText = t.RangeText.Trim(),
+            OnNoLightList = t.OnNoLightList,
+        }).ToList();
+        db.Benchmarks.Add(benchmark);
+        return benchmark;
+    }
+
+    /// <summary>The rules profile the engine reads (the statutory defaults when none is stored).</summary>
+    public async Task<PenaltyRulesProfile> ProfileAsync(CancellationToken ct) =>
+        await db.RulesProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.Code == PenaltyRulesProfile.DefaultCode, ct) ?? PenaltyRulesProfile.Statutory();
+
+    /// <summary>Evaluates facts against the version in force on the decision date (or an explicit version).</summary>
+    public async Task<(DiscretionBenchmark? Benchmark, DiscretionResult? Result)> EvaluateAsync(Guid matterId, Guid? benchmarkId, DiscretionFacts facts, CancellationToken ct)
+    {
+        var benchmark = benchmarkId is { } bid
+            ? await db.Benchmarks.AsNoTracking().Include(b => b.Tiers).FirstOrDefaultAsync(b => b.Id == bid && b.MatterId == matterId, ct)
+            : await InForceAsync(matterId, facts.DecisionDate, ct);
+        if (benchmark is null)
+        {
+            return (null, null);
+        }
+        var result = DiscretionEngine.Evaluate(benchmark, facts, await ProfileAsync(ct));
+        // The advice and any supervision flag go to the audit trail: supervisors can later compare advice and decision.
+        await db.WriteAuditEventAsync("enforcement.discretion.evaluated", nameof(DiscretionBenchmark), benchmark.Id.ToString(), new
+        {
+            matterId,
+            benchmark.Number,
+            result.TimeBarred,
+            Tier = result.Tier?.ToString(),
+            facts.ProposedTier,
+            facts.ProposedAmount,
+            result.SupervisionFlags,
+            result.BlockingRequirements,
+        }, ct);
+        return (benchmark, result);
+    }
+
+    /// <summary>Changes the statutory numbers the engine reads (at the caller's version).</summary>
+    public async Task<PenaltyRulesProfile> UpdateProfileAsync(long version, int noPenaltyBelowAge, int minorBelowAge, int limitationYears, int extendedLimitationYears, bool orderToCorrect, CancellationToken ct)
+    {
+        var profile = await db.RulesProfiles.FirstOrDefaultAsync(p => p.Code == PenaltyRulesProfile.DefaultCode, ct);
+        if (profile is null)
+        {
+            profile = PenaltyRulesProfile.Statutory();
+            db.RulesProfiles.Add(profile);
+        }
+        else
+        {
+            db.Entry(profile).Property(p => p.Version).OriginalValue = version;
+        }
+        profile.NoPenaltyBelowAge = noPenaltyBelowAge;
+        profile.MinorBelowAge = minorBelowAge;
+        profile.LimitationYears = limitationYears;
+        profile.ExtendedLimitationYears = extendedLimitationYears;
+        profile.OrderToCorrectBeforeLeniency = orderToCorrect;
+        await db.SaveChangesAsync(ct);
+        return profile;
+    }
+
+    /// <summary>Current benchmark rows for publication, optionally filtered by a search term and the list flag.</summary>
+    public async Task<List<PublishedRow>> PublishedAsync(string? q, bool listOnly, DateOnly today, CancellationToken ct)
+    {
+        var matters = await db.Matters.AsNoTracking().ToDictionaryAsync(m => m.Id, ct);
+        var benchmarks = await db.Benchmarks.AsNoTracking().Include(b => b.Tiers)
+            .Where(b => b.EffectiveFrom <= today && (b.EffectiveTo == null || b.EffectiveTo >= today))
+            .ToListAsync(ct);
+        // Adjusted on the day it took effect: the later version wins, so one version per matter is published.
+        var rows = benchmarks
+            .Where(b => matters.ContainsKey(b.MatterId))
+            .GroupBy(b => b.MatterId).Select(g => g.MaxBy(b => b.Number)!)
+            .SelectMany(b => b.Tiers.OrderBy(t => t.Seq).Select(t =>
+            {
+                var m = matters[b.MatterId];
+                return new PublishedRow(m.Id, m.Code, m.Name, m.IssuingBody, b.Id, b.Number, b.Violation, LegalBasisText(b), t.Conditions, t.Tier, t.RangeText, t.OnNoLightList, b.IsSample, b.EffectiveFrom);
+            }))
+            .Where(r => !listOnly || r.OnNoLightList);
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            rows = rows.Where(r => r.MatterName.Contains(term, StringComparison.OrdinalIgnoreCase) || r.Violation.Contains(term, StringComparison.OrdinalIgnoreCase)
+                || r.LegalBasis.Contains(term, StringComparison.OrdinalIgnoreCase) || r.Conditions.Contains(term, StringComparison.OrdinalIgnoreCase)
+                || r.MatterCode.Contains(term, StringComparison.OrdinalIgnoreCase));
+        }
+        return rows.OrderBy(r => r.MatterCode, StringComparer.Ordinal).ThenBy(r => r.Tier).ToList();
+    }
+
+    public static string LegalBasisText(DiscretionBenchmark b) =>
+        string.IsNullOrWhiteSpace(b.ViolationBasis) || b.ViolationBasis == b.PenaltyBasis ? b.PenaltyBasis : $"违法依据：{b.ViolationBasis}；处罚依据：{b.PenaltyBasis}";
+}

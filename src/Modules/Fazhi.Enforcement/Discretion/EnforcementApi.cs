@@ -1,0 +1,188 @@
+using Fazhi.Platform.Features.Documents;
+using Fazhi.Platform.Web;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fazhi.Enforcement.Discretion;
+
+internal sealed record EvaluateRequest(Guid MatterId, Guid? BenchmarkId, DiscretionFacts Facts);
+
+internal sealed record EvaluateResponse(Guid BenchmarkId, int BenchmarkNumber, bool TimeBarred, DiscretionTier? Tier, string? TierName,
+    IReadOnlyList<DiscretionTier> PermittedTiers, bool Mandatory, LawfulRange? Range, bool OnNoLightList, IReadOnlyList<AppliedRule> Rules,
+    IReadOnlyList<string> BlockingRequirements, IReadOnlyList<string> SupervisionFlags, bool RequiresWrittenReason, bool CanDecide);
+
+internal sealed record MatterResponse(Guid Id, string Code, string Name, MatterKind Kind, string LegalBasis, string IssuingOrgCode, string IssuingBody, long Version);
+
+internal sealed record MatterUpdate(long Version, string Code, string Name, MatterKind Kind, string LegalBasis, string IssuingOrgCode, string IssuingBody);
+
+internal sealed record TierResponse(DiscretionTier Tier, string Conditions, RangeKind RangeKind, decimal? Min, decimal? Max, string RangeText, bool OnNoLightList);
+
+internal sealed record BenchmarkResponse(Guid Id, Guid MatterId, int Number, string Violation, string ViolationBasis, string PenaltyBasis, string IssuingAuthority,
+    DateOnly EffectiveFrom, DateOnly? EffectiveTo, bool IsSample, IReadOnlyList<TierResponse> Tiers);
+
+internal sealed record ImportResponse(int Matters, int Versions, int Rows);
+
+internal sealed record RulesProfileDto(long Version, int NoPenaltyBelowAge, int MinorBelowAge, int LimitationYears, int ExtendedLimitationYears, bool OrderToCorrectBeforeLeniency);
+
+internal static class EnforcementApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/evaluate", EvaluateAsync).RequirePermission(EnforcementPermissions.DiscretionUse);
+        api.MapGet("/public/benchmarks", PublicAsync).AllowAnonymous();
+        api.MapGet("/matters", async (BenchmarkService s, CancellationToken ct) => TypedResults.Ok((await s.MattersAsync(ct)).Select(ToResponse).ToList()))
+            .RequirePermission(EnforcementPermissions.DiscretionUse);
+        api.MapPost("/matters", CreateMatterAsync).RequirePermission(EnforcementPermissions.BenchmarksManage);
+        api.MapPut("/matters/{id:guid}", UpdateMatterAsync).RequirePermission(EnforcementPermissions.BenchmarksManage);
+        api.MapGet("/matters/{id:guid}/benchmarks", VersionsAsync).RequirePermission(EnforcementPermissions.DiscretionUse);
+        api.MapPost("/matters/{id:guid}/benchmarks", AddVersionAsync).RequirePermission(EnforcementPermissions.BenchmarksManage);
+        api.MapGet("/benchmarks/export", async (bool? listOnly, BenchmarkTransfer t, CancellationToken ct) =>
+                TypedResults.File(await t.ExportAsync(listOnly ?? false, ct), XlsxWriter.ContentType, listOnly == true ? "不罚轻罚清单.xlsx" : "裁量基准.xlsx"))
+            .AllowAnonymous();
+        api.MapGet("/rules-profile", async (BenchmarkService s, CancellationToken ct) => TypedResults.Ok(ToDto(await s.ProfileAsync(ct))))
+            .RequirePermission(EnforcementPermissions.DiscretionUse);
+        api.MapPut("/rules-profile", UpdateProfileAsync).RequirePermission(EnforcementPermissions.BenchmarksManage);
+        api.MapPost("/benchmarks/import", ImportAsync).RequirePermission(EnforcementPermissions.BenchmarksManage).DisableAntiforgery();
+    }
+
+    private static async Task<Results<Ok<EvaluateResponse>, NotFound<ProblemDetails>, ValidationProblem>> EvaluateAsync(EvaluateRequest request, BenchmarkService service, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.Facts.DecisionDate == default)
+        {
+            errors["facts.decisionDate"] = ["请填写决定日期。"];
+        }
+        if (request.Facts.ActDate == default)
+        {
+            errors["facts.actDate"] = ["请填写违法行为发生日期。"];
+        }
+        if (request.Facts.PartyAge is < 0 or > 150)
+        {
+            errors["facts.partyAge"] = ["年龄无效。"];
+        }
+        if (request.Facts.ActEndDate is { } end && end < request.Facts.ActDate)
+        {
+            errors["facts.actEndDate"] = ["行为终了日期不能早于发生日期。"];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, detail: "案件事实不完整或有误。");
+        }
+        var (benchmark, result) = await service.EvaluateAsync(request.MatterId, request.BenchmarkId, request.Facts, ct);
+        if (benchmark is null || result is null)
+        {
+            return TypedResults.NotFound(new ProblemDetails { Title = "未找到", Detail = "该执法事项在决定日期没有生效的裁量基准。", Status = 404 });
+        }
+        return TypedResults.Ok(new EvaluateResponse(benchmark.Id, benchmark.Number, result.TimeBarred, result.Tier,
+            result.Tier is { } t ? DiscretionEngine.TierName(t) : null, result.PermittedTiers, result.Mandatory, result.Range, result.OnNoLightList,
+            result.Rules, result.BlockingRequirements, result.SupervisionFlags, result.RequiresWrittenReason, result.CanDecide));
+    }
+
+    private static async Task<Ok<List<PublishedRow>>> PublicAsync(string? q, bool? listOnly, BenchmarkService service, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await service.PublishedAsync(q, listOnly ?? false, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct));
+
+    private static async Task<Results<Created<MatterResponse>, ValidationProblem, Conflict<ProblemDetails>>> CreateMatterAsync(MatterInput input, BenchmarkService service, CancellationToken ct)
+    {
+        var errors = BenchmarkService.Validate(input);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, detail: "执法事项信息不完整。");
+        }
+        var matter = await service.CreateMatterAsync(input, ct);
+        if (matter is null)
+        {
+            return TypedResults.Conflict(new ProblemDetails { Title = "编码重复", Detail = $"事项编码 {input.Code} 已存在。", Status = 409 });
+        }
+        return TypedResults.Created($"/api/enforcement/matters/{matter.Id}", ToResponse(matter));
+    }
+
+    private static async Task<Results<Ok<MatterResponse>, ValidationProblem, NotFound<ProblemDetails>>> UpdateMatterAsync(Guid id, MatterUpdate input, BenchmarkService service, CancellationToken ct)
+    {
+        var data = new MatterInput(input.Code, input.Name, input.Kind, input.LegalBasis, input.IssuingOrgCode, input.IssuingBody);
+        var errors = BenchmarkService.Validate(data);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, detail: "执法事项信息不完整。");
+        }
+        var matter = await service.UpdateMatterAsync(id, input.Version, data, ct);
+        return matter is null
+            ? TypedResults.NotFound(new ProblemDetails { Title = "未找到", Detail = "执法事项不存在。", Status = 404 })
+            : TypedResults.Ok(ToResponse(matter));
+    }
+
+    private static async Task<Ok<List<BenchmarkResponse>>> VersionsAsync(Guid id, BenchmarkService service, CancellationToken ct) =>
+        TypedResults.Ok((await service.VersionsAsync(id, ct)).Select(ToResponse).ToList());
+
+    private static async Task<Results<Created<BenchmarkResponse>, ValidationProblem, NotFound<ProblemDetails>>> AddVersionAsync(Guid id, BenchmarkInput input, BenchmarkService service, CancellationToken ct)
+    {
+        var errors = BenchmarkService.Validate(input);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, detail: "裁量基准不完整或幅度有误。");
+        }
+        var benchmark = await service.AddVersionAsync(id, input, isSample: false, ct);
+        return benchmark is null
+            ? TypedResults.NotFound(new ProblemDetails { Title = "未找到", Detail = "执法事项不存在。", Status = 404 })
+            : TypedResults.Created($"/api/enforcement/matters/{id}/benchmarks", ToResponse(benchmark));
+    }
+
+    /// <summary>Multipart upload, field <c>file</c>. On any row error nothing is imported; errors are keyed <c>rows[N]</c>.</summary>
+    private static async Task<Results<Ok<ImportResponse>, ValidationProblem, ProblemHttpResult>> ImportAsync(HttpContext http, IAntiforgery antiforgery, BenchmarkTransfer transfer, CancellationToken ct)
+    {
+        if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && !await antiforgery.IsRequestValidAsync(http))
+        {
+            return TypedResults.Problem(title: "请求无效", detail: "表单已过期或来源不明，请刷新页面后重新导入。", statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (!http.Request.HasFormContentType)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请以 multipart/form-data 上传 .xlsx 文件（字段名 file）。"] }, detail: "未收到导入文件。");
+        }
+        var form = await http.Request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+        if (file is null || file.Length == 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请选择要导入的 .xlsx 文件。"] }, detail: "未收到导入文件。");
+        }
+        var authority = form["authority"].ToString();
+        await using var stream = file.OpenReadStream();
+        var result = await transfer.ImportAsync(stream, string.IsNullOrWhiteSpace(authority) ? "未注明" : authority, ct);
+        if (!result.Succeeded)
+        {
+            var errors = result.Errors.GroupBy(e => $"rows[{e.Row}]").ToDictionary(g => g.Key, g => g.Select(e => e.Row > 0 ? $"第 {e.Row} 行：{e.Message}" : e.Message).ToArray());
+            return TypedResults.ValidationProblem(errors, detail: $"导入未执行：{result.Errors.Select(e => e.Row).Distinct().Count()} 行有错误，请修改后重新导入。");
+        }
+        return TypedResults.Ok(new ImportResponse(result.Matters, result.Versions, result.Rows));
+    }
+
+    private static async Task<Results<Ok<RulesProfileDto>, ValidationProblem>> UpdateProfileAsync(RulesProfileDto input, BenchmarkService service, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (input.NoPenaltyBelowAge is < 1 or > 30 || input.MinorBelowAge <= input.NoPenaltyBelowAge || input.MinorBelowAge > 30)
+        {
+            errors["minorBelowAge"] = ["年龄界限无效：不予处罚年龄须小于未成年人年龄上限（行政处罚法第三十条为 14 与 18）。"];
+        }
+        if (input.LimitationYears < 1 || input.ExtendedLimitationYears < input.LimitationYears)
+        {
+            errors["extendedLimitationYears"] = ["追责期限无效：延长期限不得短于一般期限（行政处罚法第三十六条为 2 年与 5 年）。"];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, detail: "裁量规则参数无效。");
+        }
+        var profile = await service.UpdateProfileAsync(input.Version, input.NoPenaltyBelowAge, input.MinorBelowAge, input.LimitationYears, input.ExtendedLimitationYears, input.OrderToCorrectBeforeLeniency, ct);
+        return TypedResults.Ok(ToDto(profile));
+    }
+
+    private static RulesProfileDto ToDto(PenaltyRulesProfile p) => new(p.Version, p.NoPenaltyBelowAge, p.MinorBelowAge, p.LimitationYears, p.ExtendedLimitationYears, p.OrderToCorrectBeforeLeniency);
+
+    private static MatterResponse ToResponse(EnforcementMatter m) => new(m.Id, m.Code, m.Name, m.Kind, m.LegalBasis, m.IssuingOrgCode, m.IssuingBody, m.Version);
+
+    private static BenchmarkResponse ToResponse(DiscretionBenchmark b) => new(b.Id, b.MatterId, b.Number, b.Violation, b.ViolationBasis, b.PenaltyBasis, b.IssuingAuthority,
+        b.EffectiveFrom, b.EffectiveTo, b.IsSample,
+        b.Tiers.OrderBy(t => t.Seq).Select(t => new TierResponse(t.Tier, t.Conditions, t.RangeKind, t.Min, t.Max, t.RangeText, t.OnNoLightList)).ToList());
+}

@@ -1,0 +1,45 @@
+using Fazhi.Enforcement.Data;
+using Fazhi.Enforcement.Discretion;
+using Fazhi.Platform.Data;
+using Fazhi.Platform.Features.Setup;
+using Fazhi.Platform.Security;
+using Fazhi.Platform.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Fazhi.Enforcement;
+
+/// <summary>Administrative enforcement supervision (行政执法监督): discretion engine, benchmarks and the no/light-penalty list.</summary>
+public static class EnforcementModule
+{
+    public static WebApplicationBuilder AddEnforcement(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var db = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddFazhiDbContext<EnforcementDb, SqliteEnforcementDb, PostgresEnforcementDb>(db, builder.Environment.ContentRootPath, "enforcement");
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<BenchmarkService>();
+        services.AddScoped<BenchmarkTransfer>();
+        services.AddScoped<IModuleSeed, EnforcementSeed>();
+        services.AddPermissions(EnforcementPermissions.All);
+        services.AddModuleRoles(
+            new ModuleRole("enforcement-officer", "执法人员", "查询裁量基准，录入案件事实获得裁量建议。", [EnforcementPermissions.DiscretionUse]),
+            new ModuleRole("enforcement-benchmark-admin", "裁量基准管理员", "维护执法事项、裁量基准与不罚轻罚清单，导入导出。",
+                [EnforcementPermissions.DiscretionUse, EnforcementPermissions.BenchmarksManage]));
+        services.AddNavItems(
+            new NavItem("执法监督", "裁量辅助", "/enforcement/discretion", EnforcementPermissions.DiscretionUse, 10, "Discretion assistant"),
+            new NavItem("执法监督", "裁量基准管理", "/enforcement/benchmarks", EnforcementPermissions.BenchmarksManage, 20, "Benchmarks"),
+            new NavItem("执法监督", "裁量基准公示", "/public/benchmarks", null, 30, "Published benchmarks"));
+        return builder;
+    }
+
+    public static WebApplication MapEnforcement(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/enforcement").WithTags("enforcement");
+        EnforcementApi.Map(api);
+        return app;
+    }
+}
