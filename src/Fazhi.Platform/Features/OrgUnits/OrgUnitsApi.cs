@@ -106,22 +106,12 @@ internal static class OrgUnitsApi
     /// <summary>Multipart upload with a field named <c>file</c>. On any row error nothing is imported; the errors come back keyed <c>rows[N]</c>.</summary>
     private static async Task<Results<Ok<ImportResponse>, ValidationProblem, ProblemHttpResult>> ImportAsync(HttpContext http, IAntiforgery antiforgery, OrgUnitTransfer transfer, CancellationToken ct)
     {
-        if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            && !await antiforgery.IsRequestValidAsync(http))
+        var (upload, invalid, refused) = await ImportUploads.ReadAsync(http, antiforgery, ct);
+        if (upload is null)
         {
-            return TypedResults.Problem(title: "请求无效", detail: "表单已过期或来源不明，请刷新页面后重新导入。", statusCode: StatusCodes.Status400BadRequest);
+            return refused is not null ? refused : invalid!;
         }
-        if (!http.Request.HasFormContentType)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请以 multipart/form-data 上传 .xlsx 文件（字段名 file）。"] }, detail: "未收到导入文件。");
-        }
-        var form = await http.Request.ReadFormAsync(ct);
-        var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
-        if (file is null || file.Length == 0)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请选择要导入的 .xlsx 文件。"] }, detail: "未收到导入文件。");
-        }
-        await using var stream = file.OpenReadStream();
+        await using var stream = upload.File.OpenReadStream();
         var result = await transfer.ImportAsync(stream, ct);
         if (!result.Succeeded)
         {
