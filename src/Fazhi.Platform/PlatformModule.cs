@@ -28,7 +28,7 @@ public static class PlatformModule
     public static WebApplicationBuilder AddFazhiPlatform(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var db = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var db = DatabaseOptions.From(builder.Configuration);
         services.AddSingleton(db);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();

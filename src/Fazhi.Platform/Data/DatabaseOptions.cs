@@ -5,6 +5,10 @@ public sealed class DatabaseOptions
 {
     public const string SectionName = "Database";
 
+    /// <summary>The <c>Database</c> section, or the embedded SQLite defaults when it is absent.</summary>
+    public static DatabaseOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        Microsoft.Extensions.Configuration.ConfigurationBinder.Get<DatabaseOptions>(configuration.GetSection(SectionName)) ?? new DatabaseOptions();
+
     /// <summary><c>sqlite</c> (embedded default) or <c>postgres</c>.</summary>
     public string Provider { get; set; } = "sqlite";
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using System.Data.Common;
 using Fazhi.Platform.Features.PersonalData;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,16 @@ namespace Fazhi.Platform.Data;
 /// <summary>Registers a module's DbContext on the configured engine, with that engine's migration set.</summary>
 public static class DatabaseRegistration
 {
+    /// <summary>A module's DbContext on the engine the host is configured for (<c>Database</c> section), one line per module.</summary>
+    public static WebApplicationBuilder AddFazhiDbContext<TContext, TSqlite, TPostgres>(this WebApplicationBuilder builder, string module)
+        where TContext : FazhiDbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
+    {
+        builder.Services.AddFazhiDbContext<TContext, TSqlite, TPostgres>(DatabaseOptions.From(builder.Configuration), builder.Environment.ContentRootPath, module);
+        return builder;
+    }
+
     /// <summary>
     /// Registers <typeparamref name="TContext"/> resolved as <typeparamref name="TSqlite"/> or <typeparamref name="TPostgres"/>.
     /// Each module calls this once; <c>migrate</c> then migrates every registered context.

@@ -22,8 +22,7 @@ public static class DisputesModule
     public static WebApplicationBuilder AddDisputes(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var options = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddFazhiDbContext<DisputesDb, SqliteDisputesDb, PostgresDisputesDb>(options, builder.Environment.ContentRootPath, "disputes");
+        builder.AddFazhiDbContext<DisputesDb, SqliteDisputesDb, PostgresDisputesDb>("disputes");
         services.AddPermissions(DisputesPermissions.All);
         services.AddModuleRoles(new ModuleRole("dispute-clerk", "纠纷受理员", "非诉讼纠纷化解服务中心前台：登记、受理或不予受理纠纷案件，查看本单位案件。",
             [DisputesPermissions.CasesIntake, DisputesPermissions.CasesRead, DisputesPermissions.CasesHandle]));

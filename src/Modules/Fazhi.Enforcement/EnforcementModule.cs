@@ -18,8 +18,7 @@ public static class EnforcementModule
     public static WebApplicationBuilder AddEnforcement(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var db = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddFazhiDbContext<EnforcementDb, SqliteEnforcementDb, PostgresEnforcementDb>(db, builder.Environment.ContentRootPath, "enforcement");
+        builder.AddFazhiDbContext<EnforcementDb, SqliteEnforcementDb, PostgresEnforcementDb>("enforcement");
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<BenchmarkService>();
         services.AddScoped<BenchmarkTransfer>();
