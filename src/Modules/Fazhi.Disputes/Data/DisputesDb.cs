@@ -38,19 +38,7 @@ internal sealed class SqliteDisputesDb(DbContextOptions<SqliteDisputesDb> option
 internal sealed class PostgresDisputesDb(DbContextOptions<PostgresDisputesDb> options, ICurrentUser currentUser) : DisputesDb(options, currentUser);
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the SQLite model without the host.</summary>
-internal sealed class SqliteDisputesDbFactory : IDesignTimeDbContextFactory<SqliteDisputesDb>
-{
-    public SqliteDisputesDb CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<SqliteDisputesDb>()
-            .UseSqlite("Data Source=design.db", s => s.MigrationsHistoryTable("__migrations_disputes")).Options,
-        SystemCurrentUser.Instance);
-}
+internal sealed class SqliteDisputesDbFactory() : SqliteDesignTimeFactory<SqliteDisputesDb>("disputes", o => new(o, SystemCurrentUser.Instance));
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the PostgreSQL model without a server.</summary>
-internal sealed class PostgresDisputesDbFactory : IDesignTimeDbContextFactory<PostgresDisputesDb>
-{
-    public PostgresDisputesDb CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<PostgresDisputesDb>()
-            .UseNpgsql("Host=localhost;Database=fazhi_design", n => n.MigrationsHistoryTable("__migrations_disputes")).Options,
-        SystemCurrentUser.Instance);
-}
+internal sealed class PostgresDisputesDbFactory() : PostgresDesignTimeFactory<PostgresDisputesDb>("disputes", o => new(o, SystemCurrentUser.Instance));
