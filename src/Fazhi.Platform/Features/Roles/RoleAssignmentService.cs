@@ -66,15 +66,7 @@ internal sealed class RoleAssignmentService(PlatformDb db, ICurrentUser current)
         var assignment = new RoleAssignment { UserId = userId, RoleId = roleId, OrgUnitId = orgUnitId };
         db.RoleAssignments.Add(assignment);
         await db.SaveChangesAsync(ct);
-        await db.WriteAuditEventAsync("role.assigned", nameof(FazhiUser), userId.ToString(), new
-        {
-            userName = user.UserName,
-            role = role.Code,
-            roleName = role.Name,
-            adminKind = role.AdminKind.ToString(),
-            orgUnit = org.Code,
-            assignmentId = assignment.Id,
-        }, ct);
+        await RoleEventAsync("role.assigned", userId, user.UserName, role, org.Code, assignment.Id, ct);
         if (tx is not null)
         {
             await tx.CommitAsync(ct);
@@ -100,21 +92,25 @@ internal sealed class RoleAssignmentService(PlatformDb db, ICurrentUser current)
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.RoleAssignments.Remove(assignment);
         await db.SaveChangesAsync(ct);
-        await db.WriteAuditEventAsync("role.removed", nameof(FazhiUser), userId.ToString(), new
-        {
-            userName = user.UserName,
-            role = role.Code,
-            roleName = role.Name,
-            adminKind = role.AdminKind.ToString(),
-            orgUnit = orgCode,
-            assignmentId,
-        }, ct);
+        await RoleEventAsync("role.removed", userId, user.UserName, role, orgCode, assignmentId, ct);
         if (tx is not null)
         {
             await tx.CommitAsync(ct);
         }
         return AdminOutcome<bool>.Ok(true);
     }
+
+    /// <summary>The explicit audit event of a role change, beside the entity change the chain records anyway.</summary>
+    private Task RoleEventAsync(string action, Guid userId, string? userName, Role role, string? orgCode, Guid assignmentId, CancellationToken ct) =>
+        db.WriteAuditEventAsync(action, nameof(FazhiUser), userId.ToString(), new
+        {
+            userName,
+            role = role.Code,
+            roleName = role.Name,
+            adminKind = role.AdminKind.ToString(),
+            orgUnit = orgCode,
+            assignmentId,
+        }, ct);
 
     /// <summary>Whether the caller may give or take <paramref name="role"/> at all (ADR 0003); null when allowed.</summary>
     public string? Refusal(Guid userId, Role role, bool assigning)

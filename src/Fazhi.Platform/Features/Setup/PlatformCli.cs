@@ -124,11 +124,7 @@ internal sealed class SeedDemoVerb : ICliVerb
 
     public async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, CancellationToken ct)
     {
-        await services.GetRequiredService<PlatformSeeder>().SeedDemoAsync(ct);
-        foreach (var seed in services.GetServices<IDemoSeed>())
-        {
-            await seed.SeedAsync(ct);
-        }
+        await ReferenceData.SeedDemoAsync(services, ct);
         Console.WriteLine($"演示数据已添加；演示账户密码 {PlatformSeeder.DemoPassword}");
         return 0;
     }

@@ -49,11 +49,7 @@ public static class PlatformStartup
         }
         if (demo)
         {
-            await seeder.SeedDemoAsync(ct);
-            foreach (var seed in sp.GetServices<IDemoSeed>())
-            {
-                await seed.SeedAsync(ct);
-            }
+            await ReferenceData.SeedDemoAsync(sp, ct);
             Console.WriteLine($"演示模式 --demo：演示账户 demo-sysadmin / demo-city / demo-shizhong ... 密码 {PlatformSeeder.DemoPassword}");
         }
     }
@@ -68,6 +64,16 @@ internal static class ReferenceData
         foreach (var moduleSeed in sp.GetServices<IModuleSeed>())
         {
             await moduleSeed.SeedAsync(ct);
+        }
+    }
+
+    /// <summary>Demo data (<c>--demo</c>, <c>seed demo</c>): the platform's demo accounts, then every module's <see cref="IDemoSeed"/>.</summary>
+    public static async Task SeedDemoAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        await sp.GetRequiredService<PlatformSeeder>().SeedDemoAsync(ct);
+        foreach (var seed in sp.GetServices<IDemoSeed>())
+        {
+            await seed.SeedAsync(ct);
         }
     }
 }
