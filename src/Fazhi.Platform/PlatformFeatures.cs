@@ -7,6 +7,7 @@ using Fazhi.Platform.Features.Roles;
 using Fazhi.Platform.Features.Attachments;
 using Fazhi.Platform.Features.Audit;
 using Fazhi.Platform.Features.Jobs;
+using Fazhi.Platform.Features.Notifications;
 using Fazhi.Platform.Features.Setup;
 using Fazhi.Platform.Features.Users;
 using Microsoft.AspNetCore.Builder;
@@ -36,6 +37,7 @@ internal static class PlatformFeatures
         RolesFeature.Add(builder);
         AuditFeature.Add(builder);
         AttachmentsFeature.Add(builder);
+        NotificationsFeature.Add(builder);
         JobsFeature.Add(builder);
     }
 
@@ -49,5 +51,6 @@ internal static class PlatformFeatures
         RolesFeature.Map(api);
         AuditFeature.Map(api);
         AttachmentsFeature.Map(api);
+        NotificationsFeature.Map(api);
     }
 }

@@ -181,6 +181,22 @@ public sealed class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     /// <summary>A browser-like client: cookies kept, redirects not followed, so tests can see them.</summary>
     public HttpClient BrowserClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A browser-like client signed in with the login page as a user without two-factor (e.g. staff).</summary>
+    public async Task<HttpClient> SignedInBrowserAsync(TestUser user)
+    {
+        var client = BrowserClient();
+        var login = await Forms.SubmitAsync(client, "/account/login", "login", new Dictionary<string, string>
+        {
+            ["Input.UserName"] = user.UserName,
+            ["Input.Password"] = user.Password,
+        });
+        if (login.StatusCode != System.Net.HttpStatusCode.Redirect || login.Headers.Location?.OriginalString.Contains("two-factor", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            throw new InvalidOperationException($"Sign-in as {user.UserName} did not complete ({(int)login.StatusCode} {login.Headers.Location}).");
+        }
+        return client;
+    }
 }
 
 /// <summary>A test account and the means to sign in as it.</summary>

@@ -69,15 +69,19 @@ internal sealed class AttachmentService(PlatformDb db, AttachmentStorage storage
         return null;
     }
 
-    public async Task<(AttachmentDto? Saved, UploadRefusal? Refusal)> UploadAsync(
-        IFormFile file, Guid? orgUnitId, string? ownerType, string? ownerId, CancellationToken ct)
+    public Task<(AttachmentDto? Saved, UploadRefusal? Refusal)> UploadAsync(
+        IFormFile file, Guid? orgUnitId, string? ownerType, string? ownerId, CancellationToken ct) =>
+        SaveAsync(file.OpenReadStream, file.FileName, file.Length, orgUnitId, ownerType, ownerId, ct);
+
+    public async Task<(AttachmentDto? Saved, UploadRefusal? Refusal)> SaveAsync(
+        Func<Stream> open, string rawFileName, long declaredLength, Guid? orgUnitId, string? ownerType, string? ownerId, CancellationToken ct)
     {
-        if (file.Length > storage.MaxBytes)
+        if (declaredLength > storage.MaxBytes)
         {
             return (null, TooLarge());
         }
-        var fileName = file.FileName.Trim();
-        if (FileNameProblem(file.FileName) is { } nameProblem)
+        var fileName = (rawFileName ?? "").Trim();
+        if (FileNameProblem(rawFileName) is { } nameProblem)
         {
             return (null, new UploadRefusal(StatusCodes.Status400BadRequest, "file", nameProblem));
         }
@@ -102,7 +106,7 @@ internal sealed class AttachmentService(PlatformDb db, AttachmentStorage storage
         Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
         try
         {
-            var (hash, size) = await CopyHashingAsync(file, temp, ct);
+            var (hash, size) = await CopyHashingAsync(open, temp, ct);
             if (size > storage.MaxBytes)
             {
                 return (null, TooLarge());
@@ -181,12 +185,12 @@ internal sealed class AttachmentService(PlatformDb db, AttachmentStorage storage
     private UploadRefusal TooLarge() =>
         new(StatusCodes.Status413PayloadTooLarge, "file", $"文件超过大小上限（{MaxSizeText(storage.MaxBytes)}），未保存。");
 
-    private static async Task<(string Hash, long Size)> CopyHashingAsync(IFormFile file, string temp, CancellationToken ct)
+    private static async Task<(string Hash, long Size)> CopyHashingAsync(Func<Stream> open, string temp, CancellationToken ct)
     {
         var digest = new SM3Digest();
         var buffer = new byte[81920];
         long size = 0;
-        await using var input = file.OpenReadStream();
+        await using var input = open();
         await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
         {
             int read;

@@ -11,6 +11,7 @@ internal static class AttachmentsFeature
     {
         builder.Services.AddSingleton<AttachmentStorage>();
         builder.Services.AddScoped<AttachmentService>();
+        builder.Services.AddScoped<IAttachmentStore, AttachmentStore>();
     }
 
     public static void Map(RouteGroupBuilder api) => AttachmentsApi.Map(api);

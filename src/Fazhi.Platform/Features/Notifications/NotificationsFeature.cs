@@ -1,0 +1,20 @@
+using Fazhi.Platform.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fazhi.Platform.Features.Notifications;
+
+/// <summary>In-app inbox plus pluggable outbound channels (the shipped one logs).</summary>
+internal static class NotificationsFeature
+{
+    public static void Add(WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<INotifier, Notifier>();
+        builder.Services.AddScoped<Inbox>();
+        builder.Services.AddSingleton<INotificationChannel, LoggingNotificationChannel>();
+        builder.Services.AddNavItems(new NavItem("个人中心", "我的消息", "/notifications", null, 5, "My notices"));
+    }
+
+    public static void Map(RouteGroupBuilder api) => Inbox.Map(api);
+}
