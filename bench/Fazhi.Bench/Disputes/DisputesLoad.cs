@@ -45,9 +45,23 @@ internal static class DisputesLoad
         var floorClient = host.CreateClient();
         var data = new ChineseData(7);
 
+        if (Environment.GetEnvironmentVariable("FAZHI_BENCH_PROBE") == "1")
+        {
+            Console.WriteLine("=== probe: /me");
+            for (var i = 0; i < 3000; i++)
+            {
+                (await clerk.GetAsync("/api/platform/account/me")).EnsureSuccessStatusCode();
+            }
+            Console.WriteLine("=== probe end");
+            return 0;
+        }
         Console.WriteLine();
         Console.WriteLine("-- intake against the floor (HTTP, 4 concurrent clients)");
         var floor = await Measure.HttpAsync("floor: POST /bench/floor (one INSERT)", 2000, 4, _ => floorClient.PostAsync("/bench/floor", null));
+        await Measure.HttpAsync("floor, 1 client", 500, 1, _ => floorClient.PostAsync("/bench/floor", null));
+        await Measure.HttpAsync("anonymous GET /health/live, 1 client", 500, 1, _ => floorClient.GetAsync("/health/live"));
+        await Measure.HttpAsync("signed-in GET /api/platform/account/me, 1 client", 500, 1, _ => clerk.GetAsync("/api/platform/account/me"));
+        await Measure.HttpAsync("signed-in GET /api/platform/account/me", 2000, 4, _ => clerk.GetAsync("/api/platform/account/me"));
         var intake = await Measure.HttpAsync("intake: POST /api/disputes/cases", 2000, 4, _ => clerk.PostAsJsonAsync("/api/disputes/cases", NewIntake(data)));
         Console.WriteLine($"intake throughput = {intake.PerSecond / floor.PerSecond:P0} of the floor (target >= 60 %)");
 
