@@ -47,10 +47,10 @@ internal static class DisputesLoad
 
         if (Environment.GetEnvironmentVariable("FAZHI_BENCH_PROBE") == "1")
         {
-            Console.WriteLine("=== probe: /me");
-            for (var i = 0; i < 3000; i++)
+            Console.WriteLine("=== probe: intake");
+            for (var i = 0; i < 1500; i++)
             {
-                (await clerk.GetAsync("/api/platform/account/me")).EnsureSuccessStatusCode();
+                (await clerk.PostAsJsonAsync("/api/disputes/cases", NewIntake(data))).EnsureSuccessStatusCode();
             }
             Console.WriteLine("=== probe end");
             return 0;

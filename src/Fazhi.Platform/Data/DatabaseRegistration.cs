@@ -75,6 +75,11 @@ public sealed class DatabaseMigrator(IServiceProvider services, IEnumerable<Modu
             await using var scope = services.CreateAsyncScope();
             var context = (DbContext)scope.ServiceProvider.GetRequiredService(db.ContextType);
             await context.Database.MigrateAsync(ct);
+            if (context.Database.IsSqlite())
+            {
+                // Write-ahead logging is a property of the database file: set once here, not on every connection open.
+                await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            }
             foreach (var step in steps.Where(s => s.Module == db.Module))
             {
                 await step.RunAsync(context, ct);
@@ -102,7 +107,8 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     private static void Apply(DbConnection connection)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+        // Per-connection settings only (no I/O); journal_mode=WAL persists in the file and is set by the migrator.
+        cmd.CommandText = "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
         cmd.ExecuteNonQuery();
     }
 }
