@@ -184,6 +184,9 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
                     b.Property<int>("ExtendedLimitationYears")
                         .HasColumnType("integer");
 
@@ -196,6 +199,13 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
                     b.Property<int>("NoPenaltyBelowAge")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("OrderToCorrectBeforeLeniency")
                         .HasColumnType("boolean");
 
@@ -205,7 +215,7 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
+                    b.HasIndex("Code", "Number")
                         .IsUnique();
 
                     b.ToTable("enforcement_rules_profiles", (string)null);

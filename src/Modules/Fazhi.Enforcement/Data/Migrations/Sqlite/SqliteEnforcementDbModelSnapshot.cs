@@ -179,6 +179,9 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ExtendedLimitationYears")
                         .HasColumnType("INTEGER");
 
@@ -191,6 +194,13 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
                     b.Property<int>("NoPenaltyBelowAge")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("OrderToCorrectBeforeLeniency")
                         .HasColumnType("INTEGER");
 
@@ -200,7 +210,7 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
+                    b.HasIndex("Code", "Number")
                         .IsUnique();
 
                     b.ToTable("enforcement_rules_profiles", (string)null);
