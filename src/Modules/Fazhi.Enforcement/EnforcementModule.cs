@@ -23,6 +23,7 @@ public static class EnforcementModule
         services.AddScoped<BenchmarkService>();
         services.AddScoped<BenchmarkTransfer>();
         services.AddScoped<Inspections.InspectionService>();
+        services.AddSingleton<NoLightList.NoLightListReadModel>();
         services.AddScoped<IModuleSeed, EnforcementSeed>();
         services.AddPermissions(EnforcementPermissions.All);
         services.AddModuleRoles(
@@ -36,6 +37,7 @@ public static class EnforcementModule
             new NavItem("执法监督", "裁量辅助", "/enforcement/discretion", EnforcementPermissions.DiscretionUse, 10, "Discretion assistant"),
             new NavItem("执法监督", "裁量基准管理", "/enforcement/benchmarks", EnforcementPermissions.BenchmarksManage, 20, "Benchmarks"),
             new NavItem("执法监督", "裁量基准公示", "/public/benchmarks", null, 30, "Published benchmarks"),
+            new NavItem("执法监督", "免罚轻罚清单", "/public/no-light-list", null, 35, "No/light-penalty list"),
             new NavItem("执法监督", "涉企检查", "/enforcement/inspections", EnforcementPermissions.InspectionsPlan, 40, "Enterprise inspections"),
             new NavItem("执法监督", "联合检查与受检企业", "/enforcement/inspections/supervision", EnforcementPermissions.InspectionsSupervise, 45, "Joint inspections"));
         return builder;
@@ -46,6 +48,7 @@ public static class EnforcementModule
         var api = app.MapGroup("/api/enforcement").WithTags("enforcement");
         EnforcementApi.Map(api);
         Inspections.InspectionsApi.Map(api);
+        NoLightList.NoLightListApi.Map(api);
         return app;
     }
 }

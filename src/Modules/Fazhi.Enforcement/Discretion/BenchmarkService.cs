@@ -14,7 +14,7 @@ internal sealed record PublishedRow(Guid MatterId, string MatterCode, string Mat
     string Violation, string LegalBasis, string Conditions, DiscretionTier Tier, string RangeText, bool OnNoLightList, bool IsSample, DateOnly EffectiveFrom);
 
 /// <summary>Matters, benchmark versions and evaluation; shared by the API and the pages.</summary>
-internal sealed class BenchmarkService(EnforcementDb db, TimeProvider clock)
+internal sealed class BenchmarkService(EnforcementDb db, TimeProvider clock, NoLightList.NoLightListReadModel list)
 {
     public Task<List<EnforcementMatter>> MattersAsync(CancellationToken ct) =>
         db.Matters.AsNoTracking().OrderBy(m => m.Code).ToListAsync(ct);
@@ -52,6 +52,7 @@ internal sealed class BenchmarkService(EnforcementDb db, TimeProvider clock)
         Apply(matter, input);
         db.Matters.Add(matter);
         await db.SaveChangesAsync(ct);
+        list.Invalidate();
         return matter;
     }
 
@@ -66,6 +67,7 @@ internal sealed class BenchmarkService(EnforcementDb db, TimeProvider clock)
         db.Entry(matter).Property(m => m.Version).OriginalValue = version;
         Apply(matter, input);
         await db.SaveChangesAsync(ct);
+        list.Invalidate();
         return matter;
     }
 
@@ -134,6 +136,7 @@ internal sealed class BenchmarkService(EnforcementDb db, TimeProvider clock)
         }
         var benchmark = StageVersion(await db.Benchmarks.Where(b => b.MatterId == matterId).ToListAsync(ct), matterId, input, isSample);
         await db.SaveChangesAsync(ct);
+        list.Invalidate();
         return benchmark;
     }
 
