@@ -218,4 +218,33 @@ public sealed class InspectionTests(FazhiFactory factory)
         var joinedHtml = WebUtility.HtmlDecode(await joined.Content.ReadAsStringAsync());
         Assert.Contains("已并入联合检查", joinedHtml);
     }
+
+    [Fact]
+    public async Task The_supervisor_merges_on_the_page_and_the_enterprise_view_counts_one_inspection()
+    {
+        var market = await ClientAsync(Inspector, Market);
+        var ecology = await ClientAsync(Inspector, Ecology);
+        var code = NewCreditCode();
+        var a = await IdOfAsync(await market.PostAsJsonAsync("/api/enforcement/inspections", Plan(code, "2029-05-06", "计量器具检查")));
+        var b = await IdOfAsync(await ecology.PostAsJsonAsync("/api/enforcement/inspections", Plan(code, "2029-05-20", "排污口检查")));
+        var browser = await factory.SignedInBrowserAsync(await factory.CreateUserAsync(Supervisor, "370400"));
+
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync("/enforcement/inspections/supervision"));
+        Assert.Contains("2 个检查计划针对同一企业", page);
+
+        var response = await Forms.SubmitAsync(browser, "/enforcement/inspections/supervision", $"merge-{code}-2029-05", new Dictionary<string, string>
+        {
+            ["Merge.PlanIds"] = $"{a},{b}",
+            ["Merge.Lead"] = b.ToString(),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("已合并为联合检查，计一次检查。", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        var view = WebUtility.HtmlDecode(await browser.GetStringAsync($"/enforcement/inspections/supervision?code={code}"));
+        Assert.Contains("共 2 个检查计划，1 次检查（联合检查计一次）", view);
+        Assert.Contains("枣庄市生态环境局（牵头）", view);
+        var planA = await market.GetFromJsonAsync<JsonElement>($"/api/enforcement/inspections/{a}");
+        Assert.Equal(b, planA.GetProperty("visitId").GetGuid());
+        Assert.Equal("2029-05-20", planA.GetProperty("plannedDate").GetString());
+    }
 }
