@@ -3,6 +3,7 @@ using Fazhi.Bench;
 
 // dotnet run -c Release --project bench/Fazhi.Bench -- [BenchmarkDotNet args]   (e.g. --filter '*Audit*')
 // dotnet run -c Release --project bench/Fazhi.Bench -- disputes [sqlite NAME|postgres CONNECTION] [cases]
+// dotnet run -c Release --project bench/Fazhi.Bench -- discretion [threads] [seconds]
 // dotnet run -c Release --project bench/Fazhi.Bench -- concurrent [sqlite|postgres CONNECTION] [writers] [writesPerWriter]
 if (args.Length > 0 && args[0] == "disputes")
 {
@@ -11,6 +12,10 @@ if (args.Length > 0 && args[0] == "disputes")
 if (args.Length > 0 && args[0] == "concurrent")
 {
     return await ConcurrentAppend.RunAsync(args[1..]);
+}
+if (args.Length > 0 && args[0] == "discretion")
+{
+    return DiscretionThroughput.Run(args[1..]);
 }
 BenchmarkSwitcher.FromAssembly(typeof(AuditAppendBenchmarks).Assembly).Run(args);
 return 0;

@@ -24,6 +24,10 @@ internal abstract class EnforcementDb : FazhiDbContext
 
     public DbSet<PenaltyRulesProfile> RulesProfiles => Set<PenaltyRulesProfile>();
 
+    public DbSet<Inspections.InspectionPlan> InspectionPlans => Set<Inspections.InspectionPlan>();
+
+    public DbSet<Inspections.InspectionCapRule> InspectionCapRules => Set<Inspections.InspectionCapRule>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EnforcementDb).Assembly);

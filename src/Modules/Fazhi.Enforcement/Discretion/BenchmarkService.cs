@@ -14,7 +14,7 @@ internal sealed record PublishedRow(Guid MatterId, string MatterCode, string Mat
     string Violation, string LegalBasis, string Conditions, DiscretionTier Tier, string RangeText, bool OnNoLightList, bool IsSample, DateOnly EffectiveFrom);
 
 /// <summary>Matters, benchmark versions and evaluation; shared by the API and the pages.</summary>
-internal sealed class BenchmarkService(EnforcementDb db)
+internal sealed class BenchmarkService(EnforcementDb db, TimeProvider clock, NoLightList.NoLightListReadModel list)
 {
     public Task<List<EnforcementMatter>> MattersAsync(CancellationToken ct) =>
         db.Matters.AsNoTracking().OrderBy(m => m.Code).ToListAsync(ct);
@@ -52,6 +52,7 @@ internal sealed class BenchmarkService(EnforcementDb db)
         Apply(matter, input);
         db.Matters.Add(matter);
         await db.SaveChangesAsync(ct);
+        list.Invalidate();
         return matter;
     }
 
@@ -66,6 +67,7 @@ internal sealed class BenchmarkService(EnforcementDb db)
         db.Entry(matter).Property(m => m.Version).OriginalValue = version;
         Apply(matter, input);
         await db.SaveChangesAsync(ct);
+        list.Invalidate();
         return matter;
     }
 
@@ -134,7 +136,20 @@ internal sealed class BenchmarkService(EnforcementDb db)
         }
         var benchmark = StageVersion(await db.Benchmarks.Where(b => b.MatterId == matterId).ToListAsync(ct), matterId, input, isSample);
         await db.SaveChangesAsync(ct);
+        list.Invalidate();
         return benchmark;
+    }
+
+    /// <summary>
+    /// Null when a new version may take effect on <paramref name="effectiveFrom"/>; otherwise why not: a new version must start after
+    /// the latest issued one, so that no issued version's period is rewritten (decisions that cited it keep their basis).
+    /// </summary>
+    public async Task<string?> CheckNewVersionDateAsync(Guid matterId, DateOnly effectiveFrom, CancellationToken ct)
+    {
+        var latest = await db.Benchmarks.AsNoTracking().Where(b => b.MatterId == matterId).OrderByDescending(b => b.Number).FirstOrDefaultAsync(ct);
+        return latest is not null && effectiveFrom <= latest.EffectiveFrom
+            ? $"新版本的施行日期须晚于第 {latest.Number} 版的施行日期 {latest.EffectiveFrom:yyyy-MM-dd}：已发布版本的施行期间不得改写。"
+            : null;
     }
 
     /// <summary>Adds a new version to the context (not saved), closing the open one.</summary>
@@ -171,21 +186,31 @@ internal sealed class BenchmarkService(EnforcementDb db)
         return benchmark;
     }
 
-    /// <summary>The rules profile the engine reads (the statutory defaults when none is stored).</summary>
-    public async Task<PenaltyRulesProfile> ProfileAsync(CancellationToken ct) =>
-        await db.RulesProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.Code == PenaltyRulesProfile.DefaultCode, ct) ?? PenaltyRulesProfile.Statutory();
+    /// <summary>The rules profile in force today (the statutory defaults when none is stored).</summary>
+    public Task<PenaltyRulesProfile> ProfileAsync(CancellationToken ct) => ProfileOnAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
+
+    /// <summary>The rules-profile version in force on a day: the latest issued version that took effect on or before it.</summary>
+    public async Task<PenaltyRulesProfile> ProfileOnAsync(DateOnly day, CancellationToken ct)
+    {
+        var versions = await ProfilesAsync(ct);
+        return versions.Where(p => p.EffectiveFrom <= day).MaxBy(p => p.Number) ?? versions.MinBy(p => p.Number) ?? PenaltyRulesProfile.Statutory();
+    }
+
+    /// <summary>Every version of the rules profile, newest first.</summary>
+    public Task<List<PenaltyRulesProfile>> ProfilesAsync(CancellationToken ct) =>
+        db.RulesProfiles.AsNoTracking().Where(p => p.Code == PenaltyRulesProfile.DefaultCode).OrderByDescending(p => p.Number).ToListAsync(ct);
 
     /// <summary>Evaluates facts against the version in force on the decision date (or an explicit version).</summary>
     public async Task<(DiscretionBenchmark? Benchmark, DiscretionResult? Result)> EvaluateAsync(Guid matterId, Guid? benchmarkId, DiscretionFacts facts, CancellationToken ct)
     {
         var benchmark = benchmarkId is { } bid
             ? await db.Benchmarks.AsNoTracking().Include(b => b.Tiers).FirstOrDefaultAsync(b => b.Id == bid && b.MatterId == matterId, ct)
-            : await InForceAsync(matterId, facts.DecisionDate, ct);
+            : await InForceAsync(matterId, ActDay(facts), ct);
         if (benchmark is null)
         {
             return (null, null);
         }
-        var result = DiscretionEngine.Evaluate(benchmark, facts, await ProfileAsync(ct));
+        var result = DiscretionEngine.Evaluate(benchmark, facts, await ProfileOnAsync(ActDay(facts), ct));
         // The advice and any supervision flag go to the audit trail: supervisors can later compare advice and decision.
         await db.WriteAuditEventAsync("enforcement.discretion.evaluated", nameof(DiscretionBenchmark), benchmark.Id.ToString(), new
         {
@@ -201,26 +226,57 @@ internal sealed class BenchmarkService(EnforcementDb db)
         return (benchmark, result);
     }
 
-    /// <summary>Changes the statutory numbers the engine reads (at the caller's version).</summary>
-    public async Task<PenaltyRulesProfile> UpdateProfileAsync(long version, int noPenaltyBelowAge, int minorBelowAge, int limitationYears, int extendedLimitationYears, bool orderToCorrect, CancellationToken ct)
+    /// <summary>
+    /// 行政处罚法 第三十七条：实施行政处罚，适用违法行为发生时的法律、法规、规章的规定 — so the benchmark version and the rules
+    /// profile are those in force when the act was committed (for a continuing act, when it ended).
+    /// </summary>
+    public static DateOnly ActDay(DiscretionFacts facts) => facts.Continuing && facts.ActEndDate is { } end ? end : facts.ActDate;
+
+    /// <summary>
+    /// Issues the next version of the statutory numbers the engine reads, in force from <paramref name="effectiveFrom"/>.
+    /// <paramref name="expectedNumber"/> is the latest version the caller saw (stale -> concurrency conflict, 409). Earlier versions
+    /// are never edited. Null when the effective date is not later than the latest version's (that would rewrite its period).
+    /// </summary>
+    public async Task<PenaltyRulesProfile?> AddProfileVersionAsync(int? expectedNumber, DateOnly effectiveFrom, int noPenaltyBelowAge, int minorBelowAge,
+        int limitationYears, int extendedLimitationYears, bool orderToCorrect, string? note, CancellationToken ct)
     {
-        var profile = await db.RulesProfiles.FirstOrDefaultAsync(p => p.Code == PenaltyRulesProfile.DefaultCode, ct);
-        if (profile is null)
+        var latest = await db.RulesProfiles.AsNoTracking().Where(p => p.Code == PenaltyRulesProfile.DefaultCode).OrderByDescending(p => p.Number).FirstOrDefaultAsync(ct);
+        if (expectedNumber is { } n && latest is not null && latest.Number != n)
         {
-            profile = PenaltyRulesProfile.Statutory();
-            db.RulesProfiles.Add(profile);
+            throw new DbUpdateConcurrencyException("裁量规则参数已被他人修改。");
         }
-        else
+        if (latest is not null && effectiveFrom <= latest.EffectiveFrom)
         {
-            db.Entry(profile).Property(p => p.Version).OriginalValue = version;
+            return null;
         }
-        profile.NoPenaltyBelowAge = noPenaltyBelowAge;
-        profile.MinorBelowAge = minorBelowAge;
-        profile.LimitationYears = limitationYears;
-        profile.ExtendedLimitationYears = extendedLimitationYears;
-        profile.OrderToCorrectBeforeLeniency = orderToCorrect;
+        var profile = new PenaltyRulesProfile
+        {
+            Number = (latest?.Number ?? 0) + 1,
+            EffectiveFrom = effectiveFrom,
+            NoPenaltyBelowAge = noPenaltyBelowAge,
+            MinorBelowAge = minorBelowAge,
+            LimitationYears = limitationYears,
+            ExtendedLimitationYears = extendedLimitationYears,
+            OrderToCorrectBeforeLeniency = orderToCorrect,
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+        };
+        db.RulesProfiles.Add(profile);
         await db.SaveChangesAsync(ct);
         return profile;
+    }
+
+    public static Dictionary<string, string[]> ValidateProfile(int noPenaltyBelowAge, int minorBelowAge, int limitationYears, int extendedLimitationYears)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (noPenaltyBelowAge is < 1 or > 30 || minorBelowAge <= noPenaltyBelowAge || minorBelowAge > 30)
+        {
+            errors["minorBelowAge"] = ["年龄界限无效：不予处罚年龄须小于未成年人年龄上限（行政处罚法第三十条为 14 与 18）。"];
+        }
+        if (limitationYears < 1 || extendedLimitationYears < limitationYears)
+        {
+            errors["extendedLimitationYears"] = ["追责期限无效：延长期限不得短于一般期限（行政处罚法第三十六条为 2 年与 5 年）。"];
+        }
+        return errors;
     }
 
     /// <summary>Current benchmark rows for publication, optionally filtered by a search term and the list flag.</summary>

@@ -19,7 +19,7 @@ internal sealed record BenchmarkImportResult(int Matters, int Versions, int Rows
 /// Import is all or nothing: any row error and nothing is written. Rows of one matter and violation form one new
 /// benchmark version; 不予处罚 / 免予处罚 / 减轻 rows are items of the no/light-penalty list.
 /// </summary>
-internal sealed partial class BenchmarkTransfer(EnforcementDb db, BenchmarkService service, TimeProvider clock)
+internal sealed partial class BenchmarkTransfer(EnforcementDb db, BenchmarkService service, TimeProvider clock, NoLightList.NoLightListReadModel list)
 {
     public static readonly string[] Headers = ["序号", "事项名称", "违法行为", "法律依据", "适用条件", "裁量阶次", "裁量幅度"];
 
@@ -136,6 +136,7 @@ internal sealed partial class BenchmarkTransfer(EnforcementDb db, BenchmarkServi
         }
         // One save: the matters, versions and tiers are written together or not at all.
         await db.SaveChangesAsync(ct);
+        list.Invalidate();
         return new(createdMatters, versions, parsed.Count, []);
     }
 

@@ -26,7 +26,9 @@ internal sealed record BenchmarkResponse(Guid Id, Guid MatterId, int Number, str
 
 internal sealed record ImportResponse(int Matters, int Versions, int Rows);
 
-internal sealed record RulesProfileDto(long Version, int NoPenaltyBelowAge, int MinorBelowAge, int LimitationYears, int ExtendedLimitationYears, bool OrderToCorrectBeforeLeniency);
+/// <summary>A rules-profile version. On PUT, <c>Number</c> is the latest version the caller saw and <c>EffectiveFrom</c> the new version's first day (default: today).</summary>
+internal sealed record RulesProfileDto(long Version, int NoPenaltyBelowAge, int MinorBelowAge, int LimitationYears, int ExtendedLimitationYears, bool OrderToCorrectBeforeLeniency,
+    int? Number = null, DateOnly? EffectiveFrom = null, string? Note = null);
 
 internal static class EnforcementApi
 {
@@ -46,6 +48,7 @@ internal static class EnforcementApi
         api.MapGet("/rules-profile", async (BenchmarkService s, CancellationToken ct) => TypedResults.Ok(ToDto(await s.ProfileAsync(ct))))
             .RequirePermission(EnforcementPermissions.DiscretionUse);
         api.MapPut("/rules-profile", UpdateProfileAsync).RequirePermission(EnforcementPermissions.BenchmarksManage);
+        api.MapGet("/rules-profile/history", ProfileHistoryAsync).RequirePermission(EnforcementPermissions.DiscretionUse);
         api.MapPost("/benchmarks/import", ImportAsync).RequirePermission(EnforcementPermissions.BenchmarksManage).DisableAntiforgery();
     }
 
@@ -124,6 +127,10 @@ internal static class EnforcementApi
         {
             return TypedResults.ValidationProblem(errors, detail: "裁量基准不完整或幅度有误。");
         }
+        if (await service.CheckNewVersionDateAsync(id, input.EffectiveFrom, ct) is { } dateError)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["effectiveFrom"] = [dateError] }, detail: dateError);
+        }
         var benchmark = await service.AddVersionAsync(id, input, isSample: false, ct);
         return benchmark is null
             ? TypedResults.NotFound(new ProblemDetails { Title = "未找到", Detail = "执法事项不存在。", Status = 404 })
@@ -150,26 +157,29 @@ internal static class EnforcementApi
         return TypedResults.Ok(new ImportResponse(result.Matters, result.Versions, result.Rows));
     }
 
-    private static async Task<Results<Ok<RulesProfileDto>, ValidationProblem>> UpdateProfileAsync(RulesProfileDto input, BenchmarkService service, CancellationToken ct)
+    private static async Task<Results<Ok<RulesProfileDto>, ValidationProblem>> UpdateProfileAsync(RulesProfileDto input, BenchmarkService service, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (input.NoPenaltyBelowAge is < 1 or > 30 || input.MinorBelowAge <= input.NoPenaltyBelowAge || input.MinorBelowAge > 30)
-        {
-            errors["minorBelowAge"] = ["年龄界限无效：不予处罚年龄须小于未成年人年龄上限（行政处罚法第三十条为 14 与 18）。"];
-        }
-        if (input.LimitationYears < 1 || input.ExtendedLimitationYears < input.LimitationYears)
-        {
-            errors["extendedLimitationYears"] = ["追责期限无效：延长期限不得短于一般期限（行政处罚法第三十六条为 2 年与 5 年）。"];
-        }
+        var errors = BenchmarkService.ValidateProfile(input.NoPenaltyBelowAge, input.MinorBelowAge, input.LimitationYears, input.ExtendedLimitationYears);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, detail: "裁量规则参数无效。");
         }
-        var profile = await service.UpdateProfileAsync(input.Version, input.NoPenaltyBelowAge, input.MinorBelowAge, input.LimitationYears, input.ExtendedLimitationYears, input.OrderToCorrectBeforeLeniency, ct);
+        var from = input.EffectiveFrom ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var profile = await service.AddProfileVersionAsync(input.Number, from, input.NoPenaltyBelowAge, input.MinorBelowAge, input.LimitationYears,
+            input.ExtendedLimitationYears, input.OrderToCorrectBeforeLeniency, input.Note, ct);
+        if (profile is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["effectiveFrom"] = ["新版本的施行日期须晚于现行版本的施行日期，已发布版本的施行期间不得改写。"] },
+                detail: "施行日期无效。");
+        }
         return TypedResults.Ok(ToDto(profile));
     }
 
-    private static RulesProfileDto ToDto(PenaltyRulesProfile p) => new(p.Version, p.NoPenaltyBelowAge, p.MinorBelowAge, p.LimitationYears, p.ExtendedLimitationYears, p.OrderToCorrectBeforeLeniency);
+    private static async Task<Ok<List<RulesProfileDto>>> ProfileHistoryAsync(BenchmarkService service, CancellationToken ct) =>
+        TypedResults.Ok((await service.ProfilesAsync(ct)).Select(ToDto).ToList());
+
+    private static RulesProfileDto ToDto(PenaltyRulesProfile p) => new(p.Version, p.NoPenaltyBelowAge, p.MinorBelowAge, p.LimitationYears, p.ExtendedLimitationYears, p.OrderToCorrectBeforeLeniency,
+        p.Number, p.EffectiveFrom, p.Note);
 
     private static MatterResponse ToResponse(EnforcementMatter m) => new(m.Id, m.Code, m.Name, m.Kind, m.LegalBasis, m.IssuingOrgCode, m.IssuingBody, m.Version);
 

@@ -20,6 +20,11 @@ internal sealed class EnforcementSeed(EnforcementDb db, BenchmarkService service
             db.RulesProfiles.Add(PenaltyRulesProfile.Statutory());
             await db.SaveChangesAsync(ct);
         }
+        if (!await db.InspectionCapRules.AnyAsync(ct))
+        {
+            db.InspectionCapRules.Add(new Inspections.InspectionCapRule());
+            await db.SaveChangesAsync(ct);
+        }
         var from = new DateOnly(2021, 7, 15);
         foreach (var (matter, benchmark) in Samples(from))
         {

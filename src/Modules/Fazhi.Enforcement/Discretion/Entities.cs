@@ -192,7 +192,8 @@ internal sealed class PenaltyRulesProfileConfiguration : IEntityTypeConfiguratio
         b.ToTable("enforcement_rules_profiles");
         b.HasKey(x => x.Id);
         b.Property(x => x.Code).HasMaxLength(32);
-        b.HasIndex(x => x.Code).IsUnique();
+        b.HasIndex(x => new { x.Code, x.Number }).IsUnique();
+        b.Property(x => x.Note).HasMaxLength(1000);
         b.Property(x => x.Version).IsConcurrencyToken();
     }
 }

@@ -3,8 +3,9 @@ using Fazhi.Platform.Data;
 namespace Fazhi.Enforcement.Discretion;
 
 /// <summary>
-/// The statutory numbers the discretion engine reads, kept as data (one row, code <c>default</c>) so that an
-/// administrator can change them when the law or the provincial rules change, without a release.
+/// The statutory numbers the discretion engine reads, kept as data so that an administrator can change them when the law or
+/// the provincial rules change, without a release. Versioned: a change adds the next version with its effective date and never
+/// edits an earlier one, so an act is always judged by the numbers in force when it was committed (行政处罚法 第三十七条).
 /// </summary>
 internal sealed class PenaltyRulesProfile : IVersioned
 {
@@ -13,6 +14,15 @@ internal sealed class PenaltyRulesProfile : IVersioned
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public string Code { get; set; } = DefaultCode;
+
+    /// <summary>1, 2, 3 ... in order of issue.</summary>
+    public int Number { get; set; } = 1;
+
+    /// <summary>First day in force; the first version from the revised law's commencement (2021-07-15).</summary>
+    public DateOnly EffectiveFrom { get; set; } = new(2021, 7, 15);
+
+    /// <summary>Why the numbers changed (the rule that changed them).</summary>
+    public string? Note { get; set; }
 
     /// <summary>行政处罚法 第三十条: 不满十四周岁的未成年人有违法行为的，不予行政处罚.</summary>
     public int NoPenaltyBelowAge { get; set; } = 14;

@@ -184,6 +184,9 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
                     b.Property<int>("ExtendedLimitationYears")
                         .HasColumnType("integer");
 
@@ -196,8 +199,52 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
                     b.Property<int>("NoPenaltyBelowAge")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("OrderToCorrectBeforeLeniency")
                         .HasColumnType("boolean");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Number")
+                        .IsUnique();
+
+                    b.ToTable("enforcement_rules_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Enforcement.Inspections.InspectionCapRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("ExemptComplaints")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ExemptKeySupervision")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("MaxVisits")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -208,7 +255,95 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("enforcement_rules_profiles", (string)null);
+                    b.ToTable("enforcement_inspection_cap_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Enforcement.Inspections.InspectionPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("CaseReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("CountsAgainstCap")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("EnterpriseName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Inspectors")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("MatterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PlannedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ResultNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("CreditCode", "PlannedDate");
+
+                    b.ToTable("enforcement_inspection_plans", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Platform.Features.Audit.AuditEntry", b =>
@@ -290,6 +425,14 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
                         .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Enforcement.Inspections.InspectionPlan", b =>
+                {
+                    b.HasOne("Fazhi.Enforcement.Discretion.EnforcementMatter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Fazhi.Enforcement.Discretion.DiscretionBenchmark", b =>
