@@ -85,7 +85,7 @@ internal sealed class HandlingClock(DisputesDb db, IDeadlineService deadlines)
             s.Outcome = outcome;
             foreach (var p in s.Pauses.Where(p => p.ResumedOn == null))
             {
-                p.ResumedOn = on;
+                p.ResumedOn = on < p.PausedFrom ? p.PausedFrom : on;
             }
         }
     }

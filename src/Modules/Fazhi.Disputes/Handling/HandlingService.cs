@@ -149,7 +149,7 @@ internal sealed class HandlingService(DisputesDb db, PlatformDb platform, ICurre
         }
         var items = Required(r.Items, "items", "请一次性列明需要补正的全部事项。", 2000);
         var review = OpenStage(c, StatutoryProfiles.Acceptance) ?? throw CaseRuleException.For("items", "受理审查环节已结束，不能再通知补正。");
-        db.Set<StagePause>().Add(new StagePause { CaseId = c.Id, StageId = review.Id, OrgUnitId = c.OrgUnitId, PausedFrom = Today, Reason = "补正" });
+        Pause(c, review, "补正");
         db.Stages.Add(HandlingClock.StageFromRule(c, HandlingClock.CorrectionStage, "补正", reply, Today));
         Event(c, CaseEventKind.CorrectionNotice, "补正事项：" + items);
     }, ct);
@@ -159,9 +159,12 @@ internal sealed class HandlingService(DisputesDb db, PlatformDb platform, ICurre
         var stage = OpenStage(c, HandlingClock.CorrectionStage) ?? throw CaseRuleException.For("status", "本案没有等待补正的通知。");
         stage.EndedOn = Today;
         stage.Outcome = "已补正";
-        foreach (var p in c.Stages.SelectMany(s => s.Pauses).Where(p => p.ResumedOn == null && p.Reason == "补正"))
+        foreach (var s in c.Stages)
         {
-            p.ResumedOn = Today;
+            foreach (var p in s.Pauses.Where(p => p.ResumedOn == null && p.Reason == "补正").ToList())
+            {
+                Resume(s, p);
+            }
         }
         Event(c, CaseEventKind.CorrectionReceived, string.IsNullOrWhiteSpace(r.Text) ? "收到补正材料，受理审查继续计时。" : r.Text.Trim());
         return Task.CompletedTask;
@@ -179,7 +182,7 @@ internal sealed class HandlingService(DisputesDb db, PlatformDb platform, ICurre
             ?? throw CaseRuleException.For("reason", "请选择本案件类型规程所列的中止事由。");
         foreach (var s in c.Stages.Where(s => s.EndedOn == null && !s.Pauses.Any(p => p.ResumedOn == null)))
         {
-            db.Set<StagePause>().Add(new StagePause { CaseId = c.Id, StageId = s.Id, OrgUnitId = c.OrgUnitId, PausedFrom = Today, Reason = reason.Name });
+            Pause(c, s, reason.Name);
         }
         c.Suspended = true;
         Event(c, CaseEventKind.Suspended, $"中止：{reason.Name}（{reason.Article}）" + (string.IsNullOrWhiteSpace(r.Text) ? "" : "。" + r.Text.Trim()));
@@ -191,9 +194,12 @@ internal sealed class HandlingService(DisputesDb db, PlatformDb platform, ICurre
         {
             throw CaseRuleException.For("status", "案件未中止，无需恢复。");
         }
-        foreach (var p in c.Stages.SelectMany(s => s.Pauses).Where(p => p.ResumedOn == null && p.Reason != "补正"))
+        foreach (var s in c.Stages)
         {
-            p.ResumedOn = Today;
+            foreach (var p in s.Pauses.Where(p => p.ResumedOn == null && p.Reason != "补正").ToList())
+            {
+                Resume(s, p);
+            }
         }
         c.Suspended = false;
         Event(c, CaseEventKind.Resumed, "中止事由消除，恢复计时。" + (string.IsNullOrWhiteSpace(r.Text) ? "" : r.Text.Trim()));
@@ -485,6 +491,27 @@ internal sealed class HandlingService(DisputesDb db, PlatformDb platform, ICurre
         c.ResultName = result.Name;
         c.Suspended = false;
         Event(c, CaseEventKind.Closed, text);
+    }
+
+    /// <summary>Stops a stage's clock from today; the day a period starts on is never counted, so a stop begins the day after it at the earliest.</summary>
+    private void Pause(DisputeCase c, CaseStage stage, string reason)
+    {
+        var from = Today > stage.StartedOn ? Today : stage.StartedOn.AddDays(1);
+        var pause = new StagePause { CaseId = c.Id, StageId = stage.Id, OrgUnitId = c.OrgUnitId, PausedFrom = from, Reason = reason };
+        stage.Pauses.Add(pause);
+        db.Set<StagePause>().Add(pause);
+    }
+
+    /// <summary>Restarts the clock today; a stop that had not begun yet (paused and resumed the same day) is dropped.</summary>
+    private void Resume(CaseStage stage, StagePause pause)
+    {
+        if (Today < pause.PausedFrom)
+        {
+            stage.Pauses.Remove(pause);
+            db.Set<StagePause>().Remove(pause);
+            return;
+        }
+        pause.ResumedOn = Today;
     }
 
     private void EndOpenStages(DisputeCase c, string outcome, DateOnly? on = null) => HandlingClock.EndOpenStages(c, outcome, on ?? Today);
