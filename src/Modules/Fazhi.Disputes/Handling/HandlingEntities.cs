@@ -57,7 +57,7 @@ internal sealed class CaseEvent : IOrgScoped, IVersioned
     /// <summary>Sessions/hearings: where.</summary>
     public string? Place { get; set; }
 
-    /// <summary>Sessions/hearings: when (local time, stored as DateTime without offset).</summary>
+    /// <summary>Sessions/hearings: when, in UTC (entered and shown in Beijing time).</summary>
     public DateTime? SessionAt { get; set; }
 
     /// <summary>Sessions/hearings: who took part (names, roles).</summary>

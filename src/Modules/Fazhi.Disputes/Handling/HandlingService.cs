@@ -39,7 +39,8 @@ internal sealed class HandlingService(DisputesDb db, PlatformDb platform, ICurre
         return new HandlingView(c.Id, c.Version, c.Status.ToString(), c.DueOn, c.DueOn < Today, c.Suspended, c.Simplified, c.AssigneeUserId, c.AssigneeName,
             c.ResultName, c.ClosedOn, c.IntakeFlag,
             events.Count(e => e.Kind == CaseEventKind.CorrectionNotice), rules.TryGetValue(RuleKeys.CorrectionMaxNotices, out var max) ? max.Value : 0,
-            events.Select(e => new CaseEventView(e.Id, e.Kind.ToString(), EventLabels.Name(e.Kind), e.OnDate, e.CreatedAt, e.ActorName, e.Text, e.Place, e.SessionAt, e.Participants)).ToList(),
+            events.Select(e => new CaseEventView(e.Id, e.Kind.ToString(), EventLabels.Name(e.Kind), e.OnDate, e.CreatedAt, e.ActorName, e.Text, e.Place,
+                e.SessionAt is { } at ? DateTime.SpecifyKind(at.AddHours(8), DateTimeKind.Unspecified) : null, e.Participants)).ToList(),
             c.Stages.SelectMany(s => s.Extensions.Select(x => new ExtensionView(x.Id, s.StageName, x.Days, x.Reason, x.Status.ToString(), x.RequestedOn, x.DecidedOn)))
                 .OrderBy(x => x.RequestedOn).ToList(),
             options.Where(o => o.Kind == ProfileOptionKind.Result).Select(Opt).ToList(),
@@ -107,7 +108,8 @@ internal sealed class HandlingService(DisputesDb db, PlatformDb platform, ICurre
         var e = Event(c, CaseEventKind.Session, string.IsNullOrWhiteSpace(r.Text) ? "调解/听证安排" : r.Text.Trim());
         e.Place = place;
         e.Participants = participants;
-        e.SessionAt = DateTime.SpecifyKind(at, DateTimeKind.Unspecified);
+        // Entered in Beijing time (UTC+8, no daylight saving), stored as UTC.
+        e.SessionAt = DateTime.SpecifyKind(at.AddHours(-8), DateTimeKind.Utc);
         return Task.CompletedTask;
     }, ct);
 
