@@ -383,4 +383,83 @@ public sealed class HandlingFlowTests(FazhiFactory factory)
         Assert.Contains("补正事项：补充委托书原件。", page);
         Assert.Contains("已收到补正材料", page);
     }
+
+    [Fact]
+    public async Task Simplified_procedure_shortens_the_decision_to_30_days_per_articles_53_and_62()
+    {
+        var (api, id) = await NewCaseAsync("AdministrativeReconsideration", accept: true);
+        var view = await OkAsync(await api.PostAsJsonAsync($"/api/disputes/cases/{id}/simplified", new { }));
+        Assert.True(view.GetProperty("simplified").GetBoolean());
+        var detail = await api.GetFromJsonAsync<JsonElement>($"/api/disputes/cases/{id}");
+        var decision = detail.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("code").GetString() == "decision");
+        var (_, due) = await DueAsync((d, t) => d.AddCalendarDaysAsync(t, 30));
+        Assert.Equal(due.ToString("yyyy-MM-dd"), decision.GetProperty("dueDate").GetString());
+        var copy = detail.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("code").GetString() == "respondent-copy");
+        Assert.Equal(3, copy.GetProperty("days").GetInt32());
+        Assert.Contains("只有已受理、尚未适用简易程序", await RefusalAsync(await api.PostAsJsonAsync($"/api/disputes/cases/{id}/simplified", new { })));
+    }
+
+    [Fact]
+    public async Task Handling_needs_the_permission_and_stays_inside_the_data_scope()
+    {
+        var (api, id) = await NewCaseAsync("PeoplesMediation", accept: true);
+        var supervisor = await factory.ApiClientAsync(await factory.CreateUserAsync(Supervisor, "370402"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsJsonAsync($"/api/disputes/cases/{id}/close", new { result = "success", summary = "x" })).StatusCode);
+        var other = await factory.ApiClientAsync(await factory.CreateUserAsync(Clerk, "370403"));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/disputes/cases/{id}/notes", new { text = "越权记录" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/disputes/cases/{id}/handling")).StatusCode);
+        var view = await OkAsync(await api.GetAsync($"/api/disputes/cases/{id}/handling"));
+        Assert.Empty(view.GetProperty("events").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Attachments_are_stored_through_the_platform_store_and_listed_on_the_case()
+    {
+        var (api, id) = await NewCaseAsync("PeoplesMediation");
+        using var form = new MultipartFormDataContent();
+        var pdf = new ByteArrayContent("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray());
+        pdf.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        form.Add(pdf, "file", "调解笔录.pdf");
+
+        var view = await OkAsync(await api.PostAsync($"/api/disputes/cases/{id}/attachments", form));
+
+        var file = view.GetProperty("attachments").EnumerateArray().Single();
+        Assert.Equal("调解笔录.pdf", file.GetProperty("fileName").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(file.GetProperty("url").GetString())).StatusCode);
+        Assert.Contains("上传材料：调解笔录.pdf", view.GetProperty("events").EnumerateArray().Single().GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task An_administrator_edits_a_template_and_new_documents_use_it()
+    {
+        var admin = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-template-admin", "370400"));
+        var templates = await admin.GetFromJsonAsync<JsonElement>("/api/disputes/document-templates");
+        var acceptance = templates.EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "acceptance");
+        Assert.Contains("{{申请人}}", acceptance.GetProperty("body").GetString());
+
+        var bad = await admin.PutAsJsonAsync("/api/disputes/document-templates/acceptance", new
+        {
+            title = "受理通知书", body = "x", numberPattern = "枣非诉受字2026号", issuer = "枣庄市非诉讼纠纷化解服务中心", signature = "枣庄市非诉讼纠纷化解服务中心",
+        });
+        Assert.Contains("{year}", await RefusalAsync(bad));
+        var saved = await admin.PutAsJsonAsync("/api/disputes/document-templates/acceptance", new
+        {
+            title = "受理通知书",
+            body = "{{申请人}}：\n你的申请（{{案件编号}}）已于{{受理日期}}受理。承办人：{{承办人}}。",
+            numberPattern = "枣非诉受〔{year}〕{seq}号",
+            issuer = "枣庄市非诉讼纠纷化解服务中心",
+            signature = "枣庄市非诉讼纠纷化解服务中心",
+            version = acceptance.GetProperty("version").GetInt64(),
+        });
+        Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
+
+        var (api, id) = await NewCaseAsync("PeoplesMediation", accept: true);
+        var issued = await (await api.PostAsJsonAsync($"/api/disputes/cases/{id}/documents", new { kind = "acceptance" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Matches(@"^枣非诉受〔\d{4}〕\d{4}号$", issued.GetProperty("number").GetString());
+        var text = await DocxTextAsync(await api.GetAsync(issued.GetProperty("url").GetString()));
+        Assert.Contains("已于", text);
+        Assert.Contains("赵德明：", text);
+        Assert.Contains("（待指派）", text);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/api/disputes/document-templates")).StatusCode);
+    }
 }

@@ -1,4 +1,5 @@
 using Fazhi.Disputes.Cases;
+using Fazhi.Platform.Features.Attachments;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
@@ -40,6 +41,7 @@ internal static class HandlingApi
         Action<SimpleRequest>(g, "/advance", (s, id, r, ct) => s.CompleteStageAsync(id, r, ct));
         g.MapPost("/extensions/{extensionId:guid}/decision", (Guid id, Guid extensionId, ExtensionDecisionRequest request, HandlingService s, CancellationToken ct) =>
             RunAsync(s, id, () => s.DecideExtensionAsync(id, extensionId, request, ct), ct)).RequirePermission(DisputesPermissions.CasesApprove);
+        g.MapGet("/attachments/{attachmentId:guid}", DownloadAsync).RequirePermission(DisputesPermissions.CasesRead);
         g.MapPost("/attachments", UploadAsync).RequirePermission(DisputesPermissions.CasesHandle).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
     }
 
@@ -57,6 +59,18 @@ internal static class HandlingApi
         {
             return TypedResults.ValidationProblem(e.Errors, detail: e.Message);
         }
+    }
+
+    /// <summary>A case's material, for whoever may read the case (the store checks the scope again and audits the download).</summary>
+    private static async Task<IResult> DownloadAsync(Guid id, Guid attachmentId, IAttachmentStore store, CancellationToken ct)
+    {
+        var meta = await store.GetAsync(attachmentId, ct);
+        if (meta is null || meta.OwnerType != HandlingService.AttachmentOwner || meta.OwnerId != id.ToString())
+        {
+            return TypedResults.NotFound();
+        }
+        var stream = await store.OpenReadAsync(attachmentId, ct);
+        return stream is null ? TypedResults.NotFound() : TypedResults.Stream(stream, meta.ContentType, meta.FileName);
     }
 
     /// <summary>

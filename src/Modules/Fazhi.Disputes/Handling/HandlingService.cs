@@ -47,7 +47,7 @@ internal sealed class HandlingService(DisputesDb db, PlatformDb platform, ICurre
             options.Where(o => o.Kind == ProfileOptionKind.Suspension).Select(Opt).ToList(),
             options.Where(o => o.Kind == ProfileOptionKind.Transfer && names.ContainsKey(o.Code)).Select(o => new OptionView(o.Code, names[o.Code], o.Article)).ToList(),
             c.Stages.Where(s => s.EndedOn == null).Select(s => s.StageCode).ToList(),
-            files.Select(f => new AttachmentView(f.Id, f.FileName, f.Size, AttachmentLinks.ContentUrl(f.Id), f.UploadedAt)).ToList());
+            files.Select(f => new AttachmentView(f.Id, f.FileName, f.Size, $"/api/disputes/cases/{id}/attachments/{f.Id}", f.UploadedAt)).ToList());
     }
 
     /// <summary>Workload-aware suggestion: holders of the handle permission at the case's unit, fewest open cases first.</summary>
