@@ -37,6 +37,7 @@ public static class DisputesModule
             : RateLimitPartition.GetNoLimiter("read")));
         services.AddScoped<IModuleSeed, ProfileSeed>();
         services.AddScoped<CaseService>();
+        Handling.HandlingModule.Add(services);
         return builder;
     }
 
@@ -44,6 +45,7 @@ public static class DisputesModule
     {
         var api = app.MapGroup("/api/disputes").WithTags("disputes");
         DisputesApi.Map(api);
+        Handling.HandlingModule.Map(api);
         return app;
     }
 }
@@ -60,5 +62,12 @@ public static class DisputesPermissions
         new(CasesIntake, "disputes", "登记纠纷案件"),
         new(CasesRead, "disputes", "查看纠纷案件"),
         new(CasesHandle, "disputes", "受理与办理纠纷案件"),
+        new(CasesApprove, "disputes", "批准延期等办案审批"),
+        new(CasesSupervise, "disputes", "督办纠纷案件（超期预警、督办视图）"),
+        new(TemplatesManage, "disputes", "管理纠纷文书模板"),
     ];
+
+    public const string CasesApprove = "disputes.cases.approve";
+    public const string CasesSupervise = "disputes.cases.supervise";
+    public const string TemplatesManage = "disputes.templates.manage";
 }

@@ -301,6 +301,9 @@ public sealed partial class CaseFlowTests(FazhiFactory factory)
                 CaseId = c.Id, OrgUnitId = c.OrgUnitId, StageCode = stage.Code, StageName = stage.Name, StartedOn = c.ReceivedOn,
                 Days = stage.Days, DayKind = stage.DayKind, Article = stage.Article,
             });
+            // The stored due date (worklist index) is kept by the handling clock, as the services do on every change.
+            var clock = sp.GetRequiredService<Fazhi.Disputes.Handling.HandlingClock>();
+            clock.Refresh(c, await clock.CalculatorAsync(CancellationToken.None), clock.Today);
             db.Cases.Add(c);
             await db.SaveChangesAsync();
         });

@@ -18,7 +18,10 @@ internal sealed record IntakeRequest(
     PartyInput? Respondent,
     string? ExternalSystem = null,
     string? ExternalId = null,
-    string? HandlingUnitCode = null);
+    string? HandlingUnitCode = null,
+    DateOnly? KnewOn = null,
+    bool? ToldOfRight = null,
+    string? LateReason = null);
 
 internal sealed record IntakeResult(Guid Id, string CaseNumber, string? QueryCode);
 

@@ -72,6 +72,13 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
         {
             Error("caseType", "请选择纠纷类型（案件类型）。");
         }
+        var clock = services.GetRequiredService<Handling.HandlingClock>();
+        var window = profile is null ? null : Handling.ApplicationWindow.Evaluate(await clock.RulesAsync(profile.Id, ct), request.KnewOn, request.ToldOfRight,
+            request.LateReason, today, await clock.CalculatorAsync(ct));
+        if (window?.Error is { } late)
+        {
+            Error("knewOn", late);
+        }
         if (string.IsNullOrWhiteSpace(request.Category) || !Labels.Categories.Contains(request.Category))
         {
             Error("category", "请选择纠纷类别。");
@@ -158,6 +165,9 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
             Description = description,
             ReceivedOn = today,
             QueryCodeHash = queryCode is null ? null : Hash(queryCode),
+            KnewOn = request.KnewOn,
+            ToldOfRight = request.ToldOfRight,
+            IntakeFlag = window?.Flag,
         };
         foreach (var party in new[] { applicant, respondent }.OfType<CaseParty>())
         {
@@ -167,6 +177,7 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
         }
         dispute.Stages.Add(StageFrom(firstStage, dispute, today));
         target.Cases.Add(dispute);
+        clock.Refresh(dispute, await clock.CalculatorAsync(ct), today);
         await target.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new IntakeResult(dispute.Id, dispute.CaseNumber, queryCode);
@@ -191,23 +202,20 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
             .Select(c => new
             {
                 c.Id, c.CaseNumber, c.CaseTypeCode, c.Status, c.Channel, c.Category, c.ReceivedOn,
-                Stage = c.Stages.Where(x => x.EndedOn == null).OrderByDescending(x => x.StartedOn).FirstOrDefault(),
+                Stage = c.Stages.Where(x => x.EndedOn == null).OrderByDescending(x => x.StartedOn).Select(x => x.StageName).FirstOrDefault(),
+                c.DueOn,
             })
             .ToListAsync(ct);
-        var calculator = new DeadlineCalculator(await deadlines.GetCalendarAsync(ct));
         var today = deadlines.Today;
-        var items = rows.Select(r =>
-        {
-            var due = r.Stage is null ? null : calculator.Compute(r.Stage.ToSpec(), today);
-            return new CaseListItem(r.Id, r.CaseNumber, r.CaseTypeCode, Labels.CaseTypeName(r.CaseTypeCode), r.Status.ToString(), Labels.Status(r.Status),
-                r.Channel.ToString(), r.Category, r.Stage?.StageName, due?.DueDate, due?.IsOverdue ?? false, r.ReceivedOn);
-        }).ToList();
+        var items = rows.Select(r => new CaseListItem(r.Id, r.CaseNumber, r.CaseTypeCode, Labels.CaseTypeName(r.CaseTypeCode), r.Status.ToString(), Labels.Status(r.Status),
+                r.Channel.ToString(), r.Category, r.Stage, r.DueOn, r.DueOn < today, r.ReceivedOn)).ToList();
         return new CaseListResponse(items, total, page, pageSize);
     }
 
     public async Task<CaseDetail?> GetAsync(Guid id, CancellationToken ct)
     {
-        var c = await db.Cases.AsNoTracking().Include(x => x.Parties).Include(x => x.Stages).FirstOrDefaultAsync(x => x.Id == id, ct);
+        var c = await db.Cases.AsNoTracking().Include(x => x.Parties).Include(x => x.Stages).ThenInclude(s => s.Pauses)
+            .Include(x => x.Stages).ThenInclude(s => s.Extensions).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
         {
             return null;
@@ -234,7 +242,8 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
             return false;
         }
         var today = deadlines.Today;
-        var open = c.Stages.Single(s => s.EndedOn == null);
+        var open = c.Stages.Where(s => s.EndedOn == null).OrderBy(s => s.StartedOn).ThenBy(s => s.Id).First();
+        Handling.HandlingClock.EndOpenStages(c, "受理", today);
         var stages = await db.ProfileStages.AsNoTracking().Where(s => s.ProfileId == c.ProfileId).OrderBy(s => s.Order).ToListAsync(ct);
         var current = stages.FirstOrDefault(s => s.Code == open.StageCode);
         var next = stages.FirstOrDefault(s => !s.Optional && s.Order > (current?.Order ?? 0));
@@ -246,6 +255,7 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
             // Added explicitly: a new child with a preset key would otherwise be taken for an existing row.
             db.Stages.Add(StageFrom(next, c, today));
         }
+        await services.GetRequiredService<Handling.HandlingClock>().AfterChangeAsync(c, accepted: true, ct);
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -262,11 +272,10 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
         {
             return false;
         }
-        var open = c.Stages.Single(s => s.EndedOn == null);
-        open.EndedOn = deadlines.Today;
-        open.Outcome = "不予受理：" + reason.Trim();
+        Handling.HandlingClock.EndOpenStages(c, "不予受理：" + reason.Trim(), deadlines.Today);
         c.Status = CaseStatus.Rejected;
         c.RejectReason = reason.Trim();
+        c.DueOn = null;
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -287,8 +296,8 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
         {
             return null;
         }
-        var open = c.Stages.FirstOrDefault(s => s.EndedOn == null);
-        var due = open is null ? null : (await deadlines.ComputeAsync(open.ToSpec(), deadlines.Today, ct)).DueDate;
+        var open = c.Stages.Where(s => s.EndedOn == null).OrderByDescending(s => s.StartedOn).FirstOrDefault();
+        var due = c.DueOn;
         return new TrackingView(c.CaseNumber, Labels.CaseTypeName(c.CaseTypeCode), Labels.Status(c.Status), open?.StageName, due, c.ReceivedOn);
     }
 
@@ -311,7 +320,7 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
 
     private async Task<DisputeCase?> LoadPendingAsync(Guid id, long? version, CancellationToken ct)
     {
-        var c = await db.Cases.Include(x => x.Stages).FirstOrDefaultAsync(x => x.Id == id, ct);
+        var c = await db.Cases.Include(x => x.Stages).ThenInclude(s => s.Pauses).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
         {
             return null;

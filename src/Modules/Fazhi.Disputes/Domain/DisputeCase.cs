@@ -107,6 +107,35 @@ internal sealed class DisputeCase : IOrgScoped, IVersioned
     public List<CaseStage> Stages { get; set; } = [];
 
     public long Version { get; set; }
+
+    /// <summary>The earliest due date of the open, running stages (null when none or all paused); kept by the handling clock, indexed for worklists.</summary>
+    public DateOnly? DueOn { get; set; }
+
+    /// <summary>The handler (mediator/officer) the case is assigned to.</summary>
+    public Guid? AssigneeUserId { get; set; }
+
+    public string? AssigneeName { get; set; }
+
+    /// <summary>行政复议法 第二十条: the day the applicant knew (or should have known) of the act.</summary>
+    public DateOnly? KnewOn { get; set; }
+
+    /// <summary>行政复议法 第二十条第二款: false when the authority did not tell the applicant of the right and time limit.</summary>
+    public bool? ToldOfRight { get; set; }
+
+    /// <summary>A flag raised at intake (e.g. application window passed, with the reason given) for the reviewer.</summary>
+    public string? IntakeFlag { get; set; }
+
+    /// <summary>行政复议法 第五十三条: handled in the simplified procedure.</summary>
+    public bool Simplified { get; set; }
+
+    /// <summary>The clock of the open stages is stopped (中止).</summary>
+    public bool Suspended { get; set; }
+
+    public DateOnly? ClosedOn { get; set; }
+
+    public string? ResultCode { get; set; }
+
+    public string? ResultName { get; set; }
 }
 
 /// <summary>A party: a person (resident ID) or an organisation (unified social credit code).</summary>
@@ -164,7 +193,18 @@ internal sealed class CaseStage : IOrgScoped, IVersioned
 
     public long Version { get; set; }
 
-    public DeadlineSpec ToSpec() => new(StartedOn, DayKind, Days);
+    /// <summary>Clock stops of this stage (补正, 中止).</summary>
+    public List<Fazhi.Disputes.Handling.StagePause> Pauses { get; set; } = [];
+
+    /// <summary>Extensions requested for this stage; only approved ones count.</summary>
+    public List<Fazhi.Disputes.Handling.StageExtension> Extensions { get; set; } = [];
+
+    public DeadlineSpec ToSpec() => new(StartedOn, DayKind, Days)
+    {
+        Pauses = Pauses.OrderBy(p => p.PausedFrom).Select(p => new DeadlinePause(p.PausedFrom, p.ResumedOn)).ToList(),
+        Extensions = Extensions.Where(e => e.Status == Fazhi.Disputes.Handling.ExtensionStatus.Approved)
+            .OrderBy(e => e.DecidedOn).Select(e => new DeadlineExtension(e.Days)).ToList(),
+    };
 }
 
 /// <summary>The case-number counter for one year; incremented in the intake transaction, so numbers have no gaps.</summary>

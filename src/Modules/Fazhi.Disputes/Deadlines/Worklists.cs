@@ -1,0 +1,83 @@
+using Fazhi.Disputes.Cases;
+using Fazhi.Disputes.Data;
+using Fazhi.Disputes.Domain;
+using Fazhi.Platform.Data;
+using Fazhi.Platform.Features.Calendar;
+using Fazhi.Platform.Features.OrgUnits;
+using Fazhi.Platform.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace Fazhi.Disputes.Deadlines;
+
+/// <summary>
+/// Worklists on the stored due date (<see cref="DisputeCase.DueOn"/>), each an index range: mine, due within N working days,
+/// overdue, and the centre-wide supervision view filtered by unit, type and status.
+/// </summary>
+internal sealed class Worklists(DisputesDb db, PlatformDb platform, ICurrentUser current, IDeadlineService deadlines, IConfiguration configuration)
+{
+    public static readonly string[] Views = ["all", "mine", "due", "overdue"];
+
+    /// <summary>"Due soon" means within this many working days (Disputes:DueSoonWorkingDays, default 3).</summary>
+    public static int DueSoonDays(IConfiguration configuration) => Math.Clamp(configuration.GetValue("Disputes:DueSoonWorkingDays", 3), 1, 30);
+
+    public async Task<CaseListResponse> ListAsync(string? view, string? caseType, string? status, string? unitCode, int page, int pageSize, CancellationToken ct)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        var today = deadlines.Today;
+        var query = db.Cases.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(unitCode))
+        {
+            var unit = await platform.OrgUnits.AsNoTracking().Where(o => o.Code == unitCode).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct) ?? Guid.Empty;
+            query = query.Where(c => c.OrgUnitId == unit);
+        }
+        if (!string.IsNullOrWhiteSpace(caseType))
+        {
+            query = query.Where(c => c.CaseTypeCode == caseType);
+        }
+        var open = view is "mine" or "due" or "overdue";
+        if (open)
+        {
+            query = query.Where(c => c.Status == CaseStatus.Pending || c.Status == CaseStatus.InProgress);
+        }
+        else if (Enum.TryParse<CaseStatus>(status, ignoreCase: true, out var s))
+        {
+            query = query.Where(c => c.Status == s);
+        }
+        switch (view)
+        {
+            case "mine":
+                var me = current.UserId ?? Guid.Empty;
+                query = query.Where(c => c.AssigneeUserId == me);
+                break;
+            case "due":
+                var soon = (await deadlines.AddWorkingDaysAsync(today, DueSoonDays(configuration), ct)).Date;
+                query = query.Where(c => c.DueOn >= today && c.DueOn <= soon);
+                break;
+            case "overdue":
+                query = query.Where(c => c.DueOn < today);
+                break;
+        }
+        var total = await query.CountAsync(ct);
+        var ordered = open ? query.OrderBy(c => c.DueOn).ThenBy(c => c.Id) : query.OrderByDescending(c => c.Id);
+        var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(c => new
+            {
+                c.Id, c.CaseNumber, c.CaseTypeCode, c.Status, c.Channel, c.Category, c.ReceivedOn, c.DueOn, c.AssigneeName,
+                Stage = c.Stages.Where(x => x.EndedOn == null).OrderByDescending(x => x.StartedOn).Select(x => x.StageName).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var items = rows.Select(r => new CaseListItem(r.Id, r.CaseNumber, r.CaseTypeCode, Labels.CaseTypeName(r.CaseTypeCode), r.Status.ToString(), Labels.Status(r.Status),
+            r.Channel.ToString(), r.Category, r.Stage, r.DueOn, r.DueOn < today && r.Status is CaseStatus.Pending or CaseStatus.InProgress, r.ReceivedOn)).ToList();
+        return new CaseListResponse(items, total, page, pageSize);
+    }
+
+    /// <summary>Units the caller may filter the supervision view by: the city and county-level units and centres in scope.</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> UnitsAsync(CancellationToken ct)
+    {
+        var units = await platform.OrgUnits.AsNoTracking().Where(o => o.IsActive && o.Level <= OrgLevel.County)
+            .OrderBy(o => o.Code).Select(o => new { o.Id, o.Code, o.Name }).ToListAsync(ct);
+        return units.Where(u => current.Scope.Allows(u.Id)).Select(u => (u.Code, u.Name)).ToList();
+    }
+}

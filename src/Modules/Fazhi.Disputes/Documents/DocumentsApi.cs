@@ -1,0 +1,74 @@
+using Fazhi.Disputes.Cases;
+using Fazhi.Platform.Features.Documents;
+using Fazhi.Platform.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fazhi.Disputes.Documents;
+
+/// <summary>Notices of a case (issue, list, download .docx) and the template administration.</summary>
+internal static class DocumentsApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/cases/{id:guid}/documents");
+        g.MapGet("/", async (Guid id, DocumentService s, CancellationToken ct) => TypedResults.Ok(await s.ForCaseAsync(id, ct)))
+            .RequirePermission(DisputesPermissions.CasesRead);
+        g.MapPost("/", IssueAsync).RequirePermission(DisputesPermissions.CasesHandle);
+        g.MapGet("/{docId:guid}", async Task<Results<FileContentHttpResult, NotFound>> (Guid id, Guid docId, DocumentService s, CancellationToken ct) =>
+            await s.RenderAsync(id, docId, ct) is { } file ? TypedResults.File(file.Content, DocxTemplate.ContentType, file.FileName) : TypedResults.NotFound())
+            .RequirePermission(DisputesPermissions.CasesRead);
+
+        var t = api.MapGroup("/document-templates");
+        t.MapGet("/", async (DocumentService s, CancellationToken ct) => TypedResults.Ok(await s.TemplatesAsync(ct))).RequirePermission(DisputesPermissions.TemplatesManage);
+        t.MapPut("/{kind}", SaveTemplateAsync).RequirePermission(DisputesPermissions.TemplatesManage);
+        t.MapPost("/{kind}/docx", UploadAsync).RequirePermission(DisputesPermissions.TemplatesManage)
+            .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
+        t.MapDelete("/{kind}/docx", async Task<Results<NoContent, NotFound>> (string kind, DocumentService s, CancellationToken ct) =>
+            await s.UploadTemplateAsync(kind, null, null, ct) is null ? TypedResults.NoContent() : TypedResults.NotFound()).RequirePermission(DisputesPermissions.TemplatesManage);
+    }
+
+    private static async Task<Results<Created<CaseDocumentView>, NotFound, ValidationProblem>> IssueAsync(Guid id, IssueRequest request, DocumentService s, CancellationToken ct)
+    {
+        try
+        {
+            return await s.IssueAsync(id, request.Kind, ct) is { } doc ? TypedResults.Created(doc.Url, doc) : TypedResults.NotFound();
+        }
+        catch (CaseRuleException e)
+        {
+            return TypedResults.ValidationProblem(e.Errors, detail: e.Message);
+        }
+    }
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> SaveTemplateAsync(string kind, TemplateRequest request, DocumentService s, CancellationToken ct)
+    {
+        try
+        {
+            return await s.SaveTemplateAsync(kind, request, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+        }
+        catch (CaseRuleException e)
+        {
+            return TypedResults.ValidationProblem(e.Errors, detail: e.Message);
+        }
+    }
+
+    /// <summary>Bearer clients only (no antiforgery): a Word template with the same placeholders as the text (e.g. {{申请人}}).</summary>
+    private static async Task<Results<NoContent, ValidationProblem>> UploadAsync(string kind, HttpContext http, DocumentService s, CancellationToken ct)
+    {
+        if (!http.Request.Headers.Authorization.Any() || !http.Request.HasFormContentType)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请以 multipart/form-data 上传 .docx 模板（字段 file）。"] }, detail: "未上传模板。");
+        }
+        var form = await http.Request.ReadFormAsync(ct);
+        if (form.Files.GetFile("file") is not { Length: > 0 and < 5 * 1024 * 1024 } file)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请选择不超过 5 MB 的 .docx 模板。"] }, detail: "未上传模板。");
+        }
+        using var ms = new MemoryStream();
+        await file.CopyToAsync(ms, ct);
+        var refusal = await s.UploadTemplateAsync(kind, ms.ToArray(), file.FileName, ct);
+        return refusal is null ? TypedResults.NoContent() : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [refusal] }, detail: refusal);
+    }
+}

@@ -1,0 +1,81 @@
+namespace Fazhi.Disputes.Handling;
+
+internal sealed record AssignRequest(Guid? UserId, long? Version = null);
+
+internal sealed record NoteRequest(string? Text, long? Version = null);
+
+internal sealed record SessionRequest(DateTime? At, string? Place, string? Participants, string? Text, long? Version = null);
+
+internal sealed record CorrectionRequest(string? Items, long? Version = null);
+
+internal sealed record SuspendRequest(string? Reason, string? Text, long? Version = null);
+
+internal sealed record ExtensionRequest(int? Days, string? Reason, long? Version = null);
+
+internal sealed record ExtensionDecisionRequest(bool Approve, string? Comment = null, long? Version = null);
+
+internal sealed record TransferRequest(string? CaseType, string? Reason, long? Version = null);
+
+internal sealed record CloseRequest(string? Result, string? Summary, long? Version = null);
+
+internal sealed record AgreementRequest(DateOnly? SignedOn, string? Content, long? Version = null);
+
+internal sealed record SimpleRequest(string? Text = null, long? Version = null);
+
+internal sealed record AssigneeSuggestion(Guid UserId, string Name, int OpenCases);
+
+internal sealed record CaseEventView(Guid Id, string Kind, string KindName, DateOnly OnDate, DateTimeOffset CreatedAt, string Actor, string Text, string? Place, DateTime? SessionAt, string? Participants);
+
+internal sealed record ExtensionView(Guid Id, string Stage, int Days, string Reason, string Status, DateOnly RequestedOn, DateOnly? DecidedOn);
+
+internal sealed record OptionView(string Code, string Name, string? Article);
+
+/// <summary>The handling side of a case: assignee, clock, history, pending extensions and the profile's choices.</summary>
+internal sealed record HandlingView(
+    Guid CaseId, long Version, string Status, DateOnly? DueOn, bool Overdue, bool Suspended, bool Simplified, Guid? AssigneeUserId, string? AssigneeName,
+    string? ResultName, DateOnly? ClosedOn, string? IntakeFlag, int CorrectionNotices, int MaxCorrectionNotices,
+    IReadOnlyList<CaseEventView> Events, IReadOnlyList<ExtensionView> Extensions,
+    IReadOnlyList<OptionView> Results, IReadOnlyList<OptionView> SuspensionReasons, IReadOnlyList<OptionView> TransferTargets,
+    IReadOnlyList<string> OpenStages, IReadOnlyList<AttachmentView> Attachments);
+
+internal sealed record AttachmentView(Guid Id, string FileName, long Size, string Url, DateTimeOffset UploadedAt);
+
+internal static class EventLabels
+{
+    public static string Name(CaseEventKind k) => k switch
+    {
+        CaseEventKind.Note => "办理记录",
+        CaseEventKind.Assignment => "指派承办人",
+        CaseEventKind.Session => "调解/听证",
+        CaseEventKind.Attachment => "上传材料",
+        CaseEventKind.CorrectionNotice => "补正通知",
+        CaseEventKind.CorrectionReceived => "收到补正材料",
+        CaseEventKind.Withdrawn => "视为撤回",
+        CaseEventKind.Suspended => "中止",
+        CaseEventKind.Resumed => "恢复",
+        CaseEventKind.ExtensionRequested => "申请延期",
+        CaseEventKind.ExtensionApproved => "批准延期",
+        CaseEventKind.ExtensionRefused => "不批准延期",
+        CaseEventKind.Transferred => "转换案件类型",
+        CaseEventKind.Closed => "办结",
+        CaseEventKind.DeemedAccepted => "视为受理",
+        CaseEventKind.RespondentServed => "送达被申请人",
+        CaseEventKind.AnswerReceived => "收到答复",
+        CaseEventKind.Agreement => "调解协议签署",
+        CaseEventKind.Simplified => "适用简易程序",
+        CaseEventKind.StageCompleted => "环节完成",
+        CaseEventKind.Document => "制作文书",
+        _ => k.ToString(),
+    };
+
+    /// <summary>"行政复议法 第六十二条" from an article text "行政复议法 第六十二条：……".</summary>
+    public static string Ref(string? article)
+    {
+        if (string.IsNullOrWhiteSpace(article))
+        {
+            return "";
+        }
+        var i = article.IndexOf('：', StringComparison.Ordinal);
+        return i > 0 ? article[..i] : article;
+    }
+}

@@ -1,0 +1,607 @@
+using System.Globalization;
+using Fazhi.Disputes.Cases;
+using Fazhi.Disputes.Data;
+using Fazhi.Disputes.Domain;
+using Fazhi.Platform.Data;
+using Fazhi.Platform.Features.Attachments;
+using Fazhi.Platform.Features.Calendar;
+using Fazhi.Platform.Features.Notifications;
+using Fazhi.Platform.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Disputes.Handling;
+
+/// <summary>
+/// Handling a case along the stage machine of its pinned profile: assignment, notes, sessions, attachments, correction,
+/// suspension, extension, transfer, closing, and the lapses the law attaches consequences to (视为受理, 视为放弃).
+/// Every action is one transaction with its history entry; a refusal changes nothing and names the rule and article.
+/// </summary>
+internal sealed class HandlingService(DisputesDb db, PlatformDb platform, ICurrentUser current, HandlingClock clock, INotifier notifier, IAttachmentStore attachments)
+{
+    public const string AttachmentOwner = "disputes.case";
+
+    private DateOnly Today => clock.Today;
+
+    public async Task<HandlingView?> GetAsync(Guid id, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().Include(x => x.Stages).ThenInclude(s => s.Extensions).Include(x => x.Stages).ThenInclude(s => s.Pauses)
+            .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            return null;
+        }
+        var events = await db.Set<CaseEvent>().AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Id).ToListAsync(ct);
+        var options = await db.Set<ProfileOption>().AsNoTracking().Where(o => o.ProfileId == c.ProfileId).OrderBy(o => o.Order).ToListAsync(ct);
+        var rules = await clock.RulesAsync(c.ProfileId, ct);
+        var files = await attachments.ListAsync(AttachmentOwner, id.ToString(), ct);
+        var names = StatutoryProfiles.All.ToDictionary(p => p.Code, p => p.Name);
+        OptionView Opt(ProfileOption o) => new(o.Code, o.Name, o.Article);
+        return new HandlingView(c.Id, c.Version, c.Status.ToString(), c.DueOn, c.DueOn < Today, c.Suspended, c.Simplified, c.AssigneeUserId, c.AssigneeName,
+            c.ResultName, c.ClosedOn, c.IntakeFlag,
+            events.Count(e => e.Kind == CaseEventKind.CorrectionNotice), rules.TryGetValue(RuleKeys.CorrectionMaxNotices, out var max) ? max.Value : 0,
+            events.Select(e => new CaseEventView(e.Id, e.Kind.ToString(), EventLabels.Name(e.Kind), e.OnDate, e.CreatedAt, e.ActorName, e.Text, e.Place,
+                e.SessionAt is { } at ? DateTime.SpecifyKind(at.AddHours(8), DateTimeKind.Unspecified) : null, e.Participants)).ToList(),
+            c.Stages.SelectMany(s => s.Extensions.Select(x => new ExtensionView(x.Id, s.StageName, x.Days, x.Reason, x.Status.ToString(), x.RequestedOn, x.DecidedOn)))
+                .OrderBy(x => x.RequestedOn).ToList(),
+            options.Where(o => o.Kind == ProfileOptionKind.Result).Select(Opt).ToList(),
+            options.Where(o => o.Kind == ProfileOptionKind.Suspension).Select(Opt).ToList(),
+            options.Where(o => o.Kind == ProfileOptionKind.Transfer && names.ContainsKey(o.Code)).Select(o => new OptionView(o.Code, names[o.Code], o.Article)).ToList(),
+            c.Stages.Where(s => s.EndedOn == null).Select(s => s.StageCode).ToList(),
+            files.Select(f => new AttachmentView(f.Id, f.FileName, f.Size, $"/api/disputes/cases/{id}/attachments/{f.Id}", f.UploadedAt)).ToList());
+    }
+
+    /// <summary>Workload-aware suggestion: holders of the handle permission at the case's unit, fewest open cases first.</summary>
+    public async Task<IReadOnlyList<AssigneeSuggestion>?> SuggestAssigneesAsync(Guid id, CancellationToken ct)
+    {
+        var unit = await db.Cases.AsNoTracking().Where(c => c.Id == id).Select(c => (Guid?)c.OrgUnitId).FirstOrDefaultAsync(ct);
+        if (unit is null)
+        {
+            return null;
+        }
+        var handlers = await notifier.UsersWithPermissionAtAsync(unit.Value, DisputesPermissions.CasesHandle, ct);
+        if (handlers.Count == 0)
+        {
+            return [];
+        }
+        var names = await platform.Users.AsNoTracking().Where(u => handlers.Contains(u.Id))
+            .Select(u => new { u.Id, u.UserName, u.DisplayName }).ToListAsync(ct);
+        var load = await db.Cases.AsNoTracking()
+            .Where(c => c.AssigneeUserId != null && handlers.Contains(c.AssigneeUserId.Value) && (c.Status == CaseStatus.Pending || c.Status == CaseStatus.InProgress))
+            .GroupBy(c => c.AssigneeUserId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return names.Select(u => new AssigneeSuggestion(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? "" : u.DisplayName, load.GetValueOrDefault(u.Id)))
+            .OrderBy(s => s.OpenCases).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+    }
+
+    public Task<bool> AssignAsync(Guid id, AssignRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    {
+        if (r.UserId is not { } userId)
+        {
+            throw CaseRuleException.For("userId", "请选择承办人。");
+        }
+        var suggestions = await SuggestAssigneesAsync(id, ct) ?? [];
+        var chosen = suggestions.FirstOrDefault(s => s.UserId == userId)
+            ?? throw CaseRuleException.For("userId", "承办人须为本案办理单位中具有“受理与办理纠纷案件”权限的人员。");
+        c.AssigneeUserId = chosen.UserId;
+        c.AssigneeName = chosen.Name;
+        Event(c, CaseEventKind.Assignment, $"指派承办人：{chosen.Name}（当前在办 {chosen.OpenCases} 件）");
+    }, ct);
+
+    public Task<bool> AddNoteAsync(Guid id, NoteRequest r, CancellationToken ct) => RunAsync(id, r.Version, c =>
+    {
+        Event(c, CaseEventKind.Note, Required(r.Text, "text", "请填写办理记录内容。", 4000));
+        return Task.CompletedTask;
+    }, ct, allowClosed: true);
+
+    public Task<bool> AddSessionAsync(Guid id, SessionRequest r, CancellationToken ct) => RunAsync(id, r.Version, c =>
+    {
+        if (r.At is not { } at)
+        {
+            throw CaseRuleException.For("at", "请填写调解/听证的日期和时间。");
+        }
+        var day = DateOnly.FromDateTime(at);
+        if (day < c.ReceivedOn || day > Today.AddYears(1))
+        {
+            throw CaseRuleException.For("at", $"日期不可能：调解/听证日期须在收到申请之日（{Labels.Date(c.ReceivedOn)}）之后、一年以内。");
+        }
+        var place = Required(r.Place, "place", "请填写地点。", 200);
+        var participants = Required(r.Participants, "participants", "请填写参加人员。", 1000);
+        var e = Event(c, CaseEventKind.Session, string.IsNullOrWhiteSpace(r.Text) ? "调解/听证安排" : r.Text.Trim());
+        e.Place = place;
+        e.Participants = participants;
+        // Entered in Beijing time (UTC+8, no daylight saving), stored as UTC.
+        e.SessionAt = DateTime.SpecifyKind(at.AddHours(-8), DateTimeKind.Utc);
+        return Task.CompletedTask;
+    }, ct);
+
+    public async Task<(bool Found, string? Refusal)> AddAttachmentAsync(Guid id, Stream content, string fileName, CancellationToken ct)
+    {
+        var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            return (false, null);
+        }
+        var saved = await attachments.SaveAsync(content, fileName, c.OrgUnitId, AttachmentOwner, id.ToString(), ct);
+        if (!saved.Ok)
+        {
+            return (true, saved.Refusal);
+        }
+        Event(c, CaseEventKind.Attachment, $"上传材料：{saved.Saved!.FileName}");
+        await db.SaveChangesAsync(ct);
+        return (true, null);
+    }
+
+    /// <summary>行政复议法 第三十一条: one correction notice listing everything; the review clock stops until the materials arrive.</summary>
+    public Task<bool> CorrectionNoticeAsync(Guid id, CorrectionRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    {
+        var rules = await clock.RulesAsync(c.ProfileId, ct);
+        if (!rules.TryGetValue(RuleKeys.CorrectionReply, out var reply))
+        {
+            throw CaseRuleException.For("items", "本案件类型的规程没有补正程序。");
+        }
+        if (c.Status != CaseStatus.Pending)
+        {
+            throw CaseRuleException.For("items", $"只有受理审查中的申请可以通知补正（{EventLabels.Ref(reply.Article)}）。");
+        }
+        var max = rules.TryGetValue(RuleKeys.CorrectionMaxNotices, out var m) ? m.Value : 1;
+        var sent = await db.Set<CaseEvent>().CountAsync(e => e.CaseId == id && e.Kind == CaseEventKind.CorrectionNotice, ct);
+        if (sent >= max)
+        {
+            // 行政复议法 第三十一条：补正通知应当一次性载明需要补正的事项。
+            throw CaseRuleException.For("items", $"补正通知只能发出 {max} 次，已发出过补正通知，不得再次要求补正（{EventLabels.Ref(m?.Article ?? reply.Article)}：一次性载明需要补正的事项）。");
+        }
+        var items = Required(r.Items, "items", "请一次性列明需要补正的全部事项。", 2000);
+        var review = OpenStage(c, StatutoryProfiles.Acceptance) ?? throw CaseRuleException.For("items", "受理审查环节已结束，不能再通知补正。");
+        Pause(c, review, "补正");
+        db.Stages.Add(HandlingClock.StageFromRule(c, HandlingClock.CorrectionStage, "补正", reply, Today));
+        Event(c, CaseEventKind.CorrectionNotice, "补正事项：" + items);
+    }, ct);
+
+    public Task<bool> CorrectionReceivedAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, c =>
+    {
+        var stage = OpenStage(c, HandlingClock.CorrectionStage) ?? throw CaseRuleException.For("status", "本案没有等待补正的通知。");
+        stage.EndedOn = Today;
+        stage.Outcome = "已补正";
+        foreach (var s in c.Stages)
+        {
+            foreach (var p in s.Pauses.Where(p => p.ResumedOn == null && p.Reason == "补正").ToList())
+            {
+                Resume(s, p);
+            }
+        }
+        Event(c, CaseEventKind.CorrectionReceived, string.IsNullOrWhiteSpace(r.Text) ? "收到补正材料，受理审查继续计时。" : r.Text.Trim());
+        return Task.CompletedTask;
+    }, ct);
+
+    /// <summary>中止: the clock of every open stage stops for a reason the profile lists.</summary>
+    public Task<bool> SuspendAsync(Guid id, SuspendRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    {
+        if (c.Suspended)
+        {
+            throw CaseRuleException.For("reason", "案件已中止，请先恢复。");
+        }
+        var reason = await db.Set<ProfileOption>().AsNoTracking()
+            .FirstOrDefaultAsync(o => o.ProfileId == c.ProfileId && o.Kind == ProfileOptionKind.Suspension && o.Code == r.Reason, ct)
+            ?? throw CaseRuleException.For("reason", "请选择本案件类型规程所列的中止事由。");
+        foreach (var s in c.Stages.Where(s => s.EndedOn == null && !s.Pauses.Any(p => p.ResumedOn == null)))
+        {
+            Pause(c, s, reason.Name);
+        }
+        c.Suspended = true;
+        Event(c, CaseEventKind.Suspended, $"中止：{reason.Name}（{reason.Article}）" + (string.IsNullOrWhiteSpace(r.Text) ? "" : "。" + r.Text.Trim()));
+    }, ct);
+
+    public Task<bool> ResumeAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, c =>
+    {
+        if (!c.Suspended)
+        {
+            throw CaseRuleException.For("status", "案件未中止，无需恢复。");
+        }
+        foreach (var s in c.Stages)
+        {
+            foreach (var p in s.Pauses.Where(p => p.ResumedOn == null && p.Reason != "补正").ToList())
+            {
+                Resume(s, p);
+            }
+        }
+        c.Suspended = false;
+        Event(c, CaseEventKind.Resumed, "中止事由消除，恢复计时。" + (string.IsNullOrWhiteSpace(r.Text) ? "" : r.Text.Trim()));
+        return Task.CompletedTask;
+    }, ct);
+
+    /// <summary>延期 (e.g. 行政复议法 第六十二条): within the stage's limits (how many, how long); counted once approved.</summary>
+    public Task<bool> RequestExtensionAsync(Guid id, ExtensionRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    {
+        var (stage, def) = await ExtendableStageAsync(c, ct);
+        var article = EventLabels.Ref(def.Article);
+        if (def.MaxExtensions <= 0)
+        {
+            throw CaseRuleException.For("days", $"“{stage.StageName}”环节不得延期（{article}）。");
+        }
+        var used = stage.Extensions.Count(e => e.Status != ExtensionStatus.Refused);
+        if (used >= def.MaxExtensions)
+        {
+            throw CaseRuleException.For("days", $"延期次数已达上限：“{stage.StageName}”最多延期 {def.MaxExtensions} 次（{article}）。");
+        }
+        if (r.Days is not { } days || days < 1)
+        {
+            throw CaseRuleException.For("days", "请填写延长的天数。");
+        }
+        if (days > def.ExtensionDays)
+        {
+            throw CaseRuleException.For("days", $"延长期限超出上限：最多延长 {def.ExtensionDays} {Labels.DayKindName(def.DayKind)}（{article}）。");
+        }
+        var reason = Required(r.Reason, "reason", "请写明延期理由（如情况复杂的具体情形）。", 1000);
+        var rules = await clock.RulesAsync(c.ProfileId, ct);
+        var needsApproval = rules.TryGetValue(RuleKeys.ExtensionApproval, out var approval) && approval.Value > 0;
+        var ext = new StageExtension
+        {
+            CaseId = c.Id, StageId = stage.Id, OrgUnitId = c.OrgUnitId, Days = days, Reason = reason, RequestedBy = current.UserId, RequestedOn = Today,
+        };
+        if (!needsApproval)
+        {
+            ext.Status = ExtensionStatus.Approved;
+            ext.DecidedOn = Today;
+            ext.DecidedBy = current.UserId;
+            stage.Extensions.Add(ext);
+        }
+        db.Set<StageExtension>().Add(ext);
+        Event(c, CaseEventKind.ExtensionRequested, $"申请延长“{stage.StageName}” {days} {Labels.DayKindName(def.DayKind)}：{reason}" + (needsApproval ? $"（待负责人批准，{EventLabels.Ref(approval!.Article)}）" : ""));
+    }, ct);
+
+    /// <summary>Approval of an extension by a holder of the approve permission (行政复议法 第六十二条: 经负责人批准).</summary>
+    public Task<bool> DecideExtensionAsync(Guid id, Guid extensionId, ExtensionDecisionRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    {
+        if (!current.Has(DisputesPermissions.CasesApprove))
+        {
+            throw CaseRuleException.For("approve", "批准延期须由具有“批准延期”权限的负责人作出（行政复议法 第六十二条：经行政复议机构的负责人批准）。");
+        }
+        var ext = c.Stages.SelectMany(s => s.Extensions).FirstOrDefault(e => e.Id == extensionId)
+            ?? throw CaseRuleException.For("extension", "延期申请不存在。");
+        if (ext.Status != ExtensionStatus.Requested)
+        {
+            throw CaseRuleException.For("extension", "该延期申请已处理。");
+        }
+        var stage = c.Stages.First(s => s.Id == ext.StageId);
+        if (stage.EndedOn is not null)
+        {
+            throw CaseRuleException.For("extension", "该环节已结束，无需延期。");
+        }
+        var def = await ProfileStageAsync(c, stage.StageCode, ct);
+        if (r.Approve && def is not null && stage.Extensions.Count(e => e.Status == ExtensionStatus.Approved) >= def.MaxExtensions)
+        {
+            throw CaseRuleException.For("extension", $"延期次数已达上限（{EventLabels.Ref(def.Article)}）。");
+        }
+        ext.Status = r.Approve ? ExtensionStatus.Approved : ExtensionStatus.Refused;
+        ext.DecidedBy = current.UserId;
+        ext.DecidedOn = Today;
+        Event(c, r.Approve ? CaseEventKind.ExtensionApproved : CaseEventKind.ExtensionRefused,
+            (r.Approve ? $"批准延长“{stage.StageName}” {ext.Days} 日" : $"不批准延长“{stage.StageName}”") + (string.IsNullOrWhiteSpace(r.Comment) ? "" : "：" + r.Comment.Trim()));
+    }, ct);
+
+    /// <summary>Transfer to another case type (调解不成转仲裁、法律援助...): same case, one history, the new type's profile from its acceptance.</summary>
+    public Task<bool> TransferAsync(Guid id, TransferRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    {
+        var allowed = await db.Set<ProfileOption>().AsNoTracking()
+            .AnyAsync(o => o.ProfileId == c.ProfileId && o.Kind == ProfileOptionKind.Transfer && o.Code == r.CaseType, ct);
+        if (!allowed)
+        {
+            throw CaseRuleException.For("caseType", $"{Labels.CaseTypeName(c.CaseTypeCode)}案件不能转为所选类型（规程未列此转换）。");
+        }
+        var reason = Required(r.Reason, "reason", "请写明转换理由（如调解不成）。", 1000);
+        var profile = await db.Profiles.AsNoTracking().Include(p => p.Stages)
+            .Where(p => p.Code == r.CaseType && p.EffectiveFrom <= Today).OrderByDescending(p => p.ProfileVersion).FirstOrDefaultAsync(ct)
+            ?? throw CaseRuleException.For("caseType", "目标案件类型没有生效的规程。");
+        var from = Labels.CaseTypeName(c.CaseTypeCode);
+        EndOpenStages(c, $"转为{profile.Name}");
+        c.CaseTypeCode = profile.Code;
+        c.ProfileId = profile.Id;
+        c.ProfileVersion = profile.ProfileVersion;
+        c.Status = CaseStatus.Pending;
+        c.Suspended = false;
+        c.Simplified = false;
+        db.Stages.Add(HandlingClock.StageFrom(profile.Stages.OrderBy(s => s.Order).First(), c, Today));
+        Event(c, CaseEventKind.Transferred, $"由{from}转为{profile.Name}：{reason}");
+    }, ct);
+
+    /// <summary>办结 with a result kind of the profile; a decision needs an accepted case (行政复议法 第三十条 before 第六十二条).</summary>
+    public Task<bool> CloseAsync(Guid id, CloseRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    {
+        if (c.Status == CaseStatus.Pending)
+        {
+            throw CaseRuleException.For("result", "案件尚未受理，不能作出处理决定：须先经受理审查并受理（行政复议法 第三十条；决定期限自受理之日起计算，第六十二条）。");
+        }
+        var result = await db.Set<ProfileOption>().AsNoTracking()
+            .FirstOrDefaultAsync(o => o.ProfileId == c.ProfileId && o.Kind == ProfileOptionKind.Result && o.Code == r.Result, ct)
+            ?? throw CaseRuleException.For("result", "请选择本案件类型规程所列的结果类型。");
+        var summary = Required(r.Summary, "summary", "请填写办理结果摘要。", 2000);
+        Close(c, result, $"办结：{result.Name}" + (result.Article is null ? "" : $"（{result.Article}）") + "。" + summary);
+    }, ct);
+
+    /// <summary>人民调解法 第二十八条至第三十条: the agreement takes effect when signed; 第三十三条: remind of judicial confirmation within 30 days.</summary>
+    public Task<bool> AgreementAsync(Guid id, AgreementRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    {
+        if (c.Status == CaseStatus.Pending)
+        {
+            throw CaseRuleException.For("signedOn", "案件尚未受理，不能登记调解协议。");
+        }
+        var success = await db.Set<ProfileOption>().AsNoTracking()
+            .FirstOrDefaultAsync(o => o.ProfileId == c.ProfileId && o.Kind == ProfileOptionKind.Result && o.Code == "success", ct)
+            ?? throw CaseRuleException.For("signedOn", "本案件类型不是调解类案件，不能登记调解协议。");
+        if (r.SignedOn is not { } signed || signed > Today || signed < c.ReceivedOn)
+        {
+            throw CaseRuleException.For("signedOn", $"日期不可能：签署日期须在收到申请之日（{Labels.Date(c.ReceivedOn)}）至今天之间。");
+        }
+        var content = Required(r.Content, "content", "请填写调解协议的主要内容。", 2000);
+        Close(c, success, $"调解协议于{Labels.Date(signed)}经各方签名（盖章）生效（人民调解法 第二十九条）：{content}", signed);
+        var confirmation = await ProfileStageAsync(c, HandlingClock.ConfirmationStage, ct);
+        if (confirmation is not null)
+        {
+            // 人民调解法 第三十三条：自调解协议生效之日起三十日内共同申请司法确认 — a reminder stage from the signing day.
+            db.Stages.Add(HandlingClock.StageFrom(confirmation, c, signed));
+        }
+    }, ct, eventKind: CaseEventKind.Agreement);
+
+    /// <summary>行政复议法 第四十八条: copy served on the respondent; the 10-working-day answer period starts.</summary>
+    public Task<bool> RespondentServedAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    {
+        var stage = OpenStage(c, HandlingClock.RespondentCopyStage) ?? throw CaseRuleException.For("status", "本案没有待送达被申请人的环节。");
+        stage.EndedOn = Today;
+        stage.Outcome = "已送达";
+        var rules = await clock.RulesAsync(c.ProfileId, ct);
+        if (rules.TryGetValue(c.Simplified ? RuleKeys.SimplifiedAnswer : RuleKeys.RespondentAnswer, out var answer))
+        {
+            db.Stages.Add(HandlingClock.StageFromRule(c, HandlingClock.RespondentAnswerStage, "被申请人答复", answer, Today));
+        }
+        Event(c, CaseEventKind.RespondentServed, "申请书副本已发送被申请人，答复期限开始计算。");
+    }, ct);
+
+    public Task<bool> AnswerReceivedAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, c =>
+    {
+        var stage = OpenStage(c, HandlingClock.RespondentAnswerStage) ?? throw CaseRuleException.For("status", "本案没有等待被申请人答复的环节。");
+        stage.EndedOn = Today;
+        stage.Outcome = "已答复";
+        Event(c, CaseEventKind.AnswerReceived, string.IsNullOrWhiteSpace(r.Text) ? "收到被申请人书面答复。" : r.Text.Trim());
+        return Task.CompletedTask;
+    }, ct);
+
+    /// <summary>行政复议法 第五十三条: the simplified procedure; the decision is due 30 days from acceptance (第六十二条第二款).</summary>
+    public Task<bool> SimplifyAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    {
+        var rules = await clock.RulesAsync(c.ProfileId, ct);
+        if (!rules.TryGetValue(RuleKeys.SimplifiedDecision, out var decision) || !rules.TryGetValue(RuleKeys.SimplifiedAmount, out var amount))
+        {
+            throw CaseRuleException.For("text", "本案件类型没有简易程序。");
+        }
+        if (c.Status != CaseStatus.InProgress || c.Simplified)
+        {
+            throw CaseRuleException.For("text", "只有已受理、尚未适用简易程序的案件可以转为简易程序。");
+        }
+        if ((c.Amount is null || c.Amount > amount.Value) && string.IsNullOrWhiteSpace(r.Text))
+        {
+            throw CaseRuleException.For("text", $"涉及款额超过 {amount.Value} 元，须写明适用简易程序的其他法定情形（{EventLabels.Ref(amount.Article)}）。");
+        }
+        var main = c.Stages.FirstOrDefault(s => s.EndedOn == null && s.Extensions.Count == 0 && s.StageCode != HandlingClock.RespondentCopyStage && s.StageCode != HandlingClock.RespondentAnswerStage)
+            ?? throw CaseRuleException.For("text", "审理环节已延期或已结束，不能再转为简易程序。");
+        main.Days = decision.Value;
+        main.DayKind = decision.DayKind ?? DayKind.Calendar;
+        main.Article = decision.Article;
+        if (OpenStage(c, HandlingClock.RespondentCopyStage) is { } copy && rules.TryGetValue(RuleKeys.SimplifiedCopy, out var sc))
+        {
+            copy.Days = sc.Value;
+            copy.Article = sc.Article;
+        }
+        c.Simplified = true;
+        Event(c, CaseEventKind.Simplified, $"适用简易程序（{EventLabels.Ref(amount.Article)}）" + (string.IsNullOrWhiteSpace(r.Text) ? "" : "：" + r.Text.Trim()));
+    }, ct);
+
+    /// <summary>Ends the open main stage and starts the next one of the profile (e.g. 法律援助 审查决定 -> 指派承办).</summary>
+    public Task<bool> CompleteStageAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    {
+        if (c.Status != CaseStatus.InProgress)
+        {
+            throw CaseRuleException.For("status", "只有办理中的案件可以推进环节。");
+        }
+        var stages = await db.ProfileStages.AsNoTracking().Where(s => s.ProfileId == c.ProfileId).OrderBy(s => s.Order).ToListAsync(ct);
+        var open = c.Stages.Where(s => s.EndedOn == null).Select(s => (Stage: s, Def: stages.FirstOrDefault(d => d.Code == s.StageCode)))
+            .FirstOrDefault(x => x.Def is { Optional: false });
+        if (open.Stage is null)
+        {
+            throw CaseRuleException.For("status", "没有进行中的主环节。");
+        }
+        var next = stages.FirstOrDefault(s => !s.Optional && s.Order > open.Def!.Order)
+            ?? throw CaseRuleException.For("status", $"“{open.Stage.StageName}”已是最后环节，请选择结果办结。");
+        open.Stage.EndedOn = Today;
+        open.Stage.Outcome = string.IsNullOrWhiteSpace(r.Text) ? "完成" : r.Text.Trim();
+        db.Stages.Add(HandlingClock.StageFrom(next, c, Today));
+        Event(c, CaseEventKind.StageCompleted, $"“{open.Stage.StageName}”完成，进入“{next.Name}”。" + (string.IsNullOrWhiteSpace(r.Text) ? "" : r.Text.Trim()));
+    }, ct);
+
+    /// <summary>
+    /// The consequences the law attaches to a lapse, recorded when first noticed (by the daily job or when the case is read):
+    /// 行政复议法 第三十条 deemed accepted; 第三十一条 correction not supplied: treated as withdrawn; 人民调解法 第三十三条 reminder over.
+    /// </summary>
+    public async Task<int> EvaluateLapsesAsync(Guid? caseId, CancellationToken ct)
+    {
+        var today = Today;
+        var query = db.Cases.Where(c => c.DueOn < today && (c.Status == CaseStatus.Pending || c.Status == CaseStatus.Closed));
+        if (caseId is { } one)
+        {
+            query = query.Where(c => c.Id == one);
+        }
+        var ids = await query.OrderBy(c => c.DueOn).Select(c => c.Id).Take(500).ToListAsync(ct);
+        var calculator = await clock.CalculatorAsync(ct);
+        var changed = 0;
+        foreach (var id in ids)
+        {
+            var c = await LoadAsync(id, ct);
+            if (c is null)
+            {
+                continue;
+            }
+            var rules = await clock.RulesAsync(c.ProfileId, ct);
+            var lapsed = false;
+            if (OpenStage(c, HandlingClock.CorrectionStage) is { } correction && calculator.Compute(correction.ToSpec(), today) is { IsOverdue: true, DueDate: { } cd })
+            {
+                // 行政复议法 第三十一条：无正当理由逾期不补正的，视为申请人放弃行政复议申请。
+                EndOpenStages(c, "逾期未补正", cd);
+                c.Status = CaseStatus.Closed;
+                c.ClosedOn = cd;
+                c.ResultCode = "withdrawn";
+                c.ResultName = "视为放弃申请";
+                SystemEvent(c, CaseEventKind.Withdrawn, $"申请人逾期未提交补正材料（期限届满日 {Labels.Date(cd)}），视为放弃申请（{EventLabels.Ref(correction.Article)}）。", cd);
+                lapsed = true;
+            }
+            else if (c.Status == CaseStatus.Pending && rules.TryGetValue(RuleKeys.DeemedAcceptance, out var deemed) && deemed.Value > 0
+                && OpenStage(c, StatutoryProfiles.Acceptance) is { } review && calculator.Compute(review.ToSpec(), today) is { IsOverdue: true, DueDate: { } rd })
+            {
+                // 行政复议法 第三十条第三款：审查期限届满之日起视为受理。
+                review.EndedOn = rd;
+                review.Outcome = "视为受理";
+                c.Status = CaseStatus.InProgress;
+                var stages = await db.ProfileStages.AsNoTracking().Where(s => s.ProfileId == c.ProfileId).OrderBy(s => s.Order).ToListAsync(ct);
+                var order = stages.FirstOrDefault(s => s.Code == review.StageCode)?.Order ?? 0;
+                if (stages.FirstOrDefault(s => !s.Optional && s.Order > order) is { } next)
+                {
+                    db.Stages.Add(HandlingClock.StageFrom(next, c, rd));
+                }
+                SystemEvent(c, CaseEventKind.DeemedAccepted, $"受理审查期限于{Labels.Date(rd)}届满，未作出不予受理决定，自该日起视为受理（{EventLabels.Ref(deemed.Article)}）。", rd);
+                await clock.AfterChangeAsync(c, accepted: true, ct);
+                lapsed = true;
+            }
+            else if (OpenStage(c, HandlingClock.ConfirmationStage) is { } confirm && calculator.Compute(confirm.ToSpec(), today) is { IsOverdue: true, DueDate: { } fd })
+            {
+                confirm.EndedOn = fd;
+                confirm.Outcome = "司法确认申请期限届满";
+                lapsed = true;
+            }
+            if (lapsed)
+            {
+                clock.Refresh(c, calculator, today);
+                await db.SaveChangesAsync(ct);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private void Close(DisputeCase c, ProfileOption result, string text, DateOnly? on = null)
+    {
+        EndOpenStages(c, "办结：" + result.Name);
+        c.Status = CaseStatus.Closed;
+        c.ClosedOn = on ?? Today;
+        c.ResultCode = result.Code;
+        c.ResultName = result.Name;
+        c.Suspended = false;
+        Event(c, CaseEventKind.Closed, text);
+    }
+
+    /// <summary>Stops a stage's clock from today; the day a period starts on is never counted, so a stop begins the day after it at the earliest.</summary>
+    private void Pause(DisputeCase c, CaseStage stage, string reason)
+    {
+        var from = Today > stage.StartedOn ? Today : stage.StartedOn.AddDays(1);
+        var pause = new StagePause { CaseId = c.Id, StageId = stage.Id, OrgUnitId = c.OrgUnitId, PausedFrom = from, Reason = reason };
+        stage.Pauses.Add(pause);
+        db.Set<StagePause>().Add(pause);
+    }
+
+    /// <summary>Restarts the clock today; a stop that had not begun yet (paused and resumed the same day) is dropped.</summary>
+    private void Resume(CaseStage stage, StagePause pause)
+    {
+        if (Today < pause.PausedFrom)
+        {
+            stage.Pauses.Remove(pause);
+            db.Set<StagePause>().Remove(pause);
+            return;
+        }
+        pause.ResumedOn = Today;
+    }
+
+    private void EndOpenStages(DisputeCase c, string outcome, DateOnly? on = null) => HandlingClock.EndOpenStages(c, outcome, on ?? Today);
+
+    private async Task<(CaseStage Stage, ProfileStage Def)> ExtendableStageAsync(DisputeCase c, CancellationToken ct)
+    {
+        if (c.Status != CaseStatus.InProgress)
+        {
+            throw CaseRuleException.For("days", "只有已受理、办理中的案件可以申请延期。");
+        }
+        foreach (var s in c.Stages.Where(s => s.EndedOn == null))
+        {
+            if (await ProfileStageAsync(c, s.StageCode, ct) is { Optional: false } def)
+            {
+                return (s, def);
+            }
+        }
+        throw CaseRuleException.For("days", "没有可以延期的办理环节。");
+    }
+
+    private Task<ProfileStage?> ProfileStageAsync(DisputeCase c, string code, CancellationToken ct) =>
+        db.ProfileStages.AsNoTracking().FirstOrDefaultAsync(s => s.ProfileId == c.ProfileId && s.Code == code, ct);
+
+    private static CaseStage? OpenStage(DisputeCase c, string code) => c.Stages.FirstOrDefault(s => s.EndedOn == null && s.StageCode == code);
+
+    private Task<DisputeCase?> LoadAsync(Guid id, CancellationToken ct) =>
+        db.Cases.Include(x => x.Stages).ThenInclude(s => s.Pauses).Include(x => x.Stages).ThenInclude(s => s.Extensions)
+            .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
+
+    /// <summary>Loads, checks version and status, runs the action, refreshes the clock and saves, all in one transaction.</summary>
+    private async Task<bool> RunAsync(Guid id, long? version, Func<DisputeCase, Task> action, CancellationToken ct, bool allowClosed = false, CaseEventKind? eventKind = null)
+    {
+        var c = await LoadAsync(id, ct);
+        if (c is null)
+        {
+            return false;
+        }
+        if (version is { } v && v != c.Version)
+        {
+            throw new DbUpdateConcurrencyException("该案件已被他人修改，请刷新后再操作。");
+        }
+        if (!allowClosed && c.Status is CaseStatus.Closed or CaseStatus.Rejected)
+        {
+            throw CaseRuleException.For("status", $"案件已{Labels.Status(c.Status)}，不能再修改（办结、不予受理的案件只读，只能补充办理记录）。");
+        }
+        _eventKindOverride = eventKind;
+        await action(c);
+        await clock.AfterChangeAsync(c, accepted: false, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    private CaseEventKind? _eventKindOverride;
+
+    private CaseEvent Event(DisputeCase c, CaseEventKind kind, string text)
+    {
+        var e = new CaseEvent
+        {
+            CaseId = c.Id,
+            OrgUnitId = c.OrgUnitId,
+            Kind = kind == CaseEventKind.Closed && _eventKindOverride is { } k ? k : kind,
+            OnDate = Today,
+            ActorUserId = current.UserId,
+            ActorName = current.UserName ?? "system",
+            Text = text,
+        };
+        db.Set<CaseEvent>().Add(e);
+        // The version of the case moves with every handling action, so a stale form is caught (409).
+        db.Entry(c).Property(x => x.Version).IsModified = true;
+        return e;
+    }
+
+    private void SystemEvent(DisputeCase c, CaseEventKind kind, string text, DateOnly on) =>
+        db.Set<CaseEvent>().Add(new CaseEvent { CaseId = c.Id, OrgUnitId = c.OrgUnitId, Kind = kind, OnDate = on, ActorName = "系统（期限届满）", Text = text });
+
+    private static string Required(string? value, string field, string message, int max)
+    {
+        var text = value?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            throw CaseRuleException.For(field, message);
+        }
+        if (text.Length > max)
+        {
+            throw CaseRuleException.For(field, string.Format(CultureInfo.InvariantCulture, "内容不能超过 {0} 字。", max));
+        }
+        return text;
+    }
+}
