@@ -81,7 +81,8 @@ internal static class AssessmentApi
             .RequirePermission(AssessmentPermissions.Review);
         api.MapGet("/campaigns/{id:guid}/score-sheet", ScoreSheetAsync).RequirePermission(AssessmentPermissions.Read);
 
-        api.MapGet("/tasks", async (Guid? campaignId, Guid? orgUnitId, CampaignQueries q, CancellationToken ct) => TypedResults.Ok(await q.TaskListAsync(campaignId, orgUnitId, ct)))
+        api.MapGet("/tasks", async (Guid? campaignId, Guid? orgUnitId, ICurrentUser user, CampaignQueries q, CancellationToken ct) =>
+                TypedResults.Ok(AssessmentAccess.MayRead(user) ? await q.TaskListAsync(campaignId, orgUnitId, ct) : []))
             .RequireAuthorization();
         api.MapGet("/tasks/{id:guid}", TaskAsync).RequireAuthorization();
         api.MapPut("/tasks/{id:guid}/draft", (Guid id, DraftInput input, SubmissionService s, CancellationToken ct) => RunAsync(s.SaveDraftAsync(id, input, ct)))
@@ -280,12 +281,9 @@ internal static class AssessmentApi
         return TypedResults.File(XlsxWriter.Write(sheet), XlsxWriter.ContentType, $"{campaign.Name}-得分表.xlsx");
     }
 
-    private static bool MayRead(ICurrentUser user) => user.Has(AssessmentPermissions.Submit) || user.Has(AssessmentPermissions.Read)
-        || user.Has(AssessmentPermissions.Review) || user.Has(AssessmentPermissions.Approve) || user.Has(AssessmentPermissions.Lead);
-
     private static async Task<Results<Ok<TaskDetailResponse>, ProblemHttpResult>> TaskAsync(Guid id, ICurrentUser user, CampaignQueries q, SubmissionService s, CancellationToken ct)
     {
-        if (!MayRead(user) || await q.DetailAsync(id, s, ct) is not { } d)
+        if (!AssessmentAccess.MayRead(user) || await q.DetailAsync(id, s, ct) is not { } d)
         {
             return Problem(Refusal.NotFound("考评任务"));
         }
