@@ -55,6 +55,8 @@ internal sealed record ProviderResponse(string Key, string Title, string Descrip
 
 internal static class AssessmentApi
 {
+    private const string DocxContentType = DocxTemplate.ContentType;
+
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/providers", (ComputedIndicators c) => TypedResults.Ok(c.Providers.Select(p => new ProviderResponse(p.Key, p.Title, p.Description)).ToList()))
@@ -80,6 +82,12 @@ internal static class AssessmentApi
         api.MapPost("/campaigns/{id:guid}/supervise", async (Guid id, SupervisionService s, CancellationToken ct) => TypedResults.Ok(await s.RunAsync(id, ct)))
             .RequirePermission(AssessmentPermissions.Review);
         api.MapGet("/campaigns/{id:guid}/score-sheet", ScoreSheetAsync).RequirePermission(AssessmentPermissions.Read);
+        api.MapGet("/campaigns/{id:guid}/score-sheet.docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, Reports r, Fazhi.Platform.Features.Calendar.IDeadlineService d, CancellationToken ct) =>
+                await r.ScoreSheetDocxAsync(id, d.Today, ct) is { } bytes ? TypedResults.File(bytes, DocxContentType, "得分汇总表.docx") : Problem(Refusal.NotFound("考评活动")))
+            .RequirePermission(AssessmentPermissions.Read);
+        api.MapGet("/campaigns/{id:guid}/self-assessment", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, Guid orgUnitId, Reports r, Fazhi.Platform.Features.Calendar.IDeadlineService d, CancellationToken ct) =>
+                await r.SelfAssessmentDocxAsync(id, orgUnitId, d.Today, ct) is { } bytes ? TypedResults.File(bytes, DocxContentType, "自查报告.docx") : Problem(Refusal.NotFound("该单位在本活动中的任务")))
+            .RequireAuthorization();
 
         api.MapGet("/tasks", async (Guid? campaignId, Guid? orgUnitId, ICurrentUser user, CampaignQueries q, CancellationToken ct) =>
                 TypedResults.Ok(AssessmentAccess.MayRead(user) ? await q.TaskListAsync(campaignId, orgUnitId, ct) : []))

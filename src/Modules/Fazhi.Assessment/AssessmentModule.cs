@@ -29,6 +29,7 @@ public static class AssessmentModule
         services.AddScoped<SubmissionService>();
         services.AddScoped<CampaignQueries>();
         services.AddScoped<SupervisionService>();
+        services.AddScoped<Reports>();
         services.AddScoped<ComputedIndicators>();
         services.AddScoped<IComputedIndicatorProvider, ActiveAccountsProvider>();
         services.AddScoped<IModuleSeed, SampleFrameworkSeed>();

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Fazhi.Assessment.Tests.Infrastructure;
 using Fazhi.Platform.Features.Calendar;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Fazhi.Assessment.Tests.Infrastructure.Kit;
 
@@ -125,6 +126,15 @@ public sealed class CampaignFlowTests(FazhiFactory factory)
         var ranking = (await s.Office.GetFromJsonAsync<JsonElement>($"/api/assessment/campaigns/{s.CampaignId}/ranking")).EnumerateArray().Where(r => r.GetProperty("group").GetString() == "区（市）").ToList();
         Assert.Equal([("370402", 1, 8m), ("370403", 2, 6m)], ranking.Select(r => (r.GetProperty("code").GetString(), r.GetProperty("rank").GetInt32(), r.GetProperty("score").GetDecimal())));
 
+        // Reports: the score summary (.docx) ranks the districts; a district's self-assessment lists its indicators.
+        var sheet = await DocxTextAsync(await s.Office.GetAsync($"/api/assessment/campaigns/{s.CampaignId}/score-sheet.docx"));
+        Assert.Contains("第 1 名　市中区", sheet);
+        var shizhongId = await factory.InScopeAsync(sp => sp.GetRequiredService<Fazhi.Platform.Data.PlatformDb>().OrgUnits.Where(u => u.Code == Shizhong).Select(u => u.Id).SingleAsync());
+        var self = await DocxTextAsync(await district.GetAsync($"/api/assessment/campaigns/{s.CampaignId}/self-assessment?orgUnitId={shizhongId}"));
+        Assert.Contains("行政执法三项制度落实", self);
+        Assert.Contains("佐证材料 1 项", self); // the justice bureau's figure
+        await ExpectAsync(await xuecheng.GetAsync($"/api/assessment/campaigns/{s.CampaignId}/self-assessment?orgUnitId={shizhongId}"), HttpStatusCode.NotFound);
+
         // One appeal per score, with the answer recorded.
         await ExpectAsync(await xuecheng.PostAsJsonAsync($"/api/assessment/tasks/{x2b}/appeal", new { reason = "法制审核记录已在附件第3页。" }), HttpStatusCode.NoContent);
         var second = await xuecheng.PostAsJsonAsync($"/api/assessment/tasks/{x2b}/appeal", new { reason = "再申诉" });
@@ -204,5 +214,13 @@ public sealed class CampaignFlowTests(FazhiFactory factory)
         Assert.True(again.GetProperty("alreadySent").GetInt32() >= 1);
         inbox = await (await factory.ApiClientAsync(leader)).GetFromJsonAsync<JsonElement>("/api/platform/notifications");
         Assert.Single(inbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("link").GetString() == $"/assessment/tasks/{s.TaskIds[$"X3@{Sfj}"]}");
+    }
+
+    private static async Task<string> DocxTextAsync(HttpResponseMessage response)
+    {
+        await ExpectAsync(response, HttpStatusCode.OK);
+        using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
+        using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+        return System.Text.RegularExpressions.Regex.Replace(await reader.ReadToEndAsync(), "<[^>]+>", "");
     }
 }
