@@ -216,6 +216,30 @@ public sealed class CampaignFlowTests(FazhiFactory factory)
         Assert.Single(inbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("link").GetString() == $"/assessment/tasks/{s.TaskIds[$"X3@{Sfj}"]}");
     }
 
+    [Fact]
+    public async Task A_task_returned_twice_raises_a_supervision_notice_naming_the_last_reason()
+    {
+        var s = await CampaignAsync($"退回督办-{Guid.NewGuid():N}"[..16]);
+        var leader = await factory.CreateUserAsync(UnitLeader, Xuecheng);
+        var xuecheng = await factory.ApiClientAsync(await factory.CreateUserAsync(DistrictReviewer, Xuecheng));
+        var x2b = s.TaskIds[$"X2@{Xuecheng}"];
+        var d = await xuecheng.GetFromJsonAsync<JsonElement>($"/api/assessment/tasks/{x2b}");
+        await ExpectAsync(await xuecheng.PutAsJsonAsync($"/api/assessment/tasks/{x2b}/draft", new { version = d.GetProperty("version").GetInt64(), statement = "材料" }), HttpStatusCode.NoContent);
+        foreach (var reason in new[] { "缺少公示截图。", "公示截图仍不清晰。" })
+        {
+            await ExpectAsync(await xuecheng.PostAsync($"/api/assessment/tasks/{x2b}/submit", null), HttpStatusCode.NoContent);
+            await ExpectAsync(await s.Office.PostAsJsonAsync($"/api/assessment/tasks/{x2b}/return", new { reason }), HttpStatusCode.NoContent);
+        }
+        var result = await (await s.Office.PostAsync($"/api/assessment/campaigns/{s.CampaignId}/supervise", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(result.GetProperty("notified").GetInt32() >= 1);
+        var inbox = await (await factory.ApiClientAsync(leader)).GetFromJsonAsync<JsonElement>("/api/platform/notifications");
+        var notice = inbox.GetProperty("items").EnumerateArray().Single(n => n.GetProperty("link").GetString() == $"/assessment/tasks/{x2b}");
+        Assert.Contains("已被退回 2 次", notice.GetProperty("body").GetString());
+        Assert.Contains("公示截图仍不清晰。", notice.GetProperty("body").GetString());
+        var board = await s.Office.GetFromJsonAsync<JsonElement>($"/api/assessment/campaigns/{s.CampaignId}/board");
+        Assert.Equal(1, board.GetProperty("byIndicator").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "X2").GetProperty("returned").GetInt32());
+    }
+
     private static async Task<string> DocxTextAsync(HttpResponseMessage response)
     {
         await ExpectAsync(response, HttpStatusCode.OK);
