@@ -1,5 +1,6 @@
 using Fazhi.Host.Components;
 using Fazhi.Host.Components.Account;
+using Fazhi.Assessment;
 using Fazhi.Disputes;
 using Fazhi.Enforcement;
 using Fazhi.Platform;
@@ -20,6 +21,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddFazhiPlatform();
 builder.AddDisputes();
 builder.AddEnforcement();
+builder.AddAssessment();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 
@@ -35,10 +37,11 @@ await PlatformStartup.InitialiseAsync(app, demo);
 app.UseFazhiPlatform();
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
-    .AddAdditionalAssemblies(typeof(PlatformModule).Assembly, typeof(DisputesModule).Assembly, typeof(EnforcementModule).Assembly);
+    .AddAdditionalAssemblies(typeof(PlatformModule).Assembly, typeof(DisputesModule).Assembly, typeof(EnforcementModule).Assembly, typeof(AssessmentModule).Assembly);
 app.MapFazhiPlatform();
 app.MapDisputes();
 app.MapEnforcement();
+app.MapAssessment();
 app.MapAccountEndpoints();
 // The API reference page: bundled script only; no external proxy, telemetry, fonts, agent or MCP (the network is closed
 // and a government system sends nothing out).

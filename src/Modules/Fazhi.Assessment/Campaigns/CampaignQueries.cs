@@ -1,0 +1,171 @@
+using Fazhi.Assessment.Computed;
+using Fazhi.Assessment.Contracts;
+using Fazhi.Assessment.Data;
+using Fazhi.Assessment.Frameworks;
+using Fazhi.Platform.Features.Calendar;
+using Fazhi.Platform.Features.OrgUnits;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Assessment.Campaigns;
+
+internal sealed record TaskRow(Guid TaskId, Guid CampaignId, string Campaign, string IndicatorCode, string IndicatorTitle, string Role, Guid LeadUnitId,
+    string LeadUnit, DateOnly DueDate, SubmissionStatus Status, bool Overdue, int ReturnCount, string ReturnReason, string EvidenceRequirements, decimal MaxScore, decimal? Score);
+
+internal sealed record EvidenceRow(Guid Id, EvidenceKind Kind, string Title, string Unit, string RecordType, string RecordId, Guid? AttachmentId, decimal? Value, string ValueUnit, string? Link);
+
+internal sealed record ContributionRow(Guid OrgUnitId, string Unit, string Statement);
+
+internal sealed record EventRow(string Action, string Actor, string Reason, DateTime AtUtc);
+
+internal sealed record AppealRow(string Reason, string FiledBy, DateTime FiledAtUtc, decimal ScoreBefore, string Answer, string AnsweredBy, DateTime? AnsweredAtUtc, decimal? ScoreAfter);
+
+internal sealed record TaskDetail(AssessmentTask Task, Campaign Campaign, Indicator Indicator, string LeadUnit, string? AwaitingUnit, bool IsLead, Guid? MyContributionUnitId,
+    string? EditRefusal, IReadOnlyList<EvidenceRow> Evidence, IReadOnlyList<ContributionRow> Contributions, IReadOnlyList<EventRow> Events,
+    IReadOnlyList<Deduction> Deductions, AppealRow? Appeal, ComputedIndicatorValue? Live, string? ProviderTitle);
+
+internal sealed record BoardRow(string Key, string Title, int Total, int Done, int Submitted, int Overdue, int Returned)
+{
+    public decimal CompletionPercent => Total == 0 ? 0 : Math.Round(100m * Done / Total, 1);
+}
+
+internal sealed record RankRow(int Rank, Guid OrgUnitId, string Code, string Unit, string Group, int Tasks, int Scored, decimal Score, decimal MaxScore)
+{
+    public decimal Rate => MaxScore == 0 ? 0 : Math.Round(100m * Score / MaxScore, 2);
+}
+
+/// <summary>Read models: a unit's task list, a task's detail, the progress board and the rankings.</summary>
+internal sealed class CampaignQueries(AssessmentDb db, OrgDirectory orgs, IDeadlineService deadlines, ComputedIndicators computed)
+{
+    /// <summary>
+    /// The caller's tasks: those their units lead (data scope) and those they help with (their contributions), optionally
+    /// for one org unit or campaign.
+    /// </summary>
+    public async Task<List<TaskRow>> TaskListAsync(Guid? campaignId, Guid? orgUnitId, CancellationToken ct)
+    {
+        var today = deadlines.Today;
+        var lead = await (from t in db.Tasks.AsNoTracking()
+                          join i in db.Indicators.AsNoTracking() on t.IndicatorId equals i.Id
+                          join c in db.Campaigns.AsNoTracking() on t.CampaignId equals c.Id
+                          where (campaignId == null || t.CampaignId == campaignId) && (orgUnitId == null || t.OrgUnitId == orgUnitId)
+                          select new { t, i, c.Name }).ToListAsync(ct);
+        var coRows = await db.Contributions.AsNoTracking().Where(x => orgUnitId == null || x.OrgUnitId == orgUnitId).Select(x => x.TaskId).ToListAsync(ct);
+        var leadIds = lead.Select(l => l.t.Id).ToHashSet();
+        var coIds = coRows.Where(id => !leadIds.Contains(id)).Distinct().ToList();
+        // Tasks the caller's units help with: visible through their own contribution rows (co-unit), read without the lead's scope.
+        var co = coIds.Count == 0 ? [] : await (from t in db.Tasks.IgnoreQueryFilters().AsNoTracking()
+                                                join i in db.Indicators.AsNoTracking() on t.IndicatorId equals i.Id
+                                                join c in db.Campaigns.AsNoTracking() on t.CampaignId equals c.Id
+                                                where coIds.Contains(t.Id) && (campaignId == null || t.CampaignId == campaignId)
+                                                select new { t, i, c.Name }).ToListAsync(ct);
+        var names = (await orgs.AllAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
+        TaskRow Row(AssessmentTask t, Indicator i, string campaign, string role) => new(t.Id, t.CampaignId, campaign, i.Code, i.Title, role, t.OrgUnitId,
+            names.GetValueOrDefault(t.OrgUnitId, ""), t.DueDate, t.Status, IsOverdue(t, today), t.ReturnCount, t.ReturnReason, i.EvidenceRequirements, i.MaxScore, t.Score);
+        return lead.Select(x => Row(x.t, x.i, x.Name, "牵头"))
+            .Concat(co.Select(x => Row(x.t, x.i, x.Name, "配合")))
+            .OrderBy(r => r.DueDate).ThenBy(r => r.IndicatorCode, StringComparer.Ordinal).ToList();
+    }
+
+    public static bool IsOverdue(AssessmentTask t, DateOnly today) =>
+        t.DueDate < today && t.Status is SubmissionStatus.NotStarted or SubmissionStatus.Draft or SubmissionStatus.Returned;
+
+    public async Task<TaskDetail?> DetailAsync(Guid taskId, SubmissionService submissions, CancellationToken ct)
+    {
+        var (task, campaign, contribution) = await submissions.FindAsync(taskId, ct);
+        if (task is null || campaign is null)
+        {
+            return null;
+        }
+        var indicator = await db.Indicators.AsNoTracking().FirstAsync(i => i.Id == task.IndicatorId, ct);
+        var names = (await orgs.AllAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
+        // The lead unit and the office see every contribution to the task; a co-unit sees its own (plus the lead's).
+        var evidenceQuery = db.Evidence.IgnoreQueryFilters().AsNoTracking().Where(e => e.TaskId == task.Id);
+        if (contribution is not null)
+        {
+            evidenceQuery = evidenceQuery.Where(e => e.OrgUnitId == contribution.OrgUnitId || e.OrgUnitId == task.OrgUnitId);
+        }
+        var evidence = (await evidenceQuery.ToListAsync(ct)).OrderBy(e => e.Id)
+            .Select(e => new EvidenceRow(e.Id, e.Kind, e.Title, names.GetValueOrDefault(e.OrgUnitId, ""), e.RecordType, e.RecordId, e.AttachmentId, e.Value, e.Unit,
+                e.AttachmentId is { } a ? Fazhi.Platform.Features.Attachments.AttachmentLinks.ContentUrl(a) : null)).ToList();
+        var contributions = (await db.Contributions.IgnoreQueryFilters().AsNoTracking().Where(c => c.TaskId == task.Id).ToListAsync(ct))
+            .Where(c => contribution is null || c.OrgUnitId == contribution.OrgUnitId)
+            .Select(c => new ContributionRow(c.OrgUnitId, names.GetValueOrDefault(c.OrgUnitId, ""), c.Statement)).ToList();
+        var events = contribution is not null ? [] : (await db.TaskEvents.AsNoTracking().Where(e => e.TaskId == task.Id).ToListAsync(ct))
+            .OrderBy(e => e.Id).Select(e => new EventRow(e.Action, e.Actor, e.Reason, e.AtUtc)).ToList();
+        var deductions = contribution is not null ? [] : await db.Deductions.AsNoTracking().Where(d => d.TaskId == task.Id).ToListAsync(ct);
+        var appeal = contribution is not null ? null : await db.Appeals.AsNoTracking().Where(a => a.TaskId == task.Id)
+            .Select(a => new AppealRow(a.Reason, a.FiledBy, a.FiledAtUtc, a.ScoreBefore, a.Answer, a.AnsweredBy, a.AnsweredAtUtc, a.ScoreAfter)).FirstOrDefaultAsync(ct);
+        ComputedIndicatorValue? live = null;
+        if (indicator.Method == ScoringMethod.Computed)
+        {
+            live = await computed.ComputeAsync(indicator.ProviderKey, campaign.PeriodStart, campaign.PeriodEnd, task.OrgUnitId, ct);
+        }
+        return new TaskDetail(task, campaign, indicator, names.GetValueOrDefault(task.OrgUnitId, ""),
+            task.AwaitingUnitId is { } w ? names.GetValueOrDefault(w) : null, contribution is null, contribution?.OrgUnitId,
+            SubmissionService.EditRefusal(task, campaign), evidence, contributions, events, deductions, appeal, live, computed.Find(indicator.ProviderKey)?.Title);
+    }
+
+    /// <summary>Progress by indicator and by unit: completion (accepted or approved) %, submitted, overdue, returned.</summary>
+    public async Task<(List<BoardRow> ByIndicator, List<BoardRow> ByUnit)> BoardAsync(Guid campaignId, CancellationToken ct)
+    {
+        var today = deadlines.Today;
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.CampaignId == campaignId)
+            .Select(t => new { t.IndicatorId, t.OrgUnitId, t.Status, t.DueDate, t.ReturnCount }).ToListAsync(ct);
+        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.FrameworkVersionId == campaign.FrameworkVersionId).ToDictionaryAsync(i => i.Id, ct);
+        var names = (await orgs.AllAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
+        static bool Done(SubmissionStatus s) => s is SubmissionStatus.Accepted or SubmissionStatus.Approved;
+        BoardRow Make(string key, string title, IEnumerable<(SubmissionStatus Status, DateOnly Due, int Returns)> g)
+        {
+            var list = g.ToList();
+            return new(key, title, list.Count, list.Count(x => Done(x.Status)), list.Count(x => x.Status == SubmissionStatus.Submitted),
+                list.Count(x => x.Due < today && x.Status is SubmissionStatus.NotStarted or SubmissionStatus.Draft or SubmissionStatus.Returned),
+                list.Count(x => x.Returns > 0));
+        }
+        var byIndicator = tasks.GroupBy(t => t.IndicatorId)
+            .Select(g => Make(indicators[g.Key].Code, indicators[g.Key].Title, g.Select(x => (x.Status, x.DueDate, x.ReturnCount))))
+            .OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        var byUnit = tasks.GroupBy(t => t.OrgUnitId)
+            .Select(g => Make(g.Key.ToString(), names.GetValueOrDefault(g.Key, ""), g.Select(x => (x.Status, x.DueDate, x.ReturnCount))))
+            .OrderBy(r => r.CompletionPercent).ThenBy(r => r.Title, StringComparer.Ordinal).ToList();
+        return (byIndicator, byUnit);
+    }
+
+    /// <summary>
+    /// Totals per participating unit: sum of score x weight over its tasks, against the attainable sum of max x weight.
+    /// Ranked by the rate (得分率) within departments and within districts (区（市）).
+    /// </summary>
+    public async Task<List<RankRow>> RankingAsync(Guid campaignId, CancellationToken ct)
+    {
+        var units = await db.CampaignUnits.AsNoTracking().Where(u => u.CampaignId == campaignId).ToListAsync(ct);
+        var rows = await (from t in db.Tasks.AsNoTracking()
+                          join i in db.Indicators.AsNoTracking() on t.IndicatorId equals i.Id
+                          where t.CampaignId == campaignId
+                          select new { t.OrgUnitId, t.Score, i.MaxScore, i.Weight }).ToListAsync(ct);
+        var byUnit = rows.ToLookup(r => r.OrgUnitId);
+        var result = new List<RankRow>();
+        foreach (var group in units.GroupBy(GroupOf).Where(g => g.Key.Length > 0))
+        {
+            var ranked = group.Select(u =>
+            {
+                var mine = byUnit[u.OrgUnitId].ToList();
+                return new RankRow(0, u.OrgUnitId, u.Code, u.Name, group.Key, mine.Count, mine.Count(m => m.Score is not null),
+                    mine.Sum(m => (m.Score ?? 0) * m.Weight), mine.Sum(m => m.MaxScore * m.Weight));
+            }).Where(r => r.Tasks > 0).OrderByDescending(r => r.Rate).ThenByDescending(r => r.Score).ThenBy(r => r.Code, StringComparer.Ordinal).ToList();
+            // Equal rates share a rank (1, 1, 3).
+            for (var k = 0; k < ranked.Count; k++)
+            {
+                var rank = k > 0 && ranked[k].Rate == ranked[k - 1].Rate ? result[^1].Rank : k + 1;
+                result.Add(ranked[k] with { Rank = rank });
+            }
+        }
+        return result;
+    }
+
+    private static string GroupOf(CampaignUnit u) => u.Level switch
+    {
+        (int)OrgLevel.County => "区（市）",
+        (int)OrgLevel.City when u.Kind != (int)OrgKind.Government => "市直部门",
+        (int)OrgLevel.Town => "镇（街）",
+        _ => "",
+    };
+}

@@ -1,0 +1,541 @@
+using Fazhi.Assessment.Data;
+using Fazhi.Assessment.Frameworks;
+using Fazhi.Platform.Features.Attachments;
+using Fazhi.Platform.Features.OrgUnits;
+using Fazhi.Platform.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Assessment.Campaigns;
+
+internal sealed record DraftInput(long Version, string? Statement, decimal? SubmittedValue);
+
+internal sealed record EvidenceInput(EvidenceKind Kind, string Title, string? RecordType, string? RecordId, decimal? Value, string? Unit);
+
+internal sealed record DeductionInput(decimal Points, string Reason);
+
+/// <summary>Passed: pass/fail indicators; Points: points indicators (and an override of a computed score); Deductions: deduction indicators.</summary>
+internal sealed record ScoreInput(decimal? Points, bool? Passed, IReadOnlyList<DeductionInput>? Deductions, string? Note);
+
+/// <summary>
+/// The submission flow of a task: the lead unit drafts and submits (co-units contribute), reviewers return with a reason,
+/// approve upwards through the org tree, the office accepts and approves (locking the record), unlocks with a reason,
+/// scores, and answers the one appeal. Every refused edit says why.
+/// </summary>
+internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, OrgDirectory orgs, IAttachmentStore attachments, TimeProvider clock)
+{
+    public const string AttachmentOwner = "assessment.task";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private string Actor => user.UserName ?? "system";
+
+    /// <summary>Why the unit's submission data of this task may not change now, or null.</summary>
+    public static string? EditRefusal(AssessmentTask task, Campaign campaign)
+    {
+        if (campaign.Status == CampaignStatus.Archived)
+        {
+            return $"考评活动已于 {Cst(campaign.StatusChangedAtUtc)} 归档，材料不能再修改。{campaign.StatusReason}".Trim();
+        }
+        if (campaign.Status == CampaignStatus.Closed)
+        {
+            return $"考评期已于 {Cst(campaign.StatusChangedAtUtc)} 关闭，材料不能再修改。{campaign.StatusReason}".Trim();
+        }
+        return task.Status switch
+        {
+            SubmissionStatus.Approved => task.LockedReason ?? "材料已审定锁定。",
+            SubmissionStatus.Submitted => "材料已报送，正在审核，不能修改；如需修改，请审核单位退回。",
+            SubmissionStatus.Accepted => "材料已审核通过，不能修改；如需修改，请法治办退回。",
+            _ => null,
+        };
+    }
+
+    internal static string Cst(DateTime? utc) => utc is { } u ? u.AddHours(8).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>The task if the caller is its lead unit (scope) or a co-unit (has a visible contribution); Role tells which.</summary>
+    public async Task<(AssessmentTask? Task, Campaign? Campaign, TaskContribution? Contribution)> FindAsync(Guid taskId, CancellationToken ct)
+    {
+        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        TaskContribution? contribution = null;
+        if (task is null)
+        {
+            contribution = await db.Contributions.FirstOrDefaultAsync(c => c.TaskId == taskId, ct);
+            if (contribution is null)
+            {
+                return (null, null, null);
+            }
+            // A co-unit sees the task it contributes to (its contribution row is in its scope), not the lead unit's other records.
+            task = await db.Tasks.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        }
+        if (task is null)
+        {
+            return (null, null, null);
+        }
+        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == task.CampaignId, ct);
+        return (task, campaign, contribution);
+    }
+
+    private async Task<(AssessmentTask? Task, Campaign? Campaign, Refusal? Refusal)> LeadTaskAsync(Guid taskId, CancellationToken ct)
+    {
+        var (task, campaign, contribution) = await FindAsync(taskId, ct);
+        if (task is null || campaign is null)
+        {
+            return (null, null, Refusal.NotFound("考评任务"));
+        }
+        if (contribution is not null)
+        {
+            return (null, null, new Refusal(403, "只有牵头单位可以填写和报送；配合单位请在本任务中补充本单位的说明和佐证材料。"));
+        }
+        return (task, campaign, null);
+    }
+
+    private void Event(AssessmentTask task, string action, string reason = "") =>
+        db.TaskEvents.Add(new TaskEvent { TaskId = task.Id, OrgUnitId = task.OrgUnitId, Action = action, Actor = Actor, Reason = reason, AtUtc = Now });
+
+    public async Task<Refusal?> SaveDraftAsync(Guid taskId, DraftInput input, CancellationToken ct)
+    {
+        var (task, campaign, refusal) = await LeadTaskAsync(taskId, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (EditRefusal(task!, campaign!) is { } locked)
+        {
+            return new(409, locked);
+        }
+        db.Entry(task!).Property(t => t.Version).OriginalValue = input.Version;
+        task!.Statement = input.Statement?.Trim() ?? "";
+        task.SubmittedValue = input.SubmittedValue;
+        if (task.Status == SubmissionStatus.NotStarted)
+        {
+            task.Status = SubmissionStatus.Draft;
+        }
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<Refusal?> SaveContributionAsync(Guid taskId, string statement, CancellationToken ct)
+    {
+        var (task, campaign, contribution) = await FindAsync(taskId, ct);
+        if (task is null || campaign is null)
+        {
+            return Refusal.NotFound("考评任务");
+        }
+        if (contribution is null)
+        {
+            return new(403, "您的单位不是本任务的配合单位。");
+        }
+        if (EditRefusal(task, campaign) is { } locked)
+        {
+            return new(409, locked);
+        }
+        contribution.Statement = statement.Trim();
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<(Evidence? Evidence, Refusal? Refusal)> AddEvidenceAsync(Guid taskId, EvidenceInput input, Stream? file, string? fileName, CancellationToken ct)
+    {
+        var (task, campaign, contribution) = await FindAsync(taskId, ct);
+        if (task is null || campaign is null)
+        {
+            return (null, Refusal.NotFound("考评任务"));
+        }
+        if (EditRefusal(task, campaign) is { } locked)
+        {
+            return (null, new(409, locked));
+        }
+        if (string.IsNullOrWhiteSpace(input.Title) && file is null)
+        {
+            return (null, new(400, "请填写佐证材料名称。"));
+        }
+        var unitId = contribution?.OrgUnitId ?? task.OrgUnitId;
+        var evidence = new Evidence
+        {
+            TaskId = task.Id,
+            OrgUnitId = unitId,
+            Kind = input.Kind,
+            Title = string.IsNullOrWhiteSpace(input.Title) ? fileName ?? "" : input.Title.Trim(),
+            RecordType = input.RecordType?.Trim() ?? "",
+            RecordId = input.RecordId?.Trim() ?? "",
+            Value = input.Value,
+            Unit = input.Unit?.Trim() ?? "",
+            CreatedAtUtc = Now,
+        };
+        if (input.Kind == EvidenceKind.Record && (evidence.RecordType.Length == 0 || evidence.RecordId.Length == 0))
+        {
+            return (null, new(400, "关联 Fazhi 内的记录须填写记录类型和编号。"));
+        }
+        if (input.Kind == EvidenceKind.Figure && input.Value is null)
+        {
+            return (null, new(400, "数据类佐证须填写数值。"));
+        }
+        if (input.Kind == EvidenceKind.File)
+        {
+            if (file is null || string.IsNullOrWhiteSpace(fileName))
+            {
+                return (null, new(400, "请选择要上传的文件。"));
+            }
+            var saved = await attachments.SaveAsync(file, fileName, unitId, AttachmentOwner, task.Id.ToString(), ct);
+            if (!saved.Ok)
+            {
+                return (null, new(saved.Status, saved.Refusal ?? "文件未能保存。"));
+            }
+            evidence.AttachmentId = saved.Saved!.Id;
+        }
+        db.Evidence.Add(evidence);
+        if (contribution is null && task.Status == SubmissionStatus.NotStarted)
+        {
+            task.Status = SubmissionStatus.Draft;
+        }
+        await db.SaveChangesAsync(ct);
+        return (evidence, null);
+    }
+
+    public async Task<Refusal?> SubmitAsync(Guid taskId, CancellationToken ct)
+    {
+        var (task, campaign, refusal) = await LeadTaskAsync(taskId, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (EditRefusal(task!, campaign!) is { } locked)
+        {
+            return new(409, locked);
+        }
+        // Co-units' evidence counts too; the lead unit may know that its own task has some (system read of one task's rows).
+        if (task!.Statement.Length == 0 && !await db.Evidence.IgnoreQueryFilters().AnyAsync(e => e.TaskId == task.Id, ct))
+        {
+            return new(400, "请先填写工作情况说明或添加佐证材料，再报送。");
+        }
+        task.AwaitingUnitId = await FirstReviewerUnitAsync(task.OrgUnitId, campaign!.BottomUpApproval, ct);
+        task.Status = SubmissionStatus.Submitted;
+        task.SubmittedAtUtc = Now;
+        Event(task, "submitted");
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>Bottom-up: a town's submission goes to its district first; everything else (and without bottom-up) to the city.</summary>
+    private async Task<Guid> FirstReviewerUnitAsync(Guid unitId, bool bottomUp, CancellationToken ct)
+    {
+        var ancestors = await orgs.AncestorsAsync(unitId, ct);
+        var city = ancestors.FirstOrDefault(a => a.Level == OrgLevel.City) ?? await orgs.ByIdAsync(unitId, ct);
+        if (bottomUp && ancestors.FirstOrDefault(a => a.Level == OrgLevel.County) is { } county)
+        {
+            return county.Id;
+        }
+        return city!.Id;
+    }
+
+    private async Task<(AssessmentTask? Task, Campaign? Campaign, Refusal? Refusal)> ReviewTaskAsync(Guid taskId, CancellationToken ct)
+    {
+        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is null)
+        {
+            return (null, null, Refusal.NotFound("考评任务"));
+        }
+        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == task.CampaignId, ct);
+        if (campaign.Status != CampaignStatus.Active)
+        {
+            return (null, null, new(409, EditRefusal(task, campaign)!));
+        }
+        return (task, campaign, null);
+    }
+
+    /// <summary>Whether the caller reviews at the task's current step: the office at the city step, an approver at their own unit.</summary>
+    private async Task<Refusal?> CheckReviewerAsync(AssessmentTask task, CancellationToken ct)
+    {
+        if (task.AwaitingUnitId is not { } awaiting)
+        {
+            return new(409, "该任务当前不在审核中。");
+        }
+        var unit = await orgs.ByIdAsync(awaiting, ct);
+        if (unit?.Level == OrgLevel.City)
+        {
+            return user.Has(AssessmentPermissions.Review) ? null : new(403, $"该材料正在等待{unit.Name}（法治办）审核。");
+        }
+        return user.Has(AssessmentPermissions.Approve) && user.OrgUnitId == awaiting
+            ? null
+            : new(403, $"该材料正在等待{unit?.Name}审核，您不是该单位的审核人员。");
+    }
+
+    /// <summary>Returns a submission to the unit. The reason is mandatory and shown to the unit.</summary>
+    public async Task<Refusal?> ReturnAsync(Guid taskId, string? reason, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return new(400, "退回必须说明理由，告知单位需要补充或修改的内容。");
+        }
+        var (task, _, refusal) = await ReviewTaskAsync(taskId, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (task!.Status is not (SubmissionStatus.Submitted or SubmissionStatus.Accepted))
+        {
+            return new(409, task.Status == SubmissionStatus.Approved ? task.LockedReason ?? "已审定。" : "该任务尚未报送，不能退回。");
+        }
+        if (task.Status == SubmissionStatus.Accepted)
+        {
+            if (!user.Has(AssessmentPermissions.Review))
+            {
+                return new(403, "只有法治办可以退回已审核通过的材料。");
+            }
+        }
+        else if (await CheckReviewerAsync(task, ct) is { } notReviewer)
+        {
+            return notReviewer;
+        }
+        task.Status = SubmissionStatus.Returned;
+        task.ReturnCount++;
+        task.ReturnReason = reason.Trim();
+        task.AwaitingUnitId = null;
+        Event(task, "returned", task.ReturnReason);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>An intermediate reviewer (a district) approves a subordinate's submission and passes it up to the next level.</summary>
+    public async Task<Refusal?> ApproveUpAsync(Guid taskId, CancellationToken ct)
+    {
+        var (task, _, refusal) = await ReviewTaskAsync(taskId, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (task!.Status != SubmissionStatus.Submitted)
+        {
+            return new(409, "该任务不在报送审核中。");
+        }
+        if (await CheckReviewerAsync(task, ct) is { } notReviewer)
+        {
+            return notReviewer;
+        }
+        var here = await orgs.ByIdAsync(task.AwaitingUnitId!.Value, ct);
+        if (here?.Level == OrgLevel.City)
+        {
+            return new(409, "已到市级审核，请由法治办审核通过。");
+        }
+        var next = (await orgs.AncestorsAsync(here!.Id, ct)).FirstOrDefault(a => a.Level == OrgLevel.City) ?? here;
+        task.AwaitingUnitId = next.Id;
+        Event(task, "approved-up", $"{here.Name}审核同意，报{next.Name}");
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>The office accepts a submission that reached the city.</summary>
+    public async Task<Refusal?> AcceptAsync(Guid taskId, CancellationToken ct)
+    {
+        var (task, _, refusal) = await ReviewTaskAsync(taskId, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (task!.Status != SubmissionStatus.Submitted)
+        {
+            return new(409, "该任务不在报送审核中。");
+        }
+        if (task.AwaitingUnitId is { } awaiting && (await orgs.ByIdAsync(awaiting, ct))?.Level != OrgLevel.City)
+        {
+            return new(409, "本活动实行逐级审核：该材料须先由区（市）审核同意后报市级。");
+        }
+        if (await CheckReviewerAsync(task, ct) is { } notReviewer)
+        {
+            return notReviewer;
+        }
+        task.Status = SubmissionStatus.Accepted;
+        task.AwaitingUnitId = null;
+        Event(task, "accepted");
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>Final approval (审定): the submission is locked; the lock states who approved it and when.</summary>
+    public async Task<Refusal?> ApproveAsync(Guid taskId, CancellationToken ct)
+    {
+        var (task, _, refusal) = await ReviewTaskAsync(taskId, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (task!.Status != SubmissionStatus.Accepted)
+        {
+            return new(409, task.Status == SubmissionStatus.Approved ? task.LockedReason ?? "已审定。" : "须先审核通过，才能审定。");
+        }
+        task.Status = SubmissionStatus.Approved;
+        task.LockedReason = $"已于 {Cst(Now)} 由 {Actor} 审定，材料已锁定；如需修改，须由法治办说明理由解锁。";
+        Event(task, "approved");
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>Unlocks an approved record (audited, reason mandatory); the unit may edit and resubmit.</summary>
+    public async Task<Refusal?> UnlockAsync(Guid taskId, string? reason, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return new(400, "解锁必须说明理由。");
+        }
+        var (task, _, refusal) = await ReviewTaskAsync(taskId, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (task!.Status != SubmissionStatus.Approved)
+        {
+            return new(409, "该任务未锁定。");
+        }
+        var previous = task.LockedReason;
+        task.Status = SubmissionStatus.Returned;
+        task.LockedReason = null;
+        task.ReturnReason = $"已解锁：{reason.Trim()}";
+        Event(task, "unlocked", reason.Trim());
+        await db.WriteAuditEventAsync("assessment.task.unlock", nameof(AssessmentTask), task.Id.ToString(), new { reason = reason.Trim(), previousLock = previous }, ct);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>Scores a task by its indicator's method (office). Deductions replace earlier ones; each needs a reason.</summary>
+    public async Task<(decimal? Score, Refusal? Refusal)> ScoreAsync(Guid taskId, ScoreInput input, decimal? computedValue, CancellationToken ct)
+    {
+        var (task, _, refusal) = await ReviewTaskAsync(taskId, ct);
+        if (refusal is not null)
+        {
+            return (null, refusal);
+        }
+        if (task!.Status is not (SubmissionStatus.Accepted or SubmissionStatus.Approved))
+        {
+            return (null, new(409, "须在材料审核通过后评分。"));
+        }
+        if (await db.Appeals.AnyAsync(a => a.TaskId == task.Id && a.AnsweredAtUtc == null, ct))
+        {
+            return (null, new(409, "该得分有待答复的申诉，请先答复申诉。"));
+        }
+        var indicator = await db.Indicators.AsNoTracking().FirstAsync(i => i.Id == task.IndicatorId, ct);
+        decimal score;
+        var deductions = new List<Deduction>();
+        switch (indicator.Method)
+        {
+            case ScoringMethod.Points:
+                if (input.Points is not { } p || p < 0 || p > indicator.MaxScore)
+                {
+                    return (null, new(400, $"得分须在 0 至 {indicator.MaxScore:0.##} 分之间。"));
+                }
+                score = p;
+                break;
+            case ScoringMethod.PassFail:
+                if (input.Passed is not { } passed)
+                {
+                    return (null, new(400, "请选择达标或不达标。"));
+                }
+                task.Passed = passed;
+                score = passed ? indicator.MaxScore : 0;
+                break;
+            case ScoringMethod.Deduction:
+                foreach (var d in input.Deductions ?? [])
+                {
+                    if (d.Points <= 0 || string.IsNullOrWhiteSpace(d.Reason))
+                    {
+                        return (null, new(400, "每项扣分须大于 0 并写明扣分理由。"));
+                    }
+                    deductions.Add(new Deduction { TaskId = task.Id, OrgUnitId = task.OrgUnitId, Points = d.Points, Reason = d.Reason.Trim() });
+                }
+                score = Math.Max(0, indicator.MaxScore - deductions.Sum(d => d.Points));
+                break;
+            default:
+                if (input.Points is { } manual)
+                {
+                    if (manual < 0 || manual > indicator.MaxScore || string.IsNullOrWhiteSpace(input.Note))
+                    {
+                        return (null, new(400, $"人工调整计算指标得分须在 0 至 {indicator.MaxScore:0.##} 分之间并说明理由。"));
+                    }
+                    score = manual;
+                }
+                else if (computedValue is { } v)
+                {
+                    score = Math.Round(indicator.MaxScore * Math.Clamp(v, 0, 1), 2);
+                }
+                else
+                {
+                    return (null, new(409, "计算指标暂无数据（分母为 0），请人工评分并说明理由。"));
+                }
+                break;
+        }
+        var old = await db.Deductions.Where(d => d.TaskId == task.Id).ToListAsync(ct);
+        db.Deductions.RemoveRange(old);
+        db.Deductions.AddRange(deductions);
+        task.Score = score;
+        task.ScoreNote = input.Note?.Trim() ?? "";
+        task.ScoredBy = Actor;
+        task.ScoredAtUtc = Now;
+        Event(task, "scored", $"{score:0.##} 分" + (deductions.Count > 0 ? "；" + string.Join("；", deductions.Select(d => $"扣 {d.Points:0.##} 分：{d.Reason}")) : ""));
+        await db.SaveChangesAsync(ct);
+        return (score, null);
+    }
+
+    /// <summary>A unit appeals its score, once.</summary>
+    public async Task<Refusal?> AppealAsync(Guid taskId, string? reason, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return new(400, "请写明申诉理由。");
+        }
+        var (task, campaign, refusal) = await LeadTaskAsync(taskId, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (campaign!.Status != CampaignStatus.Active)
+        {
+            return new(409, EditRefusal(task!, campaign)!);
+        }
+        if (task!.Score is not { } score)
+        {
+            return new(409, "该指标尚未评分，不能申诉。");
+        }
+        if (await db.Appeals.AnyAsync(a => a.TaskId == task.Id, ct))
+        {
+            return new(409, "每项得分只能申诉一次，本项已申诉。");
+        }
+        db.Appeals.Add(new ScoreAppeal { TaskId = task.Id, OrgUnitId = task.OrgUnitId, Reason = reason.Trim(), FiledBy = Actor, FiledAtUtc = Now, ScoreBefore = score });
+        Event(task, "appealed", reason.Trim());
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>The office answers the appeal; a new score (optional) replaces the old one.</summary>
+    public async Task<Refusal?> AnswerAppealAsync(Guid taskId, string? answer, decimal? newScore, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(answer))
+        {
+            return new(400, "请填写申诉答复。");
+        }
+        var (task, _, refusal) = await ReviewTaskAsync(taskId, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var appeal = await db.Appeals.FirstOrDefaultAsync(a => a.TaskId == task!.Id, ct);
+        if (appeal is null)
+        {
+            return Refusal.NotFound("申诉");
+        }
+        if (appeal.AnsweredAtUtc is not null)
+        {
+            return new(409, $"该申诉已于 {Cst(appeal.AnsweredAtUtc)} 由 {appeal.AnsweredBy} 答复。");
+        }
+        var max = await db.Indicators.Where(i => i.Id == task!.IndicatorId).Select(i => i.MaxScore).FirstAsync(ct);
+        if (newScore is { } s && (s < 0 || s > max))
+        {
+            return new(400, $"调整后的得分须在 0 至 {max:0.##} 分之间。");
+        }
+        appeal.Answer = answer.Trim();
+        appeal.AnsweredBy = Actor;
+        appeal.AnsweredAtUtc = Now;
+        appeal.ScoreAfter = newScore ?? task!.Score;
+        task!.Score = appeal.ScoreAfter;
+        Event(task, "appeal-answered", answer.Trim());
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+}

@@ -1,0 +1,62 @@
+using Fazhi.Assessment.Data;
+using Fazhi.Platform.Features.Calendar;
+using Fazhi.Platform.Features.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace Fazhi.Assessment.Campaigns;
+
+internal sealed record SupervisionResult(int Tasks, int Notified, int AlreadySent);
+
+/// <summary>
+/// 督办: overdue tasks and tasks returned twice or more raise a supervision notice to the lead unit's leaders
+/// (holders of assessment.lead at that unit), in-app and through every notification channel; once a week per task.
+/// </summary>
+internal sealed class SupervisionService(AssessmentDb db, INotifier notifier, IDeadlineService deadlines, TimeProvider clock)
+{
+    public const string Kind = "assessment.supervision";
+
+    /// <summary>Returned this many times raises a notice (data a later settings page may expose).</summary>
+    public const int ReturnedTimes = 2;
+
+    public async Task<SupervisionResult> RunAsync(Guid? campaignId, CancellationToken ct)
+    {
+        var today = deadlines.Today;
+        var candidates = await (from t in db.Tasks.AsNoTracking()
+                                join c in db.Campaigns.AsNoTracking() on t.CampaignId equals c.Id
+                                join i in db.Indicators.AsNoTracking() on t.IndicatorId equals i.Id
+                                where c.Status == CampaignStatus.Active && (campaignId == null || c.Id == campaignId)
+                                      && (t.Status == SubmissionStatus.NotStarted || t.Status == SubmissionStatus.Draft || t.Status == SubmissionStatus.Returned)
+                                      && (t.DueDate < today || t.ReturnCount >= ReturnedTimes)
+                                select new { t.Id, t.OrgUnitId, t.DueDate, t.ReturnCount, t.ReturnReason, Campaign = c.Name, i.Code, i.Title }).ToListAsync(ct);
+        var since = clock.GetUtcNow().AddDays(-7);
+        var notified = 0;
+        var already = 0;
+        foreach (var t in candidates)
+        {
+            var subject = t.Id.ToString();
+            if (await notifier.AlreadySentAsync(Kind, subject, since, ct))
+            {
+                already++;
+                continue;
+            }
+            var leaders = await notifier.UsersWithPermissionAtAsync(t.OrgUnitId, AssessmentPermissions.Lead, ct);
+            if (leaders.Count == 0)
+            {
+                continue;
+            }
+            var why = t.DueDate < today
+                ? $"已超过完成时限 {t.DueDate:yyyy-MM-dd}，尚未报送"
+                : $"已被退回 {t.ReturnCount} 次（最近一次理由：{t.ReturnReason}）";
+            notified += await notifier.NotifyAsync(leaders, new NotificationMessage(Kind, $"考评督办：{t.Code} {t.Title}",
+                $"{t.Campaign}：指标“{t.Code} {t.Title}”{why}。请督促本单位尽快办理。", $"/assessment/tasks/{t.Id}", subject), ct);
+        }
+        return new(candidates.Count, notified, already);
+    }
+}
+
+/// <summary>Every working-day morning at 08:30: supervision notices for overdue and repeatedly returned tasks.</summary>
+internal sealed class SupervisionJob(SupervisionService service) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await service.RunAsync(null, cancellationToken);
+}
