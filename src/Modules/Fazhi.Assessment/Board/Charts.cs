@@ -16,7 +16,7 @@ internal static class Charts
     public static object Bar(IReadOnlyList<string> categories, IReadOnlyList<Series> series, bool horizontal = false, decimal? max = null)
     {
         object category = new { type = "category", data = categories, axisLabel = new { interval = 0 } };
-        object value = new { type = "value", max };
+        object value = new { type = "value", max, minInterval = max is null ? 1 : (int?)null };
         return new
         {
             tooltip = new { trigger = "axis", axisPointer = new { type = "shadow" } },
