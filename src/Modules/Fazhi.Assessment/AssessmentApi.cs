@@ -82,10 +82,10 @@ internal static class AssessmentApi
         api.MapPost("/campaigns/{id:guid}/supervise", async (Guid id, SupervisionService s, CancellationToken ct) => TypedResults.Ok(await s.RunAsync(id, ct)))
             .RequirePermission(AssessmentPermissions.Review);
         api.MapGet("/campaigns/{id:guid}/score-sheet", ScoreSheetAsync).RequirePermission(AssessmentPermissions.Read);
-        api.MapGet("/campaigns/{id:guid}/score-sheet.docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, Reports r, Fazhi.Platform.Features.Calendar.IDeadlineService d, CancellationToken ct) =>
+        api.MapGet("/campaigns/{id:guid}/score-sheet.docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, CampaignReports r, Fazhi.Platform.Features.Calendar.IDeadlineService d, CancellationToken ct) =>
                 await r.ScoreSheetDocxAsync(id, d.Today, ct) is { } bytes ? TypedResults.File(bytes, DocxContentType, "得分汇总表.docx") : Problem(Refusal.NotFound("考评活动")))
             .RequirePermission(AssessmentPermissions.Read);
-        api.MapGet("/campaigns/{id:guid}/self-assessment", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, Guid orgUnitId, Reports r, Fazhi.Platform.Features.Calendar.IDeadlineService d, CancellationToken ct) =>
+        api.MapGet("/campaigns/{id:guid}/self-assessment", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, Guid orgUnitId, CampaignReports r, Fazhi.Platform.Features.Calendar.IDeadlineService d, CancellationToken ct) =>
                 await r.SelfAssessmentDocxAsync(id, orgUnitId, d.Today, ct) is { } bytes ? TypedResults.File(bytes, DocxContentType, "自查报告.docx") : Problem(Refusal.NotFound("该单位在本活动中的任务")))
             .RequireAuthorization();
 

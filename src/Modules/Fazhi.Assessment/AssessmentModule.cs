@@ -29,12 +29,13 @@ public static class AssessmentModule
         services.AddScoped<SubmissionService>();
         services.AddScoped<CampaignQueries>();
         services.AddScoped<SupervisionService>();
-        services.AddScoped<Reports>();
+        services.AddScoped<CampaignReports>();
         services.AddScoped<ComputedIndicators>();
         services.AddScoped<IComputedIndicatorProvider, ActiveAccountsProvider>();
         services.AddScoped<IModuleSeed, SampleFrameworkSeed>();
         services.AddFazhiJob<SupervisionJob>("0 30 8 ? * MON-FRI", "工作日 08:30 对逾期、多次退回的考评任务发送督办通知");
         services.AddPermissions(AssessmentPermissions.All);
+        Index.IndexFeature.AddRuleOfLawIndex(services);
         services.AddModuleRoles(
             new ModuleRole("assessment-office", "考评管理员（法治办）", "定义指标体系与考评活动，分配任务，审核、评分、答复申诉、解锁，督办。",
                 [AssessmentPermissions.Define, AssessmentPermissions.Review, AssessmentPermissions.Read]),
@@ -54,6 +55,7 @@ public static class AssessmentModule
     {
         var api = app.MapGroup("/api/assessment").WithTags("assessment");
         AssessmentApi.Map(api);
+        Index.IndexApi.Map(api);
         return app;
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Fazhi.Assessment.Campaigns;
 
 /// <summary>Generated documents: the campaign's score sheet and a unit's self-assessment report (.docx, official layout).</summary>
-internal sealed class Reports(AssessmentDb db, CampaignQueries queries, OrgDirectory orgs)
+internal sealed class CampaignReports(AssessmentDb db, CampaignQueries queries, OrgDirectory orgs)
 {
     public async Task<byte[]?> ScoreSheetDocxAsync(Guid campaignId, DateOnly today, CancellationToken ct)
     {

@@ -1,0 +1,138 @@
+using Fazhi.Assessment.Campaigns;
+using Fazhi.Assessment.Reports;
+using Fazhi.Assessment.Survey;
+using Fazhi.Platform.Security;
+using Fazhi.Platform.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fazhi.Assessment.Index;
+
+internal sealed record IndexResponse(Guid Id, int Year, string Name, DateTime? ComputedAtUtc, IReadOnlyList<DimensionInput> Dimensions, IReadOnlyList<ComponentResponse> Components);
+
+internal sealed record ComponentResponse(Guid Id, string Dimension, string Title, decimal Weight, ComponentSource Source, string SourceKey);
+
+internal sealed record SurveyResponseDto(Guid Id, string Title, string Intro, int Year, bool IsOpen, string PublicLink, IReadOnlyList<QuestionDto> Questions);
+
+internal sealed record QuestionDto(Guid Id, int Seq, QuestionKind Kind, string Text, IReadOnlyList<string> Options, string Dimension, bool Required);
+
+internal sealed record PublicSurveyDto(string Title, string Intro, bool IsOpen, IReadOnlyList<QuestionDto> Questions, IReadOnlyList<District> Districts);
+
+internal sealed record PublicAnswerRequest(string? DistrictCode, string? Phone, Dictionary<Guid, string?>? Answers);
+
+/// <summary>Endpoints of the index, surveys (office and public) and campaign reports, under /api/assessment.</summary>
+internal static class IndexApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/indexes", ListIndexesAsync)
+            .RequirePermission(AssessmentPermissions.Read);
+        api.MapPost("/indexes", CreateIndexAsync).RequirePermission(AssessmentPermissions.Define);
+        api.MapGet("/indexes/trend", async (IndexService s, CancellationToken ct) => TypedResults.Ok(await s.TrendAsync(ct))).RequirePermission(AssessmentPermissions.Read);
+        api.MapGet("/indexes/{id:guid}", GetIndexAsync).RequirePermission(AssessmentPermissions.Read);
+        api.MapPost("/indexes/{id:guid}/components", AddComponentAsync).RequirePermission(AssessmentPermissions.Define);
+        api.MapPost("/indexes/{id:guid}/compute", ComputeAsync).RequirePermission(AssessmentPermissions.Define);
+        api.MapGet("/indexes/{id:guid}/results", async (Guid id, IndexService s, CancellationToken ct) => TypedResults.Ok(await s.ResultsAsync(id, ct)))
+            .RequirePermission(AssessmentPermissions.Read);
+
+        api.MapGet("/surveys", async (SurveyService s, CancellationToken ct) => TypedResults.Ok((await s.ListAsync(ct)).Select(x => new { x.Id, x.Title, x.Year, x.IsOpen, PublicLink = PublicLink(x) })))
+            .RequirePermission(AssessmentPermissions.Read);
+        api.MapPost("/surveys", CreateSurveyAsync).RequirePermission(AssessmentPermissions.Define);
+        api.MapGet("/surveys/{id:guid}", GetSurveyAsync).RequirePermission(AssessmentPermissions.Read);
+        api.MapPost("/surveys/{id:guid}/open", (Guid id, SurveyService s, CancellationToken ct) => RunAsync(s.SetOpenAsync(id, true, ct))).RequirePermission(AssessmentPermissions.Define);
+        api.MapPost("/surveys/{id:guid}/close", (Guid id, SurveyService s, CancellationToken ct) => RunAsync(s.SetOpenAsync(id, false, ct))).RequirePermission(AssessmentPermissions.Define);
+        api.MapGet("/surveys/{id:guid}/results", async (Guid id, SurveyService s, CancellationToken ct) => TypedResults.Ok(await s.ResultsAsync(id, ct)))
+            .RequirePermission(AssessmentPermissions.Read);
+
+        // The public answers surveys without an account; nothing else of the module is reachable anonymously.
+        api.MapGet("/public/surveys/{token}", PublicSurveyAsync).AllowAnonymous();
+        api.MapPost("/public/surveys/{token}", PublicAnswerAsync).AllowAnonymous().RequireRateLimiting(IndexFeature.PublicRateLimit);
+
+        api.MapGet("/campaigns/{id:guid}/reports/score-sheet.xlsx", (Guid id, ReportService r, CancellationToken ct) => FileAsync(r.ScoreSheetAsync(id, ct)))
+            .RequirePermission(AssessmentPermissions.Read);
+        api.MapGet("/campaigns/{id:guid}/reports/self-assessment.docx", (Guid id, ReportService r, CancellationToken ct) => FileAsync(r.SelfAssessmentAsync(id, ct)))
+            .RequirePermission(AssessmentPermissions.Read);
+        api.MapGet("/campaigns/{id:guid}/reports/weekly-digest.docx", (Guid id, ReportService r, CancellationToken ct) => FileAsync(r.WeeklyDigestAsync(id, ct)))
+            .RequirePermission(AssessmentPermissions.Read);
+        api.MapGet("/campaigns/{id:guid}/indicators/{indicatorId:guid}/evidence.zip",
+                (Guid id, Guid indicatorId, ReportService r, CancellationToken ct) => FileAsync(r.EvidencePackageAsync(id, indicatorId, ct)))
+            .RequirePermission(AssessmentPermissions.Read);
+    }
+
+    public static string PublicLink(PublicSurvey s) => $"/survey/{s.Token}";
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RunAsync(Task<Refusal?> action) =>
+        await action is { } refusal ? AssessmentApi.Problem(refusal) : TypedResults.NoContent();
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileAsync(Task<ReportFile?> file) =>
+        await file is { } f ? TypedResults.File(f.Content, f.ContentType, f.FileName) : AssessmentApi.Problem(Refusal.NotFound("考评活动或指标"));
+
+    private static async Task<Ok<List<IndexResponse>>> ListIndexesAsync(IndexService s, CancellationToken ct)
+    {
+        var list = new List<IndexResponse>();
+        foreach (var i in await s.ListAsync(ct))
+        {
+            list.Add(await DtoAsync(s, i, ct));
+        }
+        return TypedResults.Ok(list);
+    }
+
+    private static async Task<IndexResponse> DtoAsync(IndexService s, RuleOfLawIndex i, CancellationToken ct) => new(i.Id, i.Year, i.Name, i.ComputedAtUtc,
+        (await s.DimensionsAsync(i.Id, ct)).Select(d => new DimensionInput(d.Dimension, d.Weight)).ToList(),
+        (await s.ComponentsAsync(i.Id, ct)).Select(c => new ComponentResponse(c.Id, c.Dimension, c.Title, c.Weight, c.Source, c.SourceKey)).ToList());
+
+    private static async Task<Results<Created<IndexResponse>, ValidationProblem>> CreateIndexAsync(IndexInput input, IndexService s, CancellationToken ct)
+    {
+        var (index, errors) = await s.CreateAsync(input, ct);
+        return index is null
+            ? TypedResults.ValidationProblem(errors, detail: "法治指数未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)))
+            : TypedResults.Created($"/api/assessment/indexes/{index.Id}", await DtoAsync(s, index, ct));
+    }
+
+    private static async Task<Results<Ok<IndexResponse>, ProblemHttpResult>> GetIndexAsync(Guid id, IndexService s, CancellationToken ct) =>
+        await s.FindAsync(id, ct) is { } i ? TypedResults.Ok(await DtoAsync(s, i, ct)) : AssessmentApi.Problem(Refusal.NotFound("法治指数"));
+
+    private static async Task<Results<Created<ComponentResponse>, ValidationProblem>> AddComponentAsync(Guid id, ComponentInput input, IndexService s, CancellationToken ct)
+    {
+        var (c, errors) = await s.AddComponentAsync(id, input, ct);
+        return c is null
+            ? TypedResults.ValidationProblem(errors, detail: "指数构成项未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)))
+            : TypedResults.Created($"/api/assessment/indexes/{id}", new ComponentResponse(c.Id, c.Dimension, c.Title, c.Weight, c.Source, c.SourceKey));
+    }
+
+    private static async Task<Results<Ok<List<AreaResult>>, ProblemHttpResult>> ComputeAsync(Guid id, IndexService s, CancellationToken ct) =>
+        await s.ComputeAsync(id, ct) is { } r ? TypedResults.Ok(r) : AssessmentApi.Problem(Refusal.NotFound("法治指数"));
+
+    private static QuestionDto Dto(SurveyQuestion q) => new(q.Id, q.Seq, q.Kind, q.Text, q.OptionList, q.Dimension, q.Required);
+
+    private static async Task<Results<Created<SurveyResponseDto>, ValidationProblem>> CreateSurveyAsync(SurveyInput input, SurveyService s, CancellationToken ct)
+    {
+        var (survey, errors) = await s.CreateAsync(input, ct);
+        if (survey is null)
+        {
+            return TypedResults.ValidationProblem(errors, detail: "调查未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
+        }
+        return TypedResults.Created($"/api/assessment/surveys/{survey.Id}", new SurveyResponseDto(survey.Id, survey.Title, survey.Intro, survey.Year, survey.IsOpen,
+            PublicLink(survey), (await s.QuestionsAsync(survey.Id, ct)).Select(Dto).ToList()));
+    }
+
+    private static async Task<Results<Ok<SurveyResponseDto>, ProblemHttpResult>> GetSurveyAsync(Guid id, SurveyService s, CancellationToken ct) =>
+        await s.FindAsync(id, ct) is { } survey
+            ? TypedResults.Ok(new SurveyResponseDto(survey.Id, survey.Title, survey.Intro, survey.Year, survey.IsOpen, PublicLink(survey),
+                (await s.QuestionsAsync(survey.Id, ct)).Select(Dto).ToList()))
+            : AssessmentApi.Problem(Refusal.NotFound("调查"));
+
+    private static async Task<Results<Ok<PublicSurveyDto>, ProblemHttpResult>> PublicSurveyAsync(string token, SurveyService s, CancellationToken ct) =>
+        await s.PublicFormAsync(token, ct) is { } f
+            ? TypedResults.Ok(new PublicSurveyDto(f.Survey.Title, f.Survey.Intro, f.Survey.IsOpen, f.Questions.Select(Dto).ToList(), f.Districts))
+            : AssessmentApi.Problem(Refusal.NotFound("调查"));
+
+    private static async Task<Results<NoContent, ValidationProblem>> PublicAnswerAsync(string token, PublicAnswerRequest input, SurveyService s, CancellationToken ct)
+    {
+        var result = await s.SubmitAsync(token, new PublicAnswers(input.DistrictCode, input.Phone, input.Answers ?? []), ct);
+        return result.Ok ? TypedResults.NoContent()
+            : TypedResults.ValidationProblem(result.Errors, detail: "问卷未提交：" + string.Join(" ", result.Errors.Values.SelectMany(v => v)));
+    }
+}

@@ -1,0 +1,278 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Fazhi.Assessment.Campaigns;
+using Fazhi.Assessment.Data;
+using Fazhi.Platform.Features.OrgUnits;
+using Fazhi.Platform.Security;
+using Fazhi.Platform.Security.Crypto;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fazhi.Assessment.Survey;
+
+internal sealed record QuestionInput(QuestionKind Kind, string? Text, IReadOnlyList<string>? Options, string? Dimension, bool Required = true);
+
+internal sealed record SurveyInput(string? Title, string? Intro, int Year, IReadOnlyList<QuestionInput>? Questions);
+
+/// <summary>A public answer: the district, the phone number (only hashed) and the answers by question id.</summary>
+internal sealed record PublicAnswers(string? DistrictCode, string? Phone, IReadOnlyDictionary<Guid, string?> Answers);
+
+internal sealed record SurveySubmitResult(Dictionary<string, string[]> Errors)
+{
+    public bool Ok => Errors.Count == 0;
+}
+
+internal sealed record District(Guid Id, string Code, string Name);
+
+internal sealed record PublicSurveyForm(PublicSurvey Survey, IReadOnlyList<SurveyQuestion> Questions, IReadOnlyList<District> Districts);
+
+/// <summary>Per district and dimension: responses, the mean rating (1..5) and the score 0..100 = (mean - 1) / 4 x 100.</summary>
+internal sealed record DimensionResult(string Dimension, int Ratings, decimal? MeanRating, decimal? Score);
+
+internal sealed record DistrictResult(string Code, string Name, int Responses, IReadOnlyList<DimensionResult> Dimensions);
+
+internal sealed record ChoiceCount(Guid QuestionId, string Question, string Option, int Count);
+
+internal sealed record SurveyResults(int Responses, IReadOnlyList<DistrictResult> ByDistrict, DistrictResult City, IReadOnlyList<ChoiceCount> Choices);
+
+/// <summary>Public satisfaction surveys: defined by the office, answered by the public without an account, one response per phone number.</summary>
+internal sealed partial class SurveyService(AssessmentDb db, OrgDirectory orgs, IServiceProvider services, TimeProvider clock)
+{
+    public Task<List<PublicSurvey>> ListAsync(CancellationToken ct) => db.Set<PublicSurvey>().AsNoTracking().OrderByDescending(s => s.Id).ToListAsync(ct);
+
+    public Task<PublicSurvey?> FindAsync(Guid id, CancellationToken ct) => db.Set<PublicSurvey>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+
+    public async Task<List<SurveyQuestion>> QuestionsAsync(Guid surveyId, CancellationToken ct) =>
+        (await db.Set<SurveyQuestion>().AsNoTracking().Where(q => q.SurveyId == surveyId).ToListAsync(ct)).OrderBy(q => q.Seq).ToList();
+
+    /// <summary>The districts (区（市）) a respondent chooses from: county-level governments with a 6-digit administrative division code.</summary>
+    public async Task<List<District>> DistrictsAsync(CancellationToken ct) =>
+        (await orgs.AllAsync(ct)).Where(u => u.Level == OrgLevel.County && u.Kind == OrgKind.Government && u.Code.Length == 6 && u.Code.All(char.IsAsciiDigit))
+            .OrderBy(u => u.Code, StringComparer.Ordinal).Select(u => new District(u.Id, u.Code, u.Name)).ToList();
+
+    public async Task<(PublicSurvey? Survey, Dictionary<string, string[]> Errors)> CreateAsync(SurveyInput input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(input.Title))
+        {
+            errors["title"] = ["请填写调查名称。"];
+        }
+        if (input.Year is < 2000 or > 2100)
+        {
+            errors["year"] = ["请填写调查年度（如 2026）。"];
+        }
+        var questions = input.Questions ?? [];
+        if (questions.Count == 0)
+        {
+            errors["questions"] = ["调查至少需要一个问题。"];
+        }
+        for (var k = 0; k < questions.Count; k++)
+        {
+            var q = questions[k];
+            if (string.IsNullOrWhiteSpace(q.Text))
+            {
+                errors[$"questions[{k}].text"] = ["请填写问题内容。"];
+            }
+            if (q.Kind == QuestionKind.SingleChoice && (q.Options ?? []).Count(o => !string.IsNullOrWhiteSpace(o)) < 2)
+            {
+                errors[$"questions[{k}].options"] = ["单选题至少需要两个选项。"];
+            }
+            if (q.Dimension is { Length: > 0 } d && !IndexDimensions.All.Contains(d))
+            {
+                errors[$"questions[{k}].dimension"] = [$"维度须为：{string.Join("、", IndexDimensions.All)}。"];
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        var survey = new PublicSurvey
+        {
+            Title = input.Title!.Trim(), Intro = input.Intro?.Trim() ?? "", Year = input.Year, IsOpen = false,
+            Token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)), Salt = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Set<PublicSurvey>().Add(survey);
+        var seq = 0;
+        foreach (var q in questions)
+        {
+            db.Set<SurveyQuestion>().Add(new SurveyQuestion
+            {
+                SurveyId = survey.Id, Seq = ++seq, Kind = q.Kind, Text = q.Text!.Trim(), Required = q.Required,
+                Options = string.Join('\n', (q.Options ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim())),
+                Dimension = string.IsNullOrWhiteSpace(q.Dimension) ? IndexDimensions.Perception : q.Dimension,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        return (survey, errors);
+    }
+
+    /// <summary>Opens or closes the public link. Closing destroys the salt: the stored respondent hashes can no longer be linked to a phone number.</summary>
+    public async Task<Refusal?> SetOpenAsync(Guid id, bool open, CancellationToken ct)
+    {
+        var survey = await db.Set<PublicSurvey>().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (survey is null)
+        {
+            return Refusal.NotFound("调查");
+        }
+        if (open && survey.Salt.Length == 0)
+        {
+            return new Refusal(409, "调查已结束，去重用的密钥已销毁，不能重新开放；如需继续调查请新建一次调查。");
+        }
+        survey.IsOpen = open;
+        if (!open)
+        {
+            survey.Salt = "";
+        }
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<PublicSurveyForm?> PublicFormAsync(string token, CancellationToken ct)
+    {
+        var survey = await db.Set<PublicSurvey>().AsNoTracking().FirstOrDefaultAsync(s => s.Token == token, ct);
+        if (survey is null)
+        {
+            return null;
+        }
+        return new PublicSurveyForm(survey, await QuestionsAsync(survey.Id, ct), await DistrictsAsync(ct));
+    }
+
+    /// <summary>
+    /// Hash that identifies a respondent within one survey: SM3 over the survey's secret salt and the normalised mobile
+    /// number. The number itself is never stored.
+    /// </summary>
+    public static string RespondentHash(string salt, string phone) => Sm3.HashHex($"{salt}|{phone}");
+
+    [GeneratedRegex(@"^1[3-9]\d{9}$")]
+    private static partial Regex MobilePattern();
+
+    /// <summary>A public response without an account: validated, de-duplicated by the phone hash, stored as system work.</summary>
+    public async Task<SurveySubmitResult> SubmitAsync(string token, PublicAnswers input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var form = await PublicFormAsync(token, ct);
+        if (form is null || !form.Survey.IsOpen || form.Survey.Salt.Length == 0)
+        {
+            errors["survey"] = ["本次调查未开放或已结束。"];
+            return new(errors);
+        }
+        var district = form.Districts.FirstOrDefault(d => d.Code == input.DistrictCode);
+        if (district is null)
+        {
+            errors["district"] = ["请选择您居住的区（市）。"];
+        }
+        var phone = new string((input.Phone ?? "").Where(char.IsDigit).ToArray());
+        if (phone.Length == 13 && phone.StartsWith("86", StringComparison.Ordinal))
+        {
+            phone = phone[2..];
+        }
+        if (!MobilePattern().IsMatch(phone))
+        {
+            errors["phone"] = ["请填写 11 位手机号码（仅用于防止重复提交，不会保存号码）。"];
+        }
+        var answers = new List<SurveyAnswer>();
+        foreach (var q in form.Questions)
+        {
+            var raw = input.Answers.GetValueOrDefault(q.Id)?.Trim() ?? "";
+            var field = $"q{q.Seq}";
+            if (raw.Length == 0)
+            {
+                if (q.Required)
+                {
+                    errors[field] = [$"请回答第 {q.Seq} 题。"];
+                }
+                continue;
+            }
+            switch (q.Kind)
+            {
+                case QuestionKind.Rating when int.TryParse(raw, out var r) && r is >= 1 and <= 5:
+                    answers.Add(new SurveyAnswer { SurveyId = form.Survey.Id, QuestionId = q.Id, Rating = r });
+                    break;
+                case QuestionKind.Rating:
+                    errors[field] = [$"第 {q.Seq} 题请选择 1 至 5 分。"];
+                    break;
+                case QuestionKind.SingleChoice when q.OptionList.Contains(raw):
+                    answers.Add(new SurveyAnswer { SurveyId = form.Survey.Id, QuestionId = q.Id, Choice = raw });
+                    break;
+                case QuestionKind.SingleChoice:
+                    errors[field] = [$"第 {q.Seq} 题请从选项中选择。"];
+                    break;
+                default:
+                    answers.Add(new SurveyAnswer { SurveyId = form.Survey.Id, QuestionId = q.Id, Text = raw.Length > 2000 ? raw[..2000] : raw });
+                    break;
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return new(errors);
+        }
+        var hash = RespondentHash(form.Survey.Salt, phone);
+        // The public has no account and so no data scope: the write is explicit system work (ADR 0007), audited as "system".
+        await using var systemDb = CreateSystemDb(services);
+        if (await systemDb.Set<SurveyResponse>().AnyAsync(r => r.SurveyId == form.Survey.Id && r.RespondentHash == hash, ct))
+        {
+            errors["phone"] = ["该手机号已参加过本次调查，每人只能提交一次。"];
+            return new(errors);
+        }
+        var response = new SurveyResponse
+        {
+            SurveyId = form.Survey.Id, DistrictId = district!.Id, DistrictCode = district.Code, RespondentHash = hash, SubmittedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        systemDb.Set<SurveyResponse>().Add(response);
+        foreach (var a in answers)
+        {
+            a.ResponseId = response.Id;
+            systemDb.Set<SurveyAnswer>().Add(a);
+        }
+        try
+        {
+            await systemDb.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two submissions with the same number at once: the unique index keeps one.
+            errors["phone"] = ["该手机号已参加过本次调查，每人只能提交一次。"];
+        }
+        return new(errors);
+    }
+
+    public static decimal? ScoreOf(decimal? meanRating) => meanRating is { } m ? Math.Round((m - 1m) / 4m * 100m, 2) : null;
+
+    /// <summary>Responses aggregated per district and dimension (ratings only), plus the city as a whole and the single-choice counts.</summary>
+    public async Task<SurveyResults> ResultsAsync(Guid surveyId, CancellationToken ct)
+    {
+        var questions = (await QuestionsAsync(surveyId, ct)).ToDictionary(q => q.Id);
+        var responses = await db.Set<SurveyResponse>().AsNoTracking().Where(r => r.SurveyId == surveyId)
+            .Select(r => new { r.Id, r.DistrictCode }).ToListAsync(ct);
+        var answers = await db.Set<SurveyAnswer>().AsNoTracking().Where(a => a.SurveyId == surveyId)
+            .Select(a => new { a.ResponseId, a.QuestionId, a.Rating, a.Choice }).ToListAsync(ct);
+        var districtOf = responses.ToDictionary(r => r.Id, r => r.DistrictCode);
+        var ratings = answers.Where(a => a.Rating is not null && questions.ContainsKey(a.QuestionId))
+            .Select(a => (District: districtOf.GetValueOrDefault(a.ResponseId, ""), questions[a.QuestionId].Dimension, Rating: a.Rating!.Value)).ToList();
+        var dimensions = questions.Values.Where(q => q.Kind == QuestionKind.Rating).Select(q => q.Dimension).Distinct()
+            .OrderBy(d => IndexOf(d)).ToList();
+        DistrictResult Result(string code, string name, int count, Func<string, bool> inDistrict) => new(code, name, count, dimensions.Select(d =>
+        {
+            var list = ratings.Where(r => r.Dimension == d && inDistrict(r.District)).Select(r => r.Rating).ToList();
+            decimal? mean = list.Count == 0 ? null : Math.Round((decimal)list.Sum() / list.Count, 4);
+            return new DimensionResult(d, list.Count, mean, ScoreOf(mean));
+        }).ToList());
+        var byDistrict = (await DistrictsAsync(ct)).Select(d => Result(d.Code, d.Name, responses.Count(r => r.DistrictCode == d.Code), c => c == d.Code)).ToList();
+        var city = Result("", "全市", responses.Count, _ => true);
+        var choices = questions.Values.Where(q => q.Kind == QuestionKind.SingleChoice).OrderBy(q => q.Seq)
+            .SelectMany(q => q.OptionList.Select(o => new ChoiceCount(q.Id, q.Text, o, answers.Count(a => a.QuestionId == q.Id && a.Choice == o)))).ToList();
+        return new SurveyResults(responses.Count, byDistrict, city, choices);
+    }
+
+    private static int IndexOf(string dimension)
+    {
+        var k = IndexDimensions.All.ToList().IndexOf(dimension);
+        return k < 0 ? int.MaxValue : k;
+    }
+
+    private static AssessmentDb CreateSystemDb(IServiceProvider sp) =>
+        sp.GetService<DbContextOptions<SqliteAssessmentDb>>() is { } sqlite
+            ? new SqliteAssessmentDb(sqlite, SystemCurrentUser.Instance)
+            : new PostgresAssessmentDb(sp.GetRequiredService<DbContextOptions<PostgresAssessmentDb>>(), SystemCurrentUser.Instance);
+}
