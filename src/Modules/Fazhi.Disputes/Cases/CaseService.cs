@@ -105,6 +105,7 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
 
         var applicant = Party(request.Applicant, PartyRole.Applicant, "applicant", required: true, requirePhone: publicIntake, Error);
         var respondent = Party(request.Respondent, PartyRole.Respondent, "respondent", required: false, requirePhone: false, Error);
+        var agent = Party(request.Agent, PartyRole.Agent, "agent", required: false, requirePhone: false, Error);
 
         Guid handlingUnit;
         if (publicIntake)
@@ -159,7 +160,7 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
             ReceivedOn = today,
             QueryCodeHash = queryCode is null ? null : Hash(queryCode),
         };
-        foreach (var party in new[] { applicant, respondent }.OfType<CaseParty>())
+        foreach (var party in new[] { applicant, respondent, agent }.OfType<CaseParty>())
         {
             party.CaseId = dispute.Id;
             party.OrgUnitId = handlingUnit;
@@ -168,6 +169,8 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
         dispute.Stages.Add(StageFrom(firstStage, dispute, today));
         target.Cases.Add(dispute);
         await target.SaveChangesAsync(ct);
+        // Front desk (Duplicates/, Routing/): flag possible duplicates and record the routing recommendation, same transaction.
+        await services.GetRequiredService<FrontDesk.FrontDeskIntake>().OnIntakeAsync(target, dispute, ct);
         await tx.CommitAsync(ct);
         return new IntakeResult(dispute.Id, dispute.CaseNumber, queryCode);
     }
