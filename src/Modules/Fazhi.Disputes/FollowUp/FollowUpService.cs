@@ -72,6 +72,9 @@ internal sealed class FollowUpService(DisputesDb db, ICurrentUser current, IDead
         return rows.Select(ToView).ToList();
     }
 
+    public async Task<FollowUpView?> GetAsync(Guid taskId, CancellationToken ct) =>
+        await db.Set<FollowUpTask>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == taskId, ct) is { } f ? ToView(f) : null;
+
     public async Task<FollowUpView?> ForCaseAsync(Guid caseId, CancellationToken ct) =>
         await db.Set<FollowUpTask>().AsNoTracking().FirstOrDefaultAsync(f => f.CaseId == caseId, ct) is { } f ? ToView(f) : null;
 
