@@ -58,6 +58,25 @@ public sealed class ReferralTests(FazhiFactory factory)
     }
 
     [Fact]
+    public async Task A_referral_already_received_through_the_api_is_not_registered_again_by_staff()
+    {
+        var api = await factory.ApiClientAsync(await factory.CreateUserAsync(ReferralClient, "370400"));
+        var externalId = "FY-" + Guid.NewGuid().ToString("N")[..10];
+        var created = await api.PostAsJsonAsync("/api/disputes/referrals", Referral("court", externalId, "合同纠纷", Person("彭建军")));
+        var number = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseNumber").GetString();
+        var clerk = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-clerk", "370400"));
+
+        var staff = await clerk.PostAsJsonAsync("/api/disputes/cases", new
+        {
+            caseType = "PeoplesMediation", channel = "Referral", externalSystem = "法院", externalId, category = "合同纠纷", placeCode = "370402",
+            description = "法院委派的诉前调解案件，双方就货款支付发生争议。", applicant = Person("彭建军"),
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, staff.StatusCode);
+        Assert.Contains($"已登记为案件 {number}", (await staff.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task The_same_id_from_another_system_is_another_case()
     {
         var api = await factory.ApiClientAsync(await factory.CreateUserAsync(ReferralClient, "370400"));

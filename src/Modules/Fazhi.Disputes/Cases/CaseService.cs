@@ -62,6 +62,11 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
         {
             Error("externalId", "转办案件须填写来源系统的编号，以便回传结果。");
         }
+        if (channel == IntakeChannel.Referral && !string.IsNullOrWhiteSpace(request.ExternalSystem) && !string.IsNullOrWhiteSpace(request.ExternalId)
+            && await Referrals.ReferralService.ExistingNumberAsync(db, request.ExternalSystem.Trim(), request.ExternalId.Trim(), ct) is { } earlier)
+        {
+            Error("externalId", $"该转办（{request.ExternalSystem.Trim()} {request.ExternalId.Trim()}）已登记为案件 {earlier}，不重复登记。");
+        }
         var today = deadlines.Today;
         var profile = string.IsNullOrWhiteSpace(request.CaseType) ? null : await db.Profiles.AsNoTracking()
             .Where(p => p.Code == request.CaseType && p.EffectiveFrom <= today)

@@ -90,6 +90,11 @@ internal sealed class ReferralService(DisputesDb db, CaseService cases, RoutingS
         }
     }
 
+    /// <summary>The case number a referral (system, id) was registered under, if any (across scopes: see <see cref="FindAsync"/>).</summary>
+    public static async Task<string?> ExistingNumberAsync(DisputesDb target, string system, string externalId, CancellationToken ct) =>
+        await target.Cases.IgnoreQueryFilters().AsNoTracking().Where(x => x.ExternalSystem == system && x.ExternalId == externalId)
+            .Select(x => x.CaseNumber).FirstOrDefaultAsync(ct);
+
     private async Task<ReferralResult?> FindAsync(string system, string externalId, CancellationToken ct)
     {
         // The earlier referral may have been routed to a unit outside the referring client's scope; the client only learns

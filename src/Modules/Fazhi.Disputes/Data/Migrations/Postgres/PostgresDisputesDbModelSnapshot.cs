@@ -289,6 +289,8 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
 
                     b.HasIndex("ProfileId");
 
+                    b.HasIndex("ReceivedOn");
+
                     b.HasIndex("ExternalSystem", "ExternalId")
                         .IsUnique();
 
@@ -296,6 +298,8 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
 
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("CaseTypeCode", "Channel", "Status", "OrgUnitId", "MergedIntoCaseId");
 
                     b.ToTable("disputes_cases", (string)null);
                 });

@@ -284,6 +284,8 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
 
                     b.HasIndex("ProfileId");
 
+                    b.HasIndex("ReceivedOn");
+
                     b.HasIndex("ExternalSystem", "ExternalId")
                         .IsUnique();
 
@@ -291,6 +293,8 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
 
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("CaseTypeCode", "Channel", "Status", "OrgUnitId", "MergedIntoCaseId");
 
                     b.ToTable("disputes_cases", (string)null);
                 });

@@ -197,10 +197,20 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_disputes_cases_CaseTypeCode_Channel_Status_OrgUnitId_MergedIntoCaseId",
+                table: "disputes_cases",
+                columns: new[] { "CaseTypeCode", "Channel", "Status", "OrgUnitId", "MergedIntoCaseId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_disputes_cases_ExternalSystem_ExternalId",
                 table: "disputes_cases",
                 columns: new[] { "ExternalSystem", "ExternalId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disputes_cases_ReceivedOn",
+                table: "disputes_cases",
+                column: "ReceivedOn");
 
             migrationBuilder.CreateIndex(
                 name: "IX_disputes_case_merges_MergedCaseId",
@@ -325,7 +335,15 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
                 name: "disputes_routing_rule_sets");
 
             migrationBuilder.DropIndex(
+                name: "IX_disputes_cases_CaseTypeCode_Channel_Status_OrgUnitId_MergedIntoCaseId",
+                table: "disputes_cases");
+
+            migrationBuilder.DropIndex(
                 name: "IX_disputes_cases_ExternalSystem_ExternalId",
+                table: "disputes_cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_disputes_cases_ReceivedOn",
                 table: "disputes_cases");
 
             migrationBuilder.DropColumn(
