@@ -48,6 +48,7 @@ public static class DisputesModule
         DisputesApi.Map(api);
         Referrals.ReferralsApi.Map(api);
         FrontDesk.FrontDeskApi.Map(api);
+        Profiles.ProfilesApi.Map(api);
         return app;
     }
 
@@ -57,21 +58,23 @@ public static class DisputesModule
         services.AddModuleRoles(
             new ModuleRole("dispute-referral-client", "纠纷转办接口", "外部系统（法院、12345热线、信访）通过接口向中心转办纠纷所用的账户。",
                 [DisputesPermissions.CasesIntake, DisputesPermissions.ReferralsSubmit]),
-            new ModuleRole("dispute-front-desk-admin", "纠纷分流规则管理员", "维护引导分流规则（草拟、测试、发布），查看统计。",
-                [DisputesPermissions.CasesRead, DisputesPermissions.RoutingManage, DisputesPermissions.StatisticsRead]),
+            new ModuleRole("dispute-front-desk-admin", "纠纷分流规则管理员", "维护引导分流规则（草拟、测试、发布）和案件类型规程（发布新版本），查看统计。",
+                [DisputesPermissions.CasesRead, DisputesPermissions.RoutingManage, DisputesPermissions.ProfilesManage, DisputesPermissions.StatisticsRead]),
             new ModuleRole("dispute-reviewer", "纠纷回访复核人", "处理回访不满意的复核任务，查看统计。",
                 [DisputesPermissions.CasesRead, DisputesPermissions.FollowUpReview, DisputesPermissions.StatisticsRead]));
         services.AddNavItems(
             new NavItem("纠纷化解", "回访", "/disputes/follow-ups", DisputesPermissions.CasesRead, 110, "Follow-ups"),
             new NavItem("纠纷化解", "回访复核", "/disputes/follow-ups/reviews", DisputesPermissions.FollowUpReview, 111, "Follow-up reviews"),
             new NavItem("纠纷化解", "统计分析", "/disputes/statistics", DisputesPermissions.StatisticsRead, 112, "Statistics"),
-            new NavItem("纠纷化解", "分流规则", "/disputes/routing", DisputesPermissions.RoutingManage, 113, "Routing rules"));
+            new NavItem("纠纷化解", "分流规则", "/disputes/routing", DisputesPermissions.RoutingManage, 113, "Routing rules"),
+            new NavItem("纠纷化解", "案件类型规程", "/disputes/profiles", DisputesPermissions.ProfilesManage, 114, "Case-type profiles"));
         services.AddScoped<IModuleSeed, FrontDesk.FrontDeskSettingsSeed>();
         services.AddScoped<IModuleSeed, Routing.RoutingSeed>();
         services.AddScoped<FrontDesk.FrontDeskIntake>();
         services.AddScoped<Referrals.ReferralService>();
         services.AddScoped<Duplicates.DuplicateService>();
         services.AddScoped<Routing.RoutingService>();
+        services.AddScoped<Profiles.ProfileEditorService>();
         services.AddScoped<FollowUp.FollowUpService>();
         services.AddScoped<Contracts.IDisputeStatistics, Statistics.DisputeStatistics>();
         services.AddFazhiJob<FollowUp.FollowUpSweepJob>("0 15 2 * * ?", "纠纷化解：为已办结但缺少回访任务的案件补建回访任务");
@@ -88,6 +91,7 @@ public static class DisputesPermissions
     public const string RoutingManage = "disputes.routing.manage";
     public const string FollowUpReview = "disputes.followup.review";
     public const string StatisticsRead = "disputes.statistics.read";
+    public const string ProfilesManage = "disputes.profiles.manage";
 
     internal static PermissionDefinition[] All { get; } =
     [
@@ -98,5 +102,6 @@ public static class DisputesPermissions
         new(RoutingManage, "disputes", "维护引导分流规则"),
         new(FollowUpReview, "disputes", "复核回访不满意"),
         new(StatisticsRead, "disputes", "查看纠纷化解统计"),
+        new(ProfilesManage, "disputes", "维护案件类型规程"),
     ];
 }
