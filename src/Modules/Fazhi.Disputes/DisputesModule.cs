@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Fazhi.Disputes;
 
@@ -71,6 +72,8 @@ public static class DisputesModule
         services.AddScoped<IModuleSeed, FrontDesk.FrontDeskSettingsSeed>();
         services.AddScoped<IModuleSeed, Routing.RoutingSeed>();
         services.AddScoped<FrontDesk.FrontDeskIntake>();
+        services.AddSingleton<FrontDesk.FrontDeskCache>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<Referrals.ReferralService>();
         services.AddScoped<Duplicates.DuplicateService>();
         services.AddScoped<Routing.RoutingService>();

@@ -23,9 +23,8 @@ internal sealed record DuplicateDecisionRequest(string? Note, long? Version = nu
 internal sealed class DuplicateService(DisputesDb db, ICurrentUser current, IDeadlineService deadlines)
 {
     /// <summary>Flags possible duplicates of <paramref name="dispute"/> (just saved in <paramref name="target"/>'s transaction).</summary>
-    public static async Task<int> FlagAsync(DisputesDb target, DisputeCase dispute, DateOnly today, CancellationToken ct)
+    public static async Task<int> FlagAsync(DisputesDb target, DisputeCase dispute, FrontDeskSettings settings, DateOnly today, CancellationToken ct)
     {
-        var settings = await target.FrontDeskSettingsAsync(ct);
         var since = today.AddDays(-settings.DuplicateWindowDays);
         // Matching looks across all units and channels on purpose (a dispute reported at the district and via 12345 is one
         // dispute): explicit system work; the flag shows only the other case's number and date, never its parties.

@@ -11,11 +11,12 @@ namespace Fazhi.Disputes.FrontDesk;
 /// The front desk's part of every intake, whatever the channel: inside the intake transaction, flag possible duplicates and
 /// record the routing recommendation. <paramref name="platform"/> is read only (org codes).
 /// </summary>
-internal sealed class FrontDeskIntake(PlatformDb platform, IDeadlineService deadlines)
+internal sealed class FrontDeskIntake(PlatformDb platform, IDeadlineService deadlines, FrontDeskCache cache)
 {
     public async Task OnIntakeAsync(DisputesDb target, DisputeCase dispute, CancellationToken ct)
     {
-        await DuplicateService.FlagAsync(target, dispute, deadlines.Today, ct);
-        await RoutingService.RecordAsync(target, platform, dispute, ct);
+        var (ruleSet, settings) = await cache.GetAsync(target, ct);
+        await DuplicateService.FlagAsync(target, dispute, settings, deadlines.Today, ct);
+        await RoutingService.RecordAsync(target, platform, ruleSet, dispute, ct);
     }
 }

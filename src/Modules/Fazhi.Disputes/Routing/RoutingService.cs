@@ -28,7 +28,7 @@ internal sealed record TestRequest(string? Samples);
 /// 引导分流: routing rules as data (drafted, tested against sample cases, published as an immutable numbered set), the
 /// recommendation recorded at intake, and the staff decision on it — confirm, or override with a mandatory reason.
 /// </summary>
-internal sealed class RoutingService(DisputesDb db, PlatformDb platform, ICurrentUser current, IDeadlineService deadlines)
+internal sealed class RoutingService(DisputesDb db, PlatformDb platform, ICurrentUser current, IDeadlineService deadlines, FrontDesk.FrontDeskCache cache)
 {
     /// <summary>The published set in force (highest number) with its rules, or null when none is published.</summary>
     public static async Task<RoutingRuleSet?> InForceAsync(DisputesDb target, CancellationToken ct) =>
@@ -37,14 +37,13 @@ internal sealed class RoutingService(DisputesDb db, PlatformDb platform, ICurren
 
     public async Task<RoutingRecommendation> RecommendAsync(RoutingInput input, CancellationToken ct)
     {
-        var set = await InForceAsync(db, ct);
+        var (set, _) = await cache.GetAsync(db, ct);
         return set is null ? new RoutingRecommendation(null, "尚未发布分流规则，请人工分流。") : RoutingEngine.Recommend(set.Rules, input);
     }
 
     /// <summary>At intake: records the recommendation for <paramref name="dispute"/> (saved by the caller's transaction).</summary>
-    public static async Task RecordAsync(DisputesDb target, PlatformDb platform, DisputeCase dispute, CancellationToken ct)
+    public static async Task RecordAsync(DisputesDb target, PlatformDb platform, RoutingRuleSet? set, DisputeCase dispute, CancellationToken ct)
     {
-        var set = await InForceAsync(target, ct);
         var place = dispute.PlaceOrgUnitId is { } p ? await platform.OrgUnits.AsNoTracking().Where(o => o.Id == p).Select(o => o.Code).FirstOrDefaultAsync(ct) : null;
         var applicant = dispute.Parties.FirstOrDefault(x => x.Role == PartyRole.Applicant);
         var recommendation = set is null
@@ -382,6 +381,7 @@ internal sealed class RoutingService(DisputesDb db, PlatformDb platform, ICurren
         set.PublishedBy = current.UserName;
         await db.SaveChangesAsync(ct);
         await db.WriteAuditEventAsync("disputes.routing.publish", nameof(RoutingRuleSet), set.Id.ToString(), new { set.Number }, ct);
+        cache.Clear();
         return true;
     }
 
