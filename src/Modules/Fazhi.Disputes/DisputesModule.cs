@@ -3,6 +3,7 @@ using Fazhi.Disputes.Cases;
 using Fazhi.Disputes.Data;
 using Fazhi.Disputes.Seed;
 using Fazhi.Platform.Data;
+using Fazhi.Platform.Features.Jobs;
 using Fazhi.Platform.Features.Setup;
 using Fazhi.Platform.Security;
 using Fazhi.Platform.Web;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Fazhi.Disputes;
 
@@ -38,6 +40,7 @@ public static class DisputesModule
         services.AddScoped<IModuleSeed, ProfileSeed>();
         services.AddScoped<CaseService>();
         Handling.HandlingModule.Add(services);
+        AddFrontDesk(services);
         return builder;
     }
 
@@ -46,7 +49,40 @@ public static class DisputesModule
         var api = app.MapGroup("/api/disputes").WithTags("disputes");
         DisputesApi.Map(api);
         Handling.HandlingModule.Map(api);
+        Referrals.ReferralsApi.Map(api);
+        FrontDesk.FrontDeskApi.Map(api);
+        Profiles.ProfilesApi.Map(api);
         return app;
+    }
+
+    /// <summary>Front desk and reporting: referrals, duplicates, routing, follow-up, statistics.</summary>
+    private static void AddFrontDesk(IServiceCollection services)
+    {
+        services.AddModuleRoles(
+            new ModuleRole("dispute-referral-client", "纠纷转办接口", "外部系统（法院、12345热线、信访）通过接口向中心转办纠纷所用的账户。",
+                [DisputesPermissions.CasesIntake, DisputesPermissions.ReferralsSubmit]),
+            new ModuleRole("dispute-front-desk-admin", "纠纷分流规则管理员", "维护引导分流规则（草拟、测试、发布）和案件类型规程（发布新版本），查看统计。",
+                [DisputesPermissions.CasesRead, DisputesPermissions.RoutingManage, DisputesPermissions.ProfilesManage, DisputesPermissions.StatisticsRead]),
+            new ModuleRole("dispute-reviewer", "纠纷回访复核人", "处理回访不满意的复核任务，查看统计。",
+                [DisputesPermissions.CasesRead, DisputesPermissions.FollowUpReview, DisputesPermissions.StatisticsRead]));
+        services.AddNavItems(
+            new NavItem("纠纷化解", "回访", "/disputes/follow-ups", DisputesPermissions.CasesRead, 110, "Follow-ups"),
+            new NavItem("纠纷化解", "回访复核", "/disputes/follow-ups/reviews", DisputesPermissions.FollowUpReview, 111, "Follow-up reviews"),
+            new NavItem("纠纷化解", "统计分析", "/disputes/statistics", DisputesPermissions.StatisticsRead, 112, "Statistics"),
+            new NavItem("纠纷化解", "分流规则", "/disputes/routing", DisputesPermissions.RoutingManage, 113, "Routing rules"),
+            new NavItem("纠纷化解", "案件类型规程", "/disputes/profiles", DisputesPermissions.ProfilesManage, 114, "Case-type profiles"));
+        services.AddScoped<IModuleSeed, FrontDesk.FrontDeskSettingsSeed>();
+        services.AddScoped<IModuleSeed, Routing.RoutingSeed>();
+        services.AddScoped<FrontDesk.FrontDeskIntake>();
+        services.AddSingleton<FrontDesk.FrontDeskCache>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<Referrals.ReferralService>();
+        services.AddScoped<Duplicates.DuplicateService>();
+        services.AddScoped<Routing.RoutingService>();
+        services.AddScoped<Profiles.ProfileEditorService>();
+        services.AddScoped<FollowUp.FollowUpService>();
+        services.AddScoped<Contracts.IDisputeStatistics, Statistics.DisputeStatistics>();
+        services.AddFazhiJob<FollowUp.FollowUpSweepJob>("0 15 2 * * ?", "纠纷化解：为已办结但缺少回访任务的案件补建回访任务");
     }
 }
 
@@ -56,6 +92,11 @@ public static class DisputesPermissions
     public const string CasesIntake = "disputes.cases.intake";
     public const string CasesRead = "disputes.cases.read";
     public const string CasesHandle = "disputes.cases.handle";
+    public const string ReferralsSubmit = "disputes.referrals.submit";
+    public const string RoutingManage = "disputes.routing.manage";
+    public const string FollowUpReview = "disputes.followup.review";
+    public const string StatisticsRead = "disputes.statistics.read";
+    public const string ProfilesManage = "disputes.profiles.manage";
 
     internal static PermissionDefinition[] All { get; } =
     [
@@ -65,6 +106,11 @@ public static class DisputesPermissions
         new(CasesApprove, "disputes", "批准延期等办案审批"),
         new(CasesSupervise, "disputes", "督办纠纷案件（超期预警、督办视图）"),
         new(TemplatesManage, "disputes", "管理纠纷文书模板"),
+        new(ReferralsSubmit, "disputes", "通过接口转办纠纷"),
+        new(RoutingManage, "disputes", "维护引导分流规则"),
+        new(FollowUpReview, "disputes", "复核回访不满意"),
+        new(StatisticsRead, "disputes", "查看纠纷化解统计"),
+        new(ProfilesManage, "disputes", "维护案件类型规程"),
     ];
 
     public const string CasesApprove = "disputes.cases.approve";

@@ -21,7 +21,8 @@ internal sealed record IntakeRequest(
     string? HandlingUnitCode = null,
     DateOnly? KnewOn = null,
     bool? ToldOfRight = null,
-    string? LateReason = null);
+    string? LateReason = null,
+    PartyInput? Agent = null);
 
 internal sealed record IntakeResult(Guid Id, string CaseNumber, string? QueryCode);
 
@@ -72,7 +73,7 @@ internal static class Labels
         _ => c.ToString(),
     };
 
-    public static string Role(PartyRole r) => r == PartyRole.Applicant ? "申请人" : "被申请人";
+    public static string Role(PartyRole r) => r switch { PartyRole.Applicant => "申请人", PartyRole.Agent => "代理人", _ => "被申请人" };
 
     public static string DayKindName(Fazhi.Platform.Features.Calendar.DayKind k) => k == Fazhi.Platform.Features.Calendar.DayKind.Working ? "工作日" : "日";
 

@@ -62,6 +62,11 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
         {
             Error("externalId", "转办案件须填写来源系统的编号，以便回传结果。");
         }
+        if (channel == IntakeChannel.Referral && !string.IsNullOrWhiteSpace(request.ExternalSystem) && !string.IsNullOrWhiteSpace(request.ExternalId)
+            && await Referrals.ReferralService.ExistingNumberAsync(db, request.ExternalSystem.Trim(), request.ExternalId.Trim(), ct) is { } earlier)
+        {
+            Error("externalId", $"该转办（{request.ExternalSystem.Trim()} {request.ExternalId.Trim()}）已登记为案件 {earlier}，不重复登记。");
+        }
         var today = deadlines.Today;
         var profile = string.IsNullOrWhiteSpace(request.CaseType) ? null : await db.Profiles.AsNoTracking()
             .Where(p => p.Code == request.CaseType && p.EffectiveFrom <= today)
@@ -112,6 +117,7 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
 
         var applicant = Party(request.Applicant, PartyRole.Applicant, "applicant", required: true, requirePhone: publicIntake, Error);
         var respondent = Party(request.Respondent, PartyRole.Respondent, "respondent", required: false, requirePhone: false, Error);
+        var agent = Party(request.Agent, PartyRole.Agent, "agent", required: false, requirePhone: false, Error);
 
         Guid handlingUnit;
         if (publicIntake)
@@ -169,7 +175,7 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
             ToldOfRight = request.ToldOfRight,
             IntakeFlag = window?.Flag,
         };
-        foreach (var party in new[] { applicant, respondent }.OfType<CaseParty>())
+        foreach (var party in new[] { applicant, respondent, agent }.OfType<CaseParty>())
         {
             party.CaseId = dispute.Id;
             party.OrgUnitId = handlingUnit;
@@ -179,6 +185,8 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
         target.Cases.Add(dispute);
         clock.Refresh(dispute, await clock.CalculatorAsync(ct), today);
         await target.SaveChangesAsync(ct);
+        // Front desk (Duplicates/, Routing/): flag possible duplicates and record the routing recommendation, same transaction.
+        await services.GetRequiredService<FrontDesk.FrontDeskIntake>().OnIntakeAsync(target, dispute, ct);
         await tx.CommitAsync(ct);
         return new IntakeResult(dispute.Id, dispute.CaseNumber, queryCode);
     }

@@ -49,6 +49,9 @@ internal enum PartyRole
 
     /// <summary>被申请人</summary>
     Respondent = 2,
+
+    /// <summary>代理人 (of the applicant)</summary>
+    Agent = 3,
 }
 
 /// <summary>A dispute at the centre, handled under the case-type profile version it was opened with.</summary>
@@ -136,6 +139,8 @@ internal sealed class DisputeCase : IOrgScoped, IVersioned
     public string? ResultCode { get; set; }
 
     public string? ResultName { get; set; }
+    /// <summary>Set when staff merged this case into another (the primary); cleared by an unmerge. See Duplicates/.</summary>
+    public Guid? MergedIntoCaseId { get; set; }
 }
 
 /// <summary>A party: a person (resident ID) or an organisation (unified social credit code).</summary>
@@ -228,6 +233,8 @@ internal sealed class DisputeCaseConfiguration : IEntityTypeConfiguration<Disput
         b.Property(x => x.CaseTypeCode).HasMaxLength(64);
         b.Property(x => x.ExternalSystem).HasMaxLength(64);
         b.Property(x => x.ExternalId).HasMaxLength(128);
+        // A referring system's id names one case: a repeat referral finds it instead of creating another.
+        b.HasIndex(x => new { x.ExternalSystem, x.ExternalId }).IsUnique();
         b.Property(x => x.Category).HasMaxLength(64);
         b.Property(x => x.Amount).HasPrecision(18, 2);
         b.Property(x => x.Description).HasMaxLength(4000);

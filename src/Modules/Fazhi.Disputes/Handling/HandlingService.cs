@@ -16,7 +16,7 @@ namespace Fazhi.Disputes.Handling;
 /// suspension, extension, transfer, closing, and the lapses the law attaches consequences to (视为受理, 视为放弃).
 /// Every action is one transaction with its history entry; a refusal changes nothing and names the rule and article.
 /// </summary>
-internal sealed class HandlingService(DisputesDb db, PlatformDb platform, ICurrentUser current, HandlingClock clock, INotifier notifier, IAttachmentStore attachments)
+internal sealed class HandlingService(DisputesDb db, PlatformDb platform, ICurrentUser current, HandlingClock clock, INotifier notifier, IAttachmentStore attachments, FollowUp.FollowUpService followUps)
 {
     public const string AttachmentOwner = "disputes.case";
 
@@ -560,10 +560,16 @@ internal sealed class HandlingService(DisputesDb db, PlatformDb platform, ICurre
             throw CaseRuleException.For("status", $"案件已{Labels.Status(c.Status)}，不能再修改（办结、不予受理的案件只读，只能补充办理记录）。");
         }
         _eventKindOverride = eventKind;
+        var wasClosed = c.Status == CaseStatus.Closed;
         await action(c);
         await clock.AfterChangeAsync(c, accepted: false, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        if (!wasClosed && c.Status == CaseStatus.Closed)
+        {
+            // 回访: every closed case gets its follow-up task in the closing transaction.
+            await followUps.CaseClosedAsync(c.Id, c.ResultName, c.ClosedOn, ct);
+        }
         await tx.CommitAsync(ct);
         return true;
     }

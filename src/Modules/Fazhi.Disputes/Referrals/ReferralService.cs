@@ -1,0 +1,106 @@
+using Fazhi.Disputes.Cases;
+using Fazhi.Disputes.Data;
+using Fazhi.Disputes.Domain;
+using Fazhi.Disputes.Routing;
+using Fazhi.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Disputes.Referrals;
+
+/// <summary>
+/// A referral from another system (法院诉前调解委派, 12345 政务服务便民热线, 信访来信/来访). <see cref="System"/> is one of
+/// <see cref="ReferralService.Systems"/>' codes; <see cref="ExternalId"/> is that system's own id and names one case.
+/// <see cref="CaseType"/> may be left out: the published routing rules then choose it and the handling unit.
+/// </summary>
+internal sealed record ReferralRequest(
+    string? System,
+    string? ExternalId,
+    string? Category,
+    decimal? Amount,
+    string? PlaceCode,
+    string? Description,
+    PartyInput? Applicant,
+    PartyInput? Respondent,
+    PartyInput? Agent = null,
+    string? CaseType = null);
+
+internal sealed record ReferralResult(Guid Id, string CaseNumber, bool AlreadyReceived, string System, string ExternalId, string? CaseType, string? RoutingReason);
+
+/// <summary>Referral intake: validation, the repeat check on (system, id), routing when no type is given, then the common intake.</summary>
+internal sealed class ReferralService(DisputesDb db, CaseService cases, RoutingService routing)
+{
+    /// <summary>Referring systems: API code -> the name kept on the case.</summary>
+    public static IReadOnlyDictionary<string, string> Systems { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["court"] = "法院",
+        ["12345"] = "12345热线",
+        ["letters"] = "信访（来信）",
+        ["visits"] = "信访（来访）",
+    };
+
+    public async Task<ReferralResult> ReceiveAsync(ReferralRequest request, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.System) || !Systems.TryGetValue(request.System.Trim(), out var system))
+        {
+            errors["system"] = ["转办来源系统须为 court（法院）、12345（12345热线）、letters（信访来信）或 visits（信访来访）。"];
+            system = "";
+        }
+        var externalId = request.ExternalId?.Trim() ?? "";
+        if (externalId.Length is 0 or > 128)
+        {
+            errors["externalId"] = ["须提供来源系统的案件编号（1 至 128 个字符），以便回传办理结果。"];
+        }
+        if (errors.Count > 0)
+        {
+            throw new CaseRuleException(errors, "转办未接收：" + string.Join(" ", errors.Values.SelectMany(v => v)));
+        }
+
+        if (await FindAsync(system, externalId, ct) is { } existing)
+        {
+            return existing;
+        }
+
+        var caseType = request.CaseType;
+        string? unit = null;
+        string? reason = null;
+        if (string.IsNullOrWhiteSpace(caseType))
+        {
+            var kind = string.Equals(request.Applicant?.Kind, "Organisation", StringComparison.OrdinalIgnoreCase) ? PartyKind.Organisation : PartyKind.Person;
+            var recommendation = await routing.RecommendAsync(new RoutingInput(request.Category, request.Amount, kind, request.PlaceCode), ct);
+            caseType = recommendation.CaseTypeCode ?? CaseTypes.PeoplesMediation;
+            unit = recommendation.HandlingUnitCode;
+            reason = recommendation.Reason;
+        }
+        var intake = new IntakeRequest(caseType, nameof(IntakeChannel.Referral), request.Category, request.Amount, request.PlaceCode, request.Description,
+            request.Applicant, request.Respondent, system, externalId, unit ?? CaseService.CentreCode, Agent: request.Agent);
+        try
+        {
+            var result = await cases.IntakeAsync(intake, publicIntake: false, ct);
+            return new ReferralResult(result.Id, result.CaseNumber, false, system, externalId, caseType, reason);
+        }
+        catch (DbUpdateException)
+        {
+            // The same referral arrived twice at once: the unique (system, id) index let one in; answer with that one.
+            if (await FindAsync(system, externalId, ct) is { } earlier)
+            {
+                return earlier;
+            }
+            throw;
+        }
+    }
+
+    /// <summary>The case number a referral (system, id) was registered under, if any (across scopes: see <see cref="FindAsync"/>).</summary>
+    public static async Task<string?> ExistingNumberAsync(DisputesDb target, string system, string externalId, CancellationToken ct) =>
+        await target.Cases.IgnoreQueryFilters().AsNoTracking().Where(x => x.ExternalSystem == system && x.ExternalId == externalId)
+            .Select(x => x.CaseNumber).FirstOrDefaultAsync(ct);
+
+    private async Task<ReferralResult?> FindAsync(string system, string externalId, CancellationToken ct)
+    {
+        // The earlier referral may have been routed to a unit outside the referring client's scope; the client only learns
+        // the case number it was given before, so the lookup is system work.
+        var c = await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(x => x.ExternalSystem == system && x.ExternalId == externalId)
+            .Select(x => new { x.Id, x.CaseNumber, x.CaseTypeCode }).FirstOrDefaultAsync(ct);
+        return c is null ? null : new ReferralResult(c.Id, c.CaseNumber, true, system, externalId, c.CaseTypeCode, null);
+    }
+}
