@@ -2,7 +2,12 @@ using BenchmarkDotNet.Running;
 using Fazhi.Bench;
 
 // dotnet run -c Release --project bench/Fazhi.Bench -- [BenchmarkDotNet args]   (e.g. --filter '*Audit*')
+// dotnet run -c Release --project bench/Fazhi.Bench -- disputes [sqlite NAME|postgres CONNECTION] [cases]
 // dotnet run -c Release --project bench/Fazhi.Bench -- concurrent [sqlite|postgres CONNECTION] [writers] [writesPerWriter]
+if (args.Length > 0 && args[0] == "disputes")
+{
+    return await Fazhi.Bench.Disputes.DisputesLoad.RunAsync(args[1..]);
+}
 if (args.Length > 0 && args[0] == "concurrent")
 {
     return await ConcurrentAppend.RunAsync(args[1..]);

@@ -33,6 +33,30 @@ public abstract class PlatformDb : FazhiDbContext, IDataProtectionKeyContext
 
     protected override bool OwnsAuditTable => true;
 
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var touchesSecurity = SecurityEpoch.Touches(ChangeTracker);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (touchesSecurity)
+        {
+            // After the commit (or inside the caller's transaction): a node that loads a user between the two only
+            // reloads once more.
+            await SecurityEpoch.RaiseAsync(this, cancellationToken);
+        }
+        return written;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ChangeTracker.DetectChanges();
+        if (SecurityEpoch.Touches(ChangeTracker))
+        {
+            throw new NotSupportedException("Changes to accounts, roles or org units are saved asynchronously: use SaveChangesAsync.");
+        }
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ConfigureIdentity(modelBuilder);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Fazhi.Platform.Data;
+using Fazhi.Platform.Features.Accounts;
 using Fazhi.Platform.Features.OrgUnits;
 using Fazhi.Platform.Features.Roles;
 using Microsoft.AspNetCore.Http;
@@ -8,17 +9,30 @@ using Microsoft.EntityFrameworkCore;
 namespace Fazhi.Platform.Security;
 
 /// <summary>
-/// Loads the signed-in user's role assignments once per request and turns them into permissions and a data scope:
-/// the org units where a role is held and every unit below them.
+/// Gives each request its signed-in user: role assignments turned into permissions and a data scope (the org units
+/// where a role is held and every unit below them). Loaded users are reused while the installation's
+/// <see cref="SecurityEpoch"/> is unchanged, so a role change, deactivation or org-tree move applies from the next
+/// request on every node.
 /// </summary>
 internal sealed class CurrentUserMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, CurrentUser current, PlatformDb db)
+    public async Task InvokeAsync(HttpContext context, CurrentUser current, PlatformDb db, SignedInUserCache cache)
     {
         var idText = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (context.User.Identity?.IsAuthenticated == true && Guid.TryParse(idText, out var userId))
         {
-            var loaded = await LoadAsync(db, userId, context.RequestAborted);
+            // One tiny read per request; the four queries of a full load only when something security-relevant changed.
+            var epoch = await SecurityEpoch.ReadAsync(db, context.RequestAborted);
+            ICurrentUser? loaded;
+            if (cache.Contains(userId, epoch))
+            {
+                loaded = cache.Get(userId, epoch);
+            }
+            else
+            {
+                loaded = await LoadAsync(db, userId, context.RequestAborted);
+                cache.Set(userId, epoch, loaded);
+            }
             if (loaded is not null)
             {
                 current.Set(loaded);

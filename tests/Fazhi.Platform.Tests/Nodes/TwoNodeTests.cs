@@ -86,6 +86,33 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
+    public async Task A_role_removed_or_an_account_deactivated_on_one_node_applies_on_the_other_at_the_next_request()
+    {
+        var user = await nodes.A.CreateUserAsync(BuiltInRoles.Staff, "370405", prefix: "node-epoch");
+        var onB = nodes.B.CreateClient();
+        onB.DefaultRequestHeaders.Authorization = (await nodes.A.ApiClientAsync(user)).DefaultRequestHeaders.Authorization;
+        // Twice, so that B serves the second from what it loaded for the first.
+        Assert.Equal(HttpStatusCode.OK, (await onB.GetAsync("/api/platform/attachments?ownerType=x&ownerId=y")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await onB.GetAsync("/api/platform/attachments?ownerType=x&ownerId=y")).StatusCode);
+
+        await nodes.A.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PlatformDb>();
+            db.RoleAssignments.RemoveRange(await db.RoleAssignments.Where(a => a.UserId == user.Id).ToListAsync());
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(HttpStatusCode.Forbidden, (await onB.GetAsync("/api/platform/attachments?ownerType=x&ownerId=y")).StatusCode);
+
+        await nodes.A.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PlatformDb>();
+            (await db.Users.SingleAsync(u => u.Id == user.Id)).IsActive = false;
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await onB.GetAsync("/api/platform/account/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task Both_nodes_run_the_scheduler_and_on_postgres_they_form_one_cluster()
     {
         var a = await StartedSchedulerAsync(nodes.A);

@@ -122,6 +122,26 @@ namespace Fazhi.Platform.Data.Migrations.Postgres
                     b.ToTable("platform_users", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Platform.Features.Accounts.SecurityEpochRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("platform_security_epoch", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 1L
+                        });
+                });
+
             modelBuilder.Entity("Fazhi.Platform.Features.Attachments.Attachment", b =>
                 {
                     b.Property<Guid>("Id")

@@ -117,6 +117,26 @@ namespace Fazhi.Platform.Data.Migrations.Sqlite
                     b.ToTable("platform_users", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Platform.Features.Accounts.SecurityEpochRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("platform_security_epoch", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 1L
+                        });
+                });
+
             modelBuilder.Entity("Fazhi.Platform.Features.Attachments.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
