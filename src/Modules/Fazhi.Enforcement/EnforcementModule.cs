@@ -1,5 +1,7 @@
 using Fazhi.Enforcement.Data;
+using Fazhi.Enforcement.CaseFileReview;
 using Fazhi.Enforcement.Cases;
+using Fazhi.Enforcement.CreditRepair;
 using Fazhi.Enforcement.Discretion;
 using Fazhi.Enforcement.Publicity;
 using Fazhi.Enforcement.Registry;
@@ -33,6 +35,8 @@ public static class EnforcementModule
         services.AddScoped<PublicSearch>();
         services.AddScoped<SupervisionService>();
         services.AddPermissions(EnforcementPermissions.All);
+        CaseReviewFeature.Add(services);
+        CreditRepairFeature.Add(services);
         services.AddModuleRoles(
             new ModuleRole("enforcement-officer", "执法人员", "查询裁量基准，录入案件事实获得裁量建议，办理行政处罚案件。",
                 [EnforcementPermissions.DiscretionUse, EnforcementPermissions.CasesHandle]),
@@ -62,6 +66,8 @@ public static class EnforcementModule
         EnforcementApi.Map(api);
         RegistryApi.Map(api);
         CasesApi.Map(api);
+        CaseReviewFeature.Map(api);
+        CreditRepairFeature.Map(api);
         return app;
     }
 }
