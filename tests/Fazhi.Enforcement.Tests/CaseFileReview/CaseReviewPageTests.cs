@@ -62,10 +62,13 @@ public sealed class CaseReviewPageTests(FazhiFactory factory)
 
         fields["Input.Rows[1].Reason"] = "";
         var refused = await Forms.SubmitAsync(browser, sampleUrl, "score", fields);
-        Assert.Contains("须写明理由", await refused.Content.ReadAsStringAsync());
+        var refusedHtml = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("须写明理由", refusedHtml);
+        Assert.Contains("value=\"4\"", refusedHtml);
 
         var finished = await Forms.SubmitAsync(browser, planUrl, "finish", new Dictionary<string, string>());
         Assert.Contains("失分最多的评查项目", await finished.Content.ReadAsStringAsync());
+        Assert.Contains("各执法主体评查得分", await browser.GetStringAsync("/enforcement/case-review"));
 
         var liaison = await factory.SignedInBrowserAsync(await factory.CreateUserAsync("enforcement-review-liaison", CaseTestKit.Market));
         Assert.Contains(name, await liaison.GetStringAsync("/enforcement/case-review/rectifications"));
