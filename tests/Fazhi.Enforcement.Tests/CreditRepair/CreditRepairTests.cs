@@ -83,6 +83,26 @@ public sealed class CreditRepairTests(FazhiFactory factory)
     }
 
     [Fact]
+    public async Task The_minimum_periods_are_data_an_administrator_changes()
+    {
+        var admin = await factory.ApiClientAsync(await factory.CreateUserAsync("enforcement-credit-repair-admin", "370400"));
+        var reviewer = await factory.ApiClientAsync(await factory.CreateUserAsync("enforcement-credit-repair-reviewer", CaseTestKit.Market));
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.PutAsJsonAsync("/api/enforcement/credit-repair/rules", new { ordinaryMinMonths = 1, seriousMinMonths = 12 })).StatusCode);
+        var c = await DecisionAsync(2, _ => { });
+        Assert.Contains("3 个月", await CaseTestKit.RefusedAsync(await factory.CreateClient().PostAsJsonAsync("/api/enforcement/public/credit-repair", Application(c))));
+        try
+        {
+            var changed = await CaseTestKit.OkAsync(await admin.PutAsJsonAsync("/api/enforcement/credit-repair/rules", new { ordinaryMinMonths = 2, seriousMinMonths = 12 }));
+            Assert.Equal(2, changed.GetProperty("ordinaryMinMonths").GetInt32());
+            await CaseTestKit.OkAsync(await factory.CreateClient().PostAsJsonAsync("/api/enforcement/public/credit-repair", Application(c)), HttpStatusCode.Created);
+        }
+        finally
+        {
+            await CaseTestKit.OkAsync(await admin.PutAsJsonAsync("/api/enforcement/credit-repair/rules", new { ordinaryMinMonths = 3, seriousMinMonths = 12 }));
+        }
+    }
+
+    [Fact]
     public async Task An_unpaid_fine_is_refused()
     {
         var unpaid = await DecisionAsync(4, x =>
