@@ -1,5 +1,11 @@
 using Fazhi.Enforcement.Data;
+using Fazhi.Enforcement.CaseFileReview;
+using Fazhi.Enforcement.Cases;
+using Fazhi.Enforcement.CreditRepair;
 using Fazhi.Enforcement.Discretion;
+using Fazhi.Enforcement.Publicity;
+using Fazhi.Enforcement.Registry;
+using Fazhi.Enforcement.Supervision;
 using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Setup;
 using Fazhi.Platform.Security;
@@ -25,9 +31,23 @@ public static class EnforcementModule
         services.AddScoped<Inspections.InspectionService>();
         services.AddSingleton<NoLightList.NoLightListReadModel>();
         services.AddScoped<IModuleSeed, EnforcementSeed>();
+        services.AddScoped<IModuleSeed, CaseRulesSeed>();
+        services.AddScoped<RegistryService>();
+        services.AddScoped<CaseService>();
+        services.AddScoped<PublicSearch>();
+        services.AddScoped<SupervisionService>();
         services.AddPermissions(EnforcementPermissions.All);
+        CaseReviewFeature.Add(services);
+        CreditRepairFeature.Add(services);
         services.AddModuleRoles(
-            new ModuleRole("enforcement-officer", "执法人员", "查询裁量基准，录入案件事实获得裁量建议。", [EnforcementPermissions.DiscretionUse]),
+            new ModuleRole("enforcement-officer", "执法人员", "查询裁量基准，录入案件事实获得裁量建议，办理行政处罚案件。",
+                [EnforcementPermissions.DiscretionUse, EnforcementPermissions.CasesHandle]),
+            new ModuleRole("enforcement-registry-admin", "执法主体和人员管理员", "登记执法主体，维护执法人员及执法证件，导入导出。",
+                [EnforcementPermissions.RegistryManage, EnforcementPermissions.Supervise]),
+            new ModuleRole("enforcement-legal-reviewer", "法制审核人员", "对重大执法决定进行法制审核，出具审核意见。",
+                [EnforcementPermissions.LegalReview, EnforcementPermissions.DiscretionUse]),
+            new ModuleRole("enforcement-supervisor", "执法监督人员", "查看本单位及下级的执法监督预警（办案期限、法制审核、裁量偏离、证件、公示）。",
+                [EnforcementPermissions.Supervise]),
             new ModuleRole("enforcement-benchmark-admin", "裁量基准管理员", "维护执法事项、裁量基准与不罚轻罚清单，导入导出。",
                 [EnforcementPermissions.DiscretionUse, EnforcementPermissions.BenchmarksManage]),
             new ModuleRole("enforcement-inspector", "涉企检查人员", "本部门登记涉企检查计划、并入联合检查、记录检查结果。", [EnforcementPermissions.InspectionsPlan]),
@@ -39,7 +59,12 @@ public static class EnforcementModule
             new NavItem("执法监督", "裁量基准公示", "/public/benchmarks", null, 30, "Published benchmarks"),
             new NavItem("执法监督", "免罚轻罚清单", "/public/no-light-list", null, 35, "No/light-penalty list"),
             new NavItem("执法监督", "涉企检查", "/enforcement/inspections", EnforcementPermissions.InspectionsPlan, 40, "Enterprise inspections"),
-            new NavItem("执法监督", "联合检查与受检企业", "/enforcement/inspections/supervision", EnforcementPermissions.InspectionsSupervise, 45, "Joint inspections"));
+            new NavItem("执法监督", "联合检查与受检企业", "/enforcement/inspections/supervision", EnforcementPermissions.InspectionsSupervise, 45, "Joint inspections"),
+            new NavItem("执法监督", "行政处罚案件", "/enforcement/cases", EnforcementPermissions.CasesHandle, 40, "Penalty cases"),
+            new NavItem("执法监督", "法制审核", "/enforcement/legal-reviews", EnforcementPermissions.LegalReview, 50, "Legal review"),
+            new NavItem("执法监督", "执法主体和人员", "/enforcement/registry", EnforcementPermissions.RegistryManage, 60, "Bodies and officers"),
+            new NavItem("执法监督", "执法监督预警", "/enforcement/supervision", EnforcementPermissions.Supervise, 70, "Supervision alerts"),
+            new NavItem("执法监督", "行政处罚决定公示", "/public/penalties", null, 80, "Published penalty decisions"));
         return builder;
     }
 
@@ -49,6 +74,10 @@ public static class EnforcementModule
         EnforcementApi.Map(api);
         Inspections.InspectionsApi.Map(api);
         NoLightList.NoLightListApi.Map(api);
+        RegistryApi.Map(api);
+        CasesApi.Map(api);
+        CaseReviewFeature.Map(api);
+        CreditRepairFeature.Map(api);
         return app;
     }
 }

@@ -1,4 +1,7 @@
+using Fazhi.Enforcement.Cases;
 using Fazhi.Enforcement.Discretion;
+using Fazhi.Enforcement.Publicity;
+using Fazhi.Enforcement.Registry;
 using Fazhi.Platform.Data;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +30,23 @@ internal abstract class EnforcementDb : FazhiDbContext
     public DbSet<Inspections.InspectionPlan> InspectionPlans => Set<Inspections.InspectionPlan>();
 
     public DbSet<Inspections.InspectionCapRule> InspectionCapRules => Set<Inspections.InspectionCapRule>();
+    public DbSet<EnforcementBody> Bodies => Set<EnforcementBody>();
+
+    public DbSet<EnforcementOfficer> Officers => Set<EnforcementOfficer>();
+
+    public DbSet<CaseRulesProfile> CaseRules => Set<CaseRulesProfile>();
+
+    public DbSet<PenaltyCase> Cases => Set<PenaltyCase>();
+
+    public DbSet<CaseOfficer> CaseOfficers => Set<CaseOfficer>();
+
+    public DbSet<CaseStep> CaseSteps => Set<CaseStep>();
+
+    public DbSet<LegalReview> LegalReviews => Set<LegalReview>();
+
+    public DbSet<PublishedDecision> PublishedDecisions => Set<PublishedDecision>();
+
+    public DbSet<PublishedDecisionTerm> PublishedTerms => Set<PublishedDecisionTerm>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

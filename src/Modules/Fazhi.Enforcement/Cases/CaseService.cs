@@ -1,0 +1,837 @@
+using System.Text.Json;
+using Fazhi.Enforcement.Data;
+using Fazhi.Enforcement.Discretion;
+using Fazhi.Enforcement.Publicity;
+using Fazhi.Enforcement.Registry;
+using Fazhi.Platform.Features.Attachments;
+using Fazhi.Platform.Features.Calendar;
+using Fazhi.Platform.Features.Identifiers;
+using Fazhi.Platform.Features.PersonalData;
+using Fazhi.Platform.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Enforcement.Cases;
+
+internal sealed record PartyInput(PartyKind Kind, string Name, string? IdNumber, string? CreditCode);
+
+internal sealed record OpenCaseInput(Guid? BodyId, Guid MatterId, PartyInput Party, string Summary, DateOnly? OpenedOn, IReadOnlyList<Guid> OfficerIds);
+
+internal sealed record OnTheSpotInput(Guid? BodyId, Guid MatterId, PartyInput Party, string Summary, decimal FineAmount, string? PenaltyText, string DecisionNumber,
+    DateOnly? DecidedOn, IReadOnlyList<Guid> OfficerIds);
+
+/// <summary>An audio/video recording reference (执法记录仪 file id, storage location) with its hash when known.</summary>
+internal sealed record RecordingRef(string Kind, string Reference, string? Sm3);
+
+internal sealed record StepInput(string Summary, DateOnly? OnDate, IReadOnlyList<Guid>? AttachmentIds, IReadOnlyList<RecordingRef>? Recordings);
+
+internal sealed record ProposeInput(DiscretionFacts Facts, DiscretionTier? ProposedTier, decimal? FineAmount, string? PenaltyText, string? WrittenReason,
+    bool IsMajor, bool IsSerious, bool OfferHearing);
+
+internal sealed record DateInput(DateOnly? OnDate, string? Summary);
+
+internal sealed record HearingInput(DateOnly NoticeOn, DateOnly HeldOn, string Summary);
+
+internal sealed record ExtensionInput(int Days, string Reason, string ApprovedBy);
+
+internal sealed record CollectiveInput(DateOnly OnDate, string Participants, string Conclusion);
+
+internal sealed record DecideInput(DateOnly? DecidedOn, string DecisionNumber);
+
+internal sealed record OpinionInput(ReviewOpinion Opinion, string Reason);
+
+internal sealed record EvidenceItem(string Type, string Reference, string FileName, string Sm3);
+
+/// <summary>
+/// The penalty procedure (行政处罚法 第五章): every action checks its statutory precondition, records a hashed step
+/// (全过程记录) and writes the platform audit trail, all in one transaction. Refusals throw <see cref="RefusedException"/>
+/// before anything is saved.
+/// </summary>
+internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks, IDeadlineService deadlines, ICurrentUser current, IAttachmentStore attachments, TimeProvider clock)
+{
+    public const string AttachmentOwner = "enforcement.case";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static readonly CaseStage[] Undecided = [CaseStage.Opened, CaseStage.Investigating, CaseStage.Proposed, CaseStage.Notified, CaseStage.Hearing, CaseStage.LegalReview];
+
+    public static readonly CaseStage[] DecidedStages = [CaseStage.Decided, CaseStage.Served, CaseStage.Executed, CaseStage.Closed];
+
+    /// <summary>The rules row for a body's unit, else the default row, else the statutory defaults.</summary>
+    public async Task<CaseRulesProfile> RulesAsync(Guid orgUnitId, CancellationToken ct)
+    {
+        var rows = await db.CaseRules.AsNoTracking().Where(r => r.OrgUnitId == orgUnitId || r.OrgUnitId == null).ToListAsync(ct);
+        return rows.FirstOrDefault(r => r.OrgUnitId == orgUnitId) ?? rows.FirstOrDefault() ?? new CaseRulesProfile();
+    }
+
+    public Task<PenaltyCase?> GetAsync(Guid id, CancellationToken ct) => db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+
+    public Task<List<CaseStep>> StepsAsync(Guid id, CancellationToken ct) => db.CaseSteps.AsNoTracking().Where(s => s.CaseId == id).OrderBy(s => s.Seq).ToListAsync(ct);
+
+    public Task<List<CaseOfficer>> OfficersAsync(Guid id, CancellationToken ct) => db.CaseOfficers.AsNoTracking().Where(o => o.CaseId == id).OrderBy(o => o.Name).ToListAsync(ct);
+
+    public Task<List<LegalReview>> ReviewsAsync(Guid id, CancellationToken ct) => db.LegalReviews.AsNoTracking().Where(r => r.CaseId == id).OrderBy(r => r.Id).ToListAsync(ct);
+
+    public async Task<List<PenaltyCase>> ListAsync(string? q, CaseStage? stage, int skip, int take, CancellationToken ct)
+    {
+        var query = db.Cases.AsNoTracking();
+        if (stage is { } s)
+        {
+            query = query.Where(c => c.Stage == s);
+        }
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            query = query.Where(c => c.Number.Contains(term) || c.PartyName.Contains(term) || c.MatterName.Contains(term));
+        }
+        return await query.OrderByDescending(c => c.Id).Skip(skip).Take(take).ToListAsync(ct);
+    }
+
+    private async Task<EnforcementBody> BodyForAsync(Guid? bodyId, CancellationToken ct)
+    {
+        if (bodyId is { } id)
+        {
+            return await db.Bodies.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id && b.Active, ct)
+                ?? throw new RefusedException("bodyId", "执法主体不存在或已停用。");
+        }
+        var unit = current.OrgUnitId;
+        return await db.Bodies.AsNoTracking().FirstOrDefaultAsync(b => b.OrgUnitId == unit && b.Active, ct)
+            ?? throw new RefusedException("bodyId", "您所在单位未登记为执法主体，请选择执法主体。");
+    }
+
+    private static void ValidateParty(PartyInput party)
+    {
+        if (string.IsNullOrWhiteSpace(party.Name))
+        {
+            throw new RefusedException("party.name", "请填写当事人姓名或名称。");
+        }
+        if (party.Kind == PartyKind.Person)
+        {
+            var check = ResidentIdNumber.Validate(party.IdNumber);
+            if (!check.IsValid)
+            {
+                throw new RefusedException("party.idNumber", "公民身份号码无效：" + check.Message);
+            }
+        }
+        else
+        {
+            var check = UnifiedSocialCreditCode.Validate(party.CreditCode);
+            if (!check.IsValid)
+            {
+                throw new RefusedException("party.creditCode", "统一社会信用代码无效：" + check.Message);
+            }
+        }
+    }
+
+    /// <summary>行政处罚法 第四十二条: 执法人员不得少于两人，且具有行政执法资格 (valid certificate covering the matter).</summary>
+    private async Task<List<EnforcementOfficer>> EligibleOfficersAsync(EnforcementBody body, EnforcementMatter matter, IReadOnlyList<Guid> ids, CaseRulesProfile rules, CancellationToken ct)
+    {
+        var distinct = (ids ?? []).Distinct().ToList();
+        var officers = await db.Officers.AsNoTracking().Where(o => distinct.Contains(o.Id)).ToListAsync(ct);
+        if (officers.Count != distinct.Count)
+        {
+            throw new RefusedException("officerIds", "所选执法人员不存在或不在您的管理范围内。");
+        }
+        var today = deadlines.Today;
+        foreach (var o in officers)
+        {
+            if (o.IneligibleReason(today) is { } reason)
+            {
+                throw new RefusedException("officerIds", reason);
+            }
+            if (o.BodyId != body.Id)
+            {
+                throw new RefusedException("officerIds", $"执法人员 {o.Name} 不属于 {body.Name}。");
+            }
+            if (!o.Covers(matter.Code, matter.Kind.ToString()))
+            {
+                throw new RefusedException("officerIds", $"执法人员 {o.Name} 的执法证件范围（{o.Scope}）不含事项 {matter.Code}。");
+            }
+        }
+        if (officers.Count < rules.MinimumOfficers)
+        {
+            throw new RefusedException("officerIds", $"执法人员不得少于 {rules.MinimumOfficers} 人，且须持有有效执法证件（行政处罚法第四十二条）。");
+        }
+        return officers;
+    }
+
+    private async Task<string> NextNumberAsync(EnforcementBody body, DateOnly day, CancellationToken ct)
+    {
+        var prefix = $"{body.OrgCode}-{day.Year}-";
+        // Numbers are unique city-wide and per body; counting the body's own cases needs no other scope.
+        var count = await db.Cases.IgnoreQueryFilters().CountAsync(c => c.BodyId == body.Id && c.Number.StartsWith(prefix), ct);
+        return prefix + (count + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<PenaltyCase> OpenAsync(OpenCaseInput input, CancellationToken ct)
+    {
+        var body = await BodyForAsync(input.BodyId, ct);
+        var matter = await benchmarks.MatterAsync(input.MatterId, ct) ?? throw new RefusedException("matterId", "请选择执法事项。");
+        ValidateParty(input.Party);
+        var opened = input.OpenedOn ?? deadlines.Today;
+        if (opened > deadlines.Today)
+        {
+            throw new RefusedException("openedOn", "立案日期不能晚于今天。");
+        }
+        var rules = await RulesAsync(body.OrgUnitId, ct);
+        var officers = await EligibleOfficersAsync(body, matter, input.OfficerIds, rules, ct);
+        var c = NewCase(body, matter, input.Party, input.Summary);
+        c.Number = await NextNumberAsync(body, opened, ct);
+        c.OpenedOn = opened;
+        c.Stage = CaseStage.Opened;
+        // 行政处罚法 第六十条: 自立案之日起九十日内作出决定.
+        c.DecisionDueOn = (await deadlines.AddCalendarDaysAsync(opened, rules.DecisionCalendarDays, ct)).Date;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Cases.Add(c);
+        AddOfficers(c, officers);
+        await StepAsync(c, "open", opened, $"立案：{matter.Name}；当事人 {PartyDisplay(c)}；执法人员 {string.Join("、", officers.Select(o => $"{o.Name}（{o.CertificateNumber}）"))}；{input.Summary}".Trim('；'), [], ct);
+        await SaveAsync(tx, ct);
+        return c;
+    }
+
+    /// <summary>行政处罚法 第五十一条: 违法事实确凿并有法定依据，对公民处以二百元以下、对法人或者其他组织处以三千元以下罚款或者警告的，可以当场作出.</summary>
+    public async Task<PenaltyCase> OnTheSpotAsync(OnTheSpotInput input, CancellationToken ct)
+    {
+        var body = await BodyForAsync(input.BodyId, ct);
+        var matter = await benchmarks.MatterAsync(input.MatterId, ct) ?? throw new RefusedException("matterId", "请选择执法事项。");
+        ValidateParty(input.Party);
+        var rules = await RulesAsync(body.OrgUnitId, ct);
+        var cap = input.Party.Kind == PartyKind.Person ? rules.OnTheSpotPersonMax : rules.OnTheSpotOrganisationMax;
+        if (input.FineAmount < 0)
+        {
+            throw new RefusedException("fineAmount", "罚款金额不能为负数。");
+        }
+        if (input.FineAmount > cap)
+        {
+            var who = input.Party.Kind == PartyKind.Person ? "公民" : "法人或者其他组织";
+            throw new RefusedException("fineAmount", $"当场处罚对{who}的罚款不得超过 {cap:0.##} 元（行政处罚法第五十一条），{input.FineAmount:0.##} 元须按普通程序立案办理。");
+        }
+        if (string.IsNullOrWhiteSpace(input.DecisionNumber))
+        {
+            throw new RefusedException("decisionNumber", "请填写当场处罚决定书编号（行政处罚法第五十二条）。");
+        }
+        var officers = await EligibleOfficersAsync(body, matter, input.OfficerIds, rules, ct);
+        var day = input.DecidedOn ?? deadlines.Today;
+        var c = NewCase(body, matter, input.Party, input.Summary);
+        c.OnTheSpot = true;
+        c.Number = await NextNumberAsync(body, day, ct);
+        c.OpenedOn = day;
+        c.DecisionDueOn = day;
+        c.FineAmount = input.FineAmount;
+        c.PenaltyText = string.IsNullOrWhiteSpace(input.PenaltyText) ? (input.FineAmount > 0 ? $"罚款 {input.FineAmount:0.##} 元" : "警告") : input.PenaltyText.Trim();
+        c.DecisionNumber = input.DecisionNumber.Trim();
+        c.DecidedOn = day;
+        // 第五十二条: 当场交付当事人.
+        c.ServedOn = day;
+        c.Stage = CaseStage.Served;
+        c.PaymentDueOn = input.FineAmount > 0 ? (await deadlines.AddCalendarDaysAsync(day, rules.PaymentCalendarDays, ct)).Date : null;
+        c.PublicationDueOn = (await deadlines.AddWorkingDaysAsync(day, rules.PublicationWorkingDays, ct)).Date;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Cases.Add(c);
+        AddOfficers(c, officers);
+        await StepAsync(c, "on-the-spot", day, $"当场处罚决定 {c.DecisionNumber}：{c.PenaltyText}；当事人 {PartyDisplay(c)}；当场交付（行政处罚法第五十一条、第五十二条）", [], ct);
+        await SaveAsync(tx, ct);
+        return c;
+    }
+
+    private PenaltyCase NewCase(EnforcementBody body, EnforcementMatter matter, PartyInput party, string summary) => new()
+    {
+        OrgUnitId = body.OrgUnitId,
+        BodyId = body.Id,
+        MatterId = matter.Id,
+        MatterName = matter.Name,
+        PartyKind = party.Kind,
+        PartyName = party.Name.Trim(),
+        PartyIdNumber = party.Kind == PartyKind.Person ? SensitiveText.IdNumber(party.IdNumber!) : null,
+        PartyCreditCode = party.Kind == PartyKind.Organisation ? UnifiedSocialCreditCode.Validate(party.CreditCode).Normalized : null,
+        Summary = (summary ?? "").Trim(),
+    };
+
+    private void AddOfficers(PenaltyCase c, IEnumerable<EnforcementOfficer> officers)
+    {
+        foreach (var o in officers)
+        {
+            db.CaseOfficers.Add(new CaseOfficer { OrgUnitId = c.OrgUnitId, CaseId = c.Id, OfficerId = o.Id, Name = o.Name, CertificateNumber = o.CertificateNumber });
+        }
+    }
+
+    /// <summary>Masked for public pages and lists: a person's name keeps its first character (张**); an organisation's name is kept.</summary>
+    public static string PartyDisplay(PenaltyCase c) => c.PartyKind == PartyKind.Person ? MaskName(c.PartyName) : c.PartyName;
+
+    public static string MaskName(string name)
+    {
+        var t = name.Trim();
+        return t.Length <= 1 ? "*" : t[..1] + new string('*', Math.Min(t.Length - 1, 3));
+    }
+
+    private async Task<PenaltyCase> LoadAsync(Guid id, CancellationToken ct) =>
+        await db.Cases.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new CaseNotFoundException();
+
+    private static void RequireStage(PenaltyCase c, string action, params CaseStage[] stages)
+    {
+        if (!stages.Contains(c.Stage))
+        {
+            throw new RefusedException("stage", $"案件当前处于“{StageName(c.Stage)}”阶段，不能{action}。");
+        }
+    }
+
+    /// <summary>调查取证 or any other recorded step with evidence (attachments of this case, recording references).</summary>
+    public async Task<PenaltyCase> InvestigateAsync(Guid id, StepInput input, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        RequireStage(c, "记录调查取证", CaseStage.Opened, CaseStage.Investigating, CaseStage.Proposed);
+        if (string.IsNullOrWhiteSpace(input.Summary))
+        {
+            throw new RefusedException("summary", "请填写调查取证情况。");
+        }
+        var evidence = await EvidenceAsync(c, input, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        c.Stage = c.Stage == CaseStage.Opened ? CaseStage.Investigating : c.Stage;
+        await StepAsync(c, "investigate", input.OnDate ?? deadlines.Today, input.Summary.Trim(), evidence, ct);
+        await SaveAsync(tx, ct);
+        return c;
+    }
+
+    private async Task<List<EvidenceItem>> EvidenceAsync(PenaltyCase c, StepInput input, CancellationToken ct)
+    {
+        var items = new List<EvidenceItem>();
+        foreach (var aid in input.AttachmentIds ?? [])
+        {
+            var a = await attachments.GetAsync(aid, ct);
+            if (a is null || a.OwnerType != AttachmentOwner || a.OwnerId != c.Id.ToString())
+            {
+                throw new RefusedException("attachmentIds", "所附证据文件不存在或不属于本案。");
+            }
+            items.Add(new("file", a.Id.ToString(), a.FileName, a.Sm3));
+        }
+        foreach (var r in input.Recordings ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(r.Reference))
+            {
+                throw new RefusedException("recordings", "音像记录须填写存储位置或编号。");
+            }
+            items.Add(new(r.Kind is "audio" or "video" ? r.Kind : "recording", r.Reference.Trim(), "", (r.Sm3 ?? "").Trim()));
+        }
+        return items;
+    }
+
+    /// <summary>Uploads one evidence file (platform attachment store: allow-list, SM3) and records it as a step.</summary>
+    public async Task<(PenaltyCase? Case, string? Refusal)> AddEvidenceFileAsync(Guid id, Stream content, string fileName, string summary, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        var saved = await attachments.SaveAsync(content, fileName, c.OrgUnitId, AttachmentOwner, c.Id.ToString(), ct);
+        if (!saved.Ok)
+        {
+            return (null, saved.Refusal);
+        }
+        var a = saved.Saved!;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await StepAsync(c, "evidence", deadlines.Today, string.IsNullOrWhiteSpace(summary) ? $"证据：{a.FileName}" : summary.Trim(), [new("file", a.Id.ToString(), a.FileName, a.Sm3)], ct);
+        await SaveAsync(tx, ct);
+        return (c, null);
+    }
+
+    /// <summary>山东省: 作出不予处罚、减轻处罚决定前，应当责令当事人改正并记录在案 (行政处罚法 第二十八条: 责令改正).</summary>
+    public async Task<PenaltyCase> OrderToCorrectAsync(Guid id, DateInput input, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        RequireStage(c, "责令改正", Undecided);
+        var day = input.OnDate ?? deadlines.Today;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        c.OrderToCorrectOn = day;
+        await StepAsync(c, "order-to-correct", day, "责令改正：" + (input.Summary ?? "").Trim(), [], ct);
+        await SaveAsync(tx, ct);
+        return c;
+    }
+
+    /// <summary>The proposed decision with the discretion engine's advice; deviations need a written reason and are flagged.</summary>
+    public async Task<(PenaltyCase Case, DiscretionResult Result)> ProposeAsync(Guid id, ProposeInput input, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        RequireStage(c, "提出拟处罚意见", CaseStage.Opened, CaseStage.Investigating, CaseStage.Proposed);
+        if (input.FineAmount is < 0)
+        {
+            throw new RefusedException("fineAmount", "罚款金额不能为负数。");
+        }
+        var facts = input.Facts with
+        {
+            DecisionDate = input.Facts.DecisionDate == default ? deadlines.Today : input.Facts.DecisionDate,
+            DiscoveredOn = input.Facts.DiscoveredOn ?? c.OpenedOn,
+            PartyAge = c.PartyKind == PartyKind.Organisation ? null : input.Facts.PartyAge,
+            OrderToCorrectRecorded = c.OrderToCorrectOn is not null,
+            ProposedTier = input.ProposedTier,
+            ProposedAmount = input.FineAmount,
+            WrittenReason = input.WrittenReason,
+        };
+        if (facts.ActDate == default)
+        {
+            throw new RefusedException("facts.actDate", "请填写违法行为发生日期。");
+        }
+        var benchmark = await benchmarks.InForceAsync(c.MatterId, facts.DecisionDate, ct)
+            ?? throw new RefusedException("matterId", "该执法事项在拟决定日期没有生效的裁量基准。");
+        var result = DiscretionEngine.Evaluate(benchmark, facts, await benchmarks.ProfileAsync(ct));
+        if (result.TimeBarred)
+        {
+            throw new RefusedException("facts.actDate", "已超过追责期限，不再给予行政处罚（行政处罚法第三十六条）。");
+        }
+        if (!result.CanDecide)
+        {
+            throw new RefusedException("facts", string.Join(" ", result.BlockingRequirements));
+        }
+        var rules = await RulesAsync(c.OrgUnitId, ct);
+        var large = input.FineAmount is { } amount && rules.IsLargeFine(c.PartyKind, amount);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        c.FactsJson = JsonSerializer.Serialize(facts, Json);
+        c.BenchmarkId = benchmark.Id;
+        c.BenchmarkNumber = benchmark.Number;
+        c.EngineTier = result.Tier;
+        c.EngineRangeText = result.Range?.Text ?? "";
+        c.EngineRulesJson = JsonSerializer.Serialize(result.Rules, Json);
+        c.ProposedTier = input.ProposedTier ?? result.Tier;
+        c.FineAmount = input.FineAmount;
+        c.PenaltyText = (input.PenaltyText ?? (input.FineAmount > 0 ? $"罚款 {input.FineAmount:0.##} 元" : DiscretionEngine.TierName(c.ProposedTier!.Value))).Trim();
+        c.WrittenReason = (input.WrittenReason ?? "").Trim();
+        c.SupervisionFlag = result.SupervisionFlags.Count > 0;
+        c.SupervisionNotes = string.Join("\n", result.SupervisionFlags);
+        // 第五十八条: 重大执法决定须法制审核; a large fine (第六十三条) is treated as major as well.
+        c.IsMajor = input.IsMajor || large;
+        c.IsSerious = input.IsSerious;
+        c.HearingOffered = input.OfferHearing || large;
+        c.Stage = CaseStage.Proposed;
+        var tierText = c.ProposedTier is { } pt ? DiscretionEngine.TierName(pt) : "";
+        await StepAsync(c, "propose", facts.DecisionDate,
+            $"拟处罚意见：{tierText}，{c.PenaltyText}；裁量建议：{(result.Tier is { } t ? DiscretionEngine.TierName(t) : "")}（{c.EngineRangeText}，基准第 {benchmark.Number} 版）"
+            + (c.SupervisionFlag ? $"；偏离说明：{c.WrittenReason}" : ""), [], ct);
+        await SaveAsync(tx, ct);
+        return (c, result);
+    }
+
+    /// <summary>行政处罚法 第四十四条、第六十二条、第六十三条: 告知拟处罚内容及陈述、申辩（和听证）权利.</summary>
+    public async Task<PenaltyCase> NotifyAsync(Guid id, DateInput input, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        RequireStage(c, "告知", CaseStage.Proposed);
+        var rules = await RulesAsync(c.OrgUnitId, ct);
+        var day = input.OnDate ?? deadlines.Today;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        c.NotifiedOn = day;
+        // 第六十四条第一项: 当事人要求听证的，应当在行政机关告知后五日内提出 (第八十五条: 工作日).
+        c.HearingRequestDueOn = c.HearingOffered ? (await deadlines.AddWorkingDaysAsync(day, rules.HearingRequestWorkingDays, ct)).Date : null;
+        c.Stage = CaseStage.Notified;
+        await StepAsync(c, "notify", day, c.HearingOffered
+            ? $"送达行政处罚事先告知书（含听证权利），听证申请期限至 {c.HearingRequestDueOn:yyyy-MM-dd}（行政处罚法第六十三条、第六十四条）"
+            : "送达行政处罚事先告知书（陈述、申辩权利，行政处罚法第四十四条）", [], ct);
+        await SaveAsync(tx, ct);
+        return c;
+    }
+
+    public async Task<PenaltyCase> RequestHearingAsync(Guid id, DateInput input, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        RequireStage(c, "申请听证", CaseStage.Notified);
+        if (!c.HearingOffered)
+        {
+            throw new RefusedException("stage", "本案不属于应当告知听证权利的情形（行政处罚法第六十三条）。");
+        }
+        var day = input.OnDate ?? deadlines.Today;
+        if (day > c.HearingRequestDueOn)
+        {
+            throw new RefusedException("onDate", $"听证申请应在告知后 5 个工作日内（{c.HearingRequestDueOn:yyyy-MM-dd} 前）提出，已逾期（行政处罚法第六十四条第一项）。");
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        c.HearingRequestedOn = day;
+        c.Stage = CaseStage.Hearing;
+        await StepAsync(c, "hearing-request", day, "当事人申请听证。" + (input.Summary ?? ""), [], ct);
+        await SaveAsync(tx, ct);
+        return c;
+    }
+
+    /// <summary>第六十四条第二项: 在举行听证的七日前，通知当事人 (working days, 第八十五条).</summary>
+    public async Task<PenaltyCase> HearingAsync(Guid id, HearingInput input, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        RequireStage(c, "举行听证", CaseStage.Hearing);
+        var rules = await RulesAsync(c.OrgUnitId, ct);
+        var earliest = (await deadlines.AddWorkingDaysAsync(input.NoticeOn, rules.HearingNoticeWorkingDays, ct)).Date;
+        if (input.HeldOn < earliest)
+        {
+            throw new RefusedException("heldOn", $"听证通知须在举行听证的 {rules.HearingNoticeWorkingDays} 个工作日前送达；{input.NoticeOn:yyyy-MM-dd} 通知的，最早 {earliest:yyyy-MM-dd} 举行（行政处罚法第六十四条第二项）。");
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        c.HearingNoticeOn = input.NoticeOn;
+        c.HearingHeldOn = input.HeldOn;
+        await StepAsync(c, "hearing", input.HeldOn, $"听证（{input.NoticeOn:yyyy-MM-dd} 通知）：{input.Summary}", [], ct);
+        await SaveAsync(tx, ct);
+        return c;
+    }
+
+    /// <summary>行政处罚法 第五十八条: 重大执法决定在作出决定前，应当进行法制审核.</summary>
+    public async Task<LegalReview> RequestReviewAsync(Guid id, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        RequireStage(c, "提请法制审核", CaseStage.Notified, CaseStage.Hearing, CaseStage.LegalReview);
+        if (c.HearingRequestedOn is not null && c.HearingHeldOn is null)
+        {
+            throw new RefusedException("stage", "当事人已申请听证，须先举行听证再提请法制审核（行政处罚法第六十三条）。");
+        }
+        if (await db.LegalReviews.AnyAsync(r => r.CaseId == c.Id && r.Opinion == ReviewOpinion.Pending, ct))
+        {
+            throw new RefusedException("stage", "本案已有待审核的法制审核申请。");
+        }
+        var review = new LegalReview { OrgUnitId = c.OrgUnitId, CaseId = c.Id, RequestedAtUtc = Now(), RequestedBy = current.UserName ?? "" };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.LegalReviews.Add(review);
+        c.Stage = CaseStage.LegalReview;
+        await StepAsync(c, "legal-review-request", deadlines.Today, "提请法制审核（行政处罚法第五十八条）。", [], ct);
+        await SaveAsync(tx, ct);
+        return review;
+    }
+
+    public Task<List<LegalReview>> ReviewQueueAsync(CancellationToken ct) =>
+        db.LegalReviews.AsNoTracking().Where(r => r.Opinion == ReviewOpinion.Pending).OrderBy(r => r.Id).ToListAsync(ct);
+
+    /// <summary>A reviewer's opinion: pass lets the decision be issued; revise or fail sends the case back to investigation.</summary>
+    public async Task<LegalReview> ReviewAsync(Guid reviewId, OpinionInput input, CancellationToken ct)
+    {
+        var review = await db.LegalReviews.FirstOrDefaultAsync(r => r.Id == reviewId, ct) ?? throw new CaseNotFoundException();
+        if (review.Opinion != ReviewOpinion.Pending)
+        {
+            throw new RefusedException("opinion", "该审核已出具意见。");
+        }
+        if (input.Opinion == ReviewOpinion.Pending)
+        {
+            throw new RefusedException("opinion", "请选择审核意见：通过、修改或不通过。");
+        }
+        if (string.IsNullOrWhiteSpace(input.Reason))
+        {
+            throw new RefusedException("reason", "请填写审核理由。");
+        }
+        var c = await LoadAsync(review.CaseId, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        review.Opinion = input.Opinion;
+        review.Reason = input.Reason.Trim();
+        review.Reviewer = current.UserName ?? "";
+        review.DecidedAtUtc = Now();
+        if (input.Opinion != ReviewOpinion.Pass)
+        {
+            c.Stage = CaseStage.Investigating;
+        }
+        await StepAsync(c, "legal-review-opinion", deadlines.Today, $"法制审核意见：{OpinionName(input.Opinion)}；理由：{review.Reason}", [], ct);
+        await SaveAsync(tx, ct);
+        return review;
+    }
+
+    /// <summary>行政处罚法 第五十七条第二款: 对情节复杂或者重大违法行为给予行政处罚，行政机关负责人应当集体讨论决定.</summary>
+    public async Task<PenaltyCase> CollectiveAsync(Guid id, CollectiveInput input, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        RequireStage(c, "记录集体讨论", CaseStage.Notified, CaseStage.Hearing, CaseStage.LegalReview);
+        if (string.IsNullOrWhiteSpace(input.Participants) || string.IsNullOrWhiteSpace(input.Conclusion))
+        {
+            throw new RefusedException("participants", "请填写参加集体讨论的负责人和讨论结论。");
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        c.CollectiveDecisionOn = input.OnDate;
+        await StepAsync(c, "collective", input.OnDate, $"负责人集体讨论（{input.Participants.Trim()}）：{input.Conclusion.Trim()}", [], ct);
+        await SaveAsync(tx, ct);
+        return c;
+    }
+
+    /// <summary>行政处罚法 第六十条: 法律、法规、规章另有规定的，从其规定 — an extension is recorded with its reason and approver.</summary>
+    public async Task<PenaltyCase> ExtendAsync(Guid id, ExtensionInput input, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        RequireStage(c, "延长办案期限", Undecided);
+        if (input.Days is < 1 or > 365 || string.IsNullOrWhiteSpace(input.Reason) || string.IsNullOrWhiteSpace(input.ApprovedBy))
+        {
+            throw new RefusedException("days", "延期须填写天数（1-365）、理由和批准人（行政处罚法第六十条）。");
+        }
+        var rules = await RulesAsync(c.OrgUnitId, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        c.ExtensionDays += input.Days;
+        c.DecisionDueOn = (await deadlines.AddCalendarDaysAsync(c.OpenedOn, rules.DecisionCalendarDays + c.ExtensionDays, ct)).Date;
+        await StepAsync(c, "extend", deadlines.Today, $"延长办案期限 {input.Days} 日至 {c.DecisionDueOn:yyyy-MM-dd}；理由：{input.Reason.Trim()}；批准：{input.ApprovedBy.Trim()}", [], ct);
+        await SaveAsync(tx, ct);
+        return c;
+    }
+
+    public async Task<PenaltyCase> DecideAsync(Guid id, DecideInput input, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        // 第六十二条: 未告知拟处罚内容及权利的，不得作出行政处罚决定.
+        RequireStage(c, "作出处罚决定（须先告知，行政处罚法第六十二条）", CaseStage.Notified, CaseStage.Hearing, CaseStage.LegalReview);
+        var day = input.DecidedOn ?? deadlines.Today;
+        if (string.IsNullOrWhiteSpace(input.DecisionNumber))
+        {
+            throw new RefusedException("decisionNumber", "请填写行政处罚决定书文号。");
+        }
+        if (day > c.DecisionDueOn)
+        {
+            throw new RefusedException("decidedOn", $"已超过办案期限（{c.DecisionDueOn:yyyy-MM-dd}，自立案之日起 90 日{(c.ExtensionDays > 0 ? $"并延期 {c.ExtensionDays} 日" : "")}），且无延期记录，不能作出决定（行政处罚法第六十条）。");
+        }
+        if (c.HearingRequestedOn is null && c.HearingRequestDueOn is { } due && day <= due && c.HearingOffered)
+        {
+            throw new RefusedException("decidedOn", $"听证申请期限至 {due:yyyy-MM-dd} 尚未届满，不能作出决定（行政处罚法第六十四条第一项）。");
+        }
+        if (c.HearingRequestedOn is not null && c.HearingHeldOn is null)
+        {
+            throw new RefusedException("stage", "当事人已申请听证，须先举行听证（行政处罚法第六十三条）。");
+        }
+        if (c.IsMajor && !await db.LegalReviews.AnyAsync(r => r.CaseId == c.Id && r.Opinion == ReviewOpinion.Pass, ct))
+        {
+            throw new RefusedException("legalReview", "重大执法决定未经法制审核或审核未通过的，不得作出决定（行政处罚法第五十八条）。");
+        }
+        if (c.IsSerious && c.CollectiveDecisionOn is null)
+        {
+            throw new RefusedException("collective", "情节复杂或者重大违法行为的处罚，应当由行政机关负责人集体讨论决定（行政处罚法第五十七条第二款）。");
+        }
+        var profile = await benchmarks.ProfileAsync(ct);
+        if (profile.OrderToCorrectBeforeLeniency && c.ProposedTier is DiscretionTier.NoPenalty or DiscretionTier.Exempted or DiscretionTier.Mitigated && c.OrderToCorrectOn is null)
+        {
+            throw new RefusedException("orderToCorrect", "作出不予处罚或减轻处罚决定前，须先责令当事人改正并记录在案（山东省规定）。");
+        }
+        var rules = await RulesAsync(c.OrgUnitId, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        c.DecisionNumber = input.DecisionNumber.Trim();
+        c.DecidedOn = day;
+        c.Stage = CaseStage.Decided;
+        // 第六十一条: 当事人不在场的，应当在七日内送达 (工作日).
+        c.ServiceDueOn = (await deadlines.AddWorkingDaysAsync(day, rules.ServiceWorkingDays, ct)).Date;
+        c.PublicationDueOn = (await deadlines.AddWorkingDaysAsync(day, rules.PublicationWorkingDays, ct)).Date;
+        await StepAsync(c, "decide", day, $"作出行政处罚决定 {c.DecisionNumber}：{c.PenaltyText}", [], ct);
+        await SaveAsync(tx, ct);
+        return c;
+    }
+
+    public async Task<PenaltyCase> ServeAsync(Guid id, DateInput input, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        RequireStage(c, "送达", CaseStage.Decided);
+        var day = input.OnDate ?? deadlines.Today;
+        var rules = await RulesAsync(c.OrgUnitId, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        c.ServedOn = day;
+        // 第六十七条第三款: 自收到行政处罚决定书之日起十五日内缴纳罚款.
+        c.PaymentDueOn = c.FineAmount > 0 ? (await deadlines.AddCalendarDaysAsync(day, rules.PaymentCalendarDays, ct)).Date : null;
+        c.Stage = CaseStage.Served;
+        var late = day > c.ServiceDueOn ? $"（超过送达期限 {c.ServiceDueOn:yyyy-MM-dd}）" : "";
+        await StepAsync(c, "serve", day, $"送达行政处罚决定书{late}" + (c.PaymentDueOn is { } p ? $"，缴款期限至 {p:yyyy-MM-dd}" : "") + "。" + (input.Summary ?? ""), [], ct);
+        await SaveAsync(tx, ct);
+        return c;
+    }
+
+    /// <summary>Payment; a late payment carries the 第七十二条 surcharge (3% a day, capped at the fine).</summary>
+    public async Task<PenaltyCase> PayAsync(Guid id, DateInput input, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        RequireStage(c, "登记缴款", CaseStage.Served);
+        if (c.FineAmount is not > 0 || c.PaymentDueOn is null)
+        {
+            throw new RefusedException("stage", "本案无罚款需缴纳。");
+        }
+        var day = input.OnDate ?? deadlines.Today;
+        var rules = await RulesAsync(c.OrgUnitId, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        c.PaidOn = day;
+        c.Surcharge = PenaltyArithmetic.Surcharge(c.FineAmount.Value, c.PaymentDueOn.Value, day, rules.SurchargePercentPerDay);
+        c.ExecutedOn = day;
+        c.Stage = CaseStage.Executed;
+        await StepAsync(c, "pay", day, $"缴纳罚款 {c.FineAmount:0.##} 元" + (c.Surcharge > 0 ? $"，加处罚款 {c.Surcharge:0.##} 元（行政处罚法第七十二条）" : ""), [], ct);
+        await SaveAsync(tx, ct);
+        return c;
+    }
+
+    /// <summary>行政处罚法 第七十二条: 强制执行 (申请人民法院强制执行 or by the body where the law allows).</summary>
+    public async Task<PenaltyCase> EnforceAsync(Guid id, StepInput input, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        RequireStage(c, "登记强制执行", CaseStage.Served, CaseStage.Decided);
+        if (string.IsNullOrWhiteSpace(input.Summary))
+        {
+            throw new RefusedException("summary", "请填写强制执行情况。");
+        }
+        var evidence = await EvidenceAsync(c, input, ct);
+        var day = input.OnDate ?? deadlines.Today;
+        var rules = await RulesAsync(c.OrgUnitId, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (c.FineAmount > 0 && c.PaymentDueOn is { } due)
+        {
+            c.Surcharge = PenaltyArithmetic.Surcharge(c.FineAmount.Value, due, day, rules.SurchargePercentPerDay);
+        }
+        c.ExecutedOn = day;
+        c.Stage = CaseStage.Executed;
+        await StepAsync(c, "enforce", day, $"强制执行：{input.Summary.Trim()}" + (c.Surcharge > 0 ? $"；加处罚款 {c.Surcharge:0.##} 元" : ""), evidence, ct);
+        await SaveAsync(tx, ct);
+        return c;
+    }
+
+    public async Task<PenaltyCase> CloseAsync(Guid id, DateInput input, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        var noFine = c.FineAmount is not > 0 && c.Stage is CaseStage.Served;
+        if (c.Stage != CaseStage.Executed && !noFine)
+        {
+            throw new RefusedException("stage", $"案件当前处于“{StageName(c.Stage)}”阶段，执行完毕后方可结案。");
+        }
+        var day = input.OnDate ?? deadlines.Today;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        c.ClosedOn = day;
+        c.Stage = CaseStage.Closed;
+        await StepAsync(c, "close", day, "结案。" + (input.Summary ?? ""), [], ct);
+        await SaveAsync(tx, ct);
+        return c;
+    }
+
+    /// <summary>The decision is revoked (by the body, on reconsideration or by a court); its publication is withdrawn.</summary>
+    public async Task<PenaltyCase> RevokeAsync(Guid id, DateInput input, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        RequireStage(c, "撤销", DecidedStages);
+        if (string.IsNullOrWhiteSpace(input.Summary))
+        {
+            throw new RefusedException("summary", "请填写撤销依据（如复议决定书、判决书文号）。");
+        }
+        var day = input.OnDate ?? deadlines.Today;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        c.RevokedOn = day;
+        c.Stage = CaseStage.Revoked;
+        var published = await db.PublishedDecisions.FirstOrDefaultAsync(p => p.CaseId == c.Id && p.WithdrawnOn == null, ct);
+        if (published is not null)
+        {
+            published.WithdrawnOn = day;
+        }
+        await StepAsync(c, "revoke", day, $"处罚决定被撤销：{input.Summary.Trim()}" + (published is not null ? "；已撤回公示" : ""), [], ct);
+        await SaveAsync(tx, ct);
+        return c;
+    }
+
+    /// <summary>行政处罚决定公开 (行政处罚法 第四十八条): 具有一定社会影响的行政处罚决定应当依法公开; within 7 working days (三项制度).</summary>
+    public async Task<PublishedDecision> PublishAsync(Guid id, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        RequireStage(c, "公示", DecidedStages);
+        if (await db.PublishedDecisions.AnyAsync(p => p.CaseId == c.Id, ct))
+        {
+            throw new RefusedException("stage", "该处罚决定已公示。");
+        }
+        var body = await db.Bodies.AsNoTracking().FirstAsync(b => b.Id == c.BodyId, ct);
+        var day = deadlines.Today;
+        var p = new PublishedDecision
+        {
+            CaseId = c.Id,
+            OrgUnitId = c.OrgUnitId,
+            BodyName = body.Name,
+            DecisionNumber = c.DecisionNumber,
+            PartyDisplay = PartyDisplay(c),
+            PartyCreditCode = c.PartyCreditCode,
+            MatterName = c.MatterName,
+            PenaltyText = c.PenaltyText,
+            DecidedOn = c.DecidedOn!.Value,
+            PublishedOn = day,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.PublishedDecisions.Add(p);
+        foreach (var term in PublicSearch.Terms(p))
+        {
+            db.PublishedTerms.Add(new PublishedDecisionTerm { DecisionId = p.Id, Term = term });
+        }
+        c.PublishedOn = day;
+        var late = day > c.PublicationDueOn ? $"（超过公示期限 {c.PublicationDueOn:yyyy-MM-dd}）" : "";
+        await StepAsync(c, "publish", day, $"公示行政处罚决定{late}：当事人显示为 {p.PartyDisplay}", [], ct);
+        await SaveAsync(tx, ct);
+        return p;
+    }
+
+    private DateTime Now()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+    }
+
+    /// <summary>Appends a step to the case's SM3 chain and the platform audit trail.</summary>
+    private async Task StepAsync(PenaltyCase c, string kind, DateOnly? onDate, string summary, IReadOnlyList<EvidenceItem> evidence, CancellationToken ct)
+    {
+        var step = new CaseStep
+        {
+            OrgUnitId = c.OrgUnitId,
+            CaseId = c.Id,
+            Seq = c.StepCount + 1,
+            Kind = kind,
+            RecordedAtUtc = Now(),
+            OnDate = onDate,
+            Actor = current.UserName ?? "system",
+            Summary = summary.Length > 4000 ? summary[..4000] : summary,
+            EvidenceJson = JsonSerializer.Serialize(evidence, Json),
+            PrevHash = c.HeadHash,
+        };
+        step.Hash = CaseRecord.HashOf(c.Id, step.Seq, step.Kind, step.RecordedAtUtc, step.OnDate, step.Actor, step.Summary, step.EvidenceJson, step.PrevHash);
+        c.StepCount = step.Seq;
+        c.HeadHash = step.Hash;
+        db.CaseSteps.Add(step);
+        await db.SaveChangesAsync(ct);
+        await db.WriteAuditEventAsync("enforcement.case." + kind, nameof(PenaltyCase), c.Id.ToString(), new { c.Number, step.Seq, step.Hash, step.PrevHash, evidence }, ct);
+    }
+
+    private async Task SaveAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public static string StageName(CaseStage s) => s switch
+    {
+        CaseStage.Opened => "立案",
+        CaseStage.Investigating => "调查取证",
+        CaseStage.Proposed => "拟处罚",
+        CaseStage.Notified => "已告知",
+        CaseStage.Hearing => "听证",
+        CaseStage.LegalReview => "法制审核",
+        CaseStage.Decided => "已决定",
+        CaseStage.Served => "已送达",
+        CaseStage.Executed => "执行完毕",
+        CaseStage.Closed => "已结案",
+        CaseStage.Revoked => "已撤销",
+        _ => s.ToString(),
+    };
+
+    public static string OpinionName(ReviewOpinion o) => o switch
+    {
+        ReviewOpinion.Pending => "待审核",
+        ReviewOpinion.Pass => "通过",
+        ReviewOpinion.Revise => "修改后再审",
+        ReviewOpinion.Fail => "不通过",
+        _ => o.ToString(),
+    };
+
+    /// <summary>The case's history as one file with the chain's hashes.</summary>
+    public async Task<CaseRecordExport?> ExportAsync(Guid id, CancellationToken ct)
+    {
+        var c = await GetAsync(id, ct);
+        if (c is null)
+        {
+            return null;
+        }
+        var body = await db.Bodies.AsNoTracking().Where(b => b.Id == c.BodyId).Select(b => b.Name).FirstOrDefaultAsync(ct) ?? "";
+        var steps = (await StepsAsync(id, ct)).Select(s => new StepRecord(s.Seq, s.Kind, DateTime.SpecifyKind(s.RecordedAtUtc, DateTimeKind.Utc), s.OnDate, s.Actor, s.Summary, s.EvidenceJson, s.PrevHash, s.Hash)).ToList();
+        await db.WriteAuditEventAsync("enforcement.case.record-exported", nameof(PenaltyCase), c.Id.ToString(), new { c.Number, c.HeadHash, steps = steps.Count }, ct);
+        return new CaseRecordExport(CaseRecord.Format, c.Id, c.Number, body, c.MatterName, PartyDisplay(c), StageName(c.Stage), Now(),
+            "SM3", CaseRecord.HowToVerify, steps, c.HeadHash);
+    }
+
+    /// <summary>Verifies an exported record's chain, and compares its head with the stored one when the case is visible.</summary>
+    public async Task<VerifyResult> VerifyAsync(CaseRecordExport record, CancellationToken ct)
+    {
+        var result = CaseRecord.Verify(record.CaseId, record.Steps, record.HeadHash);
+        var stored = await db.Cases.AsNoTracking().Where(c => c.Id == record.CaseId).Select(c => new { c.HeadHash, c.StepCount }).FirstOrDefaultAsync(ct);
+        if (stored is null)
+        {
+            return result;
+        }
+        // A record exported before later steps is still genuine if its head is one of the stored steps' hashes.
+        var matches = record.HeadHash == stored.HeadHash
+            || await db.CaseSteps.AsNoTracking().AnyAsync(s => s.CaseId == record.CaseId && s.Seq == record.Steps.Count && s.Hash == record.HeadHash, ct);
+        return result with { MatchesStoredHead = matches };
+    }
+}
+
+/// <summary>The case is not in the caller's scope or does not exist (404).</summary>
+internal sealed class CaseNotFoundException : Exception;

@@ -1,0 +1,166 @@
+using Fazhi.Enforcement.Discretion;
+using Fazhi.Enforcement.Publicity;
+using Fazhi.Enforcement.Registry;
+using Fazhi.Enforcement.Supervision;
+using Fazhi.Platform.Web;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fazhi.Enforcement.Cases;
+
+internal sealed record CaseResponse(
+    Guid Id, string Number, Guid BodyId, Guid MatterId, string MatterName, bool OnTheSpot, CaseStage Stage, string StageName,
+    PartyKind PartyKind, string PartyName, string? PartyIdNumberMasked, string? PartyCreditCode, string Summary,
+    DateOnly OpenedOn, DateOnly DecisionDueOn, int ExtensionDays, DateOnly? OrderToCorrectOn,
+    int? BenchmarkNumber, DiscretionTier? EngineTier, string EngineRangeText, DiscretionTier? ProposedTier, decimal? FineAmount, string PenaltyText,
+    string WrittenReason, bool SupervisionFlag, string SupervisionNotes, bool IsMajor, bool IsSerious,
+    bool HearingOffered, DateOnly? NotifiedOn, DateOnly? HearingRequestDueOn, DateOnly? HearingRequestedOn, DateOnly? HearingHeldOn, DateOnly? CollectiveDecisionOn,
+    string DecisionNumber, DateOnly? DecidedOn, DateOnly? ServiceDueOn, DateOnly? ServedOn, DateOnly? PaymentDueOn, DateOnly? PaidOn, decimal? Surcharge,
+    DateOnly? ExecutedOn, DateOnly? ClosedOn, DateOnly? RevokedOn, DateOnly? PublicationDueOn, DateOnly? PublishedOn, string HeadHash, int StepCount, long Version);
+
+internal sealed record ProposeResponse(CaseResponse Case, DiscretionTier? EngineTier, string? EngineTierName, LawfulRange? Range, IReadOnlyList<AppliedRule> Rules, IReadOnlyList<string> SupervisionFlags);
+
+internal sealed record ReviewResponse(Guid Id, Guid CaseId, string? CaseNumber, ReviewOpinion Opinion, string OpinionName, string Reason, string RequestedBy, string Reviewer,
+    DateTime RequestedAtUtc, DateTime? DecidedAtUtc, long Version);
+
+internal sealed record StepResponse(int Seq, string Kind, DateTime RecordedAtUtc, DateOnly? OnDate, string Actor, string Summary, string EvidenceJson, string PrevHash, string Hash);
+
+/// <summary>/api/enforcement/cases, /legal-reviews, /supervision, /public/penalties.</summary>
+internal static class CasesApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases").RequirePermission(EnforcementPermissions.CasesHandle);
+        cases.MapGet("/", async (string? q, CaseStage? stage, int? page, CaseService s, CancellationToken ct) =>
+            TypedResults.Ok((await s.ListAsync(q, stage, ((page ?? 1) - 1) * 50, 50, ct)).Select(ToResponse).ToList()));
+        cases.MapGet("/{id:guid}", GetAsync);
+        cases.MapPost("/", (OpenCaseInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.OpenAsync(i, ct), ToResponse, created: true));
+        cases.MapPost("/on-the-spot", (OnTheSpotInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.OnTheSpotAsync(i, ct), ToResponse, created: true));
+        cases.MapPost("/{id:guid}/investigate", (Guid id, StepInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.InvestigateAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/evidence", EvidenceAsync).DisableAntiforgery();
+        cases.MapPost("/{id:guid}/order-to-correct", (Guid id, DateInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.OrderToCorrectAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/propose", (Guid id, ProposeInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.ProposeAsync(id, i, ct),
+            r => new ProposeResponse(ToResponse(r.Case), r.Result.Tier, r.Result.Tier is { } t ? DiscretionEngine.TierName(t) : null, r.Result.Range, r.Result.Rules, r.Result.SupervisionFlags)));
+        cases.MapPost("/{id:guid}/notify", (Guid id, DateInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.NotifyAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/hearing-request", (Guid id, DateInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.RequestHearingAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/hearing", (Guid id, HearingInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.HearingAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/legal-review", (Guid id, CaseService s, CancellationToken ct) => RunAsync(() => s.RequestReviewAsync(id, ct), r => ToResponse(r, null)));
+        cases.MapPost("/{id:guid}/collective", (Guid id, CollectiveInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.CollectiveAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/extend", (Guid id, ExtensionInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.ExtendAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/decide", (Guid id, DecideInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.DecideAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/serve", (Guid id, DateInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.ServeAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/pay", (Guid id, DateInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.PayAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/enforce", (Guid id, StepInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.EnforceAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/close", (Guid id, DateInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.CloseAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/revoke", (Guid id, DateInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.RevokeAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/publish", (Guid id, CaseService s, CancellationToken ct) => RunAsync(() => s.PublishAsync(id, ct), p => new { p.Id, p.PartyDisplay, p.PublishedOn }));
+        cases.MapGet("/{id:guid}/steps", async (Guid id, CaseService s, CancellationToken ct) => TypedResults.Ok((await s.StepsAsync(id, ct))
+            .Select(x => new StepResponse(x.Seq, x.Kind, DateTime.SpecifyKind(x.RecordedAtUtc, DateTimeKind.Utc), x.OnDate, x.Actor, x.Summary, x.EvidenceJson, x.PrevHash, x.Hash)).ToList()));
+        cases.MapGet("/{id:guid}/record", RecordAsync);
+        cases.MapPost("/record/verify", async (CaseRecordExport record, CaseService s, CancellationToken ct) => TypedResults.Ok(await s.VerifyAsync(record, ct)));
+
+        api.MapGet("/legal-reviews", ReviewQueueAsync).RequirePermission(EnforcementPermissions.LegalReview);
+        api.MapPost("/legal-reviews/{id:guid}/opinion", (Guid id, OpinionInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.ReviewAsync(id, i, ct), r => ToResponse(r, null)))
+            .RequirePermission(EnforcementPermissions.LegalReview);
+        api.MapGet("/supervision", async (Guid? orgUnitId, SupervisionService s, CancellationToken ct) => TypedResults.Ok(await s.ReportAsync(orgUnitId, ct)))
+            .RequirePermission(EnforcementPermissions.Supervise);
+        api.MapGet("/public/penalties", async (string? q, Guid? body, DateOnly? from, DateOnly? to, int? page, PublicSearch s, CancellationToken ct) =>
+            TypedResults.Ok(await s.SearchAsync(new PublicSearchQuery(q, body, from, to, page ?? 1), ct))).AllowAnonymous();
+    }
+
+    private static NotFound<ProblemDetails> NotFound() => TypedResults.NotFound(new ProblemDetails { Title = "未找到", Detail = "案件不存在或不在您的数据范围内。", Status = 404 });
+
+    private static async Task<Results<Ok<TOut>, Created<TOut>, ValidationProblem, NotFound<ProblemDetails>>> RunAsync<T, TOut>(Func<Task<T>> work, Func<T, TOut> map, bool created = false)
+    {
+        try
+        {
+            var value = map(await work());
+            return created ? TypedResults.Created((string?)null, value) : TypedResults.Ok(value);
+        }
+        catch (RefusedException e)
+        {
+            return RegistryApi.Refused(e);
+        }
+        catch (CaseNotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    private static async Task<Results<Ok<CaseResponse>, NotFound<ProblemDetails>>> GetAsync(Guid id, CaseService s, CancellationToken ct) =>
+        await s.GetAsync(id, ct) is { } c ? TypedResults.Ok(ToResponse(c)) : NotFound();
+
+    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> RecordAsync(Guid id, CaseService s, CancellationToken ct)
+    {
+        var record = await s.ExportAsync(id, ct);
+        if (record is null)
+        {
+            return NotFound();
+        }
+        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(record, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
+        {
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
+        return TypedResults.File(bytes, "application/json", $"{record.CaseNumber}-全过程记录.json");
+    }
+
+    private static async Task<Results<Ok<CaseResponse>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> EvidenceAsync(
+        Guid id, HttpContext http, IAntiforgery antiforgery, CaseService s, CancellationToken ct)
+    {
+        if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && !await antiforgery.IsRequestValidAsync(http))
+        {
+            return TypedResults.Problem(title: "请求无效", detail: "表单已过期或来源不明，请刷新页面后重新上传。", statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (!http.Request.HasFormContentType)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请以 multipart/form-data 上传证据文件（字段名 file）。"] }, detail: "未收到证据文件。");
+        }
+        var form = await http.Request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请选择证据文件。"] }, detail: "未收到证据文件。");
+        }
+        try
+        {
+            await using var stream = file.OpenReadStream();
+            var (c, refusal) = await s.AddEvidenceFileAsync(id, stream, file.FileName, form["summary"].ToString(), ct);
+            return c is null
+                ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [refusal ?? "文件被拒绝。"] }, detail: refusal ?? "文件被拒绝。")
+                : TypedResults.Ok(ToResponse(c));
+        }
+        catch (CaseNotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    private static async Task<Ok<List<ReviewResponse>>> ReviewQueueAsync(CaseService s, CancellationToken ct)
+    {
+        var queue = await s.ReviewQueueAsync(ct);
+        var numbers = new Dictionary<Guid, string>();
+        foreach (var r in queue)
+        {
+            numbers[r.CaseId] = (await s.GetAsync(r.CaseId, ct))?.Number ?? "";
+        }
+        return TypedResults.Ok(queue.Select(r => ToResponse(r, numbers.GetValueOrDefault(r.CaseId))).ToList());
+    }
+
+    internal static ReviewResponse ToResponse(LegalReview r, string? number) => new(r.Id, r.CaseId, number, r.Opinion, CaseService.OpinionName(r.Opinion), r.Reason, r.RequestedBy, r.Reviewer,
+        DateTime.SpecifyKind(r.RequestedAtUtc, DateTimeKind.Utc), r.DecidedAtUtc is { } d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : null, r.Version);
+
+    internal static CaseResponse ToResponse(PenaltyCase c) => new(
+        c.Id, c.Number, c.BodyId, c.MatterId, c.MatterName, c.OnTheSpot, c.Stage, CaseService.StageName(c.Stage),
+        c.PartyKind, c.PartyName, c.PartyIdNumber?.Masked, c.PartyCreditCode, c.Summary,
+        c.OpenedOn, c.DecisionDueOn, c.ExtensionDays, c.OrderToCorrectOn,
+        c.BenchmarkNumber, c.EngineTier, c.EngineRangeText, c.ProposedTier, c.FineAmount, c.PenaltyText,
+        c.WrittenReason, c.SupervisionFlag, c.SupervisionNotes, c.IsMajor, c.IsSerious,
+        c.HearingOffered, c.NotifiedOn, c.HearingRequestDueOn, c.HearingRequestedOn, c.HearingHeldOn, c.CollectiveDecisionOn,
+        c.DecisionNumber, c.DecidedOn, c.ServiceDueOn, c.ServedOn, c.PaymentDueOn, c.PaidOn, c.Surcharge,
+        c.ExecutedOn, c.ClosedOn, c.RevokedOn, c.PublicationDueOn, c.PublishedOn, c.HeadHash, c.StepCount, c.Version);
+}

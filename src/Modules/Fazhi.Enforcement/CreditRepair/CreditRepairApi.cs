@@ -1,0 +1,62 @@
+using Fazhi.Enforcement.Registry;
+using Fazhi.Platform.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fazhi.Enforcement.CreditRepair;
+
+internal sealed record CreditRepairResponse(Guid Id, Guid CaseId, string DecisionNumber, string CreditCode, string EnterpriseName, string ApplicantName, string? ContactPhoneMasked,
+    string Statement, CreditRepairChannel Channel, DateOnly SubmittedOn, string Checks, CreditRepairStatus Status, string StatusName, string DecisionReason, string DecidedBy,
+    DateOnly? DecidedOn, long Version);
+
+internal sealed record CreditRepairRulesResponse(int OrdinaryMinMonths, int SeriousMinMonths, string Basis, string UpdatedBy, long Version);
+
+/// <summary>/api/enforcement/credit-repair (staff) and /api/enforcement/public/credit-repair (no account).</summary>
+internal static class CreditRepairApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/public/credit-repair", (CreditRepairInput i, CreditRepairService s, CancellationToken ct) =>
+            RunAsync(async () => ToResponse((await s.ApplyPublicAsync(i, ct)).Application), created: true)).AllowAnonymous().DisableAntiforgery();
+        api.MapGet("/public/credit-repair", async (string? creditCode, string? decisionNumber, CreditRepairService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.PublicStatusAsync(creditCode, decisionNumber, ct))).AllowAnonymous();
+
+        var g = api.MapGroup("/credit-repair");
+        g.MapGet("/rules", async (CreditRepairService s, CancellationToken ct) => TypedResults.Ok(ToResponse(await s.RulesAsync(ct)))).RequireAuthorization();
+        g.MapPut("/rules", (CreditRepairRulesInput i, CreditRepairService s, CancellationToken ct) => RunAsync(async () => ToResponse(await s.UpdateRulesAsync(i, ct))))
+            .RequirePermission(CreditRepairFeature.Rules);
+        var review = g.MapGroup("/applications").RequirePermission(CreditRepairFeature.Review);
+        review.MapGet("/", async (CreditRepairStatus? status, CreditRepairService s, CancellationToken ct) =>
+            TypedResults.Ok((await s.ListAsync(status, ct)).Select(ToResponse).ToList()));
+        review.MapGet("/{id:guid}", (Guid id, CreditRepairService s, CancellationToken ct) => RunAsync(async () => ToResponse(await s.GetAsync(id, ct))));
+        review.MapPost("/", (CreditRepairInput i, CreditRepairService s, CancellationToken ct) =>
+            RunAsync(async () => ToResponse((await s.ApplyStaffAsync(i, ct)).Application), created: true));
+        review.MapPost("/{id:guid}/decide", (Guid id, CreditRepairDecisionInput i, CreditRepairService s, CancellationToken ct) =>
+            RunAsync(async () => ToResponse(await s.DecideAsync(id, i, ct))));
+    }
+
+    private static async Task<Results<Ok<T>, Created<T>, ValidationProblem, NotFound<ProblemDetails>>> RunAsync<T>(Func<Task<T>> work, bool created = false)
+    {
+        try
+        {
+            var value = await work();
+            return created ? TypedResults.Created((string?)null, value) : TypedResults.Ok(value);
+        }
+        catch (RefusedException e)
+        {
+            return RegistryApi.Refused(e);
+        }
+        catch (CreditRepairNotFoundException e)
+        {
+            return TypedResults.NotFound(new ProblemDetails { Title = "未找到", Detail = e.Message, Status = 404 });
+        }
+    }
+
+    internal static CreditRepairResponse ToResponse(CreditRepairApplication a) => new(a.Id, a.CaseId, a.DecisionNumber, a.CreditCode, a.EnterpriseName, a.ApplicantName,
+        a.ContactPhone?.Masked, a.Statement, a.Channel, a.SubmittedOn, a.Checks, a.Status, CreditRepairService.StatusName(a.Status), a.DecisionReason, a.DecidedBy, a.DecidedOn, a.Version);
+
+    internal static CreditRepairRulesResponse ToResponse(CreditRepairRules r) => new(r.OrdinaryMinMonths, r.SeriousMinMonths, r.Basis, r.UpdatedBy, r.Version);
+}

@@ -1,0 +1,79 @@
+using Fazhi.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Fazhi.Enforcement.Publicity;
+
+/// <summary>
+/// A published penalty decision (行政处罚决定公开). Public by law, so not data-scoped; holds only what may be published:
+/// a person's name masked (张**), no ID number; an organisation's name and credit code kept.
+/// Withdrawn (not deleted) when the decision is revoked.
+/// </summary>
+internal sealed class PublishedDecision
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid CaseId { get; set; }
+
+    public Guid OrgUnitId { get; set; }
+
+    public string BodyName { get; set; } = "";
+
+    public string DecisionNumber { get; set; } = "";
+
+    public string PartyDisplay { get; set; } = "";
+
+    public string? PartyCreditCode { get; set; }
+
+    public string MatterName { get; set; } = "";
+
+    public string PenaltyText { get; set; } = "";
+
+    public DateOnly DecidedOn { get; set; }
+
+    public DateOnly PublishedOn { get; set; }
+
+    public DateOnly? WithdrawnOn { get; set; }
+}
+
+/// <summary>
+/// Search index of published decisions: one row per distinct character bigram (and single character) of the searchable
+/// text. A keyword query becomes equality lookups on <see cref="Term"/> (a B-tree index on both engines), not a
+/// <c>LIKE '%x%'</c> scan.
+/// </summary>
+[NotAudited]
+internal sealed class PublishedDecisionTerm
+{
+    public Guid DecisionId { get; set; }
+
+    public string Term { get; set; } = "";
+}
+
+internal sealed class PublishedDecisionConfiguration : IEntityTypeConfiguration<PublishedDecision>
+{
+    public void Configure(EntityTypeBuilder<PublishedDecision> b)
+    {
+        b.ToTable("enforcement_published_decisions");
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => x.CaseId).IsUnique();
+        b.HasIndex(x => new { x.WithdrawnOn, x.DecidedOn, x.Id });
+        b.HasIndex(x => new { x.OrgUnitId, x.DecidedOn });
+        b.Property(x => x.BodyName).HasMaxLength(128);
+        b.Property(x => x.DecisionNumber).HasMaxLength(64);
+        b.Property(x => x.PartyDisplay).HasMaxLength(256);
+        b.Property(x => x.PartyCreditCode).HasMaxLength(18);
+        b.Property(x => x.MatterName).HasMaxLength(256);
+        b.Property(x => x.PenaltyText).HasMaxLength(1000);
+    }
+}
+
+internal sealed class PublishedDecisionTermConfiguration : IEntityTypeConfiguration<PublishedDecisionTerm>
+{
+    public void Configure(EntityTypeBuilder<PublishedDecisionTerm> b)
+    {
+        b.ToTable("enforcement_published_terms");
+        b.HasKey(x => new { x.Term, x.DecisionId });
+        b.HasIndex(x => x.DecisionId);
+        b.Property(x => x.Term).HasMaxLength(8);
+    }
+}

@@ -1,0 +1,107 @@
+using Fazhi.Enforcement.Cases;
+using Fazhi.Enforcement.Data;
+using Fazhi.Enforcement.Registry;
+using Fazhi.Platform.Features.Calendar;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Enforcement.Supervision;
+
+internal enum AlertKind
+{
+    /// <summary>第六十条: approaching the decision deadline.</summary>
+    DeadlineNear,
+
+    /// <summary>第六十条: past the decision deadline without a decision.</summary>
+    DeadlinePassed,
+
+    /// <summary>第五十八条: a major decision without a passed legal review.</summary>
+    NoLegalReview,
+
+    /// <summary>A penalty outside the benchmark's range or a waiver outside the list.</summary>
+    OutsideRange,
+
+    /// <summary>第四十二条: an officer without a valid certificate.</summary>
+    CertificateExpired,
+
+    /// <summary>Decision not published within 7 working days.</summary>
+    NotPublished,
+}
+
+internal sealed record AlertRow(AlertKind Kind, Guid OrgUnitId, string Body, Guid? CaseId, string Subject, string Detail, DateOnly? Due);
+
+internal sealed record BodyAlertCounts(Guid OrgUnitId, string Body, int DeadlineNear, int DeadlinePassed, int NoLegalReview, int OutsideRange, int CertificateExpired, int NotPublished)
+{
+    public int Total => DeadlineNear + DeadlinePassed + NoLegalReview + OutsideRange + CertificateExpired + NotPublished;
+}
+
+internal sealed record SupervisionReport(DateOnly AsOf, IReadOnlyList<BodyAlertCounts> PerBody, IReadOnlyList<AlertRow> Alerts);
+
+/// <summary>
+/// Supervision alerts (执法监督预警) over the cases the caller may see (its org subtree: a department sees its own,
+/// the city's justice bureau all). Each query filters on indexed columns and returns at most <see cref="Limit"/> rows per kind.
+/// </summary>
+internal sealed class SupervisionService(EnforcementDb db, CaseService cases, IDeadlineService deadlines)
+{
+    public const int Limit = 200;
+
+    public async Task<SupervisionReport> ReportAsync(Guid? orgUnitId, CancellationToken ct)
+    {
+        var today = deadlines.Today;
+        var rules = await cases.RulesAsync(Guid.Empty, ct);
+        var warnFrom = today.AddDays(rules.WarnDaysBeforeDecisionDeadline);
+        var bodies = await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.OrgUnitId, b => b.Name, ct);
+        var caseQuery = db.Cases.AsNoTracking();
+        var officerQuery = db.Officers.AsNoTracking();
+        if (orgUnitId is { } unit)
+        {
+            caseQuery = caseQuery.Where(c => c.OrgUnitId == unit);
+            officerQuery = officerQuery.Where(o => o.OrgUnitId == unit);
+        }
+        var alerts = new List<AlertRow>();
+        string Body(Guid id) => bodies.GetValueOrDefault(id, "");
+
+        var undecided = CaseService.Undecided;
+        var near = await caseQuery.Where(c => undecided.Contains(c.Stage) && c.DecisionDueOn <= warnFrom)
+            .OrderBy(c => c.DecisionDueOn).Take(Limit).Select(c => new { c.Id, c.OrgUnitId, c.Number, c.DecisionDueOn, c.ExtensionDays }).ToListAsync(ct);
+        alerts.AddRange(near.Select(c => c.DecisionDueOn < today
+            ? new AlertRow(AlertKind.DeadlinePassed, c.OrgUnitId, Body(c.OrgUnitId), c.Id, c.Number, $"已超过办案期限 {c.DecisionDueOn:yyyy-MM-dd}（行政处罚法第六十条）", c.DecisionDueOn)
+            : new AlertRow(AlertKind.DeadlineNear, c.OrgUnitId, Body(c.OrgUnitId), c.Id, c.Number, $"办案期限 {c.DecisionDueOn:yyyy-MM-dd} 临近（行政处罚法第六十条）", c.DecisionDueOn)));
+
+        var decided = CaseService.DecidedStages;
+        var noReview = await caseQuery.Where(c => decided.Contains(c.Stage) && c.IsMajor
+                && !db.LegalReviews.Any(r => r.CaseId == c.Id && r.Opinion == ReviewOpinion.Pass))
+            .OrderByDescending(c => c.Id).Take(Limit).Select(c => new { c.Id, c.OrgUnitId, c.Number }).ToListAsync(ct);
+        alerts.AddRange(noReview.Select(c => new AlertRow(AlertKind.NoLegalReview, c.OrgUnitId, Body(c.OrgUnitId), c.Id, c.Number, "重大执法决定未经法制审核通过（行政处罚法第五十八条）", null)));
+
+        var outside = await caseQuery.Where(c => c.SupervisionFlag && c.Stage != CaseStage.Revoked)
+            .OrderByDescending(c => c.Id).Take(Limit).Select(c => new { c.Id, c.OrgUnitId, c.Number, c.SupervisionNotes, c.WrittenReason }).ToListAsync(ct);
+        alerts.AddRange(outside.Select(c => new AlertRow(AlertKind.OutsideRange, c.OrgUnitId, Body(c.OrgUnitId), c.Id, c.Number, $"{c.SupervisionNotes} 理由：{c.WrittenReason}", null)));
+
+        var expired = await officerQuery.Where(o => o.Active && (o.CertificateExpiresOn == null || o.CertificateExpiresOn < today))
+            .OrderBy(o => o.CertificateExpiresOn).Take(Limit).ToListAsync(ct);
+        alerts.AddRange(expired.Select(o => new AlertRow(AlertKind.CertificateExpired, o.OrgUnitId, Body(o.OrgUnitId), null, o.Name, o.IneligibleReason(today) ?? "", o.CertificateExpiresOn)));
+
+        var unpublished = await caseQuery.Where(c => decided.Contains(c.Stage) && c.PublicationDueOn != null
+                && ((c.PublishedOn == null && c.PublicationDueOn < today) || c.PublishedOn > c.PublicationDueOn))
+            .OrderBy(c => c.PublicationDueOn).Take(Limit).Select(c => new { c.Id, c.OrgUnitId, c.Number, c.PublicationDueOn, c.PublishedOn }).ToListAsync(ct);
+        alerts.AddRange(unpublished.Select(c => new AlertRow(AlertKind.NotPublished, c.OrgUnitId, Body(c.OrgUnitId), c.Id, c.Number,
+            c.PublishedOn is { } p ? $"{p:yyyy-MM-dd} 公示，超过 7 个工作日期限（{c.PublicationDueOn:yyyy-MM-dd}）" : $"未在 7 个工作日内（{c.PublicationDueOn:yyyy-MM-dd} 前）公示", c.PublicationDueOn)));
+
+        var perBody = alerts.GroupBy(a => a.OrgUnitId).Select(g => new BodyAlertCounts(g.Key, Body(g.Key),
+                g.Count(a => a.Kind == AlertKind.DeadlineNear), g.Count(a => a.Kind == AlertKind.DeadlinePassed), g.Count(a => a.Kind == AlertKind.NoLegalReview),
+                g.Count(a => a.Kind == AlertKind.OutsideRange), g.Count(a => a.Kind == AlertKind.CertificateExpired), g.Count(a => a.Kind == AlertKind.NotPublished)))
+            .OrderByDescending(b => b.Total).ToList();
+        return new SupervisionReport(today, perBody, alerts);
+    }
+
+    public static string KindName(AlertKind k) => k switch
+    {
+        AlertKind.DeadlineNear => "办案期限临近",
+        AlertKind.DeadlinePassed => "超过办案期限",
+        AlertKind.NoLegalReview => "未经法制审核",
+        AlertKind.OutsideRange => "偏离裁量基准",
+        AlertKind.CertificateExpired => "执法证件失效",
+        AlertKind.NotPublished => "未按期公示",
+        _ => k.ToString(),
+    };
+}

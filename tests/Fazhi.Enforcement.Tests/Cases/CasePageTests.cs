@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using Fazhi.Enforcement.Tests.Infrastructure;
+
+namespace Fazhi.Enforcement.Tests.Cases;
+
+[Collection(HostCollection.Name)]
+public sealed class CasePageTests(FazhiFactory factory)
+{
+    private readonly CaseTestKit _kit = new(factory);
+
+    [Fact]
+    public async Task An_officer_decides_a_case_on_its_page_with_the_engines_advice_and_the_public_page_masks_the_persons_name()
+    {
+        var (_, officers) = await _kit.TeamAsync();
+        var user = await factory.CreateUserAsync("enforcement-officer", CaseTestKit.Market);
+        var api = await factory.ApiClientAsync(user);
+        var matter = await CaseTestKit.MatterAsync(api);
+        var person = CaseTestKit.Unique("王");
+        var opened = await CaseTestKit.OkAsync(await api.PostAsJsonAsync("/api/enforcement/cases", new
+        {
+            matterId = matter, party = CaseTestKit.Person(person), summary = "未明码标价", openedOn = _kit.Today.AddDays(-15), officerIds = officers,
+        }), HttpStatusCode.Created);
+        var page = $"/enforcement/cases/{opened.GetProperty("id").GetGuid()}";
+        var browser = await factory.SignedInBrowserAsync(user);
+
+        var proposed = await Forms.SubmitAsync(browser, page, "propose", new Dictionary<string, string>
+        {
+            ["Propose.ActDate"] = _kit.Today.AddDays(-20).ToString("yyyy-MM-dd"),
+            ["Propose.PartyAge"] = "16",
+            ["Propose.Harm"] = "Ordinary",
+            ["Propose.FineAmount"] = "500",
+        });
+        var html = await proposed.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, proposed.StatusCode);
+        Assert.Contains("从轻处罚", html);
+        Assert.Contains("行政处罚法第三十条", html);
+
+        var notified = await Forms.SubmitAsync(browser, page, "notify", new Dictionary<string, string> { ["Notify.OnDate"] = _kit.Today.AddDays(-3).ToString("yyyy-MM-dd") });
+        Assert.Contains("已记录告知", await notified.Content.ReadAsStringAsync());
+
+        var number = CaseTestKit.Unique("枣市监罚字");
+        var decided = await Forms.SubmitAsync(browser, page, "decide", new Dictionary<string, string> { ["Decide.Text"] = number });
+        Assert.Contains("已作出处罚决定", await decided.Content.ReadAsStringAsync());
+
+        var published = await Forms.SubmitAsync(browser, page, "publish", new Dictionary<string, string>());
+        Assert.Contains("已公示", await published.Content.ReadAsStringAsync());
+
+        var publicPage = await factory.CreateClient().GetStringAsync($"/public/penalties?q={Uri.EscapeDataString(number)}");
+        Assert.Contains(number, publicPage);
+        Assert.Contains("王***", publicPage);
+        Assert.DoesNotContain(person, publicPage);
+    }
+
+    [Fact]
+    public async Task A_reviewer_passes_a_review_from_the_queue_page_and_a_reason_is_required()
+    {
+        var (_, officers) = await _kit.TeamAsync();
+        var api = await _kit.OfficerAsync();
+        var matter = await CaseTestKit.MatterAsync(api);
+        var opened = await CaseTestKit.OkAsync(await api.PostAsJsonAsync("/api/enforcement/cases", new
+        {
+            matterId = matter, party = CaseTestKit.Company(CaseTestKit.Unique("审核测试公司")), summary = "", openedOn = _kit.Today.AddDays(-15), officerIds = officers,
+        }), HttpStatusCode.Created);
+        var url = $"/api/enforcement/cases/{opened.GetProperty("id").GetGuid()}";
+        await CaseTestKit.OkAsync(await api.PostAsJsonAsync($"{url}/propose", new
+        {
+            facts = new { actDate = _kit.Today.AddDays(-20).ToString("yyyy-MM-dd"), harm = "Ordinary" }, proposedTier = "Ordinary", fineAmount = 3000, isMajor = true,
+        }));
+        await CaseTestKit.OkAsync(await api.PostAsJsonAsync($"{url}/notify", new { onDate = _kit.Today.AddDays(-10) }));
+        var review = await CaseTestKit.OkAsync(await api.PostAsJsonAsync($"{url}/legal-review", new { }));
+        var reviewId = review.GetProperty("id").GetGuid();
+
+        var reviewer = await factory.SignedInBrowserAsync(await factory.CreateUserAsync("enforcement-legal-reviewer", CaseTestKit.Market));
+        var queue = await reviewer.GetStringAsync("/enforcement/legal-reviews");
+        Assert.Contains(opened.GetProperty("number").GetString()!, queue);
+
+        var pageUrl = $"/enforcement/legal-reviews?review={reviewId}";
+        var noReason = await Forms.SubmitAsync(reviewer, pageUrl, "opinion", new Dictionary<string, string> { ["Opinion.ReviewId"] = reviewId.ToString(), ["Opinion.Opinion"] = "Pass", ["Opinion.Reason"] = "" });
+        Assert.Contains("请填写审核理由", await noReason.Content.ReadAsStringAsync());
+        var passed = await Forms.SubmitAsync(reviewer, pageUrl, "opinion", new Dictionary<string, string> { ["Opinion.ReviewId"] = reviewId.ToString(), ["Opinion.Opinion"] = "Pass", ["Opinion.Reason"] = "程序合法，裁量适当" });
+        Assert.Contains("已出具审核意见", await passed.Content.ReadAsStringAsync());
+
+        await CaseTestKit.OkAsync(await api.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.Unique("罚") }));
+    }
+
+    [Fact]
+    public async Task The_supervision_page_shows_an_expired_certificate_and_a_flagged_penalty_and_the_registry_page_lists_officers()
+    {
+        var admin = await _kit.RegistryAdminAsync();
+        var body = await _kit.BodyAsync(admin);
+        var expiredName = CaseTestKit.Unique("过期");
+        await _kit.OfficerRecordAsync(admin, body, expiredName, _kit.Today.AddDays(-3));
+
+        var supervisor = await factory.SignedInBrowserAsync(await factory.CreateUserAsync("enforcement-supervisor", "370400"));
+        var html = await supervisor.GetStringAsync("/enforcement/supervision");
+        Assert.Contains(expiredName, html);
+        Assert.Contains("执法证件失效", html);
+
+        var registryAdmin = await factory.SignedInBrowserAsync(await factory.CreateUserAsync("enforcement-registry-admin", "370400"));
+        var registry = await registryAdmin.GetStringAsync("/enforcement/registry");
+        Assert.Contains(expiredName, registry);
+        Assert.Contains("证件无效", registry);
+    }
+}

@@ -1,0 +1,212 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Fazhi.Enforcement.Tests.Infrastructure;
+
+namespace Fazhi.Enforcement.Tests.Cases;
+
+[Collection(HostCollection.Name)]
+public sealed class PenaltyCaseFlowTests(FazhiFactory factory)
+{
+    private readonly CaseTestKit _kit = new(factory);
+
+    private async Task<(HttpClient Officer, Guid CaseId, Guid[] Officers)> OpenAsync(object party, int daysAgo, string org = CaseTestKit.Market)
+    {
+        var (_, officers) = await _kit.TeamAsync(org);
+        var officer = await _kit.OfficerAsync(org);
+        var matter = await CaseTestKit.MatterAsync(officer);
+        var opened = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync("/api/enforcement/cases", new
+        {
+            matterId = matter, party, summary = "群众举报未明码标价", openedOn = _kit.Today.AddDays(-daysAgo), officerIds = officers,
+        }), HttpStatusCode.Created);
+        return (officer, opened.GetProperty("id").GetGuid(), officers);
+    }
+
+    [Fact]
+    public async Task A_major_case_runs_from_opening_to_closing_with_legal_review_publicity_and_a_verifiable_record()
+    {
+        var company = CaseTestKit.Unique("枣庄测试商贸有限公司");
+        var (officer, id, _) = await OpenAsync(CaseTestKit.Company(company), daysAgo: 30);
+        var url = $"/api/enforcement/cases/{id}";
+
+        var investigated = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/investigate", new
+        {
+            summary = "现场检查，制作询问笔录", recordings = new[] { new { kind = "video", reference = "执法记录仪 ZFJLY-0007/20261101-0930.mp4", sm3 = "ab12" } },
+        }));
+        Assert.Equal("Investigating", investigated.GetProperty("stage").GetString());
+
+        using (var form = new MultipartFormDataContent())
+        {
+            var pdf = new ByteArrayContent("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray());
+            pdf.Headers.ContentType = new("application/pdf");
+            form.Add(pdf, "file", "询问笔录.pdf");
+            form.Add(new StringContent("询问笔录"), "summary");
+            await CaseTestKit.OkAsync(await officer.PostAsync($"{url}/evidence", form));
+        }
+
+        // A fine far above the benchmark's range needs a written reason (and is then flagged for supervision).
+        object Proposal(string? reason) => new
+        {
+            facts = new { actDate = _kit.Today.AddDays(-40).ToString("yyyy-MM-dd"), harm = "Ordinary" },
+            proposedTier = "Ordinary", fineAmount = 150_000, writtenReason = reason, isMajor = false, isSerious = false, offerHearing = false,
+        };
+        var noReason = await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync($"{url}/propose", Proposal(null)));
+        Assert.Contains("书面理由", noReason);
+        var proposed = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/propose", Proposal("违法经营额巨大，依价格法第四十二条另处")));
+        var c = proposed.GetProperty("case");
+        Assert.True(c.GetProperty("supervisionFlag").GetBoolean());
+        Assert.True(c.GetProperty("isMajor").GetBoolean(), "a large fine (第六十三条) is a major decision");
+        Assert.True(c.GetProperty("hearingOffered").GetBoolean());
+        Assert.Equal("Ordinary", proposed.GetProperty("engineTier").GetString());
+
+        var notified = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/notify", new { onDate = _kit.Today.AddDays(-20) }));
+        Assert.NotNull(notified.GetProperty("hearingRequestDueOn").GetString());
+
+        // 第五十八条: no decision before the legal review passes.
+        var unreviewed = await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = "枣市监罚〔2026〕1号" }));
+        Assert.Contains("第五十八条", unreviewed);
+
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/legal-review", new { }));
+        var reviewer = await factory.ApiClientAsync(await factory.CreateUserAsync("enforcement-legal-reviewer", CaseTestKit.Market));
+        var queue = await reviewer.GetFromJsonAsync<JsonElement>("/api/enforcement/legal-reviews");
+        var review = queue.EnumerateArray().Single(r => r.GetProperty("caseId").GetGuid() == id);
+        var noReasonOpinion = await CaseTestKit.RefusedAsync(await reviewer.PostAsJsonAsync($"/api/enforcement/legal-reviews/{review.GetProperty("id").GetGuid()}/opinion", new { opinion = "Pass", reason = "" }));
+        Assert.Contains("审核理由", noReasonOpinion);
+        await CaseTestKit.OkAsync(await reviewer.PostAsJsonAsync($"/api/enforcement/legal-reviews/{review.GetProperty("id").GetGuid()}/opinion", new { opinion = "Pass", reason = "事实清楚，证据确凿，程序合法" }));
+
+        var decided = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.Unique("枣市监罚") }));
+        Assert.Equal("Decided", decided.GetProperty("stage").GetString());
+
+        var published = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/publish", new { }));
+        Assert.Equal(company, published.GetProperty("partyDisplay").GetString());
+        var anonymous = factory.CreateClient();
+        var found = await anonymous.GetFromJsonAsync<JsonElement>($"/api/enforcement/public/penalties?q={Uri.EscapeDataString(company)}");
+        Assert.Contains(found.GetProperty("rows").EnumerateArray(), r => r.GetProperty("partyDisplay").GetString() == company);
+
+        var served = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/serve", new { onDate = _kit.Today }));
+        Assert.NotNull(served.GetProperty("paymentDueOn").GetString());
+        var paid = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/pay", new { onDate = _kit.Today }));
+        Assert.Equal(0m, paid.GetProperty("surcharge").GetDecimal());
+        var closed = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/close", new { }));
+        Assert.Equal("Closed", closed.GetProperty("stage").GetString());
+
+        // The full-process record: one file, every step hashed, verifiable; a changed step is found.
+        var recordResponse = await officer.GetAsync($"{url}/record");
+        var recordText = await recordResponse.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, recordResponse.StatusCode);
+        var record = JsonNode.Parse(recordText)!;
+        var kinds = record["steps"]!.AsArray().Select(s => s!["kind"]!.GetValue<string>()).ToList();
+        Assert.Equal(["open", "investigate", "evidence", "propose", "notify", "legal-review-request", "legal-review-opinion", "decide", "publish", "serve", "pay", "close"], kinds);
+        Assert.Contains("ZFJLY-0007", record["steps"]![1]!["evidenceJson"]!.GetValue<string>());
+        Assert.Matches("[0-9a-f]{64}", record["steps"]![2]!["evidenceJson"]!.GetValue<string>());
+        var verified = await CaseTestKit.OkAsync(await officer.PostAsync("/api/enforcement/cases/record/verify", new StringContent(recordText, System.Text.Encoding.UTF8, "application/json")));
+        Assert.True(verified.GetProperty("valid").GetBoolean());
+        Assert.True(verified.GetProperty("matchesStoredHead").GetBoolean());
+
+        record["steps"]![3]!["summary"] = "拟处罚意见：罚款 1000 元";
+        var tampered = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync("/api/enforcement/cases/record/verify", record));
+        Assert.False(tampered.GetProperty("valid").GetBoolean());
+        Assert.Equal(4, tampered.GetProperty("brokenAtSeq").GetInt32());
+
+        // Revoked: the publication is withdrawn from the public page.
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/revoke", new { summary = "枣庄市人民政府行政复议决定书 枣政复决字〔2026〕9号" }));
+        var after = await anonymous.GetFromJsonAsync<JsonElement>($"/api/enforcement/public/penalties?q={Uri.EscapeDataString(company)}");
+        Assert.DoesNotContain(after.GetProperty("rows").EnumerateArray(), r => r.GetProperty("partyDisplay").GetString() == company);
+    }
+
+    [Fact]
+    public async Task An_officer_with_an_expired_certificate_cannot_be_put_on_a_case()
+    {
+        var admin = await _kit.RegistryAdminAsync();
+        var body = await _kit.BodyAsync(admin);
+        var valid = await _kit.OfficerRecordAsync(admin, body, "执法员丙", _kit.Today.AddYears(1));
+        var expired = await _kit.OfficerRecordAsync(admin, body, "执法员丁", _kit.Today.AddDays(-1));
+        var none = await _kit.OfficerRecordAsync(admin, body, "执法员戊", null, cert: null);
+        var officer = await _kit.OfficerAsync();
+        var matter = await CaseTestKit.MatterAsync(officer);
+
+        async Task<string> OpenWith(params Guid[] ids) => await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases", new
+        {
+            matterId = matter, party = CaseTestKit.Company("测试公司"), summary = "", officerIds = ids,
+        }));
+
+        var expiredReason = await OpenWith(valid, expired);
+        Assert.Contains("执法员丁", expiredReason);
+        Assert.Contains("过期", expiredReason);
+        Assert.Contains("第四十二条", expiredReason);
+        Assert.Contains("未取得行政执法证件", await OpenWith(valid, none));
+        Assert.Contains("不得少于 2 人", await OpenWith(valid));
+    }
+
+    [Fact]
+    public async Task On_the_spot_decisions_are_capped_at_200_for_a_person_and_3000_for_an_organisation_and_publication_masks_a_person()
+    {
+        var (_, officers) = await _kit.TeamAsync();
+        var officer = await _kit.OfficerAsync();
+        var matter = await CaseTestKit.MatterAsync(officer);
+        object Spot(object party, decimal amount) => new { matterId = matter, party, summary = "当场检查", fineAmount = amount, decisionNumber = CaseTestKit.Unique("当场"), officerIds = officers };
+
+        var person = CaseTestKit.Unique("张");
+        Assert.Contains("第五十一条", await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases/on-the-spot", Spot(CaseTestKit.Person(person), 201))));
+        Assert.Contains("第五十一条", await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases/on-the-spot", Spot(CaseTestKit.Company("某公司"), 3000.01m))));
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync("/api/enforcement/cases/on-the-spot", Spot(CaseTestKit.Company("某公司"), 3000)), HttpStatusCode.Created);
+
+        var created = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync("/api/enforcement/cases/on-the-spot", Spot(CaseTestKit.Person(person), 200)), HttpStatusCode.Created);
+        Assert.Equal("Served", created.GetProperty("stage").GetString());
+        Assert.Equal("3704**********" + CaseTestKit.ResidentId()[^4..], created.GetProperty("partyIdNumberMasked").GetString());
+        var published = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"/api/enforcement/cases/{created.GetProperty("id").GetGuid()}/publish", new { }));
+        Assert.Equal("张***", published.GetProperty("partyDisplay").GetString());
+
+        var page = await factory.CreateClient().GetStringAsync($"/api/enforcement/public/penalties?q={Uri.EscapeDataString(created.GetProperty("decisionNumber").GetString()!)}");
+        Assert.Contains("张***", page);
+        Assert.DoesNotContain(person, page);
+        Assert.DoesNotContain(CaseTestKit.ResidentId(), page);
+    }
+
+    [Fact]
+    public async Task A_decision_after_90_days_is_refused_without_an_extension_and_allowed_with_one()
+    {
+        var (officer, id, _) = await OpenAsync(CaseTestKit.Company("逾期测试公司"), daysAgo: 100);
+        var url = $"/api/enforcement/cases/{id}";
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/propose", new
+        {
+            facts = new { actDate = _kit.Today.AddDays(-120).ToString("yyyy-MM-dd"), harm = "Ordinary" }, proposedTier = "Ordinary", fineAmount = 2000,
+        }));
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/notify", new { onDate = _kit.Today.AddDays(-5) }));
+
+        var late = await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.Unique("罚") }));
+        Assert.Contains("第六十条", late);
+
+        var extended = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/extend", new { days = 30, reason = "案情复杂，需补充鉴定", approvedBy = "局长 王某" }));
+        Assert.Equal(30, extended.GetProperty("extensionDays").GetInt32());
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.Unique("罚") }));
+    }
+
+    [Fact]
+    public async Task A_mitigated_decision_needs_an_order_to_correct_first()
+    {
+        var (officer, id, _) = await OpenAsync(CaseTestKit.Company("减轻测试公司"), daysAgo: 5);
+        var url = $"/api/enforcement/cases/{id}";
+        object Proposal() => new
+        {
+            facts = new { actDate = _kit.Today.AddDays(-10).ToString("yyyy-MM-dd"), harm = "Ordinary", coerced = true }, proposedTier = "Mitigated", fineAmount = 0,
+        };
+        Assert.Contains("责令", await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync($"{url}/propose", Proposal())));
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/order-to-correct", new { summary = "责令三日内补齐标价签" }));
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/propose", Proposal()));
+    }
+
+    [Fact]
+    public async Task A_department_cannot_see_another_departments_cases()
+    {
+        var (_, id, _) = await OpenAsync(CaseTestKit.Company("范围测试公司"), daysAgo: 1);
+        var other = await _kit.OfficerAsync(CaseTestKit.Ecology);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/enforcement/cases/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/enforcement/cases/{id}/investigate", new { summary = "越权" })).StatusCode);
+        var list = await other.GetFromJsonAsync<JsonElement>("/api/enforcement/cases");
+        Assert.DoesNotContain(list.EnumerateArray(), c => c.GetProperty("id").GetGuid() == id);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/enforcement/cases/{id}/record")).StatusCode);
+    }
+}

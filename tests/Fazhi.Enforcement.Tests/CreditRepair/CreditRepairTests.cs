@@ -1,0 +1,176 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Fazhi.Enforcement.Cases;
+using Fazhi.Enforcement.CreditRepair;
+using Fazhi.Enforcement.Tests.CaseFileReview;
+using Fazhi.Enforcement.Tests.Cases;
+using Fazhi.Enforcement.Tests.Infrastructure;
+using Fazhi.Platform.Features.Identifiers;
+
+namespace Fazhi.Enforcement.Tests.CreditRepair;
+
+/// <summary>
+/// 信用修复 under 《失信行为纠正后的信用信息修复管理办法（试行）》: minimum publicity 3 months (一般) / 1 year (严重) from the
+/// decision, fine and 加处罚款 paid (行政处罚法 第七十二条), no pending obligation; approval ends the publicity.
+/// </summary>
+[Collection(HostCollection.Name)]
+public sealed class CreditRepairTests(FazhiFactory factory)
+{
+    private readonly CaseTestKit _kit = new(factory);
+    private readonly ReviewTestData _data = new(factory);
+
+    private static string NewCreditCode()
+    {
+        var first17 = "91370400MA" + Random.Shared.Next(1_000_000, 9_999_999);
+        return first17 + UnifiedSocialCreditCode.CheckCharacter(first17 + "0");
+    }
+
+    private async Task<PenaltyCase> DecisionAsync(int monthsAgo, Action<PenaltyCase> shape)
+    {
+        var unit = await _data.UnitAsync(CaseTestKit.Market);
+        var decided = _kit.Today.AddMonths(-monthsAgo);
+        var c = await _data.CaseAsync(unit, CaseStage.Closed, decided.AddDays(20), x =>
+        {
+            x.PartyName = CaseTestKit.Unique("枣庄修复测试商贸有限公司");
+            x.PartyCreditCode = NewCreditCode();
+            x.DecidedOn = decided;
+            x.PaidOn = decided.AddDays(10);
+            x.ExecutedOn = decided.AddDays(10);
+            shape(x);
+        });
+        await _data.PublishAsync(c, "枣庄市市场监督管理局");
+        return c;
+    }
+
+    private static object Application(PenaltyCase c) => new
+    {
+        creditCode = c.PartyCreditCode, decisionNumber = c.DecisionNumber, applicantName = "王经办", contactPhone = "13805461234", statement = "已缴纳罚款，完成整改并建立明码标价制度",
+    };
+
+    [Fact]
+    public void Eligibility_names_the_rule_for_each_condition()
+    {
+        var rules = new CreditRepairRules();
+        var today = new DateOnly(2026, 11, 27);
+        var c = new PenaltyCase { DecidedOn = new DateOnly(2026, 8, 28), FineAmount = 5000, PaidOn = new DateOnly(2026, 9, 5), Stage = CaseStage.Closed };
+        var period = CreditRepairService.Evaluate(c, rules, today).Single(x => x.Rule == "最短公示期");
+        Assert.False(period.Passed, "3 months from 2026-08-28 end on 2026-11-28");
+        Assert.Contains("2026-11-28 起方可申请", period.Detail);
+        Assert.All(CreditRepairService.Evaluate(c, rules, today.AddDays(1)), x => Assert.True(x.Passed));
+
+        c.IsSerious = true;
+        Assert.Contains("12 个月", CreditRepairService.Evaluate(c, rules, today.AddDays(1)).Single(x => !x.Passed).Detail);
+
+        var unpaid = new PenaltyCase { DecidedOn = new DateOnly(2026, 1, 5), FineAmount = 5000, Surcharge = 600, Stage = CaseStage.Served };
+        var failed = CreditRepairService.Evaluate(unpaid, rules, today).Where(x => !x.Passed).Select(x => x.Rule).ToList();
+        Assert.Equal(["罚款缴纳", "履行义务"], failed);
+    }
+
+    [Fact]
+    public async Task An_application_before_the_minimum_publicity_period_is_refused_naming_the_rule()
+    {
+        var ordinary = await DecisionAsync(1, _ => { });
+        var client = factory.CreateClient();
+        var refused = await CaseTestKit.RefusedAsync(await client.PostAsJsonAsync("/api/enforcement/public/credit-repair", Application(ordinary)));
+        Assert.Contains("最短公示期为 3 个月", refused);
+        Assert.Contains("失信行为纠正后的信用信息修复管理办法", refused);
+
+        var serious = await DecisionAsync(5, x => x.IsSerious = true);
+        var refusedSerious = await CaseTestKit.RefusedAsync(await client.PostAsJsonAsync("/api/enforcement/public/credit-repair", Application(serious)));
+        Assert.Contains("严重失信行为的行政处罚信息最短公示期为 12 个月", refusedSerious);
+        Assert.Empty(await client.GetFromJsonAsync<JsonElement[]>($"/api/enforcement/public/credit-repair?creditCode={serious.PartyCreditCode}&decisionNumber={Uri.EscapeDataString(serious.DecisionNumber)}") ?? []);
+    }
+
+    [Fact]
+    public async Task The_minimum_periods_are_data_an_administrator_changes()
+    {
+        var admin = await factory.ApiClientAsync(await factory.CreateUserAsync("enforcement-credit-repair-admin", "370400"));
+        var reviewer = await factory.ApiClientAsync(await factory.CreateUserAsync("enforcement-credit-repair-reviewer", CaseTestKit.Market));
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.PutAsJsonAsync("/api/enforcement/credit-repair/rules", new { ordinaryMinMonths = 1, seriousMinMonths = 12 })).StatusCode);
+        var c = await DecisionAsync(2, _ => { });
+        Assert.Contains("3 个月", await CaseTestKit.RefusedAsync(await factory.CreateClient().PostAsJsonAsync("/api/enforcement/public/credit-repair", Application(c))));
+        try
+        {
+            var changed = await CaseTestKit.OkAsync(await admin.PutAsJsonAsync("/api/enforcement/credit-repair/rules", new { ordinaryMinMonths = 2, seriousMinMonths = 12 }));
+            Assert.Equal(2, changed.GetProperty("ordinaryMinMonths").GetInt32());
+            await CaseTestKit.OkAsync(await factory.CreateClient().PostAsJsonAsync("/api/enforcement/public/credit-repair", Application(c)), HttpStatusCode.Created);
+        }
+        finally
+        {
+            await CaseTestKit.OkAsync(await admin.PutAsJsonAsync("/api/enforcement/credit-repair/rules", new { ordinaryMinMonths = 3, seriousMinMonths = 12 }));
+        }
+    }
+
+    [Fact]
+    public async Task An_unpaid_fine_is_refused()
+    {
+        var unpaid = await DecisionAsync(4, x =>
+        {
+            x.PaidOn = null;
+            x.ExecutedOn = null;
+            x.ClosedOn = null;
+            x.Stage = CaseStage.Served;
+        });
+        var refused = await CaseTestKit.RefusedAsync(await factory.CreateClient().PostAsJsonAsync("/api/enforcement/public/credit-repair", Application(unpaid)));
+        Assert.Contains("罚款 2000 元尚未缴纳", refused);
+        Assert.Contains("尚未执行完毕", refused);
+    }
+
+    [Fact]
+    public async Task An_eligible_application_is_approved_by_the_body_and_the_decision_leaves_the_public_page()
+    {
+        var c = await DecisionAsync(4, _ => { });
+        var anonymous = factory.CreateClient();
+        // The keyword is the number's serial part: the public search's query drops punctuation before forming bigrams.
+        var serial = c.DecisionNumber.Split('〔', '〕')[1];
+        var publicPage = $"/public/penalties?q={serial}";
+        var row = $"<td>{c.DecisionNumber}</td>";
+        Assert.Contains(row, await anonymous.GetStringAsync(publicPage));
+
+        var wrongCode = await CaseTestKit.RefusedAsync(await anonymous.PostAsJsonAsync("/api/enforcement/public/credit-repair", new
+        {
+            creditCode = NewCreditCode(), decisionNumber = c.DecisionNumber, applicantName = "王经办", statement = "已整改",
+        }));
+        Assert.Contains("未找到", wrongCode);
+
+        var submitted = await CaseTestKit.OkAsync(await anonymous.PostAsJsonAsync("/api/enforcement/public/credit-repair", Application(c)), HttpStatusCode.Created);
+        Assert.Equal("Pending", submitted.GetProperty("status").GetString());
+        Assert.Equal("138****1234", submitted.GetProperty("contactPhoneMasked").GetString());
+        var id = submitted.GetProperty("id").GetGuid();
+        var twice = await CaseTestKit.RefusedAsync(await anonymous.PostAsJsonAsync("/api/enforcement/public/credit-repair", Application(c)));
+        Assert.Contains("待审核", twice);
+
+        // Another body's reviewer cannot see or decide it; the deciding body can.
+        var stranger = await factory.ApiClientAsync(await factory.CreateUserAsync("enforcement-credit-repair-reviewer", CaseTestKit.Ecology));
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/enforcement/credit-repair/applications/{id}/decide", new { approve = true })).StatusCode);
+        var reviewer = await factory.ApiClientAsync(await factory.CreateUserAsync("enforcement-credit-repair-reviewer", CaseTestKit.Market));
+        var list = await reviewer.GetFromJsonAsync<JsonElement>("/api/enforcement/credit-repair/applications?status=Pending");
+        Assert.Contains(list.EnumerateArray(), a => a.GetProperty("id").GetGuid() == id);
+        var noReason = await CaseTestKit.RefusedAsync(await reviewer.PostAsJsonAsync($"/api/enforcement/credit-repair/applications/{id}/decide", new { approve = false }));
+        Assert.Contains("写明理由", noReason);
+        var approved = await CaseTestKit.OkAsync(await reviewer.PostAsJsonAsync($"/api/enforcement/credit-repair/applications/{id}/decide", new { approve = true, reason = "已履行义务并纠正违法行为，准予修复" }));
+        Assert.Equal("Approved", approved.GetProperty("status").GetString());
+
+        Assert.DoesNotContain(row, await anonymous.GetStringAsync(publicPage));
+        var status = await anonymous.GetStringAsync($"/public/credit-repair?creditCode={c.PartyCreditCode}&decisionNumber={Uri.EscapeDataString(c.DecisionNumber)}");
+        Assert.Contains("已修复（终止公示）", status);
+        Assert.Contains("准予修复", status);
+    }
+
+    [Fact]
+    public async Task The_public_application_page_submits_without_an_account()
+    {
+        var c = await DecisionAsync(6, _ => { });
+        var browser = factory.BrowserClient();
+        var page = await browser.GetStringAsync("/public/credit-repair");
+        Assert.Contains("最短公示期", page);
+        var response = await Forms.SubmitAsync(browser, "/public/credit-repair", "apply", new Dictionary<string, string>
+        {
+            ["Input.CreditCode"] = c.PartyCreditCode!, ["Input.DecisionNumber"] = c.DecisionNumber, ["Input.ApplicantName"] = "李经办", ["Input.Statement"] = "已缴清罚款",
+        });
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("申请已提交", html);
+        Assert.Contains("待审核", html);
+    }
+}
