@@ -698,6 +698,10 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
                     b.HasIndex("CaseId")
                         .IsUnique();
 
+                    b.HasIndex("DecisionNumber");
+
+                    b.HasIndex("PartyCreditCode");
+
                     b.HasIndex("OrgUnitId", "DecidedOn");
 
                     b.HasIndex("WithdrawnOn", "DecidedOn", "Id");

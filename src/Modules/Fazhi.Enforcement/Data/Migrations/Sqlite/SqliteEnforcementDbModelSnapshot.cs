@@ -693,6 +693,10 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
                     b.HasIndex("CaseId")
                         .IsUnique();
 
+                    b.HasIndex("DecisionNumber");
+
+                    b.HasIndex("PartyCreditCode");
+
                     b.HasIndex("OrgUnitId", "DecidedOn");
 
                     b.HasIndex("WithdrawnOn", "DecidedOn", "Id");

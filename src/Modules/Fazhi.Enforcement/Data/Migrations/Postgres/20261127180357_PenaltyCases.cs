@@ -338,9 +338,19 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_enforcement_published_decisions_DecisionNumber",
+                table: "enforcement_published_decisions",
+                column: "DecisionNumber");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_enforcement_published_decisions_OrgUnitId_DecidedOn",
                 table: "enforcement_published_decisions",
                 columns: new[] { "OrgUnitId", "DecidedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_enforcement_published_decisions_PartyCreditCode",
+                table: "enforcement_published_decisions",
+                column: "PartyCreditCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_enforcement_published_decisions_WithdrawnOn_DecidedOn_Id",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fazhi.Enforcement.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEnforcementDb))]
-    [Migration("20261127173235_PenaltyCases")]
+    [Migration("20261127180228_PenaltyCases")]
     partial class PenaltyCases
     {
         /// <inheritdoc />
@@ -695,6 +695,10 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
 
                     b.HasIndex("CaseId")
                         .IsUnique();
+
+                    b.HasIndex("DecisionNumber");
+
+                    b.HasIndex("PartyCreditCode");
 
                     b.HasIndex("OrgUnitId", "DecidedOn");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fazhi.Enforcement.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEnforcementDb))]
-    [Migration("20261127173315_PenaltyCases")]
+    [Migration("20261127180357_PenaltyCases")]
     partial class PenaltyCases
     {
         /// <inheritdoc />
@@ -700,6 +700,10 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
 
                     b.HasIndex("CaseId")
                         .IsUnique();
+
+                    b.HasIndex("DecisionNumber");
+
+                    b.HasIndex("PartyCreditCode");
 
                     b.HasIndex("OrgUnitId", "DecidedOn");
 
