@@ -246,4 +246,31 @@ public sealed class PenaltyCaseFlowTests(FazhiFactory factory)
         await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/hearing", new { noticeOn = "2026-10-19", heldOn = "2026-10-28", summary = "当事人陈述申辩" }));
         Assert.Contains("第五十八条", await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.Unique("罚") })));
     }
+
+    [Fact]
+    public async Task Supervision_shows_a_case_near_the_90_day_limit_and_a_decision_not_published_within_7_working_days_to_the_city_but_not_to_another_department()
+    {
+        var (officer, nearId, _) = await OpenAsync(CaseTestKit.Company("临期测试公司"), daysAgo: 85);
+        var (_, lateId, _) = await OpenAsync(CaseTestKit.Company("未公示测试公司"), daysAgo: 40);
+        var url = $"/api/enforcement/cases/{lateId}";
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/propose", new
+        {
+            facts = new { actDate = _kit.Today.AddDays(-50).ToString("yyyy-MM-dd"), decisionDate = _kit.Today.AddDays(-20).ToString("yyyy-MM-dd"), harm = "Ordinary" },
+            proposedTier = "Ordinary", fineAmount = 2000,
+        }));
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/notify", new { onDate = _kit.Today.AddDays(-30) }));
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.Unique("罚"), decidedOn = _kit.Today.AddDays(-20) }));
+
+        var city = await factory.ApiClientAsync(await factory.CreateUserAsync("enforcement-supervisor", "370400"));
+        var report = await city.GetFromJsonAsync<JsonElement>("/api/enforcement/supervision");
+        var alerts = report.GetProperty("alerts").EnumerateArray().ToList();
+        Assert.Contains(alerts, a => a.GetProperty("caseId").ValueKind == JsonValueKind.String && a.GetProperty("caseId").GetGuid() == nearId && a.GetProperty("kind").GetString() == "DeadlineNear");
+        Assert.Contains(alerts, a => a.GetProperty("caseId").ValueKind == JsonValueKind.String && a.GetProperty("caseId").GetGuid() == lateId && a.GetProperty("kind").GetString() == "NotPublished");
+        var market = report.GetProperty("perBody").EnumerateArray().Single(b => b.GetProperty("body").GetString() == "枣庄市市场监督管理局");
+        Assert.True(market.GetProperty("notPublished").GetInt32() >= 1);
+
+        var ecology = await factory.ApiClientAsync(await factory.CreateUserAsync("enforcement-supervisor", CaseTestKit.Ecology));
+        var own = await ecology.GetFromJsonAsync<JsonElement>("/api/enforcement/supervision");
+        Assert.DoesNotContain(own.GetProperty("alerts").EnumerateArray(), a => a.GetProperty("caseId").ValueKind == JsonValueKind.String && a.GetProperty("caseId").GetGuid() == lateId);
+    }
 }
