@@ -33,6 +33,7 @@ public static class EnforcementModule
         services.AddScoped<IModuleSeed, EnforcementSeed>();
         services.AddScoped<IModuleSeed, CaseRulesSeed>();
         services.AddScoped<RegistryService>();
+        services.AddScoped<IDemoSeed, RegistryDemoSeed>();
         services.AddScoped<CaseService>();
         services.AddScoped<PublicSearch>();
         services.AddScoped<SupervisionService>();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Fazhi.Enforcement.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Enforcement.Tests.Cases;
 
@@ -101,5 +103,22 @@ public sealed class CasePageTests(FazhiFactory factory)
         var registry = await registryAdmin.GetStringAsync("/enforcement/registry");
         Assert.Contains(expiredName, registry);
         Assert.Contains("证件无效", registry);
+    }
+
+    [Fact]
+    public async Task The_demo_seed_registers_bodies_and_officers_once()
+    {
+        async Task<int> SeedAndCountAsync() => await factory.InScopeAsync(async sp =>
+        {
+            foreach (var seed in sp.GetServices<Fazhi.Platform.Features.Setup.IDemoSeed>().Where(s => s.GetType().Name == "RegistryDemoSeed"))
+            {
+                await seed.SeedAsync(CancellationToken.None);
+            }
+            return await sp.GetRequiredService<Fazhi.Enforcement.Data.EnforcementDb>().Officers.CountAsync(o => o.Name.Contains("演示"));
+        });
+
+        var first = await SeedAndCountAsync();
+        Assert.True(first >= 9);
+        Assert.Equal(first, await SeedAndCountAsync());
     }
 }

@@ -209,4 +209,68 @@ public sealed class PenaltyCaseFlowTests(FazhiFactory factory)
         Assert.DoesNotContain(list.EnumerateArray(), c => c.GetProperty("id").GetGuid() == id);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/enforcement/cases/{id}/record")).StatusCode);
     }
+
+    [Fact]
+    public async Task Large_fine_thresholds_are_per_authority_data_and_hearing_periods_count_working_days()
+    {
+        var admin = await _kit.RegistryAdminAsync();
+        await _kit.BodyAsync(admin, CaseTestKit.Ecology);
+        var bodies = await admin.GetFromJsonAsync<JsonElement>("/api/enforcement/bodies");
+        var unit = bodies.EnumerateArray().Single(b => b.GetProperty("orgCode").GetString() == CaseTestKit.Ecology).GetProperty("orgUnitId").GetGuid();
+        var rulesAdmin = await factory.ApiClientAsync(await factory.CreateUserAsync("enforcement-benchmark-admin"));
+        var rules = await CaseTestKit.OkAsync(await rulesAdmin.GetAsync($"/api/enforcement/case-rules?orgUnitId={unit}"));
+        var changed = JsonNode.Parse(rules.GetRawText())!;
+        changed["orgUnitId"] = unit.ToString();
+        changed["version"] = 0;
+        changed["largeFineOrganisation"] = 5000;
+        var saved = await rulesAdmin.PutAsJsonAsync("/api/enforcement/case-rules", changed);
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+
+        var (officer, id, _) = await OpenAsync(CaseTestKit.Company("听证测试公司"), daysAgo: (_kit.Today.DayNumber - new DateOnly(2026, 9, 18).DayNumber), org: CaseTestKit.Ecology);
+        var url = $"/api/enforcement/cases/{id}";
+        var proposed = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/propose", new
+        {
+            facts = new { actDate = "2026-09-01", decisionDate = "2026-09-29", harm = "Ordinary" }, proposedTier = "Ordinary", fineAmount = 6000, writtenReason = "测试",
+        }));
+        Assert.True(proposed.GetProperty("case").GetProperty("hearingOffered").GetBoolean(), "6000 yuan is a large fine under this authority's threshold of 5000");
+
+        // Notified on Wednesday 2026-09-30: the National Day holiday (10-01..10-07) does not count and Saturday 10-10 is a
+        // make-up working day, so the five working days are 10-08, 10-09, 10-10, 10-12, 10-13 (行政处罚法 第六十四条第一项, 第八十五条).
+        var notified = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/notify", new { onDate = "2026-09-30" }));
+        Assert.Equal("2026-10-13", notified.GetProperty("hearingRequestDueOn").GetString());
+        Assert.Contains("第六十四条", await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync($"{url}/hearing-request", new { onDate = "2026-10-14" })));
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/hearing-request", new { onDate = "2026-10-13" }));
+
+        // Notice on Monday 2026-10-19: seven working days later is Wednesday 2026-10-28.
+        Assert.Contains("2026-10-28", await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync($"{url}/hearing", new { noticeOn = "2026-10-19", heldOn = "2026-10-27", summary = "听证" })));
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/hearing", new { noticeOn = "2026-10-19", heldOn = "2026-10-28", summary = "当事人陈述申辩" }));
+        Assert.Contains("第五十八条", await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.Unique("罚") })));
+    }
+
+    [Fact]
+    public async Task Supervision_shows_a_case_near_the_90_day_limit_and_a_decision_not_published_within_7_working_days_to_the_city_but_not_to_another_department()
+    {
+        var (officer, nearId, _) = await OpenAsync(CaseTestKit.Company("临期测试公司"), daysAgo: 85);
+        var (_, lateId, _) = await OpenAsync(CaseTestKit.Company("未公示测试公司"), daysAgo: 40);
+        var url = $"/api/enforcement/cases/{lateId}";
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/propose", new
+        {
+            facts = new { actDate = _kit.Today.AddDays(-50).ToString("yyyy-MM-dd"), decisionDate = _kit.Today.AddDays(-20).ToString("yyyy-MM-dd"), harm = "Ordinary" },
+            proposedTier = "Ordinary", fineAmount = 2000,
+        }));
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/notify", new { onDate = _kit.Today.AddDays(-30) }));
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.Unique("罚"), decidedOn = _kit.Today.AddDays(-20) }));
+
+        var city = await factory.ApiClientAsync(await factory.CreateUserAsync("enforcement-supervisor", "370400"));
+        var report = await city.GetFromJsonAsync<JsonElement>("/api/enforcement/supervision");
+        var alerts = report.GetProperty("alerts").EnumerateArray().ToList();
+        Assert.Contains(alerts, a => a.GetProperty("caseId").ValueKind == JsonValueKind.String && a.GetProperty("caseId").GetGuid() == nearId && a.GetProperty("kind").GetString() == "DeadlineNear");
+        Assert.Contains(alerts, a => a.GetProperty("caseId").ValueKind == JsonValueKind.String && a.GetProperty("caseId").GetGuid() == lateId && a.GetProperty("kind").GetString() == "NotPublished");
+        var market = report.GetProperty("perBody").EnumerateArray().Single(b => b.GetProperty("body").GetString() == "枣庄市市场监督管理局");
+        Assert.True(market.GetProperty("notPublished").GetInt32() >= 1);
+
+        var ecology = await factory.ApiClientAsync(await factory.CreateUserAsync("enforcement-supervisor", CaseTestKit.Ecology));
+        var own = await ecology.GetFromJsonAsync<JsonElement>("/api/enforcement/supervision");
+        Assert.DoesNotContain(own.GetProperty("alerts").EnumerateArray(), a => a.GetProperty("caseId").ValueKind == JsonValueKind.String && a.GetProperty("caseId").GetGuid() == lateId);
+    }
 }

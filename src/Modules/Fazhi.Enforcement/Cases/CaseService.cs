@@ -39,6 +39,10 @@ internal sealed record DecideInput(DateOnly? DecidedOn, string DecisionNumber);
 
 internal sealed record OpinionInput(ReviewOpinion Opinion, string Reason);
 
+internal sealed record CaseRulesInput(Guid? OrgUnitId, long Version, decimal LargeFinePerson, decimal LargeFineOrganisation, int HearingRequestWorkingDays,
+    int HearingNoticeWorkingDays, int DecisionCalendarDays, int ServiceWorkingDays, int PaymentCalendarDays, decimal SurchargePercentPerDay,
+    decimal OnTheSpotPersonMax, decimal OnTheSpotOrganisationMax, int PublicationWorkingDays, int WarnDaysBeforeDecisionDeadline, int MinimumOfficers);
+
 internal sealed record EvidenceItem(string Type, string Reference, string FileName, string Sm3);
 
 /// <summary>
@@ -61,6 +65,42 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     {
         var rows = await db.CaseRules.AsNoTracking().Where(r => r.OrgUnitId == orgUnitId || r.OrgUnitId == null).ToListAsync(ct);
         return rows.FirstOrDefault(r => r.OrgUnitId == orgUnitId) ?? rows.FirstOrDefault() ?? new CaseRulesProfile();
+    }
+
+    /// <summary>Creates or changes the rules row of an authority (or the default row when <paramref name="input"/> has no unit).</summary>
+    public async Task<CaseRulesProfile> SaveRulesAsync(CaseRulesInput input, CancellationToken ct)
+    {
+        if (input.LargeFinePerson <= 0 || input.LargeFineOrganisation <= 0 || input.OnTheSpotPersonMax < 0 || input.OnTheSpotOrganisationMax < 0
+            || input.SurchargePercentPerDay is < 0 or > 100 || input.DecisionCalendarDays < 1 || input.HearingRequestWorkingDays < 1 || input.HearingNoticeWorkingDays < 1
+            || input.ServiceWorkingDays < 1 || input.PaymentCalendarDays < 1 || input.PublicationWorkingDays < 1 || input.MinimumOfficers < 1)
+        {
+            throw new RefusedException("rules", "参数无效：金额须为正数，天数和人数至少为 1，加处罚款比例在 0 至 100 之间（行政处罚法第五十一条、第六十条、第六十三条、第六十四条、第七十二条）。");
+        }
+        var row = await db.CaseRules.FirstOrDefaultAsync(r => r.OrgUnitId == input.OrgUnitId, ct);
+        if (row is null)
+        {
+            row = new CaseRulesProfile { OrgUnitId = input.OrgUnitId };
+            db.CaseRules.Add(row);
+        }
+        else
+        {
+            db.Entry(row).Property(r => r.Version).OriginalValue = input.Version;
+        }
+        row.LargeFinePerson = input.LargeFinePerson;
+        row.LargeFineOrganisation = input.LargeFineOrganisation;
+        row.HearingRequestWorkingDays = input.HearingRequestWorkingDays;
+        row.HearingNoticeWorkingDays = input.HearingNoticeWorkingDays;
+        row.DecisionCalendarDays = input.DecisionCalendarDays;
+        row.ServiceWorkingDays = input.ServiceWorkingDays;
+        row.PaymentCalendarDays = input.PaymentCalendarDays;
+        row.SurchargePercentPerDay = input.SurchargePercentPerDay;
+        row.OnTheSpotPersonMax = input.OnTheSpotPersonMax;
+        row.OnTheSpotOrganisationMax = input.OnTheSpotOrganisationMax;
+        row.PublicationWorkingDays = input.PublicationWorkingDays;
+        row.WarnDaysBeforeDecisionDeadline = input.WarnDaysBeforeDecisionDeadline;
+        row.MinimumOfficers = input.MinimumOfficers;
+        await db.SaveChangesAsync(ct);
+        return row;
     }
 
     public Task<PenaltyCase?> GetAsync(Guid id, CancellationToken ct) => db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -412,6 +452,10 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         RequireStage(c, "告知", CaseStage.Proposed);
         var rules = await RulesAsync(c.OrgUnitId, ct);
         var day = input.OnDate ?? deadlines.Today;
+        if (day < c.OpenedOn || day > deadlines.Today)
+        {
+            throw new RefusedException("onDate", $"告知日期须在立案日期（{c.OpenedOn:yyyy-MM-dd}）之后且不晚于今天。");
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         c.NotifiedOn = day;
         // 第六十四条第一项: 当事人要求听证的，应当在行政机关告知后五日内提出 (第八十五条: 工作日).
@@ -560,6 +604,10 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         // 第六十二条: 未告知拟处罚内容及权利的，不得作出行政处罚决定.
         RequireStage(c, "作出处罚决定（须先告知，行政处罚法第六十二条）", CaseStage.Notified, CaseStage.Hearing, CaseStage.LegalReview);
         var day = input.DecidedOn ?? deadlines.Today;
+        if (day < (c.NotifiedOn ?? c.OpenedOn) || day > deadlines.Today)
+        {
+            throw new RefusedException("decidedOn", $"决定日期须在告知日期（{c.NotifiedOn:yyyy-MM-dd}）之后且不晚于今天。");
+        }
         if (string.IsNullOrWhiteSpace(input.DecisionNumber))
         {
             throw new RefusedException("decisionNumber", "请填写行政处罚决定书文号。");

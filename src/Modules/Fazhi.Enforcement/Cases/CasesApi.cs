@@ -63,6 +63,10 @@ internal static class CasesApi
         cases.MapGet("/{id:guid}/record", RecordAsync);
         cases.MapPost("/record/verify", async (CaseRecordExport record, CaseService s, CancellationToken ct) => TypedResults.Ok(await s.VerifyAsync(record, ct)));
 
+        api.MapGet("/case-rules", async (Guid? orgUnitId, CaseService s, CancellationToken ct) => TypedResults.Ok(ToInput(await s.RulesAsync(orgUnitId ?? Guid.Empty, ct))))
+            .RequirePermission(EnforcementPermissions.DiscretionUse);
+        api.MapPut("/case-rules", (CaseRulesInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.SaveRulesAsync(i, ct), ToInput))
+            .RequirePermission(EnforcementPermissions.BenchmarksManage);
         api.MapGet("/legal-reviews", ReviewQueueAsync).RequirePermission(EnforcementPermissions.LegalReview);
         api.MapPost("/legal-reviews/{id:guid}/opinion", (Guid id, OpinionInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.ReviewAsync(id, i, ct), r => ToResponse(r, null)))
             .RequirePermission(EnforcementPermissions.LegalReview);
@@ -150,6 +154,10 @@ internal static class CasesApi
         }
         return TypedResults.Ok(queue.Select(r => ToResponse(r, numbers.GetValueOrDefault(r.CaseId))).ToList());
     }
+
+    private static CaseRulesInput ToInput(CaseRulesProfile r) => new(r.OrgUnitId, r.Version, r.LargeFinePerson, r.LargeFineOrganisation, r.HearingRequestWorkingDays,
+        r.HearingNoticeWorkingDays, r.DecisionCalendarDays, r.ServiceWorkingDays, r.PaymentCalendarDays, r.SurchargePercentPerDay,
+        r.OnTheSpotPersonMax, r.OnTheSpotOrganisationMax, r.PublicationWorkingDays, r.WarnDaysBeforeDecisionDeadline, r.MinimumOfficers);
 
     internal static ReviewResponse ToResponse(LegalReview r, string? number) => new(r.Id, r.CaseId, number, r.Opinion, CaseService.OpinionName(r.Opinion), r.Reason, r.RequestedBy, r.Reviewer,
         DateTime.SpecifyKind(r.RequestedAtUtc, DateTimeKind.Utc), r.DecidedAtUtc is { } d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : null, r.Version);

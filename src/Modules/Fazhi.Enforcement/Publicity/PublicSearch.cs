@@ -13,49 +13,35 @@ internal sealed record PublicSearchResult(IReadOnlyList<PublicDecisionRow> Rows,
 
 /// <summary>
 /// The public search of published penalty decisions. Index-friendly: a keyword becomes equality lookups on the term
-/// table (character unigrams and bigrams, lower-cased), dates and bodies are range/equality filters on indexed columns,
+/// table (character bigrams, lower-cased) or on the decision number / credit code, dates and bodies are range/equality filters on indexed columns,
 /// and the order (decided on, id) follows an index; a page fetches one row more than it shows instead of counting.
 /// </summary>
 internal sealed class PublicSearch(EnforcementDb db)
 {
     public const int PageSize = 20;
 
-    /// <summary>The searchable terms of a decision: distinct single characters and bigrams of its public fields.</summary>
+    /// <summary>
+    /// The searchable terms of a decision: distinct character bigrams of its text fields. Decision numbers and credit
+    /// codes are found by exact match on their own indexed columns instead, which keeps the term table small
+    /// (about 50 rows per decision).
+    /// </summary>
     public static IEnumerable<string> Terms(PublishedDecision d) =>
-        TermsOf(string.Join('\u0001', d.DecisionNumber, d.BodyName, d.PartyDisplay, d.PartyCreditCode ?? "", d.MatterName, d.PenaltyText)).Distinct();
+        string.Join('\u0001', d.BodyName, d.PartyDisplay, d.MatterName, d.PenaltyText).Split('\u0001').SelectMany(Bigrams).Distinct();
 
-    private static IEnumerable<string> TermsOf(string text)
+    private static IEnumerable<string> Bigrams(string text)
     {
         var chars = Elements(text.ToLowerInvariant());
-        for (var i = 0; i < chars.Count; i++)
+        for (var i = 0; i + 1 < chars.Count; i++)
         {
-            if (!Searchable(chars[i]))
-            {
-                continue;
-            }
-            yield return chars[i];
-            if (i + 1 < chars.Count && Searchable(chars[i + 1]))
+            if (Searchable(chars[i]) && Searchable(chars[i + 1]))
             {
                 yield return chars[i] + chars[i + 1];
             }
         }
     }
 
-    /// <summary>The terms a query must all match: its bigrams, or the single character of a one-character query.</summary>
-    public static List<string> QueryTerms(string q)
-    {
-        var chars = Elements(q.Trim().ToLowerInvariant()).Where(Searchable).ToList();
-        if (chars.Count == 1)
-        {
-            return [chars[0]];
-        }
-        var terms = new List<string>();
-        for (var i = 0; i + 1 < chars.Count; i++)
-        {
-            terms.Add(chars[i] + chars[i + 1]);
-        }
-        return terms.Distinct().Take(16).ToList();
-    }
+    /// <summary>The bigrams a query must all match (empty for a one-character query).</summary>
+    public static List<string> QueryTerms(string q) => Bigrams(q.Trim()).Distinct().Take(16).ToList();
 
     private static bool Searchable(string e) => e.Length > 0 && !char.IsWhiteSpace(e[0]) && !char.IsPunctuation(e[0]) && e[0] != '*' && e[0] != '\u0001';
 
@@ -87,9 +73,25 @@ internal sealed class PublicSearch(EnforcementDb db)
         }
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            foreach (var term in QueryTerms(query.Q))
+            var text = query.Q.Trim();
+            // A decision number or credit code: one equality lookup on its index.
+            var exact = q.Where(d => d.DecisionNumber == text || d.PartyCreditCode == text);
+            if (await exact.AnyAsync(ct))
             {
-                q = q.Where(d => db.PublishedTerms.Any(t => t.Term == term && t.DecisionId == d.Id));
+                q = exact;
+            }
+            else
+            {
+                var terms = QueryTerms(text);
+                if (terms.Count == 0)
+                {
+                    // One character: too unselective for an index anyway; a bounded scan of the text columns.
+                    q = q.Where(d => d.PartyDisplay.Contains(text) || d.MatterName.Contains(text));
+                }
+                foreach (var term in terms)
+                {
+                    q = q.Where(d => db.PublishedTerms.Any(t => t.Term == term && t.DecisionId == d.Id));
+                }
             }
         }
         var page = Math.Clamp(query.Page, 1, 500);

@@ -37,8 +37,7 @@ internal sealed class PublishedDecision
 }
 
 /// <summary>
-/// Search index of published decisions: one row per distinct character bigram (and single character) of the searchable
-/// text. A keyword query becomes equality lookups on <see cref="Term"/> (a B-tree index on both engines), not a
+/// Search index of published decisions: one row per distinct character bigram of the searchable text. A keyword query becomes equality lookups on <see cref="Term"/> (a B-tree index on both engines), not a
 /// <c>LIKE '%x%'</c> scan.
 /// </summary>
 [NotAudited]
@@ -58,6 +57,8 @@ internal sealed class PublishedDecisionConfiguration : IEntityTypeConfiguration<
         b.HasIndex(x => x.CaseId).IsUnique();
         b.HasIndex(x => new { x.WithdrawnOn, x.DecidedOn, x.Id });
         b.HasIndex(x => new { x.OrgUnitId, x.DecidedOn });
+        b.HasIndex(x => x.DecisionNumber);
+        b.HasIndex(x => x.PartyCreditCode);
         b.Property(x => x.BodyName).HasMaxLength(128);
         b.Property(x => x.DecisionNumber).HasMaxLength(64);
         b.Property(x => x.PartyDisplay).HasMaxLength(256);

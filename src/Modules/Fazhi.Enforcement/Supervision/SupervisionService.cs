@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Enforcement.Supervision;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AlertKind>))]
 internal enum AlertKind
 {
     /// <summary>第六十条: approaching the decision deadline.</summary>
@@ -87,12 +88,24 @@ internal sealed class SupervisionService(EnforcementDb db, CaseService cases, ID
         alerts.AddRange(unpublished.Select(c => new AlertRow(AlertKind.NotPublished, c.OrgUnitId, Body(c.OrgUnitId), c.Id, c.Number,
             c.PublishedOn is { } p ? $"{p:yyyy-MM-dd} 公示，超过 7 个工作日期限（{c.PublicationDueOn:yyyy-MM-dd}）" : $"未在 7 个工作日内（{c.PublicationDueOn:yyyy-MM-dd} 前）公示", c.PublicationDueOn)));
 
-        var perBody = alerts.GroupBy(a => a.OrgUnitId).Select(g => new BodyAlertCounts(g.Key, Body(g.Key),
-                g.Count(a => a.Kind == AlertKind.DeadlineNear), g.Count(a => a.Kind == AlertKind.DeadlinePassed), g.Count(a => a.Kind == AlertKind.NoLegalReview),
-                g.Count(a => a.Kind == AlertKind.OutsideRange), g.Count(a => a.Kind == AlertKind.CertificateExpired), g.Count(a => a.Kind == AlertKind.NotPublished)))
-            .OrderByDescending(b => b.Total).ToList();
+        // Counts per body come from GROUP BY queries over all matching rows, not from the bounded detail lists.
+        var nearCounts = await CountAsync(caseQuery.Where(c => undecided.Contains(c.Stage) && c.DecisionDueOn <= warnFrom && c.DecisionDueOn >= today).Select(c => c.OrgUnitId), ct);
+        var passedCounts = await CountAsync(caseQuery.Where(c => undecided.Contains(c.Stage) && c.DecisionDueOn < today).Select(c => c.OrgUnitId), ct);
+        var reviewCounts = await CountAsync(caseQuery.Where(c => decided.Contains(c.Stage) && c.IsMajor
+            && !db.LegalReviews.Any(r => r.CaseId == c.Id && r.Opinion == ReviewOpinion.Pass)).Select(c => c.OrgUnitId), ct);
+        var outsideCounts = await CountAsync(caseQuery.Where(c => c.SupervisionFlag && c.Stage != CaseStage.Revoked).Select(c => c.OrgUnitId), ct);
+        var certCounts = await CountAsync(officerQuery.Where(o => o.Active && (o.CertificateExpiresOn == null || o.CertificateExpiresOn < today)).Select(o => o.OrgUnitId), ct);
+        var publishCounts = await CountAsync(caseQuery.Where(c => decided.Contains(c.Stage) && c.PublicationDueOn != null
+            && ((c.PublishedOn == null && c.PublicationDueOn < today) || c.PublishedOn > c.PublicationDueOn)).Select(c => c.OrgUnitId), ct);
+        var units = nearCounts.Keys.Concat(passedCounts.Keys).Concat(reviewCounts.Keys).Concat(outsideCounts.Keys).Concat(certCounts.Keys).Concat(publishCounts.Keys).Distinct();
+        var perBody = units.Select(u => new BodyAlertCounts(u, Body(u), nearCounts.GetValueOrDefault(u), passedCounts.GetValueOrDefault(u), reviewCounts.GetValueOrDefault(u),
+                outsideCounts.GetValueOrDefault(u), certCounts.GetValueOrDefault(u), publishCounts.GetValueOrDefault(u)))
+            .OrderByDescending(b => b.Total).ThenBy(b => b.Body, StringComparer.Ordinal).ToList();
         return new SupervisionReport(today, perBody, alerts);
     }
+
+    private static async Task<Dictionary<Guid, int>> CountAsync(IQueryable<Guid> units, CancellationToken ct) =>
+        (await units.GroupBy(u => u).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).ToDictionary(x => x.Key, x => x.Count);
 
     public static string KindName(AlertKind k) => k switch
     {
