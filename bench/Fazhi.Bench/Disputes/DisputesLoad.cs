@@ -6,6 +6,8 @@ using Fazhi.Bench.Hosting;
 using Fazhi.Disputes.Cases;
 using Fazhi.Disputes.Data;
 using Fazhi.Disputes.Domain;
+using Fazhi.Disputes.FollowUp;
+using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.PersonalData;
 using Microsoft.EntityFrameworkCore;
@@ -38,9 +40,13 @@ internal static class DisputesLoad
         await using var host = BenchHost.FromArgs(args);
         Console.WriteLine($"engine={host.Provider} target cases={target:N0} cores={Environment.ProcessorCount}");
         await host.EnsureFloorTableAsync();
-        await GenerateAsync(host, target);
+        var (handlerName, _) = await host.UserAsync("bench-centre-mediator", "dispute-mediator", CaseService.CentreCode);
+        var handlerId = await host.WithDbAsync(db => db.Users.IgnoreQueryFilters().Where(u => u.UserName == handlerName).Select(u => u.Id).SingleAsync());
+        await GenerateAsync(host, target, handlerId);
 
         var clerk = await host.ApiClientAsync("bench-centre-clerk", "dispute-clerk", CaseService.CentreCode);
+        var mediator = await host.ApiClientAsync("bench-centre-mediator", "dispute-mediator", CaseService.CentreCode);
+        var analyst = await host.ApiClientAsync("bench-analyst", "dispute-reviewer", "370400");
         var county = await host.ApiClientAsync("bench-county-clerk", "dispute-clerk", "370402");
         var floorClient = host.CreateClient();
         var data = new ChineseData(7);
@@ -67,9 +73,14 @@ internal static class DisputesLoad
 
         Console.WriteLine();
         Console.WriteLine("-- worklists and statistics at scale (HTTP, one client)");
-        await Measure.HttpAsync("worklist: centre, page 1", 200, 1, _ => clerk.GetAsync("/api/disputes/cases?page=1"));
-        await Measure.HttpAsync("worklist: county clerk (scoped), page 1", 200, 1, _ => county.GetAsync("/api/disputes/cases?page=1"));
-        await Measure.HttpAsync("worklist: in progress, page 5", 200, 1, _ => clerk.GetAsync("/api/disputes/cases?status=InProgress&page=5"));
+        await Measure.HttpAsync("worklist: mine (mediator)", 200, 1, _ => mediator.GetAsync("/api/disputes/worklist?view=mine"));
+        await Measure.HttpAsync("worklist: due within 3 working days", 200, 1, _ => clerk.GetAsync("/api/disputes/worklist?view=due"));
+        await Measure.HttpAsync("worklist: overdue", 200, 1, _ => clerk.GetAsync("/api/disputes/worklist?view=overdue"));
+        await Measure.HttpAsync("worklist: all, page 1 (centre)", 200, 1, _ => clerk.GetAsync("/api/disputes/worklist?view=all"));
+        await Measure.HttpAsync("worklist: all, page 1 (county, scoped)", 200, 1, _ => county.GetAsync("/api/disputes/worklist?view=all"));
+        await Measure.HttpAsync("worklist page /disputes?view=overdue (HTML)", 100, 1, _ => clerk.GetAsync("/api/disputes/worklist?view=overdue&page=2"));
+        await Measure.HttpAsync("statistics: city, all years", 50, 1, _ => analyst.GetAsync("/api/disputes/statistics"), warmup: 3);
+        await Measure.HttpAsync("statistics: city, this year", 50, 1, _ => analyst.GetAsync($"/api/disputes/statistics?from={DateTime.UtcNow.Year}-01-01"), warmup: 3);
         return 0;
     }
 
@@ -79,12 +90,18 @@ internal static class DisputesLoad
         new PartyInput("Person", d.PersonName(), d.ResidentId(), null, d.Phone()),
         d.Random.Next(0, 3) == 0 ? new PartyInput("Organisation", d.CompanyName(), null, d.CreditCode(), null) : new PartyInput("Person", d.PersonName(), null, null, null));
 
-    /// <summary>Adds cases until there are <paramref name="target"/>, in batches of 2,000 per transaction.</summary>
-    private static async Task GenerateAsync(BenchHost host, int target)
+    /// <summary>
+    /// Adds cases until there are <paramref name="target"/>, 5,000 per transaction, with parties, stages (open ones carry
+    /// their due date from the real working-day calendar), handlers, results and follow-up ratings. Rows go in through
+    /// <see cref="BulkInsert"/>: the module's own tables and converters, without the audit chain (see docs/benchmarks.md).
+    /// </summary>
+    private static async Task GenerateAsync(BenchHost host, int target, Guid handlerId)
     {
         int existing;
         List<CaseTypeProfile> profiles;
         Dictionary<string, Guid> units;
+        DeadlineCalculator calculator;
+        DateOnly today;
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DisputesDb>();
@@ -92,6 +109,9 @@ internal static class DisputesLoad
             profiles = await db.Profiles.AsNoTracking().Include(p => p.Stages).ToListAsync();
             var platform = scope.ServiceProvider.GetRequiredService<PlatformDb>();
             units = await platform.OrgUnits.AsNoTracking().ToDictionaryAsync(o => o.Code, o => o.Id);
+            var deadlines = scope.ServiceProvider.GetRequiredService<IDeadlineService>();
+            calculator = new DeadlineCalculator(await deadlines.GetCalendarAsync(default));
+            today = deadlines.Today;
         }
         if (existing >= target)
         {
@@ -102,18 +122,23 @@ internal static class DisputesLoad
         var places = units.Where(u => u.Key.Length == 9 && u.Key.StartsWith("3704", StringComparison.Ordinal)).Select(u => u.Value).ToArray();
         var weighted = TypeMix.SelectMany(t => Enumerable.Repeat(profiles.Where(p => p.Code == t.Code).MaxBy(p => p.ProfileVersion)!, t.Weight)).ToArray();
         var d = new ChineseData(existing + 1);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var from = today.AddYears(-5);
         var sw = Stopwatch.StartNew();
         var made = 0;
-        const int batch = 2000;
+        const int batch = 5000;
+        Dictionary<int, int> sequences;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DisputesDb>();
+            sequences = await db.Set<CaseNumberCounter>().ToDictionaryAsync(c => c.Year, c => c.Value);
+        }
         while (existing + made < target)
         {
-            await using var scope = host.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<DisputesDb>();
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
             var n = Math.Min(batch, target - existing - made);
-            var sequences = await db.Set<CaseNumberCounter>().ToDictionaryAsync(c => c.Year, c => c);
+            var cases = new List<DisputeCase>(n);
+            var parties = new List<CaseParty>(n * 2);
+            var stagesOut = new List<CaseStage>(n * 3);
+            var followUps = new List<FollowUpTask>(n);
             for (var i = 0; i < n; i++)
             {
                 var profile = weighted[d.Random.Next(weighted.Length)];
@@ -122,20 +147,14 @@ internal static class DisputesLoad
                 var status = age > 120 ? (d.Random.Next(0, 50) == 0 ? CaseStatus.Rejected : CaseStatus.Closed)
                     : age > 10 ? (d.Random.Next(0, 3) == 0 ? CaseStatus.Closed : CaseStatus.InProgress)
                     : d.Random.Next(0, 2) == 0 ? CaseStatus.Pending : CaseStatus.InProgress;
-                if (!sequences.TryGetValue(received.Year, out var counter))
-                {
-                    counter = new CaseNumberCounter { Year = received.Year };
-                    sequences[received.Year] = counter;
-                    db.Add(counter);
-                }
-                counter.Value++;
+                var sequence = sequences[received.Year] = sequences.GetValueOrDefault(received.Year) + 1;
                 var unit = handling[d.Random.Next(handling.Length)];
                 var c = new DisputeCase
                 {
                     OrgUnitId = unit,
-                    CaseNumber = $"枣非诉〔{received.Year}〕{counter.Value:0000}号",
+                    CaseNumber = $"枣非诉〔{received.Year}〕{sequence:000000}号",
                     Year = received.Year,
-                    Sequence = counter.Value,
+                    Sequence = sequence,
                     CaseTypeCode = profile.Code,
                     ProfileId = profile.Id,
                     ProfileVersion = profile.ProfileVersion,
@@ -151,41 +170,82 @@ internal static class DisputesLoad
                 if (c.Channel == IntakeChannel.Referral)
                 {
                     c.ExternalSystem = d.Pick(new[] { "法院", "12345热线", "信访" });
-                    c.ExternalId = "EXT-" + c.Id.ToString("N")[..12];
+                    c.ExternalId = "EXT-" + c.Id.ToString("N");
                 }
-                db.Add(c);
-                db.Add(new CaseParty
+                cases.Add(c);
+                parties.Add(new CaseParty
                 {
                     CaseId = c.Id, OrgUnitId = unit, Role = PartyRole.Applicant, Kind = PartyKind.Person, Name = d.PersonName(),
                     IdNumber = SensitiveText.IdNumber(d.ResidentId()), Phone = SensitiveText.Phone(d.Phone()),
                 });
-                db.Add(d.Random.Next(0, 3) == 0
+                parties.Add(d.Random.Next(0, 3) == 0
                     ? new CaseParty { CaseId = c.Id, OrgUnitId = unit, Role = PartyRole.Respondent, Kind = PartyKind.Organisation, Name = d.CompanyName(), CreditCode = d.CreditCode() }
                     : new CaseParty { CaseId = c.Id, OrgUnitId = unit, Role = PartyRole.Respondent, Kind = PartyKind.Person, Name = d.PersonName() });
                 var stages = profile.Stages.OrderBy(s => s.Order).ToList();
-                var first = stages[0];
                 var start = received;
                 var open = status is CaseStatus.Pending or CaseStatus.InProgress;
-                var stageCount = status == CaseStatus.Pending ? 1 : Math.Min(stages.Count, status == CaseStatus.Closed ? stages.Count : 1 + d.Random.Next(stages.Count));
+                var stageCount = status is CaseStatus.Pending or CaseStatus.Rejected ? 1 : Math.Min(stages.Count, status == CaseStatus.Closed ? stages.Count : 1 + d.Random.Next(stages.Count));
                 for (var s = 0; s < stageCount; s++)
                 {
                     var def = stages[s];
                     var last = s == stageCount - 1;
                     var span = Math.Max(1, d.Random.Next(1, def.Days + 3));
                     var ended = open && last ? (DateOnly?)null : start.AddDays(span) > today ? today : start.AddDays(span);
-                    db.Add(new CaseStage
+                    var stage = new CaseStage
                     {
                         CaseId = c.Id, OrgUnitId = unit, StageCode = def.Code, StageName = def.Name, StartedOn = start, Days = def.Days,
                         DayKind = def.DayKind, Article = def.Article, EndedOn = ended,
                         Outcome = ended is null ? null : status == CaseStatus.Rejected && s == 0 ? "不予受理" : "办结",
-                    });
+                    };
+                    stagesOut.Add(stage);
+                    if (ended is null)
+                    {
+                        c.DueOn = calculator.Compute(stage.ToSpec(), today).DueDate;
+                    }
                     start = ended ?? start;
                 }
+                if (open && d.Random.Next(0, 4) == 0)
+                {
+                    c.AssigneeUserId = handlerId;
+                    c.AssigneeName = "中心调解员";
+                }
+                if (status == CaseStatus.Closed)
+                {
+                    c.ClosedOn = start;
+                    c.ResultCode = d.Random.Next(0, 10) < 7 ? "mediated" : "failed";
+                    c.ResultName = c.ResultCode == "mediated" ? "调解成功" : "调解不成";
+                    var rated = d.Random.Next(0, 10) < 6;
+                    followUps.Add(new FollowUpTask
+                    {
+                        CaseId = c.Id, OrgUnitId = unit, CaseNumber = c.CaseNumber, CaseTypeCode = c.CaseTypeCode, ReceivedOn = received,
+                        ClosedOn = start, DurationDays = start.DayNumber - received.DayNumber, ResultKind = c.ResultName, DueOn = start.AddDays(15),
+                        Done = rated, Method = rated ? FollowUpMethod.Call : null, Rating = rated ? (d.Random.Next(0, 10) < 9 ? Satisfaction.Satisfied : Satisfaction.Unsatisfied) : null,
+                        RatedOn = rated ? start.AddDays(d.Random.Next(1, 15)) : null, RecordedBy = rated ? "回访员" : null,
+                    });
+                }
             }
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync();
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<DisputesDb>();
+                var protector = scope.ServiceProvider.GetRequiredService<SensitiveDataProtector>();
+                await using var tx = await db.Database.BeginTransactionAsync();
+                await BulkInsert.InsertAsync(db, protector, cases);
+                await BulkInsert.InsertAsync(db, protector, parties);
+                await BulkInsert.InsertAsync(db, protector, stagesOut);
+                await BulkInsert.InsertAsync(db, protector, followUps);
+                foreach (var (year, value) in sequences)
+                {
+                    var updated = await db.Set<CaseNumberCounter>().Where(x => x.Year == year).ExecuteUpdateAsync(u => u.SetProperty(x => x.Value, value));
+                    if (updated == 0)
+                    {
+                        db.Add(new CaseNumberCounter { Year = year, Value = value });
+                        await db.SaveChangesAsync();
+                    }
+                }
+                await tx.CommitAsync();
+            }
             made += n;
-            if (made % 20_000 < batch || existing + made >= target)
+            if (made % 50_000 < batch || existing + made >= target)
             {
                 Console.WriteLine($"generated {existing + made,9:N0} cases ({made / sw.Elapsed.TotalSeconds:F0}/s, {sw.Elapsed:mm\\:ss})");
             }

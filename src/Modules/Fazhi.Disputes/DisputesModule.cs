@@ -39,6 +39,7 @@ public static class DisputesModule
             : RateLimitPartition.GetNoLimiter("read")));
         services.AddScoped<IModuleSeed, ProfileSeed>();
         services.AddScoped<CaseService>();
+        services.AddScoped<PanelLoadGate>();
         Handling.HandlingModule.Add(services);
         AddFrontDesk(services);
         return builder;

@@ -122,9 +122,8 @@ public sealed class CreditRepairTests(FazhiFactory factory)
     {
         var c = await DecisionAsync(4, _ => { });
         var anonymous = factory.CreateClient();
-        // The keyword is the number's serial part: the public search's query drops punctuation before forming bigrams.
-        var serial = c.DecisionNumber.Split('〔', '〕')[1];
-        var publicPage = $"/public/penalties?q={serial}";
+        // A full decision number is matched exactly by the public search.
+        var publicPage = $"/public/penalties?q={Uri.EscapeDataString(c.DecisionNumber)}";
         var row = $"<td>{c.DecisionNumber}</td>";
         Assert.Contains(row, await anonymous.GetStringAsync(publicPage));
 
