@@ -63,11 +63,7 @@ public sealed partial class HostProcess : IAsyncDisposable
         var baseUrl = $"http://127.0.0.1:{port}";
         psi.Environment["ASPNETCORE_URLS"] = baseUrl;
         psi.Environment["Urls"] = baseUrl;
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        psi.Environment["Database__Provider"] = "sqlite";
-        psi.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(dataDir, "fazhi.db")}";
-        psi.Environment["Storage__Root"] = Path.Combine(dataDir, "files");
-        psi.Environment["Security__KeyFile"] = Path.Combine(dataDir, "keys", "fazhi.key");
+        Configure(psi, dataDir);
         var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start the host.");
         var host = new HostProcess(process, baseUrl, dataDir);
         process.OutputDataReceived += (_, e) => host.Collect(e.Data);
@@ -81,6 +77,45 @@ public sealed partial class HostProcess : IAsyncDisposable
             throw new InvalidOperationException("The host did not start:\n" + host.Output);
         }
         return host;
+    }
+
+    /// <summary>
+    /// Runs a command-line verb of the same executable on the same data folder while the host serves, the way an
+    /// operator grants a role from the console (e.g. <c>admin create demo-city --role dispute-clerk --org 370400-FJZX</c>).
+    /// </summary>
+    public async Task<string> RunCliAsync(params string[] args)
+    {
+        var hostDll = HostDll();
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(hostDll);
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        Configure(psi, DataDirectory);
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start the host command.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var output = await stdout + await stderr;
+        return process.ExitCode == 0
+            ? output
+            : throw new InvalidOperationException($"`{string.Join(' ', args)}` failed ({process.ExitCode}):\n{output}");
+    }
+
+    private static void Configure(ProcessStartInfo psi, string dataDir)
+    {
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["Database__Provider"] = "sqlite";
+        psi.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(dataDir, "fazhi.db")}";
+        psi.Environment["Storage__Root"] = Path.Combine(dataDir, "files");
+        psi.Environment["Security__KeyFile"] = Path.Combine(dataDir, "keys", "fazhi.key");
     }
 
     private void Collect(string? line)
