@@ -91,6 +91,7 @@ public sealed class PenaltyDecisionTests(BrowserFixture browser) : IClassFixture
             var row = await publicPage.Locator("#penalties tbody tr", new PageLocatorOptions { HasText = number }).InnerTextAsync();
             Assert.Contains("明码标价", row);
             Assert.Contains("王", row);
+            Assert.Contains("罚款 2000 元", row); // the penalty is described from the fine when its text was left blank
             var html = await publicPage.ContentAsync();
             Assert.DoesNotContain(PartyName, html);
             Assert.DoesNotContain(IdNumber, html);

@@ -428,7 +428,10 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         c.EngineRulesJson = JsonSerializer.Serialize(result.Rules, Json);
         c.ProposedTier = input.ProposedTier ?? result.Tier;
         c.FineAmount = input.FineAmount;
-        c.PenaltyText = (input.PenaltyText ?? (input.FineAmount > 0 ? $"罚款 {input.FineAmount:0.##} 元" : DiscretionEngine.TierName(c.ProposedTier!.Value))).Trim();
+        // A blank field (the page sends "") means: describe the penalty from the fine, or the tier when there is none.
+        c.PenaltyText = string.IsNullOrWhiteSpace(input.PenaltyText)
+            ? (input.FineAmount > 0 ? $"罚款 {input.FineAmount:0.##} 元" : DiscretionEngine.TierName(c.ProposedTier!.Value))
+            : input.PenaltyText.Trim();
         c.WrittenReason = (input.WrittenReason ?? "").Trim();
         c.SupervisionFlag = result.SupervisionFlags.Count > 0;
         c.SupervisionNotes = string.Join("\n", result.SupervisionFlags);
