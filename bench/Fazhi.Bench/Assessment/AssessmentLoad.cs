@@ -66,7 +66,7 @@ internal static partial class AssessmentLoad
         Console.WriteLine($"engine={host.Provider} target: {Leaves} indicators x {Units} units x {EvidencePerTask} evidence, cores={Environment.ProcessorCount}");
         var campaignId = await GenerateAsync(host);
 
-        var office = await host.ApiClientAsync("bench-assess-office", "assessment-office", "370400");
+        var office = await host.ApiClientAsync("bench-assess-office-city", "assessment-office", "370400");
         var leader = await host.ApiClientAsync("bench-assess-leader", "assessment-leader", "370400");
         var unit = await host.ApiClientAsync("bench-assess-unit-sfj", "assessment-unit", "370400-SFJ");
         var town = await host.ApiClientAsync("bench-assess-unit-town", "assessment-unit", "370402001");
