@@ -107,6 +107,9 @@ namespace Fazhi.Assessment.Data.Migrations.Postgres
                     b.HasIndex("CampaignId", "IndicatorId", "OrgUnitId")
                         .IsUnique();
 
+                    b.HasIndex("CampaignId", "OrgUnitId", "IndicatorId", "Status", "DueDate", "ReturnCount", "Score")
+                        .HasDatabaseName("IX_assessment_tasks_board");
+
                     b.ToTable("assessment_tasks", (string)null);
                 });
 
