@@ -108,24 +108,31 @@ internal sealed class CampaignQueries(AssessmentDb db, OrgDirectory orgs, IDeadl
     public async Task<(List<BoardRow> ByIndicator, List<BoardRow> ByUnit)> BoardAsync(Guid campaignId, CancellationToken ct)
     {
         var today = deadlines.Today;
-        var tasks = await db.Tasks.AsNoTracking().Where(t => t.CampaignId == campaignId)
-            .Select(t => new { t.IndicatorId, t.OrgUnitId, t.Status, t.DueDate, t.ReturnCount }).ToListAsync(ct);
-        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.FrameworkVersionId == campaign.FrameworkVersionId).ToDictionaryAsync(i => i.Id, ct);
+        var tasks = db.Tasks.AsNoTracking().Where(t => t.CampaignId == campaignId);
+        // Counted in the database (one row per indicator, one per unit), not by loading every task.
+        var perIndicator = await tasks.GroupBy(t => t.IndicatorId).Select(g => new Tally(
+            g.Key,
+            g.Count(),
+            g.Count(x => x.Status == SubmissionStatus.Accepted || x.Status == SubmissionStatus.Approved),
+            g.Count(x => x.Status == SubmissionStatus.Submitted),
+            g.Count(x => x.DueDate < today && (x.Status == SubmissionStatus.NotStarted || x.Status == SubmissionStatus.Draft || x.Status == SubmissionStatus.Returned)),
+            g.Count(x => x.ReturnCount > 0))).ToListAsync(ct);
+        var perUnit = await tasks.GroupBy(t => t.OrgUnitId).Select(g => new Tally(
+            g.Key,
+            g.Count(),
+            g.Count(x => x.Status == SubmissionStatus.Accepted || x.Status == SubmissionStatus.Approved),
+            g.Count(x => x.Status == SubmissionStatus.Submitted),
+            g.Count(x => x.DueDate < today && (x.Status == SubmissionStatus.NotStarted || x.Status == SubmissionStatus.Draft || x.Status == SubmissionStatus.Returned)),
+            g.Count(x => x.ReturnCount > 0))).ToListAsync(ct);
+        var versionId = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.FrameworkVersionId).FirstAsync(ct);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.FrameworkVersionId == versionId)
+            .Select(i => new { i.Id, i.Code, i.Title }).ToDictionaryAsync(i => i.Id, ct);
         var names = (await orgs.AllAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
-        static bool Done(SubmissionStatus s) => s is SubmissionStatus.Accepted or SubmissionStatus.Approved;
-        BoardRow Make(string key, string title, IEnumerable<(SubmissionStatus Status, DateOnly Due, int Returns)> g)
-        {
-            var list = g.ToList();
-            return new(key, title, list.Count, list.Count(x => Done(x.Status)), list.Count(x => x.Status == SubmissionStatus.Submitted),
-                list.Count(x => x.Due < today && x.Status is SubmissionStatus.NotStarted or SubmissionStatus.Draft or SubmissionStatus.Returned),
-                list.Count(x => x.Returns > 0));
-        }
-        var byIndicator = tasks.GroupBy(t => t.IndicatorId)
-            .Select(g => Make(indicators[g.Key].Code, indicators[g.Key].Title, g.Select(x => (x.Status, x.DueDate, x.ReturnCount))))
+        var byIndicator = perIndicator
+            .Select(t => new BoardRow(indicators[t.Key].Code, indicators[t.Key].Title, t.Total, t.Done, t.Submitted, t.Overdue, t.Returned))
             .OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
-        var byUnit = tasks.GroupBy(t => t.OrgUnitId)
-            .Select(g => Make(g.Key.ToString(), names.GetValueOrDefault(g.Key, ""), g.Select(x => (x.Status, x.DueDate, x.ReturnCount))))
+        var byUnit = perUnit
+            .Select(t => new BoardRow(t.Key.ToString(), names.GetValueOrDefault(t.Key, ""), t.Total, t.Done, t.Submitted, t.Overdue, t.Returned))
             .OrderBy(r => r.CompletionPercent).ThenBy(r => r.Title, StringComparer.Ordinal).ToList();
         return (byIndicator, byUnit);
     }
@@ -169,3 +176,6 @@ internal sealed class CampaignQueries(AssessmentDb db, OrgDirectory orgs, IDeadl
         _ => "",
     };
 }
+
+/// <summary>Task counts of one board row, as the database groups them.</summary>
+internal sealed record Tally(Guid Key, int Total, int Done, int Submitted, int Overdue, int Returned);
