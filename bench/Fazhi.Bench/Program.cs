@@ -3,11 +3,16 @@ using Fazhi.Bench;
 
 // dotnet run -c Release --project bench/Fazhi.Bench -- [BenchmarkDotNet args]   (e.g. --filter '*Audit*')
 // dotnet run -c Release --project bench/Fazhi.Bench -- disputes [sqlite NAME|postgres CONNECTION] [cases]
+// dotnet run -c Release --project bench/Fazhi.Bench -- enforcement [sqlite NAME|postgres CONNECTION] [cases] [decisions]
 // dotnet run -c Release --project bench/Fazhi.Bench -- discretion [threads] [seconds]
 // dotnet run -c Release --project bench/Fazhi.Bench -- concurrent [sqlite|postgres CONNECTION] [writers] [writesPerWriter]
 if (args.Length > 0 && args[0] == "disputes")
 {
     return await Fazhi.Bench.Disputes.DisputesLoad.RunAsync(args[1..]);
+}
+if (args.Length > 0 && args[0] == "enforcement")
+{
+    return await Fazhi.Bench.Enforcement.EnforcementLoad.RunAsync(args[1..]);
 }
 if (args.Length > 0 && args[0] == "concurrent")
 {
