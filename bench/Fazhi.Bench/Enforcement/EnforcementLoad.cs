@@ -100,12 +100,12 @@ internal static partial class EnforcementLoad
 
         Console.WriteLine();
         Console.WriteLine("-- supervision (HTTP, one client)");
-        await Measure.HttpAsync("API city-wide", 50, 1, _ => city.GetAsync("/api/enforcement/supervision"));
-        await Measure.HttpAsync("API city, one body (?orgUnitId)", 50, 1, _ => city.GetAsync($"/api/enforcement/supervision?orgUnitId={dept.OrgUnitId}"));
-        await Measure.HttpAsync("API department supervisor (scoped)", 50, 1, _ => deptClient.GetAsync("/api/enforcement/supervision"));
-        await Measure.HttpAsync("page city-wide", 50, 1, _ => cityPage.GetAsync("/enforcement/supervision"), warmup: 5);
-        await Measure.HttpAsync("page city, one body (?unit)", 50, 1, _ => cityPage.GetAsync($"/enforcement/supervision?unit={dept.OrgUnitId}"), warmup: 5);
-        await Measure.HttpAsync("page department supervisor", 50, 1, _ => deptPage.GetAsync("/enforcement/supervision"), warmup: 5);
+        await Measure.HttpAsync("API city-wide", 50, 1, _ => city.GetAsync("/api/enforcement/supervision"), warmup: 3);
+        await Measure.HttpAsync("API city, one body (?orgUnitId)", 50, 1, _ => city.GetAsync($"/api/enforcement/supervision?orgUnitId={dept.OrgUnitId}"), warmup: 3);
+        await Measure.HttpAsync("API department supervisor (scoped)", 50, 1, _ => deptClient.GetAsync("/api/enforcement/supervision"), warmup: 3);
+        await Measure.HttpAsync("page city-wide", 50, 1, _ => cityPage.GetAsync("/enforcement/supervision"), warmup: 3);
+        await Measure.HttpAsync("page city, one body (?unit)", 50, 1, _ => cityPage.GetAsync($"/enforcement/supervision?unit={dept.OrgUnitId}"), warmup: 3);
+        await Measure.HttpAsync("page department supervisor", 50, 1, _ => deptPage.GetAsync("/enforcement/supervision"), warmup: 3);
         return 0;
     }
 

@@ -271,11 +271,6 @@ internal sealed class PenaltyCaseConfiguration : IEntityTypeConfiguration<Penalt
         b.HasIndex(x => x.Number).IsUnique();
         b.HasIndex(x => new { x.OrgUnitId, x.Stage });
         b.HasIndex(x => new { x.Stage, x.DecisionDueOn });
-        // Supervision alerts at a million cases (docs/benchmarks.md): seek the few flagged / major cases instead of scanning the table,
-        // and count publication delays from a covering index rather than from the wide case rows.
-        b.HasIndex(x => new { x.SupervisionFlag, x.Stage, x.OrgUnitId });
-        b.HasIndex(x => new { x.IsMajor, x.Stage, x.OrgUnitId });
-        b.HasIndex(x => new { x.Stage, x.PublicationDueOn, x.PublishedOn, x.OrgUnitId });
         b.Property(x => x.Number).HasMaxLength(64);
         b.Property(x => x.MatterName).HasMaxLength(256);
         b.Property(x => x.Stage).HasConversion<string>().HasMaxLength(16);
@@ -335,7 +330,7 @@ internal sealed class LegalReviewConfiguration : IEntityTypeConfiguration<LegalR
         b.ToTable("enforcement_legal_reviews");
         b.HasKey(x => x.Id);
         b.HasIndex(x => new { x.OrgUnitId, x.Opinion });
-        b.HasIndex(x => new { x.CaseId, x.Opinion });
+        b.HasIndex(x => x.CaseId);
         b.Property(x => x.Opinion).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.RequestedBy).HasMaxLength(128);
         b.Property(x => x.Reviewer).HasMaxLength(128);

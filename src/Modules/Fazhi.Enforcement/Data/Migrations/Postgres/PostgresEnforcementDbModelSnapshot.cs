@@ -576,9 +576,9 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgUnitId");
+                    b.HasIndex("CaseId");
 
-                    b.HasIndex("CaseId", "Opinion");
+                    b.HasIndex("OrgUnitId");
 
                     b.HasIndex("OrgUnitId", "Opinion");
 
@@ -799,12 +799,6 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
                     b.HasIndex("OrgUnitId", "Stage");
 
                     b.HasIndex("Stage", "DecisionDueOn");
-
-                    b.HasIndex("IsMajor", "Stage", "OrgUnitId");
-
-                    b.HasIndex("SupervisionFlag", "Stage", "OrgUnitId");
-
-                    b.HasIndex("Stage", "PublicationDueOn", "PublishedOn", "OrgUnitId");
 
                     b.ToTable("enforcement_cases", (string)null);
                 });

@@ -571,9 +571,9 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgUnitId");
+                    b.HasIndex("CaseId");
 
-                    b.HasIndex("CaseId", "Opinion");
+                    b.HasIndex("OrgUnitId");
 
                     b.HasIndex("OrgUnitId", "Opinion");
 
@@ -794,12 +794,6 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
                     b.HasIndex("OrgUnitId", "Stage");
 
                     b.HasIndex("Stage", "DecisionDueOn");
-
-                    b.HasIndex("IsMajor", "Stage", "OrgUnitId");
-
-                    b.HasIndex("SupervisionFlag", "Stage", "OrgUnitId");
-
-                    b.HasIndex("Stage", "PublicationDueOn", "PublishedOn", "OrgUnitId");
 
                     b.ToTable("enforcement_cases", (string)null);
                 });
