@@ -4,6 +4,7 @@ using Fazhi.Bench;
 // dotnet run -c Release --project bench/Fazhi.Bench -- [BenchmarkDotNet args]   (e.g. --filter '*Audit*')
 // dotnet run -c Release --project bench/Fazhi.Bench -- disputes [sqlite NAME|postgres CONNECTION] [cases]
 // dotnet run -c Release --project bench/Fazhi.Bench -- assessment [sqlite NAME|postgres CONNECTION]
+// dotnet run -c Release --project bench/Fazhi.Bench -- enforcement [sqlite NAME|postgres CONNECTION] [cases] [decisions]
 // dotnet run -c Release --project bench/Fazhi.Bench -- discretion [threads] [seconds]
 // dotnet run -c Release --project bench/Fazhi.Bench -- concurrent [sqlite|postgres CONNECTION] [writers] [writesPerWriter]
 if (args.Length > 0 && args[0] == "disputes")
@@ -13,6 +14,10 @@ if (args.Length > 0 && args[0] == "disputes")
 if (args.Length > 0 && args[0] == "assessment")
 {
     return await Fazhi.Bench.Assessment.AssessmentLoad.RunAsync(args[1..]);
+}
+if (args.Length > 0 && args[0] == "enforcement")
+{
+    return await Fazhi.Bench.Enforcement.EnforcementLoad.RunAsync(args[1..]);
 }
 if (args.Length > 0 && args[0] == "concurrent")
 {
