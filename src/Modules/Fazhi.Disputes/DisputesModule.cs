@@ -82,7 +82,9 @@ public static class DisputesModule
         services.AddScoped<Routing.RoutingService>();
         services.AddScoped<Profiles.ProfileEditorService>();
         services.AddScoped<FollowUp.FollowUpService>();
-        services.AddScoped<Contracts.IDisputeStatistics, Statistics.DisputeStatistics>();
+        services.AddScoped<Statistics.DisputeStatistics>();
+        services.AddSingleton<Statistics.StatisticsCache>();
+        services.AddScoped<Contracts.IDisputeStatistics, Statistics.CachedDisputeStatistics>();
         services.AddFazhiJob<FollowUp.FollowUpSweepJob>("0 15 2 * * ?", "纠纷化解：为已办结但缺少回访任务的案件补建回访任务");
     }
 }

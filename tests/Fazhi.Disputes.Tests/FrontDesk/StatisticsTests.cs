@@ -54,6 +54,25 @@ public sealed class StatisticsTests(FazhiFactory factory)
     }
 
     [Fact]
+    public async Task A_report_is_reused_for_the_same_user_and_query_for_a_short_while_and_never_across_users()
+    {
+        const string town = "370405101";
+        var clerk = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-clerk", "370405"));
+        var reviewer = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-reviewer", "370405"));
+        await CreateAsync(clerk, Staff("PeoplesMediation", "邻里纠纷", Person("程立伟"), unit: town, place: "370405"));
+        var first = await reviewer.GetFromJsonAsync<JsonElement>($"/api/disputes/statistics?unit={town}");
+
+        await CreateAsync(clerk, Staff("PeoplesMediation", "物业纠纷", Person("汤晓燕"), unit: town, place: "370405"));
+        var again = await reviewer.GetFromJsonAsync<JsonElement>($"/api/disputes/statistics?unit={town}");
+        var otherReviewer = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-reviewer", "370405"));
+        var fresh = await otherReviewer.GetFromJsonAsync<JsonElement>($"/api/disputes/statistics?unit={town}");
+
+        Assert.Equal(1, first.GetProperty("total").GetInt32());
+        Assert.Equal(1, again.GetProperty("total").GetInt32()); // Disputes:StatisticsCacheSeconds (120 s by default)
+        Assert.Equal(2, fresh.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task A_clerk_without_the_statistics_permission_is_refused()
     {
         var clerk = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-clerk", "370405"));
