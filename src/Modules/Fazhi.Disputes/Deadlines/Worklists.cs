@@ -21,6 +21,9 @@ internal sealed class Worklists(DisputesDb db, PlatformDb platform, ICurrentUser
     /// <summary>"Due soon" means within this many working days (Disputes:DueSoonWorkingDays, default 3).</summary>
     public static int DueSoonDays(IConfiguration configuration) => Math.Clamp(configuration.GetValue("Disputes:DueSoonWorkingDays", 3), 1, 30);
 
+    /// <summary>Worklists count matching cases up to this many (shown as "1000+").</summary>
+    public const int CountCap = 1000;
+
     public async Task<CaseListResponse> ListAsync(string? view, string? caseType, string? status, string? unitCode, int page, int pageSize, CancellationToken ct)
     {
         page = Math.Max(1, page);
@@ -59,7 +62,11 @@ internal sealed class Worklists(DisputesDb db, PlatformDb platform, ICurrentUser
                 query = query.Where(c => c.DueOn < today);
                 break;
         }
-        var total = await query.CountAsync(ct);
+        // Counting stops at the cap: an exact count of a million cases costs more than the page itself, and nobody pages that far.
+        var cap = Math.Max(page * pageSize, CountCap);
+        var counted = await query.Take(cap + 1).CountAsync(ct);
+        var capped = counted > cap;
+        var total = Math.Min(counted, cap);
         var ordered = open ? query.OrderBy(c => c.DueOn).ThenBy(c => c.Id) : query.OrderByDescending(c => c.Id);
         var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize)
             .Select(c => new
@@ -70,7 +77,7 @@ internal sealed class Worklists(DisputesDb db, PlatformDb platform, ICurrentUser
             .ToListAsync(ct);
         var items = rows.Select(r => new CaseListItem(r.Id, r.CaseNumber, r.CaseTypeCode, Labels.CaseTypeName(r.CaseTypeCode), r.Status.ToString(), Labels.Status(r.Status),
             r.Channel.ToString(), r.Category, r.Stage, r.DueOn, r.DueOn < today && r.Status is CaseStatus.Pending or CaseStatus.InProgress, r.ReceivedOn)).ToList();
-        return new CaseListResponse(items, total, page, pageSize);
+        return new CaseListResponse(items, total, page, pageSize, capped);
     }
 
     /// <summary>Units the caller may filter the supervision view by: the city and county-level units and centres in scope.</summary>
