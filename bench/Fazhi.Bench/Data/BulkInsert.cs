@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Fazhi.Platform.Features.PersonalData;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -29,27 +30,30 @@ internal static class BulkInsert
         {
             await db.Database.OpenConnectionAsync(ct);
         }
-        var perStatement = Math.Max(1, 900 / props.Count);
-        var columns = string.Join(", ", props.Select(p => $"\"{p.GetColumnName(store)}\""));
+        // SQLite finds each named parameter by a linear scan of the statement's parameters, so a statement's cost grows with
+        // the square of its parameter count: about 600 per statement there. Npgsql has no such cost.
+        var perStatement = Math.Max(1, (db.Database.IsNpgsql() ? 30_000 : 600) / props.Count);
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var columns = string.Join(", ", props.Select(p => sql.DelimitIdentifier(p.GetColumnName(store)!)));
         for (var start = 0; start < rows.Count; start += perStatement)
         {
             var chunk = rows.Skip(start).Take(perStatement).ToList();
             await using var cmd = conn.CreateCommand();
             cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var sql = new StringBuilder($"INSERT INTO \"{table}\" ({columns}) VALUES ");
+            var text = new StringBuilder($"INSERT INTO {sql.DelimitIdentifier(table)} ({columns}) VALUES ");
             var n = 0;
             for (var r = 0; r < chunk.Count; r++)
             {
-                sql.Append(r == 0 ? "(" : ", (");
+                text.Append(r == 0 ? "(" : ", (");
                 for (var c = 0; c < props.Count; c++)
                 {
                     var name = $"@p{n++}";
-                    sql.Append(c == 0 ? name : ", " + name);
+                    text.Append(c == 0 ? name : ", " + name);
                     cmd.Parameters.Add(Parameter(cmd, name, props[c], chunk[r], protector));
                 }
-                sql.Append(')');
+                text.Append(')');
             }
-            cmd.CommandText = sql.ToString();
+            cmd.CommandText = text.ToString();
             await cmd.ExecuteNonQueryAsync(ct);
         }
     }

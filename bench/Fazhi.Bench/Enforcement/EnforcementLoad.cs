@@ -1,3 +1,4 @@
+using Fazhi.Platform.Features.PersonalData;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
@@ -174,8 +175,7 @@ internal static partial class EnforcementLoad
         var matterPool = matters.Count > 0 ? matters.Select(m => (m.Id, m.Name)).ToArray() : Matters.Select(m => (Guid.CreateVersion7(), m)).ToArray();
         var conn = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var model = db.Model;
+        var protector = scope.ServiceProvider.GetRequiredService<SensitiveDataProtector>();
         var d = new ChineseData(existing + 11);
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var sw = Stopwatch.StartNew();
@@ -253,12 +253,12 @@ internal static partial class EnforcementLoad
                 }
                 cases.Add(c);
             }
-            await using (var tx = await conn.BeginTransactionAsync())
+            await using (var tx = await db.Database.BeginTransactionAsync())
             {
-                await InsertAsync(conn, tx, sql, model, cases);
-                await InsertAsync(conn, tx, sql, model, reviews);
-                await InsertAsync(conn, tx, sql, model, decisions);
-                await InsertAsync(conn, tx, sql, model, terms);
+                await BulkInsert.InsertAsync(db, protector, cases);
+                await BulkInsert.InsertAsync(db, protector, reviews);
+                await BulkInsert.InsertAsync(db, protector, decisions);
+                await BulkInsert.InsertAsync(db, protector, terms);
                 await tx.CommitAsync();
             }
             made += n;
@@ -271,47 +271,5 @@ internal static partial class EnforcementLoad
         await using var analyze = conn.CreateCommand();
         analyze.CommandText = "ANALYZE";
         await analyze.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>Multi-row INSERTs of <paramref name="rows"/>, columns and parameter conversion taken from the EF model (so
-    /// Guids, dates and enums are stored exactly as the product stores them). Shadow properties (the blind index of
-    /// sensitive columns) are written as NULL; the generator writes no sensitive values.</summary>
-    private static async Task InsertAsync<T>(DbConnection conn, DbTransaction tx, ISqlGenerationHelper sql, IModel model, IReadOnlyList<T> rows)
-        where T : class
-    {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-        var et = model.FindEntityType(typeof(T))!;
-        var props = et.GetProperties().ToList();
-        var columns = string.Join(", ", props.Select(p => sql.DelimitIdentifier(p.GetColumnName())));
-        // SQLite looks each named parameter up by a linear scan of the statement's parameters, so a statement's cost grows
-        // with the square of its parameter count: keep SQLite statements to ~600 parameters. Npgsql has no such cost.
-        var perStatement = Math.Max(1, (conn is Npgsql.NpgsqlConnection ? 30_000 : 600) / props.Count);
-        for (var start = 0; start < rows.Count; start += perStatement)
-        {
-            var chunk = rows.Skip(start).Take(perStatement).ToList();
-            await using var cmd = conn.CreateCommand();
-            cmd.Transaction = tx;
-            var text = new StringBuilder($"INSERT INTO {sql.DelimitIdentifier(et.GetTableName()!)} ({columns}) VALUES ");
-            var k = 0;
-            for (var r = 0; r < chunk.Count; r++)
-            {
-                text.Append(r == 0 ? "(" : ",(");
-                for (var c = 0; c < props.Count; c++)
-                {
-                    var p = props[c];
-                    var name = "p" + k.ToString(CultureInfo.InvariantCulture);
-                    k++;
-                    text.Append(c == 0 ? "@" : ",@").Append(name);
-                    var value = p.PropertyInfo?.GetValue(chunk[r]);
-                    cmd.Parameters.Add(((RelationalTypeMapping)p.GetTypeMapping()).CreateParameter(cmd, name, value, p.IsNullable));
-                }
-                text.Append(')');
-            }
-            cmd.CommandText = text.ToString();
-            await cmd.ExecuteNonQueryAsync();
-        }
     }
 }
