@@ -55,8 +55,6 @@ internal sealed record ProviderResponse(string Key, string Title, string Descrip
 
 internal static class AssessmentApi
 {
-    private const string DocxContentType = DocxTemplate.ContentType;
-
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/providers", (ComputedIndicators c) => TypedResults.Ok(c.Providers.Select(p => new ProviderResponse(p.Key, p.Title, p.Description)).ToList()))
@@ -81,13 +79,6 @@ internal static class AssessmentApi
             .RequirePermission(AssessmentPermissions.Read);
         api.MapPost("/campaigns/{id:guid}/supervise", async (Guid id, SupervisionService s, CancellationToken ct) => TypedResults.Ok(await s.RunAsync(id, ct)))
             .RequirePermission(AssessmentPermissions.Review);
-        api.MapGet("/campaigns/{id:guid}/score-sheet", ScoreSheetAsync).RequirePermission(AssessmentPermissions.Read);
-        api.MapGet("/campaigns/{id:guid}/score-sheet.docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, CampaignReports r, Fazhi.Platform.Features.Calendar.IDeadlineService d, CancellationToken ct) =>
-                await r.ScoreSheetDocxAsync(id, d.Today, ct) is { } bytes ? TypedResults.File(bytes, DocxContentType, "得分汇总表.docx") : Problem(Refusal.NotFound("考评活动")))
-            .RequirePermission(AssessmentPermissions.Read);
-        api.MapGet("/campaigns/{id:guid}/self-assessment", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, Guid orgUnitId, CampaignReports r, Fazhi.Platform.Features.Calendar.IDeadlineService d, CancellationToken ct) =>
-                await r.SelfAssessmentDocxAsync(id, orgUnitId, d.Today, ct) is { } bytes ? TypedResults.File(bytes, DocxContentType, "自查报告.docx") : Problem(Refusal.NotFound("该单位在本活动中的任务")))
-            .RequireAuthorization();
 
         api.MapGet("/tasks", async (Guid? campaignId, Guid? orgUnitId, ICurrentUser user, CampaignQueries q, CancellationToken ct) =>
                 TypedResults.Ok(AssessmentAccess.MayRead(user) ? await q.TaskListAsync(campaignId, orgUnitId, ct) : []))
@@ -275,18 +266,6 @@ internal static class AssessmentApi
         }
         var (byIndicator, byUnit) = await q.BoardAsync(id, ct);
         return TypedResults.Ok(new BoardResponse(byIndicator, byUnit));
-    }
-
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ScoreSheetAsync(Guid id, CampaignService s, CampaignQueries q, CancellationToken ct)
-    {
-        if (await s.CampaignAsync(id, ct) is not { } campaign)
-        {
-            return Problem(Refusal.NotFound("考评活动"));
-        }
-        var ranking = await q.RankingAsync(id, ct);
-        var sheet = new XlsxSheet("得分排名", [new("类别", 12), new("名次", 6), new("单位", 30), new("指标数", 8), new("已评分", 8), new("得分", 10), new("满分", 10), new("得分率%", 10)],
-            ranking.Select(r => (IReadOnlyList<object?>)[r.Group, r.Rank, r.Unit, r.Tasks, r.Scored, r.Score, r.MaxScore, r.Rate]));
-        return TypedResults.File(XlsxWriter.Write(sheet), XlsxWriter.ContentType, $"{campaign.Name}-得分表.xlsx");
     }
 
     private static async Task<Results<Ok<TaskDetailResponse>, ProblemHttpResult>> TaskAsync(Guid id, ICurrentUser user, CampaignQueries q, SubmissionService s, CancellationToken ct)

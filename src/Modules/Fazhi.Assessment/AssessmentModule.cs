@@ -29,7 +29,7 @@ public static class AssessmentModule
         services.AddScoped<SubmissionService>();
         services.AddScoped<CampaignQueries>();
         services.AddScoped<SupervisionService>();
-        services.AddScoped<CampaignReports>();
+        services.AddScoped<Reports.ReportService>();
         services.AddScoped<ComputedIndicators>();
         services.AddScoped<IComputedIndicatorProvider, ActiveAccountsProvider>();
         services.AddScoped<IModuleSeed, SampleFrameworkSeed>();
@@ -56,6 +56,7 @@ public static class AssessmentModule
         var api = app.MapGroup("/api/assessment").WithTags("assessment");
         AssessmentApi.Map(api);
         Index.IndexApi.Map(api);
+        Reports.ReportsApi.Map(api);
         return app;
     }
 }

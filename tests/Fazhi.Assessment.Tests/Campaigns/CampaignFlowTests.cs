@@ -127,13 +127,13 @@ public sealed class CampaignFlowTests(FazhiFactory factory)
         Assert.Equal([("370402", 1, 8m), ("370403", 2, 6m)], ranking.Select(r => (r.GetProperty("code").GetString(), r.GetProperty("rank").GetInt32(), r.GetProperty("score").GetDecimal())));
 
         // Reports: the score summary (.docx) ranks the districts; a district's self-assessment lists its indicators.
-        var sheet = await DocxTextAsync(await s.Office.GetAsync($"/api/assessment/campaigns/{s.CampaignId}/score-sheet.docx"));
+        var sheet = await DocxTextAsync(await s.Office.GetAsync($"/api/assessment/campaigns/{s.CampaignId}/reports/score-summary.docx"));
         Assert.Contains("第 1 名　市中区", sheet);
         var shizhongId = await factory.InScopeAsync(sp => sp.GetRequiredService<Fazhi.Platform.Data.PlatformDb>().OrgUnits.Where(u => u.Code == Shizhong).Select(u => u.Id).SingleAsync());
-        var self = await DocxTextAsync(await district.GetAsync($"/api/assessment/campaigns/{s.CampaignId}/self-assessment?orgUnitId={shizhongId}"));
+        var self = await DocxTextAsync(await district.GetAsync($"/api/assessment/campaigns/{s.CampaignId}/units/{shizhongId}/self-assessment.docx"));
         Assert.Contains("行政执法三项制度落实", self);
         Assert.Contains("佐证材料 1 项", self); // the justice bureau's figure
-        await ExpectAsync(await xuecheng.GetAsync($"/api/assessment/campaigns/{s.CampaignId}/self-assessment?orgUnitId={shizhongId}"), HttpStatusCode.NotFound);
+        await ExpectAsync(await xuecheng.GetAsync($"/api/assessment/campaigns/{s.CampaignId}/units/{shizhongId}/self-assessment.docx"), HttpStatusCode.NotFound);
 
         // One appeal per score, with the answer recorded.
         await ExpectAsync(await xuecheng.PostAsJsonAsync($"/api/assessment/tasks/{x2b}/appeal", new { reason = "法制审核记录已在附件第3页。" }), HttpStatusCode.NoContent);

@@ -146,7 +146,7 @@ public sealed class CampaignReportTests(FazhiFactory factory)
         Assert.Equal(["指标编码", "指标", "计分方式", "牵头单位编码"], rows[0].Cells.Take(4));
         var y1 = rows.Single(r => r[0] == "Y1" && r[3] == Shizhong);
         Assert.Equal("8", y1[8]);
-        Assert.Equal("已通过", y1[5]);
+        Assert.Equal("审核通过", y1[5]);
         Assert.Contains(rows, r => r[0] == "Y1" && r[3] == Xuecheng && r[8] == "");
 
         foreach (var (url, title) in new[] { ("self-assessment.docx", "自评报告"), ("weekly-digest.docx", "工作进展周报") })

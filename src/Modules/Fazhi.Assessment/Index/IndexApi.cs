@@ -1,5 +1,4 @@
 using Fazhi.Assessment.Campaigns;
-using Fazhi.Assessment.Reports;
 using Fazhi.Assessment.Survey;
 using Fazhi.Platform.Security;
 using Fazhi.Platform.Web;
@@ -22,7 +21,7 @@ internal sealed record PublicSurveyDto(string Title, string Intro, bool IsOpen, 
 
 internal sealed record PublicAnswerRequest(string? DistrictCode, string? Phone, Dictionary<Guid, string?>? Answers);
 
-/// <summary>Endpoints of the index, surveys (office and public) and campaign reports, under /api/assessment.</summary>
+/// <summary>Endpoints of the index, surveys (office and public), under /api/assessment.</summary>
 internal static class IndexApi
 {
     public static void Map(RouteGroupBuilder api)
@@ -49,25 +48,12 @@ internal static class IndexApi
         // The public answers surveys without an account; nothing else of the module is reachable anonymously.
         api.MapGet("/public/surveys/{token}", PublicSurveyAsync).AllowAnonymous();
         api.MapPost("/public/surveys/{token}", PublicAnswerAsync).AllowAnonymous().RequireRateLimiting(IndexFeature.PublicRateLimit);
-
-        api.MapGet("/campaigns/{id:guid}/reports/score-sheet.xlsx", (Guid id, ReportService r, CancellationToken ct) => FileAsync(r.ScoreSheetAsync(id, ct)))
-            .RequirePermission(AssessmentPermissions.Read);
-        api.MapGet("/campaigns/{id:guid}/reports/self-assessment.docx", (Guid id, ReportService r, CancellationToken ct) => FileAsync(r.SelfAssessmentAsync(id, ct)))
-            .RequirePermission(AssessmentPermissions.Read);
-        api.MapGet("/campaigns/{id:guid}/reports/weekly-digest.docx", (Guid id, ReportService r, CancellationToken ct) => FileAsync(r.WeeklyDigestAsync(id, ct)))
-            .RequirePermission(AssessmentPermissions.Read);
-        api.MapGet("/campaigns/{id:guid}/indicators/{indicatorId:guid}/evidence.zip",
-                (Guid id, Guid indicatorId, ReportService r, CancellationToken ct) => FileAsync(r.EvidencePackageAsync(id, indicatorId, ct)))
-            .RequirePermission(AssessmentPermissions.Read);
     }
 
     public static string PublicLink(PublicSurvey s) => $"/survey/{s.Token}";
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RunAsync(Task<Refusal?> action) =>
         await action is { } refusal ? AssessmentApi.Problem(refusal) : TypedResults.NoContent();
-
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileAsync(Task<ReportFile?> file) =>
-        await file is { } f ? TypedResults.File(f.Content, f.ContentType, f.FileName) : AssessmentApi.Problem(Refusal.NotFound("考评活动或指标"));
 
     private static async Task<Ok<List<IndexResponse>>> ListIndexesAsync(IndexService s, CancellationToken ct)
     {

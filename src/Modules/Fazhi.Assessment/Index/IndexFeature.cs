@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Fazhi.Assessment.Reports;
 using Fazhi.Assessment.Survey;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Builder;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Assessment.Index;
 
-/// <summary>Registers the rule-of-law index, the public satisfaction survey, the progress board and the campaign reports (ADR 0016).</summary>
+/// <summary>Registers the rule-of-law index, the public satisfaction survey, and the progress board (ADR 0016).</summary>
 internal static class IndexFeature
 {
     /// <summary>Public survey answers take no account: submissions are limited per client address.</summary>
@@ -19,7 +18,6 @@ internal static class IndexFeature
     {
         services.AddScoped<SurveyService>();
         services.AddScoped<IndexService>();
-        services.AddScoped<ReportService>();
         services.AddScoped<Board.BoardView>();
         services.AddRateLimiter(o => o.AddPolicy(PublicRateLimit, http => HttpMethods.IsPost(http.Request.Method)
             ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",

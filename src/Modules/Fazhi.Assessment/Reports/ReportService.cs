@@ -15,8 +15,9 @@ namespace Fazhi.Assessment.Reports;
 internal sealed record ReportFile(string FileName, string ContentType, byte[] Content);
 
 /// <summary>
-/// Campaign reports: the score sheet (.xlsx), the self-assessment report and the weekly progress digest (.docx), and an
-/// indicator's evidence package (.zip with an SM3 manifest). All read within the caller's data scope.
+/// Campaign reports: the score sheet (.xlsx) and score summary (.docx), the campaign's self-assessment report and a unit's
+/// 自查报告, the weekly progress digest (.docx), and an indicator's evidence package (.zip with an SM3 manifest).
+/// All read within the caller's data scope.
 /// </summary>
 internal sealed class ReportService(AssessmentDb db, OrgDirectory orgs, CampaignQueries queries, IDeadlineService deadlines, IAttachmentStore attachments)
 {
@@ -41,16 +42,6 @@ internal sealed class ReportService(AssessmentDb db, OrgDirectory orgs, Campaign
         return (campaign, rows, indicators);
     }
 
-    private static string StatusName(SubmissionStatus s) => s switch
-    {
-        SubmissionStatus.NotStarted => "未开始",
-        SubmissionStatus.Draft => "填报中",
-        SubmissionStatus.Submitted => "已报送",
-        SubmissionStatus.Returned => "已退回",
-        SubmissionStatus.Accepted => "已通过",
-        _ => "已审定",
-    };
-
     private static string Safe(string name) => string.Concat(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is '/' or '\\' ? '_' : c));
 
     /// <summary>得分表: one row per task (indicator x lead unit) with deductions, and the ranking sheet.</summary>
@@ -63,21 +54,13 @@ internal sealed class ReportService(AssessmentDb db, OrgDirectory orgs, Campaign
         var deductions = (await db.Deductions.AsNoTracking().Where(d => data.Rows.Select(r => r.Task.Id).Contains(d.TaskId)).ToListAsync(ct)).ToLookup(d => d.TaskId);
         var tasks = new XlsxSheet("指标得分",
             [new("指标编码", 12), new("指标", 36), new("计分方式", 10), new("牵头单位编码", 14), new("牵头单位", 24), new("状态", 10), new("分值", 8), new("权重", 8), new("得分", 8), new("扣分理由", 40), new("评分说明", 30)],
-            data.Rows.Select(r => (IReadOnlyList<object?>)[r.Indicator.Code, r.Indicator.Title, MethodName(r.Indicator.Method), r.UnitCode, r.Unit, StatusName(r.Task.Status),
+            data.Rows.Select(r => (IReadOnlyList<object?>)[r.Indicator.Code, r.Indicator.Title, Labels.Method(r.Indicator.Method), r.UnitCode, r.Unit, Labels.Status(r.Task.Status),
                 r.Indicator.MaxScore, r.Indicator.Weight, r.Task.Score, string.Join("；", deductions[r.Task.Id].Select(d => $"{d.Reason}（-{d.Points:0.##}）")), r.Task.ScoreNote]));
         var ranking = await queries.RankingAsync(campaignId, ct);
         var rank = new XlsxSheet("得分排名", [new("类别", 12), new("名次", 6), new("单位编码", 14), new("单位", 30), new("指标数", 8), new("已评分", 8), new("得分", 10), new("满分", 10), new("得分率%", 10)],
             ranking.Select(r => (IReadOnlyList<object?>)[r.Group, r.Rank, r.Code, r.Unit, r.Tasks, r.Scored, r.Score, r.MaxScore, r.Rate]));
         return new ReportFile($"{Safe(data.Campaign.Name)}-得分表.xlsx", XlsxWriter.ContentType, XlsxWriter.Write(tasks, rank));
     }
-
-    private static string MethodName(ScoringMethod m) => m switch
-    {
-        ScoringMethod.Points => "赋分",
-        ScoringMethod.Deduction => "扣分",
-        ScoringMethod.PassFail => "达标",
-        _ => "计算",
-    };
 
     /// <summary>自评报告: overview, completion, scores per first-level indicator, rankings and deductions, as an official .docx.</summary>
     public async Task<ReportFile?> SelfAssessmentAsync(Guid campaignId, CancellationToken ct)
@@ -126,6 +109,59 @@ internal sealed class ReportService(AssessmentDb db, OrgDirectory orgs, Campaign
         });
         return new ReportFile($"{Safe(campaign.Name)}-自评报告.docx", DocxTemplate.ContentType, docx);
     }
+
+    /// <summary>得分汇总表: the ranking of departments and of districts as an official .docx.</summary>
+    public async Task<ReportFile?> ScoreSummaryAsync(Guid campaignId, CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct);
+        if (campaign is null)
+        {
+            return null;
+        }
+        var ranking = await queries.RankingAsync(campaignId, ct);
+        var body = new List<string> { $"考评期：{Labels.Date(campaign.PeriodStart)} 至 {Labels.Date(campaign.PeriodEnd)}。得分率 = 得分 ÷ 该单位所承担指标的满分（按权重）。" };
+        var n = 0;
+        foreach (var group in ranking.GroupBy(r => r.Group))
+        {
+            body.Add($"{Ordinal(++n)}、{group.Key}");
+            body.AddRange(group.Select(r => $"第 {r.Rank} 名　{r.Unit}：得分 {Labels.Number(r.Score)}，满分 {Labels.Number(r.MaxScore)}，得分率 {r.Rate.ToString("0.##", Inv)}%（已评分 {r.Scored}/{r.Tasks} 项）。"));
+        }
+        var docx = DocxNotice.Create(new OfficialNotice { Title = $"{campaign.Name}得分汇总表", Body = body, Date = deadlines.Today });
+        return new ReportFile($"{Safe(campaign.Name)}-得分汇总表.docx", DocxTemplate.ContentType, docx);
+    }
+
+    /// <summary>自查报告 of one unit: its lead indicators with status, statement, evidence count and score (in the caller's scope).</summary>
+    public async Task<ReportFile?> UnitSelfAssessmentAsync(Guid campaignId, Guid orgUnitId, CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct);
+        var unit = await orgs.ByIdAsync(orgUnitId, ct);
+        if (campaign is null || unit is null)
+        {
+            return null;
+        }
+        var rows = (await queries.TaskListAsync(campaignId, orgUnitId, ct)).Where(r => r.Role == "牵头").ToList();
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+        var ids = rows.Select(r => r.TaskId).ToList();
+        var tasks = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        // The co-units' evidence for the unit's own tasks is counted too (counts only, nothing of theirs is shown).
+        var evidence = await db.Evidence.IgnoreQueryFilters().AsNoTracking().Where(e => ids.Contains(e.TaskId)).GroupBy(e => e.TaskId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var body = new List<string> { $"根据《{campaign.Name}》的要求，{unit.Name}对承担的 {rows.Count} 项指标自查如下：" };
+        var k = 0;
+        foreach (var r in rows)
+        {
+            var t = tasks[r.TaskId];
+            body.Add($"{++k}. {r.IndicatorCode} {r.IndicatorTitle}（{Labels.Number(r.MaxScore)} 分，{Labels.Status(r.Status)}）：{(t.Statement.Length > 0 ? t.Statement : "尚未填写工作情况说明。")}"
+                + $"佐证材料 {evidence.GetValueOrDefault(r.TaskId)} 项。" + (t.Score is { } s ? $"得分 {Labels.Number(s)} 分。" : ""));
+        }
+        var docx = DocxNotice.Create(new OfficialNotice { Issuer = unit.Name, Title = $"{unit.Name}{campaign.Name}自查报告", Body = body, Signature = unit.Name, Date = deadlines.Today });
+        return new ReportFile($"{Safe(unit.Name)}-自查报告.docx", DocxTemplate.ContentType, docx);
+    }
+
+    private static string Ordinal(int n) => n switch { 1 => "一", 2 => "二", 3 => "三", 4 => "四", 5 => "五", _ => n.ToString(Inv) };
 
     /// <summary>工作进展周报: the board's figures, what was submitted in the last 7 days, and the overdue and returned tasks by unit.</summary>
     public async Task<ReportFile?> WeeklyDigestAsync(Guid campaignId, CancellationToken ct)
