@@ -33,6 +33,8 @@ public static class AssessmentModule
         services.AddScoped<ComputedIndicators>();
         services.AddScoped<IComputedIndicatorProvider, ActiveAccountsProvider>();
         services.AddScoped<IModuleSeed, SampleFrameworkSeed>();
+        services.AddScoped<Settings.SettingsService>();
+        services.AddScoped<IModuleSeed, Settings.AssessmentSettingsSeed>();
         services.AddFazhiJob<SupervisionJob>("0 30 8 ? * MON-FRI", "工作日 08:30 对逾期、多次退回的考评任务发送督办通知");
         services.AddPermissions(AssessmentPermissions.All);
         Index.IndexFeature.AddRuleOfLawIndex(services);
@@ -47,7 +49,8 @@ public static class AssessmentModule
         services.AddNavItems(
             new NavItem("法治督察考评", "我的考评任务", "/assessment/tasks", AssessmentPermissions.Submit, 10, "My assessment tasks"),
             new NavItem("法治督察考评", "考评活动", "/assessment/campaigns", AssessmentPermissions.Read, 20, "Assessment campaigns"),
-            new NavItem("法治督察考评", "指标体系", "/assessment/frameworks", AssessmentPermissions.Read, 30, "Indicator frameworks"));
+            new NavItem("法治督察考评", "指标体系", "/assessment/frameworks", AssessmentPermissions.Read, 30, "Indicator frameworks"),
+            new NavItem("法治督察考评", "考评设置", "/assessment/settings", AssessmentPermissions.Define, 60, "Assessment settings"));
         return builder;
     }
 
@@ -57,6 +60,7 @@ public static class AssessmentModule
         AssessmentApi.Map(api);
         Index.IndexApi.Map(api);
         Reports.ReportsApi.Map(api);
+        Settings.SettingsApi.Map(api);
         return app;
     }
 }

@@ -239,12 +239,4 @@ public sealed class CampaignFlowTests(FazhiFactory factory)
         var board = await s.Office.GetFromJsonAsync<JsonElement>($"/api/assessment/campaigns/{s.CampaignId}/board");
         Assert.Equal(1, board.GetProperty("byIndicator").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "X2").GetProperty("returned").GetInt32());
     }
-
-    private static async Task<string> DocxTextAsync(HttpResponseMessage response)
-    {
-        await ExpectAsync(response, HttpStatusCode.OK);
-        using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
-        using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
-        return System.Text.RegularExpressions.Regex.Replace(await reader.ReadToEndAsync(), "<[^>]+>", "");
-    }
 }

@@ -79,6 +79,15 @@ internal static class Kit
         return text.Length > 0 && text.TrimStart().StartsWith('{') ? (JsonDocument.Parse(text).RootElement.TryGetProperty("detail", out var d) ? d.GetString() ?? "" : text) : text;
     }
 
+    /// <summary>The text of a .docx download (its document part without markup).</summary>
+    public static async Task<string> DocxTextAsync(HttpResponseMessage response)
+    {
+        await ExpectAsync(response, HttpStatusCode.OK);
+        using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
+        using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+        return System.Text.RegularExpressions.Regex.Replace(await reader.ReadToEndAsync(), "<[^>]+>", "");
+    }
+
     public static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");

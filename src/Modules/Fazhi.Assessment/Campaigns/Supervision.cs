@@ -1,4 +1,5 @@
 using Fazhi.Assessment.Data;
+using Fazhi.Assessment.Settings;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -9,27 +10,27 @@ namespace Fazhi.Assessment.Campaigns;
 internal sealed record SupervisionResult(int Tasks, int Notified, int AlreadySent);
 
 /// <summary>
-/// 督办: overdue tasks and tasks returned twice or more raise a supervision notice to the lead unit's leaders
-/// (holders of assessment.lead at that unit), in-app and through every notification channel; once a week per task.
+/// 督办: overdue tasks and tasks returned <see cref="AssessmentSettings.SuperviseAfterReturns"/> times or more raise a supervision notice to the lead unit's leaders
+/// (holders of assessment.lead at that unit), in-app and through every notification channel; at most once per
+/// <see cref="AssessmentSettings.SupervisionRepeatDays"/> per task. Both numbers are the office's settings.
 /// </summary>
-internal sealed class SupervisionService(AssessmentDb db, INotifier notifier, IDeadlineService deadlines, TimeProvider clock)
+internal sealed class SupervisionService(AssessmentDb db, SettingsService settings, INotifier notifier, IDeadlineService deadlines, TimeProvider clock)
 {
     public const string Kind = "assessment.supervision";
-
-    /// <summary>Returned this many times raises a notice (data a later settings page may expose).</summary>
-    public const int ReturnedTimes = 2;
 
     public async Task<SupervisionResult> RunAsync(Guid? campaignId, CancellationToken ct)
     {
         var today = deadlines.Today;
+        var rules = await settings.GetAsync(ct);
+        var returnedTimes = rules.SuperviseAfterReturns;
         var candidates = await (from t in db.Tasks.AsNoTracking()
                                 join c in db.Campaigns.AsNoTracking() on t.CampaignId equals c.Id
                                 join i in db.Indicators.AsNoTracking() on t.IndicatorId equals i.Id
                                 where c.Status == CampaignStatus.Active && (campaignId == null || c.Id == campaignId)
                                       && (t.Status == SubmissionStatus.NotStarted || t.Status == SubmissionStatus.Draft || t.Status == SubmissionStatus.Returned)
-                                      && (t.DueDate < today || t.ReturnCount >= ReturnedTimes)
+                                      && (t.DueDate < today || t.ReturnCount >= returnedTimes)
                                 select new { t.Id, t.OrgUnitId, t.DueDate, t.ReturnCount, t.ReturnReason, Campaign = c.Name, i.Code, i.Title }).ToListAsync(ct);
-        var since = clock.GetUtcNow().AddDays(-7);
+        var since = clock.GetUtcNow().AddDays(-rules.SupervisionRepeatDays);
         var notified = 0;
         var already = 0;
         foreach (var t in candidates)

@@ -4,6 +4,7 @@ using System.Text;
 using Fazhi.Assessment.Campaigns;
 using Fazhi.Assessment.Data;
 using Fazhi.Assessment.Frameworks;
+using Fazhi.Assessment.Settings;
 using Fazhi.Platform.Features.Attachments;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.Documents;
@@ -19,7 +20,7 @@ internal sealed record ReportFile(string FileName, string ContentType, byte[] Co
 /// 自查报告, the weekly progress digest (.docx), and an indicator's evidence package (.zip with an SM3 manifest).
 /// All read within the caller's data scope.
 /// </summary>
-internal sealed class ReportService(AssessmentDb db, OrgDirectory orgs, CampaignQueries queries, IDeadlineService deadlines, IAttachmentStore attachments)
+internal sealed class ReportService(AssessmentDb db, OrgDirectory orgs, CampaignQueries queries, IDeadlineService deadlines, IAttachmentStore attachments, SettingsService settings)
 {
     public const string ManifestName = "manifest-sm3.txt";
 
@@ -105,7 +106,7 @@ internal sealed class ReportService(AssessmentDb db, OrgDirectory orgs, Campaign
         body.AddRange(deductions.OrderBy(d => d.Id).Select(d => $"{byTask[d.TaskId].Unit}“{byTask[d.TaskId].Indicator.Title}”：{d.Reason}，扣{d.Points.ToString("0.##", Inv)}分。"));
         var docx = DocxNotice.Create(new OfficialNotice
         {
-            Title = $"{campaign.Name}自评报告", Body = body, Signature = "枣庄市法治政府建设工作领导小组办公室", Date = deadlines.Today,
+            Title = $"{campaign.Name}自评报告", Body = body, Signature = (await settings.GetAsync(ct)).ReportSignature, Date = deadlines.Today,
         });
         return new ReportFile($"{Safe(campaign.Name)}-自评报告.docx", DocxTemplate.ContentType, docx);
     }
@@ -192,7 +193,7 @@ internal sealed class ReportService(AssessmentDb db, OrgDirectory orgs, Campaign
         body.AddRange(returned.Select(r => $"{r.Unit}：{r.Indicator.Code} {r.Indicator.Title}，已退回{r.Task.ReturnCount}次，退回理由：{r.Task.ReturnReason}"));
         var docx = DocxNotice.Create(new OfficialNotice
         {
-            Title = $"{campaign.Name}工作进展周报", Body = body, Signature = "枣庄市法治政府建设工作领导小组办公室", Date = today,
+            Title = $"{campaign.Name}工作进展周报", Body = body, Signature = (await settings.GetAsync(ct)).ReportSignature, Date = today,
         });
         return new ReportFile($"{Safe(campaign.Name)}-进展周报-{today:yyyyMMdd}.docx", DocxTemplate.ContentType, docx);
     }

@@ -743,6 +743,31 @@ namespace Fazhi.Assessment.Data.Migrations.Postgres
                     b.ToTable("assessment_indexes", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Assessment.Settings.AssessmentSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReportSignature")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SuperviseAfterReturns")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupervisionRepeatDays")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("assessment_settings", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Assessment.Survey.PublicSurvey", b =>
                 {
                     b.Property<Guid>("Id")

@@ -738,6 +738,31 @@ namespace Fazhi.Assessment.Data.Migrations.Sqlite
                     b.ToTable("assessment_indexes", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Assessment.Settings.AssessmentSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportSignature")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SuperviseAfterReturns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupervisionRepeatDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("assessment_settings", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Assessment.Survey.PublicSurvey", b =>
                 {
                     b.Property<Guid>("Id")
