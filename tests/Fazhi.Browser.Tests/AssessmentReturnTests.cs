@@ -20,7 +20,7 @@ public sealed class AssessmentReturnTests(BrowserFixture browser) : IClassFixtur
     public async Task Reviewer_returns_a_submitted_task_and_the_unit_sees_the_reason_on_its_task_list()
     {
         await using var host = await HostProcess.StartAsync("--demo");
-        await host.RunCliAsync("admin", "create", "demo-city", "--role", "assessment-office", "--org", "370400");
+        // --demo gives demo-city the office role (and runs a demo campaign whose rows the unit's list also shows).
         await host.RunCliAsync("admin", "create", "demo-shizhong", "--role", "assessment-unit", "--org", Unit);
         var campaign = $"演示考评活动 {Guid.NewGuid():N}"[..16];
         await StartCampaignAsync(host, campaign);
@@ -34,7 +34,7 @@ public sealed class AssessmentReturnTests(BrowserFixture browser) : IClassFixtur
             // 1. The unit's liaison sees its task list with the indicator, not started.
             await SignInAsync(unit, host, "demo-shizhong");
             await unit.GotoAsync(host.BaseUrl + "/assessment/tasks");
-            var row = unit.Locator("#tasks tbody tr", new PageLocatorOptions { HasText = Indicator });
+            var row = unit.Locator("#tasks tbody tr", new PageLocatorOptions { HasText = Indicator }).Filter(new LocatorFilterOptions { HasText = campaign });
             Assert.Contains("未开始", await row.InnerTextAsync());
             Assert.Contains(campaign, await row.InnerTextAsync());
             await BrowserFixture.ScreenshotAsync(unit, "14-assessment-task-list");
@@ -72,7 +72,7 @@ public sealed class AssessmentReturnTests(BrowserFixture browser) : IClassFixtur
 
             // 4. The unit sees the reason on its task list.
             await unit.GotoAsync(host.BaseUrl + "/assessment/tasks");
-            var returned = await unit.Locator("#tasks tbody tr", new PageLocatorOptions { HasText = Indicator }).InnerTextAsync();
+            var returned = await unit.Locator("#tasks tbody tr", new PageLocatorOptions { HasText = Indicator }).Filter(new LocatorFilterOptions { HasText = campaign }).InnerTextAsync();
             Assert.Contains("已退回", returned);
             Assert.Contains("退回理由：" + Reason, returned);
             await BrowserFixture.ScreenshotAsync(unit, "16-assessment-task-list-returned");

@@ -142,6 +142,12 @@ public sealed class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         return true;
     });
 
+    /// <summary>Runs the demo seeding of <c>--demo</c> / <c>seed demo</c> (idempotent) on the shared host.</summary>
+    public Task SeedDemoAsync() => InScopeAsync(sp => ReferenceData.SeedDemoAsync(sp, CancellationToken.None));
+
+    /// <summary>A demo account created by <see cref="SeedDemoAsync"/> (no two-factor; the shared demo password).</summary>
+    public static TestUser DemoUser(string userName) => new(Guid.Empty, userName, PlatformSeeder.DemoPassword, null, Guid.Empty);
+
     /// <summary>Creates an account holding <paramref name="role"/> at <paramref name="orgCode"/>; administrators get TOTP enrolled.</summary>
     public async Task<TestUser> CreateUserAsync(string role = BuiltInRoles.Staff, string orgCode = "370400", bool? enrolTotp = null, string? prefix = null)
     {

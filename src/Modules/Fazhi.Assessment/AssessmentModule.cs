@@ -35,6 +35,11 @@ public static class AssessmentModule
         services.AddScoped<IModuleSeed, SampleFrameworkSeed>();
         services.AddScoped<Settings.SettingsService>();
         services.AddScoped<IModuleSeed, Settings.AssessmentSettingsSeed>();
+        services.AddScoped<IDemoSeed, CampaignDemoSeed>();
+        services.AddDemoRoleAssignments(
+            new DemoRoleAssignment("demo-city", "assessment-office", "370400"),
+            new DemoRoleAssignment("demo-shizhong", "assessment-district-reviewer", "370402"),
+            new DemoRoleAssignment("demo-xuecheng", "assessment-unit", "370403"));
         services.AddFazhiJob<SupervisionJob>("0 30 8 ? * MON-FRI", "工作日 08:30 对逾期、多次退回的考评任务发送督办通知");
         services.AddPermissions(AssessmentPermissions.All);
         Index.IndexFeature.AddRuleOfLawIndex(services);

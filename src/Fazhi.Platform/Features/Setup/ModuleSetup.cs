@@ -17,8 +17,24 @@ public interface IModuleSeed
     Task SeedAsync(CancellationToken ct);
 }
 
+/// <summary>
+/// A module role given to one of the platform's <c>--demo</c> accounts (demo-city, demo-shizhong, demo-xuecheng, demo-town)
+/// at an org unit, so that the demo accounts can use the module right away. Demo mode only.
+/// </summary>
+public sealed record DemoRoleAssignment(string UserName, string RoleCode, string OrgCode);
+
 public static class ModuleSetupExtensions
 {
+    /// <summary>Declares module roles for the demo accounts (given by <c>--demo</c> / <c>seed demo</c>, never otherwise).</summary>
+    public static IServiceCollection AddDemoRoleAssignments(this IServiceCollection services, params DemoRoleAssignment[] assignments)
+    {
+        foreach (var assignment in assignments)
+        {
+            services.AddSingleton(assignment);
+        }
+        return services;
+    }
+
     /// <summary>Declares business roles the module ships.</summary>
     public static IServiceCollection AddModuleRoles(this IServiceCollection services, params ModuleRole[] roles)
     {

@@ -11,7 +11,8 @@ namespace Fazhi.Platform.Features.Setup;
 
 /// <summary>First-start seeding: the org tree, the built-in roles, the official calendars, and the first system administrator.</summary>
 internal sealed class PlatformSeeder(
-    PlatformDb db, UserManager<FazhiUser> users, RoleAssignmentService assignments, IEnumerable<ModuleRole> moduleRoles, ILogger<PlatformSeeder> log)
+    PlatformDb db, UserManager<FazhiUser> users, RoleAssignmentService assignments, IEnumerable<ModuleRole> moduleRoles,
+    IEnumerable<DemoRoleAssignment> demoRoles, ILogger<PlatformSeeder> log)
 {
     /// <summary>The password every <c>--demo</c> account shares. Demo mode only; never created otherwise.</summary>
     public const string DemoPassword = "Demo-Fazhi-2026-zz";
@@ -108,6 +109,19 @@ internal sealed class PlatformSeeder(
             if (await users.FindByNameAsync(user) is null)
             {
                 await CreateUserAsync(user, name, org, role, DemoPassword, mustChange: false, demo: true, ct);
+            }
+        }
+        foreach (var grant in demoRoles)
+        {
+            var user = await users.FindByNameAsync(grant.UserName);
+            if (user is null || !user.IsDemo)
+            {
+                continue; // only the platform's own demo accounts receive demo roles
+            }
+            var (org, role) = await OrgAndRoleAsync(grant.OrgCode, grant.RoleCode, ct);
+            if (!await db.RoleAssignments.AnyAsync(a => a.UserId == user.Id && a.RoleId == role.Id && a.OrgUnitId == org.Id, ct))
+            {
+                await AssignOrThrowAsync(user.Id, role.Id, org.Id, ct);
             }
         }
     }

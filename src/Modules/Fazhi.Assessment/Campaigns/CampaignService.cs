@@ -149,6 +149,17 @@ internal sealed partial class CampaignService(AssessmentDb db, OrgDirectory orgs
         return await AssignAsync(campaign, rows, ct);
     }
 
+    /// <summary>Assigns the given indicators (code, 牵头单位, 配合单位, 完成时限 as in the workbook) without a file (demo data).</summary>
+    public async Task<AssignmentResult> AssignAsync(Guid campaignId, IEnumerable<(string Code, string Lead, string Co, string Due)> rows, CancellationToken ct)
+    {
+        var campaign = await CampaignAsync(campaignId, ct);
+        if (campaign is null)
+        {
+            return new(0, 0, [new(0, "考评活动不存在。")]);
+        }
+        return await AssignAsync(campaign, rows.Select((r, k) => new AssignmentRow(k + 1, r.Code, r.Lead, r.Co, r.Due)).ToList(), ct);
+    }
+
     private sealed record AssignmentRow(int Row, string Code, string Lead, string Co, string Due);
 
     private static List<Indicator> Leaves(IReadOnlyList<Indicator> tree)
