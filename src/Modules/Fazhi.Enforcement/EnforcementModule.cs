@@ -36,6 +36,7 @@ public static class EnforcementModule
         services.AddScoped<IDemoSeed, RegistryDemoSeed>();
         services.AddScoped<CaseService>();
         services.AddScoped<PublicSearch>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, PublishedOnTimeIndicator>();
         services.AddScoped<SupervisionService>();
         services.AddPermissions(EnforcementPermissions.All);
         CaseReviewFeature.Add(services);
