@@ -43,30 +43,37 @@ internal sealed class CampaignQueries(AssessmentDb db, OrgDirectory orgs, IDeadl
     public async Task<List<TaskRow>> TaskListAsync(Guid? campaignId, Guid? orgUnitId, CancellationToken ct)
     {
         var today = deadlines.Today;
+        // Only the columns the list shows (not the indicators' descriptions and criteria, nor the tasks' statements).
         var lead = await (from t in db.Tasks.AsNoTracking()
                           join i in db.Indicators.AsNoTracking() on t.IndicatorId equals i.Id
                           join c in db.Campaigns.AsNoTracking() on t.CampaignId equals c.Id
                           where (campaignId == null || t.CampaignId == campaignId) && (orgUnitId == null || t.OrgUnitId == orgUnitId)
-                          select new { t, i, c.Name }).ToListAsync(ct);
+                          select new ListItem(t.Id, t.CampaignId, c.Name, i.Code, i.Title, t.OrgUnitId, t.DueDate, t.Status, t.ReturnCount, t.ReturnReason,
+                              i.EvidenceRequirements, i.MaxScore, t.Score)).ToListAsync(ct);
         var coRows = await db.Contributions.AsNoTracking().Where(x => orgUnitId == null || x.OrgUnitId == orgUnitId).Select(x => x.TaskId).ToListAsync(ct);
-        var leadIds = lead.Select(l => l.t.Id).ToHashSet();
+        var leadIds = lead.Select(l => l.Id).ToHashSet();
         var coIds = coRows.Where(id => !leadIds.Contains(id)).Distinct().ToList();
         // Tasks the caller's units help with: visible through their own contribution rows (co-unit), read without the lead's scope.
         var co = coIds.Count == 0 ? [] : await (from t in db.Tasks.IgnoreQueryFilters().AsNoTracking()
                                                 join i in db.Indicators.AsNoTracking() on t.IndicatorId equals i.Id
                                                 join c in db.Campaigns.AsNoTracking() on t.CampaignId equals c.Id
                                                 where coIds.Contains(t.Id) && (campaignId == null || t.CampaignId == campaignId)
-                                                select new { t, i, c.Name }).ToListAsync(ct);
-        var names = (await orgs.AllAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
-        TaskRow Row(AssessmentTask t, Indicator i, string campaign, string role) => new(t.Id, t.CampaignId, campaign, i.Code, i.Title, role, t.OrgUnitId,
-            names.GetValueOrDefault(t.OrgUnitId, ""), t.DueDate, t.Status, IsOverdue(t, today), t.ReturnCount, t.ReturnReason, i.EvidenceRequirements, i.MaxScore, t.Score);
-        return lead.Select(x => Row(x.t, x.i, x.Name, "牵头"))
-            .Concat(co.Select(x => Row(x.t, x.i, x.Name, "配合")))
+                                                select new ListItem(t.Id, t.CampaignId, c.Name, i.Code, i.Title, t.OrgUnitId, t.DueDate, t.Status, t.ReturnCount,
+                                                    t.ReturnReason, i.EvidenceRequirements, i.MaxScore, t.Score)).ToListAsync(ct);
+        var names = await orgs.NamesAsync(lead.Concat(co).Select(x => x.OrgUnitId).Distinct().ToList(), ct);
+        TaskRow Row(ListItem x, string role) => new(x.Id, x.CampaignId, x.Campaign, x.Code, x.Title, role, x.OrgUnitId, names.GetValueOrDefault(x.OrgUnitId, ""),
+            x.DueDate, x.Status, IsOverdue(x.DueDate, x.Status, today), x.ReturnCount, x.ReturnReason, x.EvidenceRequirements, x.MaxScore, x.Score);
+        return lead.Select(x => Row(x, "牵头")).Concat(co.Select(x => Row(x, "配合")))
             .OrderBy(r => r.DueDate).ThenBy(r => r.IndicatorCode, StringComparer.Ordinal).ToList();
     }
 
-    public static bool IsOverdue(AssessmentTask t, DateOnly today) =>
-        t.DueDate < today && t.Status is SubmissionStatus.NotStarted or SubmissionStatus.Draft or SubmissionStatus.Returned;
+    private sealed record ListItem(Guid Id, Guid CampaignId, string Campaign, string Code, string Title, Guid OrgUnitId, DateOnly DueDate, SubmissionStatus Status,
+        int ReturnCount, string ReturnReason, string EvidenceRequirements, decimal MaxScore, decimal? Score);
+
+    public static bool IsOverdue(AssessmentTask t, DateOnly today) => IsOverdue(t.DueDate, t.Status, today);
+
+    private static bool IsOverdue(DateOnly due, SubmissionStatus status, DateOnly today) =>
+        due < today && status is SubmissionStatus.NotStarted or SubmissionStatus.Draft or SubmissionStatus.Returned;
 
     public async Task<TaskDetail?> DetailAsync(Guid taskId, SubmissionService submissions, CancellationToken ct)
     {
@@ -127,7 +134,7 @@ internal sealed class CampaignQueries(AssessmentDb db, OrgDirectory orgs, IDeadl
         var versionId = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.FrameworkVersionId).FirstAsync(ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.FrameworkVersionId == versionId)
             .Select(i => new { i.Id, i.Code, i.Title }).ToDictionaryAsync(i => i.Id, ct);
-        var names = (await orgs.AllAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
+        var names = await orgs.NamesAsync(perUnit.Select(t => t.Key).ToList(), ct);
         var byIndicator = perIndicator
             .Select(t => new BoardRow(indicators[t.Key].Code, indicators[t.Key].Title, t.Total, t.Done, t.Submitted, t.Overdue, t.Returned))
             .OrderBy(r => r.Key, StringComparer.Ordinal).ToList();

@@ -9,6 +9,10 @@ internal sealed class OrgDirectory(PlatformDb platform)
 {
     public Task<List<OrgUnit>> AllAsync(CancellationToken ct) => platform.OrgUnits.AsNoTracking().Where(u => u.IsActive).ToListAsync(ct);
 
+    /// <summary>Names of the given units (for lists: only the units shown, not the whole tree).</summary>
+    public Task<Dictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        platform.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+
     public Task<OrgUnit?> ByIdAsync(Guid id, CancellationToken ct) => platform.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
 
     public Task<OrgUnit?> ByCodeAsync(string code, CancellationToken ct) => platform.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Code == code, ct);
