@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Fazhi.Assessment.Index;
 
-internal sealed record IndexResponse(Guid Id, int Year, string Name, DateTime? ComputedAtUtc, IReadOnlyList<DimensionInput> Dimensions, IReadOnlyList<ComponentResponse> Components);
+internal sealed record IndexResponse(Guid Id, int Year, string Name, DateTime? ComputedAtUtc, long Version, IReadOnlyList<DimensionInput> Dimensions, IReadOnlyList<ComponentResponse> Components);
 
 internal sealed record ComponentResponse(Guid Id, string Dimension, string Title, decimal Weight, ComponentSource Source, string SourceKey);
 
@@ -32,6 +32,7 @@ internal static class IndexApi
         api.MapGet("/indexes/trend", async (IndexService s, CancellationToken ct) => TypedResults.Ok(await s.TrendAsync(ct))).RequirePermission(AssessmentPermissions.Read);
         api.MapGet("/indexes/{id:guid}", GetIndexAsync).RequirePermission(AssessmentPermissions.Read);
         api.MapPost("/indexes/{id:guid}/components", AddComponentAsync).RequirePermission(AssessmentPermissions.Define);
+        api.MapPut("/indexes/{id:guid}/weights", UpdateWeightsAsync).RequirePermission(AssessmentPermissions.Define);
         api.MapPost("/indexes/{id:guid}/compute", ComputeAsync).RequirePermission(AssessmentPermissions.Define);
         api.MapGet("/indexes/{id:guid}/results", async (Guid id, IndexService s, CancellationToken ct) => TypedResults.Ok(await s.ResultsAsync(id, ct)))
             .RequirePermission(AssessmentPermissions.Read);
@@ -65,7 +66,7 @@ internal static class IndexApi
         return TypedResults.Ok(list);
     }
 
-    private static async Task<IndexResponse> DtoAsync(IndexService s, RuleOfLawIndex i, CancellationToken ct) => new(i.Id, i.Year, i.Name, i.ComputedAtUtc,
+    private static async Task<IndexResponse> DtoAsync(IndexService s, RuleOfLawIndex i, CancellationToken ct) => new(i.Id, i.Year, i.Name, i.ComputedAtUtc, i.Version,
         (await s.DimensionsAsync(i.Id, ct)).Select(d => new DimensionInput(d.Dimension, d.Weight)).ToList(),
         (await s.ComponentsAsync(i.Id, ct)).Select(c => new ComponentResponse(c.Id, c.Dimension, c.Title, c.Weight, c.Source, c.SourceKey)).ToList());
 
@@ -86,6 +87,16 @@ internal static class IndexApi
         return c is null
             ? TypedResults.ValidationProblem(errors, detail: "指数构成项未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)))
             : TypedResults.Created($"/api/assessment/indexes/{id}", new ComponentResponse(c.Id, c.Dimension, c.Title, c.Weight, c.Source, c.SourceKey));
+    }
+
+    private static async Task<Results<Ok<IndexResponse>, ValidationProblem, ProblemHttpResult>> UpdateWeightsAsync(Guid id, WeightsInput input, IndexService s, CancellationToken ct)
+    {
+        if (await s.UpdateWeightsAsync(id, input, ct) is { } errors)
+        {
+            return errors.ContainsKey("index") ? AssessmentApi.Problem(Refusal.NotFound("法治指数"))
+                : TypedResults.ValidationProblem(errors, detail: "权重未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
+        }
+        return TypedResults.Ok(await DtoAsync(s, (await s.FindAsync(id, ct))!, ct));
     }
 
     private static async Task<Results<Ok<List<AreaResult>>, ProblemHttpResult>> ComputeAsync(Guid id, IndexService s, CancellationToken ct) =>

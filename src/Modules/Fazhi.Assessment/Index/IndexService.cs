@@ -14,6 +14,9 @@ internal sealed record IndexInput(int Year, string? Name, IReadOnlyList<Dimensio
 
 internal sealed record ComponentInput(string? Dimension, string? Title, decimal Weight, ComponentSource Source, string? SourceKey);
 
+/// <summary>New weights of an index's dimensions (by name) and components (by id); components listed in Remove are taken out.</summary>
+internal sealed record WeightsInput(long? Version, IReadOnlyDictionary<string, decimal>? Dimensions, IReadOnlyDictionary<Guid, decimal>? Components, IReadOnlyList<Guid>? Remove);
+
 internal sealed record AreaResult(string Code, string Name, decimal? Total, AreaScore Detail);
 
 internal sealed record TrendPoint(int Year, string Code, string Name, decimal? Total);
@@ -127,6 +130,67 @@ internal sealed class IndexService(AssessmentDb db, OrgDirectory orgs, ComputedI
         db.Set<IndexComponent>().Add(component);
         await db.SaveChangesAsync(ct);
         return (component, errors);
+    }
+
+    /// <summary>
+    /// Adjusts the weights of a defined index (and removes components). Validated as a whole: nothing is saved when one
+    /// value is refused. Stored results stay as computed (they record the weights used) until the office computes again.
+    /// </summary>
+    public async Task<Dictionary<string, string[]>?> UpdateWeightsAsync(Guid indexId, WeightsInput input, CancellationToken ct)
+    {
+        var index = await db.Set<RuleOfLawIndex>().FirstOrDefaultAsync(i => i.Id == indexId, ct);
+        if (index is null)
+        {
+            return new() { ["index"] = ["法治指数不存在。"] };
+        }
+        var dims = await db.Set<IndexDimensionWeight>().Where(d => d.IndexId == indexId).ToListAsync(ct);
+        var components = await db.Set<IndexComponent>().Where(c => c.IndexId == indexId).ToListAsync(ct);
+        var errors = new Dictionary<string, string[]>();
+        var newDims = dims.ToDictionary(d => d.Dimension, d => input.Dimensions?.GetValueOrDefault(d.Dimension, d.Weight) ?? d.Weight);
+        if (input.Dimensions?.Keys.FirstOrDefault(k => !newDims.ContainsKey(k)) is { } unknown)
+        {
+            errors["dimensions"] = [$"维度“{unknown}”不在本指数中。"];
+        }
+        else if (newDims.Values.Any(w => w < 0) || newDims.Values.Sum() <= 0)
+        {
+            errors["dimensions"] = ["维度权重不能为负数，且合计须大于 0。"];
+        }
+        var remove = (input.Remove ?? []).ToHashSet();
+        if (input.Components?.Keys.Concat(remove).FirstOrDefault(id => components.All(c => c.Id != id)) is { } missing && missing != Guid.Empty)
+        {
+            errors["components"] = ["所列构成项不在本指数中。"];
+        }
+        else if (input.Components?.Where(kv => !remove.Contains(kv.Key)).Any(kv => kv.Value <= 0) == true)
+        {
+            errors["components"] = ["构成项的项内权重须大于 0（不再需要的构成项请移除）。"];
+        }
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+        foreach (var d in dims)
+        {
+            d.Weight = newDims[d.Dimension];
+        }
+        foreach (var c in components)
+        {
+            if (remove.Contains(c.Id))
+            {
+                db.Set<IndexComponent>().Remove(c);
+            }
+            else if (input.Components?.TryGetValue(c.Id, out var w) == true)
+            {
+                c.Weight = w;
+            }
+        }
+        // The index row carries the version: a second office user editing from a stale page is refused (409).
+        if (input.Version is { } expected)
+        {
+            db.Entry(index).Property(x => x.Version).OriginalValue = expected;
+        }
+        db.Entry(index).State = EntityState.Modified;
+        await db.SaveChangesAsync(ct);
+        return null;
     }
 
     /// <summary>Computes and stores the index for every district (区（市）) and the city; earlier results of this index are replaced.</summary>
