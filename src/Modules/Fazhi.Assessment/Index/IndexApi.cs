@@ -13,7 +13,9 @@ internal sealed record IndexResponse(Guid Id, int Year, string Name, DateTime? C
 
 internal sealed record ComponentResponse(Guid Id, string Dimension, string Title, decimal Weight, ComponentSource Source, string SourceKey);
 
-internal sealed record SurveyResponseDto(Guid Id, string Title, string Intro, int Year, bool IsOpen, string PublicLink, IReadOnlyList<QuestionDto> Questions);
+internal sealed record SurveyResponseDto(Guid Id, string Title, string Intro, int Year, bool IsOpen, string PublicLink, long Version, IReadOnlyList<QuestionDto> Questions);
+
+internal sealed record SurveyUpdateRequest(string? Title, string? Intro, int Year, IReadOnlyList<QuestionInput>? Questions, long? Version);
 
 internal sealed record QuestionDto(Guid Id, int Seq, QuestionKind Kind, string Text, IReadOnlyList<string> Options, string Dimension, bool Required);
 
@@ -41,6 +43,7 @@ internal static class IndexApi
             .RequirePermission(AssessmentPermissions.Read);
         api.MapPost("/surveys", CreateSurveyAsync).RequirePermission(AssessmentPermissions.Define);
         api.MapGet("/surveys/{id:guid}", GetSurveyAsync).RequirePermission(AssessmentPermissions.Read);
+        api.MapPut("/surveys/{id:guid}", UpdateSurveyAsync).RequirePermission(AssessmentPermissions.Define);
         api.MapPost("/surveys/{id:guid}/open", (Guid id, SurveyService s, CancellationToken ct) => RunAsync(s.SetOpenAsync(id, true, ct))).RequirePermission(AssessmentPermissions.Define);
         api.MapPost("/surveys/{id:guid}/close", (Guid id, SurveyService s, CancellationToken ct) => RunAsync(s.SetOpenAsync(id, false, ct))).RequirePermission(AssessmentPermissions.Define);
         api.MapGet("/surveys/{id:guid}/results", async (Guid id, SurveyService s, CancellationToken ct) => TypedResults.Ok(await s.ResultsAsync(id, ct)))
@@ -112,12 +115,28 @@ internal static class IndexApi
             return TypedResults.ValidationProblem(errors, detail: "调查未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
         }
         return TypedResults.Created($"/api/assessment/surveys/{survey.Id}", new SurveyResponseDto(survey.Id, survey.Title, survey.Intro, survey.Year, survey.IsOpen,
-            PublicLink(survey), (await s.QuestionsAsync(survey.Id, ct)).Select(Dto).ToList()));
+            PublicLink(survey), survey.Version, (await s.QuestionsAsync(survey.Id, ct)).Select(Dto).ToList()));
+    }
+
+    private static async Task<Results<Ok<SurveyResponseDto>, ValidationProblem, ProblemHttpResult>> UpdateSurveyAsync(Guid id, SurveyUpdateRequest input, SurveyService s, CancellationToken ct)
+    {
+        var (refusal, errors) = await s.UpdateAsync(id, new SurveyInput(input.Title, input.Intro, input.Year, input.Questions), input.Version, ct);
+        if (refusal is not null)
+        {
+            return AssessmentApi.Problem(refusal);
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, detail: "调查未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
+        }
+        var survey = (await s.FindAsync(id, ct))!;
+        return TypedResults.Ok(new SurveyResponseDto(survey.Id, survey.Title, survey.Intro, survey.Year, survey.IsOpen, PublicLink(survey), survey.Version,
+            (await s.QuestionsAsync(survey.Id, ct)).Select(Dto).ToList()));
     }
 
     private static async Task<Results<Ok<SurveyResponseDto>, ProblemHttpResult>> GetSurveyAsync(Guid id, SurveyService s, CancellationToken ct) =>
         await s.FindAsync(id, ct) is { } survey
-            ? TypedResults.Ok(new SurveyResponseDto(survey.Id, survey.Title, survey.Intro, survey.Year, survey.IsOpen, PublicLink(survey),
+            ? TypedResults.Ok(new SurveyResponseDto(survey.Id, survey.Title, survey.Intro, survey.Year, survey.IsOpen, PublicLink(survey), survey.Version,
                 (await s.QuestionsAsync(survey.Id, ct)).Select(Dto).ToList()))
             : AssessmentApi.Problem(Refusal.NotFound("调查"));
 

@@ -50,7 +50,7 @@ internal sealed partial class SurveyService(AssessmentDb db, OrgDirectory orgs, 
         (await orgs.AllAsync(ct)).Where(u => u.Level == OrgLevel.County && u.Kind == OrgKind.Government && u.Code.Length == 6 && u.Code.All(char.IsAsciiDigit))
             .OrderBy(u => u.Code, StringComparer.Ordinal).Select(u => new District(u.Id, u.Code, u.Name)).ToList();
 
-    public async Task<(PublicSurvey? Survey, Dictionary<string, string[]> Errors)> CreateAsync(SurveyInput input, CancellationToken ct)
+    private static Dictionary<string, string[]> Validate(SurveyInput input)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(input.Title))
@@ -82,6 +82,26 @@ internal sealed partial class SurveyService(AssessmentDb db, OrgDirectory orgs, 
                 errors[$"questions[{k}].dimension"] = [$"维度须为：{string.Join("、", IndexDimensions.All)}。"];
             }
         }
+        return errors;
+    }
+
+    private void AddQuestions(Guid surveyId, IReadOnlyList<QuestionInput> questions)
+    {
+        var seq = 0;
+        foreach (var q in questions)
+        {
+            db.Set<SurveyQuestion>().Add(new SurveyQuestion
+            {
+                SurveyId = surveyId, Seq = ++seq, Kind = q.Kind, Text = q.Text!.Trim(), Required = q.Required,
+                Options = string.Join('\n', (q.Options ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim())),
+                Dimension = string.IsNullOrWhiteSpace(q.Dimension) ? IndexDimensions.Perception : q.Dimension,
+            });
+        }
+    }
+
+    public async Task<(PublicSurvey? Survey, Dictionary<string, string[]> Errors)> CreateAsync(SurveyInput input, CancellationToken ct)
+    {
+        var errors = Validate(input);
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -93,18 +113,47 @@ internal sealed partial class SurveyService(AssessmentDb db, OrgDirectory orgs, 
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Set<PublicSurvey>().Add(survey);
-        var seq = 0;
-        foreach (var q in questions)
-        {
-            db.Set<SurveyQuestion>().Add(new SurveyQuestion
-            {
-                SurveyId = survey.Id, Seq = ++seq, Kind = q.Kind, Text = q.Text!.Trim(), Required = q.Required,
-                Options = string.Join('\n', (q.Options ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim())),
-                Dimension = string.IsNullOrWhiteSpace(q.Dimension) ? IndexDimensions.Perception : q.Dimension,
-            });
-        }
+        AddQuestions(survey.Id, input.Questions!);
         await db.SaveChangesAsync(ct);
         return (survey, errors);
+    }
+
+    /// <summary>
+    /// Changes a survey's title, introduction, year and questions. Only before the first answer and while the link is
+    /// closed: answers already given must stay answers to the questions people saw.
+    /// </summary>
+    public async Task<(Refusal? Refusal, Dictionary<string, string[]> Errors)> UpdateAsync(Guid id, SurveyInput input, long? version, CancellationToken ct)
+    {
+        var survey = await db.Set<PublicSurvey>().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (survey is null)
+        {
+            return (Refusal.NotFound("调查"), []);
+        }
+        if (survey.IsOpen || survey.Salt.Length == 0)
+        {
+            return (new Refusal(409, survey.IsOpen ? "调查正在进行，问题不能修改；如需调整请新建调查。" : "调查已结束，问题不能修改；如需调整请新建调查。"), []);
+        }
+        if (await db.Set<SurveyResponse>().AnyAsync(r => r.SurveyId == id, ct))
+        {
+            return (new Refusal(409, "调查已有答卷，问题不能再修改，以免答卷与问题不符；如需调整请新建调查。"), []);
+        }
+        var errors = Validate(input);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        if (version is { } expected)
+        {
+            db.Entry(survey).Property(x => x.Version).OriginalValue = expected;
+        }
+        survey.Title = input.Title!.Trim();
+        survey.Intro = input.Intro?.Trim() ?? "";
+        survey.Year = input.Year;
+        db.Entry(survey).State = EntityState.Modified;
+        db.Set<SurveyQuestion>().RemoveRange(await db.Set<SurveyQuestion>().Where(q => q.SurveyId == id).ToListAsync(ct));
+        AddQuestions(id, input.Questions!);
+        await db.SaveChangesAsync(ct);
+        return (null, errors);
     }
 
     /// <summary>Opens or closes the public link. Closing destroys the salt: the stored respondent hashes can no longer be linked to a phone number.</summary>

@@ -42,4 +42,11 @@ internal static class SurveyText
         }
         return (questions, errors);
     }
+
+    /// <summary>The questions written back in the same one-a-line form, for editing.</summary>
+    public static string Format(IEnumerable<SurveyQuestion> questions) => string.Join('\n', questions.OrderBy(q => q.Seq).Select(q =>
+        (q.Kind switch { QuestionKind.Rating => "评分", QuestionKind.SingleChoice => "单选", _ => "文字" }) + "|" + q.Text
+        + (q.Kind == QuestionKind.SingleChoice ? "|" + string.Join('/', q.OptionList) : "")
+        + (q.Kind == QuestionKind.Rating ? "@" + q.Dimension : "")
+        + (q.Required ? "" : "?")));
 }
