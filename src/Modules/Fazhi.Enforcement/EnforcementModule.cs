@@ -35,6 +35,7 @@ public static class EnforcementModule
         services.AddScoped<RegistryService>();
         services.AddScoped<IDemoSeed, RegistryDemoSeed>();
         services.AddScoped<CaseService>();
+        services.AddScoped<DecisionDocument>();
         services.AddScoped<PublicSearch>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, PublishedOnTimeIndicator>();
         services.AddScoped<SupervisionService>();

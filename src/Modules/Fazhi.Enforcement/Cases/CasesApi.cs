@@ -61,6 +61,7 @@ internal static class CasesApi
         cases.MapGet("/{id:guid}/steps", async (Guid id, CaseService s, CancellationToken ct) => TypedResults.Ok((await s.StepsAsync(id, ct))
             .Select(x => new StepResponse(x.Seq, x.Kind, DateTime.SpecifyKind(x.RecordedAtUtc, DateTimeKind.Utc), x.OnDate, x.Actor, x.Summary, x.EvidenceJson, x.PrevHash, x.Hash)).ToList()));
         cases.MapGet("/{id:guid}/record", RecordAsync);
+        cases.MapGet("/{id:guid}/decision.docx", DecisionDocumentAsync);
         cases.MapPost("/record/verify", async (CaseRecordExport record, CaseService s, CancellationToken ct) => TypedResults.Ok(await s.VerifyAsync(record, ct)));
 
         api.MapGet("/case-rules", async (Guid? orgUnitId, CaseService s, CancellationToken ct) => TypedResults.Ok(ToInput(await s.RulesAsync(orgUnitId ?? Guid.Empty, ct))))
@@ -75,6 +76,14 @@ internal static class CasesApi
         api.MapGet("/public/penalties", async (string? q, Guid? body, DateOnly? from, DateOnly? to, int? page, PublicSearch s, CancellationToken ct) =>
             TypedResults.Ok(await s.SearchAsync(new PublicSearchQuery(q, body, from, to, page ?? 1), ct))).AllowAnonymous();
     }
+
+    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>, ProblemHttpResult>> DecisionDocumentAsync(Guid id, DecisionDocument d, CancellationToken ct) =>
+        await d.CreateAsync(id, ct) switch
+        {
+            null => NotFound(),
+            ({ } f, _) => TypedResults.File(f.Content, Fazhi.Platform.Features.Documents.DocxTemplate.ContentType, f.FileName),
+            (_, var refusal) => TypedResults.Problem(title: "不能生成", detail: refusal, statusCode: StatusCodes.Status409Conflict),
+        };
 
     private static NotFound<ProblemDetails> NotFound() => TypedResults.NotFound(new ProblemDetails { Title = "未找到", Detail = "案件不存在或不在您的数据范围内。", Status = 404 });
 

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Json;
+using DocumentFormat.OpenXml.Packaging;
+using Fazhi.Enforcement.Tests.Infrastructure;
+
+namespace Fazhi.Enforcement.Tests.Cases;
+
+/// <summary>行政处罚决定书 (.docx) states what 《行政处罚法》第五十九条 requires; only a decided case has one.</summary>
+[Collection(HostCollection.Name)]
+public sealed class DecisionDocumentTests(FazhiFactory factory)
+{
+    private readonly CaseTestKit _kit = new(factory);
+
+    [Fact]
+    public async Task A_decided_case_gives_a_decision_document_with_the_party_facts_penalty_basis_payment_and_remedies()
+    {
+        var (_, officers) = await _kit.TeamAsync();
+        var officer = await _kit.OfficerAsync();
+        var matter = await CaseTestKit.MatterAsync(officer);
+        var company = CaseTestKit.Unique("枣庄决定书测试有限公司");
+        var opened = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync("/api/enforcement/cases", new
+        {
+            matterId = matter, party = CaseTestKit.Company(company), summary = "当事人销售的商品未明码标价", openedOn = _kit.Today.AddDays(-30), officerIds = officers,
+        }), HttpStatusCode.Created);
+        var url = $"/api/enforcement/cases/{opened.GetProperty("id").GetGuid()}";
+
+        // Not decided yet: refused with the reason.
+        var early = await officer.GetAsync($"{url}/decision.docx");
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains("尚未作出行政处罚决定", await early.Content.ReadAsStringAsync());
+
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/propose", new
+        {
+            facts = new { actDate = _kit.Today.AddDays(-40).ToString("yyyy-MM-dd"), harm = "Ordinary" }, proposedTier = "Ordinary", fineAmount = 2500,
+        }));
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/notify", new { onDate = _kit.Today.AddDays(-10) }));
+        var number = CaseTestKit.Unique("枣市监罚");
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = number, decidedOn = _kit.Today }));
+
+        var response = await officer.GetAsync($"{url}/decision.docx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var doc = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var text = doc.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains("行政处罚决定书", text);
+        Assert.Contains(number, text);
+        Assert.Contains(company, text);
+        Assert.Contains("统一社会信用代码", text);
+        Assert.Contains("未明码标价", text);
+        Assert.Contains("罚款人民币2,500元", text);
+        Assert.Contains("十五日内", text);
+        Assert.Contains("六十日内依法申请行政复议", text);
+        Assert.Contains("枣庄市市场监督管理局", text);
+
+        // Another department cannot fetch it.
+        var ecology = await _kit.OfficerAsync(CaseTestKit.Ecology);
+        Assert.Equal(HttpStatusCode.NotFound, (await ecology.GetAsync($"{url}/decision.docx")).StatusCode);
+    }
+}
