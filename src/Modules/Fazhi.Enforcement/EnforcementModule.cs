@@ -7,6 +7,7 @@ using Fazhi.Enforcement.Publicity;
 using Fazhi.Enforcement.Registry;
 using Fazhi.Enforcement.Supervision;
 using Fazhi.Platform.Data;
+using Fazhi.Platform.Features.Jobs;
 using Fazhi.Platform.Features.Setup;
 using Fazhi.Platform.Security;
 using Fazhi.Platform.Web;
@@ -36,6 +37,8 @@ public static class EnforcementModule
         services.AddScoped<IDemoSeed, RegistryDemoSeed>();
         services.AddScoped<CaseService>();
         services.AddScoped<DecisionDocument>();
+        services.AddScoped<DeadlineReminders>();
+        services.AddFazhiJob<DeadlineReminderJob>("0 30 7 ? * MON-FRI", "工作日 07:30 行政处罚办案期限、公示期限提醒");
         services.AddScoped<PublicSearch>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, PublishedOnTimeIndicator>();
         services.AddScoped<SupervisionService>();
