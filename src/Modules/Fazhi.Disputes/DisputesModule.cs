@@ -52,6 +52,7 @@ public static class DisputesModule
         Handling.HandlingModule.Map(api);
         Referrals.ReferralsApi.Map(api);
         FrontDesk.FrontDeskApi.Map(api);
+        FrontDesk.FrontDeskSettingsAdmin.Map(api);
         Profiles.ProfilesApi.Map(api);
         return app;
     }
@@ -71,11 +72,13 @@ public static class DisputesModule
             new NavItem("纠纷化解", "回访复核", "/disputes/follow-ups/reviews", DisputesPermissions.FollowUpReview, 111, "Follow-up reviews"),
             new NavItem("纠纷化解", "统计分析", "/disputes/statistics", DisputesPermissions.StatisticsRead, 112, "Statistics"),
             new NavItem("纠纷化解", "分流规则", "/disputes/routing", DisputesPermissions.RoutingManage, 113, "Routing rules"),
+            new NavItem("纠纷化解", "前台设置", "/disputes/front-desk/settings", DisputesPermissions.RoutingManage, 115, "Front desk settings"),
             new NavItem("纠纷化解", "案件类型规程", "/disputes/profiles", DisputesPermissions.ProfilesManage, 114, "Case-type profiles"));
         services.AddScoped<IModuleSeed, FrontDesk.FrontDeskSettingsSeed>();
         services.AddScoped<IModuleSeed, Routing.RoutingSeed>();
         services.AddScoped<FrontDesk.FrontDeskIntake>();
         services.AddSingleton<FrontDesk.FrontDeskCache>();
+        services.AddScoped<FrontDesk.FrontDeskSettingsAdmin>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<Referrals.ReferralService>();
         services.AddScoped<Duplicates.DuplicateService>();
