@@ -73,20 +73,12 @@ internal sealed class SettingsService(AssessmentDb db)
         {
             return errors;
         }
-        var row = await db.Set<AssessmentSettings>().FirstOrDefaultAsync(ct);
-        if (row is null)
+        await db.SaveSettingsAsync<AssessmentSettings>(input.Version, row =>
         {
-            row = new AssessmentSettings();
-            db.Set<AssessmentSettings>().Add(row);
-        }
-        else if (input.Version is { } expected)
-        {
-            db.Entry(row).Property(x => x.Version).OriginalValue = expected;
-        }
-        row.SuperviseAfterReturns = input.SuperviseAfterReturns!.Value;
-        row.SupervisionRepeatDays = input.SupervisionRepeatDays!.Value;
-        row.ReportSignature = input.ReportSignature!.Trim();
-        await db.SaveChangesAsync(ct);
+            row.SuperviseAfterReturns = input.SuperviseAfterReturns!.Value;
+            row.SupervisionRepeatDays = input.SupervisionRepeatDays!.Value;
+            row.ReportSignature = input.ReportSignature!.Trim();
+        }, ct);
         return null;
     }
 }

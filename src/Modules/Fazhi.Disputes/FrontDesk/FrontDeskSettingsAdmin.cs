@@ -1,4 +1,5 @@
 using Fazhi.Disputes.Data;
+using Fazhi.Platform.Data;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -47,20 +48,12 @@ internal sealed class FrontDeskSettingsAdmin(DisputesDb db, FrontDeskCache cache
         {
             return errors;
         }
-        var row = await db.Set<FrontDeskSettings>().FirstOrDefaultAsync(ct);
-        if (row is null)
+        await db.SaveSettingsAsync<FrontDeskSettings>(input.Version, row =>
         {
-            row = new FrontDeskSettings();
-            db.Set<FrontDeskSettings>().Add(row);
-        }
-        else if (input.Version is { } expected)
-        {
-            db.Entry(row).Property(x => x.Version).OriginalValue = expected;
-        }
-        row.DuplicateWindowDays = input.DuplicateWindowDays!.Value;
-        row.DuplicateMinSimilarity = input.DuplicateMinSimilarity!.Value;
-        row.FollowUpDays = input.FollowUpDays!.Value;
-        await db.SaveChangesAsync(ct);
+            row.DuplicateWindowDays = input.DuplicateWindowDays!.Value;
+            row.DuplicateMinSimilarity = input.DuplicateMinSimilarity!.Value;
+            row.FollowUpDays = input.FollowUpDays!.Value;
+        }, ct);
         cache.Clear();
         return null;
     }
