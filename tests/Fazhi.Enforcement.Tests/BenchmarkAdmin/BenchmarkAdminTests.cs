@@ -76,6 +76,28 @@ public sealed class BenchmarkAdminTests(FazhiFactory factory)
     }
 
     [Fact]
+    public async Task A_lighter_version_in_force_at_the_decision_applies_instead_of_the_one_at_the_act_Art_37()
+    {
+        var api = await factory.ApiClientAsync(await factory.CreateUserAsync(BenchmarkAdmin));
+        var matterId = await NewMatterAsync(api);
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/enforcement/matters/{matterId}/benchmarks", Version("2030-01-01", 5000))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/enforcement/matters/{matterId}/benchmarks", Version("2031-01-01", 2000))).StatusCode);
+
+        // 行政处罚法 第三十七条 但书: the rule was softened before the decision, so the new (lighter) version applies.
+        var softened = await (await api.PostAsJsonAsync("/api/enforcement/evaluate", new { matterId, facts = new { actDate = "2030-06-01", decisionDate = "2031-03-01" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2000m, softened.GetProperty("range").GetProperty("max").GetDecimal());
+        var rule = Assert.Single(softened.GetProperty("rules").EnumerateArray(), r => r.GetProperty("code").GetString() == "art37");
+        Assert.Contains("适用新的规定", rule.GetProperty("finding").GetString());
+
+        // Decided before the new version took effect: the act-date version, without any Art. 37 choice to explain.
+        var before = await (await api.PostAsJsonAsync("/api/enforcement/evaluate", new { matterId, facts = new { actDate = "2030-06-01", decisionDate = "2030-09-01" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(5000m, before.GetProperty("range").GetProperty("max").GetDecimal());
+        Assert.DoesNotContain(before.GetProperty("rules").EnumerateArray(), r => r.GetProperty("code").GetString() == "art37");
+    }
+
+    [Fact]
     public async Task A_rules_profile_edit_is_a_new_version_applied_to_acts_from_its_effective_date()
     {
         var api = await factory.ApiClientAsync(await factory.CreateUserAsync(BenchmarkAdmin));

@@ -406,9 +406,8 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         {
             throw new RefusedException("facts.actDate", "请填写违法行为发生日期。");
         }
-        var benchmark = await benchmarks.InForceAsync(c.MatterId, facts.DecisionDate, ct)
-            ?? throw new RefusedException("matterId", "该执法事项在拟决定日期没有生效的裁量基准。");
-        var result = DiscretionEngine.Evaluate(benchmark, facts, await benchmarks.ProfileAsync(ct));
+        var (benchmark, result) = await benchmarks.ApplicableAsync(c.MatterId, facts, ct)
+            ?? throw new RefusedException("matterId", "该执法事项在违法行为发生时和拟决定日期均没有生效的裁量基准。");
         if (result.TimeBarred)
         {
             throw new RefusedException("facts.actDate", "已超过追责期限，不再给予行政处罚（行政处罚法第三十六条）。");

@@ -200,17 +200,81 @@ internal sealed class BenchmarkService(EnforcementDb db, TimeProvider clock, NoL
     public Task<List<PenaltyRulesProfile>> ProfilesAsync(CancellationToken ct) =>
         db.RulesProfiles.AsNoTracking().Where(p => p.Code == PenaltyRulesProfile.DefaultCode).OrderByDescending(p => p.Number).ToListAsync(ct);
 
-    /// <summary>Evaluates facts against the version in force on the decision date (or an explicit version).</summary>
+    /// <summary>
+    /// The benchmark version and the engine's answer that apply to an act (行政处罚法 第三十七条): the versions (benchmark and
+    /// rules profile) in force when the act was committed; but when those in force on the decision date differ and give a
+    /// lighter answer, the new ones ("新的规定处罚较轻的，适用新的规定"). The answer names the rule it followed.
+    /// When no benchmark was yet in force on the act date, the one in force on the decision date guides the discretion.
+    /// </summary>
+    public async Task<(DiscretionBenchmark Benchmark, DiscretionResult Result)?> ApplicableAsync(Guid matterId, DiscretionFacts facts, CancellationToken ct)
+    {
+        var actDay = ActDay(facts);
+        var decisionDay = facts.DecisionDate == default ? DateOnly.FromDateTime(clock.GetLocalNow().DateTime) : facts.DecisionDate;
+        var atDecision = await InForceAsync(matterId, decisionDay, ct);
+        var atAct = await InForceAsync(matterId, actDay, ct) ?? atDecision;
+        if (atAct is null)
+        {
+            return null;
+        }
+        var profileAtAct = await ProfileOnAsync(actDay, ct);
+        var result = DiscretionEngine.Evaluate(atAct, facts, profileAtAct);
+        var profileAtDecision = await ProfileOnAsync(decisionDay, ct);
+        if (atDecision is null || (atDecision.Id == atAct.Id && profileAtDecision.Number == profileAtAct.Number))
+        {
+            return (atAct, result);
+        }
+        var newer = DiscretionEngine.Evaluate(atDecision, facts, profileAtDecision);
+        if (IsLighter(newer, result))
+        {
+            return (atDecision, newer with
+            {
+                Rules = [.. newer.Rules, new("art37", "行政处罚法第三十七条",
+                    $"作出决定时施行的规定（裁量基准第 {atDecision.Number} 版）处罚较轻，适用新的规定；违法行为发生时适用第 {atAct.Number} 版。")],
+            });
+        }
+        return (atAct, result with
+        {
+            Rules = [.. result.Rules, new("art37", "行政处罚法第三十七条",
+                $"适用违法行为发生时施行的规定（裁量基准第 {atAct.Number} 版）；作出决定时施行的第 {atDecision.Number} 版处罚不轻于原规定。")],
+        });
+    }
+
+    /// <summary>Whether answer <paramref name="a"/> is lighter than <paramref name="b"/>: barred, then a milder tier, then a lower range.</summary>
+    internal static bool IsLighter(DiscretionResult a, DiscretionResult b)
+    {
+        if (a.TimeBarred != b.TimeBarred)
+        {
+            return a.TimeBarred;
+        }
+        if (a.Tier != b.Tier && a.Tier is { } ta && b.Tier is { } tb)
+        {
+            return ta < tb; // tiers are ordered from 不予处罚 to 从重
+        }
+        if (a.Range?.Max is { } amax && b.Range?.Max is { } bmax && amax != bmax)
+        {
+            return amax < bmax;
+        }
+        return a.Range?.Min is { } amin && b.Range?.Min is { } bmin && amin < bmin;
+    }
+
+    /// <summary>Evaluates facts against the applicable version (第三十七条) or an explicit version.</summary>
     public async Task<(DiscretionBenchmark? Benchmark, DiscretionResult? Result)> EvaluateAsync(Guid matterId, Guid? benchmarkId, DiscretionFacts facts, CancellationToken ct)
     {
-        var benchmark = benchmarkId is { } bid
-            ? await db.Benchmarks.AsNoTracking().Include(b => b.Tiers).FirstOrDefaultAsync(b => b.Id == bid && b.MatterId == matterId, ct)
-            : await InForceAsync(matterId, ActDay(facts), ct);
-        if (benchmark is null)
+        DiscretionBenchmark? benchmark;
+        DiscretionResult? result;
+        if (benchmarkId is { } bid)
+        {
+            benchmark = await db.Benchmarks.AsNoTracking().Include(b => b.Tiers).FirstOrDefaultAsync(b => b.Id == bid && b.MatterId == matterId, ct);
+            result = benchmark is null ? null : DiscretionEngine.Evaluate(benchmark, facts, await ProfileOnAsync(ActDay(facts), ct));
+        }
+        else
+        {
+            (benchmark, result) = await ApplicableAsync(matterId, facts, ct) is { } applicable ? applicable : (null, null);
+        }
+        if (benchmark is null || result is null)
         {
             return (null, null);
         }
-        var result = DiscretionEngine.Evaluate(benchmark, facts, await ProfileOnAsync(ActDay(facts), ct));
         // The advice and any supervision flag go to the audit trail: supervisors can later compare advice and decision.
         await db.WriteAuditEventAsync("enforcement.discretion.evaluated", nameof(DiscretionBenchmark), benchmark.Id.ToString(), new
         {
