@@ -14,7 +14,7 @@ internal sealed record CalendarImportResult(int Year, int Added, int Updated, in
 /// Changes to the working-day calendar, shared by the admin page, the API, the CLI verb and the first-start seed.
 /// Every change is an entity change, so the audit trail records it; the deadline cache is invalidated after each.
 /// </summary>
-internal sealed class CalendarAdmin(PlatformDb db, CalendarCache cache)
+internal sealed class CalendarAdmin(PlatformDb db, CalendarCache cache, IEnumerable<ICalendarChangeHandler> handlers, Security.CurrentUser current)
 {
     public const string ManualSource = "manual";
 
@@ -35,6 +35,10 @@ internal sealed class CalendarAdmin(PlatformDb db, CalendarCache cache)
     {
         var result = await ImportCoreAsync(db, file, source, ct);
         cache.Invalidate();
+        if (result.Added + result.Updated + result.Removed > 0)
+        {
+            await ChangedAsync(new DateOnly(result.Year, 1, 1), ct);
+        }
         return result;
     }
 
@@ -82,6 +86,7 @@ internal sealed class CalendarAdmin(PlatformDb db, CalendarCache cache)
         }
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
+        await ChangedAsync(date, ct);
         return null;
     }
 
@@ -100,7 +105,24 @@ internal sealed class CalendarAdmin(PlatformDb db, CalendarCache cache)
         db.Set<CalendarDay>().Remove(day);
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
+        await ChangedAsync(date, ct);
         return true;
+    }
+
+    /// <summary>
+    /// Lets every module recompute what it derived from the calendar (stored due dates) for dates from <paramref name="from"/>,
+    /// as system work: a calendar change concerns every org unit, not only the administrator's scope.
+    /// </summary>
+    private async Task ChangedAsync(DateOnly from, CancellationToken ct)
+    {
+        foreach (var handler in handlers)
+        {
+            await current.AsSystemAsync(async () =>
+            {
+                await handler.OnCalendarChangedAsync(from, ct);
+                return true;
+            });
+        }
     }
 
     /// <summary>First start: loads the official 2020-2026 calendars embedded in the product when the table is empty.</summary>

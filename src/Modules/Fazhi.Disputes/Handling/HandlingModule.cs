@@ -15,6 +15,7 @@ internal static class HandlingModule
     public static void Add(IServiceCollection services)
     {
         services.AddScoped<HandlingClock>();
+        services.AddScoped<Fazhi.Platform.Features.Calendar.ICalendarChangeHandler, CalendarRecompute>();
         services.AddScoped<HandlingService>();
         services.AddScoped<DocumentService>();
         services.AddScoped<Worklists>();
