@@ -242,11 +242,13 @@ internal static partial class EnforcementLoad
                     c.PublicationDueOn = decided.AddDays(9);
                     var late = d.Random.Next(0, 200);
                     c.PublishedOn = late == 0 ? null : late == 1 ? decided.AddDays(12) : decided.AddDays(d.Random.Next(1, 9));
+                    c.PublishedLate = c.PublishedOn > c.PublicationDueOn;
                     c.ServedOn = stage is CaseStage.Decided ? null : decided.AddDays(3);
                     c.ClosedOn = stage == CaseStage.Closed ? decided.AddDays(30) : null;
                     c.RevokedOn = stage == CaseStage.Revoked ? decided.AddDays(40) : null;
                     if (c.IsMajor && d.Random.Next(0, 50) != 0)
                     {
+                        c.LegalReviewPassed = true;
                         reviews.Add(new LegalReview
                         {
                             OrgUnitId = b.OrgUnitId, CaseId = c.Id, RequestedAtUtc = decided.AddDays(-5).ToDateTime(new TimeOnly(1, 0), DateTimeKind.Utc), RequestedBy = "执法人员",

@@ -562,6 +562,10 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         {
             c.Stage = CaseStage.Investigating;
         }
+        else
+        {
+            c.LegalReviewPassed = true;
+        }
         await StepAsync(c, "legal-review-opinion", deadlines.Today, $"法制审核意见：{OpinionName(input.Opinion)}；理由：{review.Reason}", [], ct);
         await SaveAsync(tx, ct);
         return review;
@@ -786,6 +790,7 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
             db.PublishedTerms.Add(new PublishedDecisionTerm { DecisionId = p.Id, Term = term });
         }
         c.PublishedOn = day;
+        c.PublishedLate = day > c.PublicationDueOn;
         var late = day > c.PublicationDueOn ? $"（超过公示期限 {c.PublicationDueOn:yyyy-MM-dd}）" : "";
         await StepAsync(c, "publish", day, $"公示行政处罚决定{late}：当事人显示为 {p.PartyDisplay}", [], ct);
         await SaveAsync(tx, ct);

@@ -61,42 +61,55 @@ internal sealed class SupervisionService(EnforcementDb db, CaseService cases, ID
         var alerts = new List<AlertRow>();
         string Body(Guid id) => bodies.GetValueOrDefault(id, "");
 
+        // Every condition below is an equality/range on a composite index of enforcement_cases ending in OrgUnitId (see
+        // PenaltyCaseConfiguration), so the detail lists are bounded seeks and the per-body counts read index entries only:
+        // no query touches every case. SQLite uses an index only for `column = value`, and EF writes a bare boolean column
+        // as `WHERE "c"."IsMajor"`, so the flags are compared with a parameter.
+        var yes = true;
+        var no = false;
         var undecided = CaseService.Undecided;
-        var near = await caseQuery.Where(c => undecided.Contains(c.Stage) && c.DecisionDueOn <= warnFrom)
-            .OrderBy(c => c.DecisionDueOn).Take(Limit).Select(c => new { c.Id, c.OrgUnitId, c.Number, c.DecisionDueOn, c.ExtensionDays }).ToListAsync(ct);
+        var decided = CaseService.DecidedStages;
+        var dueSoon = caseQuery.Where(c => undecided.Contains(c.Stage) && c.DecisionDueOn <= warnFrom);
+        var noReview = caseQuery.Where(c => c.IsMajor == yes && c.LegalReviewPassed == no && decided.Contains(c.Stage));
+        var outside = caseQuery.Where(c => c.SupervisionFlag == yes && c.Stage != CaseStage.Revoked);
+        // 7 working days: never published although due (a range seek), or published late (a flag set by PublishAsync).
+        var overdue = caseQuery.Where(c => decided.Contains(c.Stage) && c.PublishedOn == null && c.PublicationDueOn < today);
+        var late = caseQuery.Where(c => c.PublishedLate == yes && decided.Contains(c.Stage));
+
+        var near = await dueSoon.OrderBy(c => c.DecisionDueOn).Take(Limit)
+            .Select(c => new { c.Id, c.OrgUnitId, c.Number, c.DecisionDueOn, c.ExtensionDays }).ToListAsync(ct);
         alerts.AddRange(near.Select(c => c.DecisionDueOn < today
             ? new AlertRow(AlertKind.DeadlinePassed, c.OrgUnitId, Body(c.OrgUnitId), c.Id, c.Number, $"已超过办案期限 {c.DecisionDueOn:yyyy-MM-dd}（行政处罚法第六十条）", c.DecisionDueOn)
             : new AlertRow(AlertKind.DeadlineNear, c.OrgUnitId, Body(c.OrgUnitId), c.Id, c.Number, $"办案期限 {c.DecisionDueOn:yyyy-MM-dd} 临近（行政处罚法第六十条）", c.DecisionDueOn)));
 
-        var decided = CaseService.DecidedStages;
-        var noReview = await caseQuery.Where(c => decided.Contains(c.Stage) && c.IsMajor
-                && !db.LegalReviews.Any(r => r.CaseId == c.Id && r.Opinion == ReviewOpinion.Pass))
-            .OrderByDescending(c => c.Id).Take(Limit).Select(c => new { c.Id, c.OrgUnitId, c.Number }).ToListAsync(ct);
-        alerts.AddRange(noReview.Select(c => new AlertRow(AlertKind.NoLegalReview, c.OrgUnitId, Body(c.OrgUnitId), c.Id, c.Number, "重大执法决定未经法制审核通过（行政处罚法第五十八条）", null)));
+        var noReviewRows = await noReview.OrderByDescending(c => c.Id).Take(Limit).Select(c => new { c.Id, c.OrgUnitId, c.Number }).ToListAsync(ct);
+        alerts.AddRange(noReviewRows.Select(c => new AlertRow(AlertKind.NoLegalReview, c.OrgUnitId, Body(c.OrgUnitId), c.Id, c.Number, "重大执法决定未经法制审核通过（行政处罚法第五十八条）", null)));
 
-        var outside = await caseQuery.Where(c => c.SupervisionFlag && c.Stage != CaseStage.Revoked)
-            .OrderByDescending(c => c.Id).Take(Limit).Select(c => new { c.Id, c.OrgUnitId, c.Number, c.SupervisionNotes, c.WrittenReason }).ToListAsync(ct);
-        alerts.AddRange(outside.Select(c => new AlertRow(AlertKind.OutsideRange, c.OrgUnitId, Body(c.OrgUnitId), c.Id, c.Number, $"{c.SupervisionNotes} 理由：{c.WrittenReason}", null)));
+        var outsideRows = await outside.OrderByDescending(c => c.Id).Take(Limit)
+            .Select(c => new { c.Id, c.OrgUnitId, c.Number, c.SupervisionNotes, c.WrittenReason }).ToListAsync(ct);
+        alerts.AddRange(outsideRows.Select(c => new AlertRow(AlertKind.OutsideRange, c.OrgUnitId, Body(c.OrgUnitId), c.Id, c.Number, $"{c.SupervisionNotes} 理由：{c.WrittenReason}", null)));
 
         var expired = await officerQuery.Where(o => o.Active && (o.CertificateExpiresOn == null || o.CertificateExpiresOn < today))
             .OrderBy(o => o.CertificateExpiresOn).Take(Limit).ToListAsync(ct);
         alerts.AddRange(expired.Select(o => new AlertRow(AlertKind.CertificateExpired, o.OrgUnitId, Body(o.OrgUnitId), null, o.Name, o.IneligibleReason(today) ?? "", o.CertificateExpiresOn)));
 
-        var unpublished = await caseQuery.Where(c => decided.Contains(c.Stage) && c.PublicationDueOn != null
-                && ((c.PublishedOn == null && c.PublicationDueOn < today) || c.PublishedOn > c.PublicationDueOn))
-            .OrderBy(c => c.PublicationDueOn).Take(Limit).Select(c => new { c.Id, c.OrgUnitId, c.Number, c.PublicationDueOn, c.PublishedOn }).ToListAsync(ct);
+        var unpublished = (await overdue.OrderBy(c => c.PublicationDueOn).Take(Limit).Select(c => new { c.Id, c.OrgUnitId, c.Number, c.PublicationDueOn, c.PublishedOn }).ToListAsync(ct))
+            .Concat(await late.OrderBy(c => c.PublicationDueOn).Take(Limit).Select(c => new { c.Id, c.OrgUnitId, c.Number, c.PublicationDueOn, c.PublishedOn }).ToListAsync(ct))
+            .OrderBy(c => c.PublicationDueOn).ThenBy(c => c.Id).Take(Limit);
         alerts.AddRange(unpublished.Select(c => new AlertRow(AlertKind.NotPublished, c.OrgUnitId, Body(c.OrgUnitId), c.Id, c.Number,
             c.PublishedOn is { } p ? $"{p:yyyy-MM-dd} 公示，超过 7 个工作日期限（{c.PublicationDueOn:yyyy-MM-dd}）" : $"未在 7 个工作日内（{c.PublicationDueOn:yyyy-MM-dd} 前）公示", c.PublicationDueOn)));
 
-        // Counts per body come from GROUP BY queries over all matching rows, not from the bounded detail lists.
-        var nearCounts = await CountAsync(caseQuery.Where(c => undecided.Contains(c.Stage) && c.DecisionDueOn <= warnFrom && c.DecisionDueOn >= today).Select(c => c.OrgUnitId), ct);
+        // Counts per body come from GROUP BY queries over all matching rows (index entries only), not from the bounded detail lists.
+        var nearCounts = await CountAsync(dueSoon.Where(c => c.DecisionDueOn >= today).Select(c => c.OrgUnitId), ct);
         var passedCounts = await CountAsync(caseQuery.Where(c => undecided.Contains(c.Stage) && c.DecisionDueOn < today).Select(c => c.OrgUnitId), ct);
-        var reviewCounts = await CountAsync(caseQuery.Where(c => decided.Contains(c.Stage) && c.IsMajor
-            && !db.LegalReviews.Any(r => r.CaseId == c.Id && r.Opinion == ReviewOpinion.Pass)).Select(c => c.OrgUnitId), ct);
-        var outsideCounts = await CountAsync(caseQuery.Where(c => c.SupervisionFlag && c.Stage != CaseStage.Revoked).Select(c => c.OrgUnitId), ct);
+        var reviewCounts = await CountAsync(noReview.Select(c => c.OrgUnitId), ct);
+        var outsideCounts = await CountAsync(outside.Select(c => c.OrgUnitId), ct);
         var certCounts = await CountAsync(officerQuery.Where(o => o.Active && (o.CertificateExpiresOn == null || o.CertificateExpiresOn < today)).Select(o => o.OrgUnitId), ct);
-        var publishCounts = await CountAsync(caseQuery.Where(c => decided.Contains(c.Stage) && c.PublicationDueOn != null
-            && ((c.PublishedOn == null && c.PublicationDueOn < today) || c.PublishedOn > c.PublicationDueOn)).Select(c => c.OrgUnitId), ct);
+        var publishCounts = await CountAsync(overdue.Select(c => c.OrgUnitId), ct);
+        foreach (var (lateUnit, count) in await CountAsync(late.Select(c => c.OrgUnitId), ct))
+        {
+            publishCounts[lateUnit] = publishCounts.GetValueOrDefault(lateUnit) + count;
+        }
         var units = nearCounts.Keys.Concat(passedCounts.Keys).Concat(reviewCounts.Keys).Concat(outsideCounts.Keys).Concat(certCounts.Keys).Concat(publishCounts.Keys).Distinct();
         var perBody = units.Select(u => new BodyAlertCounts(u, Body(u), nearCounts.GetValueOrDefault(u), passedCounts.GetValueOrDefault(u), reviewCounts.GetValueOrDefault(u),
                 outsideCounts.GetValueOrDefault(u), certCounts.GetValueOrDefault(u), publishCounts.GetValueOrDefault(u)))

@@ -672,6 +672,9 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
                     b.Property<bool>("IsSerious")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("LegalReviewPassed")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("MatterId")
                         .HasColumnType("uuid");
 
@@ -741,6 +744,9 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
                     b.Property<DateOnly?>("PublicationDueOn")
                         .HasColumnType("date");
 
+                    b.Property<bool>("PublishedLate")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
 
@@ -796,9 +802,17 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
 
                     b.HasIndex("PartyIdNumberBlindIndex");
 
-                    b.HasIndex("OrgUnitId", "Stage");
+                    b.HasIndex("OrgUnitId", "Stage", "DecisionDueOn");
 
-                    b.HasIndex("Stage", "DecisionDueOn");
+                    b.HasIndex("PublishedLate", "Stage", "OrgUnitId");
+
+                    b.HasIndex("Stage", "DecisionDueOn", "OrgUnitId");
+
+                    b.HasIndex("SupervisionFlag", "Stage", "OrgUnitId");
+
+                    b.HasIndex("IsMajor", "LegalReviewPassed", "Stage", "OrgUnitId");
+
+                    b.HasIndex("Stage", "PublishedOn", "PublicationDueOn", "OrgUnitId");
 
                     b.ToTable("enforcement_cases", (string)null);
                 });

@@ -667,6 +667,9 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
                     b.Property<bool>("IsSerious")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("LegalReviewPassed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MatterId")
                         .HasColumnType("TEXT");
 
@@ -736,6 +739,9 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("PublicationDueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PublishedLate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("TEXT");
 
@@ -791,9 +797,17 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
 
                     b.HasIndex("PartyIdNumberBlindIndex");
 
-                    b.HasIndex("OrgUnitId", "Stage");
+                    b.HasIndex("OrgUnitId", "Stage", "DecisionDueOn");
 
-                    b.HasIndex("Stage", "DecisionDueOn");
+                    b.HasIndex("PublishedLate", "Stage", "OrgUnitId");
+
+                    b.HasIndex("Stage", "DecisionDueOn", "OrgUnitId");
+
+                    b.HasIndex("SupervisionFlag", "Stage", "OrgUnitId");
+
+                    b.HasIndex("IsMajor", "LegalReviewPassed", "Stage", "OrgUnitId");
+
+                    b.HasIndex("Stage", "PublishedOn", "PublicationDueOn", "OrgUnitId");
 
                     b.ToTable("enforcement_cases", (string)null);
                 });
