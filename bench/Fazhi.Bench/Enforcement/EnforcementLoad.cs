@@ -59,6 +59,12 @@ internal static partial class EnforcementLoad
             var count = await db.PublishedDecisions.CountAsync();
             Console.WriteLine($"{await db.Cases.IgnoreQueryFilters().CountAsync():N0} cases, {count:N0} published decisions, {await db.PublishedTerms.CountAsync():N0} term rows");
             decisionNumber = (await db.PublishedDecisions.OrderBy(d => d.Id).Skip(count / 2).FirstAsync()).DecisionNumber;
+            // The stored terms (written by the generator, or backfilled by a migration) are exactly what PublicSearch.Terms gives.
+            var sample = await db.PublishedDecisions.AsNoTracking().OrderBy(d => d.Id).Where((d) => d.DecidedOn.Day == 17).Take(500).ToListAsync();
+            var sampleIds = sample.Select(d => d.Id).ToList();
+            var stored = (await db.PublishedTerms.AsNoTracking().Where(t => sampleIds.Contains(t.DecisionId)).ToListAsync()).ToLookup(t => t.DecisionId, t => t.Term);
+            var differ = sample.Count(d => !PublicSearch.Terms(d).ToHashSet().SetEquals(stored[d.Id]));
+            Console.WriteLine($"term check: {differ} of {sample.Count} sampled decisions have stored terms different from PublicSearch.Terms");
             company = "恒泰煤业";
             person = "孟";
         }

@@ -147,7 +147,7 @@ internal sealed class PublicSearch(EnforcementDb db)
         var counted = new List<(string Term, int Count)>(terms.Count);
         foreach (var term in terms)
         {
-            var count = await db.PublishedTerms.Where(t => t.Term == term).Take(limit + 1).CountAsync(ct);
+            var count = await db.PublishedTerms.Where(t => t.Term == term).OrderBy(t => t.DecisionId).Take(limit + 1).CountAsync(ct);
             if (count == 0)
             {
                 return null;

@@ -71,7 +71,8 @@ internal sealed class SupervisionService(EnforcementDb db, CaseService cases, ID
         var decided = CaseService.DecidedStages;
         var dueSoon = caseQuery.Where(c => undecided.Contains(c.Stage) && c.DecisionDueOn <= warnFrom);
         var noReview = caseQuery.Where(c => c.IsMajor == yes && c.LegalReviewPassed == no && decided.Contains(c.Stage));
-        var outside = caseQuery.Where(c => c.SupervisionFlag == yes && c.Stage != CaseStage.Revoked);
+        var notRevoked = Enum.GetValues<CaseStage>().Where(s => s != CaseStage.Revoked).ToArray();
+        var outside = caseQuery.Where(c => c.SupervisionFlag == yes && notRevoked.Contains(c.Stage));
         // 7 working days: never published although due (a range seek), or published late (a flag set by PublishAsync).
         var overdue = caseQuery.Where(c => decided.Contains(c.Stage) && c.PublishedOn == null && c.PublicationDueOn < today);
         var late = caseQuery.Where(c => c.PublishedLate == yes && decided.Contains(c.Stage));
@@ -102,11 +103,11 @@ internal sealed class SupervisionService(EnforcementDb db, CaseService cases, ID
         // Counts per body come from GROUP BY queries over all matching rows (index entries only), not from the bounded detail lists.
         var nearCounts = await CountAsync(dueSoon.Where(c => c.DecisionDueOn >= today).Select(c => c.OrgUnitId), ct);
         var passedCounts = await CountAsync(caseQuery.Where(c => undecided.Contains(c.Stage) && c.DecisionDueOn < today).Select(c => c.OrgUnitId), ct);
-        var reviewCounts = await CountAsync(noReview.Select(c => c.OrgUnitId), ct);
-        var outsideCounts = await CountAsync(outside.Select(c => c.OrgUnitId), ct);
+        var reviewCounts = await CountByStageAsync(noReview, ct);
+        var outsideCounts = await CountByStageAsync(outside, ct);
         var certCounts = await CountAsync(officerQuery.Where(o => o.Active && (o.CertificateExpiresOn == null || o.CertificateExpiresOn < today)).Select(o => o.OrgUnitId), ct);
-        var publishCounts = await CountAsync(overdue.Select(c => c.OrgUnitId), ct);
-        foreach (var (lateUnit, count) in await CountAsync(late.Select(c => c.OrgUnitId), ct))
+        var publishCounts = await CountByStageAsync(overdue, ct);
+        foreach (var (lateUnit, count) in await CountByStageAsync(late, ct))
         {
             publishCounts[lateUnit] = publishCounts.GetValueOrDefault(lateUnit) + count;
         }
@@ -119,6 +120,14 @@ internal sealed class SupervisionService(EnforcementDb db, CaseService cases, ID
 
     private static async Task<Dictionary<Guid, int>> CountAsync(IQueryable<Guid> units, CancellationToken ct) =>
         (await units.GroupBy(u => u).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).ToDictionary(x => x.Key, x => x.Count);
+
+    /// <summary>
+    /// Counts per body grouped by (stage, body): the order of the alert indexes, so SQLite reads them without sorting
+    /// instead of walking an OrgUnitId-first index over every case to save the sort.
+    /// </summary>
+    private static async Task<Dictionary<Guid, int>> CountByStageAsync(IQueryable<PenaltyCase> cases, CancellationToken ct) =>
+        (await cases.GroupBy(c => new { c.Stage, c.OrgUnitId }).Select(g => new { g.Key.OrgUnitId, Count = g.Count() }).ToListAsync(ct))
+            .GroupBy(x => x.OrgUnitId).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
 
     public static string KindName(AlertKind k) => k switch
     {

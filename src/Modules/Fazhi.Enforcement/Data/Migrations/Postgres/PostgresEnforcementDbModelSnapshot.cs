@@ -802,6 +802,12 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
 
                     b.HasIndex("PartyIdNumberBlindIndex");
 
+                    b.HasIndex("PublishedLate", "PublicationDueOn");
+
+                    b.HasIndex("SupervisionFlag", "Id");
+
+                    b.HasIndex("IsMajor", "LegalReviewPassed", "Id");
+
                     b.HasIndex("OrgUnitId", "Stage", "DecisionDueOn");
 
                     b.HasIndex("PublishedLate", "Stage", "OrgUnitId");
