@@ -281,19 +281,15 @@ internal sealed class PenaltyCaseConfiguration : IEntityTypeConfiguration<Penalt
         b.ToTable("enforcement_cases");
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.Number).IsUnique();
-        // The supervision alerts (SupervisionService) count per body from these indexes alone (Stage, OrgUnitId last:
-        // covering, and already in GROUP BY order), city-wide and for one body, and never scan all cases.
+        // The supervision alerts (SupervisionService) read these indexes only (covering): per-body counts grouped by
+        // (Stage, OrgUnitId), already their order; the first 200 alerts by sorting the index entries and then fetching
+        // those 200 cases. City-wide and for one body, no query reads every case.
         b.HasIndex(x => new { x.OrgUnitId, x.Stage, x.DecisionDueOn });
         b.HasIndex(x => new { x.Stage, x.DecisionDueOn, x.OrgUnitId });
-        b.HasIndex(x => new { x.IsMajor, x.LegalReviewPassed, x.Stage, x.OrgUnitId });
-        b.HasIndex(x => new { x.SupervisionFlag, x.Stage, x.OrgUnitId });
-        b.HasIndex(x => new { x.PublishedLate, x.Stage, x.OrgUnitId });
         b.HasIndex(x => new { x.Stage, x.PublishedOn, x.PublicationDueOn, x.OrgUnitId });
-        // ... and list their first 200 rows in display order from these. SQLite's statistics (no histograms) rate a
-        // boolean as matching half the table, so without an index in the list's order it walks the primary key instead.
-        b.HasIndex(x => new { x.IsMajor, x.LegalReviewPassed, x.Id });
-        b.HasIndex(x => new { x.SupervisionFlag, x.Id });
-        b.HasIndex(x => new { x.PublishedLate, x.PublicationDueOn });
+        b.HasIndex(x => new { x.IsMajor, x.LegalReviewPassed, x.Stage, x.OrgUnitId, x.Id });
+        b.HasIndex(x => new { x.SupervisionFlag, x.Stage, x.OrgUnitId, x.Id });
+        b.HasIndex(x => new { x.PublishedLate, x.Stage, x.OrgUnitId, x.PublicationDueOn, x.Id });
         b.Property(x => x.Number).HasMaxLength(64);
         b.Property(x => x.MatterName).HasMaxLength(256);
         b.Property(x => x.Stage).HasConversion<string>().HasMaxLength(16);

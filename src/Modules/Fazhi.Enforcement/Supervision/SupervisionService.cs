@@ -61,10 +61,10 @@ internal sealed class SupervisionService(EnforcementDb db, CaseService cases, ID
         var alerts = new List<AlertRow>();
         string Body(Guid id) => bodies.GetValueOrDefault(id, "");
 
-        // Every condition below is an equality/range on a composite index of enforcement_cases ending in OrgUnitId (see
-        // PenaltyCaseConfiguration), so the detail lists are bounded seeks and the per-body counts read index entries only:
-        // no query touches every case. SQLite uses an index only for `column = value`, and EF writes a bare boolean column
-        // as `WHERE "c"."IsMajor"`, so the flags are compared with a parameter.
+        // Every condition below is an equality/range on a composite index of enforcement_cases (see PenaltyCaseConfiguration):
+        // the per-body counts and the ids of the first 200 alerts read index entries only, then 200 cases are fetched by id.
+        // No query touches every case. SQLite uses an index only for `column = value` (EF writes a bare boolean column as
+        // `WHERE "c"."IsMajor"`), so the flags are compared with a parameter; "not revoked" is a list of stages for the same reason.
         var yes = true;
         var no = false;
         var undecided = CaseService.Undecided;
@@ -83,10 +83,12 @@ internal sealed class SupervisionService(EnforcementDb db, CaseService cases, ID
             ? new AlertRow(AlertKind.DeadlinePassed, c.OrgUnitId, Body(c.OrgUnitId), c.Id, c.Number, $"已超过办案期限 {c.DecisionDueOn:yyyy-MM-dd}（行政处罚法第六十条）", c.DecisionDueOn)
             : new AlertRow(AlertKind.DeadlineNear, c.OrgUnitId, Body(c.OrgUnitId), c.Id, c.Number, $"办案期限 {c.DecisionDueOn:yyyy-MM-dd} 临近（行政处罚法第六十条）", c.DecisionDueOn)));
 
-        var noReviewRows = await noReview.OrderByDescending(c => c.Id).Take(Limit).Select(c => new { c.Id, c.OrgUnitId, c.Number }).ToListAsync(ct);
+        var noReviewIds = await noReview.OrderByDescending(c => c.Id).Take(Limit).Select(c => c.Id).ToListAsync(ct);
+        var noReviewRows = await caseQuery.Where(c => noReviewIds.Contains(c.Id)).OrderByDescending(c => c.Id).Select(c => new { c.Id, c.OrgUnitId, c.Number }).ToListAsync(ct);
         alerts.AddRange(noReviewRows.Select(c => new AlertRow(AlertKind.NoLegalReview, c.OrgUnitId, Body(c.OrgUnitId), c.Id, c.Number, "重大执法决定未经法制审核通过（行政处罚法第五十八条）", null)));
 
-        var outsideRows = await outside.OrderByDescending(c => c.Id).Take(Limit)
+        var outsideIds = await outside.OrderByDescending(c => c.Id).Take(Limit).Select(c => c.Id).ToListAsync(ct);
+        var outsideRows = await caseQuery.Where(c => outsideIds.Contains(c.Id)).OrderByDescending(c => c.Id)
             .Select(c => new { c.Id, c.OrgUnitId, c.Number, c.SupervisionNotes, c.WrittenReason }).ToListAsync(ct);
         alerts.AddRange(outsideRows.Select(c => new AlertRow(AlertKind.OutsideRange, c.OrgUnitId, Body(c.OrgUnitId), c.Id, c.Number, $"{c.SupervisionNotes} 理由：{c.WrittenReason}", null)));
 
@@ -94,8 +96,9 @@ internal sealed class SupervisionService(EnforcementDb db, CaseService cases, ID
             .OrderBy(o => o.CertificateExpiresOn).Take(Limit).ToListAsync(ct);
         alerts.AddRange(expired.Select(o => new AlertRow(AlertKind.CertificateExpired, o.OrgUnitId, Body(o.OrgUnitId), null, o.Name, o.IneligibleReason(today) ?? "", o.CertificateExpiresOn)));
 
+        var lateIds = await late.OrderBy(c => c.PublicationDueOn).ThenBy(c => c.Id).Take(Limit).Select(c => c.Id).ToListAsync(ct);
         var unpublished = (await overdue.OrderBy(c => c.PublicationDueOn).Take(Limit).Select(c => new { c.Id, c.OrgUnitId, c.Number, c.PublicationDueOn, c.PublishedOn }).ToListAsync(ct))
-            .Concat(await late.OrderBy(c => c.PublicationDueOn).Take(Limit).Select(c => new { c.Id, c.OrgUnitId, c.Number, c.PublicationDueOn, c.PublishedOn }).ToListAsync(ct))
+            .Concat(await caseQuery.Where(c => lateIds.Contains(c.Id)).Select(c => new { c.Id, c.OrgUnitId, c.Number, c.PublicationDueOn, c.PublishedOn }).ToListAsync(ct))
             .OrderBy(c => c.PublicationDueOn).ThenBy(c => c.Id).Take(Limit);
         alerts.AddRange(unpublished.Select(c => new AlertRow(AlertKind.NotPublished, c.OrgUnitId, Body(c.OrgUnitId), c.Id, c.Number,
             c.PublishedOn is { } p ? $"{p:yyyy-MM-dd} 公示，超过 7 个工作日期限（{c.PublicationDueOn:yyyy-MM-dd}）" : $"未在 7 个工作日内（{c.PublicationDueOn:yyyy-MM-dd} 前）公示", c.PublicationDueOn)));

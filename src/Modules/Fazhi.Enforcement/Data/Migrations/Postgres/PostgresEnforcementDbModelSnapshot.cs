@@ -802,23 +802,17 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
 
                     b.HasIndex("PartyIdNumberBlindIndex");
 
-                    b.HasIndex("PublishedLate", "PublicationDueOn");
-
-                    b.HasIndex("SupervisionFlag", "Id");
-
-                    b.HasIndex("IsMajor", "LegalReviewPassed", "Id");
-
                     b.HasIndex("OrgUnitId", "Stage", "DecisionDueOn");
-
-                    b.HasIndex("PublishedLate", "Stage", "OrgUnitId");
 
                     b.HasIndex("Stage", "DecisionDueOn", "OrgUnitId");
 
-                    b.HasIndex("SupervisionFlag", "Stage", "OrgUnitId");
-
-                    b.HasIndex("IsMajor", "LegalReviewPassed", "Stage", "OrgUnitId");
-
                     b.HasIndex("Stage", "PublishedOn", "PublicationDueOn", "OrgUnitId");
+
+                    b.HasIndex("SupervisionFlag", "Stage", "OrgUnitId", "Id");
+
+                    b.HasIndex("IsMajor", "LegalReviewPassed", "Stage", "OrgUnitId", "Id");
+
+                    b.HasIndex("PublishedLate", "Stage", "OrgUnitId", "PublicationDueOn", "Id");
 
                     b.ToTable("enforcement_cases", (string)null);
                 });

@@ -49,9 +49,9 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
                 """);
 
             migrationBuilder.CreateIndex(
-                name: "IX_enforcement_cases_IsMajor_LegalReviewPassed_Stage_OrgUnitId",
+                name: "IX_enforcement_cases_IsMajor_LegalReviewPassed_Stage_OrgUnitId_Id",
                 table: "enforcement_cases",
-                columns: new[] { "IsMajor", "LegalReviewPassed", "Stage", "OrgUnitId" });
+                columns: new[] { "IsMajor", "LegalReviewPassed", "Stage", "OrgUnitId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_enforcement_cases_OrgUnitId_Stage_DecisionDueOn",
@@ -59,9 +59,9 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
                 columns: new[] { "OrgUnitId", "Stage", "DecisionDueOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_enforcement_cases_PublishedLate_Stage_OrgUnitId",
+                name: "IX_enforcement_cases_PublishedLate_Stage_OrgUnitId_PublicationDueOn_Id",
                 table: "enforcement_cases",
-                columns: new[] { "PublishedLate", "Stage", "OrgUnitId" });
+                columns: new[] { "PublishedLate", "Stage", "OrgUnitId", "PublicationDueOn", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_enforcement_cases_Stage_DecisionDueOn_OrgUnitId",
@@ -74,10 +74,11 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
                 columns: new[] { "Stage", "PublishedOn", "PublicationDueOn", "OrgUnitId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_enforcement_cases_SupervisionFlag_Stage_OrgUnitId",
+                name: "IX_enforcement_cases_SupervisionFlag_Stage_OrgUnitId_Id",
                 table: "enforcement_cases",
-                columns: new[] { "SupervisionFlag", "Stage", "OrgUnitId" });
+                columns: new[] { "SupervisionFlag", "Stage", "OrgUnitId", "Id" });
 
+            // Hand-added (keep when regenerating): statistics for the new indexes and terms.
             migrationBuilder.Sql("ANALYZE \"enforcement_cases\"; ANALYZE \"enforcement_published_terms\";");
         }
 
@@ -85,7 +86,7 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_enforcement_cases_IsMajor_LegalReviewPassed_Stage_OrgUnitId",
+                name: "IX_enforcement_cases_IsMajor_LegalReviewPassed_Stage_OrgUnitId_Id",
                 table: "enforcement_cases");
 
             migrationBuilder.DropIndex(
@@ -93,7 +94,7 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
                 table: "enforcement_cases");
 
             migrationBuilder.DropIndex(
-                name: "IX_enforcement_cases_PublishedLate_Stage_OrgUnitId",
+                name: "IX_enforcement_cases_PublishedLate_Stage_OrgUnitId_PublicationDueOn_Id",
                 table: "enforcement_cases");
 
             migrationBuilder.DropIndex(
@@ -105,7 +106,7 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
                 table: "enforcement_cases");
 
             migrationBuilder.DropIndex(
-                name: "IX_enforcement_cases_SupervisionFlag_Stage_OrgUnitId",
+                name: "IX_enforcement_cases_SupervisionFlag_Stage_OrgUnitId_Id",
                 table: "enforcement_cases");
 
             migrationBuilder.DropColumn(
