@@ -2,6 +2,7 @@ using Fazhi.Enforcement.Cases;
 using Fazhi.Enforcement.Data;
 using Fazhi.Enforcement.Registry;
 using Fazhi.Platform.Features.Calendar;
+using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Enforcement.Supervision;
@@ -41,7 +42,7 @@ internal sealed record SupervisionReport(DateOnly AsOf, IReadOnlyList<BodyAlertC
 /// Supervision alerts (执法监督预警) over the cases the caller may see (its org subtree: a department sees its own,
 /// the city's justice bureau all). Each query filters on indexed columns and returns at most <see cref="Limit"/> rows per kind.
 /// </summary>
-internal sealed class SupervisionService(EnforcementDb db, CaseService cases, IDeadlineService deadlines)
+internal sealed class SupervisionService(EnforcementDb db, CaseService cases, IDeadlineService deadlines, ICurrentUser user)
 {
     public const int Limit = 200;
 
@@ -57,6 +58,12 @@ internal sealed class SupervisionService(EnforcementDb db, CaseService cases, ID
         {
             caseQuery = caseQuery.Where(c => c.OrgUnitId == unit);
             officerQuery = officerQuery.Where(o => o.OrgUnitId == unit);
+        }
+        else if (bodies.Keys.Where(user.Scope.Allows).ToArray() is { } visible && visible.Length < bodies.Count)
+        {
+            // A caller who sees only some bodies: the same restriction as the data-scope filter, but as a condition the
+            // indexes can seek on (the filter's "unrestricted OR unit in scope" cannot be). Cases belong to bodies' units.
+            caseQuery = caseQuery.Where(c => visible.Contains(c.OrgUnitId));
         }
         var alerts = new List<AlertRow>();
         string Body(Guid id) => bodies.GetValueOrDefault(id, "");
