@@ -69,11 +69,13 @@ internal static partial class EnforcementLoad
             person = "孟";
         }
         var anon = host.CreateClient();
-        var city = await host.ApiClientAsync("bench-city-supervisor", "enforcement-supervisor", "370400-SFJ");
+        // The city supervisor holds the role at the city unit (370400), so its data scope is every body; a role at the
+        // justice bureau (370400-SFJ) would see only that bureau's own cases (an empty report).
+        var city = await host.ApiClientAsync("bench-city-wide-supervisor", "enforcement-supervisor", "370400");
         var dept = bodies[1];
         var deptClient = await host.ApiClientAsync("bench-dept-supervisor", "enforcement-supervisor", dept.OrgCode);
-        var cityPage = await SignInAsync(host, "bench-city-supervisor");
-        var deptPage = await SignInAsync(host, "bench-dept-supervisor");
+        var cityPage = await SignInAsync(host, "bench-city-wide-supervisor", "370400");
+        var deptPage = await SignInAsync(host, "bench-dept-supervisor", dept.OrgCode);
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var from = today.AddMonths(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var to = today.AddMonths(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -130,9 +132,9 @@ internal static partial class EnforcementLoad
         }
     }
 
-    private static async Task<HttpClient> SignInAsync(BenchHost host, string userName)
+    private static async Task<HttpClient> SignInAsync(BenchHost host, string userName, string orgCode)
     {
-        var (name, password) = await host.UserAsync(userName, "enforcement-supervisor", "370400-SFJ");
+        var (name, password) = await host.UserAsync(userName, "enforcement-supervisor", orgCode);
         var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var page = await client.GetStringAsync("/account/login");
         var token = TokenRegex().Match(page);
