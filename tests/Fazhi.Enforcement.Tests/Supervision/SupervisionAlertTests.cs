@@ -58,4 +58,33 @@ public sealed class SupervisionAlertTests(FazhiFactory factory)
         Assert.Equal(alerts.Count(a => a.GetProperty("kind").GetString() == "NotPublished"), body.GetProperty("notPublished").GetInt32());
         Assert.True(body.GetProperty("notPublished").GetInt32() >= 2);
     }
+
+    [Fact]
+    public async Task A_supervisor_follows_an_alert_to_a_read_only_case_view_in_its_scope_only()
+    {
+        var unit = await _data.UnitAsync(CaseTestKit.Ecology);
+        var flagged = await _data.CaseAsync(unit, CaseStage.Decided, null, c =>
+            (c.SupervisionFlag, c.SupervisionNotes, c.WrittenReason) = (true, "罚款超出裁量基准幅度。", CaseTestKit.Unique("理由")));
+
+        var supervisor = await factory.SignedInBrowserAsync(await factory.CreateUserAsync("enforcement-supervisor", CaseTestKit.Ecology));
+        var board = await supervisor.GetStringAsync("/enforcement/supervision");
+        var link = $"/enforcement/supervision/cases/{flagged.Id}";
+        Assert.Contains($"href=\"{link}\"", board);
+        var view = await supervisor.GetAsync(link);
+        var html = await view.Content.ReadAsStringAsync();
+        Assert.Equal(System.Net.HttpStatusCode.OK, view.StatusCode);
+        Assert.Contains(flagged.Number, html);
+        Assert.Contains(flagged.WrittenReason, html);
+        Assert.Contains("全过程记录", html);
+        Assert.DoesNotContain("name=\"_handler\"", html); // no action form
+
+        // Handling stays with officers; another department's supervisor does not see the case.
+        var handling = await supervisor.GetAsync($"/enforcement/cases/{flagged.Id}");
+        Assert.True(handling.StatusCode is System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.Redirect, $"{(int)handling.StatusCode}");
+        Assert.DoesNotContain(flagged.WrittenReason, await handling.Content.ReadAsStringAsync());
+        var other = await factory.SignedInBrowserAsync(await factory.CreateUserAsync("enforcement-supervisor", CaseTestKit.Market));
+        var outside = await other.GetStringAsync(link);
+        Assert.Contains("不在您的数据范围内", outside);
+        Assert.DoesNotContain(flagged.WrittenReason, outside);
+    }
 }
