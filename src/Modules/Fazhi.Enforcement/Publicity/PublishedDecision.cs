@@ -56,6 +56,10 @@ internal sealed class PublishedDecisionConfiguration : IEntityTypeConfiguration<
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.CaseId).IsUnique();
         b.HasIndex(x => new { x.WithdrawnOn, x.DecidedOn, x.Id });
+        // The public list's order over the decisions still published. PostgreSQL cannot take an order from an index whose
+        // leading column is only constrained by IS NULL (it sorted every published decision for each page); a partial index
+        // can. SQLite uses it too (the query's "WithdrawnOn" IS NULL implies the filter).
+        b.HasIndex(x => new { x.DecidedOn, x.Id }).HasFilter("\"WithdrawnOn\" IS NULL").HasDatabaseName("IX_enforcement_published_decisions_Published");
         b.HasIndex(x => new { x.OrgUnitId, x.DecidedOn });
         b.HasIndex(x => x.DecisionNumber);
         b.HasIndex(x => x.PartyCreditCode);

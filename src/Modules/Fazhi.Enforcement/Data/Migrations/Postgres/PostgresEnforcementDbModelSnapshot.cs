@@ -1330,6 +1330,10 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
 
                     b.HasIndex("PartyCreditCode");
 
+                    b.HasIndex("DecidedOn", "Id")
+                        .HasDatabaseName("IX_enforcement_published_decisions_Published")
+                        .HasFilter("\"WithdrawnOn\" IS NULL");
+
                     b.HasIndex("OrgUnitId", "DecidedOn");
 
                     b.HasIndex("WithdrawnOn", "DecidedOn", "Id");

@@ -1325,6 +1325,10 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
 
                     b.HasIndex("PartyCreditCode");
 
+                    b.HasIndex("DecidedOn", "Id")
+                        .HasDatabaseName("IX_enforcement_published_decisions_Published")
+                        .HasFilter("\"WithdrawnOn\" IS NULL");
+
                     b.HasIndex("OrgUnitId", "DecidedOn");
 
                     b.HasIndex("WithdrawnOn", "DecidedOn", "Id");
