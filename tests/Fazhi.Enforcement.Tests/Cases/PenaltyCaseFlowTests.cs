@@ -119,6 +119,10 @@ public sealed class PenaltyCaseFlowTests(FazhiFactory factory)
         await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/revoke", new { summary = "枣庄市人民政府行政复议决定书 枣政复决字〔2026〕9号" }));
         var after = await anonymous.GetFromJsonAsync<JsonElement>($"/api/enforcement/public/penalties?q={Uri.EscapeDataString(company)}");
         Assert.DoesNotContain(after.GetProperty("rows").EnumerateArray(), r => r.GetProperty("partyDisplay").GetString() == company);
+        var because = await factory.InScopeAsync(sp => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Fazhi.Enforcement.Data.EnforcementDb>(sp)
+                .PublishedDecisions.Where(p => p.CaseId == id).Select(p => p.WithdrawnBecause)));
+        Assert.Equal(Fazhi.Enforcement.Publicity.WithdrawalReason.Revoked, because);
     }
 
     [Fact]

@@ -34,6 +34,20 @@ internal sealed class PublishedDecision
     public DateOnly PublishedOn { get; set; }
 
     public DateOnly? WithdrawnOn { get; set; }
+
+    /// <summary>Why the publication ended: the decision was revoked, or the party's credit was repaired (信用修复).</summary>
+    public WithdrawalReason? WithdrawnBecause { get; set; }
+}
+
+/// <summary>Why a published decision left the public pages.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<WithdrawalReason>))]
+internal enum WithdrawalReason
+{
+    /// <summary>The decision was revoked (reconsideration, court, the body itself).</summary>
+    Revoked,
+
+    /// <summary>信用修复 approved: publication ended early; the decision itself stands.</summary>
+    CreditRepaired,
 }
 
 /// <summary>
@@ -69,6 +83,7 @@ internal sealed class PublishedDecisionConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.PartyCreditCode).HasMaxLength(18);
         b.Property(x => x.MatterName).HasMaxLength(256);
         b.Property(x => x.PenaltyText).HasMaxLength(1000);
+        b.Property(x => x.WithdrawnBecause).HasConversion<string>().HasMaxLength(16);
     }
 }
 

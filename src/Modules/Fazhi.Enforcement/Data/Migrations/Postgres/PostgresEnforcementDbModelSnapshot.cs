@@ -1318,6 +1318,10 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
                     b.Property<DateOnly>("PublishedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("WithdrawnBecause")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateOnly?>("WithdrawnOn")
                         .HasColumnType("date");
 

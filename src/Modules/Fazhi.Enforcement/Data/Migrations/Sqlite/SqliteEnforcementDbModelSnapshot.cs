@@ -1313,6 +1313,10 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
                     b.Property<DateOnly>("PublishedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WithdrawnBecause")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("WithdrawnOn")
                         .HasColumnType("TEXT");
 
