@@ -77,6 +77,12 @@ public sealed class PenaltyCaseFlowTests(FazhiFactory factory)
 
         var decided = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.Unique("枣市监罚") }));
         Assert.Equal("Decided", decided.GetProperty("stage").GetString());
+        // Supervision: the passed review is recorded on the case (no 第五十八条 alert); the penalty outside the range is flagged.
+        var supervisor = await factory.ApiClientAsync(await factory.CreateUserAsync("enforcement-supervisor", "370400"));
+        var alerts = (await supervisor.GetFromJsonAsync<JsonElement>("/api/enforcement/supervision")).GetProperty("alerts").EnumerateArray()
+            .Where(a => a.GetProperty("caseId").ValueKind == JsonValueKind.String && a.GetProperty("caseId").GetGuid() == id).Select(a => a.GetProperty("kind").GetString()).ToList();
+        Assert.Contains("OutsideRange", alerts);
+        Assert.DoesNotContain("NoLegalReview", alerts);
 
         var published = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/publish", new { }));
         Assert.Equal(company, published.GetProperty("partyDisplay").GetString());
@@ -113,6 +119,10 @@ public sealed class PenaltyCaseFlowTests(FazhiFactory factory)
         await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/revoke", new { summary = "枣庄市人民政府行政复议决定书 枣政复决字〔2026〕9号" }));
         var after = await anonymous.GetFromJsonAsync<JsonElement>($"/api/enforcement/public/penalties?q={Uri.EscapeDataString(company)}");
         Assert.DoesNotContain(after.GetProperty("rows").EnumerateArray(), r => r.GetProperty("partyDisplay").GetString() == company);
+        var because = await factory.InScopeAsync(sp => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Fazhi.Enforcement.Data.EnforcementDb>(sp)
+                .PublishedDecisions.Where(p => p.CaseId == id).Select(p => p.WithdrawnBecause)));
+        Assert.Equal(Fazhi.Enforcement.Publicity.WithdrawalReason.Revoked, because);
     }
 
     [Fact]
@@ -268,6 +278,13 @@ public sealed class PenaltyCaseFlowTests(FazhiFactory factory)
         Assert.Contains(alerts, a => a.GetProperty("caseId").ValueKind == JsonValueKind.String && a.GetProperty("caseId").GetGuid() == lateId && a.GetProperty("kind").GetString() == "NotPublished");
         var market = report.GetProperty("perBody").EnumerateArray().Single(b => b.GetProperty("body").GetString() == "枣庄市市场监督管理局");
         Assert.True(market.GetProperty("notPublished").GetInt32() >= 1);
+
+        // Published now, after the 7 working days: still an alert, now saying it was late.
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/publish", new { }));
+        var later = await city.GetFromJsonAsync<JsonElement>("/api/enforcement/supervision");
+        var late = later.GetProperty("alerts").EnumerateArray().Single(a => a.GetProperty("caseId").ValueKind == JsonValueKind.String && a.GetProperty("caseId").GetGuid() == lateId);
+        Assert.Equal("NotPublished", late.GetProperty("kind").GetString());
+        Assert.Contains("超过 7 个工作日期限", late.GetProperty("detail").GetString());
 
         var ecology = await factory.ApiClientAsync(await factory.CreateUserAsync("enforcement-supervisor", CaseTestKit.Ecology));
         var own = await ecology.GetFromJsonAsync<JsonElement>("/api/enforcement/supervision");

@@ -7,6 +7,8 @@ using Fazhi.Enforcement.Tests.CaseFileReview;
 using Fazhi.Enforcement.Tests.Cases;
 using Fazhi.Enforcement.Tests.Infrastructure;
 using Fazhi.Platform.Features.Identifiers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Enforcement.Tests.CreditRepair;
 
@@ -120,7 +122,7 @@ public sealed class CreditRepairTests(FazhiFactory factory)
     [Fact]
     public async Task An_eligible_application_is_approved_by_the_body_and_the_decision_leaves_the_public_page()
     {
-        var c = await DecisionAsync(4, _ => { });
+        var c = await DecisionAsync(4, x => x.PublicationDueOn = x.DecidedOn!.Value.AddDays(9));
         var anonymous = factory.CreateClient();
         // A full decision number is matched exactly by the public search.
         var publicPage = $"/public/penalties?q={Uri.EscapeDataString(c.DecisionNumber)}";
@@ -155,6 +157,15 @@ public sealed class CreditRepairTests(FazhiFactory factory)
         var status = await anonymous.GetStringAsync($"/public/credit-repair?creditCode={c.PartyCreditCode}&decisionNumber={Uri.EscapeDataString(c.DecisionNumber)}");
         Assert.Contains("已修复（终止公示）", status);
         Assert.Contains("准予修复", status);
+
+        // The publication records why it ended (not "revoked": the decision stands), and the case view says so.
+        var because = await factory.InScopeAsync(sp => sp.GetRequiredService<Fazhi.Enforcement.Data.EnforcementDb>().PublishedDecisions
+            .Where(p => p.CaseId == c.Id).Select(p => p.WithdrawnBecause).SingleAsync());
+        Assert.Equal(Fazhi.Enforcement.Publicity.WithdrawalReason.CreditRepaired, because);
+        var supervisor = await factory.SignedInBrowserAsync(await factory.CreateUserAsync("enforcement-supervisor", "370400"));
+        var view = await supervisor.GetStringAsync($"/enforcement/supervision/cases/{c.Id}");
+        Assert.Contains("信用修复，终止公示", view);
+        Assert.DoesNotContain("决定被撤销", view);
     }
 
     [Fact]

@@ -165,6 +165,18 @@ internal sealed class PenaltyCase : IOrgScoped, IVersioned
 
     public DateOnly? PublishedOn { get; set; }
 
+    /// <summary>
+    /// Published after <see cref="PublicationDueOn"/> (set by <c>PublishAsync</c>). Stored so that the supervision alert is an
+    /// index seek rather than a comparison of two columns over every decided case.
+    /// </summary>
+    public bool PublishedLate { get; set; }
+
+    /// <summary>
+    /// A 法制审核 of this case has passed (set when the reviewer's opinion is 通过; a passed review is never undone). Stored
+    /// so that "major decision without a passed review" is an index seek, not a probe of the review table per major case.
+    /// </summary>
+    public bool LegalReviewPassed { get; set; }
+
     /// <summary>Hash of the case's last step (the head of its own SM3 chain).</summary>
     public string HeadHash { get; set; } = "";
 
@@ -269,8 +281,15 @@ internal sealed class PenaltyCaseConfiguration : IEntityTypeConfiguration<Penalt
         b.ToTable("enforcement_cases");
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.Number).IsUnique();
-        b.HasIndex(x => new { x.OrgUnitId, x.Stage });
-        b.HasIndex(x => new { x.Stage, x.DecisionDueOn });
+        // The supervision alerts (SupervisionService) read these indexes only (covering): per-body counts grouped by
+        // (Stage, OrgUnitId), already their order; the first 200 alerts by sorting the index entries and then fetching
+        // those 200 cases. City-wide and for one body, no query reads every case.
+        b.HasIndex(x => new { x.OrgUnitId, x.Stage, x.DecisionDueOn });
+        b.HasIndex(x => new { x.Stage, x.DecisionDueOn, x.OrgUnitId });
+        b.HasIndex(x => new { x.Stage, x.PublishedOn, x.PublicationDueOn, x.OrgUnitId });
+        b.HasIndex(x => new { x.IsMajor, x.LegalReviewPassed, x.Stage, x.OrgUnitId, x.Id });
+        b.HasIndex(x => new { x.SupervisionFlag, x.Stage, x.OrgUnitId, x.Id });
+        b.HasIndex(x => new { x.PublishedLate, x.Stage, x.OrgUnitId, x.PublicationDueOn, x.Id });
         b.Property(x => x.Number).HasMaxLength(64);
         b.Property(x => x.MatterName).HasMaxLength(256);
         b.Property(x => x.Stage).HasConversion<string>().HasMaxLength(16);

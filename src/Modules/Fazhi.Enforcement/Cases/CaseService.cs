@@ -105,6 +105,10 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
 
     public Task<PenaltyCase?> GetAsync(Guid id, CancellationToken ct) => db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
 
+    /// <summary>The case's published decision (also when withdrawn), or null. Read after the case itself (scope checked there).</summary>
+    public Task<PublishedDecision?> PublicationAsync(Guid caseId, CancellationToken ct) =>
+        db.PublishedDecisions.AsNoTracking().FirstOrDefaultAsync(p => p.CaseId == caseId, ct);
+
     public Task<List<CaseStep>> StepsAsync(Guid id, CancellationToken ct) => db.CaseSteps.AsNoTracking().Where(s => s.CaseId == id).OrderBy(s => s.Seq).ToListAsync(ct);
 
     public Task<List<CaseOfficer>> OfficersAsync(Guid id, CancellationToken ct) => db.CaseOfficers.AsNoTracking().Where(o => o.CaseId == id).OrderBy(o => o.Name).ToListAsync(ct);
@@ -561,6 +565,10 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         {
             c.Stage = CaseStage.Investigating;
         }
+        else
+        {
+            c.LegalReviewPassed = true;
+        }
         await StepAsync(c, "legal-review-opinion", deadlines.Today, $"法制审核意见：{OpinionName(input.Opinion)}；理由：{review.Reason}", [], ct);
         await SaveAsync(tx, ct);
         return review;
@@ -748,6 +756,7 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         if (published is not null)
         {
             published.WithdrawnOn = day;
+            published.WithdrawnBecause = WithdrawalReason.Revoked;
         }
         await StepAsync(c, "revoke", day, $"处罚决定被撤销：{input.Summary.Trim()}" + (published is not null ? "；已撤回公示" : ""), [], ct);
         await SaveAsync(tx, ct);
@@ -785,6 +794,7 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
             db.PublishedTerms.Add(new PublishedDecisionTerm { DecisionId = p.Id, Term = term });
         }
         c.PublishedOn = day;
+        c.PublishedLate = day > c.PublicationDueOn;
         var late = day > c.PublicationDueOn ? $"（超过公示期限 {c.PublicationDueOn:yyyy-MM-dd}）" : "";
         await StepAsync(c, "publish", day, $"公示行政处罚决定{late}：当事人显示为 {p.PartyDisplay}", [], ct);
         await SaveAsync(tx, ct);

@@ -1,5 +1,6 @@
 using Fazhi.Enforcement.Cases;
 using Fazhi.Enforcement.Data;
+using Fazhi.Enforcement.Publicity;
 using Fazhi.Enforcement.Registry;
 using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Calendar;
@@ -208,6 +209,7 @@ internal sealed class CreditRepairService(EnforcementDb db, IServiceProvider ser
             {
                 // 终止公示: the entry leaves the public pages; the record stays (and the repair explains why).
                 published.WithdrawnOn = today;
+                published.WithdrawnBecause = WithdrawalReason.CreditRepaired;
             }
         }
         else

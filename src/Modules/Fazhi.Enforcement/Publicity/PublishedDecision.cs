@@ -34,6 +34,20 @@ internal sealed class PublishedDecision
     public DateOnly PublishedOn { get; set; }
 
     public DateOnly? WithdrawnOn { get; set; }
+
+    /// <summary>Why the publication ended: the decision was revoked, or the party's credit was repaired (信用修复).</summary>
+    public WithdrawalReason? WithdrawnBecause { get; set; }
+}
+
+/// <summary>Why a published decision left the public pages.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<WithdrawalReason>))]
+internal enum WithdrawalReason
+{
+    /// <summary>The decision was revoked (reconsideration, court, the body itself).</summary>
+    Revoked,
+
+    /// <summary>信用修复 approved: publication ended early; the decision itself stands.</summary>
+    CreditRepaired,
 }
 
 /// <summary>
@@ -56,6 +70,10 @@ internal sealed class PublishedDecisionConfiguration : IEntityTypeConfiguration<
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.CaseId).IsUnique();
         b.HasIndex(x => new { x.WithdrawnOn, x.DecidedOn, x.Id });
+        // The public list's order over the decisions still published. PostgreSQL cannot take an order from an index whose
+        // leading column is only constrained by IS NULL (it sorted every published decision for each page); a partial index
+        // can. SQLite uses it too (the query's "WithdrawnOn" IS NULL implies the filter).
+        b.HasIndex(x => new { x.DecidedOn, x.Id }).HasFilter("\"WithdrawnOn\" IS NULL").HasDatabaseName("IX_enforcement_published_decisions_Published");
         b.HasIndex(x => new { x.OrgUnitId, x.DecidedOn });
         b.HasIndex(x => x.DecisionNumber);
         b.HasIndex(x => x.PartyCreditCode);
@@ -65,6 +83,7 @@ internal sealed class PublishedDecisionConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.PartyCreditCode).HasMaxLength(18);
         b.Property(x => x.MatterName).HasMaxLength(256);
         b.Property(x => x.PenaltyText).HasMaxLength(1000);
+        b.Property(x => x.WithdrawnBecause).HasConversion<string>().HasMaxLength(16);
     }
 }
 

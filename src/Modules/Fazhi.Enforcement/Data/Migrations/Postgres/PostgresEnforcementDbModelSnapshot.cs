@@ -672,6 +672,9 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
                     b.Property<bool>("IsSerious")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("LegalReviewPassed")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("MatterId")
                         .HasColumnType("uuid");
 
@@ -741,6 +744,9 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
                     b.Property<DateOnly?>("PublicationDueOn")
                         .HasColumnType("date");
 
+                    b.Property<bool>("PublishedLate")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
 
@@ -796,9 +802,17 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
 
                     b.HasIndex("PartyIdNumberBlindIndex");
 
-                    b.HasIndex("OrgUnitId", "Stage");
+                    b.HasIndex("OrgUnitId", "Stage", "DecisionDueOn");
 
-                    b.HasIndex("Stage", "DecisionDueOn");
+                    b.HasIndex("Stage", "DecisionDueOn", "OrgUnitId");
+
+                    b.HasIndex("Stage", "PublishedOn", "PublicationDueOn", "OrgUnitId");
+
+                    b.HasIndex("SupervisionFlag", "Stage", "OrgUnitId", "Id");
+
+                    b.HasIndex("IsMajor", "LegalReviewPassed", "Stage", "OrgUnitId", "Id");
+
+                    b.HasIndex("PublishedLate", "Stage", "OrgUnitId", "PublicationDueOn", "Id");
 
                     b.ToTable("enforcement_cases", (string)null);
                 });
@@ -1304,6 +1318,10 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
                     b.Property<DateOnly>("PublishedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("WithdrawnBecause")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateOnly?>("WithdrawnOn")
                         .HasColumnType("date");
 
@@ -1315,6 +1333,10 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
                     b.HasIndex("DecisionNumber");
 
                     b.HasIndex("PartyCreditCode");
+
+                    b.HasIndex("DecidedOn", "Id")
+                        .HasDatabaseName("IX_enforcement_published_decisions_Published")
+                        .HasFilter("\"WithdrawnOn\" IS NULL");
 
                     b.HasIndex("OrgUnitId", "DecidedOn");
 

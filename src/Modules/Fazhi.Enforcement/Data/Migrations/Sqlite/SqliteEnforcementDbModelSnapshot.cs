@@ -667,6 +667,9 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
                     b.Property<bool>("IsSerious")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("LegalReviewPassed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MatterId")
                         .HasColumnType("TEXT");
 
@@ -736,6 +739,9 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("PublicationDueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PublishedLate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("TEXT");
 
@@ -791,9 +797,17 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
 
                     b.HasIndex("PartyIdNumberBlindIndex");
 
-                    b.HasIndex("OrgUnitId", "Stage");
+                    b.HasIndex("OrgUnitId", "Stage", "DecisionDueOn");
 
-                    b.HasIndex("Stage", "DecisionDueOn");
+                    b.HasIndex("Stage", "DecisionDueOn", "OrgUnitId");
+
+                    b.HasIndex("Stage", "PublishedOn", "PublicationDueOn", "OrgUnitId");
+
+                    b.HasIndex("SupervisionFlag", "Stage", "OrgUnitId", "Id");
+
+                    b.HasIndex("IsMajor", "LegalReviewPassed", "Stage", "OrgUnitId", "Id");
+
+                    b.HasIndex("PublishedLate", "Stage", "OrgUnitId", "PublicationDueOn", "Id");
 
                     b.ToTable("enforcement_cases", (string)null);
                 });
@@ -1299,6 +1313,10 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
                     b.Property<DateOnly>("PublishedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WithdrawnBecause")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("WithdrawnOn")
                         .HasColumnType("TEXT");
 
@@ -1310,6 +1328,10 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
                     b.HasIndex("DecisionNumber");
 
                     b.HasIndex("PartyCreditCode");
+
+                    b.HasIndex("DecidedOn", "Id")
+                        .HasDatabaseName("IX_enforcement_published_decisions_Published")
+                        .HasFilter("\"WithdrawnOn\" IS NULL");
 
                     b.HasIndex("OrgUnitId", "DecidedOn");
 
