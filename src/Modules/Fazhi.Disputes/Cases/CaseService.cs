@@ -281,6 +281,11 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
             return false;
         }
         Handling.HandlingClock.EndOpenStages(c, "不予受理：" + reason.Trim(), deadlines.Today);
+        var calculator = new DeadlineCalculator(await deadlines.GetCalendarAsync(ct));
+        foreach (var s in c.Stages)
+        {
+            Handling.HandlingClock.StampEnded(s, calculator);
+        }
         c.Status = CaseStatus.Rejected;
         c.RejectReason = reason.Trim();
         c.DueOn = null;

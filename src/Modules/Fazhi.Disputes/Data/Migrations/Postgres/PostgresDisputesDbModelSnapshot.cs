@@ -247,8 +247,14 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
                     b.Property<int>("Days")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
+
+                    b.Property<bool?>("OnTime")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("OrgUnitId")
                         .HasColumnType("uuid");
@@ -275,6 +281,8 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EndedOn");
 
                     b.HasIndex("OrgUnitId");
 
@@ -466,11 +474,16 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("AssigneeUserId", "Status", "DueOn");
-
-                    b.HasIndex("OrgUnitId", "Status", "DueOn");
-
                     b.HasIndex("CaseTypeCode", "Channel", "Status", "OrgUnitId", "MergedIntoCaseId");
+
+                    b.HasIndex(new[] { "AssigneeUserId", "DueOn", "Id" }, "IX_disputes_cases_open_assignee_due")
+                        .HasFilter("\"Status\" IN (1, 2)");
+
+                    b.HasIndex(new[] { "DueOn", "Id" }, "IX_disputes_cases_open_due")
+                        .HasFilter("\"Status\" IN (1, 2)");
+
+                    b.HasIndex(new[] { "OrgUnitId", "DueOn", "Id" }, "IX_disputes_cases_open_unit_due")
+                        .HasFilter("\"Status\" IN (1, 2)");
 
                     b.ToTable("disputes_cases", (string)null);
                 });
@@ -1197,6 +1210,72 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("disputes_routing_rule_sets", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Disputes.Statistics.StatisticsRollupRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseTypeCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DurationDays")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<bool?>("OnTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResultKind")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("Kind", "Month");
+
+                    b.ToTable("disputes_stats_rollup", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Disputes.Statistics.StatisticsRollupState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("BuiltAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("disputes_stats_state", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Platform.Features.Audit.AuditEntry", b =>

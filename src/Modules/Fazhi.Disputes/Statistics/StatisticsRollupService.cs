@@ -1,0 +1,83 @@
+using Fazhi.Disputes.Data;
+using Fazhi.Platform.Features.Setup;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace Fazhi.Disputes.Statistics;
+
+/// <summary>Builds the statistics roll-up from the cases (system work: runs as the system, over every unit).</summary>
+internal sealed class StatisticsRollupService(DisputesDb db, DisputeStatistics statistics)
+{
+    /// <summary>
+    /// Replaces the roll-up with buckets recomputed from the cases, in one transaction that first stops writers from adding
+    /// delta rows (PostgreSQL: an EXCLUSIVE lock on the table, which a save appending deltas waits for; SQLite: the write
+    /// lock the first DELETE takes). A change saved before the lock is in the cases the rebuild reads; one saved after it
+    /// appends its delta on top of the rebuilt rows; so the sum stays exact.
+    /// </summary>
+    public async Task<int> RebuildAsync(CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE disputes_stats_rollup IN EXCLUSIVE MODE", ct);
+        }
+        // System work over every unit: the scope filter must not narrow what is deleted.
+        await db.Set<StatisticsRollupRow>().IgnoreQueryFilters().ExecuteDeleteAsync(ct);
+        var cube = await statistics.LiveCubeAsync(null, null, null, ct);
+        var rows = cube.Where(r => r.Count != 0).Select(r => new StatisticsRollupRow
+        {
+            Kind = r.Kind, Month = r.Month, OrgUnitId = r.OrgUnitId, CaseTypeCode = r.CaseTypeCode, Channel = r.Channel, Status = r.Status,
+            ResultKind = r.ResultKind, Rating = r.Rating, OnTime = r.OnTime, Count = r.Count, DurationDays = r.DurationDays,
+        }).ToList();
+        var previous = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            db.Set<StatisticsRollupRow>().AddRange(rows);
+            var state = await db.Set<StatisticsRollupState>().FirstOrDefaultAsync(ct);
+            if (state is null)
+            {
+                state = new StatisticsRollupState();
+                db.Add(state);
+            }
+            state.BuiltAtUtc = DateTime.UtcNow;
+            state.Rows = rows.Count;
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = previous;
+        }
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return rows.Count;
+    }
+
+    public Task<bool> IsBuiltAsync(CancellationToken ct) => db.Set<StatisticsRollupState>().AsNoTracking().AnyAsync(ct);
+}
+
+/// <summary>On start: a database without a roll-up (new, or upgraded from a version without one) gets it built.</summary>
+internal sealed class StatisticsRollupSeed(StatisticsRollupService rollup, ILogger<StatisticsRollupSeed> log) : IModuleSeed
+{
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (!await rollup.IsBuiltAsync(ct))
+        {
+            var rows = await rollup.RebuildAsync(ct);
+            log.LogInformation("Built the dispute statistics roll-up: {Rows} rows", rows);
+        }
+    }
+}
+
+/// <summary>Nightly: stamps ended stages still missing their on-time flag, then rebuilds the roll-up (compacting the day's delta rows).</summary>
+internal sealed class StatisticsRollupJob(Handling.HandlingClock clock, StatisticsRollupService rollup, ILogger<StatisticsRollupJob> log) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var stamped = await clock.StampMissingAsync(cancellationToken);
+        var rows = await rollup.RebuildAsync(cancellationToken);
+        log.LogInformation("Dispute statistics: {Stamped} stages given their on-time flag, roll-up rebuilt with {Rows} rows", stamped, rows);
+    }
+}
