@@ -81,6 +81,7 @@ public static class DisputesModule
         services.AddScoped<Duplicates.DuplicateService>();
         services.AddScoped<Routing.RoutingService>();
         services.AddScoped<Profiles.ProfileEditorService>();
+        services.AddSingleton<Profiles.ProfileCache>();
         services.AddScoped<FollowUp.FollowUpService>();
         services.AddScoped<Statistics.DisputeStatistics>();
         services.AddSingleton<Statistics.StatisticsCache>();

@@ -30,6 +30,13 @@ internal sealed class Worklists(DisputesDb db, PlatformDb platform, ICurrentUser
         pageSize = Math.Clamp(pageSize, 1, 100);
         var today = deadlines.Today;
         var query = db.Cases.AsNoTracking();
+        if (!current.Scope.Unrestricted)
+        {
+            // The same condition as the data-scope filter, which reaches SQL as "(@unrestricted OR OrgUnitId IN (...))": an
+            // OR the planner cannot seek on. Repeated as a plain AND term, the per-unit index on open cases becomes usable.
+            var scope = current.Scope.UnitIds;
+            query = query.Where(c => scope.Contains(c.OrgUnitId));
+        }
         if (!string.IsNullOrWhiteSpace(unitCode))
         {
             var unit = await platform.OrgUnits.AsNoTracking().Where(o => o.Code == unitCode).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct) ?? Guid.Empty;

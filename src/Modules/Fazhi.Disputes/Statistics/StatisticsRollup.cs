@@ -57,6 +57,9 @@ internal sealed class StatisticsRollupRow : IOrgScoped
     /// <summary>Closings: the sum of their durations in days (average = sum / count).</summary>
     public long DurationDays { get; set; }
 
+    /// <summary>A delta row added by <see cref="StatisticsDeltas"/> to the save in progress (not stored).</summary>
+    public bool IsPendingDelta { get; set; }
+
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 }
 
@@ -80,6 +83,7 @@ internal sealed class StatisticsRollupConfiguration : IEntityTypeConfiguration<S
         b.Property(x => x.CaseTypeCode).HasMaxLength(64);
         b.Property(x => x.ResultKind).HasMaxLength(64);
         b.HasIndex(x => new { x.Kind, x.Month });
+        b.Ignore(x => x.IsPendingDelta);
     }
 
     public void Configure(EntityTypeBuilder<StatisticsRollupState> b)
@@ -102,6 +106,11 @@ internal static class StatisticsDeltas
 
     public static void Capture(DisputesDb db)
     {
+        // A save that failed and is tried again on the same context: its earlier delta rows are recomputed, not doubled.
+        foreach (var stale in db.ChangeTracker.Entries<StatisticsRollupRow>().Where(e => e.State == EntityState.Added && e.Entity.IsPendingDelta).ToList())
+        {
+            stale.State = EntityState.Detached;
+        }
         List<StatisticsRollupRow>? rows = null;
         foreach (var entry in db.ChangeTracker.Entries())
         {
@@ -156,6 +165,6 @@ internal static class StatisticsDeltas
     private static StatisticsRollupRow Row(Key k, int count, long duration) => new()
     {
         Kind = k.Kind, Month = k.Month, OrgUnitId = k.OrgUnitId, CaseTypeCode = k.CaseTypeCode, Channel = k.Channel, Status = k.Status,
-        ResultKind = k.ResultKind, Rating = k.Rating, OnTime = k.OnTime, Count = count, DurationDays = duration,
+        ResultKind = k.ResultKind, Rating = k.Rating, OnTime = k.OnTime, Count = count, DurationDays = duration, IsPendingDelta = true,
     };
 }
