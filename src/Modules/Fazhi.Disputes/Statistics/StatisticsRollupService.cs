@@ -35,7 +35,7 @@ internal sealed class StatisticsRollupService(DisputesDb db, DisputeStatistics s
         try
         {
             db.Set<StatisticsRollupRow>().AddRange(rows);
-            var state = await db.Set<StatisticsRollupState>().FirstOrDefaultAsync(ct);
+            var state = await db.Set<StatisticsRollupState>().FindAsync([1], ct);
             if (state is null)
             {
                 state = new StatisticsRollupState();
@@ -57,15 +57,23 @@ internal sealed class StatisticsRollupService(DisputesDb db, DisputeStatistics s
 
     /// <summary>
     /// SQLite plans without statistics guess, and guess wrong for the worklists (it sorts all open cases by status instead of
-    /// reading the partial index on open cases in due order). A bounded ANALYZE of the module's two big tables (a thousand
-    /// rows per index, milliseconds) on start and nightly fixes that; PostgreSQL keeps its statistics by autovacuum.
+    /// reading the partial index on open cases in due order). ANALYZE of the module's two big tables (a few seconds at a
+    /// million cases): nightly, and on start when there are none yet. PostgreSQL keeps its statistics by autovacuum.
     /// </summary>
-    public async Task RefreshPlannerStatisticsAsync(CancellationToken ct)
+    public async Task RefreshPlannerStatisticsAsync(bool onlyIfMissing, CancellationToken ct)
     {
-        if (db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        if (db.Database.ProviderName != "Microsoft.EntityFrameworkCore.Sqlite")
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit = 1000; ANALYZE disputes_cases; ANALYZE disputes_case_stages;", ct);
+            return;
         }
+        if (onlyIfMissing && await db.Database.SqlQueryRaw<int>(
+                "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE name = 'sqlite_stat1'").SingleAsync(ct) > 0
+            && await db.Database.SqlQueryRaw<int>(
+                "SELECT COUNT(*) AS \"Value\" FROM sqlite_stat1 WHERE tbl = 'disputes_cases'").SingleAsync(ct) > 0)
+        {
+            return;
+        }
+        await db.Database.ExecuteSqlRawAsync("ANALYZE disputes_cases; ANALYZE disputes_case_stages;", ct);
     }
 
     public Task<bool> IsBuiltAsync(CancellationToken ct) => db.Set<StatisticsRollupState>().AsNoTracking().AnyAsync(ct);
@@ -76,7 +84,7 @@ internal sealed class StatisticsRollupSeed(StatisticsRollupService rollup, ILogg
 {
     public async Task SeedAsync(CancellationToken ct)
     {
-        await rollup.RefreshPlannerStatisticsAsync(ct);
+        await rollup.RefreshPlannerStatisticsAsync(onlyIfMissing: true, ct);
         if (!await rollup.IsBuiltAsync(ct))
         {
             var rows = await rollup.RebuildAsync(ct);
@@ -92,7 +100,7 @@ internal sealed class StatisticsRollupJob(Handling.HandlingClock clock, Statisti
     {
         var stamped = await clock.StampMissingAsync(cancellationToken);
         var rows = await rollup.RebuildAsync(cancellationToken);
-        await rollup.RefreshPlannerStatisticsAsync(cancellationToken);
+        await rollup.RefreshPlannerStatisticsAsync(onlyIfMissing: false, cancellationToken);
         log.LogInformation("Dispute statistics: {Stamped} stages given their on-time flag, roll-up rebuilt with {Rows} rows", stamped, rows);
     }
 }
