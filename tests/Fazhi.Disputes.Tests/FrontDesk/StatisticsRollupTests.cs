@@ -77,7 +77,8 @@ public sealed class StatisticsRollupTests(FazhiFactory factory)
     {
         var today = await factory.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<IDeadlineService>().Today));
         var monthStart = new DateOnly(today.Year, today.Month, 1);
-        foreach (var (from, to) in new (DateOnly?, DateOnly?)[] { (null, null), (monthStart, null), (today, today), (monthStart.AddMonths(-2), today), (null, monthStart.AddDays(-1)) })
+        foreach (var (from, to) in new (DateOnly?, DateOnly?)[] { (null, null), (monthStart, null), (today, today), (monthStart.AddMonths(-2), today), (null, monthStart.AddDays(-1)),
+            (new DateOnly(today.Year, 1, 1), null), (new DateOnly(today.Year - 1, 1, 1), new DateOnly(today.Year - 1, 12, 31)) })
         {
             var period = (from is null ? "" : $"&from={from:yyyy-MM-dd}") + (to is null ? "" : $"&to={to:yyyy-MM-dd}");
             foreach (var (role, unit, filter) in new[] { ("dispute-reviewer", County, (string?)null), ("dispute-reviewer", TownA, null), ("dispute-reviewer", "370400", County), ("dispute-reviewer", "370400", TownB) })

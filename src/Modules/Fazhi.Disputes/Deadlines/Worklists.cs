@@ -31,14 +31,15 @@ internal sealed class Worklists(DisputesDb db, PlatformDb platform, ICurrentUser
         var today = deadlines.Today;
         var query = db.Cases.AsNoTracking();
         var open = view is "mine" or "due" or "overdue";
-        if (open && !current.Scope.Unrestricted)
+        // The data-scope filter reaches SQL as "(@unrestricted OR OrgUnitId IN (...))": an OR the planner cannot seek on.
+        // Repeated as a plain AND term, the per-unit indexes become usable: for the open views' pages and counts, and for
+        // the count of "all" (a covering seek on the unit index). Not for the page of "all": the newest cases in scope are
+        // found fastest by reading the key backwards, where a unit seek would sort every case of the unit.
+        var scope = current.Scope.Unrestricted ? null : current.Scope.UnitIds;
+        IQueryable<DisputeCase> InScope(IQueryable<DisputeCase> q) => scope is null ? q : q.Where(c => scope.Contains(c.OrgUnitId));
+        if (open)
         {
-            // The same condition as the data-scope filter, which reaches SQL as "(@unrestricted OR OrgUnitId IN (...))": an
-            // OR the planner cannot seek on. Repeated as a plain AND term, the per-unit partial index on open cases becomes
-            // usable. Not for "all": there the newest cases in scope are found fastest by reading the key backwards (a unit
-            // seek would sort all of the unit's cases).
-            var scope = current.Scope.UnitIds;
-            query = query.Where(c => scope.Contains(c.OrgUnitId));
+            query = InScope(query);
         }
         if (!string.IsNullOrWhiteSpace(unitCode))
         {
@@ -77,7 +78,7 @@ internal sealed class Worklists(DisputesDb db, PlatformDb platform, ICurrentUser
         // Open views are counted in the page's order: the planner then reads the partial index on open cases, as for the page,
         // instead of picking the plain unit index by estimate and visiting every case of the unit. The "all" view counts on
         // the unit index (covering), and pages on the key in descending order.
-        var counted = await (open ? ordered : query).Take(cap + 1).CountAsync(ct);
+        var counted = await (open ? ordered : InScope(query)).Take(cap + 1).CountAsync(ct);
         var capped = counted > cap;
         var total = Math.Min(counted, cap);
         var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize)

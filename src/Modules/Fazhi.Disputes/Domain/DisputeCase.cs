@@ -278,8 +278,8 @@ internal sealed class CaseStageConfiguration : IEntityTypeConfiguration<CaseStag
         b.Property(x => x.Article).HasMaxLength(2000);
         b.Property(x => x.Outcome).HasMaxLength(1000);
         b.HasIndex(x => new { x.CaseId, x.EndedOn });
-        // Statistics: stages ended in a partial month are counted live (the roll-up holds whole months).
-        b.HasIndex(x => x.EndedOn);
+        // Statistics (covering): stages ended in a partial month are counted live (the roll-up holds whole months).
+        b.HasIndex(x => new { x.EndedOn, x.OrgUnitId, x.OnTime }, "IX_disputes_case_stages_stats_ended");
     }
 }
 

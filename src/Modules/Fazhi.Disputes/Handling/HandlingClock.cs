@@ -156,7 +156,8 @@ internal sealed class DisputeCaseHandlingConfiguration : IEntityTypeConfiguratio
         // Worklists over open cases only (a fifth of all at scale), in due-date order: per unit (overdue, due soon, county views)
         // and per handler ("mine"). The filter is the query's own status condition, so both engines can use the partial index.
         b.HasIndex(x => new { x.OrgUnitId, x.DueOn, x.Id }, "IX_disputes_cases_open_unit_due").HasFilter(OpenFilter);
-        b.HasIndex(x => new { x.AssigneeUserId, x.DueOn, x.Id }, "IX_disputes_cases_open_assignee_due").HasFilter(OpenFilter);
+        // "mine": the handler's open cases per unit in scope, in due order; Status last so that counting needs no table row.
+        b.HasIndex(x => new { x.AssigneeUserId, x.OrgUnitId, x.DueOn, x.Id, x.Status }, "IX_disputes_cases_open_assignee_unit_due").HasFilter(OpenFilter);
         b.HasIndex(x => new { x.DueOn, x.Id }, "IX_disputes_cases_open_due").HasFilter(OpenFilter);
     }
 }

@@ -12,13 +12,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Fazhi.Disputes.Statistics;
 
-/// <summary>Indexes the statistics scans: by day received (partial months, the rebuild), and the dimensions grouped on.</summary>
+/// <summary>Indexes the statistics scans: by day received, with the dimensions grouped on (partial months, the rebuild).</summary>
 internal sealed class DisputeCaseStatisticsIndexes : IEntityTypeConfiguration<DisputeCase>
 {
     public void Configure(EntityTypeBuilder<DisputeCase> b)
     {
-        b.HasIndex(x => x.ReceivedOn);
-        b.HasIndex(x => new { x.CaseTypeCode, x.Channel, x.Status, x.OrgUnitId, x.MergedIntoCaseId });
+        // Covering: a partial month counted live (and the roll-up rebuild) reads the index only.
+        b.HasIndex(x => new { x.ReceivedOn, x.OrgUnitId, x.CaseTypeCode, x.Channel, x.Status, x.MergedIntoCaseId }, "IX_disputes_cases_stats_received");
     }
 }
 
@@ -37,9 +37,9 @@ internal sealed class DisputeStatistics(DisputesDb db, PlatformDb platform) : ID
     public static readonly string[] MediationTypes = [CaseTypes.PeoplesMediation, CaseTypes.LawyerMediation, CaseTypes.AdministrativeMediation];
 
     /// <summary>
-    /// Whole months inside the period are read from the roll-up (<see cref="StatisticsRollupRow"/>: a few thousand rows at a
-    /// million cases); the partial months at either end, if any, are scanned live from the cases. Before the first
-    /// roll-up build everything is computed live.
+    /// Whole years inside the period are read from the roll-up's year rows, other whole months from its month rows
+    /// (<see cref="StatisticsRollupRow"/>); the partial months at either end, if any, are counted live from the cases
+    /// (covering indexes). Before the first roll-up build everything is computed live.
     /// </summary>
     public async Task<DisputeStatisticsReport> GetAsync(DisputeStatisticsQuery query, CancellationToken ct)
     {
@@ -65,31 +65,35 @@ internal sealed class DisputeStatistics(DisputesDb db, PlatformDb platform) : ID
 
     private async Task<List<CubeRow>> MixedCubeAsync(DateOnly? from, DateOnly? to, List<Guid>? units, CancellationToken ct)
     {
-        // Whole months covered by [from, to]: firstFull .. lastFull (month starts); the rest is at most two partial months.
+        // Whole months covered by [from, to]: firstFull .. lastFull (month starts; null = unbounded); the rest is at most two
+        // partial months, counted live. Within the whole months, whole years fy .. ly are read from the year rows.
         var firstFull = from is not { } f ? (DateOnly?)null : f.Day == 1 ? f : StatisticsRollupRow.MonthOf(f).AddMonths(1);
         var lastFull = to is not { } t ? (DateOnly?)null : t.AddDays(1).Day == 1 ? StatisticsRollupRow.MonthOf(t) : StatisticsRollupRow.MonthOf(t).AddMonths(-1);
         if (firstFull is { } a && lastFull is { } b && a > b)
         {
             return await LiveCubeAsync(from, to, units, ct);
         }
-        var rollup = db.Set<StatisticsRollupRow>().AsNoTracking();
-        if (firstFull is { } lo)
+        var fy = firstFull is not { } ff ? (DateOnly?)null : ff.Month == 1 ? ff : new DateOnly(ff.Year + 1, 1, 1);
+        var ly = lastFull is not { } lf ? (DateOnly?)null : lf.Month == 12 ? new DateOnly(lf.Year, 1, 1) : new DateOnly(lf.Year - 1, 1, 1);
+        var rows = new List<CubeRow>();
+        if (fy is { } y1 && ly is { } y2 && y1 > y2)
         {
-            rollup = rollup.Where(r => r.Month >= lo);
+            rows.AddRange(await RollupAsync(MonthKinds, firstFull, lastFull, units, ct));
         }
-        if (lastFull is { } hi)
+        else
         {
-            rollup = rollup.Where(r => r.Month <= hi);
+            rows.AddRange((await RollupAsync(YearKinds, fy, ly, units, ct)).Select(r => r with { Kind = r.Kind - (int)RollupKind.YearOffset }));
+            if (firstFull is { } m1 && fy is { } y && m1 < y)
+            {
+                rows.AddRange(await RollupAsync(MonthKinds, m1, y.AddMonths(-1), units, ct));
+            }
+            if (lastFull is { } m2 && ly is { } yl && m2 >= yl.AddYears(1))
+            {
+                rows.AddRange(await RollupAsync(MonthKinds, yl.AddYears(1), m2, units, ct));
+            }
         }
-        if (units is not null)
-        {
-            rollup = rollup.Where(r => units.Contains(r.OrgUnitId));
-        }
-        var rows = (await rollup.GroupBy(r => new { r.Kind, r.Month, r.OrgUnitId, r.CaseTypeCode, r.Channel, r.Status, r.ResultKind, r.Rating, r.OnTime })
-            .Select(g => new { g.Key, Count = g.Sum(r => r.Count), Duration = g.Sum(r => r.DurationDays) })
-            .ToListAsync(ct))
-            .Select(x => new CubeRow(x.Key.Kind, x.Key.Month, x.Key.OrgUnitId, x.Key.CaseTypeCode, x.Key.Channel, x.Key.Status, x.Key.ResultKind, x.Key.Rating, x.Key.OnTime, x.Count, x.Duration))
-            .ToList();
+        // The month breakdown of every whole month, whatever grain the other figures came from.
+        rows.AddRange(await RollupAsync([RollupKind.ReceivedMonth], firstFull, lastFull, units, ct));
         if (from is { } start && firstFull is { } full && start < full)
         {
             rows.AddRange(await LiveCubeAsync(start, full.AddDays(-1), units, ct));
@@ -99,6 +103,33 @@ internal sealed class DisputeStatistics(DisputesDb db, PlatformDb platform) : ID
             rows.AddRange(await LiveCubeAsync(last.AddMonths(1), end, units, ct));
         }
         return rows;
+    }
+
+    private static readonly RollupKind[] MonthKinds = [RollupKind.Received, RollupKind.Closure, RollupKind.StageEnd];
+
+    private static readonly RollupKind[] YearKinds = [.. MonthKinds.Select(k => k + (int)RollupKind.YearOffset)];
+
+    /// <summary>The roll-up's buckets of these kinds with <c>Month</c> in [lo, hi] (null: unbounded), summed over whole rows and delta rows.</summary>
+    private async Task<List<CubeRow>> RollupAsync(RollupKind[] kinds, DateOnly? lo, DateOnly? hi, List<Guid>? units, CancellationToken ct)
+    {
+        var rollup = db.Set<StatisticsRollupRow>().AsNoTracking().Where(r => kinds.Contains(r.Kind));
+        if (lo is { } l)
+        {
+            rollup = rollup.Where(r => r.Month >= l);
+        }
+        if (hi is { } h)
+        {
+            rollup = rollup.Where(r => r.Month <= h);
+        }
+        if (units is not null)
+        {
+            rollup = rollup.Where(r => units.Contains(r.OrgUnitId));
+        }
+        return (await rollup.GroupBy(r => new { r.Kind, r.Month, r.OrgUnitId, r.CaseTypeCode, r.Channel, r.Status, r.ResultKind, r.Rating, r.OnTime })
+            .Select(g => new { g.Key, Count = g.Sum(r => r.Count), Duration = g.Sum(r => r.DurationDays) })
+            .ToListAsync(ct))
+            .Select(x => new CubeRow(x.Key.Kind, x.Key.Month, x.Key.OrgUnitId, x.Key.CaseTypeCode, x.Key.Channel, x.Key.Status, x.Key.ResultKind, x.Key.Rating, x.Key.OnTime, x.Count, x.Duration))
+            .ToList();
     }
 
     /// <summary>
@@ -141,6 +172,8 @@ internal sealed class DisputeStatistics(DisputesDb db, PlatformDb platform) : ID
             .Select(g => new CubeRow(RollupKind.Closure, g.Key.Month, g.Key.OrgUnitId, g.Key.CaseTypeCode, null, null, g.Key.ResultKind, g.Key.Rating, null, g.Sum(x => x.Count), g.Sum(x => x.Duration))));
         rows.AddRange(ended.GroupBy(x => new { Month = StatisticsRollupRow.MonthOf(x.Key.EndedOn!.Value), x.Key.OrgUnitId, x.Key.OnTime })
             .Select(g => new CubeRow(RollupKind.StageEnd, g.Key.Month, g.Key.OrgUnitId, null, null, null, null, null, g.Key.OnTime, g.Sum(x => x.Count), 0)));
+        rows.AddRange(rows.Where(r => r.Kind == RollupKind.Received).GroupBy(r => new { r.Month, r.OrgUnitId })
+            .Select(g => new CubeRow(RollupKind.ReceivedMonth, g.Key.Month, g.Key.OrgUnitId, null, null, null, null, null, null, g.Sum(x => x.Count), 0)).ToList());
         return rows;
     }
 
@@ -151,7 +184,7 @@ internal sealed class DisputeStatistics(DisputesDb db, PlatformDb platform) : ID
         var byChannel = Fold(cube, x => x.Channel!.Value);
         var byUnit = Fold(cube, x => x.OrgUnitId);
         var byStatus = Fold(cube, x => x.Status!.Value);
-        var byMonth = Fold(cube, x => x.Month);
+        var byMonth = Fold(rows.Where(r => r.Kind == RollupKind.ReceivedMonth).ToList(), x => x.Month);
         var closures = rows.Where(r => r.Kind == RollupKind.Closure).ToList();
         var byResult = Fold(closures, x => x.ResultKind ?? "");
         var closed = closures.Sum(r => r.Count);

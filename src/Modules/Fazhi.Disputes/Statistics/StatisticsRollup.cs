@@ -18,6 +18,13 @@ internal enum RollupKind
 
     /// <summary>Ended stages whose on-time flag is known, by month ended and on-time.</summary>
     StageEnd = 3,
+
+    /// <summary>Cases by month received and unit only: the month breakdown, for periods read from yearly rows.</summary>
+    ReceivedMonth = 4,
+
+    /// <summary>The same buckets as <see cref="Received"/>, <see cref="Closure"/> and <see cref="StageEnd"/> per year
+    /// (<see cref="StatisticsRollupRow.Month"/> = 1 January): a period of whole years reads a twelfth of the rows.</summary>
+    YearOffset = 10,
 }
 
 /// <summary>
@@ -61,6 +68,25 @@ internal sealed class StatisticsRollupRow : IOrgScoped
     public bool IsPendingDelta { get; set; }
 
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
+
+    public static StatisticsRollupRow From(CubeRow r, bool pendingDelta) => new()
+    {
+        Kind = r.Kind, Month = r.Month, OrgUnitId = r.OrgUnitId, CaseTypeCode = r.CaseTypeCode, Channel = r.Channel, Status = r.Status,
+        ResultKind = r.ResultKind, Rating = r.Rating, OnTime = r.OnTime, Count = r.Count, DurationDays = r.DurationDays, IsPendingDelta = pendingDelta,
+    };
+
+    public static DateOnly YearOf(DateOnly day) => new(day.Year, 1, 1);
+
+    /// <summary>The rows a bucket is kept in: its month, its year, and for received cases the month total per unit.</summary>
+    public static IEnumerable<CubeRow> Grains(CubeRow r)
+    {
+        yield return r;
+        yield return r with { Kind = r.Kind + (int)RollupKind.YearOffset, Month = YearOf(r.Month) };
+        if (r.Kind == RollupKind.Received)
+        {
+            yield return new CubeRow(RollupKind.ReceivedMonth, r.Month, r.OrgUnitId, null, null, null, null, null, null, r.Count, 0);
+        }
+    }
 }
 
 /// <summary>When the roll-up was last rebuilt; no row means never, and reports are computed from the cases.</summary>
@@ -111,7 +137,7 @@ internal static class StatisticsDeltas
         {
             stale.State = EntityState.Detached;
         }
-        List<StatisticsRollupRow>? rows = null;
+        List<CubeRow>? rows = null;
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
@@ -135,7 +161,7 @@ internal static class StatisticsDeltas
         }
         if (rows is not null)
         {
-            db.Set<StatisticsRollupRow>().AddRange(rows);
+            db.Set<StatisticsRollupRow>().AddRange(rows.SelectMany(r => StatisticsRollupRow.Grains(r)).Select(r => StatisticsRollupRow.From(r, pendingDelta: true)));
         }
     }
 
@@ -162,9 +188,6 @@ internal static class StatisticsDeltas
         }
     }
 
-    private static StatisticsRollupRow Row(Key k, int count, long duration) => new()
-    {
-        Kind = k.Kind, Month = k.Month, OrgUnitId = k.OrgUnitId, CaseTypeCode = k.CaseTypeCode, Channel = k.Channel, Status = k.Status,
-        ResultKind = k.ResultKind, Rating = k.Rating, OnTime = k.OnTime, Count = count, DurationDays = duration, IsPendingDelta = true,
-    };
+    private static CubeRow Row(Key k, int count, long duration) =>
+        new(k.Kind, k.Month, k.OrgUnitId, k.CaseTypeCode, k.Channel, k.Status, k.ResultKind, k.Rating, k.OnTime, count, duration);
 }

@@ -282,11 +282,11 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EndedOn");
-
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("CaseId", "EndedOn");
+
+                    b.HasIndex(new[] { "EndedOn", "OrgUnitId", "OnTime" }, "IX_disputes_case_stages_stats_ended");
 
                     b.ToTable("disputes_case_stages", (string)null);
                 });
@@ -462,8 +462,6 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
 
                     b.HasIndex("ProfileId");
 
-                    b.HasIndex("ReceivedOn");
-
                     b.HasIndex("ExternalSystem", "ExternalId")
                         .IsUnique();
 
@@ -474,9 +472,7 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("CaseTypeCode", "Channel", "Status", "OrgUnitId", "MergedIntoCaseId");
-
-                    b.HasIndex(new[] { "AssigneeUserId", "DueOn", "Id" }, "IX_disputes_cases_open_assignee_due")
+                    b.HasIndex(new[] { "AssigneeUserId", "OrgUnitId", "DueOn", "Id", "Status" }, "IX_disputes_cases_open_assignee_unit_due")
                         .HasFilter("\"Status\" IN (1, 2)");
 
                     b.HasIndex(new[] { "DueOn", "Id" }, "IX_disputes_cases_open_due")
@@ -484,6 +480,8 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
 
                     b.HasIndex(new[] { "OrgUnitId", "DueOn", "Id" }, "IX_disputes_cases_open_unit_due")
                         .HasFilter("\"Status\" IN (1, 2)");
+
+                    b.HasIndex(new[] { "ReceivedOn", "OrgUnitId", "CaseTypeCode", "Channel", "Status", "MergedIntoCaseId" }, "IX_disputes_cases_stats_received");
 
                     b.ToTable("disputes_cases", (string)null);
                 });
@@ -724,13 +722,13 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
                     b.HasIndex("CaseId")
                         .IsUnique();
 
-                    b.HasIndex("ClosedOn");
-
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("TokenHash");
 
                     b.HasIndex("Done", "DueOn");
+
+                    b.HasIndex(new[] { "ClosedOn", "OrgUnitId", "CaseTypeCode", "ResultKind", "Rating", "DurationDays" }, "IX_disputes_follow_ups_stats_closed");
 
                     b.ToTable("disputes_follow_ups", (string)null);
                 });

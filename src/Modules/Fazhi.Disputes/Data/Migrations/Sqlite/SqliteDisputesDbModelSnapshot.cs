@@ -277,11 +277,11 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EndedOn");
-
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("CaseId", "EndedOn");
+
+                    b.HasIndex(new[] { "EndedOn", "OrgUnitId", "OnTime" }, "IX_disputes_case_stages_stats_ended");
 
                     b.ToTable("disputes_case_stages", (string)null);
                 });
@@ -457,8 +457,6 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
 
                     b.HasIndex("ProfileId");
 
-                    b.HasIndex("ReceivedOn");
-
                     b.HasIndex("ExternalSystem", "ExternalId")
                         .IsUnique();
 
@@ -469,9 +467,7 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("CaseTypeCode", "Channel", "Status", "OrgUnitId", "MergedIntoCaseId");
-
-                    b.HasIndex(new[] { "AssigneeUserId", "DueOn", "Id" }, "IX_disputes_cases_open_assignee_due")
+                    b.HasIndex(new[] { "AssigneeUserId", "OrgUnitId", "DueOn", "Id", "Status" }, "IX_disputes_cases_open_assignee_unit_due")
                         .HasFilter("\"Status\" IN (1, 2)");
 
                     b.HasIndex(new[] { "DueOn", "Id" }, "IX_disputes_cases_open_due")
@@ -479,6 +475,8 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
 
                     b.HasIndex(new[] { "OrgUnitId", "DueOn", "Id" }, "IX_disputes_cases_open_unit_due")
                         .HasFilter("\"Status\" IN (1, 2)");
+
+                    b.HasIndex(new[] { "ReceivedOn", "OrgUnitId", "CaseTypeCode", "Channel", "Status", "MergedIntoCaseId" }, "IX_disputes_cases_stats_received");
 
                     b.ToTable("disputes_cases", (string)null);
                 });
@@ -719,13 +717,13 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
                     b.HasIndex("CaseId")
                         .IsUnique();
 
-                    b.HasIndex("ClosedOn");
-
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("TokenHash");
 
                     b.HasIndex("Done", "DueOn");
+
+                    b.HasIndex(new[] { "ClosedOn", "OrgUnitId", "CaseTypeCode", "ResultKind", "Rating", "DurationDays" }, "IX_disputes_follow_ups_stats_closed");
 
                     b.ToTable("disputes_follow_ups", (string)null);
                 });
