@@ -94,11 +94,11 @@ public sealed class StatisticsRollupTests(FazhiFactory factory)
     private async Task<JsonElement> ReportAsync(string role, string unit) =>
         await (await factory.ApiClientAsync(await factory.CreateUserAsync(role, unit))).GetFromJsonAsync<JsonElement>("/api/disputes/statistics");
 
-    /// <summary>The received-case count the roll-up table holds for the county's units (sum of whole-month rows and deltas).</summary>
+    /// <summary>The received-case count the roll-up table holds for the county's units (month rows by status, whole and delta).</summary>
     private Task<int> RollupReceivedAsync() => factory.InScopeAsync(async sp =>
     {
         var units = await sp.GetRequiredService<PlatformDb>().OrgUnits.Where(o => o.Path.Contains("/" + County + "/")).Select(o => o.Id).ToListAsync();
-        return await sp.GetRequiredService<DisputesDb>().Set<StatisticsRollupRow>().Where(r => r.Kind == RollupKind.Received && units.Contains(r.OrgUnitId)).SumAsync(r => r.Count);
+        return await sp.GetRequiredService<DisputesDb>().Set<StatisticsRollupRow>().Where(r => r.Kind == RollupKind.ReceivedByStatus && units.Contains(r.OrgUnitId)).SumAsync(r => r.Count);
     });
 
     /// <summary>Everything but the echoed query, as comparable text.</summary>

@@ -105,7 +105,8 @@ internal sealed class DisputeStatistics(DisputesDb db, PlatformDb platform) : ID
         return rows;
     }
 
-    private static readonly RollupKind[] MonthKinds = [RollupKind.Received, RollupKind.Closure, RollupKind.StageEnd];
+    private static readonly RollupKind[] MonthKinds =
+        [RollupKind.ReceivedByType, RollupKind.ReceivedByChannel, RollupKind.ReceivedByStatus, RollupKind.ClosureByResult, RollupKind.ClosureByRating, RollupKind.StageEnd];
 
     private static readonly RollupKind[] YearKinds = [.. MonthKinds.Select(k => k + (int)RollupKind.YearOffset)];
 
@@ -172,20 +173,19 @@ internal sealed class DisputeStatistics(DisputesDb db, PlatformDb platform) : ID
             .Select(g => new CubeRow(RollupKind.Closure, g.Key.Month, g.Key.OrgUnitId, g.Key.CaseTypeCode, null, null, g.Key.ResultKind, g.Key.Rating, null, g.Sum(x => x.Count), g.Sum(x => x.Duration))));
         rows.AddRange(ended.GroupBy(x => new { Month = StatisticsRollupRow.MonthOf(x.Key.EndedOn!.Value), x.Key.OrgUnitId, x.Key.OnTime })
             .Select(g => new CubeRow(RollupKind.StageEnd, g.Key.Month, g.Key.OrgUnitId, null, null, null, null, null, g.Key.OnTime, g.Sum(x => x.Count), 0)));
-        rows.AddRange(rows.Where(r => r.Kind == RollupKind.Received).GroupBy(r => new { r.Month, r.OrgUnitId })
-            .Select(g => new CubeRow(RollupKind.ReceivedMonth, g.Key.Month, g.Key.OrgUnitId, null, null, null, null, null, null, g.Sum(x => x.Count), 0)).ToList());
-        return rows;
+        return StatisticsRollupRow.Combine(rows.SelectMany(StatisticsRollupRow.Marginals));
     }
 
     private async Task<DisputeStatisticsReport> ReportAsync(DisputeStatisticsQuery query, List<CubeRow> rows, CancellationToken ct)
     {
-        var cube = rows.Where(r => r.Kind == RollupKind.Received).ToList();
-        var byType = Fold(cube, x => x.CaseTypeCode!);
-        var byChannel = Fold(cube, x => x.Channel!.Value);
-        var byUnit = Fold(cube, x => x.OrgUnitId);
-        var byStatus = Fold(cube, x => x.Status!.Value);
-        var byMonth = Fold(rows.Where(r => r.Kind == RollupKind.ReceivedMonth).ToList(), x => x.Month);
-        var closures = rows.Where(r => r.Kind == RollupKind.Closure).ToList();
+        List<CubeRow> Of(RollupKind kind) => rows.Where(r => r.Kind == kind).ToList();
+        var byType = Fold(Of(RollupKind.ReceivedByType), x => x.CaseTypeCode!);
+        var byChannel = Fold(Of(RollupKind.ReceivedByChannel), x => x.Channel!.Value);
+        var byStatusRows = Of(RollupKind.ReceivedByStatus);
+        var byUnit = Fold(byStatusRows, x => x.OrgUnitId);
+        var byStatus = Fold(byStatusRows, x => x.Status!.Value);
+        var byMonth = Fold(Of(RollupKind.ReceivedMonth), x => x.Month);
+        var closures = Of(RollupKind.ClosureByResult);
         var byResult = Fold(closures, x => x.ResultKind ?? "");
         var closed = closures.Sum(r => r.Count);
         var duration = closures.Sum(r => r.DurationDays);
@@ -195,7 +195,7 @@ internal sealed class DisputeStatistics(DisputesDb db, PlatformDb platform) : ID
         var mediation = closures.Where(f => MediationTypes.Contains(f.CaseTypeCode) && f.ResultKind != null).ToList();
         var mediationTotal = mediation.Sum(f => f.Count);
         var mediationSuccess = mediation.Where(f => success.Contains(f.ResultKind!)).Sum(f => f.Count);
-        var ratings = closures.Where(f => f.Rating != null).ToList();
+        var ratings = Of(RollupKind.ClosureByRating);
         var rated = ratings.Sum(r => r.Count);
         var satisfied = ratings.Where(r => r.Rating is Satisfaction.Satisfied or Satisfaction.Basic).Sum(r => r.Count);
         var stageEnds = rows.Where(r => r.Kind == RollupKind.StageEnd).ToList();

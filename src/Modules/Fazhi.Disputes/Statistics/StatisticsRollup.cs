@@ -10,20 +10,33 @@ namespace Fazhi.Disputes.Statistics;
 
 internal enum RollupKind
 {
-    /// <summary>Cases by month received, type, channel, status and handling unit (merged cases excluded).</summary>
+    /// <summary>A case's full bucket (month received, type, channel, status, unit), merged cases excluded; stored as its marginals 4-7.</summary>
     Received = 1,
 
-    /// <summary>Closings (follow-up records) by month closed, type, result kind and rating; with the sum of durations.</summary>
+    /// <summary>A closing's full bucket (follow-up record: month closed, type, result kind, rating, duration); stored as its marginals 8-9.</summary>
     Closure = 2,
 
     /// <summary>Ended stages whose on-time flag is known, by month ended and on-time.</summary>
     StageEnd = 3,
 
-    /// <summary>Cases by month received and unit only: the month breakdown, for periods read from yearly rows.</summary>
+    /// <summary>Cases by month received and unit: the month breakdown (month rows only).</summary>
     ReceivedMonth = 4,
 
-    /// <summary>The same buckets as <see cref="Received"/>, <see cref="Closure"/> and <see cref="StageEnd"/> per year
-    /// (<see cref="StatisticsRollupRow.Month"/> = 1 January): a period of whole years reads a twelfth of the rows.</summary>
+    ReceivedByType = 5,
+
+    ReceivedByChannel = 6,
+
+    /// <summary>Also the totals and the unit breakdown.</summary>
+    ReceivedByStatus = 7,
+
+    /// <summary>Closings by type and result kind, with the sum of durations: closed, results, mediation success, average duration.</summary>
+    ClosureByResult = 8,
+
+    /// <summary>Rated closings by rating: the satisfaction rate.</summary>
+    ClosureByRating = 9,
+
+    /// <summary>Added to a kind for its year rows (<see cref="StatisticsRollupRow.Month"/> = 1 January): a period of whole
+    /// years reads a twelfth of the rows.</summary>
     YearOffset = 10,
 }
 
@@ -77,16 +90,50 @@ internal sealed class StatisticsRollupRow : IOrgScoped
 
     public static DateOnly YearOf(DateOnly day) => new(day.Year, 1, 1);
 
-    /// <summary>The rows a bucket is kept in: its month, its year, and for received cases the month total per unit.</summary>
+    /// <summary>
+    /// What a full bucket is stored as: one row per breakdown the report shows (the report needs the marginals only, and
+    /// they are a tenth of the full cube's rows), at month grain.
+    /// </summary>
+    public static IEnumerable<CubeRow> Marginals(CubeRow r)
+    {
+        CubeRow Only(RollupKind kind, string? type = null, IntakeChannel? channel = null, CaseStatus? status = null, string? result = null, Satisfaction? rating = null, long duration = 0) =>
+            new(kind, r.Month, r.OrgUnitId, type, channel, status, result, rating, null, r.Count, duration);
+        switch (r.Kind)
+        {
+            case RollupKind.Received:
+                yield return Only(RollupKind.ReceivedMonth);
+                yield return Only(RollupKind.ReceivedByType, type: r.CaseTypeCode);
+                yield return Only(RollupKind.ReceivedByChannel, channel: r.Channel);
+                yield return Only(RollupKind.ReceivedByStatus, status: r.Status);
+                break;
+            case RollupKind.Closure:
+                yield return Only(RollupKind.ClosureByResult, type: r.CaseTypeCode, result: r.ResultKind, duration: r.DurationDays);
+                if (r.Rating is not null)
+                {
+                    yield return Only(RollupKind.ClosureByRating, rating: r.Rating);
+                }
+                break;
+            default:
+                yield return r;
+                break;
+        }
+    }
+
+    /// <summary>The month row and (except for the month breakdown) the year row a stored bucket is kept in.</summary>
     public static IEnumerable<CubeRow> Grains(CubeRow r)
     {
         yield return r;
-        yield return r with { Kind = r.Kind + (int)RollupKind.YearOffset, Month = YearOf(r.Month) };
-        if (r.Kind == RollupKind.Received)
+        if (r.Kind != RollupKind.ReceivedMonth)
         {
-            yield return new CubeRow(RollupKind.ReceivedMonth, r.Month, r.OrgUnitId, null, null, null, null, null, null, r.Count, 0);
+            yield return r with { Kind = r.Kind + (int)RollupKind.YearOffset, Month = YearOf(r.Month) };
         }
     }
+
+    /// <summary>Sums rows with the same bucket.</summary>
+    public static List<CubeRow> Combine(IEnumerable<CubeRow> rows) =>
+        rows.GroupBy(r => r with { Count = 0, DurationDays = 0 })
+            .Select(g => g.Key with { Count = g.Sum(x => x.Count), DurationDays = g.Sum(x => x.DurationDays) })
+            .ToList();
 }
 
 /// <summary>When the roll-up was last rebuilt; no row means never, and reports are computed from the cases.</summary>
@@ -161,7 +208,8 @@ internal static class StatisticsDeltas
         }
         if (rows is not null)
         {
-            db.Set<StatisticsRollupRow>().AddRange(rows.SelectMany(r => StatisticsRollupRow.Grains(r)).Select(r => StatisticsRollupRow.From(r, pendingDelta: true)));
+            db.Set<StatisticsRollupRow>().AddRange(StatisticsRollupRow.Combine(rows.SelectMany(StatisticsRollupRow.Marginals).SelectMany(StatisticsRollupRow.Grains))
+                .Where(r => r.Count != 0 || r.DurationDays != 0).Select(r => StatisticsRollupRow.From(r, pendingDelta: true)));
         }
     }
 

@@ -25,11 +25,9 @@ internal sealed class StatisticsRollupService(DisputesDb db, DisputeStatistics s
         // System work over every unit: the scope filter must not narrow what is deleted.
         await db.Set<StatisticsRollupRow>().IgnoreQueryFilters().ExecuteDeleteAsync(ct);
         var cube = await statistics.LiveCubeAsync(null, null, null, ct);
-        // The live cube's month rows (kinds 1-4) as they are, plus the year rows folded from them.
-        var years = cube.Where(r => r.Kind is RollupKind.Received or RollupKind.Closure or RollupKind.StageEnd)
-            .GroupBy(r => r with { Kind = r.Kind + (int)RollupKind.YearOffset, Month = StatisticsRollupRow.YearOf(r.Month), Count = 0, DurationDays = 0 })
-            .Select(g => g.Key with { Count = g.Sum(x => x.Count), DurationDays = g.Sum(x => x.DurationDays) });
-        var rows = cube.Concat(years).Where(r => r.Count != 0).Select(r => StatisticsRollupRow.From(r, pendingDelta: false)).ToList();
+        // The live month rows (marginals) and the year rows folded from them.
+        var rows = StatisticsRollupRow.Combine(cube.SelectMany(StatisticsRollupRow.Grains))
+            .Where(r => r.Count != 0).Select(r => StatisticsRollupRow.From(r, pendingDelta: false)).ToList();
         var previous = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
