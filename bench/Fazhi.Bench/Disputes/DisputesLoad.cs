@@ -251,7 +251,8 @@ internal static class DisputesLoad
                     PlaceOrgUnitId = places[d.Random.Next(places.Length)],
                     Description = "申请人与被申请人因" + d.Pick(Labels.Categories) + "发生争议，经多次协商未果，请求依法处理。",
                     ReceivedOn = received,
-                    CreatedAt = new DateTimeOffset(received.ToDateTime(new TimeOnly(9, 30)), TimeSpan.FromHours(8)),
+                    // 09:30 in Beijing, stored in UTC (PostgreSQL's timestamptz takes offset 0 only).
+                    CreatedAt = new DateTimeOffset(received.ToDateTime(new TimeOnly(1, 30)), TimeSpan.Zero),
                 };
                 if (c.Channel == IntakeChannel.Referral)
                 {
