@@ -164,6 +164,7 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
             Channel = channel,
             ExternalSystem = channel == IntakeChannel.Referral ? request.ExternalSystem!.Trim() : null,
             ExternalId = string.IsNullOrWhiteSpace(request.ExternalId) ? null : request.ExternalId.Trim(),
+            ReferredByUserId = channel == IntakeChannel.Referral ? current.UserId : null,
             Category = request.Category!,
             Amount = request.Amount,
             PlaceOrgUnitId = placeId,

@@ -85,6 +85,9 @@ internal sealed class DisputeCase : IOrgScoped, IVersioned
     /// <summary>The referring system's own id for the dispute.</summary>
     public string? ExternalId { get; set; }
 
+    /// <summary>The account the referral came in through (the referring system's API client): told of the result on closing.</summary>
+    public Guid? ReferredByUserId { get; set; }
+
     public required string Category { get; set; }
 
     public decimal? Amount { get; set; }

@@ -414,6 +414,9 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ReferredByUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RejectReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
