@@ -51,6 +51,8 @@ internal sealed class BenchHost : WebApplicationFactory<Fazhi.Host.Components.Ap
         builder.UseSetting("Security:KeyFile", Path.Combine(_dir, "keys", "fazhi.key"));
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
         builder.UseSetting("Disputes:PublicPostsPerMinute", "100000000");
+        // Statistics are measured as first computations: no per-user report cache.
+        builder.UseSetting("Disputes:StatisticsCacheSeconds", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, FloorEndpoint>());
     }

@@ -58,6 +58,30 @@ public sealed class ReferralTests(FazhiFactory factory)
     }
 
     [Fact]
+    public async Task When_a_referred_case_closes_the_referring_account_is_told_the_result_without_personal_data()
+    {
+        var client = await factory.ApiClientAsync(await factory.CreateUserAsync(ReferralClient, "370400"));
+        var externalId = "FY-" + Guid.NewGuid().ToString("N")[..10];
+        var created = await client.PostAsJsonAsync("/api/disputes/referrals", Referral("court", externalId, "邻里纠纷", Person("韩秋月"), caseType: "PeoplesMediation"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var referral = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = referral.GetProperty("id").GetGuid();
+        Assert.DoesNotContain(externalId, await client.GetStringAsync("/api/platform/notifications"));
+
+        var clerk = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-clerk", "370400"));
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsJsonAsync($"/api/disputes/cases/{id}/accept", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsJsonAsync($"/api/disputes/cases/{id}/close", new { result = "party-refused", summary = "被申请人明确表示拒绝调解。" })).StatusCode);
+
+        var inbox = await client.GetStringAsync("/api/platform/notifications");
+        Assert.Contains(externalId, inbox);
+        Assert.Contains(referral.GetProperty("caseNumber").GetString()!, inbox);
+        Assert.Contains("当事人拒绝调解，终止调解", inbox);
+        Assert.DoesNotContain("韩秋月", inbox);
+        // Staff-entered cases have no referring account: the clerk's inbox gets nothing of the kind.
+        Assert.DoesNotContain(externalId, await clerk.GetStringAsync("/api/platform/notifications"));
+    }
+
+    [Fact]
     public async Task A_referral_already_received_through_the_api_is_not_registered_again_by_staff()
     {
         var api = await factory.ApiClientAsync(await factory.CreateUserAsync(ReferralClient, "370400"));

@@ -68,18 +68,17 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
             Error("externalId", $"该转办（{request.ExternalSystem.Trim()} {request.ExternalId.Trim()}）已登记为案件 {earlier}，不重复登记。");
         }
         var today = deadlines.Today;
-        var profile = string.IsNullOrWhiteSpace(request.CaseType) ? null : await db.Profiles.AsNoTracking()
-            .Where(p => p.Code == request.CaseType && p.EffectiveFrom <= today)
-            .OrderByDescending(p => p.ProfileVersion)
-            .Include(p => p.Stages)
-            .FirstOrDefaultAsync(ct);
+        var inForce = string.IsNullOrWhiteSpace(request.CaseType) ? null
+            : await services.GetRequiredService<Profiles.ProfileCache>().InForceAsync(db, request.CaseType, today, ct);
+        var profile = inForce?.Profile;
         if (profile is null)
         {
             Error("caseType", "请选择纠纷类型（案件类型）。");
         }
         var clock = services.GetRequiredService<Handling.HandlingClock>();
-        var window = profile is null ? null : Handling.ApplicationWindow.Evaluate(await clock.RulesAsync(profile.Id, ct), request.KnewOn, request.ToldOfRight,
-            request.LateReason, today, await clock.CalculatorAsync(ct));
+        var calculator = await clock.CalculatorAsync(ct);
+        var window = inForce is not { } pinned ? null : Handling.ApplicationWindow.Evaluate(pinned.Rules, request.KnewOn, request.ToldOfRight,
+            request.LateReason, today, calculator);
         if (window?.Error is { } late)
         {
             Error("knewOn", late);
@@ -165,6 +164,7 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
             Channel = channel,
             ExternalSystem = channel == IntakeChannel.Referral ? request.ExternalSystem!.Trim() : null,
             ExternalId = string.IsNullOrWhiteSpace(request.ExternalId) ? null : request.ExternalId.Trim(),
+            ReferredByUserId = channel == IntakeChannel.Referral ? current.UserId : null,
             Category = request.Category!,
             Amount = request.Amount,
             PlaceOrgUnitId = placeId,
@@ -183,10 +183,11 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
         }
         dispute.Stages.Add(StageFrom(firstStage, dispute, today));
         target.Cases.Add(dispute);
-        clock.Refresh(dispute, await clock.CalculatorAsync(ct), today);
-        await target.SaveChangesAsync(ct);
-        // Front desk (Duplicates/, Routing/): flag possible duplicates and record the routing recommendation, same transaction.
+        clock.Refresh(dispute, calculator, today);
+        // Front desk (Duplicates/, Routing/): flag possible duplicates and record the routing recommendation; all of it is
+        // saved at once (one batch of inserts and audit entries), in the transaction that took the case number.
         await services.GetRequiredService<FrontDesk.FrontDeskIntake>().OnIntakeAsync(target, dispute, ct);
+        await target.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new IntakeResult(dispute.Id, dispute.CaseNumber, queryCode);
     }
@@ -281,6 +282,11 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
             return false;
         }
         Handling.HandlingClock.EndOpenStages(c, "不予受理：" + reason.Trim(), deadlines.Today);
+        var calculator = new DeadlineCalculator(await deadlines.GetCalendarAsync(ct));
+        foreach (var s in c.Stages)
+        {
+            Handling.HandlingClock.StampEnded(s, calculator);
+        }
         c.Status = CaseStatus.Rejected;
         c.RejectReason = reason.Trim();
         c.DueOn = null;
@@ -444,10 +450,10 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
     /// </summary>
     private static async Task<int> NextSequenceAsync(DisputesDb target, int year, CancellationToken ct)
     {
-        await target.Database.ExecuteSqlRawAsync(
-            "INSERT INTO disputes_case_counters (\"Year\", \"Value\") VALUES ({0}, 0) ON CONFLICT (\"Year\") DO NOTHING", [year], ct);
+        // One statement (one round trip) on both engines: the year's first intake creates the row, the others increment it.
         var values = await target.Database.SqlQueryRaw<int>(
-            "UPDATE disputes_case_counters SET \"Value\" = \"Value\" + 1 WHERE \"Year\" = {0} RETURNING \"Value\"", year).ToListAsync(ct);
+            "INSERT INTO disputes_case_counters (\"Year\", \"Value\") VALUES ({0}, 1) ON CONFLICT (\"Year\") DO UPDATE SET \"Value\" = disputes_case_counters.\"Value\" + 1 RETURNING \"Value\"",
+            year).ToListAsync(ct);
         return values.Single();
     }
 

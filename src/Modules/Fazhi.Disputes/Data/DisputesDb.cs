@@ -26,6 +26,14 @@ internal abstract class DisputesDb : FazhiDbContext
 
     public DbSet<CaseNumberCounter> Counters => Set<CaseNumberCounter>();
 
+    /// <summary>Every save also appends the statistics roll-up's delta rows for the cases, closings and stages it changes.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        Statistics.StatisticsDeltas.Capture(this);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DisputesDb).Assembly);

@@ -85,6 +85,9 @@ internal sealed class DisputeCase : IOrgScoped, IVersioned
     /// <summary>The referring system's own id for the dispute.</summary>
     public string? ExternalId { get; set; }
 
+    /// <summary>The account the referral came in through (the referring system's API client): told of the result on closing.</summary>
+    public Guid? ReferredByUserId { get; set; }
+
     public required string Category { get; set; }
 
     public decimal? Amount { get; set; }
@@ -196,6 +199,12 @@ internal sealed class CaseStage : IOrgScoped, IVersioned
     /// <summary>How the stage ended (受理, 不予受理: reason...).</summary>
     public string? Outcome { get; set; }
 
+    /// <summary>The due date in force when the stage ended (pauses and approved extensions counted); null while open or when its clock was stopped.</summary>
+    public DateOnly? DueOn { get; set; }
+
+    /// <summary>Whether the stage ended by its due date; stamped when it ends (statistics: on-time rate), null while open.</summary>
+    public bool? OnTime { get; set; }
+
     public long Version { get; set; }
 
     /// <summary>Clock stops of this stage (补正, 中止).</summary>
@@ -272,6 +281,8 @@ internal sealed class CaseStageConfiguration : IEntityTypeConfiguration<CaseStag
         b.Property(x => x.Article).HasMaxLength(2000);
         b.Property(x => x.Outcome).HasMaxLength(1000);
         b.HasIndex(x => new { x.CaseId, x.EndedOn });
+        // Statistics (covering): stages ended in a partial month are counted live (the roll-up holds whole months).
+        b.HasIndex(x => new { x.EndedOn, x.OrgUnitId, x.OnTime }, "IX_disputes_case_stages_stats_ended");
     }
 }
 

@@ -22,7 +22,7 @@ internal sealed record DuplicateDecisionRequest(string? Note, long? Version = nu
 /// </summary>
 internal sealed class DuplicateService(DisputesDb db, ICurrentUser current, IDeadlineService deadlines)
 {
-    /// <summary>Flags possible duplicates of <paramref name="dispute"/> (just saved in <paramref name="target"/>'s transaction).</summary>
+    /// <summary>Flags possible duplicates of <paramref name="dispute"/> (being added in <paramref name="target"/>, not yet saved: the caller saves).</summary>
     public static async Task<int> FlagAsync(DisputesDb target, DisputeCase dispute, FrontDeskSettings settings, DateOnly today, CancellationToken ct)
     {
         var since = today.AddDays(-settings.DuplicateWindowDays);
@@ -89,10 +89,7 @@ internal sealed class DuplicateService(DisputesDb db, ICurrentUser current, IDea
             });
             flagged++;
         }
-        if (flagged > 0)
-        {
-            await target.SaveChangesAsync(ct);
-        }
+        // Saved by the caller with the case (intake: one save).
         return flagged;
     }
 

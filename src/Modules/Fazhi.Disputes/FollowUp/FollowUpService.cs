@@ -49,6 +49,17 @@ internal sealed class FollowUpService(DisputesDb db, ICurrentUser current, IDead
         return task.Id;
     }
 
+    /// <summary>After the closing transaction has committed (the inbox is another context): a referring system is told the result.</summary>
+    public async Task AfterClosedAsync(Guid caseId, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        var task = await db.Set<FollowUpTask>().AsNoTracking().FirstOrDefaultAsync(f => f.CaseId == caseId, ct);
+        if (c is not null && task is not null)
+        {
+            await Referrals.ReferralResults.NotifyAsync(notifier, c, task, ct);
+        }
+    }
+
     /// <summary>The sweep (job): closed cases found without a follow-up task get one, closed on the day their last stage ended.</summary>
     public async Task<int> SweepAsync(CancellationToken ct)
     {
@@ -57,11 +68,13 @@ internal sealed class FollowUpService(DisputesDb db, ICurrentUser current, IDead
             .Where(c => c.Status == CaseStatus.Closed && !db.Set<FollowUpTask>().Any(f => f.CaseId == c.Id))
             .Select(c => new { Case = c, LastEnded = c.Stages.Max(s => s.EndedOn) })
             .Take(500).ToListAsync(ct);
-        foreach (var m in missing)
-        {
-            db.Set<FollowUpTask>().Add(NewTask(m.Case, null, m.LastEnded ?? deadlines.Today, settings.FollowUpDays));
-        }
+        var created = missing.Select(m => (m.Case, Task: NewTask(m.Case, m.Case.ResultName, m.LastEnded ?? deadlines.Today, settings.FollowUpDays))).ToList();
+        db.Set<FollowUpTask>().AddRange(created.Select(x => x.Task));
         await db.SaveChangesAsync(ct);
+        foreach (var (c, task) in created)
+        {
+            await Referrals.ReferralResults.NotifyAsync(notifier, c, task, ct);
+        }
         return missing.Count;
     }
 

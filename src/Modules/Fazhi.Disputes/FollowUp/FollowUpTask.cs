@@ -106,7 +106,8 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
         b.HasIndex(x => x.CaseId).IsUnique();
         b.HasIndex(x => x.TokenHash);
         b.HasIndex(x => new { x.Done, x.DueOn });
-        b.HasIndex(x => x.ClosedOn);
+        // Statistics (covering): closings of a partial month are counted live from the index.
+        b.HasIndex(x => new { x.ClosedOn, x.OrgUnitId, x.CaseTypeCode, x.ResultKind, x.Rating, x.DurationDays }, "IX_disputes_follow_ups_stats_closed");
         b.Property(x => x.CaseNumber).HasMaxLength(64);
         b.Property(x => x.CaseTypeCode).HasMaxLength(64);
         b.Property(x => x.ResultKind).HasMaxLength(64);

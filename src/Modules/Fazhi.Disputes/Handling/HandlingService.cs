@@ -571,6 +571,10 @@ internal sealed class HandlingService(DisputesDb db, PlatformDb platform, ICurre
             await followUps.CaseClosedAsync(c.Id, c.ResultName, c.ClosedOn, ct);
         }
         await tx.CommitAsync(ct);
+        if (!wasClosed && c.Status == CaseStatus.Closed)
+        {
+            await followUps.AfterClosedAsync(c.Id, ct);
+        }
         return true;
     }
 

@@ -19,7 +19,7 @@ internal sealed record StageEditView(string Code, string Name, int Days, string 
 /// earlier versions are never rewritten, and open cases keep the version pinned at intake. Stages keep their codes and order
 /// (the stage machine depends on them); their limits, day kind, extensions and the article behind them are edited.
 /// </summary>
-internal sealed class ProfileEditorService(DisputesDb db, IDeadlineService deadlines)
+internal sealed class ProfileEditorService(DisputesDb db, IDeadlineService deadlines, ProfileCache cache)
 {
     public async Task<IReadOnlyList<ProfileVersionView>> VersionsAsync(string? code, CancellationToken ct)
     {
@@ -114,6 +114,7 @@ internal sealed class ProfileEditorService(DisputesDb db, IDeadlineService deadl
             });
         }
         await db.SaveChangesAsync(ct);
+        cache.Clear();
         return profile.ProfileVersion;
     }
 }

@@ -59,7 +59,7 @@ internal sealed class RoutingService(DisputesDb db, PlatformDb platform, ICurren
             RecommendedUnitCode = recommendation.HandlingUnitCode,
             Reason = recommendation.Reason,
         });
-        await target.SaveChangesAsync(ct);
+        // Saved by the caller with the case (intake: one save).
     }
 
     public async Task<RoutingDecisionView?> DecisionAsync(Guid caseId, CancellationToken ct)

@@ -12,70 +12,195 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Fazhi.Disputes.Statistics;
 
-/// <summary>
-/// The centre's statistics (<see cref="IDisputeStatistics"/>, also read by the city dashboard). Every figure is one aggregate
-/// query (GROUP BY / COUNT / AVG) in the database, within the caller's data scope; nothing loads cases into memory.
-/// Counts are by day received; results, duration and satisfaction come from the follow-up records made at closing.
-/// </summary>
-/// <summary>Indexes the statistics scan: by day received (periods, months), and the dimensions grouped on (index-only scans on PostgreSQL).</summary>
+/// <summary>Indexes the statistics scans: by day received, with the dimensions grouped on (partial months, the rebuild).</summary>
 internal sealed class DisputeCaseStatisticsIndexes : IEntityTypeConfiguration<DisputeCase>
 {
     public void Configure(EntityTypeBuilder<DisputeCase> b)
     {
-        b.HasIndex(x => x.ReceivedOn);
-        b.HasIndex(x => new { x.CaseTypeCode, x.Channel, x.Status, x.OrgUnitId, x.MergedIntoCaseId });
+        // Covering: a partial month counted live (and the roll-up rebuild) reads the index only.
+        b.HasIndex(x => new { x.ReceivedOn, x.OrgUnitId, x.CaseTypeCode, x.Channel, x.Status, x.MergedIntoCaseId }, "IX_disputes_cases_stats_received");
     }
 }
+
+/// <summary>
+/// The centre's statistics (<see cref="IDisputeStatistics"/>, also read by the city dashboard), within the caller's data scope.
+/// Counts are by day received; results, duration and satisfaction come from the follow-up records made at closing; the
+/// on-time rate from the stages' on-time flags.
+/// </summary>
+/// <summary>One roll-up bucket with its sums: what both the roll-up table and a live scan of the cases produce.</summary>
+internal sealed record CubeRow(RollupKind Kind, DateOnly Month, Guid OrgUnitId, string? CaseTypeCode, IntakeChannel? Channel, CaseStatus? Status,
+    string? ResultKind, Satisfaction? Rating, bool? OnTime, int Count, long DurationDays);
 
 internal sealed class DisputeStatistics(DisputesDb db, PlatformDb platform) : IDisputeStatistics
 {
     /// <summary>Case types whose results count towards the mediation success rate.</summary>
     public static readonly string[] MediationTypes = [CaseTypes.PeoplesMediation, CaseTypes.LawyerMediation, CaseTypes.AdministrativeMediation];
 
+    /// <summary>
+    /// Whole years inside the period are read from the roll-up's year rows, other whole months from its month rows
+    /// (<see cref="StatisticsRollupRow"/>); the partial months at either end, if any, are counted live from the cases
+    /// (covering indexes). Before the first roll-up build everything is computed live.
+    /// </summary>
     public async Task<DisputeStatisticsReport> GetAsync(DisputeStatisticsQuery query, CancellationToken ct)
+    {
+        var units = await UnitFilterAsync(query.OrgUnitCode, ct);
+        var built = await db.Set<StatisticsRollupState>().AsNoTracking().AnyAsync(ct);
+        var rows = built ? await MixedCubeAsync(query.From, query.To, units, ct) : await LiveCubeAsync(query.From, query.To, units, ct);
+        return await ReportAsync(query, rows, ct);
+    }
+
+    /// <summary>The report computed from the cases only (no roll-up): the reference the roll-up must equal.</summary>
+    public async Task<DisputeStatisticsReport> GetLiveAsync(DisputeStatisticsQuery query, CancellationToken ct) =>
+        await ReportAsync(query, await LiveCubeAsync(query.From, query.To, await UnitFilterAsync(query.OrgUnitCode, ct), ct), ct);
+
+    private async Task<List<Guid>?> UnitFilterAsync(string? orgUnitCode, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(orgUnitCode))
+        {
+            return null;
+        }
+        var marker = "/" + orgUnitCode.Trim() + "/";
+        return await platform.OrgUnits.AsNoTracking().Where(o => o.Path.Contains(marker)).Select(o => o.Id).ToListAsync(ct);
+    }
+
+    private async Task<List<CubeRow>> MixedCubeAsync(DateOnly? from, DateOnly? to, List<Guid>? units, CancellationToken ct)
+    {
+        // Whole months covered by [from, to]: firstFull .. lastFull (month starts; null = unbounded); the rest is at most two
+        // partial months, counted live. Within the whole months, whole years fy .. ly are read from the year rows.
+        var firstFull = from is not { } f ? (DateOnly?)null : f.Day == 1 ? f : StatisticsRollupRow.MonthOf(f).AddMonths(1);
+        var lastFull = to is not { } t ? (DateOnly?)null : t.AddDays(1).Day == 1 ? StatisticsRollupRow.MonthOf(t) : StatisticsRollupRow.MonthOf(t).AddMonths(-1);
+        if (firstFull is { } a && lastFull is { } b && a > b)
+        {
+            return await LiveCubeAsync(from, to, units, ct);
+        }
+        var fy = firstFull is not { } ff ? (DateOnly?)null : ff.Month == 1 ? ff : new DateOnly(ff.Year + 1, 1, 1);
+        var ly = lastFull is not { } lf ? (DateOnly?)null : lf.Month == 12 ? new DateOnly(lf.Year, 1, 1) : new DateOnly(lf.Year - 1, 1, 1);
+        var rows = new List<CubeRow>();
+        if (fy is { } y1 && ly is { } y2 && y1 > y2)
+        {
+            rows.AddRange(await RollupAsync(MonthKinds, firstFull, lastFull, units, ct));
+        }
+        else
+        {
+            rows.AddRange((await RollupAsync(YearKinds, fy, ly, units, ct)).Select(r => r with { Kind = r.Kind - (int)RollupKind.YearOffset }));
+            if (firstFull is { } m1 && fy is { } y && m1 < y)
+            {
+                rows.AddRange(await RollupAsync(MonthKinds, m1, y.AddMonths(-1), units, ct));
+            }
+            if (lastFull is { } m2 && ly is { } yl && m2 >= yl.AddYears(1))
+            {
+                rows.AddRange(await RollupAsync(MonthKinds, yl.AddYears(1), m2, units, ct));
+            }
+        }
+        // The month breakdown of every whole month, whatever grain the other figures came from.
+        rows.AddRange(await RollupAsync([RollupKind.ReceivedMonth], firstFull, lastFull, units, ct));
+        if (from is { } start && firstFull is { } full && start < full)
+        {
+            rows.AddRange(await LiveCubeAsync(start, full.AddDays(-1), units, ct));
+        }
+        if (to is { } end && lastFull is { } last && end >= last.AddMonths(1))
+        {
+            rows.AddRange(await LiveCubeAsync(last.AddMonths(1), end, units, ct));
+        }
+        return rows;
+    }
+
+    private static readonly RollupKind[] MonthKinds =
+        [RollupKind.ReceivedByType, RollupKind.ReceivedByChannel, RollupKind.ReceivedByStatus, RollupKind.ClosureByResult, RollupKind.ClosureByRating, RollupKind.StageEnd];
+
+    private static readonly RollupKind[] YearKinds = [.. MonthKinds.Select(k => k + (int)RollupKind.YearOffset)];
+
+    /// <summary>The roll-up's buckets of these kinds with <c>Month</c> in [lo, hi] (null: unbounded), summed over whole rows and delta rows.</summary>
+    private async Task<List<CubeRow>> RollupAsync(RollupKind[] kinds, DateOnly? lo, DateOnly? hi, List<Guid>? units, CancellationToken ct)
+    {
+        var rollup = db.Set<StatisticsRollupRow>().AsNoTracking().Where(r => kinds.Contains(r.Kind));
+        if (lo is { } l)
+        {
+            rollup = rollup.Where(r => r.Month >= l);
+        }
+        if (hi is { } h)
+        {
+            rollup = rollup.Where(r => r.Month <= h);
+        }
+        if (units is not null)
+        {
+            rollup = rollup.Where(r => units.Contains(r.OrgUnitId));
+        }
+        return (await rollup.GroupBy(r => new { r.Kind, r.Month, r.OrgUnitId, r.CaseTypeCode, r.Channel, r.Status, r.ResultKind, r.Rating, r.OnTime })
+            .Select(g => new { g.Key, Count = g.Sum(r => r.Count), Duration = g.Sum(r => r.DurationDays) })
+            .ToListAsync(ct))
+            .Select(x => new CubeRow(x.Key.Kind, x.Key.Month, x.Key.OrgUnitId, x.Key.CaseTypeCode, x.Key.Channel, x.Key.Status, x.Key.ResultKind, x.Key.Rating, x.Key.OnTime, x.Count, x.Duration))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The buckets computed from the cases themselves: three GROUP BYs (cases by day received, closings by day closed, ended
+    /// stages by day ended), folded into months here — portable across both engines, which group dates differently.
+    /// </summary>
+    public async Task<List<CubeRow>> LiveCubeAsync(DateOnly? from, DateOnly? to, List<Guid>? units, CancellationToken ct)
     {
         var cases = db.Cases.AsNoTracking().Where(c => c.MergedIntoCaseId == null);
         var closures = db.Set<FollowUpTask>().AsNoTracking();
-        if (query.From is { } from)
+        var stages = db.Stages.AsNoTracking().Where(s => s.EndedOn != null && s.OnTime != null);
+        if (from is { } lo)
         {
-            cases = cases.Where(c => c.ReceivedOn >= from);
-            closures = closures.Where(f => f.ClosedOn >= from);
+            cases = cases.Where(c => c.ReceivedOn >= lo);
+            closures = closures.Where(f => f.ClosedOn >= lo);
+            stages = stages.Where(s => s.EndedOn >= lo);
         }
-        if (query.To is { } to)
+        if (to is { } hi)
         {
-            cases = cases.Where(c => c.ReceivedOn <= to);
-            closures = closures.Where(f => f.ClosedOn <= to);
+            cases = cases.Where(c => c.ReceivedOn <= hi);
+            closures = closures.Where(f => f.ClosedOn <= hi);
+            stages = stages.Where(s => s.EndedOn <= hi);
         }
-        if (!string.IsNullOrWhiteSpace(query.OrgUnitCode))
+        if (units is not null)
         {
-            var marker = "/" + query.OrgUnitCode.Trim() + "/";
-            var units = await platform.OrgUnits.AsNoTracking().Where(o => o.Path.Contains(marker)).Select(o => o.Id).ToListAsync(ct);
             cases = cases.Where(c => units.Contains(c.OrgUnitId));
             closures = closures.Where(f => units.Contains(f.OrgUnitId));
+            stages = stages.Where(s => units.Contains(s.OrgUnitId));
         }
+        var received = await cases.GroupBy(c => new { c.ReceivedOn, c.OrgUnitId, c.CaseTypeCode, c.Channel, c.Status })
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var closed = await closures.GroupBy(f => new { f.ClosedOn, f.OrgUnitId, f.CaseTypeCode, f.ResultKind, f.Rating })
+            .Select(g => new { g.Key, Count = g.Count(), Duration = g.Sum(f => (long)f.DurationDays) }).ToListAsync(ct);
+        var ended = await stages.GroupBy(s => new { s.EndedOn, s.OrgUnitId, s.OnTime })
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var rows = new List<CubeRow>();
+        rows.AddRange(received.GroupBy(x => new { Month = StatisticsRollupRow.MonthOf(x.Key.ReceivedOn), x.Key.OrgUnitId, x.Key.CaseTypeCode, x.Key.Channel, x.Key.Status })
+            .Select(g => new CubeRow(RollupKind.Received, g.Key.Month, g.Key.OrgUnitId, g.Key.CaseTypeCode, g.Key.Channel, g.Key.Status, null, null, null, g.Sum(x => x.Count), 0)));
+        rows.AddRange(closed.GroupBy(x => new { Month = StatisticsRollupRow.MonthOf(x.Key.ClosedOn), x.Key.OrgUnitId, x.Key.CaseTypeCode, x.Key.ResultKind, x.Key.Rating })
+            .Select(g => new CubeRow(RollupKind.Closure, g.Key.Month, g.Key.OrgUnitId, g.Key.CaseTypeCode, null, null, g.Key.ResultKind, g.Key.Rating, null, g.Sum(x => x.Count), g.Sum(x => x.Duration))));
+        rows.AddRange(ended.GroupBy(x => new { Month = StatisticsRollupRow.MonthOf(x.Key.EndedOn!.Value), x.Key.OrgUnitId, x.Key.OnTime })
+            .Select(g => new CubeRow(RollupKind.StageEnd, g.Key.Month, g.Key.OrgUnitId, null, null, null, null, null, g.Key.OnTime, g.Sum(x => x.Count), 0)));
+        return StatisticsRollupRow.Combine(rows.SelectMany(StatisticsRollupRow.Marginals));
+    }
 
-        // Two scans of the cases: one GROUP BY over the low-cardinality dimensions (at most types x channels x statuses x units
-        // rows), folded into the four breakdowns here; one by day received (at most 366 rows a year), folded into months —
-        // portable across both engines, which group dates differently.
-        var cube = await cases.GroupBy(c => new { c.CaseTypeCode, c.Channel, c.Status, c.OrgUnitId })
-            .Select(g => new { g.Key.CaseTypeCode, g.Key.Channel, g.Key.Status, g.Key.OrgUnitId, Count = g.Count() }).ToListAsync(ct);
-        var byType = cube.GroupBy(x => x.CaseTypeCode).Select(g => new { g.Key, Count = g.Sum(x => x.Count) }).ToList();
-        var byChannel = cube.GroupBy(x => x.Channel).Select(g => new { g.Key, Count = g.Sum(x => x.Count) }).ToList();
-        var byUnit = cube.GroupBy(x => x.OrgUnitId).Select(g => new { g.Key, Count = g.Sum(x => x.Count) }).ToList();
-        var byStatus = cube.GroupBy(x => x.Status).Select(g => new { g.Key, Count = g.Sum(x => x.Count) }).ToList();
-        var byDay = await cases.GroupBy(c => c.ReceivedOn).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var byResult = await closures.GroupBy(f => f.ResultKind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var closed = byResult.Sum(r => r.Count);
+    private async Task<DisputeStatisticsReport> ReportAsync(DisputeStatisticsQuery query, List<CubeRow> rows, CancellationToken ct)
+    {
+        List<CubeRow> Of(RollupKind kind) => rows.Where(r => r.Kind == kind).ToList();
+        var byType = Fold(Of(RollupKind.ReceivedByType), x => x.CaseTypeCode!);
+        var byChannel = Fold(Of(RollupKind.ReceivedByChannel), x => x.Channel!.Value);
+        var byStatusRows = Of(RollupKind.ReceivedByStatus);
+        var byUnit = Fold(byStatusRows, x => x.OrgUnitId);
+        var byStatus = Fold(byStatusRows, x => x.Status!.Value);
+        var byMonth = Fold(Of(RollupKind.ReceivedMonth), x => x.Month);
+        var closures = Of(RollupKind.ClosureByResult);
+        var byResult = Fold(closures, x => x.ResultKind ?? "");
+        var closed = closures.Sum(r => r.Count);
+        var duration = closures.Sum(r => r.DurationDays);
 
         var settings = await db.FrontDeskSettingsAsync(ct);
-        var success = settings.SuccessResults().ToArray();
-        var mediation = closures.Where(f => MediationTypes.Contains(f.CaseTypeCode) && f.ResultKind != null);
-        var mediationTotal = await mediation.CountAsync(ct);
-        var mediationSuccess = mediationTotal == 0 ? 0 : await mediation.CountAsync(f => success.Contains(f.ResultKind!), ct);
-        var averageDuration = closed == 0 ? null : await closures.AverageAsync(f => (double?)f.DurationDays, ct);
-        var ratings = await closures.Where(f => f.Rating != null).GroupBy(f => f.Rating).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var success = settings.SuccessResults().ToHashSet(StringComparer.Ordinal);
+        var mediation = closures.Where(f => MediationTypes.Contains(f.CaseTypeCode) && f.ResultKind != null).ToList();
+        var mediationTotal = mediation.Sum(f => f.Count);
+        var mediationSuccess = mediation.Where(f => success.Contains(f.ResultKind!)).Sum(f => f.Count);
+        var ratings = Of(RollupKind.ClosureByRating);
         var rated = ratings.Sum(r => r.Count);
-        var satisfied = ratings.Where(r => r.Key is Satisfaction.Satisfied or Satisfaction.Basic).Sum(r => r.Count);
+        var satisfied = ratings.Where(r => r.Rating is Satisfaction.Satisfied or Satisfaction.Basic).Sum(r => r.Count);
+        var stageEnds = rows.Where(r => r.Kind == RollupKind.StageEnd).ToList();
+        var stagesKnown = stageEnds.Sum(r => r.Count);
+        var stagesOnTime = stageEnds.Where(r => r.OnTime == true).Sum(r => r.Count);
 
         var unitIds = byUnit.Select(u => u.Key).ToList();
         var names = await platform.OrgUnits.AsNoTracking().Where(o => unitIds.Contains(o.Id)).Select(o => new { o.Id, o.Code, o.Name }).ToDictionaryAsync(o => o.Id, ct);
@@ -85,20 +210,23 @@ internal sealed class DisputeStatistics(DisputesDb db, PlatformDb platform) : ID
             byStatus.Sum(s => s.Count),
             byType.OrderByDescending(t => t.Count).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => new DisputeCount(t.Key, Labels.CaseTypeName(t.Key), t.Count)).ToList(),
             byChannel.OrderBy(c => c.Key).Select(c => new DisputeCount(c.Key.ToString(), Labels.Channel(c.Key), c.Count)).ToList(),
-            byUnit.OrderByDescending(u => u.Count).Select(u => names.TryGetValue(u.Key, out var n) ? new DisputeCount(n.Code, n.Name, u.Count) : new DisputeCount(u.Key.ToString(), u.Key.ToString(), u.Count)).ToList(),
-            byDay.GroupBy(d => d.Key.ToString("yyyy-MM", CultureInfo.InvariantCulture)).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new DisputeCount(g.Key, g.Key, g.Sum(x => x.Count))).ToList(),
+            byUnit.OrderByDescending(u => u.Count).ThenBy(u => u.Key).Select(u => names.TryGetValue(u.Key, out var n) ? new DisputeCount(n.Code, n.Name, u.Count) : new DisputeCount(u.Key.ToString(), u.Key.ToString(), u.Count)).ToList(),
+            byMonth.OrderBy(m => m.Key).Select(m => (Label: m.Key.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.Count)).Select(m => new DisputeCount(m.Label, m.Label, m.Count)).ToList(),
             byStatus.OrderBy(s => s.Key).Select(s => new DisputeCount(s.Key.ToString(), Labels.Status(s.Key), s.Count)).ToList(),
-            byResult.OrderByDescending(r => r.Count).Select(r => new DisputeCount(r.Key ?? "", r.Key ?? "未注明", r.Count)).ToList(),
+            byResult.OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => new DisputeCount(r.Key, r.Key == "" ? "未注明" : r.Key, r.Count)).ToList(),
             closed,
             mediationTotal == 0 ? null : Math.Round((decimal)mediationSuccess / mediationTotal, 4),
-            averageDuration is { } avg ? Math.Round((decimal)avg, 1) : null,
+            closed == 0 ? null : Math.Round((decimal)duration / closed, 1),
             rated,
             rated == 0 ? null : Math.Round((decimal)satisfied / rated, 4),
-            // Stage due dates are computed with the working-day calendar, not stored; an on-time rate needs them stored at
-            // stage end (case handling) to stay an aggregate query. Until then: no figure rather than a wrong one.
-            null);
+            // Stages carry their due date and on-time flag from the moment they end (HandlingClock.StampEnded).
+            stagesKnown == 0 ? null : Math.Round((decimal)stagesOnTime / stagesKnown, 4));
     }
+
+    /// <summary>Sums the buckets by one dimension; groups whose signed deltas cancel out to zero are left out.</summary>
+    private static List<(TKey Key, int Count)> Fold<TKey>(List<CubeRow> rows, Func<CubeRow, TKey> key)
+        where TKey : notnull =>
+        rows.GroupBy(key).Select(g => (g.Key, Count: g.Sum(x => x.Count))).Where(x => x.Count != 0).ToList();
 
     /// <summary>The report as an .xlsx workbook: a summary sheet and one sheet per breakdown.</summary>
     public static byte[] ToXlsx(DisputeStatisticsReport r)

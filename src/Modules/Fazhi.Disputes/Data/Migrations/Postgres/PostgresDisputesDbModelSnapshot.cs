@@ -247,8 +247,14 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
                     b.Property<int>("Days")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
+
+                    b.Property<bool?>("OnTime")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("OrgUnitId")
                         .HasColumnType("uuid");
@@ -279,6 +285,8 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("CaseId", "EndedOn");
+
+                    b.HasIndex(new[] { "EndedOn", "OrgUnitId", "OnTime" }, "IX_disputes_case_stages_stats_ended");
 
                     b.ToTable("disputes_case_stages", (string)null);
                 });
@@ -411,6 +419,9 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("ReferredByUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("RejectReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -454,8 +465,6 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
 
                     b.HasIndex("ProfileId");
 
-                    b.HasIndex("ReceivedOn");
-
                     b.HasIndex("ExternalSystem", "ExternalId")
                         .IsUnique();
 
@@ -466,11 +475,16 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("AssigneeUserId", "Status", "DueOn");
+                    b.HasIndex(new[] { "AssigneeUserId", "OrgUnitId", "DueOn", "Id", "Status" }, "IX_disputes_cases_open_assignee_unit_due")
+                        .HasFilter("\"Status\" IN (1, 2)");
 
-                    b.HasIndex("OrgUnitId", "Status", "DueOn");
+                    b.HasIndex(new[] { "DueOn", "Id" }, "IX_disputes_cases_open_due")
+                        .HasFilter("\"Status\" IN (1, 2)");
 
-                    b.HasIndex("CaseTypeCode", "Channel", "Status", "OrgUnitId", "MergedIntoCaseId");
+                    b.HasIndex(new[] { "OrgUnitId", "DueOn", "Id" }, "IX_disputes_cases_open_unit_due")
+                        .HasFilter("\"Status\" IN (1, 2)");
+
+                    b.HasIndex(new[] { "ReceivedOn", "OrgUnitId", "CaseTypeCode", "Channel", "Status", "MergedIntoCaseId" }, "IX_disputes_cases_stats_received");
 
                     b.ToTable("disputes_cases", (string)null);
                 });
@@ -711,13 +725,13 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
                     b.HasIndex("CaseId")
                         .IsUnique();
 
-                    b.HasIndex("ClosedOn");
-
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("TokenHash");
 
                     b.HasIndex("Done", "DueOn");
+
+                    b.HasIndex(new[] { "ClosedOn", "OrgUnitId", "CaseTypeCode", "ResultKind", "Rating", "DurationDays" }, "IX_disputes_follow_ups_stats_closed");
 
                     b.ToTable("disputes_follow_ups", (string)null);
                 });
@@ -1197,6 +1211,72 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("disputes_routing_rule_sets", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Disputes.Statistics.StatisticsRollupRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseTypeCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DurationDays")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<bool?>("OnTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResultKind")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("Kind", "Month");
+
+                    b.ToTable("disputes_stats_rollup", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Disputes.Statistics.StatisticsRollupState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("BuiltAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("disputes_stats_state", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Platform.Features.Audit.AuditEntry", b =>

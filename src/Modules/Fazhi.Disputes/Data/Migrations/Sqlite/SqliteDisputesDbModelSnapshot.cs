@@ -242,8 +242,14 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
                     b.Property<int>("Days")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("OnTime")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OrgUnitId")
                         .HasColumnType("TEXT");
@@ -274,6 +280,8 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("CaseId", "EndedOn");
+
+                    b.HasIndex(new[] { "EndedOn", "OrgUnitId", "OnTime" }, "IX_disputes_case_stages_stats_ended");
 
                     b.ToTable("disputes_case_stages", (string)null);
                 });
@@ -406,6 +414,9 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ReferredByUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RejectReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -449,8 +460,6 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
 
                     b.HasIndex("ProfileId");
 
-                    b.HasIndex("ReceivedOn");
-
                     b.HasIndex("ExternalSystem", "ExternalId")
                         .IsUnique();
 
@@ -461,11 +470,16 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("AssigneeUserId", "Status", "DueOn");
+                    b.HasIndex(new[] { "AssigneeUserId", "OrgUnitId", "DueOn", "Id", "Status" }, "IX_disputes_cases_open_assignee_unit_due")
+                        .HasFilter("\"Status\" IN (1, 2)");
 
-                    b.HasIndex("OrgUnitId", "Status", "DueOn");
+                    b.HasIndex(new[] { "DueOn", "Id" }, "IX_disputes_cases_open_due")
+                        .HasFilter("\"Status\" IN (1, 2)");
 
-                    b.HasIndex("CaseTypeCode", "Channel", "Status", "OrgUnitId", "MergedIntoCaseId");
+                    b.HasIndex(new[] { "OrgUnitId", "DueOn", "Id" }, "IX_disputes_cases_open_unit_due")
+                        .HasFilter("\"Status\" IN (1, 2)");
+
+                    b.HasIndex(new[] { "ReceivedOn", "OrgUnitId", "CaseTypeCode", "Channel", "Status", "MergedIntoCaseId" }, "IX_disputes_cases_stats_received");
 
                     b.ToTable("disputes_cases", (string)null);
                 });
@@ -706,13 +720,13 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
                     b.HasIndex("CaseId")
                         .IsUnique();
 
-                    b.HasIndex("ClosedOn");
-
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("TokenHash");
 
                     b.HasIndex("Done", "DueOn");
+
+                    b.HasIndex(new[] { "ClosedOn", "OrgUnitId", "CaseTypeCode", "ResultKind", "Rating", "DurationDays" }, "IX_disputes_follow_ups_stats_closed");
 
                     b.ToTable("disputes_follow_ups", (string)null);
                 });
@@ -1192,6 +1206,72 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("disputes_routing_rule_sets", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Disputes.Statistics.StatisticsRollupRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseTypeCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DurationDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResultKind")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("Kind", "Month");
+
+                    b.ToTable("disputes_stats_rollup", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Disputes.Statistics.StatisticsRollupState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BuiltAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("disputes_stats_state", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Platform.Features.Audit.AuditEntry", b =>
