@@ -87,6 +87,7 @@ public static class DisputesModule
         services.AddSingleton<Profiles.ProfileCache>();
         services.AddScoped<FollowUp.FollowUpService>();
         services.AddScoped<Statistics.DisputeStatistics>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Statistics.ClosedOnTimeIndicator>();
         services.AddSingleton<Statistics.StatisticsCache>();
         services.AddScoped<Statistics.StatisticsRollupService>();
         services.AddScoped<IModuleSeed, Statistics.StatisticsRollupSeed>();
