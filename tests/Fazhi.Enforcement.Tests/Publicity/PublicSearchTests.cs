@@ -22,8 +22,17 @@ public sealed class PublicSearchTests(FazhiFactory factory)
     private readonly ReviewTestData _data = new(factory);
 
     /// <summary>Rare CJK characters (U+9E00-U+9F9F), distinct, so that this test's words are found in this test's rows only.</summary>
-    private static string Rare(int count) =>
-        new(Enumerable.Range(0, 400).Select(_ => (char)Random.Shared.Next(0x9E00, 0x9FA0)).Distinct().Take(count).ToArray());
+    /// <summary>Characters drawn by earlier tests of this class (one host, one database): never drawn twice, or a one-character search finds the other test's rows.</summary>
+    private static readonly HashSet<char> Drawn = [];
+
+    private static string Rare(int count)
+    {
+        lock (Drawn)
+        {
+            var chars = Enumerable.Range(0, 2000).Select(_ => (char)Random.Shared.Next(0x9E00, 0x9FA0)).Where(Drawn.Add).Take(count).ToArray();
+            return new string(chars);
+        }
+    }
 
     private Task<PublishedDecision> PublishAsync(PenaltyCase c, DateOnly? withdrawnOn = null) => factory.InScopeAsync(async sp =>
     {
