@@ -41,6 +41,24 @@ public abstract class FazhiDbContext : DbContext
 
     internal bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
+    /// <summary>
+    /// Serialises a check-then-write on <paramref name="key"/> (e.g. "a cap per enterprise") until the current transaction
+    /// ends, across requests and nodes: on PostgreSQL a transaction-scoped advisory lock on the key's hash; on SQLite the
+    /// transaction itself is the lock (Microsoft.Data.Sqlite begins transactions IMMEDIATE, so writers already queue).
+    /// Call inside <c>Database.BeginTransactionAsync</c>, before the reads the decision depends on.
+    /// </summary>
+    public async Task LockForDecisionAsync(string key, CancellationToken ct)
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("LockForDecisionAsync needs an open transaction.");
+        }
+        if (IsPostgres)
+        {
+            await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", ct);
+        }
+    }
+
     /// <summary>Only the platform's own context creates the audit table; the others map it without migrating it.</summary>
     protected virtual bool OwnsAuditTable => false;
 

@@ -42,6 +42,7 @@ public static class EnforcementModule
         services.AddScoped<PublicSearch>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, PublishedOnTimeIndicator>();
         services.AddScoped<SupervisionService>();
+        services.AddScoped<Contracts.IEnforcementStatistics, EnforcementStatistics>();
         services.AddPermissions(EnforcementPermissions.All);
         CaseReviewFeature.Add(services);
         CreditRepairFeature.Add(services);

@@ -42,6 +42,24 @@ public sealed class InspectionTests(FazhiFactory factory)
     }
 
     [Fact]
+    public async Task Two_bodies_registering_the_last_allowed_inspection_at_the_same_time_do_not_both_pass_the_cap()
+    {
+        var market = await ClientAsync(Inspector, Market);
+        var ecology = await ClientAsync(Inspector, Ecology);
+        var emergency = await ClientAsync(Inspector, Emergency);
+        var code = NewCreditCode();
+        await IdOfAsync(await market.PostAsJsonAsync("/api/enforcement/inspections", Plan(code, "2028-04-10", "食品安全检查")));
+
+        // One slot is left in the quarter; both try at once.
+        var both = await Task.WhenAll(
+            ecology.PostAsJsonAsync("/api/enforcement/inspections", Plan(code, "2028-05-20", "排污许可检查")),
+            emergency.PostAsJsonAsync("/api/enforcement/inspections", Plan(code, "2028-05-21", "安全生产检查")));
+
+        Assert.Equal(1, both.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(1, both.Count(r => r.StatusCode == HttpStatusCode.UnprocessableEntity));
+    }
+
+    [Fact]
     public async Task A_third_inspection_in_a_quarter_is_refused_naming_the_cap_and_the_existing_inspections()
     {
         var market = await ClientAsync(Inspector, Market);

@@ -126,8 +126,12 @@ internal sealed class InspectionService(EnforcementDb db, PlatformDb platform, I
             plan.VisitId = lead.Id;
             plan.PlannedDate = lead.PlannedDate;
         }
-        else if (plan.CountsAgainstCap)
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (input.JoinVisitId is null && plan.CountsAgainstCap)
         {
+            // Two bodies registering for the same enterprise at once must not both pass the cap: the count and the insert
+            // are one decision per enterprise.
+            await db.LockForDecisionAsync($"enforcement.inspection-cap:{code}", ct);
             var (from, to) = rule.PeriodOf(plan.PlannedDate);
             var visits = await VisitsAsync(code, from, to, ct);
             var counted = visits.Where(v => v.Counted).ToList();
@@ -141,6 +145,7 @@ internal sealed class InspectionService(EnforcementDb db, PlatformDb platform, I
         }
         db.InspectionPlans.Add(plan);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return plan;
     }
 
