@@ -121,4 +121,43 @@ public sealed class CasePageTests(FazhiFactory factory)
         Assert.True(first >= 9);
         Assert.Equal(first, await SeedAndCountAsync());
     }
+
+    [Fact]
+    public async Task An_officer_uploads_evidence_on_the_case_page_and_its_sm3_enters_the_full_process_record()
+    {
+        var (_, officers) = await _kit.TeamAsync();
+        var user = await factory.CreateUserAsync("enforcement-officer", CaseTestKit.Market);
+        var api = await factory.ApiClientAsync(user);
+        var matter = await CaseTestKit.MatterAsync(api);
+        var opened = await CaseTestKit.OkAsync(await api.PostAsJsonAsync("/api/enforcement/cases", new
+        {
+            matterId = matter, party = CaseTestKit.Company(CaseTestKit.Unique("证据上传测试公司")), summary = "未明码标价", openedOn = _kit.Today.AddDays(-5), officerIds = officers,
+        }), HttpStatusCode.Created);
+        var id = opened.GetProperty("id").GetGuid();
+        var page = $"/enforcement/cases/{id}";
+        var browser = await factory.SignedInBrowserAsync(user);
+        var html = await browser.GetStringAsync(page);
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" },
+            { new StringContent("evidence"), "_handler" },
+            { new StringContent("现场检查照片"), "summary" },
+        };
+        var photo = new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0xFF, 0xD9]);
+        photo.Headers.ContentType = new("image/jpeg");
+        form.Add(photo, "file", "现场照片.jpg");
+        var posted = await browser.PostAsync(page, form);
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var body = WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync());
+        Assert.True(body.Contains("证据已上传并记入全过程记录。", StringComparison.Ordinal), System.Text.RegularExpressions.Regex.Match(body, "alert[^<]*<[^<]*<?[^<]*").Value);
+
+        var steps = await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/enforcement/cases/{id}/steps");
+        var evidence = Assert.Single(steps.EnumerateArray(), s => s.GetProperty("kind").GetString() == "evidence");
+        var items = System.Text.Json.JsonDocument.Parse(evidence.GetProperty("evidenceJson").GetString()!).RootElement;
+        var item = Assert.Single(items.EnumerateArray());
+        Assert.Contains(item.EnumerateObject(), p => p.Value.ValueKind == System.Text.Json.JsonValueKind.String && p.Value.GetString() == "现场照片.jpg");
+        Assert.Contains(item.EnumerateObject(), p => p.Value.ValueKind == System.Text.Json.JsonValueKind.String && p.Value.GetString()!.Length == 64); // the SM3
+        Assert.Equal("现场检查照片", evidence.GetProperty("summary").GetString());
+    }
 }
