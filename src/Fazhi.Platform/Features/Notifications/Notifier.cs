@@ -30,7 +30,8 @@ public interface INotifier
     Task<int> NotifyAsync(IReadOnlyCollection<Guid> userIds, NotificationMessage message, CancellationToken ct);
 
     /// <summary>Active users holding <paramref name="permission"/> through a role assigned at exactly this org unit
-    /// (e.g. the unit's leaders or supervisors).</summary>
+    /// (e.g. the unit's leaders or supervisors). Remembered for the rest of the scope (a job run or a request), so a job
+    /// notifying many records of one unit asks the database once per unit and permission.</summary>
     Task<IReadOnlyList<Guid>> UsersWithPermissionAtAsync(Guid orgUnitId, string permission, CancellationToken ct);
 
     /// <summary>Whether a message of this kind about this subject was already sent (to anyone) since <paramref name="since"/>.</summary>
@@ -82,13 +83,22 @@ internal sealed class Notifier(PlatformDb db, IEnumerable<INotificationChannel> 
         return users.Count;
     }
 
-    public async Task<IReadOnlyList<Guid>> UsersWithPermissionAtAsync(Guid orgUnitId, string permission, CancellationToken ct) =>
-        await db.RoleAssignments.IgnoreQueryFilters().AsNoTracking()
-            // System work: a reminder job must find a unit's leaders whatever the caller's own scope.
-            .Where(a => a.OrgUnitId == orgUnitId && a.Role!.Permissions.Any(p => p.Permission == permission))
-            .Join(db.Users.IgnoreQueryFilters().Where(u => u.IsActive), a => a.UserId, u => u.Id, (a, u) => u.Id)
-            .Distinct()
-            .ToListAsync(ct);
+    private readonly Dictionary<(Guid, string), IReadOnlyList<Guid>> _holders = [];
+
+    public async Task<IReadOnlyList<Guid>> UsersWithPermissionAtAsync(Guid orgUnitId, string permission, CancellationToken ct)
+    {
+        if (!_holders.TryGetValue((orgUnitId, permission), out var users))
+        {
+            users = await db.RoleAssignments.IgnoreQueryFilters().AsNoTracking()
+                // System work: a reminder job must find a unit's leaders whatever the caller's own scope.
+                .Where(a => a.OrgUnitId == orgUnitId && a.Role!.Permissions.Any(p => p.Permission == permission))
+                .Join(db.Users.IgnoreQueryFilters().Where(u => u.IsActive), a => a.UserId, u => u.Id, (a, u) => u.Id)
+                .Distinct()
+                .ToListAsync(ct);
+            _holders[(orgUnitId, permission)] = users;
+        }
+        return users;
+    }
 
     public async Task<bool> AlreadySentAsync(string kind, string subject, DateTimeOffset since, CancellationToken ct)
     {

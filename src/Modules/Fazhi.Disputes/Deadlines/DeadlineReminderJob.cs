@@ -39,8 +39,6 @@ internal sealed class DeadlineReminderJob(DisputesDb db, HandlingService handlin
         var overdue = await open.Where(c => c.DueOn < today).OrderBy(c => c.DueOn)
             .Select(c => new Row(c.Id, c.CaseNumber, c.OrgUnitId, c.AssigneeUserId, c.DueOn!.Value)).Take(Batch).ToListAsync(ct);
 
-        var handlers = new Dictionary<Guid, IReadOnlyList<Guid>>();
-        var supervisors = new Dictionary<Guid, IReadOnlyList<Guid>>();
         var reminded = 0;
         foreach (var r in dueSoon)
         {
@@ -49,7 +47,7 @@ internal sealed class DeadlineReminderJob(DisputesDb db, HandlingService handlin
             {
                 continue;
             }
-            IReadOnlyList<Guid> to = r.Assignee is { } a ? [a] : await CachedAsync(handlers, r.Unit, DisputesPermissions.CasesHandle, ct);
+            IReadOnlyList<Guid> to = r.Assignee is { } a ? [a] : await notifier.UsersWithPermissionAtAsync(r.Unit, DisputesPermissions.CasesHandle, ct);
             reminded += await notifier.NotifyAsync(to.ToList(), new NotificationMessage(ReminderKind, $"案件 {r.Number} 即将到期",
                 $"案件 {r.Number} 当前环节将于 {Cases.Labels.Date(r.DueOn)} 届满，请及时办理。", $"/disputes/cases/{r.Id}", subject), ct) > 0 ? 1 : 0;
         }
@@ -61,7 +59,7 @@ internal sealed class DeadlineReminderJob(DisputesDb db, HandlingService handlin
             {
                 continue;
             }
-            var to = (await CachedAsync(supervisors, r.Unit, DisputesPermissions.CasesSupervise, ct)).ToList();
+            var to = (await notifier.UsersWithPermissionAtAsync(r.Unit, DisputesPermissions.CasesSupervise, ct)).ToList();
             if (r.Assignee is { } a && !to.Contains(a))
             {
                 to.Add(a);
@@ -71,15 +69,6 @@ internal sealed class DeadlineReminderJob(DisputesDb db, HandlingService handlin
         }
         log.LogInformation("Dispute deadlines: {Lapsed} lapses recorded, {Reminded} reminders, {Escalated} escalations", lapsed, reminded, escalated);
         return new ReminderRun(lapsed, reminded, escalated);
-    }
-
-    private async Task<IReadOnlyList<Guid>> CachedAsync(Dictionary<Guid, IReadOnlyList<Guid>> cache, Guid unit, string permission, CancellationToken ct)
-    {
-        if (!cache.TryGetValue(unit, out var users))
-        {
-            cache[unit] = users = await notifier.UsersWithPermissionAtAsync(unit, permission, ct);
-        }
-        return users;
     }
 
     private sealed record Row(Guid Id, string Number, Guid Unit, Guid? Assignee, DateOnly DueOn);

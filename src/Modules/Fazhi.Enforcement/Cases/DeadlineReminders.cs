@@ -46,7 +46,6 @@ internal sealed class DeadlineReminders(EnforcementDb db, CaseService cases, INo
         var since = clock.GetUtcNow().AddDays(-7);
         var notified = 0;
         var already = 0;
-        var handlers = new Dictionary<Guid, IReadOnlyList<Guid>>();
         foreach (var item in items)
         {
             if (await notifier.AlreadySentAsync(Kind, item.Subject, since, ct))
@@ -54,11 +53,7 @@ internal sealed class DeadlineReminders(EnforcementDb db, CaseService cases, INo
                 already++;
                 continue;
             }
-            if (!handlers.TryGetValue(item.OrgUnitId, out var users))
-            {
-                users = await notifier.UsersWithPermissionAtAsync(item.OrgUnitId, EnforcementPermissions.CasesHandle, ct);
-                handlers[item.OrgUnitId] = users;
-            }
+            var users = await notifier.UsersWithPermissionAtAsync(item.OrgUnitId, EnforcementPermissions.CasesHandle, ct);
             if (users.Count > 0)
             {
                 notified += await notifier.NotifyAsync(users, new NotificationMessage(Kind, item.Title, item.Body, $"/enforcement/cases/{item.Id}", item.Subject), ct);
