@@ -43,7 +43,6 @@ internal sealed class ReportService(AssessmentDb db, OrgDirectory orgs, Campaign
         return (campaign, rows, indicators);
     }
 
-    private static string Safe(string name) => string.Concat(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is '/' or '\\' ? '_' : c));
 
     /// <summary>得分表: one row per task (indicator x lead unit) with deductions, and the ranking sheet.</summary>
     public async Task<ReportFile?> ScoreSheetAsync(Guid campaignId, CancellationToken ct)
@@ -60,7 +59,7 @@ internal sealed class ReportService(AssessmentDb db, OrgDirectory orgs, Campaign
         var ranking = await queries.RankingAsync(campaignId, ct);
         var rank = new XlsxSheet("得分排名", [new("类别", 12), new("名次", 6), new("单位编码", 14), new("单位", 30), new("指标数", 8), new("已评分", 8), new("得分", 10), new("满分", 10), new("得分率%", 10)],
             ranking.Select(r => (IReadOnlyList<object?>)[r.Group, r.Rank, r.Code, r.Unit, r.Tasks, r.Scored, r.Score, r.MaxScore, r.Rate]));
-        return new ReportFile($"{Safe(data.Campaign.Name)}-得分表.xlsx", XlsxWriter.ContentType, XlsxWriter.Write(tasks, rank));
+        return new ReportFile($"{DownloadName.Safe(data.Campaign.Name)}-得分表.xlsx", XlsxWriter.ContentType, XlsxWriter.Write(tasks, rank));
     }
 
     /// <summary>自评报告: overview, completion, scores per first-level indicator, rankings and deductions, as an official .docx.</summary>
@@ -108,7 +107,7 @@ internal sealed class ReportService(AssessmentDb db, OrgDirectory orgs, Campaign
         {
             Title = $"{campaign.Name}自评报告", Body = body, Signature = (await settings.GetAsync(ct)).ReportSignature, Date = deadlines.Today,
         });
-        return new ReportFile($"{Safe(campaign.Name)}-自评报告.docx", DocxTemplate.ContentType, docx);
+        return new ReportFile($"{DownloadName.Safe(campaign.Name)}-自评报告.docx", DocxTemplate.ContentType, docx);
     }
 
     /// <summary>得分汇总表: the ranking of departments and of districts as an official .docx.</summary>
@@ -128,7 +127,7 @@ internal sealed class ReportService(AssessmentDb db, OrgDirectory orgs, Campaign
             body.AddRange(group.Select(r => $"第 {r.Rank} 名　{r.Unit}：得分 {Labels.Number(r.Score)}，满分 {Labels.Number(r.MaxScore)}，得分率 {r.Rate.ToString("0.##", Inv)}%（已评分 {r.Scored}/{r.Tasks} 项）。"));
         }
         var docx = DocxNotice.Create(new OfficialNotice { Title = $"{campaign.Name}得分汇总表", Body = body, Date = deadlines.Today });
-        return new ReportFile($"{Safe(campaign.Name)}-得分汇总表.docx", DocxTemplate.ContentType, docx);
+        return new ReportFile($"{DownloadName.Safe(campaign.Name)}-得分汇总表.docx", DocxTemplate.ContentType, docx);
     }
 
     /// <summary>自查报告 of one unit: its lead indicators with status, statement, evidence count and score (in the caller's scope).</summary>
@@ -159,7 +158,7 @@ internal sealed class ReportService(AssessmentDb db, OrgDirectory orgs, Campaign
                 + $"佐证材料 {evidence.GetValueOrDefault(r.TaskId)} 项。" + (t.Score is { } s ? $"得分 {Labels.Number(s)} 分。" : ""));
         }
         var docx = DocxNotice.Create(new OfficialNotice { Issuer = unit.Name, Title = $"{unit.Name}{campaign.Name}自查报告", Body = body, Signature = unit.Name, Date = deadlines.Today });
-        return new ReportFile($"{Safe(unit.Name)}-自查报告.docx", DocxTemplate.ContentType, docx);
+        return new ReportFile($"{DownloadName.Safe(unit.Name)}-自查报告.docx", DocxTemplate.ContentType, docx);
     }
 
     private static string Ordinal(int n) => n switch { 1 => "一", 2 => "二", 3 => "三", 4 => "四", 5 => "五", _ => n.ToString(Inv) };
@@ -195,7 +194,7 @@ internal sealed class ReportService(AssessmentDb db, OrgDirectory orgs, Campaign
         {
             Title = $"{campaign.Name}工作进展周报", Body = body, Signature = (await settings.GetAsync(ct)).ReportSignature, Date = today,
         });
-        return new ReportFile($"{Safe(campaign.Name)}-进展周报-{today:yyyyMMdd}.docx", DocxTemplate.ContentType, docx);
+        return new ReportFile($"{DownloadName.Safe(campaign.Name)}-进展周报-{today:yyyyMMdd}.docx", DocxTemplate.ContentType, docx);
     }
 
     /// <summary>
@@ -230,7 +229,7 @@ internal sealed class ReportService(AssessmentDb db, OrgDirectory orgs, Campaign
             {
                 if (r.Task.Statement.Length > 0)
                 {
-                    Add($"{Safe(r.UnitCode + "-" + r.Unit)}/工作情况说明.txt", Encoding.UTF8.GetBytes(r.Task.Statement));
+                    Add($"{DownloadName.Safe(r.UnitCode + "-" + r.Unit)}/工作情况说明.txt", Encoding.UTF8.GetBytes(r.Task.Statement));
                 }
             }
             var n = 0;
@@ -247,7 +246,7 @@ internal sealed class ReportService(AssessmentDb db, OrgDirectory orgs, Campaign
                     {
                         using var buffer = new MemoryStream();
                         await content.CopyToAsync(buffer, ct);
-                        file = $"{Safe(lead.UnitCode + "-" + lead.Unit)}/{++n:000}-{Safe(meta.FileName)}";
+                        file = $"{DownloadName.Safe(lead.UnitCode + "-" + lead.Unit)}/{++n:000}-{DownloadName.Safe(meta.FileName)}";
                         Add(file, buffer.ToArray());
                         hash = hashes[^1].Hash;
                     }
@@ -271,7 +270,7 @@ internal sealed class ReportService(AssessmentDb db, OrgDirectory orgs, Campaign
             await ms2.WriteAsync(Encoding.UTF8.GetBytes(manifest.ToString()), ct);
         }
         await db.WriteAuditEventAsync("assessment.evidence.package", nameof(Indicator), indicatorId.ToString(), new { campaignId, Files = hashes.Count }, ct);
-        return new ReportFile($"{Safe(indicator.Code)}-佐证材料.zip", "application/zip", ms.ToArray());
+        return new ReportFile($"{DownloadName.Safe(indicator.Code)}-佐证材料.zip", "application/zip", ms.ToArray());
     }
 
     private static string Csv(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;

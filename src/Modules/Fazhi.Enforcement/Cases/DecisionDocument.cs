@@ -63,10 +63,9 @@ internal sealed class DecisionDocument(EnforcementDb db, CaseService cases)
             Issuer = body, DocNumber = c.DecisionNumber, Title = "行政处罚决定书", Body = text, Signature = body, Date = decidedOn,
         });
         await db.WriteAuditEventAsync("enforcement.case.decision-document", nameof(PenaltyCase), c.Id.ToString(), new { c.DecisionNumber }, ct);
-        return (new File($"行政处罚决定书-{Safe(c.DecisionNumber)}.docx", docx), null);
+        return (new File($"行政处罚决定书-{DownloadName.Safe(c.DecisionNumber)}.docx", docx), null);
     }
 
     private static string Money(decimal v) => v.ToString("#,0.##", CultureInfo.InvariantCulture);
 
-    private static string Safe(string name) => string.Concat(name.Select(ch => Path.GetInvalidFileNameChars().Contains(ch) || ch is '/' or '\\' ? '_' : ch));
 }
