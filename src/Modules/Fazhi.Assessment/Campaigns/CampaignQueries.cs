@@ -43,29 +43,28 @@ internal sealed class CampaignQueries(AssessmentDb db, OrgDirectory orgs, IDeadl
     public async Task<List<TaskRow>> TaskListAsync(Guid? campaignId, Guid? orgUnitId, CancellationToken ct)
     {
         var today = deadlines.Today;
-        // Only the columns the list shows (not the indicators' descriptions and criteria, nor the tasks' statements).
-        var lead = await (from t in db.Tasks.AsNoTracking()
-                          join i in db.Indicators.AsNoTracking() on t.IndicatorId equals i.Id
-                          join c in db.Campaigns.AsNoTracking() on t.CampaignId equals c.Id
-                          where (campaignId == null || t.CampaignId == campaignId) && (orgUnitId == null || t.OrgUnitId == orgUnitId)
-                          select new ListItem(t.Id, t.CampaignId, c.Name, i.Code, i.Title, t.OrgUnitId, t.DueDate, t.Status, t.ReturnCount, t.ReturnReason,
-                              i.EvidenceRequirements, i.MaxScore, t.Score)).ToListAsync(ct);
+        var lead = await ListItems(db.Tasks.AsNoTracking().Where(t => (campaignId == null || t.CampaignId == campaignId) && (orgUnitId == null || t.OrgUnitId == orgUnitId)))
+            .ToListAsync(ct);
         var coRows = await db.Contributions.AsNoTracking().Where(x => orgUnitId == null || x.OrgUnitId == orgUnitId).Select(x => x.TaskId).ToListAsync(ct);
         var leadIds = lead.Select(l => l.Id).ToHashSet();
         var coIds = coRows.Where(id => !leadIds.Contains(id)).Distinct().ToList();
         // Tasks the caller's units help with: visible through their own contribution rows (co-unit), read without the lead's scope.
-        var co = coIds.Count == 0 ? [] : await (from t in db.Tasks.IgnoreQueryFilters().AsNoTracking()
-                                                join i in db.Indicators.AsNoTracking() on t.IndicatorId equals i.Id
-                                                join c in db.Campaigns.AsNoTracking() on t.CampaignId equals c.Id
-                                                where coIds.Contains(t.Id) && (campaignId == null || t.CampaignId == campaignId)
-                                                select new ListItem(t.Id, t.CampaignId, c.Name, i.Code, i.Title, t.OrgUnitId, t.DueDate, t.Status, t.ReturnCount,
-                                                    t.ReturnReason, i.EvidenceRequirements, i.MaxScore, t.Score)).ToListAsync(ct);
+        var co = coIds.Count == 0 ? [] : await ListItems(db.Tasks.IgnoreQueryFilters().AsNoTracking()
+            .Where(t => coIds.Contains(t.Id) && (campaignId == null || t.CampaignId == campaignId))).ToListAsync(ct);
         var names = await orgs.NamesAsync(lead.Concat(co).Select(x => x.OrgUnitId).Distinct().ToList(), ct);
         TaskRow Row(ListItem x, string role) => new(x.Id, x.CampaignId, x.Campaign, x.Code, x.Title, role, x.OrgUnitId, names.GetValueOrDefault(x.OrgUnitId, ""),
             x.DueDate, x.Status, IsOverdue(x.DueDate, x.Status, today), x.ReturnCount, x.ReturnReason, x.EvidenceRequirements, x.MaxScore, x.Score);
         return lead.Select(x => Row(x, "牵头")).Concat(co.Select(x => Row(x, "配合")))
             .OrderBy(r => r.DueDate).ThenBy(r => r.IndicatorCode, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>The columns a task list shows, joined to its indicator and campaign (not descriptions, criteria or statements).</summary>
+    private IQueryable<ListItem> ListItems(IQueryable<AssessmentTask> tasks) =>
+        from t in tasks
+        join i in db.Indicators.AsNoTracking() on t.IndicatorId equals i.Id
+        join c in db.Campaigns.AsNoTracking() on t.CampaignId equals c.Id
+        select new ListItem(t.Id, t.CampaignId, c.Name, i.Code, i.Title, t.OrgUnitId, t.DueDate, t.Status, t.ReturnCount, t.ReturnReason,
+            i.EvidenceRequirements, i.MaxScore, t.Score);
 
     private sealed record ListItem(Guid Id, Guid CampaignId, string Campaign, string Code, string Title, Guid OrgUnitId, DateOnly DueDate, SubmissionStatus Status,
         int ReturnCount, string ReturnReason, string EvidenceRequirements, decimal MaxScore, decimal? Score);
