@@ -36,6 +36,10 @@ public static class PlatformModule
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddFazhiDbContext<PlatformDb, SqlitePlatformDb, PostgresPlatformDb>(db, builder.Environment.ContentRootPath, "platform");
         services.AddTransient<DatabaseMigrator>();
+        if (!db.IsPostgres)
+        {
+            services.AddHostedService<SqliteCheckpointer>();
+        }
 
         // Secret keys come from the key file (Security:KeyFile), never from the database.
         services.AddFazhiKeys();

@@ -42,7 +42,7 @@ public static class DatabaseRegistration
         {
             services.AddDbContext<TContext, TSqlite>((sp, o) => o
                 .UseSqlite(connectionString, s => s.MigrationsHistoryTable(history))
-                .AddInterceptors(SqlitePragmas.Instance)
+                .AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance)
                 .UseSensitiveData(sp.GetService<SensitiveDataProtector>()));
         }
         services.AddSingleton(new ModuleDatabase(module, typeof(TContext)));
@@ -107,8 +107,9 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     private static void Apply(DbConnection connection)
     {
         using var cmd = connection.CreateCommand();
-        // Per-connection settings only (no I/O); journal_mode=WAL persists in the file and is set by the migrator.
-        cmd.CommandText = "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+        // Per-connection settings only (no I/O); journal_mode=WAL persists in the file and is set by the migrator. Checkpoints
+        // run in the background (SqliteCheckpointer); a writer checkpoints only as the backstop at 10,000 log pages.
+        cmd.CommandText = "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000;";
         cmd.ExecuteNonQuery();
     }
 }

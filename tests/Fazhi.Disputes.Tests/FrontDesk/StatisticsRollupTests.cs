@@ -72,6 +72,60 @@ public sealed class StatisticsRollupTests(FazhiFactory factory)
         await AssertMatchesLiveAsync();
     }
 
+    /// <summary>
+    /// A partial month is read as the month's roll-up rows less the days left out when those are fewer (counted live), and a
+    /// period reaching today as open-ended. Cases dated on the days left out prove the subtraction. Uses 滕州市 (370481) only.
+    /// </summary>
+    [Fact]
+    public async Task A_partial_month_read_as_the_month_less_the_days_left_out_equals_the_live_count()
+    {
+        const string county = "370481";
+        var clerk = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-clerk", county));
+        var early = await CreateAsync(clerk, Staff("PeoplesMediation", "邻里纠纷", Person("滕立新"), unit: "370481001", place: county));
+        var middle = await CreateAsync(clerk, Staff("PeoplesMediation", "婚姻家庭", Person("滕秀英"), unit: "370481001", place: county));
+        var late = await CreateAsync(clerk, Staff("LegalAid", "劳动争议", Person("滕国庆"), channel: "Hotline", unit: "370481002", place: county));
+        var accepted = await clerk.PostAsJsonAsync($"/api/disputes/cases/{middle}/accept", new { });
+        Assert.True(accepted.StatusCode == HttpStatusCode.OK, await accepted.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsJsonAsync($"/api/disputes/cases/{middle}/close", new { result = "party-refused", summary = "被申请人明确表示拒绝调解。" })).StatusCode);
+
+        // Last month: received on the 3rd, the 15th and the 28th; the closing on the 28th; the stages ended on the 3rd.
+        var today = await factory.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<IDeadlineService>().Today));
+        var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        await factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DisputesDb>();
+            foreach (var (id, day) in new[] { (early, 3), (middle, 15), (late, 28) })
+            {
+                var on = lastMonth.AddDays(day - 1);
+                await db.Cases.IgnoreQueryFilters().Where(c => c.Id == id).ExecuteUpdateAsync(u => u.SetProperty(c => c.ReceivedOn, on));
+                await db.Stages.IgnoreQueryFilters().Where(x => x.CaseId == id && x.EndedOn != null).ExecuteUpdateAsync(u => u.SetProperty(x => x.EndedOn, lastMonth.AddDays(2)));
+            }
+            await db.Set<Fazhi.Disputes.FollowUp.FollowUpTask>().IgnoreQueryFilters().Where(f => f.CaseId == middle)
+                .ExecuteUpdateAsync(u => u.SetProperty(f => f.ClosedOn, lastMonth.AddDays(27)));
+            await sp.GetRequiredService<StatisticsRollupService>().RebuildAsync(default);
+        });
+
+        var reviewer = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-reviewer", county));
+        foreach (var (from, to) in new (DateOnly, DateOnly?)[]
+        {
+            (lastMonth.AddDays(9), null),                  // the 10th to today: last month less the 1st-9th (the 3rd's case)
+            (lastMonth.AddDays(9), today),                 // the same, "to" given as today
+            (lastMonth.AddDays(1), lastMonth.AddDays(26)), // the 2nd to the 27th: the month less the 1st and the 28th onwards
+            (lastMonth.AddDays(9), lastMonth.AddDays(19)), // the 10th to the 20th: fewer days inside, counted live
+            (lastMonth.AddDays(27), lastMonth.AddDays(27)),
+        })
+        {
+            var live = await factory.InScopeAsync(sp => sp.GetRequiredService<DisputeStatistics>().GetLiveAsync(new DisputeStatisticsQuery(from, to, county), default));
+            var report = await reviewer.GetFromJsonAsync<JsonElement>($"/api/disputes/statistics?from={from:yyyy-MM-dd}" + (to is null ? "" : $"&to={to:yyyy-MM-dd}") + $"&unit={county}");
+            Assert.Equal(Figures(JsonSerializer.SerializeToElement(live, JsonSerializerOptions.Web)), Figures(report));
+        }
+        var tenth = await reviewer.GetFromJsonAsync<JsonElement>($"/api/disputes/statistics?from={lastMonth.AddDays(9):yyyy-MM-dd}&unit={county}");
+        Assert.Equal(2, tenth.GetProperty("total").GetInt32());
+        var inner = await reviewer.GetFromJsonAsync<JsonElement>($"/api/disputes/statistics?from={lastMonth.AddDays(1):yyyy-MM-dd}&to={lastMonth.AddDays(26):yyyy-MM-dd}&unit={county}");
+        Assert.Equal(2, inner.GetProperty("total").GetInt32());
+        Assert.Equal(0, inner.GetProperty("closed").GetInt32());
+    }
+
     /// <summary>County and town reviewers (their own scope, no filter), the city filtering by unit, whole and partial months.</summary>
     private async Task AssertMatchesLiveAsync()
     {

@@ -149,15 +149,11 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
         // Public intake has no account and so no data scope: the write is explicit system work, into the centre only.
         await using var systemDb = publicIntake ? CreateSystemDb(services) : null;
         var target = systemDb ?? db;
-        await using var tx = await target.Database.BeginTransactionAsync(ct);
-        var sequence = await NextSequenceAsync(target, today.Year, ct);
         var dispute = new DisputeCase
         {
             OrgUnitId = handlingUnit,
-            CaseNumber = Pattern.Replace("{year}", today.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                .Replace("{seq}", sequence.ToString("0000", CultureInfo.InvariantCulture), StringComparison.Ordinal),
+            CaseNumber = "", // numbered in the write transaction below, without gaps
             Year = today.Year,
-            Sequence = sequence,
             CaseTypeCode = profile.Code,
             ProfileId = profile.Id,
             ProfileVersion = profile.ProfileVersion,
@@ -184,9 +180,14 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
         dispute.Stages.Add(StageFrom(firstStage, dispute, today));
         target.Cases.Add(dispute);
         clock.Refresh(dispute, calculator, today);
-        // Front desk (Duplicates/, Routing/): flag possible duplicates and record the routing recommendation; all of it is
-        // saved at once (one batch of inserts and audit entries), in the transaction that took the case number.
+        // Front desk (Duplicates/, Routing/): flag possible duplicates and record the routing recommendation. These are reads,
+        // done before the write transaction so that the database's single writer is held only for the number and the insert
+        // (ADR 0018); all of it is saved at once (one batch of inserts and audit entries) in the transaction that takes the number.
         await services.GetRequiredService<FrontDesk.FrontDeskIntake>().OnIntakeAsync(target, dispute, ct);
+        await using var tx = await target.Database.BeginTransactionAsync(ct);
+        dispute.Sequence = await NextSequenceAsync(target, today.Year, ct);
+        dispute.CaseNumber = Pattern.Replace("{year}", today.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{seq}", dispute.Sequence.ToString("0000", CultureInfo.InvariantCulture), StringComparison.Ordinal);
         await target.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new IntakeResult(dispute.Id, dispute.CaseNumber, queryCode);

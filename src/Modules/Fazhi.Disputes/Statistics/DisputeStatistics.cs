@@ -6,6 +6,7 @@ using Fazhi.Disputes.Domain;
 using Fazhi.Disputes.FollowUp;
 using Fazhi.Disputes.FrontDesk;
 using Fazhi.Platform.Data;
+using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.Documents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -31,7 +32,7 @@ internal sealed class DisputeCaseStatisticsIndexes : IEntityTypeConfiguration<Di
 internal sealed record CubeRow(RollupKind Kind, DateOnly Month, Guid OrgUnitId, string? CaseTypeCode, IntakeChannel? Channel, CaseStatus? Status,
     string? ResultKind, Satisfaction? Rating, bool? OnTime, int Count, long DurationDays);
 
-internal sealed class DisputeStatistics(DisputesDb db, PlatformDb platform) : IDisputeStatistics
+internal sealed class DisputeStatistics(DisputesDb db, PlatformDb platform, IDeadlineService deadlines) : IDisputeStatistics
 {
     /// <summary>Case types whose results count towards the mediation success rate.</summary>
     public static readonly string[] MediationTypes = [CaseTypes.PeoplesMediation, CaseTypes.LawyerMediation, CaseTypes.AdministrativeMediation];
@@ -65,13 +66,20 @@ internal sealed class DisputeStatistics(DisputesDb db, PlatformDb platform) : ID
 
     private async Task<List<CubeRow>> MixedCubeAsync(DateOnly? from, DateOnly? to, List<Guid>? units, CancellationToken ct)
     {
+        // Nothing is received, closed or ended after today: a period that reaches today is open at its end, and the current
+        // month is then a whole month of the roll-up rather than a partial one counted live.
+        var today = deadlines.Today;
+        if (to is { } reaches && reaches >= today)
+        {
+            to = null;
+        }
         // Whole months covered by [from, to]: firstFull .. lastFull (month starts; null = unbounded); the rest is at most two
         // partial months, counted live. Within the whole months, whole years fy .. ly are read from the year rows.
         var firstFull = from is not { } f ? (DateOnly?)null : f.Day == 1 ? f : StatisticsRollupRow.MonthOf(f).AddMonths(1);
         var lastFull = to is not { } t ? (DateOnly?)null : t.AddDays(1).Day == 1 ? StatisticsRollupRow.MonthOf(t) : StatisticsRollupRow.MonthOf(t).AddMonths(-1);
         if (firstFull is { } a && lastFull is { } b && a > b)
         {
-            return await LiveCubeAsync(from, to, units, ct);
+            return await PartOfMonthAsync(from!.Value, to!.Value, units, today, ct);
         }
         var fy = firstFull is not { } ff ? (DateOnly?)null : ff.Month == 1 ? ff : new DateOnly(ff.Year + 1, 1, 1);
         var ly = lastFull is not { } lf ? (DateOnly?)null : lf.Month == 12 ? new DateOnly(lf.Year, 1, 1) : new DateOnly(lf.Year - 1, 1, 1);
@@ -96,14 +104,43 @@ internal sealed class DisputeStatistics(DisputesDb db, PlatformDb platform) : ID
         rows.AddRange(await RollupAsync([RollupKind.ReceivedMonth], firstFull, lastFull, units, ct));
         if (from is { } start && firstFull is { } full && start < full)
         {
-            rows.AddRange(await LiveCubeAsync(start, full.AddDays(-1), units, ct));
+            rows.AddRange(await PartOfMonthAsync(start, full.AddDays(-1), units, today, ct));
         }
         if (to is { } end && lastFull is { } last && end >= last.AddMonths(1))
         {
-            rows.AddRange(await LiveCubeAsync(last.AddMonths(1), end, units, ct));
+            rows.AddRange(await PartOfMonthAsync(last.AddMonths(1), end, units, today, ct));
         }
         return rows;
     }
+
+    /// <summary>
+    /// The days [lo, hi] of one month: counted live, or, when the days left out are fewer, as the month's roll-up rows less
+    /// the days left out counted live (a period from the 10th counts 9 days, not 21). Days after today hold nothing.
+    /// </summary>
+    private async Task<List<CubeRow>> PartOfMonthAsync(DateOnly lo, DateOnly hi, List<Guid>? units, DateOnly today, CancellationToken ct)
+    {
+        var month = StatisticsRollupRow.MonthOf(lo);
+        var monthEnd = month.AddMonths(1).AddDays(-1);
+        var dataEnd = monthEnd < today ? monthEnd : today;
+        var inside = (hi < dataEnd ? hi : dataEnd).DayNumber - lo.DayNumber + 1;
+        var outside = lo.DayNumber - month.DayNumber + Math.Max(0, dataEnd.DayNumber - hi.DayNumber);
+        if (inside <= outside)
+        {
+            return await LiveCubeAsync(lo, hi, units, ct);
+        }
+        var rows = await RollupAsync([.. MonthKinds, RollupKind.ReceivedMonth], month, month, units, ct);
+        if (lo > month)
+        {
+            rows.AddRange(Negated(await LiveCubeAsync(month, lo.AddDays(-1), units, ct)));
+        }
+        if (hi < dataEnd)
+        {
+            rows.AddRange(Negated(await LiveCubeAsync(hi.AddDays(1), monthEnd, units, ct)));
+        }
+        return rows;
+    }
+
+    private static IEnumerable<CubeRow> Negated(List<CubeRow> rows) => rows.Select(r => r with { Count = -r.Count, DurationDays = -r.DurationDays });
 
     private static readonly RollupKind[] MonthKinds =
         [RollupKind.ReceivedByType, RollupKind.ReceivedByChannel, RollupKind.ReceivedByStatus, RollupKind.ClosureByResult, RollupKind.ClosureByRating, RollupKind.StageEnd];
