@@ -53,6 +53,7 @@ internal static class DisputesLoad
         var mediator = await host.ApiClientAsync("bench-centre-mediator", "dispute-mediator", CaseService.CentreCode);
         var analyst = await host.ApiClientAsync("bench-analyst", "dispute-reviewer", "370400");
         var county = await host.ApiClientAsync("bench-county-clerk", "dispute-clerk", "370402");
+        var town = await host.ApiClientAsync("bench-town-clerk", "dispute-clerk", "370402001");
         var countyAnalyst = await host.ApiClientAsync("bench-county-analyst", "dispute-reviewer", "370402");
         var floorClient = host.CreateClient();
         // New people on every run: a fixed seed would send the same applicants again and make every intake a duplicate of the
@@ -87,6 +88,8 @@ internal static class DisputesLoad
         await Measure.HttpAsync("worklist: overdue", 200, 1, _ => clerk.GetAsync("/api/disputes/worklist?view=overdue"));
         await Measure.HttpAsync("worklist: all, page 1 (centre)", 200, 1, _ => clerk.GetAsync("/api/disputes/worklist?view=all"));
         await Measure.HttpAsync("worklist: all, page 1 (county, scoped)", 200, 1, _ => county.GetAsync("/api/disputes/worklist?view=all"));
+        await Measure.HttpAsync("worklist: all, page 1 (town clerk)", 200, 1, _ => town.GetAsync("/api/disputes/worklist?view=all"));
+        await Measure.HttpAsync("worklist: all, page 5 (county, scoped)", 200, 1, _ => county.GetAsync("/api/disputes/worklist?view=all&page=5"));
         await Measure.HttpAsync("worklist page /disputes?view=overdue (HTML)", 100, 1, _ => clerk.GetAsync("/api/disputes/worklist?view=overdue&page=2"));
         await Measure.HttpAsync("statistics: city, all years", 50, 1, _ => analyst.GetAsync("/api/disputes/statistics"), warmup: 3);
         await Measure.HttpAsync("statistics: city, this year", 50, 1, _ => analyst.GetAsync($"/api/disputes/statistics?from={DateTime.UtcNow.Year}-01-01"), warmup: 3);

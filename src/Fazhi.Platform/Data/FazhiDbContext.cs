@@ -106,7 +106,11 @@ public abstract class FazhiDbContext : DbContext
             if (typeof(IOrgScoped).IsAssignableFrom(clr) && entityType.BaseType is null)
             {
                 ApplyScopeFilterMethod.MakeGenericMethod(clr).Invoke(this, [modelBuilder]);
-                modelBuilder.Entity(clr).HasIndex(nameof(IOrgScoped.OrgUnitId));
+                // Every scoped table is read by unit; a module's own index led by the unit (e.g. unit and key) serves instead.
+                if (!entityType.GetIndexes().Any(i => i.Properties[0].Name == nameof(IOrgScoped.OrgUnitId)))
+                {
+                    modelBuilder.Entity(clr).HasIndex(nameof(IOrgScoped.OrgUnitId));
+                }
             }
             if (typeof(IVersioned).IsAssignableFrom(clr))
             {

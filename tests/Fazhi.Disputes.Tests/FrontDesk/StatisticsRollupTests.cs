@@ -74,16 +74,17 @@ public sealed class StatisticsRollupTests(FazhiFactory factory)
 
     /// <summary>
     /// A partial month is read as the month's roll-up rows less the days left out when those are fewer (counted live), and a
-    /// period reaching today as open-ended. Cases dated on the days left out prove the subtraction. Uses 滕州市 (370481) only.
+    /// period reaching today as open-ended. Cases dated on the days left out prove the subtraction. Uses town 370481003 only.
     /// </summary>
     [Fact]
     public async Task A_partial_month_read_as_the_month_less_the_days_left_out_equals_the_live_count()
     {
         const string county = "370481";
+        const string town = "370481003"; // 北辛街道 (the count-cap test fills 370481001)
         var clerk = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-clerk", county));
-        var early = await CreateAsync(clerk, Staff("PeoplesMediation", "邻里纠纷", Person("滕立新"), unit: "370481001", place: county));
-        var middle = await CreateAsync(clerk, Staff("PeoplesMediation", "婚姻家庭", Person("滕秀英"), unit: "370481001", place: county));
-        var late = await CreateAsync(clerk, Staff("LegalAid", "劳动争议", Person("滕国庆"), channel: "Hotline", unit: "370481002", place: county));
+        var early = await CreateAsync(clerk, Staff("PeoplesMediation", "邻里纠纷", Person("滕立新"), unit: town, place: county));
+        var middle = await CreateAsync(clerk, Staff("PeoplesMediation", "婚姻家庭", Person("滕秀英"), unit: town, place: county));
+        var late = await CreateAsync(clerk, Staff("LegalAid", "劳动争议", Person("滕国庆"), channel: "Hotline", unit: town, place: county));
         var accepted = await clerk.PostAsJsonAsync($"/api/disputes/cases/{middle}/accept", new { });
         Assert.True(accepted.StatusCode == HttpStatusCode.OK, await accepted.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsJsonAsync($"/api/disputes/cases/{middle}/close", new { result = "party-refused", summary = "被申请人明确表示拒绝调解。" })).StatusCode);
@@ -115,13 +116,13 @@ public sealed class StatisticsRollupTests(FazhiFactory factory)
             (lastMonth.AddDays(27), lastMonth.AddDays(27)),
         })
         {
-            var live = await factory.InScopeAsync(sp => sp.GetRequiredService<DisputeStatistics>().GetLiveAsync(new DisputeStatisticsQuery(from, to, county), default));
-            var report = await reviewer.GetFromJsonAsync<JsonElement>($"/api/disputes/statistics?from={from:yyyy-MM-dd}" + (to is null ? "" : $"&to={to:yyyy-MM-dd}") + $"&unit={county}");
+            var live = await factory.InScopeAsync(sp => sp.GetRequiredService<DisputeStatistics>().GetLiveAsync(new DisputeStatisticsQuery(from, to, town), default));
+            var report = await reviewer.GetFromJsonAsync<JsonElement>($"/api/disputes/statistics?from={from:yyyy-MM-dd}" + (to is null ? "" : $"&to={to:yyyy-MM-dd}") + $"&unit={town}");
             Assert.Equal(Figures(JsonSerializer.SerializeToElement(live, JsonSerializerOptions.Web)), Figures(report));
         }
-        var tenth = await reviewer.GetFromJsonAsync<JsonElement>($"/api/disputes/statistics?from={lastMonth.AddDays(9):yyyy-MM-dd}&unit={county}");
+        var tenth = await reviewer.GetFromJsonAsync<JsonElement>($"/api/disputes/statistics?from={lastMonth.AddDays(9):yyyy-MM-dd}&unit={town}");
         Assert.Equal(2, tenth.GetProperty("total").GetInt32());
-        var inner = await reviewer.GetFromJsonAsync<JsonElement>($"/api/disputes/statistics?from={lastMonth.AddDays(1):yyyy-MM-dd}&to={lastMonth.AddDays(26):yyyy-MM-dd}&unit={county}");
+        var inner = await reviewer.GetFromJsonAsync<JsonElement>($"/api/disputes/statistics?from={lastMonth.AddDays(1):yyyy-MM-dd}&to={lastMonth.AddDays(26):yyyy-MM-dd}&unit={town}");
         Assert.Equal(2, inner.GetProperty("total").GetInt32());
         Assert.Equal(0, inner.GetProperty("closed").GetInt32());
     }

@@ -21,6 +21,9 @@ internal sealed class Worklists(DisputesDb db, PlatformDb platform, ICurrentUser
     /// <summary>"Due soon" means within this many working days (Disputes:DueSoonWorkingDays, default 3).</summary>
     public static int DueSoonDays(IConfiguration configuration) => Math.Clamp(configuration.GetValue("Disputes:DueSoonWorkingDays", 3), 1, 30);
 
+    /// <summary>Up to this many units in scope, the "all" view reads each unit's newest cases; beyond, the key backwards.</summary>
+    private const int PerUnitLimit = 64;
+
     /// <summary>Worklists count matching cases up to this many (shown as "1000+").</summary>
     public const int CountCap = 1000;
 
@@ -33,18 +36,20 @@ internal sealed class Worklists(DisputesDb db, PlatformDb platform, ICurrentUser
         var open = view is "mine" or "due" or "overdue";
         // The data-scope filter reaches SQL as "(@unrestricted OR OrgUnitId IN (...))": an OR the planner cannot seek on.
         // Repeated as a plain AND term, the per-unit indexes become usable: for the open views' pages and counts, and for
-        // the count of "all" (a covering seek on the unit index). Not for the page of "all": the newest cases in scope are
-        // found fastest by reading the key backwards, where a unit seek would sort every case of the unit.
+        // the count of "all" (a covering seek on the unit index). The page of "all" reads the key backwards for the centre
+        // and the city, and each unit's newest cases for a county or town (below).
         var scope = current.Scope.Unrestricted ? null : current.Scope.UnitIds;
         IQueryable<DisputeCase> InScope(IQueryable<DisputeCase> q) => scope is null ? q : q.Where(c => scope.Contains(c.OrgUnitId));
         if (open)
         {
             query = InScope(query);
         }
+        Guid? filterUnit = null;
         if (!string.IsNullOrWhiteSpace(unitCode))
         {
             var unit = await platform.OrgUnits.AsNoTracking().Where(o => o.Code == unitCode).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct) ?? Guid.Empty;
             query = query.Where(c => c.OrgUnitId == unit);
+            filterUnit = unit;
         }
         if (!string.IsNullOrWhiteSpace(caseType))
         {
@@ -77,11 +82,22 @@ internal sealed class Worklists(DisputesDb db, PlatformDb platform, ICurrentUser
         var ordered = open ? query.OrderBy(c => c.DueOn).ThenBy(c => c.Id) : query.OrderByDescending(c => c.Id);
         // Open views are counted in the page's order: the planner then reads the partial index on open cases, as for the page,
         // instead of picking the plain unit index by estimate and visiting every case of the unit. The "all" view counts on
-        // the unit index (covering), and pages on the key in descending order.
+        // the unit index (covering).
         var counted = await (open ? ordered : InScope(query)).Take(cap + 1).CountAsync(ct);
         var capped = counted > cap;
         var total = Math.Min(counted, cap);
-        var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize)
+        var pageQuery = ordered.Skip((page - 1) * pageSize).Take(pageSize);
+        if (!open && (filterUnit is { } one ? [one] : scope) is { Length: > 0 and <= PerUnitLimit } units)
+        {
+            // A county or town sees a small share of the cases, and the newest of the centre's are not theirs: reading the key
+            // backwards would pass over thousands of others' cases. Each unit's newest cases instead (the unit-and-key index,
+            // at most one page's depth per unit), merged here; the page is then read by key.
+            var depth = page * pageSize;
+            var newest = units.Select(u => query.Where(c => c.OrgUnitId == u).OrderByDescending(c => c.Id).Select(c => c.Id).Take(depth)).Aggregate(Queryable.Concat);
+            var ids = (await newest.ToListAsync(ct)).OrderDescending().Skip((page - 1) * pageSize).Take(pageSize).ToList();
+            pageQuery = db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderByDescending(c => c.Id);
+        }
+        var rows = await pageQuery
             .Select(c => new
             {
                 c.Id, c.CaseNumber, c.CaseTypeCode, c.Status, c.Channel, c.Category, c.ReceivedOn, c.DueOn, c.AssigneeName,

@@ -250,6 +250,8 @@ internal sealed class DisputeCaseConfiguration : IEntityTypeConfiguration<Disput
         b.Property(x => x.QueryCodeHash).HasMaxLength(64);
         b.Property(x => x.RejectReason).HasMaxLength(1000);
         b.HasIndex(x => new { x.Status, x.CaseTypeCode });
+        // By unit, newest first: the "all" worklist of a county or town reads each unit's newest cases (Deadlines/Worklists).
+        b.HasIndex(x => new { x.OrgUnitId, x.Id });
         b.HasOne<CaseTypeProfile>().WithMany().HasForeignKey(x => x.ProfileId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Parties).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Stages).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);

@@ -100,8 +100,6 @@ namespace Fazhi.Assessment.Data.Migrations.Postgres
 
                     b.HasIndex("IndicatorId");
 
-                    b.HasIndex("OrgUnitId");
-
                     b.HasIndex("OrgUnitId", "DueDate");
 
                     b.HasIndex("CampaignId", "IndicatorId", "OrgUnitId")

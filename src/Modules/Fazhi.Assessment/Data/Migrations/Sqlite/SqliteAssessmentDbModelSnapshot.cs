@@ -95,8 +95,6 @@ namespace Fazhi.Assessment.Data.Migrations.Sqlite
 
                     b.HasIndex("IndicatorId");
 
-                    b.HasIndex("OrgUnitId");
-
                     b.HasIndex("OrgUnitId", "DueDate");
 
                     b.HasIndex("CampaignId", "IndicatorId", "OrgUnitId")

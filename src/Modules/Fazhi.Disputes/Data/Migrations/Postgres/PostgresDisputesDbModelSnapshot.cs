@@ -461,12 +461,12 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
                     b.HasIndex("CaseNumber")
                         .IsUnique();
 
-                    b.HasIndex("OrgUnitId");
-
                     b.HasIndex("ProfileId");
 
                     b.HasIndex("ExternalSystem", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("OrgUnitId", "Id");
 
                     b.HasIndex("Status", "CaseTypeCode");
 

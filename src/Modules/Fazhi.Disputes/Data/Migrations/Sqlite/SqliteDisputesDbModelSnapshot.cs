@@ -456,12 +456,12 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
                     b.HasIndex("CaseNumber")
                         .IsUnique();
 
-                    b.HasIndex("OrgUnitId");
-
                     b.HasIndex("ProfileId");
 
                     b.HasIndex("ExternalSystem", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("OrgUnitId", "Id");
 
                     b.HasIndex("Status", "CaseTypeCode");
 

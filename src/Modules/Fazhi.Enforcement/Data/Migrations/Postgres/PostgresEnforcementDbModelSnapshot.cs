@@ -578,8 +578,6 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("OrgUnitId");
-
                     b.HasIndex("OrgUnitId", "Opinion");
 
                     b.ToTable("enforcement_legal_reviews", (string)null);
@@ -798,8 +796,6 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OrgUnitId");
-
                     b.HasIndex("PartyIdNumberBlindIndex");
 
                     b.HasIndex("OrgUnitId", "Stage", "DecisionDueOn");
@@ -906,8 +902,6 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.HasIndex("ContactPhoneBlindIndex");
-
-                    b.HasIndex("OrgUnitId");
 
                     b.HasIndex("CreditCode", "DecisionNumber");
 

@@ -573,8 +573,6 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("OrgUnitId");
-
                     b.HasIndex("OrgUnitId", "Opinion");
 
                     b.ToTable("enforcement_legal_reviews", (string)null);
@@ -793,8 +791,6 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OrgUnitId");
-
                     b.HasIndex("PartyIdNumberBlindIndex");
 
                     b.HasIndex("OrgUnitId", "Stage", "DecisionDueOn");
@@ -901,8 +897,6 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.HasIndex("ContactPhoneBlindIndex");
-
-                    b.HasIndex("OrgUnitId");
 
                     b.HasIndex("CreditCode", "DecisionNumber");
 

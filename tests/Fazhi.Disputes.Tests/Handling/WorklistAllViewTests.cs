@@ -1,0 +1,58 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Fazhi.Disputes.Data;
+using Fazhi.Disputes.Tests.Infrastructure;
+using Fazhi.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Fazhi.Disputes.Tests.FrontDesk.FrontDeskData;
+
+namespace Fazhi.Disputes.Tests.Handling;
+
+/// <summary>
+/// The "all" worklist of a county reads each of its units' newest cases and merges them: the same cases, in the same order,
+/// page by page, as every case in its scope sorted newest first, and none from outside it. Uses towns 370481004/370481005.
+/// </summary>
+[Collection(HostCollection.Name)]
+public sealed class WorklistAllViewTests(FazhiFactory factory)
+{
+    [Fact]
+    public async Task A_county_sees_the_newest_cases_of_all_its_units_in_order_and_nothing_else()
+    {
+        var clerk = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-clerk", "370481"));
+        var elsewhere = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-clerk", "370402"));
+        var created = new List<Guid>();
+        var outside = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            created.Add(await CreateAsync(clerk, Staff("PeoplesMediation", "邻里纠纷", Person("滕文" + i), unit: "370481004", place: "370481")));
+            outside.Add(await CreateAsync(elsewhere, Staff("PeoplesMediation", "邻里纠纷", Person("市文" + i), unit: "370402")));
+            created.Add(await CreateAsync(clerk, Staff("LegalAid", "劳动争议", Person("滕武" + i), channel: "Hotline", unit: "370481005", place: "370481")));
+        }
+        created.Reverse();
+
+        // Every case in the county's scope, newest first, as the database sorts them.
+        var expected = await factory.InScopeAsync(async sp =>
+        {
+            var units = await sp.GetRequiredService<PlatformDb>().OrgUnits.Where(o => o.Path.Contains("/370481/")).Select(o => o.Id).ToListAsync();
+            return await sp.GetRequiredService<DisputesDb>().Cases.IgnoreQueryFilters().Where(c => units.Contains(c.OrgUnitId))
+                .OrderByDescending(c => c.Id).Select(c => c.Id).Take(12).ToListAsync();
+        });
+        Assert.Equal(created, expected.Take(6));
+
+        for (var page = 1; page <= 3; page++)
+        {
+            var list = await clerk.GetFromJsonAsync<JsonElement>($"/api/disputes/worklist?view=all&page={page}&pageSize=4");
+            var ids = list.GetProperty("items").EnumerateArray().Select(x => x.GetProperty("id").GetGuid()).ToList();
+            Assert.Equal(expected.Skip((page - 1) * 4).Take(4), ids);
+            Assert.DoesNotContain(ids, outside.Contains);
+        }
+
+        // Filtered to one unit: that unit's cases only, newest first.
+        var town = await clerk.GetFromJsonAsync<JsonElement>("/api/disputes/worklist?view=all&unit=370481005&pageSize=3");
+        Assert.Equal(created.Where((_, i) => i % 2 == 0).Take(3), town.GetProperty("items").EnumerateArray().Select(x => x.GetProperty("id").GetGuid()));
+        // A unit outside the scope shows nothing, even by name.
+        var foreign = await clerk.GetFromJsonAsync<JsonElement>("/api/disputes/worklist?view=all&unit=370402");
+        Assert.Equal(0, foreign.GetProperty("items").GetArrayLength());
+    }
+}
