@@ -26,6 +26,15 @@ public static class DisputesModule
         var services = builder.Services;
         builder.AddFazhiDbContext<DisputesDb, SqliteDisputesDb, PostgresDisputesDb>("disputes");
         services.AddPermissions(DisputesPermissions.All);
+        // --demo: the city staff account supervises the centre and keeps its templates and rules; the district account takes
+        // cases in, the town account handles them.
+        services.AddDemoRoleAssignments(
+            new DemoRoleAssignment("demo-city", "dispute-supervisor", "370400"),
+            new DemoRoleAssignment("demo-city", "dispute-reviewer", "370400"),
+            new DemoRoleAssignment("demo-city", "dispute-template-admin", "370400"),
+            new DemoRoleAssignment("demo-city", "dispute-front-desk-admin", "370400"),
+            new DemoRoleAssignment("demo-shizhong", "dispute-clerk", "370402"),
+            new DemoRoleAssignment("demo-town", "dispute-mediator", "370402001"));
         services.AddModuleRoles(new ModuleRole("dispute-clerk", "纠纷受理员", "非诉讼纠纷化解服务中心前台：登记、受理或不予受理纠纷案件，查看本单位案件。",
             [DisputesPermissions.CasesIntake, DisputesPermissions.CasesRead, DisputesPermissions.CasesHandle]));
         services.AddNavItems(

@@ -44,6 +44,12 @@ public static class EnforcementModule
         services.AddScoped<SupervisionService>();
         services.AddScoped<Contracts.IEnforcementStatistics, EnforcementStatistics>();
         services.AddPermissions(EnforcementPermissions.All);
+        // --demo: the city staff account supervises enforcement and keeps the discretion benchmarks; the district account
+        // reviews legality.
+        services.AddDemoRoleAssignments(
+            new DemoRoleAssignment("demo-city", "enforcement-supervisor", "370400"),
+            new DemoRoleAssignment("demo-city", "enforcement-benchmark-admin", "370400"),
+            new DemoRoleAssignment("demo-shizhong", "enforcement-legal-reviewer", "370402"));
         CaseReviewFeature.Add(services);
         CreditRepairFeature.Add(services);
         services.AddModuleRoles(

@@ -114,8 +114,17 @@ internal sealed class DocumentService(DisputesDb db, ICurrentUser current, IDead
     }
 
     /// <summary>Stores an uploaded Word template after checking it is a .docx that can be filled; null bytes clear it.</summary>
+    /// <summary>The largest Word template accepted (5 MB): a notice template is a few dozen kilobytes.</summary>
+    public const int MaxTemplateBytes = 5 * 1024 * 1024;
+
+    public const string TemplateSizeRefusal = "请选择不超过 5 MB 的 .docx 模板。";
+
     public async Task<string?> UploadTemplateAsync(string kind, byte[]? docx, string? fileName, CancellationToken ct)
     {
+        if (docx is { Length: 0 or > MaxTemplateBytes })
+        {
+            return TemplateSizeRefusal;
+        }
         var t = await db.Set<DocumentTemplate>().FirstOrDefaultAsync(x => x.Kind == kind, ct);
         if (t is null)
         {
@@ -127,7 +136,9 @@ internal sealed class DocumentService(DisputesDb db, ICurrentUser current, IDead
             {
                 DocxTemplate.Fill(docx, new DocxData());
             }
-            catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or InvalidOperationException or System.Xml.XmlException)
+            // Not a zip (FileFormatException, a FormatException), not a Word package (OpenXmlPackageException), or broken XML.
+            catch (Exception e) when (e is InvalidDataException or IOException or FormatException or ArgumentException or InvalidOperationException
+                or System.Xml.XmlException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
             {
                 return "上传的文件不是有效的 Word（.docx）文档。";
             }

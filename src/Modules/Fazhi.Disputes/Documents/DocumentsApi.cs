@@ -62,9 +62,9 @@ internal static class DocumentsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请以 multipart/form-data 上传 .docx 模板（字段 file）。"] }, detail: "未上传模板。");
         }
         var form = await http.Request.ReadFormAsync(ct);
-        if (form.Files.GetFile("file") is not { Length: > 0 and < 5 * 1024 * 1024 } file)
+        if (form.Files.GetFile("file") is not { Length: > 0 and <= DocumentService.MaxTemplateBytes } file)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请选择不超过 5 MB 的 .docx 模板。"] }, detail: "未上传模板。");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [DocumentService.TemplateSizeRefusal] }, detail: "未上传模板。");
         }
         using var ms = new MemoryStream();
         await file.CopyToAsync(ms, ct);
