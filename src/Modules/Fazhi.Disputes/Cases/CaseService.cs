@@ -17,7 +17,7 @@ namespace Fazhi.Disputes.Cases;
 /// <summary>A refusal with the reason per field (Chinese), shown inline on pages and as a ValidationProblem by the API.</summary>
 internal sealed class CaseRuleException(IDictionary<string, string[]> errors, string message) : Exception(message)
 {
-    public IDictionary<string, string[]> Errors { get; } = errors;
+    public Dictionary<string, string[]> Errors { get; } = new(errors);
 
     public static CaseRuleException For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] }, message);
 }
