@@ -157,6 +157,36 @@ public sealed class AuditChainTests(FazhiFactory factory)
         Assert.True(head > oldest);
     }
 
+    [Fact]
+    public async Task A_save_of_more_entries_than_one_insert_holds_is_chained_without_gaps()
+    {
+        // 150 audited rows in one save: the appender writes them in several multi-row INSERTs (64 rows each).
+        var codes = new List<string>();
+        await factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PlatformDb>();
+            var city = await db.Set<OrgUnit>().AsNoTracking().SingleAsync(o => o.Code == "370400");
+            for (var i = 0; i < 150; i++)
+            {
+                var code = $"T-AUD-{Guid.NewGuid().ToString("N")[..10]}-b{i}";
+                codes.Add(code);
+                db.Set<OrgUnit>().Add(new OrgUnit
+                {
+                    Code = code, Name = "审计批量测试单位（测试数据）", Path = city.Path + code + "/", ParentId = city.Id,
+                    Level = OrgLevel.Town, Kind = OrgKind.Other, IsActive = false, SortOrder = 9999,
+                });
+            }
+            await db.SaveChangesAsync();
+        });
+        var entries = await factory.InScopeAsync(sp => sp.GetRequiredService<PlatformDb>().Set<AuditEntry>().AsNoTracking()
+            .Where(e => e.EntityType == nameof(OrgUnit) && e.Changes.Contains("审计批量测试单位")).OrderBy(e => e.Sequence).ToListAsync());
+        var ours = entries.Where(e => codes.Any(c => e.Changes.Contains(c))).ToList();
+        Assert.Equal(150, ours.Count);
+        Assert.Equal(Enumerable.Range(0, 150).Select(i => ours[0].Sequence + i), ours.Select(e => e.Sequence));
+        Assert.All(ours.Skip(1).Zip(ours), pair => Assert.Equal(pair.Second.Hash, pair.First.PreviousHash));
+        Assert.True((await VerifyAsync()).Intact);
+    }
+
     private async Task<List<long>> CreateAuditedChangesAsync(int count)
     {
         var ids = new List<string>();

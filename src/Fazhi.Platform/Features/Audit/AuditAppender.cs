@@ -18,8 +18,7 @@ internal static class AuditAppender
     public const long PostgresLockKey = 3704000001;
 
     private const string Insert =
-        "INSERT INTO platform_audit_entries (\"Sequence\", \"At\", \"ActorId\", \"ActorName\", \"OrgUnitId\", \"Action\", \"EntityType\", \"EntityId\", \"Changes\", \"ClientIp\", \"PreviousHash\", \"Hash\") " +
-        "VALUES (@seq, @at, @actor, @actorName, @org, @action, @type, @id, @changes, @ip, @prev, @hash)";
+        "INSERT INTO platform_audit_entries (\"Sequence\", \"At\", \"ActorId\", \"ActorName\", \"OrgUnitId\", \"Action\", \"EntityType\", \"EntityId\", \"Changes\", \"ClientIp\", \"PreviousHash\", \"Hash\") VALUES ";
 
     public static async Task AppendAsync(DatabaseFacade database, bool postgres, IReadOnlyList<AuditEntry> drafts, CancellationToken ct)
     {
@@ -45,37 +44,47 @@ internal static class AuditAppender
             }
         }
 
-        cmd.CommandText = Insert;
-        var p = new DbParameter[12];
-        string[] names = ["@seq", "@at", "@actor", "@actorName", "@org", "@action", "@type", "@id", "@changes", "@ip", "@prev", "@hash"];
-        for (var i = 0; i < names.Length; i++)
-        {
-            p[i] = cmd.CreateParameter();
-            p[i].ParameterName = names[i];
-            cmd.Parameters.Add(p[i]);
-        }
+        // One INSERT per batch of entries (one round trip on PostgreSQL instead of one per entry); the hashes are chained first.
         foreach (var d in drafts)
         {
             d.Sequence = ++seq;
             d.PreviousHash = prev;
             d.Hash = AuditHasher.Compute(d);
             prev = d.Hash;
-            p[0].Value = d.Sequence;
-            // Stored as the model maps them: timestamptz and uuid on PostgreSQL; Unix milliseconds and upper-case text on SQLite.
-            p[1].Value = postgres ? d.At : d.At.ToUnixTimeMilliseconds();
-            p[2].Value = Id(d.ActorId, postgres);
-            p[3].Value = d.ActorName;
-            p[4].Value = Id(d.OrgUnitId, postgres);
-            p[5].Value = d.Action;
-            p[6].Value = d.EntityType;
-            p[7].Value = (object?)d.EntityId ?? DBNull.Value;
-            p[8].Value = d.Changes;
-            p[9].Value = (object?)d.ClientIp ?? DBNull.Value;
-            p[10].Value = d.PreviousHash;
-            p[11].Value = d.Hash;
+        }
+        for (var offset = 0; offset < drafts.Count; offset += RowsPerStatement)
+        {
+            var rows = Math.Min(RowsPerStatement, drafts.Count - offset);
+            cmd.Parameters.Clear();
+            cmd.CommandText = InsertFor(rows);
+            for (var r = 0; r < rows; r++)
+            {
+                var d = drafts[offset + r];
+                // Stored as the model maps them: timestamptz and uuid on PostgreSQL; Unix milliseconds and upper-case text on SQLite.
+                object?[] values =
+                [
+                    d.Sequence, postgres ? d.At : d.At.ToUnixTimeMilliseconds(), Id(d.ActorId, postgres), d.ActorName, Id(d.OrgUnitId, postgres), d.Action,
+                    d.EntityType, (object?)d.EntityId ?? DBNull.Value, d.Changes, (object?)d.ClientIp ?? DBNull.Value, d.PreviousHash, d.Hash,
+                ];
+                for (var c = 0; c < values.Length; c++)
+                {
+                    var p = cmd.CreateParameter();
+                    p.ParameterName = $"@p{r}_{c}";
+                    p.Value = values[c];
+                    cmd.Parameters.Add(p);
+                }
+            }
             await cmd.ExecuteNonQueryAsync(ct);
         }
     }
+
+    /// <summary>Rows per INSERT: 12 parameters each, well under SQLite's oldest limit of 999 parameters per statement.</summary>
+    private const int RowsPerStatement = 64;
+
+    private static readonly string[] InsertTexts = new string[RowsPerStatement + 1];
+
+    private static string InsertFor(int rows) => InsertTexts[rows] ??= Insert + string.Join(", ",
+        Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Enumerable.Range(0, 12).Select(c => $"@p{r}_{c}")) + ")"));
 
     private static object Id(Guid? id, bool postgres) => id switch
     {
