@@ -60,32 +60,32 @@ internal sealed class DiscretionForm
     public string? WrittenReason { get; set; }
 
     /// <summary>Field errors, keyed by property name (Chinese messages).</summary>
-    public Dictionary<string, string> Validate()
+    public Dictionary<string, string[]> Validate()
     {
-        var errors = new Dictionary<string, string>();
+        var errors = new Dictionary<string, string[]>();
         if (MatterId == Guid.Empty)
         {
-            errors[nameof(MatterId)] = "请选择执法事项。";
+            errors[nameof(MatterId)] = ["请选择执法事项。"];
         }
         if (ActDate is null)
         {
-            errors[nameof(ActDate)] = "请填写违法行为发生日期。";
+            errors[nameof(ActDate)] = ["请填写违法行为发生日期。"];
         }
         if (DecisionDate is null)
         {
-            errors[nameof(DecisionDate)] = "请填写拟决定日期。";
+            errors[nameof(DecisionDate)] = ["请填写拟决定日期。"];
         }
         if (!IsOrganisation && PartyAge is null)
         {
-            errors[nameof(PartyAge)] = "当事人为自然人时请填写年龄；单位请勾选“当事人为单位”。";
+            errors[nameof(PartyAge)] = ["当事人为自然人时请填写年龄；单位请勾选“当事人为单位”。"];
         }
         if (PartyAge is < 0 or > 150)
         {
-            errors[nameof(PartyAge)] = "年龄无效。";
+            errors[nameof(PartyAge)] = ["年龄无效。"];
         }
         if (ActEndDate is { } end && ActDate is { } start && end < start)
         {
-            errors[nameof(ActEndDate)] = "行为终了日期不能早于发生日期。";
+            errors[nameof(ActEndDate)] = ["行为终了日期不能早于发生日期。"];
         }
         return errors;
     }
