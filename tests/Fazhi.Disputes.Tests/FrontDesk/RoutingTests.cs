@@ -69,6 +69,9 @@ public sealed class RoutingTests(FazhiFactory factory)
         var routing = (await FrontDeskAsync(clerk, caseId)).GetProperty("routing");
         Assert.Equal("AdministrativeMediation", routing.GetProperty("recommendedCaseType").GetString());
         Assert.Contains("医疗纠纷预防和处理条例 第二十二条", routing.GetProperty("reason").GetString());
+        // The recommended unit is shown by name as well as by the code the rule names.
+        Assert.Equal("370400-WJW", routing.GetProperty("recommendedUnitCode").GetString());
+        Assert.Contains("卫生健康委员会", routing.GetProperty("recommendedUnit").GetString());
     }
 
     [Fact]

@@ -18,7 +18,11 @@ internal sealed record RuleSetView(Guid Id, int Number, string Status, string St
 internal sealed record SampleResult(int Line, string Sample, string? RuleName, string? CaseTypeName, string? HandlingUnitCode, string Reason, string? Error);
 
 internal sealed record RoutingDecisionView(Guid Id, string Status, string StatusName, int? RuleSetNumber, string? RuleName, string? RecommendedCaseType, string? RecommendedCaseTypeName, string? RecommendedUnitCode, string Reason,
-    string? ChosenCaseType, string? ChosenUnitCode, string? OverrideReason, string? DecidedBy, long Version);
+    string? ChosenCaseType, string? ChosenUnitCode, string? OverrideReason, string? DecidedBy, long Version, string? RecommendedUnitName = null, string? ChosenUnitName = null)
+{
+    /// <summary>The recommended unit as staff read it: its name, with the code in brackets.</summary>
+    public string? RecommendedUnit => RecommendedUnitCode is null ? null : RecommendedUnitName is { } n ? $"{n}（{RecommendedUnitCode}）" : RecommendedUnitCode;
+}
 
 internal sealed record RoutingDecideRequest(string? CaseType, string? HandlingUnitCode, string? Reason, long? Version = null);
 
@@ -65,8 +69,16 @@ internal sealed class RoutingService(DisputesDb db, PlatformDb platform, ICurren
     public async Task<RoutingDecisionView?> DecisionAsync(Guid caseId, CancellationToken ct)
     {
         var d = await db.Set<RoutingDecision>().AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == caseId, ct);
-        return d is null ? null : new RoutingDecisionView(d.Id, d.Status.ToString(), DecisionStatusName(d.Status), d.RuleSetNumber, d.RuleName, d.RecommendedCaseType,
-            d.RecommendedCaseType is null ? null : Labels.CaseTypeName(d.RecommendedCaseType), d.RecommendedUnitCode, d.Reason, d.ChosenCaseType, d.ChosenUnitCode, d.OverrideReason, d.DecidedBy, d.Version);
+        if (d is null)
+        {
+            return null;
+        }
+        // Unit names are public directory data (the org tree), shown beside the codes the rules use.
+        string?[] codes = [d.RecommendedUnitCode, d.ChosenUnitCode];
+        var names = await platform.OrgUnits.AsNoTracking().Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, o => o.Name, ct);
+        return new RoutingDecisionView(d.Id, d.Status.ToString(), DecisionStatusName(d.Status), d.RuleSetNumber, d.RuleName, d.RecommendedCaseType,
+            d.RecommendedCaseType is null ? null : Labels.CaseTypeName(d.RecommendedCaseType), d.RecommendedUnitCode, d.Reason, d.ChosenCaseType, d.ChosenUnitCode, d.OverrideReason, d.DecidedBy, d.Version,
+            d.RecommendedUnitCode is { } r ? names.GetValueOrDefault(r) : null, d.ChosenUnitCode is { } c ? names.GetValueOrDefault(c) : null);
     }
 
     /// <summary>
