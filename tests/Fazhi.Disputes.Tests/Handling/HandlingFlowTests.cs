@@ -187,6 +187,12 @@ public sealed class HandlingFlowTests(FazhiFactory factory)
         Assert.Contains("撤销", html);
         Assert.Contains("补正事项：1. 补充行政处罚决定书复印件", html);
         Assert.Contains(doc.GetProperty("number").GetString()!, html);
+        // The page's contents line jumps only to sections the page has.
+        var jump = System.Text.RegularExpressions.Regex.Match(html, "<nav class=\"page-jump\"[^>]*>(.*?)</nav>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(jump.Success);
+        var targets = System.Text.RegularExpressions.Regex.Matches(jump.Groups[1].Value, "href=\"#([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains("sec-documents", targets);
+        Assert.All(targets, t => Assert.Contains($"id=\"{t}\"", html));
     }
 
     private static async Task<string> DocxTextAsync(HttpResponseMessage response)
