@@ -48,6 +48,12 @@ public sealed class WorklistAllViewTests(FazhiFactory factory)
             Assert.DoesNotContain(ids, outside.Contains);
         }
 
+        // Each row names its handling unit (and its handler, none yet).
+        var newest = (await clerk.GetFromJsonAsync<JsonElement>("/api/disputes/worklist?view=all&pageSize=1")).GetProperty("items")[0];
+        var townName = await factory.InScopeAsync(sp => sp.GetRequiredService<PlatformDb>().OrgUnits.Where(o => o.Code == "370481005").Select(o => o.Name).SingleAsync());
+        Assert.Equal(townName, newest.GetProperty("handlingUnit").GetString());
+        Assert.Equal(JsonValueKind.Null, newest.GetProperty("assignee").ValueKind);
+
         // Filtered to one unit: that unit's cases only, newest first.
         var town = await clerk.GetFromJsonAsync<JsonElement>("/api/disputes/worklist?view=all&unit=370481005&pageSize=3");
         Assert.Equal(created.Where((_, i) => i % 2 == 0).Take(3), town.GetProperty("items").EnumerateArray().Select(x => x.GetProperty("id").GetGuid()));

@@ -34,7 +34,8 @@ internal sealed record StageView(string Code, string Name, DateOnly StartedOn, i
 
 internal sealed record PartyView(string Role, string Kind, string Name, string? IdNumberMasked, string? CreditCode, string? PhoneMasked);
 
-internal sealed record CaseListItem(Guid Id, string CaseNumber, string CaseType, string CaseTypeName, string Status, string StatusName, string Channel, string Category, string? CurrentStage, DateOnly? DueDate, bool Overdue, DateOnly ReceivedOn);
+internal sealed record CaseListItem(Guid Id, string CaseNumber, string CaseType, string CaseTypeName, string Status, string StatusName, string Channel, string Category, string? CurrentStage, DateOnly? DueDate, bool Overdue, DateOnly ReceivedOn,
+    string? HandlingUnit = null, string? Assignee = null);
 
 /// <param name="TotalIsCapped">True when more than <see cref="Total"/> cases match: worklists count up to a cap, not every case.</param>
 internal sealed record CaseListResponse(IReadOnlyList<CaseListItem> Items, int Total, int Page, int PageSize, bool TotalIsCapped = false);

@@ -100,12 +100,16 @@ internal sealed class Worklists(DisputesDb db, PlatformDb platform, ICurrentUser
         var rows = await pageQuery
             .Select(c => new
             {
-                c.Id, c.CaseNumber, c.CaseTypeCode, c.Status, c.Channel, c.Category, c.ReceivedOn, c.DueOn, c.AssigneeName,
+                c.Id, c.CaseNumber, c.CaseTypeCode, c.Status, c.Channel, c.Category, c.ReceivedOn, c.DueOn, c.AssigneeName, c.OrgUnitId,
                 Stage = c.Stages.Where(x => x.EndedOn == null).OrderByDescending(x => x.StartedOn).Select(x => x.StageName).FirstOrDefault(),
             })
             .ToListAsync(ct);
+        // The handling unit by name (a page holds at most 100 cases, from a few units).
+        var unitIds = rows.Select(r => r.OrgUnitId).Distinct().ToList();
+        var unitNames = await platform.OrgUnits.AsNoTracking().Where(o => unitIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var items = rows.Select(r => new CaseListItem(r.Id, r.CaseNumber, r.CaseTypeCode, Labels.CaseTypeName(r.CaseTypeCode), r.Status.ToString(), Labels.Status(r.Status),
-            r.Channel.ToString(), r.Category, r.Stage, r.DueOn, r.DueOn < today && r.Status is CaseStatus.Pending or CaseStatus.InProgress, r.ReceivedOn)).ToList();
+            r.Channel.ToString(), r.Category, r.Stage, r.DueOn, r.DueOn < today && r.Status is CaseStatus.Pending or CaseStatus.InProgress, r.ReceivedOn,
+            unitNames.GetValueOrDefault(r.OrgUnitId), r.AssigneeName)).ToList();
         return new CaseListResponse(items, total, page, pageSize, capped);
     }
 
