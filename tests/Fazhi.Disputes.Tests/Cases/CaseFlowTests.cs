@@ -58,6 +58,8 @@ public sealed partial class CaseFlowTests(FazhiFactory factory)
     public async Task Public_application_without_an_account_can_be_tracked_with_its_query_code()
     {
         var browser = factory.BrowserClient();
+        // The form says what the personal information is for before it is collected (个人信息保护法 第十七条).
+        Assert.Contains("仅用于办理本申请", await browser.GetStringAsync("/apply"));
         var (number, code) = await ApplyOnlineAsync(browser);
         Assert.Matches(@"^枣非诉〔\d{4}〕\d{4}号$", number);
         Assert.Equal(8, code.Length);
