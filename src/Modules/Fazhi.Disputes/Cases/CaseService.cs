@@ -326,13 +326,6 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
         return units.Select(u => (u.Code, u.Name)).ToList();
     }
 
-    /// <summary>Units the caller may hand a case to: the active units in their data scope (code, name), suggested on the intake form.</summary>
-    public async Task<IReadOnlyList<(string Code, string Name)>> HandlingUnitsAsync(CancellationToken ct)
-    {
-        var units = await platform.OrgUnits.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Code).Select(o => new { o.Id, o.Code, o.Name }).ToListAsync(ct);
-        return units.Where(u => current.Scope.Allows(u.Id)).Select(u => (u.Code, u.Name)).ToList();
-    }
-
     public async Task<IReadOnlyList<CaseTypeView>> CaseTypesAsync(CancellationToken ct)
     {
         var profiles = await db.Profiles.AsNoTracking().Include(p => p.Stages).OrderBy(p => p.SortOrder).ThenBy(p => p.ProfileVersion).ToListAsync(ct);

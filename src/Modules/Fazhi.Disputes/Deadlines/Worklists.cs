@@ -113,10 +113,13 @@ internal sealed class Worklists(DisputesDb db, PlatformDb platform, ICurrentUser
         return new CaseListResponse(items, total, page, pageSize, capped);
     }
 
-    /// <summary>Units the caller may filter the supervision view by: the city and county-level units and centres in scope.</summary>
-    public async Task<IReadOnlyList<(string Code, string Name)>> UnitsAsync(CancellationToken ct)
+    /// <summary>
+    /// The active units in the caller's scope down to <paramref name="deepest"/> (code, name): the city and county-level units
+    /// and centres for the supervision and statistics filters; every level for the intake form's handling unit.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> UnitsAsync(CancellationToken ct, OrgLevel deepest = OrgLevel.County)
     {
-        var units = await platform.OrgUnits.AsNoTracking().Where(o => o.IsActive && o.Level <= OrgLevel.County)
+        var units = await platform.OrgUnits.AsNoTracking().Where(o => o.IsActive && o.Level <= deepest)
             .OrderBy(o => o.Code).Select(o => new { o.Id, o.Code, o.Name }).ToListAsync(ct);
         return units.Where(u => current.Scope.Allows(u.Id)).Select(u => (u.Code, u.Name)).ToList();
     }

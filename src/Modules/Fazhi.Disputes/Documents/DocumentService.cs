@@ -119,6 +119,18 @@ internal sealed class DocumentService(DisputesDb db, ICurrentUser current, IDead
 
     public const string TemplateSizeRefusal = "请选择不超过 5 MB 的 .docx 模板。";
 
+    /// <summary>An uploaded Word template (page or API): size checked before it is read, then <see cref="UploadTemplateAsync(string, byte[], string, CancellationToken)"/>.</summary>
+    public async Task<string?> UploadTemplateAsync(string kind, Microsoft.AspNetCore.Http.IFormFile? file, CancellationToken ct)
+    {
+        if (file is not { Length: > 0 and <= MaxTemplateBytes })
+        {
+            return TemplateSizeRefusal;
+        }
+        using var ms = new MemoryStream();
+        await file.CopyToAsync(ms, ct);
+        return await UploadTemplateAsync(kind, ms.ToArray(), file.FileName, ct);
+    }
+
     public async Task<string?> UploadTemplateAsync(string kind, byte[]? docx, string? fileName, CancellationToken ct)
     {
         if (docx is { Length: 0 or > MaxTemplateBytes })

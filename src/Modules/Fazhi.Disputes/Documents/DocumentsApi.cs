@@ -62,13 +62,7 @@ internal static class DocumentsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请以 multipart/form-data 上传 .docx 模板（字段 file）。"] }, detail: "未上传模板。");
         }
         var form = await http.Request.ReadFormAsync(ct);
-        if (form.Files.GetFile("file") is not { Length: > 0 and <= DocumentService.MaxTemplateBytes } file)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [DocumentService.TemplateSizeRefusal] }, detail: "未上传模板。");
-        }
-        using var ms = new MemoryStream();
-        await file.CopyToAsync(ms, ct);
-        var refusal = await s.UploadTemplateAsync(kind, ms.ToArray(), file.FileName, ct);
+        var refusal = await s.UploadTemplateAsync(kind, form.Files.GetFile("file"), ct);
         return refusal is null ? TypedResults.NoContent() : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [refusal] }, detail: refusal);
     }
 }
