@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Fazhi.Platform.Features.PersonalData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -90,10 +92,15 @@ public sealed class DatabaseMigrator(IServiceProvider services, IEnumerable<Modu
 
 /// <summary>
 /// SQLite per connection: write-ahead log (readers never block the writer), a busy timeout instead of an
-/// immediate SQLITE_BUSY, and foreign keys on.
+/// immediate SQLITE_BUSY, and foreign keys on. Set once per native connection: Microsoft.Data.Sqlite pools them, and EF
+/// opens and closes its connection around every query, so running the pragmas on each open parsed four statements several
+/// times per request.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
+    // Keyed by the pooled native handle, which keeps its settings for its life; a new handle gets them again.
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Applied = new();
+
     public static SqlitePragmas Instance { get; } = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
@@ -106,10 +113,21 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     private static void Apply(DbConnection connection)
     {
-        using var cmd = connection.CreateCommand();
-        // Per-connection settings only (no I/O); journal_mode=WAL persists in the file and is set by the migrator. Checkpoints
-        // run in the background (SqliteCheckpointer); a writer checkpoints only as the backstop at 10,000 log pages.
-        cmd.CommandText = "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000;";
-        cmd.ExecuteNonQuery();
+        var handle = (connection as SqliteConnection)?.Handle;
+        if (handle is not null && Applied.TryGetValue(handle, out _))
+        {
+            return;
+        }
+        using (var cmd = connection.CreateCommand())
+        {
+            // Per-connection settings only (no I/O); journal_mode=WAL persists in the file and is set by the migrator. Checkpoints
+            // run in the background (SqliteCheckpointer); a writer checkpoints only as the backstop at 10,000 log pages.
+            cmd.CommandText = "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000;";
+            cmd.ExecuteNonQuery();
+        }
+        if (handle is not null)
+        {
+            Applied.AddOrUpdate(handle, Instance);
+        }
     }
 }

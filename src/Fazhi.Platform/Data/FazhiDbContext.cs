@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Fazhi.Platform.Features.Audit;
 using Fazhi.Platform.Features.PersonalData;
@@ -28,6 +29,8 @@ public abstract class FazhiDbContext : DbContext
     {
         _currentUser = currentUser;
         _protector = options.FindExtension<SensitiveDataOptionsExtension>()?.Protector;
+        IsPostgres = Microsoft.EntityFrameworkCore.Infrastructure.RelationalOptionsExtension.Extract(options).GetType().Assembly
+            == typeof(NpgsqlDbContextOptionsBuilderExtensions).Assembly;
         // A save inside our own audit transaction needs no savepoint: on failure the whole transaction rolls back.
         Database.AutoSavepointsEnabled = false;
     }
@@ -39,7 +42,9 @@ public abstract class FazhiDbContext : DbContext
 
     internal ICurrentUser CurrentUser => _currentUser;
 
-    internal bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+    // From the options, not Database.ProviderName: that reads the provider assembly's name on every call (measured on the
+    // intake path: each save asked it).
+    internal bool IsPostgres { get; }
 
     /// <summary>
     /// Serialises a check-then-write on <paramref name="key"/> (e.g. "a cap per enterprise") until the current transaction
@@ -146,13 +151,10 @@ public abstract class FazhiDbContext : DbContext
             {
                 continue;
             }
-            foreach (var p in entry.Properties)
+            foreach (var (index, source) in EntityShape.Of(entry.Metadata).BlindIndexes)
             {
-                if (p.Metadata.FindAnnotation(SensitiveModelExtensions.BlindIndexAnnotation)?.Value is string source)
-                {
-                    var value = (SensitiveText?)entry.Property(source).CurrentValue;
-                    p.CurrentValue = value is null ? null : RequireProtector().BlindIndex(value);
-                }
+                var value = (SensitiveText?)entry.Property(source).CurrentValue;
+                entry.Property(index).CurrentValue = value is null ? null : RequireProtector().BlindIndex(value);
             }
         }
     }
@@ -242,21 +244,24 @@ public abstract class FazhiDbContext : DbContext
         var drafts = new List<AuditEntry>();
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                || entry.Metadata.ClrType.IsDefined(typeof(NotAuditedAttribute), inherit: false)
-                || entry.Entity is Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+            var shape = EntityShape.Of(entry.Metadata);
+            if (!shape.Audited)
             {
                 continue;
             }
             var changes = new Dictionary<string, object?[]>();
             foreach (var p in entry.Properties)
             {
-                if (p.Metadata.FindAnnotation(SensitiveModelExtensions.BlindIndexAnnotation) is not null)
+                if (shape.BlindIndexes.ContainsKey(p.Metadata.Name))
                 {
                     // Derived from the sensitive value beside it, which the audit shows masked.
                     continue;
                 }
-                if (IsRedacted(entry, p))
+                if (shape.Redacted.Contains(p.Metadata.Name))
                 {
                     if (entry.State == EntityState.Modified && p.IsModified)
                     {
@@ -297,13 +302,46 @@ public abstract class FazhiDbContext : DbContext
         return drafts;
     }
 
-    private static readonly HashSet<string> RedactedNames = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
+    /// <summary>
+    /// What the audit and the blind-index stamping need to know of an entity type, read from its metadata once per model
+    /// (attribute reflection and annotation lookups on every save were measurable on the intake path).
+    /// </summary>
+    private sealed class EntityShape
+    {
+        // Weak keys: a model (and its shapes) goes when the last context built on it does (tests build many hosts).
+        private static readonly ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IEntityType, EntityShape> Shapes = new();
+        private static readonly HashSet<string> RedactedNames = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
 
-    /// <summary>Secrets never enter the audit trail: marked properties, Identity's hashes and its token values.</summary>
-    private static bool IsRedacted(EntityEntry entry, PropertyEntry p) =>
-        p.Metadata.PropertyInfo?.IsDefined(typeof(AuditRedactedAttribute)) == true
-        || RedactedNames.Contains(p.Metadata.Name)
-        || (entry.Entity is Microsoft.AspNetCore.Identity.IdentityUserToken<Guid> && p.Metadata.Name == "Value");
+        private EntityShape(Microsoft.EntityFrameworkCore.Metadata.IEntityType type)
+        {
+            var clr = type.ClrType;
+            Audited = !clr.IsDefined(typeof(NotAuditedAttribute), inherit: false)
+                && clr != typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey);
+            foreach (var p in type.GetProperties())
+            {
+                if (p.FindAnnotation(SensitiveModelExtensions.BlindIndexAnnotation)?.Value is string source)
+                {
+                    BlindIndexes[p.Name] = source;
+                }
+                // Secrets never enter the audit trail: marked properties, Identity's hashes and its token values.
+                if (p.PropertyInfo?.IsDefined(typeof(AuditRedactedAttribute)) == true
+                    || RedactedNames.Contains(p.Name)
+                    || (typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>).IsAssignableFrom(clr) && p.Name == "Value"))
+                {
+                    Redacted.Add(p.Name);
+                }
+            }
+        }
+
+        public bool Audited { get; }
+
+        /// <summary>Blind-index column name to the sensitive property it is derived from.</summary>
+        public Dictionary<string, string> BlindIndexes { get; } = [];
+
+        public HashSet<string> Redacted { get; } = [];
+
+        public static EntityShape Of(Microsoft.EntityFrameworkCore.Metadata.IEntityType type) => Shapes.GetValue(type, t => new EntityShape(t));
+    }
 
     private AuditEntry NewDraft(string action, string entityType, string? entityId, string changes) => new()
     {

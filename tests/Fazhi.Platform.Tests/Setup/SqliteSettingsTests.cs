@@ -29,4 +29,36 @@ public sealed class SqliteSettingsTests(FazhiFactory factory)
         Assert.Equal("wal", journal);
         Assert.Equal(1L, foreignKeys);
     }
+
+    /// <summary>
+    /// The pragmas are set once per native connection (not on every open): a connection handed out again by the pool, after
+    /// EF closed it, still has them.
+    /// </summary>
+    [Fact]
+    public async Task A_pooled_connection_keeps_its_settings_when_it_is_opened_again()
+    {
+        var settings = await factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PlatformDb>();
+            if (!db.Database.IsSqlite())
+            {
+                return new List<string>();
+            }
+            var seen = new List<string>();
+            for (var round = 0; round < 3; round++)
+            {
+                await db.Database.OpenConnectionAsync();
+                await using (var cmd = db.Database.GetDbConnection().CreateCommand())
+                {
+                    cmd.CommandText = "SELECT (SELECT timeout FROM pragma_busy_timeout) || '/' || (SELECT foreign_keys FROM pragma_foreign_keys) || '/' || (SELECT synchronous FROM pragma_synchronous)";
+                    seen.Add((string)(await cmd.ExecuteScalarAsync())!);
+                }
+                await db.Database.CloseConnectionAsync();
+            }
+            return seen;
+        });
+
+        // busy_timeout 10000 ms, foreign keys on, synchronous NORMAL (1), on every open.
+        Assert.All(settings, s => Assert.Equal("10000/1/1", s));
+    }
 }
