@@ -66,7 +66,7 @@ internal static class DisputesLoad
             Console.WriteLine("=== probe: intake");
             for (var round = 1; round <= 3; round++)
             {
-                await Measure.HttpAsync($"intake (probe, round {round})", probe, 4, _ => clerk.PostAsJsonAsync("/api/disputes/cases", NewIntake(data)));
+                await Measure.HttpAsync($"intake (probe, round {round})", probe, int.TryParse(Environment.GetEnvironmentVariable("FAZHI_BENCH_PROBE_CLIENTS"), out var c) ? c : 4, _ => clerk.PostAsJsonAsync("/api/disputes/cases", NewIntake(data)));
             }
             Console.WriteLine("=== probe end");
             return 0;
