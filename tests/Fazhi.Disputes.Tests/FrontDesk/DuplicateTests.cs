@@ -111,4 +111,32 @@ public sealed class DuplicateTests(FazhiFactory factory)
         // Same person, but another category and an unrelated description: not a duplicate.
         Assert.Empty((await FrontDeskAsync(clerk, otherSubject)).GetProperty("duplicates").EnumerateArray());
     }
+
+    [Fact]
+    public async Task A_party_with_many_older_cases_is_still_matched_with_its_recent_one()
+    {
+        // A frequent applicant: 55 cases received long ago (outside the 90-day window), then one this week. The search looks at
+        // most 50 of a party's cases; it must be the newest ones inside the window, not the first 50 ever stored.
+        var clerk = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-clerk", "370400"));
+        var id = NewResidentId();
+        var older = new List<Guid>();
+        for (var i = 0; i < 55; i++)
+        {
+            older.Add(await CreateAsync(clerk, Staff("PeoplesMediation", "婚姻家庭", Person("孙秀英", id))));
+        }
+        await factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DisputesDb>();
+            foreach (var c in await db.Cases.Where(x => older.Contains(x.Id)).ToListAsync())
+            {
+                c.ReceivedOn = c.ReceivedOn.AddDays(-120);
+            }
+            await db.SaveChangesAsync();
+        });
+        var recent = await CreateAsync(clerk, Staff("PeoplesMediation", "婚姻家庭", Person("孙秀英", id)));
+        var latest = await CreateAsync(clerk, Staff("PeoplesMediation", "婚姻家庭", Person("孙秀英", id)));
+
+        var flag = Assert.Single((await FrontDeskAsync(clerk, latest)).GetProperty("duplicates").EnumerateArray());
+        Assert.Equal(recent, flag.GetProperty("otherCaseId").GetGuid());
+    }
 }

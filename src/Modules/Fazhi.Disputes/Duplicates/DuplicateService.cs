@@ -28,47 +28,47 @@ internal sealed class DuplicateService(DisputesDb db, ICurrentUser current, IDea
         var since = today.AddDays(-settings.DuplicateWindowDays);
         // Matching looks across all units and channels on purpose (a dispute reported at the district and via 12345 is one
         // dispute): explicit system work; the flag shows only the other case's number and date, never its parties.
-        var matches = new Dictionary<Guid, HashSet<string>>();
-        void Add(IEnumerable<Guid> caseIds, string by)
+        var matches = new Dictionary<Guid, (DateOnly ReceivedOn, string Category, string Description, string Number, HashSet<string> By)>();
+        // The party's cases inside the window, newest first, at most 50 each: the window is applied before the cap, so that
+        // a party with many older cases (a property company, a frequent applicant) is still matched with its recent ones.
+        var open = target.Cases.IgnoreQueryFilters().Where(c => c.ReceivedOn >= since && c.MergedIntoCaseId == null && c.Id != dispute.Id);
+        async Task AddAsync(IQueryable<CaseParty> parties, string by)
         {
-            foreach (var id in caseIds.Where(id => id != dispute.Id))
+            var found = await parties.IgnoreQueryFilters()
+                .Join(open, p => p.CaseId, c => c.Id, (p, c) => c)
+                .OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id)
+                .Select(c => new { c.Id, c.ReceivedOn, c.Category, c.Description, c.CaseNumber })
+                .Take(50).ToListAsync(ct);
+            foreach (var c in found)
             {
-                if (!matches.TryGetValue(id, out var set))
+                if (!matches.TryGetValue(c.Id, out var m))
                 {
-                    matches[id] = set = [];
+                    matches[c.Id] = m = (c.ReceivedOn, c.Category, c.Description, c.CaseNumber, []);
                 }
-                set.Add(by);
+                m.By.Add(by);
             }
         }
         foreach (var party in dispute.Parties.Where(p => p.Role != PartyRole.Agent))
         {
             if (party.IdNumber is { } idNumber)
             {
-                Add(await target.Parties.WhereSensitiveEquals(p => p.IdNumber, idNumber).IgnoreQueryFilters()
-                    .Select(p => p.CaseId).Take(50).ToListAsync(ct), $"当事人“{party.Name}”身份证号相同");
+                await AddAsync(target.Parties.WhereSensitiveEquals(p => p.IdNumber, idNumber), $"当事人“{party.Name}”身份证号相同");
             }
             if (party.CreditCode is { } code)
             {
-                Add(await target.Parties.IgnoreQueryFilters().Where(p => p.CreditCode == code)
-                    .Select(p => p.CaseId).Take(50).ToListAsync(ct), $"当事人“{party.Name}”统一社会信用代码相同");
+                await AddAsync(target.Parties.Where(p => p.CreditCode == code), $"当事人“{party.Name}”统一社会信用代码相同");
             }
             if (party.Phone is { } phone)
             {
-                Add(await target.Parties.WhereSensitiveEquals(p => p.Phone, phone).IgnoreQueryFilters()
-                    .Select(p => p.CaseId).Take(50).ToListAsync(ct), $"当事人“{party.Name}”联系电话相同");
+                await AddAsync(target.Parties.WhereSensitiveEquals(p => p.Phone, phone), $"当事人“{party.Name}”联系电话相同");
             }
         }
         if (matches.Count == 0)
         {
             return 0;
         }
-        var ids = matches.Keys.ToList();
-        var candidates = await target.Cases.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => ids.Contains(c.Id) && c.ReceivedOn >= since && c.MergedIntoCaseId == null)
-            .Select(c => new { c.Id, c.CaseNumber, c.ReceivedOn, c.Category, c.Description })
-            .ToListAsync(ct);
         var flagged = 0;
-        foreach (var c in candidates.OrderByDescending(c => c.ReceivedOn).Take(20))
+        foreach (var (id, c) in matches.OrderByDescending(m => m.Value.ReceivedOn).Take(20))
         {
             var similarity = TextSimilarity.Percent(dispute.Description, c.Description);
             var sameCategory = c.Category == dispute.Category;
@@ -81,11 +81,11 @@ internal sealed class DuplicateService(DisputesDb db, ICurrentUser current, IDea
             {
                 CaseId = dispute.Id,
                 OrgUnitId = dispute.OrgUnitId,
-                OtherCaseId = c.Id,
-                OtherCaseNumber = c.CaseNumber,
+                OtherCaseId = id,
+                OtherCaseNumber = c.Number,
                 OtherReceivedOn = c.ReceivedOn,
                 Similarity = similarity,
-                Reason = string.Join("；", matches[c.Id].Order(StringComparer.Ordinal)) + "；" + subject + $"；{settings.DuplicateWindowDays} 日内",
+                Reason = string.Join("；", c.By.Order(StringComparer.Ordinal)) + "；" + subject + $"；{settings.DuplicateWindowDays} 日内",
             });
             flagged++;
         }
