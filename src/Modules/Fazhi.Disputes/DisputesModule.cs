@@ -47,6 +47,7 @@ public static class DisputesModule
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
             : RateLimitPartition.GetNoLimiter("read")));
         services.AddScoped<IModuleSeed, ProfileSeed>();
+        services.AddScoped<IDemoSeed, Seed.DisputesDemoSeed>();
         services.AddScoped<CaseService>();
         services.AddScoped<PanelLoadGate>();
         Handling.HandlingModule.Add(services);

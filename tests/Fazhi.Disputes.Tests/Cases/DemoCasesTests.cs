@@ -1,0 +1,39 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Fazhi.Disputes.Data;
+using Fazhi.Disputes.Seed;
+using Fazhi.Disputes.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fazhi.Disputes.Tests.Cases;
+
+/// <summary><c>--demo</c> fills the dispute centre once, through the module's own services, with cases at every step.</summary>
+[Collection(HostCollection.Name)]
+public sealed class DemoCasesTests(FazhiFactory factory)
+{
+    [Fact]
+    public async Task Demo_mode_adds_labelled_cases_at_every_step_once()
+    {
+        await factory.SeedDemoAsync();
+        await factory.SeedDemoAsync(); // idempotent: a second run adds nothing
+
+        var demo = await factory.InScopeAsync(async sp => await sp.GetRequiredService<DisputesDb>().Cases.IgnoreQueryFilters()
+            .Where(c => c.Description.StartsWith(DisputesDemoSeed.Marker)).Include(c => c.Parties).ToListAsync());
+        Assert.Equal(12, demo.Count);
+        Assert.All(demo.SelectMany(c => c.Parties), p => Assert.EndsWith("（演示）", p.Name));
+        Assert.Equal(8, demo.Select(c => c.CaseTypeCode).Distinct().Count());
+        Assert.Contains(demo, c => c.Status == Domain.CaseStatus.Pending);
+        Assert.Contains(demo, c => c.Status == Domain.CaseStatus.InProgress && c.AssigneeUserId is not null);
+        Assert.Contains(demo, c => c.Status == Domain.CaseStatus.Closed && c.ResultName == "调解成功");
+        Assert.Contains(demo, c => c.Channel == Domain.IntakeChannel.Referral && c.ExternalSystem == "12345");
+
+        // The district clerk finds the overdue one in the overdue worklist; the town mediator has work of their own.
+        var district = await factory.ApiClientAsync(FazhiFactory.DemoUser("demo-shizhong"));
+        var overdue = (await district.GetFromJsonAsync<JsonElement>("/api/disputes/worklist?view=overdue")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(overdue, c => demo.Any(d => d.Id == c.GetProperty("id").GetGuid()));
+        var mediator = await factory.ApiClientAsync(FazhiFactory.DemoUser("demo-town"));
+        var mine = (await mediator.GetFromJsonAsync<JsonElement>("/api/disputes/worklist?view=mine")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(mine, c => demo.Any(d => d.Id == c.GetProperty("id").GetGuid()));
+    }
+}
