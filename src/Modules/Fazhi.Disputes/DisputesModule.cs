@@ -48,6 +48,7 @@ public static class DisputesModule
             : RateLimitPartition.GetNoLimiter("read")));
         services.AddScoped<IModuleSeed, ProfileSeed>();
         services.AddScoped<IDemoSeed, Seed.DisputesDemoSeed>();
+        services.AddWorkSummary<Deadlines.DisputesWorkSummary>();
         services.AddScoped<CaseService>();
         services.AddScoped<PanelLoadGate>();
         Handling.HandlingModule.Add(services);

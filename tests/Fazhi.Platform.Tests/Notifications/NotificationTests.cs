@@ -64,6 +64,11 @@ public sealed class NotificationTests(FazhiFactory factory)
 
         Assert.Contains("督办通知：请补充佐证材料", html);
         Assert.Contains("未读 1 条", html);
+
+        // The home page's to-do panel counts it too (and only it: a staff member has no module work).
+        var home = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync("/"));
+        Assert.Contains("未读消息", home);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(home, "class=\"card-count\">1</div>"));
     }
 
     [Fact]

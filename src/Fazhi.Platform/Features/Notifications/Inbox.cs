@@ -19,6 +19,8 @@ internal sealed class Inbox(PlatformDb db, ICurrentUser current, TimeProvider cl
     private IQueryable<Notification> Mine() =>
         db.Set<Notification>().Where(n => current.UserId != null && n.RecipientUserId == current.UserId);
 
+    public Task<int> UnreadAsync(CancellationToken ct) => Mine().CountAsync(n => n.ReadAt == null, ct);
+
     public async Task<InboxList> ListAsync(bool unreadOnly, int page, int pageSize, CancellationToken ct)
     {
         var q = Mine();
@@ -71,5 +73,19 @@ internal sealed class Inbox(PlatformDb db, ICurrentUser current, TimeProvider cl
             await inbox.MarkReadAsync(null, ct);
             return TypedResults.NoContent();
         });
+    }
+}
+
+/// <summary>The home page's to-do line for unread notices.</summary>
+internal sealed class InboxWorkSummary(Inbox inbox, ICurrentUser current) : IWorkSummary
+{
+    public async Task<IReadOnlyList<WorkItem>> ItemsAsync(CancellationToken ct)
+    {
+        if (current.UserId is null)
+        {
+            return [];
+        }
+        var unread = await inbox.UnreadAsync(ct);
+        return [new WorkItem("个人中心", "未读消息", unread, "/notifications")];
     }
 }

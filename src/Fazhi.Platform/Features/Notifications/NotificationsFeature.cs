@@ -12,6 +12,7 @@ internal static class NotificationsFeature
     {
         builder.Services.AddScoped<INotifier, Notifier>();
         builder.Services.AddScoped<Inbox>();
+        builder.Services.AddWorkSummary<InboxWorkSummary>();
         builder.Services.AddSingleton<INotificationChannel, LoggingNotificationChannel>();
         builder.Services.AddNavItems(new NavItem("个人中心", "我的消息", "/notifications", null, 5, "My notices"));
     }
