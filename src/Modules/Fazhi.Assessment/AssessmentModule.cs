@@ -28,6 +28,7 @@ public static class AssessmentModule
         services.AddScoped<CampaignService>();
         services.AddScoped<SubmissionService>();
         services.AddScoped<CampaignQueries>();
+        services.AddWorkSummary<AssessmentWorkSummary>();
         services.AddScoped<SupervisionService>();
         services.AddScoped<Reports.ReportService>();
         services.AddScoped<ComputedIndicators>();

@@ -66,6 +66,7 @@ public static class EnforcementModule
             new ModuleRole("enforcement-inspector", "涉企检查人员", "本部门登记涉企检查计划、并入联合检查、记录检查结果。", [EnforcementPermissions.InspectionsPlan]),
             new ModuleRole("enforcement-inspection-supervisor", "涉企检查监督员", "查看企业在各部门的受检情况，合并联合检查，设置检查频次上限。",
                 [EnforcementPermissions.InspectionsPlan, EnforcementPermissions.InspectionsSupervise, EnforcementPermissions.InspectionsSettings]));
+        services.AddWorkSummary<LegalReviews.LegalReviewWorkSummary>();
         services.AddNavItems(
             new NavItem("执法监督", "裁量辅助", "/enforcement/discretion", EnforcementPermissions.DiscretionUse, 10, "Discretion assistant"),
             new NavItem("执法监督", "裁量基准管理", "/enforcement/benchmarks", EnforcementPermissions.BenchmarksManage, 20, "Benchmarks"),

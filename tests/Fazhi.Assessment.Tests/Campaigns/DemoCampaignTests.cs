@@ -32,5 +32,14 @@ public sealed class DemoCampaignTests(FazhiFactory factory)
         var tasks = (await district.GetFromJsonAsync<JsonElement>($"/api/assessment/tasks?campaignId={id}")).EnumerateArray().ToList();
         Assert.Equal(8, tasks.Count);
         Assert.Contains(tasks, t => t.GetProperty("status").GetString() == "Returned" && t.GetProperty("returnReason").GetString()!.Contains("听证会议纪要"));
+
+        // The assessed district's home page counts its tasks still to submit (returned ones included), in every active
+        // campaign: at least the demo campaign's.
+        var xuecheng = await factory.ApiClientAsync(FazhiFactory.DemoUser("demo-xuecheng"));
+        var open = (await xuecheng.GetFromJsonAsync<JsonElement>($"/api/assessment/tasks?campaignId={id}")).EnumerateArray()
+            .Count(t => t.GetProperty("role").GetString() == "牵头" && t.GetProperty("status").GetString() is "NotStarted" or "Draft" or "Returned");
+        Assert.True(open > 0);
+        var home = await factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-xuecheng"));
+        Assert.True(int.Parse((await HomeTodo.CountAsync(home, "/assessment/tasks"))!, System.Globalization.CultureInfo.InvariantCulture) >= open);
     }
 }

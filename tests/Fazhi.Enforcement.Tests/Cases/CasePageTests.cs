@@ -76,12 +76,17 @@ public sealed class CasePageTests(FazhiFactory factory)
         var reviewer = await factory.SignedInBrowserAsync(await factory.CreateUserAsync("enforcement-legal-reviewer", CaseTestKit.Market));
         var queue = await reviewer.GetStringAsync("/enforcement/legal-reviews");
         Assert.Contains(opened.GetProperty("number").GetString()!, queue);
+        // The home page's to-do panel counts the pending reviews in the reviewer's scope (other tests may add their own).
+        var waiting = int.Parse((await HomeTodo.CountAsync(reviewer, "/enforcement/legal-reviews"))!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(waiting >= 1);
 
         var pageUrl = $"/enforcement/legal-reviews?review={reviewId}";
         var noReason = await Forms.SubmitAsync(reviewer, pageUrl, "opinion", new Dictionary<string, string> { ["Opinion.ReviewId"] = reviewId.ToString(), ["Opinion.Opinion"] = "Pass", ["Opinion.Reason"] = "" });
         Assert.Contains("请填写审核理由", await noReason.Content.ReadAsStringAsync());
         var passed = await Forms.SubmitAsync(reviewer, pageUrl, "opinion", new Dictionary<string, string> { ["Opinion.ReviewId"] = reviewId.ToString(), ["Opinion.Opinion"] = "Pass", ["Opinion.Reason"] = "程序合法，裁量适当" });
         Assert.Contains("已出具审核意见", await passed.Content.ReadAsStringAsync());
+        var after = await HomeTodo.CountAsync(reviewer, "/enforcement/legal-reviews");
+        Assert.Equal(waiting - 1, after is null ? 0 : int.Parse(after, System.Globalization.CultureInfo.InvariantCulture));
 
         await CaseTestKit.OkAsync(await api.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.Unique("罚") }));
     }
