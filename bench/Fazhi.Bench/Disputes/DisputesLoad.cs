@@ -103,7 +103,15 @@ internal static class DisputesLoad
         await Measure.HttpAsync("worklist: all, page 1 (county, scoped)", 200, 1, _ => county.GetAsync("/api/disputes/worklist?view=all"));
         await Measure.HttpAsync("worklist: all, page 1 (town clerk)", 200, 1, _ => town.GetAsync("/api/disputes/worklist?view=all"));
         await Measure.HttpAsync("worklist: all, page 5 (county, scoped)", 200, 1, _ => county.GetAsync("/api/disputes/worklist?view=all&page=5"));
-        await Measure.HttpAsync("worklist page /disputes?view=overdue (HTML)", 100, 1, _ => clerk.GetAsync("/api/disputes/worklist?view=overdue&page=2"));
+        await Measure.HttpAsync("worklist page /disputes?view=overdue (HTML)", 100, 1, _ => clerk.GetAsync("/disputes?view=overdue&page=2"));
+        // The home page counts the user's work in every module (the to-do panel): four dispute worklist counts for a clerk.
+        // A county clerk's open views span its units (a small share of the city's cases, spread over the same dates).
+        await Measure.HttpAsync("worklist: due within 3 working days (county)", 200, 1, _ => county.GetAsync("/api/disputes/worklist?view=due"));
+        await Measure.HttpAsync("worklist: overdue (county)", 200, 1, _ => county.GetAsync("/api/disputes/worklist?view=overdue"));
+        await Measure.HttpAsync("worklist: all, awaiting acceptance (county)", 200, 1, _ => county.GetAsync("/api/disputes/worklist?view=all&status=Pending"));
+        await Measure.HttpAsync("worklist: all, awaiting acceptance (centre)", 200, 1, _ => clerk.GetAsync("/api/disputes/worklist?view=all&status=Pending"));
+        await Measure.HttpAsync("home page / (to-do panel), centre clerk", 100, 1, _ => clerk.GetAsync("/"));
+        await Measure.HttpAsync("home page / (to-do panel), county clerk", 100, 1, _ => county.GetAsync("/"));
         await Measure.HttpAsync("statistics: city, all years", 50, 1, _ => analyst.GetAsync("/api/disputes/statistics"), warmup: 3);
         await Measure.HttpAsync("statistics: city, this year", 50, 1, _ => analyst.GetAsync($"/api/disputes/statistics?from={DateTime.UtcNow.Year}-01-01"), warmup: 3);
         await Measure.HttpAsync("statistics: county reviewer (scoped)", 50, 1, _ => countyAnalyst.GetAsync("/api/disputes/statistics"), warmup: 3);

@@ -72,25 +72,7 @@ public sealed class HandlingFlowTests(FazhiFactory factory)
     });
 
     /// <summary>Moves a case's dates back by <paramref name="days"/> (as if it had been received earlier) and recomputes its clock.</summary>
-    private Task BackdateAsync(Guid id, int days) => factory.InScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<DisputesDb>();
-        var c = await db.Cases.Include(x => x.Stages).ThenInclude(s => s.Pauses).Include(x => x.Stages).ThenInclude(s => s.Extensions).FirstAsync(x => x.Id == id);
-        c.ReceivedOn = c.ReceivedOn.AddDays(-days);
-        foreach (var s in c.Stages)
-        {
-            s.StartedOn = s.StartedOn.AddDays(-days);
-            s.EndedOn = s.EndedOn?.AddDays(-days);
-            foreach (var p in s.Pauses)
-            {
-                p.PausedFrom = p.PausedFrom.AddDays(-days);
-                p.ResumedOn = p.ResumedOn?.AddDays(-days);
-            }
-        }
-        var clock = sp.GetRequiredService<HandlingClock>();
-        clock.Refresh(c, await clock.CalculatorAsync(CancellationToken.None), clock.Today);
-        await db.SaveChangesAsync();
-    });
+    private Task BackdateAsync(Guid id, int days) => CaseDates.BackdateAsync(factory, id, days);
 
     [Fact]
     public async Task Reconsideration_full_handling_flow_with_each_statutory_refusal()

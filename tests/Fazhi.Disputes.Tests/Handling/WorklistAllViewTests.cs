@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Fazhi.Disputes.Data;
+using Fazhi.Disputes.Handling;
 using Fazhi.Disputes.Tests.Infrastructure;
 using Fazhi.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -60,5 +61,42 @@ public sealed class WorklistAllViewTests(FazhiFactory factory)
         // A unit outside the scope shows nothing, even by name.
         var foreign = await clerk.GetFromJsonAsync<JsonElement>("/api/disputes/worklist?view=all&unit=370402");
         Assert.Equal(0, foreign.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_county_sees_the_overdue_cases_of_all_its_units_in_due_date_order()
+    {
+        var clerk = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-clerk", "370481"));
+        var created = new List<Guid>();
+        for (var i = 0; i < 2; i++)
+        {
+            created.Add(await CreateAsync(clerk, Staff("PeoplesMediation", "邻里纠纷", Person("滕迟" + i), unit: "370481004", place: "370481")));
+            created.Add(await CreateAsync(clerk, Staff("PeoplesMediation", "物业纠纷", Person("滕晚" + i), unit: "370481005", place: "370481")));
+        }
+        // Overdue by different amounts, interleaving the two towns.
+        for (var i = 0; i < created.Count; i++)
+        {
+            await CaseDates.BackdateAsync(factory, created[i], 20 + 7 * i);
+        }
+
+        // Every open overdue case in the county's scope, in due-date order, as the database sorts them.
+        var expected = await factory.InScopeAsync(async sp =>
+        {
+            var today = sp.GetRequiredService<HandlingClock>().Today;
+            var units = await sp.GetRequiredService<PlatformDb>().OrgUnits.Where(o => o.Path.Contains("/370481/")).Select(o => o.Id).ToListAsync();
+            return await sp.GetRequiredService<DisputesDb>().Cases.IgnoreQueryFilters()
+                .Where(c => units.Contains(c.OrgUnitId) && (c.Status == Domain.CaseStatus.Pending || c.Status == Domain.CaseStatus.InProgress) && c.DueOn < today)
+                .OrderBy(c => c.DueOn).ThenBy(c => c.Id).Select(c => c.Id).Take(12).ToListAsync();
+        });
+        Assert.All(created, id => Assert.Contains(id, expected));
+
+        var seen = new List<Guid>();
+        for (var page = 1; page <= 3; page++)
+        {
+            var list = await clerk.GetFromJsonAsync<JsonElement>($"/api/disputes/worklist?view=overdue&page={page}&pageSize=4");
+            seen.AddRange(list.GetProperty("items").EnumerateArray().Select(x => x.GetProperty("id").GetGuid()));
+            Assert.True(list.GetProperty("total").GetInt32() >= created.Count);
+        }
+        Assert.Equal(expected, seen.Take(expected.Count));
     }
 }

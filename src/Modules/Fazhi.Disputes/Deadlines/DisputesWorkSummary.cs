@@ -19,10 +19,10 @@ internal sealed class DisputesWorkSummary(Worklists worklists, ICurrentUser curr
             return [];
         }
         var items = new List<WorkItem>();
-        async Task AddAsync(string title, string? view, string? status, string href, bool urgent = false)
+        async Task AddAsync(string title, string view, string? status, string href, bool urgent = false)
         {
-            var list = await worklists.ListAsync(view, null, status, null, 1, 1, ct);
-            items.Add(new WorkItem(Group, title, list.Total, href, urgent, list.TotalIsCapped));
+            var (total, capped) = await worklists.CountAsync(view, status, ct);
+            items.Add(new WorkItem(Group, title, total, href, urgent, capped));
         }
         if (current.Has(DisputesPermissions.CasesHandle))
         {

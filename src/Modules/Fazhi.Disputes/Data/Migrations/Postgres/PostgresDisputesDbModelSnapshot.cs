@@ -484,6 +484,9 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
                     b.HasIndex(new[] { "OrgUnitId", "DueOn", "Id" }, "IX_disputes_cases_open_unit_due")
                         .HasFilter("\"Status\" IN (1, 2)");
 
+                    b.HasIndex(new[] { "OrgUnitId", "Id" }, "IX_disputes_cases_pending_unit")
+                        .HasFilter("\"Status\" = 1");
+
                     b.HasIndex(new[] { "ReceivedOn", "OrgUnitId", "CaseTypeCode", "Channel", "Status", "MergedIntoCaseId" }, "IX_disputes_cases_stats_received");
 
                     b.ToTable("disputes_cases", (string)null);
