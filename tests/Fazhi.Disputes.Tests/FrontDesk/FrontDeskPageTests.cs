@@ -104,6 +104,8 @@ public sealed partial class FrontDeskPageTests(FazhiFactory factory)
         Assert.Contains("调解成功率", stats);
         Assert.Contains("100.0%", stats);
         Assert.Contains("/api/disputes/statistics/export.xlsx?unit=370404", stats);
+        // Each breakdown row: its count, a bar of the same value against the breakdown's largest, and its share.
+        Assert.Matches("<td class=\"num\">(\\d+)</td>\\s*<td class=\"share\"><meter min=\"0\" max=\"\\d+\" value=\"\\1\" title=\"[0-9.]+%\">", stats);
     }
 
     [GeneratedRegex("<table class=\"grid\" id=\"test-results\">.*?</table>", RegexOptions.Singleline)]
