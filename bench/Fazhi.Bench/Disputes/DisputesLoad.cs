@@ -110,6 +110,8 @@ internal static class DisputesLoad
         await Measure.HttpAsync("worklist: overdue (county)", 200, 1, _ => county.GetAsync("/api/disputes/worklist?view=overdue"));
         await Measure.HttpAsync("worklist: all, awaiting acceptance (county)", 200, 1, _ => county.GetAsync("/api/disputes/worklist?view=all&status=Pending"));
         await Measure.HttpAsync("worklist: all, awaiting acceptance (centre)", 200, 1, _ => clerk.GetAsync("/api/disputes/worklist?view=all&status=Pending"));
+        await Measure.HttpAsync("follow-ups to make (county)", 100, 1, _ => county.GetAsync("/api/disputes/follow-ups"));
+        await Measure.HttpAsync("follow-ups to make (town clerk)", 100, 1, _ => town.GetAsync("/api/disputes/follow-ups"));
         await Measure.HttpAsync("home page / (to-do panel), centre clerk", 100, 1, _ => clerk.GetAsync("/"));
         await Measure.HttpAsync("home page / (to-do panel), county clerk", 100, 1, _ => county.GetAsync("/"));
         await Measure.HttpAsync("statistics: city, all years", 50, 1, _ => analyst.GetAsync("/api/disputes/statistics"), warmup: 3);

@@ -26,10 +26,16 @@ public sealed class HomeTodoTests(FazhiFactory factory)
 
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/disputes/cases/{first}/accept", new { })).StatusCode);
         Assert.Equal("1", await HomeTodo.CountAsync(home, Pending));
+        Assert.Null(await HomeTodo.CountAsync(home, "/disputes/follow-ups"));
+
+        // Closing it opens its follow-up (回访), counted in the town's scope.
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/disputes/cases/{first}/close", new { result = "party-refused", summary = "被申请人明确表示拒绝调解。" })).StatusCode);
+        Assert.Equal("1", await HomeTodo.CountAsync(home, "/disputes/follow-ups"));
 
         // A clerk of another town does not see these; a user without dispute permissions gets no dispute lines at all.
         var neighbour = await factory.SignedInBrowserAsync(await factory.CreateUserAsync("dispute-clerk", "370403006"));
         Assert.Null(await HomeTodo.CountAsync(neighbour, Pending));
+        Assert.Null(await HomeTodo.CountAsync(neighbour, "/disputes/follow-ups"));
         var staff = await factory.SignedInBrowserAsync(await factory.CreateUserAsync("staff", Town));
         Assert.DoesNotContain("/disputes?view=", await staff.GetStringAsync("/"));
     }

@@ -6,9 +6,9 @@ namespace Fazhi.Disputes.Deadlines;
 /// <summary>
 /// The dispute centre's lines on the home page, from the same worklists as the case worklist page (same scope, same counts,
 /// capped as there): applications waiting for the acceptance review, the user's own open cases, those due within the
-/// "due soon" window, and the overdue ones.
+/// "due soon" window, and the overdue ones; then follow-ups to make and unsatisfied answers to review.
 /// </summary>
-internal sealed class DisputesWorkSummary(Worklists worklists, ICurrentUser current) : IWorkSummary
+internal sealed class DisputesWorkSummary(Worklists worklists, FollowUp.FollowUpService followUp, ICurrentUser current) : IWorkSummary
 {
     private const string Group = "纠纷化解";
 
@@ -31,6 +31,13 @@ internal sealed class DisputesWorkSummary(Worklists worklists, ICurrentUser curr
         }
         await AddAsync("即将到期的案件", "due", null, "/disputes?view=due");
         await AddAsync("已超期的案件", "overdue", null, "/disputes?view=overdue", urgent: true);
+        // 回访 after closing, and 复核 of unsatisfied answers.
+        var followUps = await followUp.OpenCountAsync(Worklists.CountCap, ct);
+        items.Add(new WorkItem(Group, "待回访的案件", Math.Min(followUps, Worklists.CountCap), "/disputes/follow-ups", Capped: followUps > Worklists.CountCap));
+        if (current.Has(DisputesPermissions.FollowUpReview))
+        {
+            items.Add(new WorkItem(Group, "待复核的回访", await followUp.OpenReviewCountAsync(ct), "/disputes/follow-ups/reviews", Urgent: true));
+        }
         return items;
     }
 }

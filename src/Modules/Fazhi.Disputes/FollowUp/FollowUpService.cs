@@ -80,9 +80,25 @@ internal sealed class FollowUpService(DisputesDb db, ICurrentUser current, IDead
 
     public async Task<IReadOnlyList<FollowUpView>> ListAsync(bool done, CancellationToken ct)
     {
-        var rows = await db.Set<FollowUpTask>().AsNoTracking().Where(f => f.Done == done)
-            .OrderBy(f => f.DueOn).ThenBy(f => f.Id).Take(200).ToListAsync(ct);
+        var rows = await Mine(done).OrderBy(f => f.DueOn).ThenBy(f => f.Id).Take(200).ToListAsync(ct);
         return rows.Select(ToView).ToList();
+    }
+
+    /// <summary>Open follow-ups in the caller's scope (the home page's count), capped at <paramref name="cap"/> + 1.</summary>
+    public Task<int> OpenCountAsync(int cap, CancellationToken ct) => Mine(done: false).Take(cap + 1).CountAsync(ct);
+
+    /// <summary>Open review tasks in the caller's scope (the home page's count).</summary>
+    public Task<int> OpenReviewCountAsync(CancellationToken ct) => db.Set<ReviewTask>().AsNoTracking().CountAsync(r => !r.Done, ct);
+
+    /// <summary>
+    /// Follow-ups in scope. The scope filter reaches SQL as "(@unrestricted OR OrgUnitId IN (...))", on which the planner
+    /// cannot seek; repeated as a plain term, the unit index serves a county or a town.
+    /// </summary>
+    private IQueryable<FollowUpTask> Mine(bool done)
+    {
+        var query = db.Set<FollowUpTask>().AsNoTracking().Where(f => f.Done == done);
+        var scope = current.Scope.Unrestricted ? null : current.Scope.UnitIds;
+        return scope is null ? query : query.Where(f => scope.Contains(f.OrgUnitId));
     }
 
     public async Task<FollowUpView?> GetAsync(Guid taskId, CancellationToken ct) =>

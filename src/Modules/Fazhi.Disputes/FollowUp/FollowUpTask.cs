@@ -106,6 +106,9 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
         b.HasIndex(x => x.CaseId).IsUnique();
         b.HasIndex(x => x.TokenHash);
         b.HasIndex(x => new { x.Done, x.DueOn });
+        // A unit's follow-ups, open or done, in due order: the follow-up list and the home page's count for a county or town
+        // (through the city-wide (Done, DueOn) index a town with none read every open follow-up: 2 s at a million cases).
+        b.HasIndex(x => new { x.OrgUnitId, x.Done, x.DueOn, x.Id });
         // Statistics (covering): closings of a partial month are counted live from the index.
         b.HasIndex(x => new { x.ClosedOn, x.OrgUnitId, x.CaseTypeCode, x.ResultKind, x.Rating, x.DurationDays }, "IX_disputes_follow_ups_stats_closed");
         b.Property(x => x.CaseNumber).HasMaxLength(64);

@@ -723,11 +723,11 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
                     b.HasIndex("CaseId")
                         .IsUnique();
 
-                    b.HasIndex("OrgUnitId");
-
                     b.HasIndex("TokenHash");
 
                     b.HasIndex("Done", "DueOn");
+
+                    b.HasIndex("OrgUnitId", "Done", "DueOn", "Id");
 
                     b.HasIndex(new[] { "ClosedOn", "OrgUnitId", "CaseTypeCode", "ResultKind", "Rating", "DurationDays" }, "IX_disputes_follow_ups_stats_closed");
 
