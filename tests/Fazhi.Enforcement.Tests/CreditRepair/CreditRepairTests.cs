@@ -145,9 +145,14 @@ public sealed class CreditRepairTests(FazhiFactory factory)
         // Another body's reviewer cannot see or decide it; the deciding body can.
         var stranger = await factory.ApiClientAsync(await factory.CreateUserAsync("enforcement-credit-repair-reviewer", CaseTestKit.Ecology));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/enforcement/credit-repair/applications/{id}/decide", new { approve = true })).StatusCode);
-        var reviewer = await factory.ApiClientAsync(await factory.CreateUserAsync("enforcement-credit-repair-reviewer", CaseTestKit.Market));
+        var reviewerUser = await factory.CreateUserAsync("enforcement-credit-repair-reviewer", CaseTestKit.Market);
+        var reviewer = await factory.ApiClientAsync(reviewerUser);
         var list = await reviewer.GetFromJsonAsync<JsonElement>("/api/enforcement/credit-repair/applications?status=Pending");
         Assert.Contains(list.EnumerateArray(), a => a.GetProperty("id").GetGuid() == id);
+        // The reviewer's home page counts the body's pending applications (others' tests may add their own to it).
+        var home = await factory.SignedInBrowserAsync(reviewerUser);
+        var waiting = int.Parse((await HomeTodo.CountAsync(home, "/enforcement/credit-repair"))!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(list.EnumerateArray().Count(a => a.GetProperty("status").GetString() == "Pending"), waiting);
         var noReason = await CaseTestKit.RefusedAsync(await reviewer.PostAsJsonAsync($"/api/enforcement/credit-repair/applications/{id}/decide", new { approve = false }));
         Assert.Contains("写明理由", noReason);
         var approved = await CaseTestKit.OkAsync(await reviewer.PostAsJsonAsync($"/api/enforcement/credit-repair/applications/{id}/decide", new { approve = true, reason = "已履行义务并纠正违法行为，准予修复" }));

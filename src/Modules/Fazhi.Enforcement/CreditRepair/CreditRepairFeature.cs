@@ -20,6 +20,7 @@ internal static class CreditRepairFeature
     public static void Add(IServiceCollection services)
     {
         services.AddScoped<CreditRepairService>();
+        services.AddWorkSummary<CreditRepairWorkSummary>();
         services.AddScoped<IModuleSeed, CreditRepairSeed>();
         services.AddPermissions(
             new PermissionDefinition(Review, "enforcement", "审核信用修复申请"),
