@@ -32,8 +32,8 @@ internal sealed class DisputesWorkSummary(Worklists worklists, FollowUp.FollowUp
         await AddAsync("即将到期的案件", "due", null, "/disputes?view=due");
         await AddAsync("已超期的案件", "overdue", null, "/disputes?view=overdue", urgent: true);
         // 回访 after closing, and 复核 of unsatisfied answers.
-        var followUps = await followUp.OpenCountAsync(Worklists.CountCap, ct);
-        items.Add(new WorkItem(Group, "待回访的案件", Math.Min(followUps, Worklists.CountCap), "/disputes/follow-ups", Capped: followUps > Worklists.CountCap));
+        var (followUps, capped) = await followUp.OpenCountAsync(ct);
+        items.Add(new WorkItem(Group, "待回访的案件", followUps, "/disputes/follow-ups", Capped: capped));
         if (current.Has(DisputesPermissions.FollowUpReview))
         {
             items.Add(new WorkItem(Group, "待复核的回访", await followUp.OpenReviewCountAsync(ct), "/disputes/follow-ups/reviews", Urgent: true));

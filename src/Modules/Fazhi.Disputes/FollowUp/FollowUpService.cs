@@ -84,8 +84,12 @@ internal sealed class FollowUpService(DisputesDb db, ICurrentUser current, IDead
         return rows.Select(ToView).ToList();
     }
 
-    /// <summary>Open follow-ups in the caller's scope (the home page's count), capped at <paramref name="cap"/> + 1.</summary>
-    public Task<int> OpenCountAsync(int cap, CancellationToken ct) => Mine(done: false).Take(cap + 1).CountAsync(ct);
+    /// <summary>Open follow-ups in the caller's scope (the home page's count), capped like the worklists' totals.</summary>
+    public async Task<(int Total, bool Capped)> OpenCountAsync(CancellationToken ct)
+    {
+        var counted = await Mine(done: false).Take(Deadlines.Worklists.CountCap + 1).CountAsync(ct);
+        return (Math.Min(counted, Deadlines.Worklists.CountCap), counted > Deadlines.Worklists.CountCap);
+    }
 
     /// <summary>Open review tasks in the caller's scope (the home page's count).</summary>
     public Task<int> OpenReviewCountAsync(CancellationToken ct) => db.Set<ReviewTask>().AsNoTracking().CountAsync(r => !r.Done, ct);
