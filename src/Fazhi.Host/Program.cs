@@ -39,7 +39,7 @@ if (PlatformCli.IsVerb(args))
 await PlatformStartup.InitialiseAsync(app, demo);
 
 app.UseFazhiPlatform();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
     .AddAdditionalAssemblies(typeof(PlatformModule).Assembly, typeof(DisputesModule).Assembly, typeof(EnforcementModule).Assembly, typeof(AssessmentModule).Assembly);
 app.MapFazhiPlatform();
@@ -56,7 +56,7 @@ app.MapScalarApiReference("/api-docs", o => o
     .DisableDefaultFonts()
     .DisableAgent()
     .DisableMcp()
-    .HideDeveloperTools());
+    .HideDeveloperTools()).AllowAnonymous();
 
 await app.RunAsync();
 return 0;

@@ -10,6 +10,7 @@ using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
@@ -50,12 +51,15 @@ public static class PlatformModule
         services.AddSingleton<PermissionCatalog>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
-        services.AddAuthorization();
+        // Authorization by default: an endpoint or page that says nothing requires a signed-in user; public ones say
+        // [AllowAnonymous] / .AllowAnonymous() (an architecture test lists them).
+        services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         AccountsFeature.Add(services);
 
         ReverseProxy.Add(services, builder.Configuration);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusProblems.InChinese);
         services.AddExceptionHandler<FazhiExceptionHandler>();
+        InputSafety.Add(services);
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "法治枣庄 Fazhi API";
@@ -88,8 +92,15 @@ public static class PlatformModule
     public static WebApplication UseFazhiPlatform(this WebApplication app)
     {
         ReverseProxy.Use(app);
-        app.UseExceptionHandler();
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
+        // API failures become ProblemDetails in the handler; a page's failure re-runs as the error page in the shell.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            CreateScopeForErrors = true,
+            // A refusal or an unreadable request is an answer, not a fault: not logged as an error.
+            SuppressDiagnosticsCallback = c => FazhiExceptionHandler.Describe(c.Exception).Status < 500,
+        });
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages(StatusProblems.WriteAsync));
         // A page address that matches nothing shows the friendly not-found page (with its 404 status).
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // Routing after the status-code pages, so a re-executed request is routed again.
@@ -114,14 +125,16 @@ public static class PlatformModule
         app.UseMiddleware<AccountGateMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // After authorization: an anonymous caller is told to sign in before being told a parameter is wrong.
+        app.UseMiddleware<InputSafety.QueryGuardMiddleware>();
         return app;
     }
 
     public static WebApplication MapFazhiPlatform(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext http) =>
         {
             var culture = name == "en" ? "en" : "zh-CN";
@@ -129,7 +142,7 @@ public static class PlatformModule
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
             return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous();
 
         var api = app.MapGroup("/api/platform").WithTags("platform");
         PlatformFeatures.Map(api);

@@ -1,0 +1,292 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Fazhi.Platform.Kit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
+
+namespace Fazhi.Platform.Web;
+
+/// <summary>
+/// Input safety for every module without the module doing anything (ADR 0021): the API's JSON binds enums by name only,
+/// refuses implausible dates and control characters and trims text; query strings that do not parse are dropped on pages
+/// (treated as absent) and refused with 400 on the API; query dates outside the plausible range likewise.
+/// </summary>
+internal static class InputSafety
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => Configure(o.SerializerOptions));
+        // Binding failures throw, so the one exception handler answers them in Chinese with the parameter named.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+    }
+
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.Converters.Insert(0, new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+        options.Converters.Add(new PlausibleDateOnly());
+        options.Converters.Add(new PlausibleDateTime());
+        options.Converters.Add(new PlausibleDateTimeOffset());
+        var resolver = options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver();
+        options.TypeInfoResolver = resolver.WithAddedModifier(CleanStrings);
+    }
+
+    /// <summary>Text properties are trimmed (invisible characters too) and refuse control characters; secrets are kept as typed.</summary>
+    private static void CleanStrings(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+        foreach (var property in info.Properties)
+        {
+            if (property.PropertyType == typeof(string) && property.CustomConverter is null && !IsSecret(property.Name))
+            {
+                property.CustomConverter = CleanString.Instance;
+            }
+        }
+        // A field the type declares non-nullable must be present and not null (the OpenAPI document marks it required):
+        // checked after reading, so a missing summary is refused naming it instead of failing later as a null.
+        var required = info.Properties
+            .Where(p => !p.PropertyType.IsValueType && p.Get is not null && !p.IsGetNullable && !p.IsSetNullable
+                && p.AssociatedParameter is not { IsNullable: true } && p.AssociatedParameter is not { HasDefaultValue: true })
+            .Select(p => (p.Name, Get: p.Get!))
+            .ToArray();
+        if (required.Length > 0 && info.Kind == JsonTypeInfoKind.Object)
+        {
+            var previous = info.OnDeserialized;
+            info.OnDeserialized = o =>
+            {
+                previous?.Invoke(o);
+                var missing = required.Where(r => r.Get(o) is null).Select(r => r.Name).ToArray();
+                if (missing.Length > 0)
+                {
+                    var errors = missing.ToDictionary(m => m, m => new[] { $"缺少必填字段 {m}。" });
+                    throw new JsonException("缺少必填字段：" + string.Join("、", missing) + "。", Refuse.Fields(errors));
+                }
+            };
+        }
+    }
+
+    private static bool IsSecret(string name) =>
+        name.Contains("password", StringComparison.OrdinalIgnoreCase) || name.Contains("secret", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("token", StringComparison.OrdinalIgnoreCase) || name.Contains("code", StringComparison.OrdinalIgnoreCase) && name.Contains("otp", StringComparison.OrdinalIgnoreCase);
+
+    private static JsonException Refused(string message) => new(message, new RefusalException(RefusalKind.Invalid, message));
+
+    private sealed class CleanString : JsonConverter<string>
+    {
+        public static readonly CleanString Instance = new();
+
+        public override bool HandleNull => false;
+
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                throw new JsonException("应为文本。", new RefusalException(RefusalKind.Invalid, "应为文本（带引号的字符串）。"));
+            }
+            var value = reader.GetString();
+            if (TextRules.HasControl(value))
+            {
+                throw Refused("含有不允许的控制字符。");
+            }
+            return TextRules.Clean(value);
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+
+    private sealed class PlausibleDateOnly : JsonConverter<DateOnly>
+    {
+        public override DateOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.String
+                || !DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                throw Refused("应为日期，格式 yyyy-MM-dd，且须为真实存在的日期。");
+            }
+            return Plausible(date);
+        }
+
+        public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    private sealed class PlausibleDateTime : JsonConverter<DateTime>
+    {
+        public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTime(out var value))
+            {
+                throw Refused("应为日期时间，格式 yyyy-MM-ddTHH:mm:ss。");
+            }
+            Plausible(DateOnly.FromDateTime(value));
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+
+    private sealed class PlausibleDateTimeOffset : JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTimeOffset(out var value))
+            {
+                throw Refused("应为日期时间，格式 yyyy-MM-ddTHH:mm:ss+08:00。");
+            }
+            Plausible(DateOnly.FromDateTime(value.UtcDateTime));
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+
+    private static DateOnly Plausible(DateOnly date) =>
+        DateRules.Plausible(date) ? date : throw Refused(DateRules.RangeMessage("日期"));
+
+    /// <summary>The query-string guard: after routing, before the endpoint runs.</summary>
+    internal sealed class QueryGuardMiddleware(RequestDelegate next)
+    {
+        private static readonly ConcurrentDictionary<Endpoint, QueryParameter[]> Parameters = new();
+
+        public Task InvokeAsync(HttpContext http)
+        {
+            if (http.Request.QueryString.HasValue && http.GetEndpoint() is { } endpoint)
+            {
+                var parameters = Parameters.GetOrAdd(endpoint, Describe);
+                if (parameters.Length > 0)
+                {
+                    Guard(http, endpoint, parameters);
+                }
+            }
+            return next(http);
+        }
+
+        private static void Guard(HttpContext http, Endpoint endpoint, QueryParameter[] parameters)
+        {
+            var isPage = endpoint.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
+            Dictionary<string, StringValues>? kept = null;
+            foreach (var p in parameters)
+            {
+                if (!http.Request.Query.TryGetValue(p.Name, out var values))
+                {
+                    continue;
+                }
+                foreach (var value in values)
+                {
+                    if (string.IsNullOrEmpty(value) || p.Accepts(value))
+                    {
+                        continue;
+                    }
+                    if (!isPage)
+                    {
+                        var message = p.IsDate && p.Parses(value)
+                            ? $"参数 {p.Name}：" + DateRules.RangeMessage("日期")
+                            : $"参数 {p.Name} 的值“{(value.Length > 40 ? value[..40] + "…" : value)}”无法识别：{FazhiExceptionHandler.Expected(p.TypeName)}。";
+                        throw Refuse.Field(p.Name, message);
+                    }
+                    // A page treats a value it cannot read as absent: the list shows unfiltered rather than failing.
+                    kept ??= http.Request.Query.ToDictionary(q => q.Key, q => q.Value, StringComparer.OrdinalIgnoreCase);
+                    kept.Remove(p.Name);
+                    break;
+                }
+            }
+            if (kept is not null)
+            {
+                http.Request.QueryString = QueryString.Create(kept.SelectMany(k => k.Value.Select(v => new KeyValuePair<string, string?>(k.Key, v))));
+            }
+        }
+
+        private static QueryParameter[] Describe(Endpoint endpoint)
+        {
+            if (endpoint.Metadata.GetMetadata<ComponentTypeMetadata>() is { } component)
+            {
+                return component.Type.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+                    .Select(p => (p, a: p.GetCustomAttribute<SupplyParameterFromQueryAttribute>()))
+                    .Where(x => x.a is not null)
+                    .Select(x => QueryParameter.For(x.a!.Name ?? x.p.Name, x.p.PropertyType))
+                    .OfType<QueryParameter>()
+                    .ToArray();
+            }
+            if (endpoint is RouteEndpoint route && endpoint.Metadata.GetMetadata<MethodInfo>() is { } method)
+            {
+                return method.GetParameters()
+                    .Where(p => p.Name is not null && route.RoutePattern.GetParameter(p.Name) is null
+                        && !p.IsDefined(typeof(FromBodyAttribute)) && !p.IsDefined(typeof(FromServicesAttribute)) && !p.IsDefined(typeof(FromHeaderAttribute))
+                        && !p.IsDefined(typeof(FromFormAttribute)) && !p.IsDefined(typeof(FromRouteAttribute)) && !p.IsDefined(typeof(AsParametersAttribute)))
+                    .Select(p => QueryParameter.For(p.GetCustomAttribute<FromQueryAttribute>()?.Name ?? p.Name!, p.ParameterType))
+                    .OfType<QueryParameter>()
+                    .ToArray();
+            }
+            return [];
+        }
+    }
+
+    /// <summary>One typed query parameter: how its values parse (as the framework parses them) and whether they are plausible.</summary>
+    internal sealed record QueryParameter(string Name, Type Type)
+    {
+        public string TypeName => Type.Name;
+
+        public bool IsDate => Type == typeof(DateOnly) || Type == typeof(DateTime) || Type == typeof(DateTimeOffset);
+
+        public static QueryParameter? For(string name, Type type)
+        {
+            var bare = type.IsArray ? type.GetElementType()! : type;
+            bare = Nullable.GetUnderlyingType(bare) ?? bare;
+            return bare == typeof(string) || !(bare.IsPrimitive || bare.IsEnum || bare == typeof(decimal) || bare == typeof(Guid)
+                || bare == typeof(DateOnly) || bare == typeof(DateTime) || bare == typeof(DateTimeOffset) || bare == typeof(TimeOnly))
+                ? null
+                : new QueryParameter(name, bare);
+        }
+
+        public bool Parses(string value) => Parse(value, out _);
+
+        public bool Accepts(string value) => Parse(value, out var parsed) && parsed switch
+        {
+            DateOnly d => DateRules.Plausible(d),
+            DateTime d => DateRules.Plausible(d),
+            DateTimeOffset d => DateRules.Plausible(d),
+            _ => true,
+        };
+
+        private bool Parse(string value, out object? parsed)
+        {
+            var c = CultureInfo.InvariantCulture;
+            parsed = null;
+            bool ok;
+            switch (Type)
+            {
+                case var t when t == typeof(int): ok = int.TryParse(value, NumberStyles.Integer, c, out var i); parsed = i; return ok;
+                case var t when t == typeof(long): ok = long.TryParse(value, NumberStyles.Integer, c, out var l); parsed = l; return ok;
+                case var t when t == typeof(short): ok = short.TryParse(value, NumberStyles.Integer, c, out var s); parsed = s; return ok;
+                case var t when t == typeof(byte): ok = byte.TryParse(value, NumberStyles.Integer, c, out var b); parsed = b; return ok;
+                case var t when t == typeof(decimal): ok = decimal.TryParse(value, NumberStyles.Number, c, out var m); parsed = m; return ok;
+                case var t when t == typeof(double): ok = double.TryParse(value, NumberStyles.Float, c, out var d) && double.IsFinite(d); parsed = d; return ok;
+                case var t when t == typeof(float): ok = float.TryParse(value, NumberStyles.Float, c, out var f) && float.IsFinite(f); parsed = f; return ok;
+                case var t when t == typeof(bool): ok = bool.TryParse(value, out var bo); parsed = bo; return ok;
+                case var t when t == typeof(Guid): ok = Guid.TryParse(value, out var g); parsed = g; return ok;
+                case var t when t == typeof(DateOnly): ok = DateOnly.TryParse(value, c, DateTimeStyles.None, out var dd); parsed = dd; return ok;
+                case var t when t == typeof(DateTime): ok = DateTime.TryParse(value, c, DateTimeStyles.None, out var dt); parsed = dt; return ok;
+                case var t when t == typeof(DateTimeOffset): ok = DateTimeOffset.TryParse(value, c, DateTimeStyles.None, out var dto); parsed = dto; return ok;
+                case var t when t == typeof(TimeOnly): ok = TimeOnly.TryParse(value, c, DateTimeStyles.None, out var to); parsed = to; return ok;
+                case { IsEnum: true }:
+                    // By name only: a number is not an enum value a person chose.
+                    object? e = null;
+                    ok = !value.Any(char.IsAsciiDigit) && Enum.TryParse(Type, value, ignoreCase: true, out e) && Enum.IsDefined(Type, e!);
+                    parsed = e;
+                    return ok;
+                default: return true;
+            }
+        }
+    }
+}
