@@ -4,6 +4,7 @@ using Fazhi.Assessment;
 using Fazhi.Disputes;
 using Fazhi.Enforcement;
 using Fazhi.Platform;
+using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Setup;
 using Scalar.AspNetCore;
 
@@ -12,7 +13,15 @@ var demo = args.Contains("--demo");
 // and its write-ahead log live (data/), so every write woke a file-watcher thread (measured: about 6 % of the CPU under
 // intake load). Settings that change at run time live in the database. First, so a later argument can turn it back on.
 string[] hostArgs = ["--hostBuilder:reloadConfigOnChange=false", .. args.Where(a => a != "--demo")];
-var builder = WebApplication.CreateBuilder(hostArgs);
+// Started from another folder (`dotnet /opt/fazhi/Fazhi.Host.dll` from /root), the host still reads its own
+// appsettings.json: the content root is the current folder only when that folder holds one (dotnet run, a service
+// started in its folder), otherwise the folder the host's files are in.
+var contentRoot = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? Directory.GetCurrentDirectory() : AppContext.BaseDirectory;
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = contentRoot });
+// Quiet defaults that hold even without appsettings.json: framework, EF and Quartz at Warning (ADR 0021).
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+builder.Logging.AddFilter("Quartz", LogLevel.Warning);
 builder.WebHost.ConfigureKestrel(k =>
 {
     // Request size limit: the largest legitimate body is an attachment upload (see Attachments:MaxBytes).
@@ -36,6 +45,7 @@ if (PlatformCli.IsVerb(args))
     return await PlatformCli.RunAsync(app, args);
 }
 
+Console.WriteLine($"Fazhi 数据目录 data folder: {DataFolder.Resolve(app.Configuration, app.Environment.ContentRootPath)}（Data:Directory 可改）");
 await PlatformStartup.InitialiseAsync(app, demo);
 
 app.UseFazhiPlatform();

@@ -6,8 +6,15 @@ public sealed class DatabaseOptions
     public const string SectionName = "Database";
 
     /// <summary>The <c>Database</c> section, or the embedded SQLite defaults when it is absent.</summary>
-    public static DatabaseOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
-        Microsoft.Extensions.Configuration.ConfigurationBinder.Get<DatabaseOptions>(configuration.GetSection(SectionName)) ?? new DatabaseOptions();
+    public static DatabaseOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        var options = Microsoft.Extensions.Configuration.ConfigurationBinder.Get<DatabaseOptions>(configuration.GetSection(SectionName)) ?? new DatabaseOptions();
+        options.DataDirectory = configuration[DataFolder.ConfigKey];
+        return options;
+    }
+
+    /// <summary>The data folder setting (<c>Data:Directory</c>), if any; see <see cref="DataFolder"/>.</summary>
+    internal string? DataDirectory { get; private set; }
 
     /// <summary><c>sqlite</c> (embedded default) or <c>postgres</c>.</summary>
     public string Provider { get; set; } = "sqlite";
@@ -33,8 +40,23 @@ public sealed class DatabaseOptions
         {
             throw new InvalidOperationException("Database:Provider 为 postgres 时必须设置 Database:ConnectionString。");
         }
-        var dir = Path.Combine(contentRoot, "data");
+        var dir = DataFolder.Resolve(DataDirectory, contentRoot);
         Directory.CreateDirectory(dir);
         return $"Data Source={Path.Combine(dir, "fazhi.db")}";
     }
+}
+
+/// <summary>
+/// Where Fazhi keeps its files (the SQLite database, the key file, attachments): <c>Data:Directory</c> when set
+/// (relative to the content root), otherwise <c>data/</c> under the content root. Printed at start.
+/// </summary>
+public static class DataFolder
+{
+    public const string ConfigKey = "Data:Directory";
+
+    public static string Resolve(string? configured, string contentRoot) =>
+        string.IsNullOrWhiteSpace(configured) ? Path.Combine(contentRoot, "data") : Path.GetFullPath(configured, contentRoot);
+
+    public static string Resolve(Microsoft.Extensions.Configuration.IConfiguration configuration, string contentRoot) =>
+        Resolve(configuration[ConfigKey], contentRoot);
 }

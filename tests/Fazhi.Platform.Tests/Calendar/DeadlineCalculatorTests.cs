@@ -197,9 +197,9 @@ public sealed class DeadlineCalculatorTests
         };
         var backwards = new DeadlineSpec(start, DayKind.Calendar, 60) { Pauses = [new DeadlinePause(D("2026-03-10"), D("2026-03-09"))] };
 
-        Assert.Contains("应晚于期间起算日", Assert.Throws<ArgumentException>(() => _calc.Compute(before, start)).Message);
-        Assert.Contains("重叠", Assert.Throws<ArgumentException>(() => _calc.Compute(overlapping, start)).Message);
-        Assert.Contains("不能早于", Assert.Throws<ArgumentException>(() => _calc.Compute(backwards, start)).Message);
-        Assert.Throws<ArgumentException>(() => _calc.AddCalendarDays(start, 0));
+        Assert.Contains("应晚于期间起算日", Assert.Throws<Fazhi.Platform.Kit.RefusalException>(() => _calc.Compute(before, start)).Message);
+        Assert.Contains("重叠", Assert.Throws<Fazhi.Platform.Kit.RefusalException>(() => _calc.Compute(overlapping, start)).Message);
+        Assert.Contains("不能早于", Assert.Throws<Fazhi.Platform.Kit.RefusalException>(() => _calc.Compute(backwards, start)).Message);
+        Assert.Throws<Fazhi.Platform.Kit.RefusalException>(() => _calc.AddCalendarDays(start, 0));
     }
 }

@@ -22,7 +22,7 @@ internal sealed class AttachmentStorage(IConfiguration config, IHostEnvironment 
 {
     public const long DefaultMaxBytes = 50L * 1024 * 1024;
 
-    public string Root { get; } = config["Storage:Root"] is { Length: > 0 } root ? root : Path.Combine(env.ContentRootPath, "data", "files");
+    public string Root { get; } = config["Storage:Root"] is { Length: > 0 } root ? root : Path.Combine(Data.DataFolder.Resolve(config, env.ContentRootPath), "files");
 
     /// <summary>Largest accepted file, <c>Attachments:MaxBytes</c> (default 50 MB).</summary>
     public long MaxBytes { get; } = config.GetValue("Attachments:MaxBytes", DefaultMaxBytes);

@@ -16,6 +16,7 @@ internal static class CalendarFeature
         services.AddSingleton<CalendarCache>();
         services.AddSingleton<IDeadlineService, DeadlineService>();
         services.AddScoped<CalendarAdmin>();
+        services.AddWorkSummary<CalendarWorkSummary>();
         services.AddSingleton<ICliVerb, CalendarImportVerb>();
         services.AddNavItems(new NavItem("系统管理", "工作日历", "/admin/calendar", PlatformPermissions.CalendarManage, 40, "Working-day calendar"));
     }

@@ -118,7 +118,7 @@ public sealed class DeadlineCalculator(IWorkingDayCalendar calendar)
     /// extension of a 60-day period counts 30 days from the 60-day period's (rolled-forward) last day.</item>
     /// </list>
     /// </summary>
-    /// <exception cref="ArgumentException">The spec is inconsistent; the message says why, in Chinese.</exception>
+    /// <exception cref="Kit.RefusalException">The spec is inconsistent or starts outside the plausible range; the message says why, in Chinese.</exception>
     public DeadlineResult Compute(DeadlineSpec spec, DateOnly asOf)
     {
         var pauses = Validate(spec);
@@ -232,7 +232,7 @@ public sealed class DeadlineCalculator(IWorkingDayCalendar calendar)
         var next = day.AddDays(1);
         if (next.DayNumber - start.DayNumber > MaxSpan)
         {
-            throw new ArgumentException("期间过长，无法计算（包括中止的天数在内超过 60 年）。", nameof(DeadlineSpec));
+            throw Kit.Refuse.Invalid("期间过长，无法计算（包括中止的天数在内超过 60 年）。");
         }
         return next;
     }
@@ -251,19 +251,24 @@ public sealed class DeadlineCalculator(IWorkingDayCalendar calendar)
 
     private static List<DeadlinePause> Validate(DeadlineSpec spec)
     {
+        // A start outside the plausible range (year 0001, 9999-12-31) is refused before any date arithmetic can overflow.
+        if (!Kit.DateRules.Plausible(spec.Start))
+        {
+            throw Kit.Refuse.Invalid(Kit.DateRules.RangeMessage("期间起算日"));
+        }
         if (spec.Kind is not (DayKind.Calendar or DayKind.Working))
         {
-            throw new ArgumentException("期间的计算方式无效，应为自然日或工作日。", nameof(spec));
+            throw Kit.Refuse.Invalid("期间的计算方式无效，应为自然日或工作日。");
         }
         if (spec.Days is < 1 or > MaxDays)
         {
-            throw new ArgumentException($"期间天数应在 1 到 {MaxDays} 之间。", nameof(spec));
+            throw Kit.Refuse.Invalid($"期间天数应在 1 到 {MaxDays} 之间。");
         }
         foreach (var e in spec.Extensions)
         {
             if (e.Days is < 1 or > MaxDays || e.Kind is not (null or DayKind.Calendar or DayKind.Working))
             {
-                throw new ArgumentException($"延长的天数应在 1 到 {MaxDays} 之间，计算方式应为自然日或工作日。", nameof(spec));
+                throw Kit.Refuse.Invalid($"延长的天数应在 1 到 {MaxDays} 之间，计算方式应为自然日或工作日。");
             }
         }
         var pauses = spec.Pauses.OrderBy(p => p.PausedFrom).ToList();
@@ -272,22 +277,22 @@ public sealed class DeadlineCalculator(IWorkingDayCalendar calendar)
             var p = pauses[i];
             if (p.PausedFrom <= spec.Start)
             {
-                throw new ArgumentException($"中止开始日 {p.PausedFrom:yyyy-MM-dd} 应晚于期间起算日 {spec.Start:yyyy-MM-dd}。", nameof(spec));
+                throw Kit.Refuse.Invalid($"中止开始日 {p.PausedFrom:yyyy-MM-dd} 应晚于期间起算日 {spec.Start:yyyy-MM-dd}。");
             }
             if (p.ResumedOn is { } r && r < p.PausedFrom)
             {
-                throw new ArgumentException($"恢复日 {r:yyyy-MM-dd} 不能早于中止开始日 {p.PausedFrom:yyyy-MM-dd}。", nameof(spec));
+                throw Kit.Refuse.Invalid($"恢复日 {r:yyyy-MM-dd} 不能早于中止开始日 {p.PausedFrom:yyyy-MM-dd}。");
             }
             if (i < pauses.Count - 1)
             {
                 var next = pauses[i + 1];
                 if (p.ResumedOn is null)
                 {
-                    throw new ArgumentException($"{p.PausedFrom:yyyy-MM-dd} 起的中止尚未恢复，其后不能再有中止。", nameof(spec));
+                    throw Kit.Refuse.Invalid($"{p.PausedFrom:yyyy-MM-dd} 起的中止尚未恢复，其后不能再有中止。");
                 }
                 if (next.PausedFrom <= p.ResumedOn)
                 {
-                    throw new ArgumentException($"中止期间 {p.PausedFrom:yyyy-MM-dd} 与 {next.PausedFrom:yyyy-MM-dd} 重叠。", nameof(spec));
+                    throw Kit.Refuse.Invalid($"中止期间 {p.PausedFrom:yyyy-MM-dd} 与 {next.PausedFrom:yyyy-MM-dd} 重叠。");
                 }
             }
         }

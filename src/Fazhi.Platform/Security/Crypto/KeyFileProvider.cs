@@ -50,7 +50,7 @@ internal sealed class KeyFileProvider
     {
         var configured = configuration[ConfigKey];
         return string.IsNullOrWhiteSpace(configured)
-            ? Path.Combine(contentRoot, "data", "keys", "fazhi.key")
+            ? Path.Combine(Data.DataFolder.Resolve(configuration, contentRoot), "keys", "fazhi.key")
             : Path.GetFullPath(configured, contentRoot);
     }
 
