@@ -68,7 +68,7 @@ public static class PlatformModule
             return Task.CompletedTask;
         }));
         services.AddHealthChecks().AddDbContextCheck<PlatformDb>("database", tags: ["ready"]);
-        services.AddLocalization();
+        services.AddFazhiText();
         // Chinese text is written as characters, not as numeric entities (the default encoder allows Basic Latin only).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRateLimiter(o =>

@@ -43,6 +43,7 @@ public static class AssessmentModule
             new DemoRoleAssignment("demo-xuecheng", "assessment-unit", "370403"));
         services.AddFazhiJob<SupervisionJob>("0 30 8 ? * MON-FRI", "工作日 08:30 对逾期、多次退回的考评任务发送督办通知");
         services.AddPermissions(AssessmentPermissions.All);
+        services.AddModuleText<AssessmentText>();
         Index.IndexFeature.AddRuleOfLawIndex(services);
         services.AddModuleRoles(
             new ModuleRole("assessment-office", "考评管理员（法治办）", "定义指标体系与考评活动，分配任务，审核、评分、答复申诉、解锁，督办。",

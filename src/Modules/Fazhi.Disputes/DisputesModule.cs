@@ -26,6 +26,7 @@ public static class DisputesModule
         var services = builder.Services;
         builder.AddFazhiDbContext<DisputesDb, SqliteDisputesDb, PostgresDisputesDb>("disputes");
         services.AddPermissions(DisputesPermissions.All);
+        services.AddModuleText<DisputesText>();
         // --demo: the city staff account supervises the centre and keeps its templates and rules; the district account takes
         // cases in, the town account handles them.
         services.AddDemoRoleAssignments(

@@ -44,6 +44,7 @@ public static class EnforcementModule
         services.AddScoped<SupervisionService>();
         services.AddScoped<Contracts.IEnforcementStatistics, EnforcementStatistics>();
         services.AddPermissions(EnforcementPermissions.All);
+        services.AddModuleText<EnforcementText>();
         // --demo: the city staff account supervises enforcement and keeps the discretion benchmarks; the district account
         // reviews legality.
         services.AddDemoRoleAssignments(

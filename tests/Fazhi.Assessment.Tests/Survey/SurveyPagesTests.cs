@@ -55,6 +55,16 @@ public sealed class SurveyPagesTests(FazhiFactory factory)
     }
 
     [Fact]
+    public async Task Surveys_page_in_english_reads_the_module_strings_and_the_shared_ones()
+    {
+        var office = await factory.SignedInBrowserAsync(await factory.CreateUserAsync(Office));
+        var html = WebUtility.HtmlDecode(await office.GetStringAsync("/assessment/surveys?culture=en"));
+        Assert.Contains("<h1>Satisfaction surveys</h1>", html); // AssessmentText.en.resx
+        Assert.Contains("<a href=\"/\">Home</a>", html); // the platform's PageHeader and Text.en.resx
+        Assert.DoesNotContain("满意度调查", html);
+    }
+
+    [Fact]
     public async Task The_office_defines_an_index_adds_a_component_and_computes_it_on_the_pages()
     {
         var office = await factory.SignedInBrowserAsync(await factory.CreateUserAsync(Office));

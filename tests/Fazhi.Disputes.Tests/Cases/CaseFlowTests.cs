@@ -55,6 +55,15 @@ public sealed partial class CaseFlowTests(FazhiFactory factory)
     }
 
     [Fact]
+    public async Task Public_form_in_english_reads_the_module_strings_and_the_shared_ones()
+    {
+        var html = WebUtility.HtmlDecode(await factory.BrowserClient().GetStringAsync("/apply?culture=en"));
+        Assert.Contains("<h1>Apply online for dispute resolution</h1>", html); // DisputesText.en.resx
+        Assert.Contains("<title>Apply online for dispute resolution · Fazhi Zaozhuang</title>", html); // and the platform's
+        Assert.DoesNotContain("在线申请纠纷化解", html);
+    }
+
+    [Fact]
     public async Task Public_application_without_an_account_can_be_tracked_with_its_query_code()
     {
         var browser = factory.BrowserClient();

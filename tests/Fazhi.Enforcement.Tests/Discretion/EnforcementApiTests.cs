@@ -176,6 +176,15 @@ public sealed class EnforcementApiTests(FazhiFactory factory)
     }
 
     [Fact]
+    public async Task Public_benchmarks_in_english_read_the_module_strings_and_the_shared_ones()
+    {
+        var html = WebUtility.HtmlDecode(await factory.CreateClient().GetStringAsync("/public/benchmarks?culture=en"));
+        Assert.Contains("<h1>Published penalty discretion benchmarks</h1>", html); // EnforcementText.en.resx
+        Assert.Contains("<a href=\"/\">Home</a>", html); // the platform's PageHeader and Text.en.resx
+        Assert.DoesNotContain("行政处罚裁量基准公示", html);
+    }
+
+    [Fact]
     public async Task The_rules_profile_holds_the_statutory_numbers_and_refuses_nonsense()
     {
         var client = await factory.ApiClientAsync(await factory.CreateUserAsync(BenchmarkAdmin));

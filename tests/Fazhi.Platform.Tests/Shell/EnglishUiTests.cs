@@ -1,14 +1,15 @@
 using System.Net;
-using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using Fazhi.Platform.Features.Setup;
 using Fazhi.Platform.Tests.Infrastructure;
 
 namespace Fazhi.Platform.Tests.Shell;
 
-/// <summary>The back office switched to English: pages show English headings, and every Chinese UI string has a translation.</summary>
+/// <summary>
+/// The back office switched to English: pages show English headings. That every Chinese UI string has a translation, in the
+/// platform's or its module's resx, is checked by <c>Fazhi.Architecture.Tests</c> (<c>TextRules</c>).
+/// </summary>
 [Collection(HostCollection.Name)]
-public sealed partial class EnglishUiTests(FazhiFactory factory)
+public sealed class EnglishUiTests(FazhiFactory factory)
 {
     [Theory]
     [InlineData(BuiltInRoles.SystemAdmin, "/admin/users", "Users", "用户管理")]
@@ -114,78 +115,10 @@ public sealed partial class EnglishUiTests(FazhiFactory factory)
         Assert.DoesNotContain("请输入用户名。", html);
     }
 
-    [Fact]
-    public void Every_chinese_string_in_the_razor_files_has_an_english_translation()
-    {
-        var root = RepoRoot();
-        var resx = Translations(root);
-        var missing = new List<string>();
-        var used = 0;
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src"), "*.razor", SearchOption.AllDirectories))
-        {
-            var text = File.ReadAllText(file);
-            var keys = LocalizedLiteral().Matches(text).Concat(ErrorMessageLiteral().Matches(text)).Select(m => m.Groups[1].Value);
-            foreach (var key in keys)
-            {
-                used++;
-                if (!resx.ContainsKey(key))
-                {
-                    missing.Add($"{Path.GetRelativePath(root, file)}: {key}");
-                }
-            }
-        }
-        Assert.True(used > 300, $"only {used} localised strings found: is the scan looking in the right place?");
-        Assert.True(missing.Count == 0, "Add these keys to src/Fazhi.Platform/Web/Text.en.resx:\n" + string.Join("\n", missing.Distinct()));
-    }
-
-    [Fact]
-    public void Every_translation_is_filled_and_keeps_the_placeholders()
-    {
-        var resx = Translations(RepoRoot());
-        Assert.NotEmpty(resx);
-        foreach (var (key, value) in resx)
-        {
-            Assert.False(string.IsNullOrWhiteSpace(value), $"empty translation for {key}");
-            var inKey = Placeholder().Matches(key).Select(m => m.Value).Order().Distinct();
-            var inValue = Placeholder().Matches(value).Select(m => m.Value).Order().Distinct();
-            Assert.True(inKey.SequenceEqual(inValue), $"placeholders differ: {key} -> {value}");
-        }
-    }
-
     private static async Task<string> GetPageAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
-
-    private static Dictionary<string, string> Translations(string root)
-    {
-        var doc = XDocument.Load(Path.Combine(root, "src", "Fazhi.Platform", "Web", "Text.en.resx"));
-        var entries = doc.Root!.Elements("data").Select(d => (Key: (string)d.Attribute("name")!, Value: (string?)d.Element("value") ?? "")).ToList();
-        var duplicates = entries.GroupBy(e => e.Key).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        Assert.True(duplicates.Count == 0, "duplicate resx keys: " + string.Join(", ", duplicates));
-        return entries.ToDictionary(e => e.Key, e => e.Value);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Fazhi.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Fazhi.slnx not found above " + AppContext.BaseDirectory);
-    }
-
-    [GeneratedRegex(@"\bT\[""((?:[^""\\]|\\.)*)""[\],]")]
-    private static partial Regex LocalizedLiteral();
-
-    [GeneratedRegex(@"ErrorMessage = ""((?:[^""\\]|\\.)*)""")]
-    private static partial Regex ErrorMessageLiteral();
-
-    [GeneratedRegex(@"\{\d+\}")]
-    private static partial Regex Placeholder();
 }
