@@ -13,6 +13,7 @@ using Fazhi.Platform.Features.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Fazhi.Platform;
 
@@ -22,6 +23,10 @@ internal static class PlatformFeatures
     public static void Add(WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // The module kit (ADR 0022): system work and reminders; refusals and input safety live in Web/.
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<Kit.ISystemWork, Kit.SystemWork>();
+        Kit.RemindersExtensions.AddReminders(services);
         services.AddScoped<PlatformSeeder>();
         services.AddScoped<SignInAudit>();
         services.AddScoped<SignInService>();

@@ -47,13 +47,13 @@ public static class DatabaseRegistration
                 .AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance)
                 .UseSensitiveData(sp.GetService<SensitiveDataProtector>()));
         }
-        services.AddSingleton(new ModuleDatabase(module, typeof(TContext)));
+        services.AddSingleton(new ModuleDatabase(module, typeof(TContext), options.IsPostgres ? typeof(TPostgres) : typeof(TSqlite)));
         return services;
     }
 }
 
-/// <summary>A module's database, for the migrator.</summary>
-public sealed record ModuleDatabase(string Module, Type ContextType);
+/// <summary>A module's database, for the migrator and for system work (<see cref="Kit.ISystemWork"/>): the context type and the engine's subclass.</summary>
+public sealed record ModuleDatabase(string Module, Type ContextType, Type EngineType);
 
 /// <summary>
 /// Schema work outside EF's migrations that must run with them, after the module's migrations, on every
