@@ -44,6 +44,7 @@ internal static class PlatformFeatures
         AttachmentsFeature.Add(builder);
         NotificationsFeature.Add(builder);
         JobsFeature.Add(builder);
+        Kit.NumberingFeature.Add(services);
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -57,5 +58,6 @@ internal static class PlatformFeatures
         AuditFeature.Map(api);
         AttachmentsFeature.Map(api);
         NotificationsFeature.Map(api);
+        Kit.NumberingFeature.Map(api);
     }
 }

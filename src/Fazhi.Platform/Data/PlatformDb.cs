@@ -61,7 +61,8 @@ public abstract class PlatformDb : FazhiDbContext, IDataProtectionKeyContext
     {
         ConfigureIdentity(modelBuilder);
         modelBuilder.Entity<DataProtectionKey>().ToTable("platform_data_protection_keys");
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDb).Assembly, t => t.Namespace?.StartsWith("Fazhi.Platform.Features", StringComparison.Ordinal) == true);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDb).Assembly, t => t.Namespace?.StartsWith("Fazhi.Platform.Features", StringComparison.Ordinal) == true
+            || t.Namespace == "Fazhi.Platform.Kit");
         base.OnModelCreating(modelBuilder);
     }
 

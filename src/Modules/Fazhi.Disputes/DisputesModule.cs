@@ -1,3 +1,4 @@
+using Fazhi.Platform.Kit;
 using System.Threading.RateLimiting;
 using Fazhi.Disputes.Cases;
 using Fazhi.Disputes.Data;
@@ -51,6 +52,8 @@ public static class DisputesModule
         services.AddScoped<IDemoSeed, Seed.DisputesDemoSeed>();
         services.AddWorkSummary<Deadlines.DisputesWorkSummary>();
         services.AddScoped<CaseService>();
+        services.AddNumberSequence(CaseService.CaseNumbers(builder.Configuration));
+        services.AddSingleton<Fazhi.Platform.Data.IDatabaseMigrationStep, CaseCounterCarryOver>();
         services.AddScoped<PanelLoadGate>();
         Handling.HandlingModule.Add(services);
         AddFrontDesk(services);

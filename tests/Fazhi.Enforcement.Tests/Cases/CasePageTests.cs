@@ -41,7 +41,7 @@ public sealed class CasePageTests(FazhiFactory factory)
         var notified = await Forms.SubmitAsync(browser, page, "notify", new Dictionary<string, string> { ["Notify.OnDate"] = _kit.Today.AddDays(-3).ToString("yyyy-MM-dd") });
         Assert.Contains("已记录告知", await notified.Content.ReadAsStringAsync());
 
-        var number = CaseTestKit.Unique("枣市监罚字");
+        var number = CaseTestKit.DocNumber("枣市监罚字");
         var decided = await Forms.SubmitAsync(browser, page, "decide", new Dictionary<string, string> { ["Decide.Text"] = number });
         Assert.Contains("已作出处罚决定", await decided.Content.ReadAsStringAsync());
 
@@ -88,7 +88,7 @@ public sealed class CasePageTests(FazhiFactory factory)
         var after = await HomeTodo.CountAsync(reviewer, "/enforcement/legal-reviews");
         Assert.Equal(waiting - 1, after is null ? 0 : int.Parse(after, System.Globalization.CultureInfo.InvariantCulture));
 
-        await CaseTestKit.OkAsync(await api.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.Unique("罚") }));
+        await CaseTestKit.OkAsync(await api.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.DocNumber("罚") }));
     }
 
     [Fact]

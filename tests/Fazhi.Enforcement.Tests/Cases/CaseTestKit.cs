@@ -16,6 +16,11 @@ internal sealed class CaseTestKit(FazhiFactory factory)
 
     public static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..10];
 
+    private static long _docSerial = Random.Shared.NextInt64(1, 100_000_000);
+
+    /// <summary>A well-formed 文号 (GB/T 9704-2012 §7.3.3) no other test uses, e.g. 枣市监罚〔2026〕12345678号.</summary>
+    public static string DocNumber(string agency, int year = 2026) => $"{agency}〔{year}〕{Interlocked.Increment(ref _docSerial) + 100_000_000}号";
+
     public DateOnly Today => factory.Services.GetRequiredService<IDeadlineService>().Today;
 
     public async Task<HttpClient> RegistryAdminAsync() => await factory.ApiClientAsync(await factory.CreateUserAsync("enforcement-registry-admin", "370400"));

@@ -34,7 +34,7 @@ public sealed class DecisionDocumentTests(FazhiFactory factory)
             facts = new { actDate = _kit.Today.AddDays(-40).ToString("yyyy-MM-dd"), harm = "Ordinary" }, proposedTier = "Ordinary", fineAmount = 2500,
         }));
         await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/notify", new { onDate = _kit.Today.AddDays(-10) }));
-        var number = CaseTestKit.Unique("枣市监罚");
+        var number = CaseTestKit.DocNumber("枣市监罚");
         await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = number, decidedOn = _kit.Today }));
 
         var response = await officer.GetAsync($"{url}/decision.docx");

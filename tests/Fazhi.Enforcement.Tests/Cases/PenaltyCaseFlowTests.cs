@@ -75,7 +75,7 @@ public sealed class PenaltyCaseFlowTests(FazhiFactory factory)
         Assert.Contains("审核理由", noReasonOpinion);
         await CaseTestKit.OkAsync(await reviewer.PostAsJsonAsync($"/api/enforcement/legal-reviews/{review.GetProperty("id").GetGuid()}/opinion", new { opinion = "Pass", reason = "事实清楚，证据确凿，程序合法" }));
 
-        var decided = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.Unique("枣市监罚") }));
+        var decided = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.DocNumber("枣市监罚") }));
         Assert.Equal("Decided", decided.GetProperty("stage").GetString());
         // Supervision: the passed review is recorded on the case (no 第五十八条 alert); the penalty outside the range is flagged.
         var supervisor = await factory.ApiClientAsync(await factory.CreateUserAsync("enforcement-supervisor", "370400"));
@@ -155,7 +155,7 @@ public sealed class PenaltyCaseFlowTests(FazhiFactory factory)
         var (_, officers) = await _kit.TeamAsync();
         var officer = await _kit.OfficerAsync();
         var matter = await CaseTestKit.MatterAsync(officer);
-        object Spot(object party, decimal amount) => new { matterId = matter, party, summary = "当场检查", fineAmount = amount, decisionNumber = CaseTestKit.Unique("当场"), officerIds = officers };
+        object Spot(object party, decimal amount) => new { matterId = matter, party, summary = "当场检查", fineAmount = amount, decisionNumber = CaseTestKit.DocNumber("当场"), officerIds = officers };
 
         var person = CaseTestKit.Unique("张");
         Assert.Contains("第五十一条", await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases/on-the-spot", Spot(CaseTestKit.Person(person), 201))));
@@ -185,12 +185,12 @@ public sealed class PenaltyCaseFlowTests(FazhiFactory factory)
         }));
         await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/notify", new { onDate = _kit.Today.AddDays(-5) }));
 
-        var late = await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.Unique("罚") }));
+        var late = await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.DocNumber("罚") }));
         Assert.Contains("第六十条", late);
 
         var extended = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/extend", new { days = 30, reason = "案情复杂，需补充鉴定", approvedBy = "局长 王某" }));
         Assert.Equal(30, extended.GetProperty("extensionDays").GetInt32());
-        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.Unique("罚") }));
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.DocNumber("罚") }));
     }
 
     [Fact]
@@ -254,7 +254,7 @@ public sealed class PenaltyCaseFlowTests(FazhiFactory factory)
         // Notice on Monday 2026-10-19: seven working days later is Wednesday 2026-10-28.
         Assert.Contains("2026-10-28", await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync($"{url}/hearing", new { noticeOn = "2026-10-19", heldOn = "2026-10-27", summary = "听证" })));
         await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/hearing", new { noticeOn = "2026-10-19", heldOn = "2026-10-28", summary = "当事人陈述申辩" }));
-        Assert.Contains("第五十八条", await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.Unique("罚") })));
+        Assert.Contains("第五十八条", await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.DocNumber("罚") })));
     }
 
     [Fact]
@@ -269,7 +269,7 @@ public sealed class PenaltyCaseFlowTests(FazhiFactory factory)
             proposedTier = "Ordinary", fineAmount = 2000,
         }));
         await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/notify", new { onDate = _kit.Today.AddDays(-30) }));
-        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.Unique("罚"), decidedOn = _kit.Today.AddDays(-20) }));
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.DocNumber("罚"), decidedOn = _kit.Today.AddDays(-20) }));
 
         var city = await factory.ApiClientAsync(await factory.CreateUserAsync("enforcement-supervisor", "370400"));
         var report = await city.GetFromJsonAsync<JsonElement>("/api/enforcement/supervision");

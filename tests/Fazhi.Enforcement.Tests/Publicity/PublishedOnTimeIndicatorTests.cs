@@ -30,7 +30,7 @@ public sealed class PublishedOnTimeIndicatorTests(FazhiFactory factory)
             facts = new { actDate = _kit.Today.AddDays(-decidedDaysAgo - 40).ToString("yyyy-MM-dd"), harm = "Ordinary" }, proposedTier = "Ordinary", fineAmount = 2000,
         }));
         await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/notify", new { onDate = _kit.Today.AddDays(-decidedDaysAgo - 10) }));
-        var number = CaseTestKit.Unique("枣环罚");
+        var number = CaseTestKit.DocNumber("枣环罚");
         await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = number, decidedOn = _kit.Today.AddDays(-decidedDaysAgo) }));
         return (officer, url, number);
     }

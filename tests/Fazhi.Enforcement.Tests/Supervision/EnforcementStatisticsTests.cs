@@ -32,7 +32,7 @@ public sealed class EnforcementStatisticsTests(FazhiFactory factory)
                 facts = new { actDate = "2022-12-20", decisionDate = "2023-02-15", harm = "Ordinary" }, proposedTier = "Ordinary", fineAmount = 2000,
             }));
             await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/notify", new { onDate = new DateOnly(2023, 2, 1) }));
-            await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.Unique("枣环罚"), decidedOn = new DateOnly(2023, 2, 15) }));
+            await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = CaseTestKit.DocNumber("枣环罚"), decidedOn = new DateOnly(2023, 2, 15) }));
             urls.Add(url);
         }
         await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{urls[0]}/publish", new { })); // today: long after its 7 working days

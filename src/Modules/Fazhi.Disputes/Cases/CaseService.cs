@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Fazhi.Disputes.Data;
@@ -7,6 +6,7 @@ using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.Identifiers;
 using Fazhi.Platform.Features.PersonalData;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -23,15 +23,21 @@ internal sealed class CaseRuleException(IDictionary<string, string[]> errors, st
 }
 
 /// <summary>Intake, worklist, detail, acceptance and rejection: the rules the pages and the API share.</summary>
-internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUser current, IDeadlineService deadlines, IConfiguration configuration, IServiceProvider services)
+internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUser current, IDeadlineService deadlines, IServiceProvider services,
+    INumberSequence numbers)
 {
     /// <summary>The dispute centre, where online applications are received (前台统一受理).</summary>
     public const string CentreCode = "370400-FJZX";
 
     private const string QueryAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
-    /// <summary>Case number pattern; <c>{year}</c> and <c>{seq}</c> (4 digits) are replaced. Configurable as Disputes:CaseNumberPattern.</summary>
-    private string Pattern => configuration["Disputes:CaseNumberPattern"] is { Length: > 0 } p ? p : "枣非诉〔{year}〕{seq}号";
+    /// <summary>
+    /// The case numbers' sequence (one counter per year). Its default pattern is <c>Disputes:CaseNumberPattern</c> when set
+    /// (where <c>{seq}</c> keeps its old meaning, four digits), else <c>枣非诉〔{year}〕{seq:0000}号</c>; an administrator may change
+    /// it at /admin/numbering.
+    /// </summary>
+    public static NumberSequenceDefinition CaseNumbers(IConfiguration configuration) => new("disputes.case", "非诉讼纠纷案件编号",
+        configuration["Disputes:CaseNumberPattern"] is { Length: > 0 } p ? p.Replace("{seq}", "{seq:0000}", StringComparison.Ordinal) : "枣非诉〔{year}〕{seq:0000}号");
 
     public async Task<IntakeResult> IntakeAsync(IntakeRequest request, bool publicIntake, CancellationToken ct)
     {
@@ -185,9 +191,9 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
         // (ADR 0018); all of it is saved at once (one batch of inserts and audit entries) in the transaction that takes the number.
         await services.GetRequiredService<FrontDesk.FrontDeskIntake>().OnIntakeAsync(target, dispute, ct);
         await using var tx = await target.Database.BeginTransactionAsync(ct);
-        dispute.Sequence = await NextSequenceAsync(target, today.Year, ct);
-        dispute.CaseNumber = Pattern.Replace("{year}", today.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{seq}", dispute.Sequence.ToString("0000", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var number = await numbers.NextAsync(target, "disputes.case", new NumberScope(today.Year), ct);
+        dispute.Sequence = checked((int)number.Seq);
+        dispute.CaseNumber = number.Number;
         await target.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new IntakeResult(dispute.Id, dispute.CaseNumber, queryCode);
@@ -449,15 +455,6 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
     /// The next case number of the year: one counter row per year, incremented by an UPDATE inside the intake transaction, so
     /// concurrent intakes queue on the row lock (PostgreSQL) or the write lock (SQLite) and numbers have neither gaps nor repeats.
     /// </summary>
-    private static async Task<int> NextSequenceAsync(DisputesDb target, int year, CancellationToken ct)
-    {
-        // One statement (one round trip) on both engines: the year's first intake creates the row, the others increment it.
-        var values = await target.Database.SqlQueryRaw<int>(
-            "INSERT INTO disputes_case_counters (\"Year\", \"Value\") VALUES ({0}, 1) ON CONFLICT (\"Year\") DO UPDATE SET \"Value\" = disputes_case_counters.\"Value\" + 1 RETURNING \"Value\"",
-            year).ToListAsync(ct);
-        return values.Single();
-    }
-
     private static string NewQueryCode() => RandomNumberGenerator.GetString(QueryAlphabet, 8);
 
     private static string Hash(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));

@@ -7,6 +7,7 @@ using Fazhi.Platform.Features.Attachments;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.Identifiers;
 using Fazhi.Platform.Features.PersonalData;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ internal sealed record PartyInput(PartyKind Kind, string Name, string? IdNumber,
 
 internal sealed record OpenCaseInput(Guid? BodyId, Guid MatterId, PartyInput Party, string Summary, DateOnly? OpenedOn, IReadOnlyList<Guid> OfficerIds);
 
-internal sealed record OnTheSpotInput(Guid? BodyId, Guid MatterId, PartyInput Party, string Summary, decimal FineAmount, string? PenaltyText, string DecisionNumber,
+internal sealed record OnTheSpotInput(Guid? BodyId, Guid MatterId, PartyInput Party, string Summary, decimal FineAmount, string? PenaltyText, string? DecisionNumber,
     DateOnly? DecidedOn, IReadOnlyList<Guid> OfficerIds);
 
 /// <summary>An audio/video recording reference (执法记录仪 file id, storage location) with its hash when known.</summary>
@@ -35,7 +36,7 @@ internal sealed record ExtensionInput(int Days, string Reason, string ApprovedBy
 
 internal sealed record CollectiveInput(DateOnly OnDate, string Participants, string Conclusion);
 
-internal sealed record DecideInput(DateOnly? DecidedOn, string DecisionNumber);
+internal sealed record DecideInput(DateOnly? DecidedOn, string? DecisionNumber);
 
 internal sealed record OpinionInput(ReviewOpinion Opinion, string Reason);
 
@@ -50,9 +51,16 @@ internal sealed record EvidenceItem(string Type, string Reference, string FileNa
 /// (全过程记录) and writes the platform audit trail, all in one transaction. Refusals throw <see cref="RefusedException"/>
 /// before anything is saved.
 /// </summary>
-internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks, IDeadlineService deadlines, ICurrentUser current, IAttachmentStore attachments, TimeProvider clock)
+internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks, IDeadlineService deadlines, ICurrentUser current, IAttachmentStore attachments, TimeProvider clock,
+    INumberSequence numbers)
 {
     public const string AttachmentOwner = "enforcement.case";
+
+    /// <summary>Case numbers, per body (its unit) and year; the default keeps the numbers issued before: <c>370400-SJJ-2026-000001</c>.</summary>
+    public static readonly NumberSequenceDefinition CaseNumbers = new("enforcement.case", "行政处罚案件编号", "{unit}-{year}-{seq:000000}");
+
+    /// <summary>行政处罚决定书文号 (GB/T 9704-2012 §7.3.3), per body and year: <c>枣市监罚〔2026〕12号</c> once the body's abbreviation is set.</summary>
+    public static readonly NumberSequenceDefinition DecisionNumbers = new("enforcement.decision", "行政处罚决定书文号", "{prefix}罚〔{year}〕{seq}号");
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -198,12 +206,46 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         return officers;
     }
 
-    private async Task<string> NextNumberAsync(EnforcementBody body, DateOnly day, CancellationToken ct)
+    /// <summary>Takes the case number in the case's own transaction: two officers opening cases at once get two numbers.</summary>
+    private async Task<string> NextNumberAsync(EnforcementBody body, DateOnly day, CancellationToken ct) =>
+        (await numbers.NextAsync(db, CaseNumbers.Key, new NumberScope(day.Year, body.OrgUnitId, body.OrgCode, body.Name), ct)).Number;
+
+    /// <summary>A 文号 typed by hand must be well formed; blank means the body's next number (taken in the transaction).</summary>
+    private static string? TypedDecisionNumber(string? typed, string label)
     {
-        var prefix = $"{body.OrgCode}-{day.Year}-";
-        // Numbers are unique city-wide and per body; counting the body's own cases needs no other scope.
-        var count = await db.Cases.IgnoreQueryFilters().CountAsync(c => c.BodyId == body.Id && c.Number.StartsWith(prefix), ct);
-        return prefix + (count + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return null;
+        }
+        var check = DocumentNumber.Validate(typed, label);
+        return check.Normalized ?? throw new RefusedException("decisionNumber", check.Message!);
+    }
+
+    /// <summary>
+    /// The decision's 文号, unique within the body: the typed one when no other case of the body has it, else the body's next
+    /// unused number. Inside the transaction, after the body's lock, so two decisions cannot take one number.
+    /// </summary>
+    private async Task<string> DecisionNumberAsync(PenaltyCase c, EnforcementBody body, string? typed, DateOnly day, CancellationToken ct)
+    {
+        await db.LockForDecisionAsync("enforcement.decision-number:" + body.Id, ct);
+        Task<bool> InUseAsync(string number) =>
+            db.Cases.IgnoreQueryFilters().AnyAsync(x => x.BodyId == body.Id && x.DecisionNumber == number && x.Id != c.Id, ct);
+        if (typed is not null)
+        {
+            if (await InUseAsync(typed))
+            {
+                throw new RefusedException("decisionNumber", $"文号“{typed}”已被{body.Name}的其他案件使用，同一机关的文号不能重复。");
+            }
+            return typed;
+        }
+        return (await numbers.NextUnusedAsync(db, DecisionNumbers.Key, new NumberScope(day.Year, body.OrgUnitId, body.OrgCode, body.Name), InUseAsync, ct)).Number;
+    }
+
+    /// <summary>The number the decision form suggests (not taken: the decision takes it, or the next free one).</summary>
+    public async Task<string> SuggestedDecisionNumberAsync(PenaltyCase c, CancellationToken ct)
+    {
+        var body = await db.Bodies.AsNoTracking().FirstAsync(b => b.Id == c.BodyId, ct);
+        return await numbers.PeekAsync(db, DecisionNumbers.Key, new NumberScope(deadlines.Today.Year, body.OrgUnitId, body.OrgCode, body.Name), ct);
     }
 
     public async Task<PenaltyCase> OpenAsync(OpenCaseInput input, CancellationToken ct)
@@ -219,12 +261,12 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         var rules = await RulesAsync(body.OrgUnitId, ct);
         var officers = await EligibleOfficersAsync(body, matter, input.OfficerIds, rules, ct);
         var c = NewCase(body, matter, input.Party, input.Summary);
-        c.Number = await NextNumberAsync(body, opened, ct);
         c.OpenedOn = opened;
         c.Stage = CaseStage.Opened;
         // 行政处罚法 第六十条: 自立案之日起九十日内作出决定.
         c.DecisionDueOn = (await deadlines.AddCalendarDaysAsync(opened, rules.DecisionCalendarDays, ct)).Date;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        c.Number = await NextNumberAsync(body, opened, ct);
         db.Cases.Add(c);
         AddOfficers(c, officers);
         await StepAsync(c, "open", opened, $"立案：{matter.Name}；当事人 {PartyDisplay(c)}；执法人员 {string.Join("、", officers.Select(o => $"{o.Name}（{o.CertificateNumber}）"))}；{input.Summary}".Trim('；'), [], ct);
@@ -249,20 +291,15 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
             var who = input.Party.Kind == PartyKind.Person ? "公民" : "法人或者其他组织";
             throw new RefusedException("fineAmount", $"当场处罚对{who}的罚款不得超过 {cap:0.##} 元（行政处罚法第五十一条），{input.FineAmount:0.##} 元须按普通程序立案办理。");
         }
-        if (string.IsNullOrWhiteSpace(input.DecisionNumber))
-        {
-            throw new RefusedException("decisionNumber", "请填写当场处罚决定书编号（行政处罚法第五十二条）。");
-        }
+        var typedNumber = TypedDecisionNumber(input.DecisionNumber, "当场处罚决定书文号");
         var officers = await EligibleOfficersAsync(body, matter, input.OfficerIds, rules, ct);
         var day = input.DecidedOn ?? deadlines.Today;
         var c = NewCase(body, matter, input.Party, input.Summary);
         c.OnTheSpot = true;
-        c.Number = await NextNumberAsync(body, day, ct);
         c.OpenedOn = day;
         c.DecisionDueOn = day;
         c.FineAmount = input.FineAmount;
         c.PenaltyText = string.IsNullOrWhiteSpace(input.PenaltyText) ? (input.FineAmount > 0 ? $"罚款 {input.FineAmount:0.##} 元" : "警告") : input.PenaltyText.Trim();
-        c.DecisionNumber = input.DecisionNumber.Trim();
         c.DecidedOn = day;
         // 第五十二条: 当场交付当事人.
         c.ServedOn = day;
@@ -270,6 +307,9 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         c.PaymentDueOn = input.FineAmount > 0 ? (await deadlines.AddCalendarDaysAsync(day, rules.PaymentCalendarDays, ct)).Date : null;
         c.PublicationDueOn = (await deadlines.AddWorkingDaysAsync(day, rules.PublicationWorkingDays, ct)).Date;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        c.Number = await NextNumberAsync(body, day, ct);
+        // 第五十二条: 当场处罚决定书 with its number, unique within the body like any 文号.
+        c.DecisionNumber = await DecisionNumberAsync(c, body, typedNumber, day, ct);
         db.Cases.Add(c);
         AddOfficers(c, officers);
         await StepAsync(c, "on-the-spot", day, $"当场处罚决定 {c.DecisionNumber}：{c.PenaltyText}；当事人 {PartyDisplay(c)}；当场交付（行政处罚法第五十一条、第五十二条）", [], ct);
@@ -618,10 +658,7 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         {
             throw new RefusedException("decidedOn", $"决定日期须在告知日期（{c.NotifiedOn:yyyy-MM-dd}）之后且不晚于今天。");
         }
-        if (string.IsNullOrWhiteSpace(input.DecisionNumber))
-        {
-            throw new RefusedException("decisionNumber", "请填写行政处罚决定书文号。");
-        }
+        var typedNumber = TypedDecisionNumber(input.DecisionNumber, "行政处罚决定书文号");
         if (day > c.DecisionDueOn)
         {
             throw new RefusedException("decidedOn", $"已超过办案期限（{c.DecisionDueOn:yyyy-MM-dd}，自立案之日起 90 日{(c.ExtensionDays > 0 ? $"并延期 {c.ExtensionDays} 日" : "")}），且无延期记录，不能作出决定（行政处罚法第六十条）。");
@@ -648,8 +685,9 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
             throw new RefusedException("orderToCorrect", "作出不予处罚或减轻处罚决定前，须先责令当事人改正并记录在案（山东省规定）。");
         }
         var rules = await RulesAsync(c.OrgUnitId, ct);
+        var body = await db.Bodies.AsNoTracking().FirstAsync(b => b.Id == c.BodyId, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        c.DecisionNumber = input.DecisionNumber.Trim();
+        c.DecisionNumber = await DecisionNumberAsync(c, body, typedNumber, day, ct);
         c.DecidedOn = day;
         c.Stage = CaseStage.Decided;
         // 第六十一条: 当事人不在场的，应当在七日内送达 (工作日).

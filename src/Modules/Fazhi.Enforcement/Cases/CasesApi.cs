@@ -51,6 +51,9 @@ internal static class CasesApi
         cases.MapPost("/{id:guid}/legal-review", (Guid id, CaseService s, CancellationToken ct) => RunAsync(() => s.RequestReviewAsync(id, ct), r => ToResponse(r, null)));
         cases.MapPost("/{id:guid}/collective", (Guid id, CollectiveInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.CollectiveAsync(id, i, ct), ToResponse));
         cases.MapPost("/{id:guid}/extend", (Guid id, ExtensionInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.ExtendAsync(id, i, ct), ToResponse));
+        cases.MapGet("/{id:guid}/next-decision-number", async (Guid id, CaseService s, CancellationToken ct) =>
+            await s.GetAsync(id, ct) is { } c ? Results.Ok(new { decisionNumber = await s.SuggestedDecisionNumberAsync(c, ct) }) : Results.NotFound())
+            .WithDescription("决定书文号的建议值（本机关下一个文号）；作出决定时不填文号即按此编号。");
         cases.MapPost("/{id:guid}/decide", (Guid id, DecideInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.DecideAsync(id, i, ct), ToResponse));
         cases.MapPost("/{id:guid}/serve", (Guid id, DateInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.ServeAsync(id, i, ct), ToResponse));
         cases.MapPost("/{id:guid}/pay", (Guid id, DateInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.PayAsync(id, i, ct), ToResponse));
