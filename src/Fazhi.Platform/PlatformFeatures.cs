@@ -35,6 +35,10 @@ internal static class PlatformFeatures
         services.AddSingleton<ICliVerb, MigrateVerb>();
         services.AddSingleton<ICliVerb, AdminCreateVerb>();
         services.AddSingleton<ICliVerb, SeedDemoVerb>();
+        // The module kit (ADR 0007): what modules read of the org tree and of accounts, instead of the platform's tables.
+        services.AddSingleton<Kit.OrgSnapshotCache>();
+        services.AddScoped<Kit.IOrgDirectory, Kit.OrgDirectory>();
+        services.AddScoped<Kit.IUserDirectory, Kit.UserDirectory>();
         PersonalDataFeature.Add(builder);
         OrgUnitsFeature.Add(builder);
         CalendarFeature.Add(builder);

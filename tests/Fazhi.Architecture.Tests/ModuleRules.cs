@@ -2,6 +2,7 @@ using System.Reflection;
 using Fazhi.Platform;
 using Fazhi.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NetArchTest.Rules;
 
 namespace Fazhi.Architecture.Tests;
@@ -49,6 +50,38 @@ public sealed class ModuleRules
             }
         }
         Assert.Empty(offenders);
+    }
+
+    /// <summary>The platform's own database types: modules read the org tree and accounts through the kit
+    /// (<c>IOrgDirectory</c>, <c>IUserDirectory</c>), never through these.</summary>
+    private static readonly string[] PlatformDbTypes =
+        [typeof(PlatformDb).FullName!, typeof(SqlitePlatformDb).FullName!, typeof(PostgresPlatformDb).FullName!];
+
+    [Fact]
+    public void No_module_type_references_the_platform_database()
+    {
+        var modules = FazhiAssemblies()
+            .Where(a => a.GetName().Name is { } n && n is not ("Fazhi.Platform" or "Fazhi.Host" or "Fazhi.Testing" or "Fazhi.Bench"))
+            .ToList();
+        Assert.Superset(new HashSet<string> { "Fazhi.Disputes", "Fazhi.Enforcement", "Fazhi.Assessment" }, modules.Select(a => a.GetName().Name!).ToHashSet());
+        // NetArchTest reads the IL (Mono.Cecil): fields, properties, signatures, constructor parameters and method bodies,
+        // including generic arguments such as GetRequiredService<PlatformDb>().
+        var result = Types.InAssemblies(modules).ShouldNot().HaveDependencyOnAny(PlatformDbTypes).GetResult();
+        Assert.True(result.IsSuccessful, "Modules must use the platform's kit instead of PlatformDb: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void The_platform_database_rule_sees_method_bodies()
+    {
+        // A use hidden in a method body, as a service-locator call would be: the rule above must see it.
+        var result = Types.InAssembly(typeof(ModuleRules).Assembly).That().HaveName(nameof(BodyOnlyUse))
+            .ShouldNot().HaveDependencyOnAny(PlatformDbTypes).GetResult();
+        Assert.False(result.IsSuccessful);
+    }
+
+    private static class BodyOnlyUse
+    {
+        public static object Resolve(IServiceProvider services) => services.GetRequiredService<PlatformDb>();
     }
 
     [Fact]

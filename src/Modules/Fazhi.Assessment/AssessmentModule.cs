@@ -24,7 +24,6 @@ public static class AssessmentModule
         builder.AddFazhiDbContext<AssessmentDb, SqliteAssessmentDb, PostgresAssessmentDb>("assessment");
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<FrameworkService>();
-        services.AddScoped<OrgDirectory>();
         services.AddScoped<CampaignService>();
         services.AddScoped<SubmissionService>();
         services.AddScoped<CampaignQueries>();

@@ -239,7 +239,7 @@ public sealed class CampaignReportTests(FazhiFactory factory)
 
         async Task<decimal> AccountsAsync(string code)
         {
-            var id = await factory.InScopeAsync(async sp => (await sp.GetRequiredService<Fazhi.Assessment.Campaigns.OrgDirectory>().ByCodeAsync(code, default))!.Id);
+            var id = await factory.InScopeAsync(async sp => (await sp.GetRequiredService<Fazhi.Platform.Kit.IOrgDirectory>().FindByCodeAsync(code, default))!.Id);
             var v = await leader.GetFromJsonAsync<JsonElement>($"/api/assessment/providers/platform.units-with-accounts/value?orgUnitId={id}&from={year}-01-01&to={year}-12-31");
             return Math.Round(v.GetProperty("value").GetDecimal() * 100m, 2);
         }

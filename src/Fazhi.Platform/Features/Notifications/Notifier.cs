@@ -89,12 +89,8 @@ internal sealed class Notifier(PlatformDb db, IEnumerable<INotificationChannel> 
     {
         if (!_holders.TryGetValue((orgUnitId, permission), out var users))
         {
-            users = await db.RoleAssignments.IgnoreQueryFilters().AsNoTracking()
-                // System work: a reminder job must find a unit's leaders whatever the caller's own scope.
-                .Where(a => a.OrgUnitId == orgUnitId && a.Role!.Permissions.Any(p => p.Permission == permission))
-                .Join(db.Users.IgnoreQueryFilters().Where(u => u.IsActive), a => a.UserId, u => u.Id, (a, u) => u.Id)
-                .Distinct()
-                .ToListAsync(ct);
+            // System work: a reminder job must find a unit's leaders whatever the caller's own scope.
+            users = await Kit.RoleHolders.Query(db, orgUnitId, permission).ToListAsync(ct);
             _holders[(orgUnitId, permission)] = users;
         }
         return users;

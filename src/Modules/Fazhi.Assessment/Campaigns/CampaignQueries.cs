@@ -4,6 +4,7 @@ using Fazhi.Assessment.Data;
 using Fazhi.Assessment.Frameworks;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.OrgUnits;
+using Fazhi.Platform.Kit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Assessment.Campaigns;
@@ -34,7 +35,7 @@ internal sealed record RankRow(int Rank, Guid OrgUnitId, string Code, string Uni
 }
 
 /// <summary>Read models: a unit's task list, a task's detail, the progress board and the rankings.</summary>
-internal sealed class CampaignQueries(AssessmentDb db, OrgDirectory orgs, IDeadlineService deadlines, ComputedIndicators computed)
+internal sealed class CampaignQueries(AssessmentDb db, IOrgDirectory orgs, IDeadlineService deadlines, ComputedIndicators computed)
 {
     /// <summary>
     /// The caller's tasks: those their units lead (data scope) and those they help with (their contributions), optionally
@@ -82,7 +83,7 @@ internal sealed class CampaignQueries(AssessmentDb db, OrgDirectory orgs, IDeadl
             return null;
         }
         var indicator = await db.Indicators.AsNoTracking().FirstAsync(i => i.Id == task.IndicatorId, ct);
-        var names = (await orgs.AllAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
+        var names = (await orgs.ActiveUnitsAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
         // The lead unit and the office see every contribution to the task; a co-unit sees its own (plus the lead's).
         var evidenceQuery = db.Evidence.IgnoreQueryFilters().AsNoTracking().Where(e => e.TaskId == task.Id);
         if (contribution is not null)

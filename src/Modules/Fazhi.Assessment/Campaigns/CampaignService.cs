@@ -4,6 +4,7 @@ using Fazhi.Assessment.Data;
 using Fazhi.Assessment.Frameworks;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.OrgUnits;
+using Fazhi.Platform.Kit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Assessment.Campaigns;
@@ -23,7 +24,7 @@ internal sealed record AssignmentResult(int Tasks, int CoUnits, IReadOnlyList<Im
 }
 
 /// <summary>Campaigns and assignments: who leads each indicator, who helps, and by when (working-day calendar).</summary>
-internal sealed partial class CampaignService(AssessmentDb db, OrgDirectory orgs, IDeadlineService deadlines, FrameworkService frameworks, TimeProvider clock)
+internal sealed partial class CampaignService(AssessmentDb db, IOrgDirectory orgs, IDeadlineService deadlines, FrameworkService frameworks, TimeProvider clock)
 {
     public Task<List<Campaign>> CampaignsAsync(CancellationToken ct) => db.Campaigns.AsNoTracking().OrderByDescending(c => c.Id).ToListAsync(ct);
 
@@ -61,8 +62,8 @@ internal sealed partial class CampaignService(AssessmentDb db, OrgDirectory orgs
         {
             errors["frameworkVersionId"] = ["所选指标体系版本不存在。"];
         }
-        var all = await orgs.AllAsync(ct);
-        var units = new List<OrgUnit>();
+        var all = await orgs.ActiveUnitsAsync(ct);
+        var units = new List<OrgUnitInfo>();
         foreach (var code in input.UnitCodes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct())
         {
             var unit = all.FirstOrDefault(u => u.Code == code || u.Name == code);

@@ -2,6 +2,7 @@ using Fazhi.Assessment.Data;
 using Fazhi.Assessment.Frameworks;
 using Fazhi.Platform.Features.Attachments;
 using Fazhi.Platform.Features.OrgUnits;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ internal sealed record ScoreInput(decimal? Points, bool? Passed, IReadOnlyList<D
 /// approve upwards through the org tree, the office accepts and approves (locking the record), unlocks with a reason,
 /// scores, and answers the one appeal. Every refused edit says why.
 /// </summary>
-internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, OrgDirectory orgs, IAttachmentStore attachments, TimeProvider clock)
+internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, IOrgDirectory orgs, IAttachmentStore attachments, TimeProvider clock)
 {
     public const string AttachmentOwner = "assessment.task";
 
@@ -219,7 +220,7 @@ internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, OrgD
     private async Task<Guid> FirstReviewerUnitAsync(Guid unitId, bool bottomUp, CancellationToken ct)
     {
         var ancestors = await orgs.AncestorsAsync(unitId, ct);
-        var city = ancestors.FirstOrDefault(a => a.Level == OrgLevel.City) ?? await orgs.ByIdAsync(unitId, ct);
+        var city = ancestors.FirstOrDefault(a => a.Level == OrgLevel.City) ?? await orgs.FindAsync(unitId, ct);
         if (bottomUp && ancestors.FirstOrDefault(a => a.Level == OrgLevel.County) is { } county)
         {
             return county.Id;
@@ -249,7 +250,7 @@ internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, OrgD
         {
             return new(409, "该任务当前不在审核中。");
         }
-        var unit = await orgs.ByIdAsync(awaiting, ct);
+        var unit = await orgs.FindAsync(awaiting, ct);
         if (unit?.Level == OrgLevel.City)
         {
             return user.Has(AssessmentPermissions.Review) ? null : new(403, $"该材料正在等待{unit.Name}（法治办）审核。");
@@ -311,7 +312,7 @@ internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, OrgD
         {
             return notReviewer;
         }
-        var here = await orgs.ByIdAsync(task.AwaitingUnitId!.Value, ct);
+        var here = await orgs.FindAsync(task.AwaitingUnitId!.Value, ct);
         if (here?.Level == OrgLevel.City)
         {
             return new(409, "已到市级审核，请由法治办审核通过。");
@@ -335,7 +336,7 @@ internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, OrgD
         {
             return new(409, "该任务不在报送审核中。");
         }
-        if (task.AwaitingUnitId is { } awaiting && (await orgs.ByIdAsync(awaiting, ct))?.Level != OrgLevel.City)
+        if (task.AwaitingUnitId is { } awaiting && (await orgs.FindAsync(awaiting, ct))?.Level != OrgLevel.City)
         {
             return new(409, "本活动实行逐级审核：该材料须先由区（市）审核同意后报市级。");
         }

@@ -1,6 +1,5 @@
 using Fazhi.Assessment.Contracts;
-using Fazhi.Platform.Data;
-using Microsoft.EntityFrameworkCore;
+using Fazhi.Platform.Kit;
 
 namespace Fazhi.Assessment.Computed;
 
@@ -8,7 +7,7 @@ namespace Fazhi.Assessment.Computed;
 /// 单位账号开通率: the share of active org units in the scope that have at least one active staff account in Fazhi
 /// (a precondition of every online indicator: a unit without an account cannot submit). Counts per unit, no personal data.
 /// </summary>
-internal sealed class ActiveAccountsProvider(PlatformDb platform) : IComputedIndicatorProvider
+internal sealed class ActiveAccountsProvider(IOrgDirectory orgs, IUserDirectory users) : IComputedIndicatorProvider
 {
     public const string ProviderKey = "platform.units-with-accounts";
 
@@ -21,11 +20,9 @@ internal sealed class ActiveAccountsProvider(PlatformDb platform) : IComputedInd
     public async Task<ComputedIndicatorValue> ComputeAsync(ComputedIndicatorQuery query, CancellationToken ct)
     {
         var ids = query.ScopeUnitIds.ToList();
-        var units = await platform.OrgUnits.AsNoTracking().Where(u => u.IsActive && ids.Contains(u.Id))
-            .OrderBy(u => u.Path).Select(u => new { u.Id, u.Name, u.Code }).ToListAsync(ct);
+        var units = (await orgs.FindManyAsync(ids, ct)).Values.Where(u => u.IsActive).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
         // System read, restricted to the requested scope: how many active accounts each unit has (counts only).
-        var withAccounts = await platform.Users.IgnoreQueryFilters().AsNoTracking().Where(u => u.IsActive && ids.Contains(u.OrgUnitId))
-            .GroupBy(u => u.OrgUnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var withAccounts = await users.ActiveAccountCountsAsync(ids, ct);
         var records = units.Select(u => new ComputedIndicatorRecord(
             $"{u.Name}（{u.Code}）：{withAccounts.GetValueOrDefault(u.Id)} 个有效账号", withAccounts.ContainsKey(u.Id), $"/admin/org-units/{u.Id}")).ToList();
         return ComputedIndicatorValue.Ratio(records.Count(r => r.Counted), units.Count, records);

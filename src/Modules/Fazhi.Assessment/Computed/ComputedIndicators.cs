@@ -1,10 +1,10 @@
-using Fazhi.Assessment.Campaigns;
 using Fazhi.Assessment.Contracts;
+using Fazhi.Platform.Kit;
 
 namespace Fazhi.Assessment.Computed;
 
 /// <summary>Collects every registered <see cref="IComputedIndicatorProvider"/> (from any module) and evaluates them for a unit and period.</summary>
-internal sealed class ComputedIndicators(IEnumerable<IComputedIndicatorProvider> providers, OrgDirectory orgs)
+internal sealed class ComputedIndicators(IEnumerable<IComputedIndicatorProvider> providers, IOrgDirectory orgs)
 {
     public IReadOnlyList<IComputedIndicatorProvider> Providers { get; } = providers.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
 
@@ -17,7 +17,7 @@ internal sealed class ComputedIndicators(IEnumerable<IComputedIndicatorProvider>
         {
             return null;
         }
-        var scope = await orgs.SubtreeAsync(orgUnitId, ct);
+        var scope = await orgs.ActiveSubtreeIdsAsync(orgUnitId, ct);
         return await provider.ComputeAsync(new ComputedIndicatorQuery(from, to, orgUnitId, scope), ct);
     }
 }

@@ -3,6 +3,7 @@ using Fazhi.Assessment.Campaigns;
 using Fazhi.Assessment.Computed;
 using Fazhi.Assessment.Data;
 using Fazhi.Assessment.Survey;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ internal sealed record AreaResult(string Code, string Name, decimal? Total, Area
 internal sealed record TrendPoint(int Year, string Code, string Name, decimal? Total);
 
 /// <summary>The rule-of-law index: definition (dimension weights, components), computation per district and city, trend.</summary>
-internal sealed class IndexService(AssessmentDb db, OrgDirectory orgs, ComputedIndicators computed, SurveyService surveys, ICurrentUser user, TimeProvider clock)
+internal sealed class IndexService(AssessmentDb db, IOrgDirectory orgs, ComputedIndicators computed, SurveyService surveys, ICurrentUser user, TimeProvider clock)
 {
     public const string CityCode = "370400";
 
@@ -204,7 +205,7 @@ internal sealed class IndexService(AssessmentDb db, OrgDirectory orgs, ComputedI
         var dims = (await DimensionsAsync(indexId, ct)).Select(d => (d.Dimension, d.Weight)).ToList();
         var components = await ComponentsAsync(indexId, ct);
         var areas = (await surveys.DistrictsAsync(ct)).ToList();
-        if (await orgs.ByCodeAsync(CityCode, ct) is { } city)
+        if (await orgs.FindByCodeAsync(CityCode, ct) is { } city)
         {
             areas.Add(new District(city.Id, city.Code, city.Name));
         }
@@ -223,7 +224,7 @@ internal sealed class IndexService(AssessmentDb db, OrgDirectory orgs, ComputedI
         foreach (var area in areas)
         {
             var isCity = area.Code == CityCode;
-            var scope = await orgs.SubtreeAsync(area.Id, ct);
+            var scope = await orgs.ActiveSubtreeIdsAsync(area.Id, ct);
             var values = new List<ComponentValue>();
             foreach (var c in components)
             {
@@ -266,7 +267,7 @@ internal sealed class IndexService(AssessmentDb db, OrgDirectory orgs, ComputedI
         };
     }
 
-    private async Task<(decimal?, string)> CampaignValueAsync(Guid campaignId, List<Guid> scope, CancellationToken ct)
+    private async Task<(decimal?, string)> CampaignValueAsync(Guid campaignId, IReadOnlyList<Guid> scope, CancellationToken ct)
     {
         // System aggregate for the index: reviewed scores of every unit in the area, whatever the caller's scope; only the
         // area's totals leave this method.

@@ -8,6 +8,7 @@ using Fazhi.Assessment.Settings;
 using Fazhi.Platform.Features.Attachments;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.Documents;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security.Crypto;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ internal sealed record ReportFile(string FileName, string ContentType, byte[] Co
 /// 自查报告, the weekly progress digest (.docx), and an indicator's evidence package (.zip with an SM3 manifest).
 /// All read within the caller's data scope.
 /// </summary>
-internal sealed class ReportService(AssessmentDb db, OrgDirectory orgs, CampaignQueries queries, IDeadlineService deadlines, IAttachmentStore attachments, SettingsService settings)
+internal sealed class ReportService(AssessmentDb db, IOrgDirectory orgs, CampaignQueries queries, IDeadlineService deadlines, IAttachmentStore attachments, SettingsService settings)
 {
     public const string ManifestName = "manifest-sm3.txt";
 
@@ -36,7 +37,7 @@ internal sealed class ReportService(AssessmentDb db, OrgDirectory orgs, Campaign
             return null;
         }
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.FrameworkVersionId == campaign.FrameworkVersionId).ToDictionaryAsync(i => i.Id, ct);
-        var units = (await orgs.AllAsync(ct)).ToDictionary(u => u.Id);
+        var units = (await orgs.ActiveUnitsAsync(ct)).ToDictionary(u => u.Id);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.CampaignId == campaignId).ToListAsync(ct);
         var rows = tasks.Select(t => new Row(t, indicators[t.IndicatorId], units.GetValueOrDefault(t.OrgUnitId)?.Code ?? "", units.GetValueOrDefault(t.OrgUnitId)?.Name ?? ""))
             .OrderBy(r => r.Indicator.Code, StringComparer.Ordinal).ThenBy(r => r.UnitCode, StringComparer.Ordinal).ToList();
@@ -134,7 +135,7 @@ internal sealed class ReportService(AssessmentDb db, OrgDirectory orgs, Campaign
     public async Task<ReportFile?> UnitSelfAssessmentAsync(Guid campaignId, Guid orgUnitId, CancellationToken ct)
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct);
-        var unit = await orgs.ByIdAsync(orgUnitId, ct);
+        var unit = await orgs.FindAsync(orgUnitId, ct);
         if (campaign is null || unit is null)
         {
             return null;
@@ -211,7 +212,7 @@ internal sealed class ReportService(AssessmentDb db, OrgDirectory orgs, Campaign
         var rows = data.Rows.Where(r => r.Indicator.Id == indicatorId).ToList();
         var ids = rows.Select(r => r.Task.Id).ToList();
         var evidence = (await db.Evidence.AsNoTracking().Where(e => ids.Contains(e.TaskId)).ToListAsync(ct)).OrderBy(e => e.Id).ToList();
-        var units = (await orgs.AllAsync(ct)).ToDictionary(u => u.Id);
+        var units = (await orgs.ActiveUnitsAsync(ct)).ToDictionary(u => u.Id);
         var byTask = rows.ToDictionary(r => r.Task.Id);
         var hashes = new List<(string Path, string Hash)>();
         var list = new StringBuilder("牵头单位,提供单位,类型,标题,数值,记录,文件,SM3\n");

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Fazhi.Assessment.Campaigns;
 using Fazhi.Assessment.Data;
 using Fazhi.Platform.Features.OrgUnits;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Fazhi.Platform.Security.Crypto;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,7 @@ internal sealed record ChoiceCount(Guid QuestionId, string Question, string Opti
 internal sealed record SurveyResults(int Responses, IReadOnlyList<DistrictResult> ByDistrict, DistrictResult City, IReadOnlyList<ChoiceCount> Choices);
 
 /// <summary>Public satisfaction surveys: defined by the office, answered by the public without an account, one response per phone number.</summary>
-internal sealed partial class SurveyService(AssessmentDb db, OrgDirectory orgs, IServiceProvider services, TimeProvider clock)
+internal sealed partial class SurveyService(AssessmentDb db, IOrgDirectory orgs, IServiceProvider services, TimeProvider clock)
 {
     public Task<List<PublicSurvey>> ListAsync(CancellationToken ct) => db.Set<PublicSurvey>().AsNoTracking().OrderByDescending(s => s.Id).ToListAsync(ct);
 
@@ -47,7 +48,7 @@ internal sealed partial class SurveyService(AssessmentDb db, OrgDirectory orgs, 
 
     /// <summary>The districts (区（市）) a respondent chooses from: county-level governments with a 6-digit administrative division code.</summary>
     public async Task<List<District>> DistrictsAsync(CancellationToken ct) =>
-        (await orgs.AllAsync(ct)).Where(u => u.Level == OrgLevel.County && u.Kind == OrgKind.Government && u.Code.Length == 6 && u.Code.All(char.IsAsciiDigit))
+        (await orgs.ActiveUnitsAsync(ct)).Where(u => u.Level == OrgLevel.County && u.Kind == OrgKind.Government && u.Code.Length == 6 && u.Code.All(char.IsAsciiDigit))
             .OrderBy(u => u.Code, StringComparer.Ordinal).Select(u => new District(u.Id, u.Code, u.Name)).ToList();
 
     private static Dictionary<string, string[]> Validate(SurveyInput input)

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Fazhi.Disputes.Data;
 using Fazhi.Disputes.Domain;
-using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.Identifiers;
 using Fazhi.Platform.Features.PersonalData;
@@ -23,7 +22,7 @@ internal sealed class CaseRuleException(IDictionary<string, string[]> errors, st
 }
 
 /// <summary>Intake, worklist, detail, acceptance and rejection: the rules the pages and the API share.</summary>
-internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUser current, IDeadlineService deadlines, IServiceProvider services,
+internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUser current, IDeadlineService deadlines, IServiceProvider services,
     INumberSequence numbers)
 {
     /// <summary>The dispute centre, where online applications are received (前台统一受理).</summary>
@@ -109,7 +108,7 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
         Guid? placeId = null;
         if (!string.IsNullOrWhiteSpace(request.PlaceCode))
         {
-            placeId = await platform.OrgUnits.AsNoTracking().Where(o => o.Code == request.PlaceCode).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+            placeId = (await orgs.FindByCodeAsync(request.PlaceCode, ct))?.Id;
             if (placeId is null)
             {
                 Error("place", "纠纷发生地不存在，请从列表中选择。");
@@ -127,11 +126,11 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
         Guid handlingUnit;
         if (publicIntake)
         {
-            handlingUnit = await platform.OrgUnits.AsNoTracking().Where(o => o.Code == CentreCode).Select(o => o.Id).FirstAsync(ct);
+            handlingUnit = (await orgs.FindByCodeAsync(CentreCode, ct))?.Id ?? throw new InvalidOperationException($"The dispute centre {CentreCode} is missing from the org tree.");
         }
         else if (!string.IsNullOrWhiteSpace(request.HandlingUnitCode))
         {
-            var unit = await platform.OrgUnits.AsNoTracking().Where(o => o.Code == request.HandlingUnitCode).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+            var unit = (await orgs.FindByCodeAsync(request.HandlingUnitCode, ct))?.Id;
             if (unit is null || !current.Scope.Allows(unit.Value))
             {
                 Error("handlingUnit", "办理单位不存在或不在您的数据范围内。");
@@ -237,7 +236,7 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
             return null;
         }
         var units = new[] { c.OrgUnitId, c.PlaceOrgUnitId ?? Guid.Empty };
-        var names = await platform.OrgUnits.AsNoTracking().Where(o => units.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var names = await orgs.NamesAsync(units, ct);
         var calculator = new DeadlineCalculator(await deadlines.GetCalendarAsync(ct));
         var today = deadlines.Today;
         var stages = c.Stages.OrderBy(s => s.StartedOn).ThenBy(s => s.Id).Select(s => ToView(s, calculator, today)).ToList();
@@ -325,11 +324,10 @@ internal sealed class CaseService(DisputesDb db, PlatformDb platform, ICurrentUs
     /// <summary>Places a dispute can arise in: the city and its county-level divisions (code, name).</summary>
     public async Task<IReadOnlyList<(string Code, string Name)>> PlacesAsync(CancellationToken ct)
     {
-        var units = await platform.OrgUnits.AsNoTracking()
-            .Where(o => o.IsActive && o.Kind == Fazhi.Platform.Features.OrgUnits.OrgKind.Government
-                && (o.Level == Fazhi.Platform.Features.OrgUnits.OrgLevel.City || o.Level == Fazhi.Platform.Features.OrgUnits.OrgLevel.County))
-            .OrderBy(o => o.Code).Select(o => new { o.Code, o.Name }).ToListAsync(ct);
-        return units.Select(u => (u.Code, u.Name)).ToList();
+        var units = await orgs.ActiveUnitsAsync(ct);
+        return units.Where(o => o.Kind == Fazhi.Platform.Features.OrgUnits.OrgKind.Government
+                && o.Level is Fazhi.Platform.Features.OrgUnits.OrgLevel.City or Fazhi.Platform.Features.OrgUnits.OrgLevel.County)
+            .Select(u => (u.Code, u.Name)).ToList();
     }
 
     public async Task<IReadOnlyList<CaseTypeView>> CaseTypesAsync(CancellationToken ct)

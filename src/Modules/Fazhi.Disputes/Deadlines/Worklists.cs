@@ -1,9 +1,9 @@
 using Fazhi.Disputes.Cases;
 using Fazhi.Disputes.Data;
 using Fazhi.Disputes.Domain;
-using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.OrgUnits;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -14,7 +14,7 @@ namespace Fazhi.Disputes.Deadlines;
 /// Worklists on the stored due date (<see cref="DisputeCase.DueOn"/>), each an index range: mine, due within N working days,
 /// overdue, and the centre-wide supervision view filtered by unit, type and status.
 /// </summary>
-internal sealed class Worklists(DisputesDb db, PlatformDb platform, ICurrentUser current, IDeadlineService deadlines, IConfiguration configuration)
+internal sealed class Worklists(DisputesDb db, IOrgDirectory orgs, ICurrentUser current, IDeadlineService deadlines, IConfiguration configuration)
 {
     public static readonly string[] Views = ["all", "mine", "due", "overdue"];
 
@@ -72,7 +72,7 @@ internal sealed class Worklists(DisputesDb db, PlatformDb platform, ICurrentUser
             .ToListAsync(ct);
         // The handling unit by name (a page holds at most 100 cases, from a few units).
         var unitIds = rows.Select(r => r.OrgUnitId).Distinct().ToList();
-        var unitNames = await platform.OrgUnits.AsNoTracking().Where(o => unitIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var unitNames = await orgs.NamesAsync(unitIds, ct);
         var items = rows.Select(r => new CaseListItem(r.Id, r.CaseNumber, r.CaseTypeCode, Labels.CaseTypeName(r.CaseTypeCode), r.Status.ToString(), Labels.Status(r.Status),
             r.Channel.ToString(), r.Category, r.Stage, r.DueOn, r.DueOn < today && r.Status is CaseStatus.Pending or CaseStatus.InProgress, r.ReceivedOn,
             unitNames.GetValueOrDefault(r.OrgUnitId), r.AssigneeName)).ToList();
@@ -111,7 +111,7 @@ internal sealed class Worklists(DisputesDb db, PlatformDb platform, ICurrentUser
         Guid? filterUnit = null;
         if (!string.IsNullOrWhiteSpace(unitCode))
         {
-            var unit = await platform.OrgUnits.AsNoTracking().Where(o => o.Code == unitCode).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct) ?? Guid.Empty;
+            var unit = (await orgs.FindByCodeAsync(unitCode, ct))?.Id ?? Guid.Empty;
             query = query.Where(c => c.OrgUnitId == unit);
             filterUnit = unit;
         }
@@ -150,8 +150,7 @@ internal sealed class Worklists(DisputesDb db, PlatformDb platform, ICurrentUser
     /// </summary>
     public async Task<IReadOnlyList<(string Code, string Name)>> UnitsAsync(CancellationToken ct, OrgLevel deepest = OrgLevel.County)
     {
-        var units = await platform.OrgUnits.AsNoTracking().Where(o => o.IsActive && o.Level <= deepest)
-            .OrderBy(o => o.Code).Select(o => new { o.Id, o.Code, o.Name }).ToListAsync(ct);
-        return units.Where(u => current.Scope.Allows(u.Id)).Select(u => (u.Code, u.Name)).ToList();
+        var units = await orgs.ActiveUnitsAsync(ct);
+        return units.Where(u => u.Level <= deepest && current.Scope.Allows(u.Id)).Select(u => (u.Code, u.Name)).ToList();
     }
 }

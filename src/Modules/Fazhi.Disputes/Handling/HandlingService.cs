@@ -2,10 +2,10 @@ using System.Globalization;
 using Fazhi.Disputes.Cases;
 using Fazhi.Disputes.Data;
 using Fazhi.Disputes.Domain;
-using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Attachments;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.Notifications;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +16,7 @@ namespace Fazhi.Disputes.Handling;
 /// suspension, extension, transfer, closing, and the lapses the law attaches consequences to (视为受理, 视为放弃).
 /// Every action is one transaction with its history entry; a refusal changes nothing and names the rule and article.
 /// </summary>
-internal sealed class HandlingService(DisputesDb db, PlatformDb platform, ICurrentUser current, HandlingClock clock, INotifier notifier, IAttachmentStore attachments, FollowUp.FollowUpService followUps)
+internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurrentUser current, HandlingClock clock, INotifier notifier, IAttachmentStore attachments, FollowUp.FollowUpService followUps)
 {
     public const string AttachmentOwner = "disputes.case";
 
@@ -63,12 +63,11 @@ internal sealed class HandlingService(DisputesDb db, PlatformDb platform, ICurre
         {
             return [];
         }
-        var names = await platform.Users.AsNoTracking().Where(u => handlers.Contains(u.Id))
-            .Select(u => new { u.Id, u.UserName, u.DisplayName }).ToListAsync(ct);
+        var names = await users.FindManyAsync(handlers, ct);
         var load = await db.Cases.AsNoTracking()
             .Where(c => c.AssigneeUserId != null && handlers.Contains(c.AssigneeUserId.Value) && (c.Status == CaseStatus.Pending || c.Status == CaseStatus.InProgress))
             .GroupBy(c => c.AssigneeUserId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        return names.Select(u => new AssigneeSuggestion(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? "" : u.DisplayName, load.GetValueOrDefault(u.Id)))
+        return names.Select(u => new AssigneeSuggestion(u.Id, u.Name, load.GetValueOrDefault(u.Id)))
             .OrderBy(s => s.OpenCases).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
     }
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using Fazhi.Disputes.Cases;
 using Fazhi.Disputes.Data;
 using Fazhi.Disputes.Domain;
-using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Calendar;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +32,7 @@ internal sealed record TestRequest(string? Samples);
 /// 引导分流: routing rules as data (drafted, tested against sample cases, published as an immutable numbered set), the
 /// recommendation recorded at intake, and the staff decision on it — confirm, or override with a mandatory reason.
 /// </summary>
-internal sealed class RoutingService(DisputesDb db, PlatformDb platform, ICurrentUser current, IDeadlineService deadlines, FrontDesk.FrontDeskCache cache)
+internal sealed class RoutingService(DisputesDb db, IOrgDirectory orgs, ICurrentUser current, IDeadlineService deadlines, FrontDesk.FrontDeskCache cache)
 {
     /// <summary>The published set in force (highest number) with its rules, or null when none is published.</summary>
     public static async Task<RoutingRuleSet?> InForceAsync(DisputesDb target, CancellationToken ct) =>
@@ -46,9 +46,9 @@ internal sealed class RoutingService(DisputesDb db, PlatformDb platform, ICurren
     }
 
     /// <summary>At intake: records the recommendation for <paramref name="dispute"/> (saved by the caller's transaction).</summary>
-    public static async Task RecordAsync(DisputesDb target, PlatformDb platform, RoutingRuleSet? set, DisputeCase dispute, CancellationToken ct)
+    public static async Task RecordAsync(DisputesDb target, IOrgDirectory orgs, RoutingRuleSet? set, DisputeCase dispute, CancellationToken ct)
     {
-        var place = dispute.PlaceOrgUnitId is { } p ? await platform.OrgUnits.AsNoTracking().Where(o => o.Id == p).Select(o => o.Code).FirstOrDefaultAsync(ct) : null;
+        var place = dispute.PlaceOrgUnitId is { } p ? (await orgs.FindAsync(p, ct))?.Code : null;
         var applicant = dispute.Parties.FirstOrDefault(x => x.Role == PartyRole.Applicant);
         var recommendation = set is null
             ? new RoutingRecommendation(null, "尚未发布分流规则，请人工分流。")
@@ -75,10 +75,10 @@ internal sealed class RoutingService(DisputesDb db, PlatformDb platform, ICurren
         }
         // Unit names are public directory data (the org tree), shown beside the codes the rules use.
         string?[] codes = [d.RecommendedUnitCode, d.ChosenUnitCode];
-        var names = await platform.OrgUnits.AsNoTracking().Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, o => o.Name, ct);
+        var names = await orgs.FindByCodesAsync(codes, ct);
         return new RoutingDecisionView(d.Id, d.Status.ToString(), DecisionStatusName(d.Status), d.RuleSetNumber, d.RuleName, d.RecommendedCaseType,
             d.RecommendedCaseType is null ? null : Labels.CaseTypeName(d.RecommendedCaseType), d.RecommendedUnitCode, d.Reason, d.ChosenCaseType, d.ChosenUnitCode, d.OverrideReason, d.DecidedBy, d.Version,
-            d.RecommendedUnitCode is { } r ? names.GetValueOrDefault(r) : null, d.ChosenUnitCode is { } c ? names.GetValueOrDefault(c) : null);
+            d.RecommendedUnitCode is { } r ? names.GetValueOrDefault(r)?.Name : null, d.ChosenUnitCode is { } c ? names.GetValueOrDefault(c)?.Name : null);
     }
 
     /// <summary>
@@ -141,7 +141,7 @@ internal sealed class RoutingService(DisputesDb db, PlatformDb platform, ICurren
         Guid? unitId = null;
         if (unitCode is not null)
         {
-            unitId = await platform.OrgUnits.AsNoTracking().Where(o => o.Code == unitCode).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+            unitId = (await orgs.FindByCodeAsync(unitCode, ct))?.Id;
             if (unitId is null || !current.Scope.Allows(unitId.Value))
             {
                 errors["handlingUnit"] = [$"办理单位 {unitCode} 不存在或不在您的数据范围内，不能分流到该单位。"];
@@ -286,7 +286,7 @@ internal sealed class RoutingService(DisputesDb db, PlatformDb platform, ICurren
             errors["caseType"] = ["请选择建议的案件类型。"];
         }
         var codes = new[] { input.HandlingUnitCode, input.PlaceCode }.Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x!.Trim()).ToList();
-        var known = await platform.OrgUnits.AsNoTracking().Where(o => codes.Contains(o.Code)).Select(o => o.Code).ToListAsync(ct);
+        var known = (await orgs.FindByCodesAsync(codes, ct)).Keys.ToList();
         if (string.IsNullOrWhiteSpace(input.HandlingUnitCode) || !known.Contains(input.HandlingUnitCode.Trim()))
         {
             errors["handlingUnit"] = ["建议办理单位的代码不存在。"];

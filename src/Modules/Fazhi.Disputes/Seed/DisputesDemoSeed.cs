@@ -4,9 +4,9 @@ using Fazhi.Disputes.Data;
 using Fazhi.Disputes.Domain;
 using Fazhi.Disputes.Handling;
 using Fazhi.Disputes.Statistics;
-using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Identifiers;
 using Fazhi.Platform.Features.Setup;
+using Fazhi.Platform.Kit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Disputes.Seed;
@@ -18,7 +18,7 @@ namespace Fazhi.Disputes.Seed;
 /// clerk's actions would (numbers, deadlines, routing, duplicates, audit), run as the system. Every description starts
 /// with 【演示】 and every party's name ends with （演示）. Idempotent: nothing is added once a demo case exists.
 /// </summary>
-internal sealed class DisputesDemoSeed(DisputesDb db, PlatformDb platform, CaseService cases, HandlingService handling, HandlingClock clock,
+internal sealed class DisputesDemoSeed(DisputesDb db, IUserDirectory users, CaseService cases, HandlingService handling, HandlingClock clock,
     StatisticsRollupService rollup) : IDemoSeed
 {
     internal const string Marker = "【演示】";
@@ -71,7 +71,7 @@ internal sealed class DisputesDemoSeed(DisputesDb db, PlatformDb platform, CaseS
         {
             return;
         }
-        var mediator = await platform.Users.IgnoreQueryFilters().Where(u => u.UserName == "demo-town").Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        var mediator = (await users.FindByUserNameAsync("demo-town", ct))?.Id;
         var n = 0;
         foreach (var d in Cases)
         {

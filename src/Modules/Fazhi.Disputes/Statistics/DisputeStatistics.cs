@@ -5,9 +5,9 @@ using Fazhi.Disputes.Data;
 using Fazhi.Disputes.Domain;
 using Fazhi.Disputes.FollowUp;
 using Fazhi.Disputes.FrontDesk;
-using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.Documents;
+using Fazhi.Platform.Kit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -32,7 +32,7 @@ internal sealed class DisputeCaseStatisticsIndexes : IEntityTypeConfiguration<Di
 internal sealed record CubeRow(RollupKind Kind, DateOnly Month, Guid OrgUnitId, string? CaseTypeCode, IntakeChannel? Channel, CaseStatus? Status,
     string? ResultKind, Satisfaction? Rating, bool? OnTime, int Count, long DurationDays);
 
-internal sealed class DisputeStatistics(DisputesDb db, PlatformDb platform, IDeadlineService deadlines) : IDisputeStatistics
+internal sealed class DisputeStatistics(DisputesDb db, IOrgDirectory orgs, IDeadlineService deadlines) : IDisputeStatistics
 {
     /// <summary>Case types whose results count towards the mediation success rate.</summary>
     public static readonly string[] MediationTypes = [CaseTypes.PeoplesMediation, CaseTypes.LawyerMediation, CaseTypes.AdministrativeMediation];
@@ -54,14 +54,17 @@ internal sealed class DisputeStatistics(DisputesDb db, PlatformDb platform, IDea
     public async Task<DisputeStatisticsReport> GetLiveAsync(DisputeStatisticsQuery query, CancellationToken ct) =>
         await ReportAsync(query, await LiveCubeAsync(query.From, query.To, await UnitFilterAsync(query.OrgUnitCode, ct), ct), ct);
 
+    /// <summary>
+    /// The unit's whole subtree, deactivated units included: a county's figures for a past year still count the cases of a town
+    /// deactivated since. An unknown code matches no unit (empty figures), not every unit.
+    /// </summary>
     private async Task<List<Guid>?> UnitFilterAsync(string? orgUnitCode, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(orgUnitCode))
         {
             return null;
         }
-        var marker = "/" + orgUnitCode.Trim() + "/";
-        return await platform.OrgUnits.AsNoTracking().Where(o => o.Path.Contains(marker)).Select(o => o.Id).ToListAsync(ct);
+        return await orgs.FindByCodeAsync(orgUnitCode.Trim(), ct) is { } unit ? [.. await orgs.SubtreeIdsAsync(unit.Id, ct)] : [];
     }
 
     private async Task<List<CubeRow>> MixedCubeAsync(DateOnly? from, DateOnly? to, List<Guid>? units, CancellationToken ct)
@@ -240,7 +243,7 @@ internal sealed class DisputeStatistics(DisputesDb db, PlatformDb platform, IDea
         var stagesOnTime = stageEnds.Where(r => r.OnTime == true).Sum(r => r.Count);
 
         var unitIds = byUnit.Select(u => u.Key).ToList();
-        var names = await platform.OrgUnits.AsNoTracking().Where(o => unitIds.Contains(o.Id)).Select(o => new { o.Id, o.Code, o.Name }).ToDictionaryAsync(o => o.Id, ct);
+        var names = await orgs.FindManyAsync(unitIds, ct);
 
         return new DisputeStatisticsReport(
             query,

@@ -1,8 +1,8 @@
 using Fazhi.Enforcement.Cases;
 using Fazhi.Enforcement.Data;
 using Fazhi.Enforcement.Registry;
-using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Calendar;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,7 +38,7 @@ internal sealed record PlanResults(ReviewPlan Plan, IReadOnlyList<BodyResult> Bo
 /// a body (<c>enforcement.casereview.respond</c>) sees its own results once a plan is finished and answers its
 /// rectification tasks. Plans span several units, so access is checked here explicitly (ADR 0015).
 /// </summary>
-internal sealed class CaseReviewService(EnforcementDb db, PlatformDb platform, ICurrentUser user, IDeadlineService deadlines, TimeProvider clock)
+internal sealed class CaseReviewService(EnforcementDb db, IOrgDirectory orgs, ICurrentUser user, IDeadlineService deadlines, TimeProvider clock)
 {
     public const string DefaultRubricCode = "ZZ-XZCF";
 
@@ -149,13 +149,14 @@ internal sealed class CaseReviewService(EnforcementDb db, PlatformDb platform, I
         {
             return bodies;
         }
-        var home = user.OrgUnitId is { } h ? await platform.OrgUnits.AsNoTracking().FirstOrDefaultAsync(o => o.Id == h, ct) : null;
+        var home = user.OrgUnitId is { } h ? await orgs.FindAsync(h, ct) : null;
         if (home is null)
         {
             return [];
         }
-        var top = home.ParentId is { } p ? await platform.OrgUnits.AsNoTracking().FirstOrDefaultAsync(o => o.Id == p, ct) ?? home : home;
-        var units = (await platform.OrgUnits.AsNoTracking().Where(o => o.Path.StartsWith(top.Path)).Select(o => o.Id).ToListAsync(ct)).ToHashSet();
+        var top = home.ParentId is { } p ? await orgs.FindAsync(p, ct) ?? home : home;
+        // Deactivated units count too: the registry's own Active flag decides which bodies are listed.
+        var units = (await orgs.SubtreeIdsAsync(top.Id, ct)).ToHashSet();
         return bodies.Where(b => units.Contains(b.OrgUnitId)).ToList();
     }
 

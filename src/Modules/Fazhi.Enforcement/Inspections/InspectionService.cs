@@ -1,6 +1,6 @@
 using Fazhi.Enforcement.Data;
-using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Identifiers;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,7 +38,7 @@ internal sealed class InspectionRuleException(string message, IDictionary<string
 /// Enterprise inspections (涉企行政检查, "无事不扰"): plans registered in advance, the cap per enterprise per period, joint inspections
 /// and results. Plans are scoped to the inspecting body; the cap counts across all bodies.
 /// </summary>
-internal sealed class InspectionService(EnforcementDb db, PlatformDb platform, ICurrentUser current, TimeProvider clock)
+internal sealed class InspectionService(EnforcementDb db, IOrgDirectory orgs, ICurrentUser current, TimeProvider clock)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
@@ -166,11 +166,7 @@ internal sealed class InspectionService(EnforcementDb db, PlatformDb platform, I
             .OrderBy(v => v.PlannedDate).ToList();
     }
 
-    private async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> units, CancellationToken ct)
-    {
-        var ids = units.Distinct().ToList();
-        return await platform.OrgUnits.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-    }
+    private Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<Guid> units, CancellationToken ct) => orgs.NamesAsync(units, ct);
 
     /// <summary>Plans in the caller's scope, newest planned date first.</summary>
     public async Task<(List<PlanView> Rows, int Total)> ListAsync(string? q, InspectionStatus? status, int page, int pageSize, CancellationToken ct)

@@ -1,21 +1,21 @@
 using Fazhi.Enforcement.Data;
-using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.Setup;
+using Fazhi.Platform.Kit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Enforcement.Registry;
 
 /// <summary>Demo data (演示): three enforcement bodies, each with officers, one of them with an expired certificate. Idempotent (officers keyed by certificate number).</summary>
-internal sealed class RegistryDemoSeed(EnforcementDb db, PlatformDb platform, IDeadlineService deadlines) : IDemoSeed
+internal sealed class RegistryDemoSeed(EnforcementDb db, IOrgDirectory orgs, IDeadlineService deadlines) : IDemoSeed
 {
     public async Task SeedAsync(CancellationToken ct)
     {
         var today = deadlines.Today;
         string[] codes = ["370400-SJJ", "370400-STHJ", "370400-ZHZF"];
-        var units = await platform.OrgUnits.AsNoTracking().Where(o => codes.Contains(o.Code)).ToListAsync(ct);
+        var units = (await orgs.FindByCodesAsync(codes, ct)).Values;
         var n = 0;
-        foreach (var unit in units.OrderBy(u => u.Code))
+        foreach (var unit in units.OrderBy(u => u.Code, StringComparer.Ordinal))
         {
             n++;
             var body = await db.Bodies.FirstOrDefaultAsync(b => b.OrgUnitId == unit.Id, ct);

@@ -1,7 +1,7 @@
 using Fazhi.Enforcement.Data;
-using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.Documents;
+using Fazhi.Platform.Kit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Enforcement.Registry;
@@ -20,7 +20,7 @@ internal sealed class RefusedException(string field, string message) : Exception
 }
 
 /// <summary>Enforcement bodies and officers (执法主体与执法人员).</summary>
-internal sealed class RegistryService(EnforcementDb db, PlatformDb platform, IDeadlineService deadlines)
+internal sealed class RegistryService(EnforcementDb db, IOrgDirectory orgs, IDeadlineService deadlines)
 {
     public Task<List<EnforcementBody>> BodiesAsync(CancellationToken ct) =>
         db.Bodies.AsNoTracking().OrderBy(b => b.OrgCode).ToListAsync(ct);
@@ -29,8 +29,7 @@ internal sealed class RegistryService(EnforcementDb db, PlatformDb platform, IDe
     public async Task<EnforcementBody> UpsertBodyAsync(BodyInput input, CancellationToken ct)
     {
         var code = input.OrgCode.Trim();
-        var unit = await platform.OrgUnits.AsNoTracking().Where(o => o.Code == code && o.IsActive).Select(o => new { o.Id, o.Code, o.Name }).FirstOrDefaultAsync(ct)
-            ?? throw new RefusedException("orgCode", $"机构代码 {code} 不存在或已停用。");
+        var unit = await orgs.FindByCodeAsync(code, ct) is { IsActive: true } found ? found : throw new RefusedException("orgCode", $"机构代码 {code} 不存在或已停用。");
         var body = await db.Bodies.FirstOrDefaultAsync(b => b.OrgUnitId == unit.Id, ct);
         if (body is null)
         {

@@ -1,8 +1,8 @@
 using Fazhi.Enforcement.Cases;
 using Fazhi.Enforcement.Contracts;
 using Fazhi.Enforcement.Data;
-using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Calendar;
+using Fazhi.Platform.Kit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Enforcement.Supervision;
@@ -12,17 +12,17 @@ namespace Fazhi.Enforcement.Supervision;
 /// optionally narrowed to one unit's subtree. Review scores come from case-file review samples scored in the period,
 /// by the reviewed body, within the same scope.
 /// </summary>
-internal sealed class EnforcementStatistics(EnforcementDb db, PlatformDb platform, IDeadlineService deadlines) : IEnforcementStatistics
+internal sealed class EnforcementStatistics(EnforcementDb db, IOrgDirectory orgs, IDeadlineService deadlines) : IEnforcementStatistics
 {
     public async Task<EnforcementStatisticsReport> GetAsync(EnforcementStatisticsQuery query, CancellationToken ct)
     {
         var today = deadlines.Today;
         var cases = db.Cases.AsNoTracking();
-        var units = platform.OrgUnits.AsNoTracking();
         if (query.OrgUnitCode is { Length: > 0 } code)
         {
-            var path = await units.Where(u => u.Code == code).Select(u => u.Path).FirstOrDefaultAsync(ct);
-            var subtree = path is null ? [] : await units.Where(u => u.Path.StartsWith(path)).Select(u => u.Id).ToListAsync(ct);
+            // The whole subtree, deactivated units included: their cases are still history of the period.
+            var unit = await orgs.FindByCodeAsync(code, ct);
+            var subtree = unit is null ? [] : await orgs.SubtreeIdsAsync(unit.Id, ct);
             cases = cases.Where(c => subtree.Contains(c.OrgUnitId));
         }
         var decidedStages = CaseService.DecidedStages;
