@@ -26,7 +26,7 @@ public sealed class DemoCasesTests(FazhiFactory factory)
         Assert.Contains(demo, c => c.Status == Domain.CaseStatus.Pending);
         Assert.Contains(demo, c => c.Status == Domain.CaseStatus.InProgress && c.AssigneeUserId is not null);
         Assert.Contains(demo, c => c.Status == Domain.CaseStatus.Closed && c.ResultName == "调解成功");
-        Assert.Contains(demo, c => c.Channel == Domain.IntakeChannel.Referral && c.ExternalSystem == "12345");
+        Assert.Contains(demo, c => c.Channel == Domain.IntakeChannel.Referral && c.ExternalSystem == "12345热线"); // the API code is kept as the system's name
 
         // The district clerk finds the overdue one in the overdue worklist; the town mediator has work of their own.
         var district = await factory.ApiClientAsync(FazhiFactory.DemoUser("demo-shizhong"));

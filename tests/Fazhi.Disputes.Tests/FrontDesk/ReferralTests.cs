@@ -52,7 +52,8 @@ public sealed class ReferralTests(FazhiFactory factory)
         var city = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-clerk", "370400"));
         var detail = await city.GetFromJsonAsync<JsonElement>($"/api/disputes/cases/{created.GetProperty("id").GetGuid()}");
         Assert.Equal("12345热线", detail.GetProperty("externalSystem").GetString());
-        Assert.Equal(externalId, detail.GetProperty("externalId").GetString());
+        // Kept normalised (trimmed, upper-case): one id per referring system whatever its spelling.
+        Assert.Equal(externalId.ToUpperInvariant(), detail.GetProperty("externalId").GetString());
         Assert.Equal("枣庄市人力资源和社会保障局", detail.GetProperty("handlingUnit").GetString());
         Assert.Contains(detail.GetProperty("parties").EnumerateArray(), p => p.GetProperty("role").GetString() == "代理人" && p.GetProperty("name").GetString() == "钱律师");
     }
@@ -66,28 +67,28 @@ public sealed class ReferralTests(FazhiFactory factory)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var referral = await created.Content.ReadFromJsonAsync<JsonElement>();
         var id = referral.GetProperty("id").GetGuid();
-        Assert.DoesNotContain(externalId, await client.GetStringAsync("/api/platform/notifications"));
+        Assert.DoesNotContain(externalId, await client.GetStringAsync("/api/platform/notifications"), StringComparison.OrdinalIgnoreCase);
 
         var clerk = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-clerk", "370400"));
         Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsJsonAsync($"/api/disputes/cases/{id}/accept", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsJsonAsync($"/api/disputes/cases/{id}/close", new { result = "party-refused", summary = "被申请人明确表示拒绝调解。" })).StatusCode);
 
         var inbox = await client.GetStringAsync("/api/platform/notifications");
-        Assert.Contains(externalId, inbox);
+        Assert.Contains(externalId, inbox, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(referral.GetProperty("caseNumber").GetString()!, inbox);
         Assert.Contains("当事人拒绝调解，终止调解", inbox);
         Assert.DoesNotContain("韩秋月", inbox);
         // Staff-entered cases have no referring account: the clerk's inbox gets nothing of the kind.
-        Assert.DoesNotContain(externalId, await clerk.GetStringAsync("/api/platform/notifications"));
+        Assert.DoesNotContain(externalId, await clerk.GetStringAsync("/api/platform/notifications"), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
-    public async Task A_referral_already_received_through_the_api_is_not_registered_again_by_staff()
+    public async Task A_referral_already_received_through_the_api_is_answered_with_its_case_when_staff_enter_it_again()
     {
         var api = await factory.ApiClientAsync(await factory.CreateUserAsync(ReferralClient, "370400"));
         var externalId = "FY-" + Guid.NewGuid().ToString("N")[..10];
         var created = await api.PostAsJsonAsync("/api/disputes/referrals", Referral("court", externalId, "合同纠纷", Person("彭建军")));
-        var number = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseNumber").GetString();
+        var first = await created.Content.ReadFromJsonAsync<JsonElement>();
         var clerk = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-clerk", "370400"));
 
         var staff = await clerk.PostAsJsonAsync("/api/disputes/cases", new
@@ -96,8 +97,42 @@ public sealed class ReferralTests(FazhiFactory factory)
             description = "法院委派的诉前调解案件，双方就货款支付发生争议。", applicant = Person("彭建军"),
         });
 
-        Assert.Equal(HttpStatusCode.BadRequest, staff.StatusCode);
-        Assert.Contains($"已登记为案件 {number}", (await staff.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        // The same answer as the referral API gives a repeat: 200 with the case registered the first time.
+        Assert.Equal(HttpStatusCode.OK, staff.StatusCode);
+        var again = await staff.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(first.GetProperty("id").GetGuid(), again.GetProperty("id").GetGuid());
+        Assert.Equal(first.GetProperty("caseNumber").GetString(), again.GetProperty("caseNumber").GetString());
+        Assert.True(again.GetProperty("alreadyReceived").GetBoolean());
+    }
+
+    [Fact]
+    public async Task One_referral_id_per_system_across_channels_trimmed_and_case_insensitive()
+    {
+        var api = await factory.ApiClientAsync(await factory.CreateUserAsync(ReferralClient, "370400"));
+        var clerk = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-clerk", "370400"));
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var created = await api.PostAsJsonAsync("/api/disputes/referrals", Referral("court", $" acc-ref-{suffix} ", "合同纠纷", Person("冯志强")));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var first = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = first.GetProperty("id").GetGuid();
+
+        // The same referral through the cases API, the system by its API code and the id in another spelling.
+        var staff = await clerk.PostAsJsonAsync("/api/disputes/cases", new
+        {
+            caseType = "PeoplesMediation", channel = "Referral", externalSystem = "court", externalId = $"ACC-REF-{suffix.ToUpperInvariant()}", category = "合同纠纷",
+            placeCode = "370402", description = "法院委派的诉前调解案件，双方就货款支付发生争议。", applicant = Person("冯志强"),
+        });
+        Assert.Equal(HttpStatusCode.OK, staff.StatusCode);
+        Assert.Equal(id, (await staff.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+
+        // And through the referral API again, upper-case.
+        var repeat = await api.PostAsJsonAsync("/api/disputes/referrals", Referral("court", $"ACC-REF-{suffix}".ToUpperInvariant(), "合同纠纷", Person("冯志强")));
+        Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
+        Assert.Equal(id, (await repeat.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+
+        var detail = await clerk.GetFromJsonAsync<JsonElement>($"/api/disputes/cases/{id}");
+        Assert.Equal("法院", detail.GetProperty("externalSystem").GetString());
+        Assert.Equal($"ACC-REF-{suffix}".ToUpperInvariant(), detail.GetProperty("externalId").GetString());
     }
 
     [Fact]

@@ -3,8 +3,8 @@ using Fazhi.Disputes.Domain;
 
 namespace Fazhi.Disputes.Cases;
 
-/// <summary>A party as entered on a form or sent to the API.</summary>
-internal sealed record PartyInput(string? Kind, string? Name, string? IdNumber, string? CreditCode, string? Phone);
+/// <summary>A party as entered on a form or sent to the API. <see cref="Kind"/> is an enum name (Person, Organisation); left out, a person.</summary>
+internal sealed record PartyInput(PartyKind? Kind, string? Name, string? IdNumber, string? CreditCode, string? Phone);
 
 /// <summary>An intake from any channel. <see cref="HandlingUnitCode"/> defaults to the clerk's own unit.</summary>
 internal sealed record IntakeRequest(
@@ -24,7 +24,8 @@ internal sealed record IntakeRequest(
     string? LateReason = null,
     PartyInput? Agent = null);
 
-internal sealed record IntakeResult(Guid Id, string CaseNumber, string? QueryCode);
+/// <param name="AlreadyReceived">True when a referral with the same (system, id) was already registered: this is that case.</param>
+internal sealed record IntakeResult(Guid Id, string CaseNumber, string? QueryCode, bool AlreadyReceived = false);
 
 internal sealed record RejectRequest(string? Reason, long? Version = null);
 

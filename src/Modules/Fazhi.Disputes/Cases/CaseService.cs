@@ -13,14 +13,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Disputes.Cases;
 
-/// <summary>A refusal with the reason per field (Chinese), shown inline on pages and as a ValidationProblem by the API.</summary>
-internal sealed class CaseRuleException(IDictionary<string, string[]> errors, string message) : Exception(message)
-{
-    public Dictionary<string, string[]> Errors { get; } = new(errors);
-
-    public static CaseRuleException For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] }, message);
-}
-
 /// <summary>Intake, worklist, detail, acceptance and rejection: the rules the pages and the API share.</summary>
 internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUser current, IDeadlineService deadlines, IServiceProvider services,
     INumberSequence numbers)
@@ -40,15 +32,8 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
 
     public async Task<IntakeResult> IntakeAsync(IntakeRequest request, bool publicIntake, CancellationToken ct)
     {
-        var errors = new Dictionary<string, List<string>>();
-        void Error(string field, string message)
-        {
-            if (!errors.TryGetValue(field, out var list))
-            {
-                errors[field] = list = [];
-            }
-            list.Add(message);
-        }
+        var checks = new FieldChecks();
+        void Error(string field, string message) => checks.Add(field, message);
 
         var channel = IntakeChannel.Online;
         if (!publicIntake && !Enum.TryParse(request.Channel, ignoreCase: true, out channel))
@@ -67,12 +52,17 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
         {
             Error("externalId", "转办案件须填写来源系统的编号，以便回传结果。");
         }
-        if (channel == IntakeChannel.Referral && !string.IsNullOrWhiteSpace(request.ExternalSystem) && !string.IsNullOrWhiteSpace(request.ExternalId)
-            && await Referrals.ReferralService.ExistingNumberAsync(db, request.ExternalSystem.Trim(), request.ExternalId.Trim(), ct) is { } earlier)
+        // One external id per referring system across every channel (the referral API and this one), compared trimmed and
+        // case-insensitively: a repeat answers with the case registered the first time.
+        var externalSystem = channel == IntakeChannel.Referral ? Referrals.ReferralService.SystemName(request.ExternalSystem) : null;
+        var externalId = Referrals.ReferralService.NormaliseId(request.ExternalId);
+        if (externalSystem is not null && externalId is not null
+            && await Referrals.ReferralService.ExistingAsync(db, externalSystem, externalId, ct) is { } earlier)
         {
-            Error("externalId", $"该转办（{request.ExternalSystem.Trim()} {request.ExternalId.Trim()}）已登记为案件 {earlier}，不重复登记。");
+            return new IntakeResult(earlier.Id, earlier.CaseNumber, null, AlreadyReceived: true);
         }
         var today = deadlines.Today;
+        DateRules.Check(checks, "knewOn", "知道被申请行为之日", request.KnewOn, today); // a fact: not in the future
         var inForce = string.IsNullOrWhiteSpace(request.CaseType) ? null
             : await services.GetRequiredService<Profiles.ProfileCache>().InForceAsync(db, request.CaseType, today, ct);
         var profile = inForce?.Profile;
@@ -96,12 +86,16 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
         {
             Error("amount", "涉及金额须在 0 至 1 万亿元之间。");
         }
-        var description = request.Description?.Trim() ?? "";
-        if (description.Length < 10)
+        var description = TextRules.Clean(request.Description) ?? "";
+        if (TextRules.HasControl(description))
+        {
+            Error("description", "纠纷描述含有不允许的控制字符。");
+        }
+        else if (TextRules.Length(description) < 10)
         {
             Error("description", "请简要说明纠纷经过和您的请求（至少 10 个字）。");
         }
-        else if (description.Length > 4000)
+        else if (TextRules.Length(description) > 4000)
         {
             Error("description", "纠纷描述不能超过 4000 字。");
         }
@@ -142,10 +136,10 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
             handlingUnit = current.OrgUnitId ?? Guid.Empty;
         }
 
-        if (errors.Count > 0)
+        if (checks.Any)
         {
-            var dict = errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
-            throw new CaseRuleException(dict, "申请未受理：" + string.Join(" ", dict.Values.SelectMany(v => v)));
+            var errors = checks.Errors;
+            throw Refuse.Fields(errors, "申请未受理：" + string.Join(" ", errors.Values.SelectMany(v => v)));
         }
 
         var queryCode = publicIntake || channel != IntakeChannel.Referral ? NewQueryCode() : null;
@@ -163,8 +157,8 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
             ProfileId = profile.Id,
             ProfileVersion = profile.ProfileVersion,
             Channel = channel,
-            ExternalSystem = channel == IntakeChannel.Referral ? request.ExternalSystem!.Trim() : null,
-            ExternalId = string.IsNullOrWhiteSpace(request.ExternalId) ? null : request.ExternalId.Trim(),
+            ExternalSystem = externalSystem,
+            ExternalId = externalId,
             ReferredByUserId = channel == IntakeChannel.Referral ? current.UserId : null,
             Category = request.Category!,
             Amount = request.Amount,
@@ -280,7 +274,7 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 4)
         {
-            throw CaseRuleException.For("reason", "不予受理须写明理由（至少 4 个字），理由将载入不予受理决定书。");
+            throw Refuse.Field("reason", "不予受理须写明理由（至少 4 个字），理由将载入不予受理决定书。");
         }
         var c = await LoadPendingAsync(id, version, ct);
         if (c is null)
@@ -350,7 +344,7 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
         }
         if (c.Status != CaseStatus.Pending)
         {
-            throw CaseRuleException.For("status", $"案件当前状态为“{Labels.Status(c.Status)}”，只有待受理的案件可以受理或不予受理。");
+            throw Refuse.Field("status", $"案件当前状态为“{Labels.Status(c.Status)}”，只有待受理的案件可以受理或不予受理。");
         }
         return c;
     }
@@ -377,7 +371,10 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
     private static CaseParty? Party(PartyInput? input, PartyRole role, string prefix, bool required, bool requirePhone, Action<string, string> error)
     {
         var label = Labels.Role(role);
-        if (input is null || string.IsNullOrWhiteSpace(input.Name))
+        // TextRules: trimmed of invisible characters too, a visible character required (a name of zero-width spaces or a BOM
+        // is no name), no control characters, the length counted as a person counts characters.
+        var name = TextRules.Clean(input?.Name);
+        if (input is null || !TextRules.HasVisible(name))
         {
             if (required)
             {
@@ -385,12 +382,20 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
             }
             return null;
         }
-        var name = input.Name.Trim();
-        if (name.Length > 128)
+        name ??= "";
+        if (TextRules.HasControl(name))
+        {
+            error(prefix + ".name", $"{label}名称含有不允许的控制字符。");
+        }
+        else if (TextRules.Length(name) > 128)
         {
             error(prefix + ".name", $"{label}名称不能超过 128 字。");
         }
-        var kind = string.Equals(input.Kind, "Organisation", StringComparison.OrdinalIgnoreCase) ? PartyKind.Organisation : PartyKind.Person;
+        if (input.Kind is { } given && !Enum.IsDefined(given))
+        {
+            error(prefix + ".kind", $"{label}类型须为 Person（自然人）或 Organisation（单位）。");
+        }
+        var kind = input.Kind ?? PartyKind.Person;
         var party = new CaseParty { Name = name, Role = role, Kind = kind };
         if (kind == PartyKind.Person && !string.IsNullOrWhiteSpace(input.IdNumber))
         {

@@ -1,3 +1,4 @@
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,17 +24,11 @@ internal static class DisputesApi
     private static async Task<Ok<IReadOnlyList<CaseTypeView>>> CaseTypesAsync(CaseService service, CancellationToken ct) =>
         TypedResults.Ok(await service.CaseTypesAsync(ct));
 
-    private static async Task<Results<Created<IntakeResult>, ValidationProblem>> IntakeAsync(IntakeRequest request, CaseService service, CancellationToken ct)
+    /// <summary>201 with the new case; 200 with the existing one for a referral already registered (as the referral API answers).</summary>
+    private static async Task<Results<Created<IntakeResult>, Ok<IntakeResult>, ValidationProblem>> IntakeAsync(IntakeRequest request, CaseService service, CancellationToken ct)
     {
-        try
-        {
-            var result = await service.IntakeAsync(request, publicIntake: false, ct);
-            return TypedResults.Created($"/api/disputes/cases/{result.Id}", result);
-        }
-        catch (CaseRuleException e)
-        {
-            return TypedResults.ValidationProblem(e.Errors, detail: e.Message);
-        }
+        var result = await service.IntakeAsync(request, publicIntake: false, ct);
+        return result.AlreadyReceived ? TypedResults.Ok(result) : TypedResults.Created($"/api/disputes/cases/{result.Id}", result);
     }
 
     private static async Task<Ok<CaseListResponse>> ListAsync(CaseService service, string? type, string? status, int? page, int? pageSize, CancellationToken ct) =>
@@ -42,31 +37,22 @@ internal static class DisputesApi
     private static async Task<Results<Ok<CaseDetail>, NotFound>> GetAsync(Guid id, CaseService service, CancellationToken ct) =>
         await service.GetAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<CaseDetail>, NotFound, ValidationProblem>> AcceptAsync(Guid id, AcceptRequest? request, CaseService service, CancellationToken ct)
-    {
-        try
-        {
-            return await service.AcceptAsync(id, request?.Version, ct) && await service.GetAsync(id, ct) is { } detail
-                ? TypedResults.Ok(detail)
-                : TypedResults.NotFound();
-        }
-        catch (CaseRuleException e)
-        {
-            return TypedResults.ValidationProblem(e.Errors, detail: e.Message);
-        }
-    }
+    private static async Task<Results<Ok<CaseDetail>, NotFound, ValidationProblem>> AcceptAsync(Guid id, AcceptRequest? request, CaseService service, CancellationToken ct) =>
+        await service.AcceptAsync(id, request?.Version, ct) && await service.GetAsync(id, ct) is { } detail
+            ? TypedResults.Ok(detail)
+            : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<CaseDetail>, NotFound, ValidationProblem>> RejectAsync(Guid id, RejectRequest request, CaseService service, CancellationToken ct)
-    {
-        try
-        {
-            return await service.RejectAsync(id, request.Reason, request.Version, ct) && await service.GetAsync(id, ct) is { } detail
-                ? TypedResults.Ok(detail)
-                : TypedResults.NotFound();
-        }
-        catch (CaseRuleException e)
-        {
-            return TypedResults.ValidationProblem(e.Errors, detail: e.Message);
-        }
-    }
+    private static async Task<Results<Ok<CaseDetail>, NotFound, ValidationProblem>> RejectAsync(Guid id, RejectRequest request, CaseService service, CancellationToken ct) =>
+        await service.RejectAsync(id, request.Reason, request.Version, ct) && await service.GetAsync(id, ct) is { } detail
+            ? TypedResults.Ok(detail)
+            : TypedResults.NotFound();
+}
+
+/// <summary>Request bodies the framework does not check itself (generic or nullable parameters).</summary>
+internal static class RequestBody
+{
+    public const string NullMessage = "请求内容不能为空：须为 JSON 对象。";
+
+    /// <summary>The body, or a refusal naming <c>body</c> when the client sent none or a JSON <c>null</c>.</summary>
+    public static T Required<T>(T? body) where T : class => body ?? throw Refuse.Field("body", NullMessage);
 }

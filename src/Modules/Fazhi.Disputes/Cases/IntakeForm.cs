@@ -43,6 +43,11 @@ internal sealed class IntakeForm
 
     public string? RespondentPhone { get; set; }
 
+    /// <summary>The party kind posted; a value that is no kind's name stays undefined (0), which intake refuses, rather than becoming a person.</summary>
+    private static Domain.PartyKind? KindOf(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : Enum.TryParse<Domain.PartyKind>(value.Trim(), out var kind) && Enum.IsDefined(kind) && !char.IsDigit(value.Trim()[0]) ? kind : default(Domain.PartyKind);
+
     /// <summary>The request, or the amount error when the amount is not a number.</summary>
     public (IntakeRequest Request, string? AmountError) ToRequest()
     {
@@ -60,8 +65,8 @@ internal sealed class IntakeForm
             }
         }
         return (new IntakeRequest(CaseType, Channel, Category, amount, PlaceCode, Description,
-            new PartyInput(ApplicantKind, ApplicantName, ApplicantIdNumber, ApplicantCreditCode, ApplicantPhone),
-            new PartyInput(RespondentKind, RespondentName, RespondentIdNumber, RespondentCreditCode, RespondentPhone),
+            new PartyInput(KindOf(ApplicantKind), ApplicantName, ApplicantIdNumber, ApplicantCreditCode, ApplicantPhone),
+            new PartyInput(KindOf(RespondentKind), RespondentName, RespondentIdNumber, RespondentCreditCode, RespondentPhone),
             ExternalSystem, ExternalId, HandlingUnitCode), amountError);
     }
 }

@@ -8,6 +8,7 @@ using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.Documents;
 using Fazhi.Platform.Features.Setup;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -101,7 +102,7 @@ internal sealed class DocumentService(DisputesDb db, ICurrentUser current, IDead
         }
         if (errors.Count > 0)
         {
-            throw new CaseRuleException(errors, "模板未保存：" + string.Join(" ", errors.Values.SelectMany(x => x)));
+            throw Refuse.Fields(errors, "模板未保存：" + string.Join(" ", errors.Values.SelectMany(x => x)));
         }
         t.Title = r.Title!.Trim();
         t.Body = r.Body!.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
@@ -176,12 +177,12 @@ internal sealed class DocumentService(DisputesDb db, ICurrentUser current, IDead
             return null;
         }
         var template = await db.Set<DocumentTemplate>().AsNoTracking().FirstOrDefaultAsync(t => t.Kind == kind, ct)
-            ?? throw CaseRuleException.For("kind", "请选择文书种类。");
+            ?? throw Refuse.Field("kind", "请选择文书种类。");
         var events = await db.Set<CaseEvent>().AsNoTracking().Where(e => e.CaseId == caseId).Select(e => e.Kind).ToListAsync(ct);
         var refusal = Precondition(template.Kind, c, events);
         if (refusal is not null)
         {
-            throw CaseRuleException.For("kind", $"不能制作{template.Name}：{refusal}");
+            throw Refuse.Field("kind", $"不能制作{template.Name}：{refusal}");
         }
         var existing = await db.Set<CaseDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.CaseId == caseId && d.Kind == template.Kind, ct);
         if (existing is not null)

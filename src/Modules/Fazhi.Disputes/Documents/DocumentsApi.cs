@@ -32,26 +32,12 @@ internal static class DocumentsApi
 
     private static async Task<Results<Created<CaseDocumentView>, NotFound, ValidationProblem>> IssueAsync(Guid id, IssueRequest request, DocumentService s, CancellationToken ct)
     {
-        try
-        {
-            return await s.IssueAsync(id, request.Kind, ct) is { } doc ? TypedResults.Created(doc.Url, doc) : TypedResults.NotFound();
-        }
-        catch (CaseRuleException e)
-        {
-            return TypedResults.ValidationProblem(e.Errors, detail: e.Message);
-        }
+        return await s.IssueAsync(id, request.Kind, ct) is { } doc ? TypedResults.Created(doc.Url, doc) : TypedResults.NotFound();
     }
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> SaveTemplateAsync(string kind, TemplateRequest request, DocumentService s, CancellationToken ct)
     {
-        try
-        {
-            return await s.SaveTemplateAsync(kind, request, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
-        }
-        catch (CaseRuleException e)
-        {
-            return TypedResults.ValidationProblem(e.Errors, detail: e.Message);
-        }
+        return await s.SaveTemplateAsync(kind, request, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
     /// <summary>Bearer clients only (no antiforgery): a Word template with the same placeholders as the text (e.g. {{申请人}}).</summary>

@@ -4,6 +4,7 @@ using Fazhi.Disputes.Domain;
 using Fazhi.Disputes.FrontDesk;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.PersonalData;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -116,11 +117,11 @@ internal sealed class DuplicateService(DisputesDb db, ICurrentUser current, IDea
         }
         if (flag.Status == DuplicateStatus.Merged)
         {
-            throw CaseRuleException.For("status", "该案件已合并，请先撤销合并再作其他处理。");
+            throw Refuse.Field("status", "该案件已合并，请先撤销合并再作其他处理。");
         }
         if (status == DuplicateStatus.Dismissed && string.IsNullOrWhiteSpace(note))
         {
-            throw CaseRuleException.For("note", "认定“非重复”须写明理由。");
+            throw Refuse.Field("note", "认定“非重复”须写明理由。");
         }
         flag.Status = status;
         flag.DecisionNote = note?.Trim();
@@ -137,7 +138,7 @@ internal sealed class DuplicateService(DisputesDb db, ICurrentUser current, IDea
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 4)
         {
-            throw CaseRuleException.For("note", "合并须写明理由（至少 4 个字）。");
+            throw Refuse.Field("note", "合并须写明理由（至少 4 个字）。");
         }
         var flag = await LoadFlagAsync(flagId, version, ct);
         if (flag is null)
@@ -152,19 +153,19 @@ internal sealed class DuplicateService(DisputesDb db, ICurrentUser current, IDea
         }
         if (primary is null)
         {
-            throw CaseRuleException.For("note", $"案件 {flag.OtherCaseNumber} 不在您的数据范围内，不能合并；请联系其办理单位或上级单位处理。");
+            throw Refuse.Field("note", $"案件 {flag.OtherCaseNumber} 不在您的数据范围内，不能合并；请联系其办理单位或上级单位处理。");
         }
         if (merged.MergedIntoCaseId is not null)
         {
-            throw CaseRuleException.For("note", "该案件已合并到其他案件，请先撤销合并。");
+            throw Refuse.Field("note", "该案件已合并到其他案件，请先撤销合并。");
         }
         if (primary.MergedIntoCaseId is not null)
         {
-            throw CaseRuleException.For("note", $"案件 {primary.CaseNumber} 本身已合并到其他案件，请合并到其主案件。");
+            throw Refuse.Field("note", $"案件 {primary.CaseNumber} 本身已合并到其他案件，请合并到其主案件。");
         }
         if (merged.Status == CaseStatus.Closed)
         {
-            throw CaseRuleException.For("note", "已办结的案件不能合并。");
+            throw Refuse.Field("note", "已办结的案件不能合并。");
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         merged.MergedIntoCaseId = primary.Id;
@@ -185,7 +186,7 @@ internal sealed class DuplicateService(DisputesDb db, ICurrentUser current, IDea
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 4)
         {
-            throw CaseRuleException.For("note", "撤销合并须写明理由（至少 4 个字）。");
+            throw Refuse.Field("note", "撤销合并须写明理由（至少 4 个字）。");
         }
         var merged = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, ct);
         if (merged is null)
@@ -194,7 +195,7 @@ internal sealed class DuplicateService(DisputesDb db, ICurrentUser current, IDea
         }
         if (merged.MergedIntoCaseId is null)
         {
-            throw CaseRuleException.For("note", "该案件未被合并，无需撤销。");
+            throw Refuse.Field("note", "该案件未被合并，无需撤销。");
         }
         var merge = await db.Set<CaseMerge>().Where(m => m.MergedCaseId == caseId && m.UnmergedAt == null).OrderByDescending(m => m.Id).FirstAsync(ct);
         var flag = await db.Set<DuplicateFlag>().FirstOrDefaultAsync(f => f.CaseId == caseId && f.OtherCaseId == merged.MergedIntoCaseId && f.Status == DuplicateStatus.Merged, ct);

@@ -6,6 +6,7 @@ using Fazhi.Disputes.Domain;
 using Fazhi.Disputes.FrontDesk;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.Notifications;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -124,7 +125,7 @@ internal sealed class FollowUpService(DisputesDb db, ICurrentUser current, IDead
         }
         if (task.Done)
         {
-            throw CaseRuleException.For("rating", "该回访已完成，不再发放评价链接。");
+            throw Refuse.Field("rating", "该回访已完成，不再发放评价链接。");
         }
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         task.TokenHash = Hash(token);
@@ -179,7 +180,7 @@ internal sealed class FollowUpService(DisputesDb db, ICurrentUser current, IDead
     {
         if (string.IsNullOrWhiteSpace(request.Conclusion) || request.Conclusion.Trim().Length < 4)
         {
-            throw CaseRuleException.For("conclusion", "请写明复核结论（至少 4 个字）。");
+            throw Refuse.Field("conclusion", "请写明复核结论（至少 4 个字）。");
         }
         var review = await db.Set<ReviewTask>().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (review is null)
@@ -192,7 +193,7 @@ internal sealed class FollowUpService(DisputesDb db, ICurrentUser current, IDead
         }
         if (review.Done)
         {
-            throw CaseRuleException.For("conclusion", "该复核任务已办结。");
+            throw Refuse.Field("conclusion", "该复核任务已办结。");
         }
         review.Done = true;
         review.Conclusion = request.Conclusion.Trim();
@@ -213,20 +214,20 @@ internal sealed class FollowUpService(DisputesDb db, ICurrentUser current, IDead
     {
         if (task.Done)
         {
-            throw CaseRuleException.For("rating", "该案件已完成回访评价，不能重复评价。");
+            throw Refuse.Field("rating", "该案件已完成回访评价，不能重复评价。");
         }
         if (!Enum.TryParse<Satisfaction>(request.Rating, ignoreCase: true, out var rating) || !Enum.IsDefined(rating))
         {
-            throw CaseRuleException.For("rating", "请选择评价：满意、基本满意或不满意。");
+            throw Refuse.Field("rating", "请选择评价：满意、基本满意或不满意。");
         }
         var comment = request.Comment?.Trim();
         if (comment is { Length: > 1000 })
         {
-            throw CaseRuleException.For("comment", "意见不能超过 1000 字。");
+            throw Refuse.Field("comment", "意见不能超过 1000 字。");
         }
         if (rating == Satisfaction.Unsatisfied && string.IsNullOrWhiteSpace(comment) && method == FollowUpMethod.Call)
         {
-            throw CaseRuleException.For("comment", "当事人不满意的，请记录其意见，以便复核。");
+            throw Refuse.Field("comment", "当事人不满意的，请记录其意见，以便复核。");
         }
         var today = deadlines.Today;
         await using var tx = await target.Database.BeginTransactionAsync(ct);

@@ -57,14 +57,7 @@ internal static class FrontDeskApi
             await s.GetSetAsync(setId, ct) is { } v ? TypedResults.Ok(v) : TypedResults.NotFound());
         rs.MapPost("/{setId:guid}/rules", async Task<Results<Ok<RuleSetView>, NotFound, ValidationProblem>> (Guid setId, RuleInput r, RoutingService s, CancellationToken ct) =>
         {
-            try
-            {
-                return await s.AddRuleAsync(setId, r, ct) is null ? TypedResults.NotFound() : TypedResults.Ok((await s.GetSetAsync(setId, ct))!);
-            }
-            catch (CaseRuleException e)
-            {
-                return TypedResults.ValidationProblem(e.Errors, detail: e.Message);
-            }
+            return await s.AddRuleAsync(setId, r, ct) is null ? TypedResults.NotFound() : TypedResults.Ok((await s.GetSetAsync(setId, ct))!);
         });
         rs.MapDelete("/{setId:guid}/rules/{ruleId:guid}", (Guid setId, Guid ruleId, RoutingService s, CancellationToken ct) => RunAsync(() => s.DeleteRuleAsync(setId, ruleId, ct)));
         rs.MapPost("/{setId:guid}/test", async Task<Results<Ok<IReadOnlyList<SampleResult>>, NotFound>> (Guid setId, TestRequest r, RoutingService s, CancellationToken ct) =>
@@ -76,16 +69,9 @@ internal static class FrontDeskApi
             .RequirePermission(DisputesPermissions.CasesRead);
         f.MapPost("/{taskId:guid}/link", async Task<Results<Ok<RatingLinkResponse>, NotFound, ValidationProblem>> (Guid taskId, FollowUpService s, HttpRequest http, CancellationToken ct) =>
         {
-            try
-            {
-                return await s.IssueLinkAsync(taskId, ct) is { } token
-                    ? TypedResults.Ok(new RatingLinkResponse($"{http.Scheme}://{http.Host}/rate/{token}"))
-                    : TypedResults.NotFound();
-            }
-            catch (CaseRuleException e)
-            {
-                return TypedResults.ValidationProblem(e.Errors, detail: e.Message);
-            }
+            return await s.IssueLinkAsync(taskId, ct) is { } token
+                ? TypedResults.Ok(new RatingLinkResponse($"{http.Scheme}://{http.Host}/rate/{token}"))
+                : TypedResults.NotFound();
         }).RequirePermission(DisputesPermissions.CasesHandle);
         f.MapPost("/{taskId:guid}/call", (Guid taskId, RatingRequest r, FollowUpService s, CancellationToken ct) => RunAsync(() => s.RecordCallAsync(taskId, r, ct)))
             .RequirePermission(DisputesPermissions.CasesHandle);
@@ -111,15 +97,6 @@ internal static class FrontDeskApi
         return TypedResults.Ok(new CaseFrontDeskView(await routing.DecisionAsync(id, ct), flags, merges, mergedInto, await followUps.ForCaseAsync(id, ct)));
     }
 
-    private static async Task<Results<NoContent, NotFound, ValidationProblem>> RunAsync(Func<Task<bool>> action)
-    {
-        try
-        {
-            return await action() ? TypedResults.NoContent() : TypedResults.NotFound();
-        }
-        catch (CaseRuleException e)
-        {
-            return TypedResults.ValidationProblem(e.Errors, detail: e.Message);
-        }
-    }
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> RunAsync(Func<Task<bool>> action) =>
+        await action() ? TypedResults.NoContent() : TypedResults.NotFound();
 }

@@ -75,11 +75,11 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
     {
         if (r.UserId is not { } userId)
         {
-            throw CaseRuleException.For("userId", "请选择承办人。");
+            throw Refuse.Field("userId", "请选择承办人。");
         }
         var suggestions = await SuggestAssigneesAsync(id, ct) ?? [];
         var chosen = suggestions.FirstOrDefault(s => s.UserId == userId)
-            ?? throw CaseRuleException.For("userId", "承办人须为本案办理单位中具有“受理与办理纠纷案件”权限的人员。");
+            ?? throw Refuse.Field("userId", "承办人须为本案办理单位中具有“受理与办理纠纷案件”权限的人员。");
         c.AssigneeUserId = chosen.UserId;
         c.AssigneeName = chosen.Name;
         Event(c, CaseEventKind.Assignment, $"指派承办人：{chosen.Name}（当前在办 {chosen.OpenCases} 件）");
@@ -95,12 +95,12 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
     {
         if (r.At is not { } at)
         {
-            throw CaseRuleException.For("at", "请填写调解/听证的日期和时间。");
+            throw Refuse.Field("at", "请填写调解/听证的日期和时间。");
         }
         var day = DateOnly.FromDateTime(at);
         if (day < c.ReceivedOn || day > Today.AddYears(1))
         {
-            throw CaseRuleException.For("at", $"日期不可能：调解/听证日期须在收到申请之日（{Labels.Date(c.ReceivedOn)}）之后、一年以内。");
+            throw Refuse.Field("at", $"日期不可能：调解/听证日期须在收到申请之日（{Labels.Date(c.ReceivedOn)}）之后、一年以内。");
         }
         var place = Required(r.Place, "place", "请填写地点。", 200);
         var participants = Required(r.Participants, "participants", "请填写参加人员。", 1000);
@@ -135,21 +135,21 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         var rules = await clock.RulesAsync(c.ProfileId, ct);
         if (!rules.TryGetValue(RuleKeys.CorrectionReply, out var reply))
         {
-            throw CaseRuleException.For("items", "本案件类型的规程没有补正程序。");
+            throw Refuse.Field("items", "本案件类型的规程没有补正程序。");
         }
         if (c.Status != CaseStatus.Pending)
         {
-            throw CaseRuleException.For("items", $"只有受理审查中的申请可以通知补正（{EventLabels.Ref(reply.Article)}）。");
+            throw Refuse.Field("items", $"只有受理审查中的申请可以通知补正（{EventLabels.Ref(reply.Article)}）。");
         }
         var max = rules.TryGetValue(RuleKeys.CorrectionMaxNotices, out var m) ? m.Value : 1;
         var sent = await db.Set<CaseEvent>().CountAsync(e => e.CaseId == id && e.Kind == CaseEventKind.CorrectionNotice, ct);
         if (sent >= max)
         {
             // 行政复议法 第三十一条：补正通知应当一次性载明需要补正的事项。
-            throw CaseRuleException.For("items", $"补正通知只能发出 {max} 次，已发出过补正通知，不得再次要求补正（{EventLabels.Ref(m?.Article ?? reply.Article)}：一次性载明需要补正的事项）。");
+            throw Refuse.Field("items", $"补正通知只能发出 {max} 次，已发出过补正通知，不得再次要求补正（{EventLabels.Ref(m?.Article ?? reply.Article)}：一次性载明需要补正的事项）。");
         }
         var items = Required(r.Items, "items", "请一次性列明需要补正的全部事项。", 2000);
-        var review = OpenStage(c, StatutoryProfiles.Acceptance) ?? throw CaseRuleException.For("items", "受理审查环节已结束，不能再通知补正。");
+        var review = OpenStage(c, StatutoryProfiles.Acceptance) ?? throw Refuse.Field("items", "受理审查环节已结束，不能再通知补正。");
         Pause(c, review, "补正");
         db.Stages.Add(HandlingClock.StageFromRule(c, HandlingClock.CorrectionStage, "补正", reply, Today));
         Event(c, CaseEventKind.CorrectionNotice, "补正事项：" + items);
@@ -157,7 +157,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
 
     public Task<bool> CorrectionReceivedAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, c =>
     {
-        var stage = OpenStage(c, HandlingClock.CorrectionStage) ?? throw CaseRuleException.For("status", "本案没有等待补正的通知。");
+        var stage = OpenStage(c, HandlingClock.CorrectionStage) ?? throw Refuse.Field("status", "本案没有等待补正的通知。");
         stage.EndedOn = Today;
         stage.Outcome = "已补正";
         foreach (var s in c.Stages)
@@ -176,11 +176,11 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
     {
         if (c.Suspended)
         {
-            throw CaseRuleException.For("reason", "案件已中止，请先恢复。");
+            throw Refuse.Field("reason", "案件已中止，请先恢复。");
         }
         var reason = await db.Set<ProfileOption>().AsNoTracking()
             .FirstOrDefaultAsync(o => o.ProfileId == c.ProfileId && o.Kind == ProfileOptionKind.Suspension && o.Code == r.Reason, ct)
-            ?? throw CaseRuleException.For("reason", "请选择本案件类型规程所列的中止事由。");
+            ?? throw Refuse.Field("reason", "请选择本案件类型规程所列的中止事由。");
         foreach (var s in c.Stages.Where(s => s.EndedOn == null && !s.Pauses.Any(p => p.ResumedOn == null)))
         {
             Pause(c, s, reason.Name);
@@ -193,7 +193,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
     {
         if (!c.Suspended)
         {
-            throw CaseRuleException.For("status", "案件未中止，无需恢复。");
+            throw Refuse.Field("status", "案件未中止，无需恢复。");
         }
         foreach (var s in c.Stages)
         {
@@ -214,20 +214,20 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         var article = EventLabels.Ref(def.Article);
         if (def.MaxExtensions <= 0)
         {
-            throw CaseRuleException.For("days", $"“{stage.StageName}”环节不得延期（{article}）。");
+            throw Refuse.Field("days", $"“{stage.StageName}”环节不得延期（{article}）。");
         }
         var used = stage.Extensions.Count(e => e.Status != ExtensionStatus.Refused);
         if (used >= def.MaxExtensions)
         {
-            throw CaseRuleException.For("days", $"延期次数已达上限：“{stage.StageName}”最多延期 {def.MaxExtensions} 次（{article}）。");
+            throw Refuse.Field("days", $"延期次数已达上限：“{stage.StageName}”最多延期 {def.MaxExtensions} 次（{article}）。");
         }
         if (r.Days is not { } days || days < 1)
         {
-            throw CaseRuleException.For("days", "请填写延长的天数。");
+            throw Refuse.Field("days", "请填写延长的天数。");
         }
         if (days > def.ExtensionDays)
         {
-            throw CaseRuleException.For("days", $"延长期限超出上限：最多延长 {def.ExtensionDays} {Labels.DayKindName(def.DayKind)}（{article}）。");
+            throw Refuse.Field("days", $"延长期限超出上限：最多延长 {def.ExtensionDays} {Labels.DayKindName(def.DayKind)}（{article}）。");
         }
         var reason = Required(r.Reason, "reason", "请写明延期理由（如情况复杂的具体情形）。", 1000);
         var rules = await clock.RulesAsync(c.ProfileId, ct);
@@ -252,23 +252,23 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
     {
         if (!current.Has(DisputesPermissions.CasesApprove))
         {
-            throw CaseRuleException.For("approve", "批准延期须由具有“批准延期”权限的负责人作出（行政复议法 第六十二条：经行政复议机构的负责人批准）。");
+            throw Refuse.Field("approve", "批准延期须由具有“批准延期”权限的负责人作出（行政复议法 第六十二条：经行政复议机构的负责人批准）。");
         }
         var ext = c.Stages.SelectMany(s => s.Extensions).FirstOrDefault(e => e.Id == extensionId)
-            ?? throw CaseRuleException.For("extension", "延期申请不存在。");
+            ?? throw Refuse.Field("extension", "延期申请不存在。");
         if (ext.Status != ExtensionStatus.Requested)
         {
-            throw CaseRuleException.For("extension", "该延期申请已处理。");
+            throw Refuse.Field("extension", "该延期申请已处理。");
         }
         var stage = c.Stages.First(s => s.Id == ext.StageId);
         if (stage.EndedOn is not null)
         {
-            throw CaseRuleException.For("extension", "该环节已结束，无需延期。");
+            throw Refuse.Field("extension", "该环节已结束，无需延期。");
         }
         var def = await ProfileStageAsync(c, stage.StageCode, ct);
         if (r.Approve && def is not null && stage.Extensions.Count(e => e.Status == ExtensionStatus.Approved) >= def.MaxExtensions)
         {
-            throw CaseRuleException.For("extension", $"延期次数已达上限（{EventLabels.Ref(def.Article)}）。");
+            throw Refuse.Field("extension", $"延期次数已达上限（{EventLabels.Ref(def.Article)}）。");
         }
         ext.Status = r.Approve ? ExtensionStatus.Approved : ExtensionStatus.Refused;
         ext.DecidedBy = current.UserId;
@@ -284,12 +284,12 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
             .AnyAsync(o => o.ProfileId == c.ProfileId && o.Kind == ProfileOptionKind.Transfer && o.Code == r.CaseType, ct);
         if (!allowed)
         {
-            throw CaseRuleException.For("caseType", $"{Labels.CaseTypeName(c.CaseTypeCode)}案件不能转为所选类型（规程未列此转换）。");
+            throw Refuse.Field("caseType", $"{Labels.CaseTypeName(c.CaseTypeCode)}案件不能转为所选类型（规程未列此转换）。");
         }
         var reason = Required(r.Reason, "reason", "请写明转换理由（如调解不成）。", 1000);
         var profile = await db.Profiles.AsNoTracking().Include(p => p.Stages)
             .Where(p => p.Code == r.CaseType && p.EffectiveFrom <= Today).OrderByDescending(p => p.ProfileVersion).FirstOrDefaultAsync(ct)
-            ?? throw CaseRuleException.For("caseType", "目标案件类型没有生效的规程。");
+            ?? throw Refuse.Field("caseType", "目标案件类型没有生效的规程。");
         var from = Labels.CaseTypeName(c.CaseTypeCode);
         EndOpenStages(c, $"转为{profile.Name}");
         c.CaseTypeCode = profile.Code;
@@ -307,11 +307,11 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
     {
         if (c.Status == CaseStatus.Pending)
         {
-            throw CaseRuleException.For("result", "案件尚未受理，不能作出处理决定：须先经受理审查并受理（行政复议法 第三十条；决定期限自受理之日起计算，第六十二条）。");
+            throw Refuse.Field("result", "案件尚未受理，不能作出处理决定：须先经受理审查并受理（行政复议法 第三十条；决定期限自受理之日起计算，第六十二条）。");
         }
         var result = await db.Set<ProfileOption>().AsNoTracking()
             .FirstOrDefaultAsync(o => o.ProfileId == c.ProfileId && o.Kind == ProfileOptionKind.Result && o.Code == r.Result, ct)
-            ?? throw CaseRuleException.For("result", "请选择本案件类型规程所列的结果类型。");
+            ?? throw Refuse.Field("result", "请选择本案件类型规程所列的结果类型。");
         var summary = Required(r.Summary, "summary", "请填写办理结果摘要。", 2000);
         Close(c, result, $"办结：{result.Name}" + (result.Article is null ? "" : $"（{result.Article}）") + "。" + summary);
     }, ct);
@@ -321,14 +321,14 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
     {
         if (c.Status == CaseStatus.Pending)
         {
-            throw CaseRuleException.For("signedOn", "案件尚未受理，不能登记调解协议。");
+            throw Refuse.Field("signedOn", "案件尚未受理，不能登记调解协议。");
         }
         var success = await db.Set<ProfileOption>().AsNoTracking()
             .FirstOrDefaultAsync(o => o.ProfileId == c.ProfileId && o.Kind == ProfileOptionKind.Result && o.Code == "success", ct)
-            ?? throw CaseRuleException.For("signedOn", "本案件类型不是调解类案件，不能登记调解协议。");
+            ?? throw Refuse.Field("signedOn", "本案件类型不是调解类案件，不能登记调解协议。");
         if (r.SignedOn is not { } signed || signed > Today || signed < c.ReceivedOn)
         {
-            throw CaseRuleException.For("signedOn", $"日期不可能：签署日期须在收到申请之日（{Labels.Date(c.ReceivedOn)}）至今天之间。");
+            throw Refuse.Field("signedOn", $"日期不可能：签署日期须在收到申请之日（{Labels.Date(c.ReceivedOn)}）至今天之间。");
         }
         var content = Required(r.Content, "content", "请填写调解协议的主要内容。", 2000);
         Close(c, success, $"调解协议于{Labels.Date(signed)}经各方签名（盖章）生效（人民调解法 第二十九条）：{content}", signed);
@@ -343,7 +343,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
     /// <summary>行政复议法 第四十八条: copy served on the respondent; the 10-working-day answer period starts.</summary>
     public Task<bool> RespondentServedAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
     {
-        var stage = OpenStage(c, HandlingClock.RespondentCopyStage) ?? throw CaseRuleException.For("status", "本案没有待送达被申请人的环节。");
+        var stage = OpenStage(c, HandlingClock.RespondentCopyStage) ?? throw Refuse.Field("status", "本案没有待送达被申请人的环节。");
         stage.EndedOn = Today;
         stage.Outcome = "已送达";
         var rules = await clock.RulesAsync(c.ProfileId, ct);
@@ -356,7 +356,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
 
     public Task<bool> AnswerReceivedAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, c =>
     {
-        var stage = OpenStage(c, HandlingClock.RespondentAnswerStage) ?? throw CaseRuleException.For("status", "本案没有等待被申请人答复的环节。");
+        var stage = OpenStage(c, HandlingClock.RespondentAnswerStage) ?? throw Refuse.Field("status", "本案没有等待被申请人答复的环节。");
         stage.EndedOn = Today;
         stage.Outcome = "已答复";
         Event(c, CaseEventKind.AnswerReceived, string.IsNullOrWhiteSpace(r.Text) ? "收到被申请人书面答复。" : r.Text.Trim());
@@ -369,18 +369,18 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         var rules = await clock.RulesAsync(c.ProfileId, ct);
         if (!rules.TryGetValue(RuleKeys.SimplifiedDecision, out var decision) || !rules.TryGetValue(RuleKeys.SimplifiedAmount, out var amount))
         {
-            throw CaseRuleException.For("text", "本案件类型没有简易程序。");
+            throw Refuse.Field("text", "本案件类型没有简易程序。");
         }
         if (c.Status != CaseStatus.InProgress || c.Simplified)
         {
-            throw CaseRuleException.For("text", "只有已受理、尚未适用简易程序的案件可以转为简易程序。");
+            throw Refuse.Field("text", "只有已受理、尚未适用简易程序的案件可以转为简易程序。");
         }
         if ((c.Amount is null || c.Amount > amount.Value) && string.IsNullOrWhiteSpace(r.Text))
         {
-            throw CaseRuleException.For("text", $"涉及款额超过 {amount.Value} 元，须写明适用简易程序的其他法定情形（{EventLabels.Ref(amount.Article)}）。");
+            throw Refuse.Field("text", $"涉及款额超过 {amount.Value} 元，须写明适用简易程序的其他法定情形（{EventLabels.Ref(amount.Article)}）。");
         }
         var main = c.Stages.FirstOrDefault(s => s.EndedOn == null && s.Extensions.Count == 0 && s.StageCode != HandlingClock.RespondentCopyStage && s.StageCode != HandlingClock.RespondentAnswerStage)
-            ?? throw CaseRuleException.For("text", "审理环节已延期或已结束，不能再转为简易程序。");
+            ?? throw Refuse.Field("text", "审理环节已延期或已结束，不能再转为简易程序。");
         main.Days = decision.Value;
         main.DayKind = decision.DayKind ?? DayKind.Calendar;
         main.Article = decision.Article;
@@ -398,17 +398,17 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
     {
         if (c.Status != CaseStatus.InProgress)
         {
-            throw CaseRuleException.For("status", "只有办理中的案件可以推进环节。");
+            throw Refuse.Field("status", "只有办理中的案件可以推进环节。");
         }
         var stages = await db.ProfileStages.AsNoTracking().Where(s => s.ProfileId == c.ProfileId).OrderBy(s => s.Order).ToListAsync(ct);
         var open = c.Stages.Where(s => s.EndedOn == null).Select(s => (Stage: s, Def: stages.FirstOrDefault(d => d.Code == s.StageCode)))
             .FirstOrDefault(x => x.Def is { Optional: false });
         if (open.Stage is null)
         {
-            throw CaseRuleException.For("status", "没有进行中的主环节。");
+            throw Refuse.Field("status", "没有进行中的主环节。");
         }
         var next = stages.FirstOrDefault(s => !s.Optional && s.Order > open.Def!.Order)
-            ?? throw CaseRuleException.For("status", $"“{open.Stage.StageName}”已是最后环节，请选择结果办结。");
+            ?? throw Refuse.Field("status", $"“{open.Stage.StageName}”已是最后环节，请选择结果办结。");
         open.Stage.EndedOn = Today;
         open.Stage.Outcome = string.IsNullOrWhiteSpace(r.Text) ? "完成" : r.Text.Trim();
         db.Stages.Add(HandlingClock.StageFrom(next, c, Today));
@@ -521,7 +521,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
     {
         if (c.Status != CaseStatus.InProgress)
         {
-            throw CaseRuleException.For("days", "只有已受理、办理中的案件可以申请延期。");
+            throw Refuse.Field("days", "只有已受理、办理中的案件可以申请延期。");
         }
         foreach (var s in c.Stages.Where(s => s.EndedOn == null))
         {
@@ -530,7 +530,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
                 return (s, def);
             }
         }
-        throw CaseRuleException.For("days", "没有可以延期的办理环节。");
+        throw Refuse.Field("days", "没有可以延期的办理环节。");
     }
 
     private Task<ProfileStage?> ProfileStageAsync(DisputeCase c, string code, CancellationToken ct) =>
@@ -556,7 +556,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         }
         if (!allowClosed && c.Status is CaseStatus.Closed or CaseStatus.Rejected)
         {
-            throw CaseRuleException.For("status", $"案件已{Labels.Status(c.Status)}，不能再修改（办结、不予受理的案件只读，只能补充办理记录）。");
+            throw Refuse.Field("status", $"案件已{Labels.Status(c.Status)}，不能再修改（办结、不予受理的案件只读，只能补充办理记录）。");
         }
         _eventKindOverride = eventKind;
         var wasClosed = c.Status == CaseStatus.Closed;
@@ -605,11 +605,11 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         var text = value?.Trim() ?? "";
         if (text.Length == 0)
         {
-            throw CaseRuleException.For(field, message);
+            throw Refuse.Field(field, message);
         }
         if (text.Length > max)
         {
-            throw CaseRuleException.For(field, string.Format(CultureInfo.InvariantCulture, "内容不能超过 {0} 字。", max));
+            throw Refuse.Field(field, string.Format(CultureInfo.InvariantCulture, "内容不能超过 {0} 字。", max));
         }
         return text;
     }

@@ -2,6 +2,7 @@ using Fazhi.Disputes.Cases;
 using Fazhi.Disputes.Data;
 using Fazhi.Disputes.Domain;
 using Fazhi.Platform.Features.Calendar;
+using Fazhi.Platform.Kit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Disputes.Profiles;
@@ -93,7 +94,7 @@ internal sealed class ProfileEditorService(DisputesDb db, IDeadlineService deadl
         }
         if (errors.Count > 0)
         {
-            throw new CaseRuleException(errors, "新版本未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
+            throw Refuse.Fields(errors, "新版本未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
         }
         var profile = new CaseTypeProfile
         {

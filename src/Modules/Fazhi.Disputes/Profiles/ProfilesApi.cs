@@ -18,16 +18,9 @@ internal static class ProfilesApi
         g.MapGet("/", async (string? code, ProfileEditorService s, CancellationToken ct) => TypedResults.Ok(await s.VersionsAsync(code, ct)));
         g.MapPost("/{code}/versions", async Task<Results<Created<ProfileVersionCreated>, NotFound, ValidationProblem>> (string code, ProfileVersionRequest request, ProfileEditorService s, CancellationToken ct) =>
         {
-            try
-            {
-                return await s.AddVersionAsync(code, request, ct) is { } v
-                    ? TypedResults.Created($"/api/disputes/profiles?code={code}", new ProfileVersionCreated(code, v))
-                    : TypedResults.NotFound();
-            }
-            catch (CaseRuleException e)
-            {
-                return TypedResults.ValidationProblem(e.Errors, detail: e.Message);
-            }
+            return await s.AddVersionAsync(code, request, ct) is { } v
+                ? TypedResults.Created($"/api/disputes/profiles?code={code}", new ProfileVersionCreated(code, v))
+                : TypedResults.NotFound();
         });
     }
 }

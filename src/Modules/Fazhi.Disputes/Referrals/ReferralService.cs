@@ -3,6 +3,7 @@ using Fazhi.Disputes.Data;
 using Fazhi.Disputes.Domain;
 using Fazhi.Disputes.Routing;
 using Fazhi.Platform.Data;
+using Fazhi.Platform.Kit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Disputes.Referrals;
@@ -46,14 +47,14 @@ internal sealed class ReferralService(DisputesDb db, CaseService cases, RoutingS
             errors["system"] = ["转办来源系统须为 court（法院）、12345（12345热线）、letters（信访来信）或 visits（信访来访）。"];
             system = "";
         }
-        var externalId = request.ExternalId?.Trim() ?? "";
-        if (externalId.Length is 0 or > 128)
+        var externalId = NormaliseId(request.ExternalId) ?? "";
+        if (externalId.Length is 0 or > 128 || TextRules.HasControl(externalId))
         {
             errors["externalId"] = ["须提供来源系统的案件编号（1 至 128 个字符），以便回传办理结果。"];
         }
         if (errors.Count > 0)
         {
-            throw new CaseRuleException(errors, "转办未接收：" + string.Join(" ", errors.Values.SelectMany(v => v)));
+            throw Refuse.Fields(errors, "转办未接收：" + string.Join(" ", errors.Values.SelectMany(v => v)));
         }
 
         if (await FindAsync(system, externalId, ct) is { } existing)
@@ -66,7 +67,7 @@ internal sealed class ReferralService(DisputesDb db, CaseService cases, RoutingS
         string? reason = null;
         if (string.IsNullOrWhiteSpace(caseType))
         {
-            var kind = string.Equals(request.Applicant?.Kind, "Organisation", StringComparison.OrdinalIgnoreCase) ? PartyKind.Organisation : PartyKind.Person;
+            var kind = request.Applicant?.Kind ?? PartyKind.Person;
             var recommendation = await routing.RecommendAsync(new RoutingInput(request.Category, request.Amount, kind, request.PlaceCode), ct);
             caseType = recommendation.CaseTypeCode ?? CaseTypes.PeoplesMediation;
             unit = recommendation.HandlingUnitCode;
@@ -77,7 +78,7 @@ internal sealed class ReferralService(DisputesDb db, CaseService cases, RoutingS
         try
         {
             var result = await cases.IntakeAsync(intake, publicIntake: false, ct);
-            return new ReferralResult(result.Id, result.CaseNumber, false, system, externalId, caseType, reason);
+            return new ReferralResult(result.Id, result.CaseNumber, result.AlreadyReceived, system, externalId, caseType, reason);
         }
         catch (DbUpdateException)
         {
@@ -90,10 +91,34 @@ internal sealed class ReferralService(DisputesDb db, CaseService cases, RoutingS
         }
     }
 
-    /// <summary>The case number a referral (system, id) was registered under, if any (across scopes: see <see cref="FindAsync"/>).</summary>
-    public static async Task<string?> ExistingNumberAsync(DisputesDb target, string system, string externalId, CancellationToken ct) =>
-        await target.Cases.IgnoreQueryFilters().AsNoTracking().Where(x => x.ExternalSystem == system && x.ExternalId == externalId)
-            .Select(x => x.CaseNumber).FirstOrDefaultAsync(ct);
+    /// <summary>
+    /// A referring system's id as kept and compared: trimmed (invisible characters too) and upper-cased, so " acc-ref-0001 "
+    /// and "ACC-REF-0001" name the same referral. Null when blank.
+    /// </summary>
+    public static string? NormaliseId(string? externalId) =>
+        TextRules.Clean(externalId) is { Length: > 0 } id ? id.ToUpperInvariant() : null;
+
+    /// <summary>
+    /// The name a referring system is kept under: an API code (court, 12345, ...) becomes its name (法院, ...), so a referral
+    /// entered through <c>/api/disputes/cases</c> and one through <c>/api/disputes/referrals</c> meet. Null when blank.
+    /// </summary>
+    public static string? SystemName(string? system)
+    {
+        var clean = TextRules.Clean(system);
+        if (string.IsNullOrEmpty(clean))
+        {
+            return null;
+        }
+        return Systems.TryGetValue(clean, out var name) ? name : clean;
+    }
+
+    /// <summary>The case a referral (system, id) was registered under, if any (across scopes: see <see cref="FindAsync"/>).</summary>
+    public static async Task<(Guid Id, string CaseNumber)?> ExistingAsync(DisputesDb target, string system, string externalId, CancellationToken ct)
+    {
+        var found = await target.Cases.IgnoreQueryFilters().AsNoTracking().Where(x => x.ExternalSystem == system && x.ExternalId == externalId)
+            .Select(x => new { x.Id, x.CaseNumber }).FirstOrDefaultAsync(ct);
+        return found is null ? null : (found.Id, found.CaseNumber);
+    }
 
     private async Task<ReferralResult?> FindAsync(string system, string externalId, CancellationToken ct)
     {

@@ -15,14 +15,7 @@ internal static class ReferralsApi
 
     private static async Task<Results<Created<ReferralResult>, Ok<ReferralResult>, ValidationProblem>> ReceiveAsync(ReferralRequest request, ReferralService service, CancellationToken ct)
     {
-        try
-        {
-            var result = await service.ReceiveAsync(request, ct);
-            return result.AlreadyReceived ? TypedResults.Ok(result) : TypedResults.Created($"/api/disputes/cases/{result.Id}", result);
-        }
-        catch (CaseRuleException e)
-        {
-            return TypedResults.ValidationProblem(e.Errors, detail: e.Message);
-        }
+        var result = await service.ReceiveAsync(request, ct);
+        return result.AlreadyReceived ? TypedResults.Ok(result) : TypedResults.Created($"/api/disputes/cases/{result.Id}", result);
     }
 }

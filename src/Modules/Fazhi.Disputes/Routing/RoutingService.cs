@@ -100,11 +100,11 @@ internal sealed class RoutingService(DisputesDb db, IOrgDirectory orgs, ICurrent
         }
         if (dispute.Status != CaseStatus.Pending)
         {
-            throw CaseRuleException.For("status", $"案件当前状态为“{Labels.Status(dispute.Status)}”，只有待受理的案件可以分流。");
+            throw Refuse.Field("status", $"案件当前状态为“{Labels.Status(dispute.Status)}”，只有待受理的案件可以分流。");
         }
         if (decision.Status != RoutingDecisionStatus.Pending)
         {
-            throw CaseRuleException.For("status", $"该案件已{DecisionStatusName(decision.Status)}，分流结果不再更改；如需移交请走转办。");
+            throw Refuse.Field("status", $"该案件已{DecisionStatusName(decision.Status)}，分流结果不再更改；如需移交请走转办。");
         }
         string? type;
         string? unitCode;
@@ -112,7 +112,7 @@ internal sealed class RoutingService(DisputesDb db, IOrgDirectory orgs, ICurrent
         {
             if (decision.RecommendedCaseType is null)
             {
-                throw CaseRuleException.For("caseType", "没有分流建议可确认，请选择案件类型和办理单位并写明理由。");
+                throw Refuse.Field("caseType", "没有分流建议可确认，请选择案件类型和办理单位并写明理由。");
             }
             type = decision.RecommendedCaseType;
             unitCode = decision.RecommendedUnitCode;
@@ -123,7 +123,7 @@ internal sealed class RoutingService(DisputesDb db, IOrgDirectory orgs, ICurrent
             unitCode = string.IsNullOrWhiteSpace(request.HandlingUnitCode) ? null : request.HandlingUnitCode.Trim();
             if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Trim().Length < 4)
             {
-                throw CaseRuleException.For("reason", "不采纳分流建议须写明理由（至少 4 个字），理由记入案件分流记录。");
+                throw Refuse.Field("reason", "不采纳分流建议须写明理由（至少 4 个字），理由记入案件分流记录。");
             }
         }
         var errors = new Dictionary<string, string[]>();
@@ -149,7 +149,7 @@ internal sealed class RoutingService(DisputesDb db, IOrgDirectory orgs, ICurrent
         }
         if (errors.Count > 0)
         {
-            throw new CaseRuleException(errors, "未分流：" + string.Join(" ", errors.Values.SelectMany(x => x)));
+            throw Refuse.Fields(errors, "未分流：" + string.Join(" ", errors.Values.SelectMany(x => x)));
         }
 
         if (profile is not null)
@@ -297,7 +297,7 @@ internal sealed class RoutingService(DisputesDb db, IOrgDirectory orgs, ICurrent
         }
         if (errors.Count > 0)
         {
-            throw new CaseRuleException(errors, "规则未保存：" + string.Join(" ", errors.Values.SelectMany(x => x)));
+            throw Refuse.Fields(errors, "规则未保存：" + string.Join(" ", errors.Values.SelectMany(x => x)));
         }
         var rule = new RoutingRule
         {
@@ -386,7 +386,7 @@ internal sealed class RoutingService(DisputesDb db, IOrgDirectory orgs, ICurrent
         }
         if (!await db.Set<RoutingRule>().AnyAsync(r => r.RuleSetId == setId, ct))
         {
-            throw CaseRuleException.For("rules", "规则集没有任何规则，不能发布。");
+            throw Refuse.Field("rules", "规则集没有任何规则，不能发布。");
         }
         set.Status = RuleSetStatus.Published;
         set.PublishedAt = DateTimeOffset.UtcNow;
@@ -410,7 +410,7 @@ internal sealed class RoutingService(DisputesDb db, IOrgDirectory orgs, ICurrent
         var set = await db.Set<RoutingRuleSet>().FirstOrDefaultAsync(s => s.Id == setId, ct);
         if (set is { Status: RuleSetStatus.Published })
         {
-            throw CaseRuleException.For("rules", $"第 {set.Number} 版规则已发布，发布后不可修改；请新建草稿。");
+            throw Refuse.Field("rules", $"第 {set.Number} 版规则已发布，发布后不可修改；请新建草稿。");
         }
         return set;
     }

@@ -86,11 +86,11 @@ internal sealed class DisputesDemoSeed(DisputesDb db, IUserDirectory users, Case
 
     private async Task<Guid> IntakeAsync(DemoCase d, int n, CancellationToken ct)
     {
-        var applicant = new PartyInput("Person", d.Applicant + "（演示）", DemoResidentId(n), null, DemoPhone(n));
+        var applicant = new PartyInput(PartyKind.Person, d.Applicant + "（演示）", DemoResidentId(n), null, DemoPhone(n));
         var organisation = d.Respondent.Contains("公司", StringComparison.Ordinal) || d.Respondent.Contains("局", StringComparison.Ordinal);
         PartyInput? respondent = d.Respondent == "无" ? null
-            : organisation ? new PartyInput("Organisation", d.Respondent + "（演示）", null, DemoCreditCode(n), null)
-            : new PartyInput("Person", d.Respondent + "（演示）", null, null, null);
+            : organisation ? new PartyInput(PartyKind.Organisation, d.Respondent + "（演示）", null, DemoCreditCode(n), null)
+            : new PartyInput(PartyKind.Person, d.Respondent + "（演示）", null, null, null);
         var request = new IntakeRequest(d.Type, d.Channel, d.Category, d.Amount, "370402", Marker + d.Description, applicant, respondent,
             ExternalSystem: d.External, ExternalId: d.External is null ? null : $"ZZ12345-DEMO-{n:D4}", HandlingUnitCode: d.Unit,
             KnewOn: d.Type == CaseTypes.AdministrativeReconsideration ? clock.Today.AddDays(-20) : null,

@@ -23,6 +23,7 @@ internal sealed class CachedDisputeStatistics(DisputeStatistics inner, Statistic
 {
     public async Task<DisputeStatisticsReport> GetAsync(DisputeStatisticsQuery query, CancellationToken ct)
     {
+        DisputeStatistics.CheckRange(query);
         var seconds = configuration.GetValue("Disputes:StatisticsCacheSeconds", 120);
         if (seconds <= 0)
         {

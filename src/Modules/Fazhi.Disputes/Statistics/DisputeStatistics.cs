@@ -44,6 +44,7 @@ internal sealed class DisputeStatistics(DisputesDb db, IOrgDirectory orgs, IDead
     /// </summary>
     public async Task<DisputeStatisticsReport> GetAsync(DisputeStatisticsQuery query, CancellationToken ct)
     {
+        CheckRange(query);
         var units = await UnitFilterAsync(query.OrgUnitCode, ct);
         var built = await db.Set<StatisticsRollupState>().AsNoTracking().AnyAsync(ct);
         var rows = built ? await MixedCubeAsync(query.From, query.To, units, ct) : await LiveCubeAsync(query.From, query.To, units, ct);
@@ -52,7 +53,16 @@ internal sealed class DisputeStatistics(DisputesDb db, IOrgDirectory orgs, IDead
 
     /// <summary>The report computed from the cases only (no roll-up): the reference the roll-up must equal.</summary>
     public async Task<DisputeStatisticsReport> GetLiveAsync(DisputeStatisticsQuery query, CancellationToken ct) =>
-        await ReportAsync(query, await LiveCubeAsync(query.From, query.To, await UnitFilterAsync(query.OrgUnitCode, ct), ct), ct);
+        await ReportAsync(CheckRange(query), await LiveCubeAsync(query.From, query.To, await UnitFilterAsync(query.OrgUnitCode, ct), ct), ct);
+
+    /// <summary>The period's ends are plausible dates and the end is not before the start (400 naming <c>from</c>/<c>to</c>).</summary>
+    public static DisputeStatisticsQuery CheckRange(DisputeStatisticsQuery query)
+    {
+        var checks = new FieldChecks();
+        DateRules.CheckRange(checks, "from", query.From, "to", query.To);
+        checks.ThrowIfAny();
+        return query;
+    }
 
     /// <summary>
     /// The unit's whole subtree, deactivated units included: a county's figures for a past year still count the cases of a town
