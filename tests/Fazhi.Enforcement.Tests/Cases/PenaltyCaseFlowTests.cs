@@ -159,6 +159,21 @@ public sealed class PenaltyCaseFlowTests(FazhiFactory factory)
 
         var person = CaseTestKit.Unique("张");
         Assert.Contains("第五十一条", await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases/on-the-spot", Spot(CaseTestKit.Person(person), 201))));
+
+        // Input checks: an implausible or future decision date, a negative fine, a control character in the name, a null summary.
+        object SpotOn(string? decidedOn, decimal amount = 100, string name = "李四", bool nullSummary = false) => new
+        {
+            matterId = matter, party = CaseTestKit.Person(name), summary = nullSummary ? null : "当场检查", fineAmount = amount,
+            decisionNumber = CaseTestKit.Unique("当场"), decidedOn, officerIds = officers,
+        };
+        Assert.Contains("2100", await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases/on-the-spot", SpotOn("9999-12-31"))));
+        Assert.Contains("不能晚于今天", await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases/on-the-spot", SpotOn(_kit.Today.AddMonths(1).ToString("yyyy-MM-dd")))));
+        Assert.Contains("不能为负数", await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases/on-the-spot", SpotOn(null, -1))));
+        await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases/on-the-spot", SpotOn(null, name: "李\u0007四")));
+        var nullSummary = await officer.PostAsJsonAsync("/api/enforcement/cases/on-the-spot", SpotOn(null, nullSummary: true));
+        Assert.Equal(HttpStatusCode.BadRequest, nullSummary.StatusCode);
+        Assert.Contains("summary", await nullSummary.Content.ReadAsStringAsync());
+
         Assert.Contains("第五十一条", await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases/on-the-spot", Spot(CaseTestKit.Company("某公司"), 3000.01m))));
         await CaseTestKit.OkAsync(await officer.PostAsJsonAsync("/api/enforcement/cases/on-the-spot", Spot(CaseTestKit.Company("某公司"), 3000)), HttpStatusCode.Created);
 
@@ -216,7 +231,8 @@ public sealed class PenaltyCaseFlowTests(FazhiFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/enforcement/cases/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/enforcement/cases/{id}/investigate", new { summary = "越权" })).StatusCode);
         var list = await other.GetFromJsonAsync<JsonElement>("/api/enforcement/cases");
-        Assert.DoesNotContain(list.EnumerateArray(), c => c.GetProperty("id").GetGuid() == id);
+        Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetGuid() == id);
+        Assert.True(list.GetProperty("total").GetInt32() >= list.GetProperty("items").GetArrayLength());
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/enforcement/cases/{id}/record")).StatusCode);
     }
 

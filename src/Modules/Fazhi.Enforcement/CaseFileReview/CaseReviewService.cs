@@ -8,9 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Enforcement.CaseFileReview;
 
-/// <summary>A review record that does not exist or is outside the caller's reach (reported as 404).</summary>
-internal sealed class ReviewNotFoundException() : Exception("评查记录不存在或不在您的数据范围内。");
-
 internal sealed record RubricItemInput(string? Category, string? Title, decimal Points, string? DeductionRule);
 
 internal sealed record RubricVersionInput(string? Name, string? Basis, string? ChangeNote, List<RubricItemInput>? Items);
@@ -93,7 +90,7 @@ internal sealed class CaseReviewService(EnforcementDb db, IOrgDirectory orgs, IC
         if (Validate(input) is { Count: > 0 } errors)
         {
             var first = errors.First();
-            throw new RefusedException(first.Key, first.Value[0]);
+            throw Refuse.Field(first.Key, first.Value[0]);
         }
         code = string.IsNullOrWhiteSpace(code) ? DefaultRubricCode : code.Trim();
         var previous = await db.Set<ReviewRubric>().Where(r => r.Code == code && r.SupersededAtUtc == null).FirstOrDefaultAsync(ct);
@@ -175,48 +172,48 @@ internal sealed class CaseReviewService(EnforcementDb db, IOrgDirectory orgs, IC
     public async Task<ReviewPlan> CreatePlanAsync(CreatePlanInput input, CancellationToken ct)
     {
         RequireManager();
-        var owner = user.OrgUnitId ?? throw new RefusedException("owner", "系统账户不能制定评查计划。");
+        var owner = user.OrgUnitId ?? throw Refuse.Field("owner", "系统账户不能制定评查计划。");
         if (string.IsNullOrWhiteSpace(input.Name))
         {
-            throw new RefusedException("name", "请填写评查计划名称。");
+            throw Refuse.Field("name", "请填写评查计划名称。");
         }
         if (input.Year is < 2000 or > 2100)
         {
-            throw new RefusedException("year", "请填写评查年度。");
+            throw Refuse.Field("year", "请填写评查年度。");
         }
         if (input.PeriodFrom is not { } from || input.PeriodTo is not { } to || from > to)
         {
-            throw new RefusedException("periodFrom", "请填写结案日期范围（起日不晚于止日）。");
+            throw Refuse.Field("periodFrom", "请填写结案日期范围（起日不晚于止日）。");
         }
         if ((input.SampleSize is null) == (input.SamplePercent is null))
         {
-            throw new RefusedException("sampleSize", "请填写每个执法主体的抽查件数或抽查比例（二者选一）。");
+            throw Refuse.Field("sampleSize", "请填写每个执法主体的抽查件数或抽查比例（二者选一）。");
         }
         if (input.SampleSize is < 1 or > 500 || input.SamplePercent is < 1 or > 100)
         {
-            throw new RefusedException("sampleSize", "抽查件数应为 1–500 件，抽查比例应为 1%–100%。");
+            throw Refuse.Field("sampleSize", "抽查件数应为 1–500 件，抽查比例应为 1%–100%。");
         }
         var chosen = (input.BodyUnitIds ?? []).Distinct().ToList();
         if (chosen.Count == 0)
         {
-            throw new RefusedException("bodyUnitIds", "请选择被评查的执法主体。");
+            throw Refuse.Field("bodyUnitIds", "请选择被评查的执法主体。");
         }
         var jurisdiction = (await JurisdictionAsync(ct)).ToDictionary(b => b.OrgUnitId);
         if (chosen.Any(id => !jurisdiction.ContainsKey(id)))
         {
-            throw new RefusedException("bodyUnitIds", "所选单位不是本机关监督范围内的执法主体（行政执法监督由司法行政部门对本级政府部门及下级实施）。");
+            throw Refuse.Field("bodyUnitIds", "所选单位不是本机关监督范围内的执法主体（行政执法监督由司法行政部门对本级政府部门及下级实施）。");
         }
         var rubric = input.RubricId is { } rid
             ? await db.Set<ReviewRubric>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == rid, ct)
             : await db.Set<ReviewRubric>().AsNoTracking().Where(r => r.SupersededAtUtc == null).OrderBy(r => r.Code == DefaultRubricCode ? 0 : 1).FirstOrDefaultAsync(ct);
         if (rubric is null)
         {
-            throw new RefusedException("rubricId", "请选择评查标准。");
+            throw Refuse.Field("rubricId", "请选择评查标准。");
         }
         var seed = string.IsNullOrWhiteSpace(input.Seed) ? ReviewMath.NewSeed() : input.Seed.Trim();
         if (seed.Length > 64)
         {
-            throw new RefusedException("seed", "随机种子不超过 64 个字符。");
+            throw Refuse.Field("seed", "随机种子不超过 64 个字符。");
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var plan = new ReviewPlan
@@ -237,7 +234,7 @@ internal sealed class CaseReviewService(EnforcementDb db, IOrgDirectory orgs, IC
     /// <summary>The plan if the caller manages it, or (finished plans only) takes part in it as a body.</summary>
     public async Task<ReviewPlan> PlanAsync(Guid id, CancellationToken ct)
     {
-        var plan = await db.Set<ReviewPlan>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new ReviewNotFoundException();
+        var plan = await db.Set<ReviewPlan>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw Refuse.NotFound("评查记录不存在或不在您的数据范围内。");
         if (CanManage(plan))
         {
             return plan;
@@ -246,7 +243,7 @@ internal sealed class CaseReviewService(EnforcementDb db, IOrgDirectory orgs, IC
         {
             return plan;
         }
-        throw new ReviewNotFoundException();
+        throw Refuse.NotFound("评查记录不存在或不在您的数据范围内。");
     }
 
     public bool CanManage(ReviewPlan plan) => Manager && InScope(plan.OwnerUnitId);
@@ -273,8 +270,8 @@ internal sealed class CaseReviewService(EnforcementDb db, IOrgDirectory orgs, IC
 
     private async Task<ReviewPlan> ManagedPlanAsync(Guid id, CancellationToken ct)
     {
-        var plan = await db.Set<ReviewPlan>().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new ReviewNotFoundException();
-        return CanManage(plan) ? plan : throw new ReviewNotFoundException();
+        var plan = await db.Set<ReviewPlan>().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw Refuse.NotFound("评查记录不存在或不在您的数据范围内。");
+        return CanManage(plan) ? plan : throw Refuse.NotFound("评查记录不存在或不在您的数据范围内。");
     }
 
     /// <summary>The closed cases of a body in the plan's period (the population of the draw).</summary>
@@ -294,7 +291,7 @@ internal sealed class CaseReviewService(EnforcementDb db, IOrgDirectory orgs, IC
         var plan = await ManagedPlanAsync(id, ct);
         if (plan.Status != ReviewPlanStatus.Draft)
         {
-            throw new RefusedException("status", "本计划已抽取案卷，不能重复抽取（抽取结果及随机种子已记录，可复核）。");
+            throw Refuse.Field("status", "本计划已抽取案卷，不能重复抽取（抽取结果及随机种子已记录，可复核）。");
         }
         var bodies = await db.Set<ReviewPlanBody>().Where(b => b.PlanId == plan.Id).ToListAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -343,11 +340,11 @@ internal sealed class CaseReviewService(EnforcementDb db, IOrgDirectory orgs, IC
 
     public async Task<(ReviewPlan Plan, ReviewSample Sample, List<RubricItem> Items, List<ReviewDeduction> Deductions)> SampleAsync(Guid sampleId, CancellationToken ct)
     {
-        var sample = await db.Set<ReviewSample>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sampleId, ct) ?? throw new ReviewNotFoundException();
+        var sample = await db.Set<ReviewSample>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sampleId, ct) ?? throw Refuse.NotFound("评查记录不存在或不在您的数据范围内。");
         var plan = await PlanAsync(sample.PlanId, ct);
         if (!CanManage(plan) && !InScope(sample.BodyUnitId))
         {
-            throw new ReviewNotFoundException();
+            throw Refuse.NotFound("评查记录不存在或不在您的数据范围内。");
         }
         var items = await ItemsAsync(plan.RubricId, ct);
         var deductions = await db.Set<ReviewDeduction>().AsNoTracking().Where(d => d.SampleId == sample.Id).ToListAsync(ct);
@@ -357,11 +354,11 @@ internal sealed class CaseReviewService(EnforcementDb db, IOrgDirectory orgs, IC
     /// <summary>Scores a sampled case: deductions per rubric item (each at most the item's points, with a reason); replaces earlier scoring.</summary>
     public async Task<ReviewSample> ScoreAsync(Guid sampleId, ScoreInput input, CancellationToken ct)
     {
-        var sample = await db.Set<ReviewSample>().FirstOrDefaultAsync(s => s.Id == sampleId, ct) ?? throw new ReviewNotFoundException();
+        var sample = await db.Set<ReviewSample>().FirstOrDefaultAsync(s => s.Id == sampleId, ct) ?? throw Refuse.NotFound("评查记录不存在或不在您的数据范围内。");
         var plan = await ManagedPlanAsync(sample.PlanId, ct);
         if (plan.Status != ReviewPlanStatus.Drawn)
         {
-            throw new RefusedException("status", "评查结果已发布，不能再修改评分。");
+            throw Refuse.Field("status", "评查结果已发布，不能再修改评分。");
         }
         var items = await ItemsAsync(plan.RubricId, ct);
         var byId = items.ToDictionary(i => i.Id);
@@ -370,20 +367,20 @@ internal sealed class CaseReviewService(EnforcementDb db, IOrgDirectory orgs, IC
         {
             if (!byId.TryGetValue(d.ItemId, out var item))
             {
-                throw new RefusedException("deductions", "扣分项不属于本计划的评查标准。");
+                throw Refuse.Field("deductions", "扣分项不属于本计划的评查标准。");
             }
             if (d.Points < 0 || d.Points > item.Points)
             {
-                throw new RefusedException($"item-{item.Seq}", $"“{item.Title}”扣分应在 0 至 {item.Points:0.##} 分之间（该项分值）。");
+                throw Refuse.Field($"item-{item.Seq}", $"“{item.Title}”扣分应在 0 至 {item.Points:0.##} 分之间（该项分值）。");
             }
             if (d.Points > 0 && string.IsNullOrWhiteSpace(d.Reason))
             {
-                throw new RefusedException($"item-{item.Seq}", $"“{item.Title}”扣分须写明理由（扣分规则：{item.DeductionRule}）。");
+                throw Refuse.Field($"item-{item.Seq}", $"“{item.Title}”扣分须写明理由（扣分规则：{item.DeductionRule}）。");
             }
         }
         if (given.GroupBy(d => d.ItemId).Any(g => g.Count() > 1))
         {
-            throw new RefusedException("deductions", "同一评查项目只能填写一次扣分。");
+            throw Refuse.Field("deductions", "同一评查项目只能填写一次扣分。");
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var old = await db.Set<ReviewDeduction>().Where(d => d.SampleId == sample.Id).ToListAsync(ct);
@@ -406,12 +403,12 @@ internal sealed class CaseReviewService(EnforcementDb db, IOrgDirectory orgs, IC
         var plan = await ManagedPlanAsync(id, ct);
         if (plan.Status != ReviewPlanStatus.Drawn)
         {
-            throw new RefusedException("status", "只有已抽取案卷、正在评查的计划才能发布结果。");
+            throw Refuse.Field("status", "只有已抽取案卷、正在评查的计划才能发布结果。");
         }
         var unscored = await db.Set<ReviewSample>().CountAsync(s => s.PlanId == plan.Id && s.Score == null, ct);
         if (unscored > 0)
         {
-            throw new RefusedException("status", $"尚有 {unscored} 件案卷未评分，全部评分后方可发布结果。");
+            throw Refuse.Field("status", $"尚有 {unscored} 件案卷未评分，全部评分后方可发布结果。");
         }
         plan.Status = ReviewPlanStatus.Finished;
         plan.FinishedAtUtc = Now;
@@ -458,17 +455,17 @@ internal sealed class CaseReviewService(EnforcementDb db, IOrgDirectory orgs, IC
         var plan = await ManagedPlanAsync(planId, ct);
         if (plan.Status != ReviewPlanStatus.Finished)
         {
-            throw new RefusedException("status", "评查结果发布后方可下达整改任务。");
+            throw Refuse.Field("status", "评查结果发布后方可下达整改任务。");
         }
         var body = await db.Set<ReviewPlanBody>().AsNoTracking().FirstOrDefaultAsync(b => b.PlanId == plan.Id && b.BodyUnitId == input.BodyUnitId, ct)
-            ?? throw new RefusedException("bodyUnitId", "该执法主体不在本次评查范围内。");
+            ?? throw Refuse.Field("bodyUnitId", "该执法主体不在本次评查范围内。");
         if (string.IsNullOrWhiteSpace(input.Requirement))
         {
-            throw new RefusedException("requirement", "请填写整改要求。");
+            throw Refuse.Field("requirement", "请填写整改要求。");
         }
         if (input.DueOn is not { } due || due < deadlines.Today)
         {
-            throw new RefusedException("dueOn", "请填写不早于今天的整改期限。");
+            throw Refuse.Field("dueOn", "请填写不早于今天的整改期限。");
         }
         var r = new Rectification
         {
@@ -483,18 +480,18 @@ internal sealed class CaseReviewService(EnforcementDb db, IOrgDirectory orgs, IC
     /// <summary>The body answers its rectification task (整改情况报告).</summary>
     public async Task<Rectification> AnswerAsync(Guid id, AnswerInput input, CancellationToken ct)
     {
-        var r = await db.Set<Rectification>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new ReviewNotFoundException();
+        var r = await db.Set<Rectification>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw Refuse.NotFound("评查记录不存在或不在您的数据范围内。");
         if (!Responder || !InScope(r.BodyUnitId))
         {
-            throw new ReviewNotFoundException();
+            throw Refuse.NotFound("评查记录不存在或不在您的数据范围内。");
         }
         if (r.Status != RectificationStatus.Open)
         {
-            throw new RefusedException("status", r.Status == RectificationStatus.Closed ? "整改任务已销号。" : "整改情况已报送，等待监督机关审核。");
+            throw Refuse.Field("status", r.Status == RectificationStatus.Closed ? "整改任务已销号。" : "整改情况已报送，等待监督机关审核。");
         }
         if (string.IsNullOrWhiteSpace(input.Response))
         {
-            throw new RefusedException("response", "请填写整改情况。");
+            throw Refuse.Field("response", "请填写整改情况。");
         }
         r.Response = input.Response.Trim();
         r.AnsweredOn = deadlines.Today;
@@ -507,18 +504,18 @@ internal sealed class CaseReviewService(EnforcementDb db, IOrgDirectory orgs, IC
     /// <summary>The supervisor accepts the answer (销号) or returns it for further work.</summary>
     public async Task<Rectification> ReviewRectificationAsync(Guid id, RectificationReviewInput input, CancellationToken ct)
     {
-        var r = await db.Set<Rectification>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new ReviewNotFoundException();
+        var r = await db.Set<Rectification>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw Refuse.NotFound("评查记录不存在或不在您的数据范围内。");
         if (!Manager || !InScope(r.OwnerUnitId))
         {
-            throw new ReviewNotFoundException();
+            throw Refuse.NotFound("评查记录不存在或不在您的数据范围内。");
         }
         if (r.Status != RectificationStatus.Answered)
         {
-            throw new RefusedException("status", "执法主体报送整改情况后方可审核。");
+            throw Refuse.Field("status", "执法主体报送整改情况后方可审核。");
         }
         if (!input.Accept && string.IsNullOrWhiteSpace(input.Note))
         {
-            throw new RefusedException("note", "退回整改须写明理由。");
+            throw Refuse.Field("note", "退回整改须写明理由。");
         }
         r.SupervisorNote = input.Note?.Trim() ?? "";
         if (input.Accept)
@@ -540,7 +537,7 @@ internal sealed class CaseReviewService(EnforcementDb db, IOrgDirectory orgs, IC
     {
         if (!Manager)
         {
-            throw new ReviewNotFoundException();
+            throw Refuse.NotFound("评查记录不存在或不在您的数据范围内。");
         }
     }
 

@@ -48,7 +48,7 @@ internal sealed record EvidenceItem(string Type, string Reference, string FileNa
 
 /// <summary>
 /// The penalty procedure (行政处罚法 第五章): every action checks its statutory precondition, records a hashed step
-/// (全过程记录) and writes the platform audit trail, all in one transaction. Refusals throw <see cref="RefusedException"/>
+/// (全过程记录) and writes the platform audit trail, all in one transaction. Refusals throw <see cref="RefusalException"/>
 /// before anything is saved.
 /// </summary>
 internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks, IDeadlineService deadlines, ICurrentUser current, IAttachmentStore attachments, TimeProvider clock,
@@ -64,9 +64,9 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static readonly CaseStage[] Undecided = [CaseStage.Opened, CaseStage.Investigating, CaseStage.Proposed, CaseStage.Notified, CaseStage.Hearing, CaseStage.LegalReview];
+    public static readonly CaseStage[] Undecided = CaseActions.Undecided;
 
-    public static readonly CaseStage[] DecidedStages = [CaseStage.Decided, CaseStage.Served, CaseStage.Executed, CaseStage.Closed];
+    public static readonly CaseStage[] DecidedStages = CaseActions.DecidedStages;
 
     /// <summary>The rules row for a body's unit, else the default row, else the statutory defaults.</summary>
     public async Task<CaseRulesProfile> RulesAsync(Guid orgUnitId, CancellationToken ct)
@@ -82,7 +82,7 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
             || input.SurchargePercentPerDay is < 0 or > 100 || input.DecisionCalendarDays < 1 || input.HearingRequestWorkingDays < 1 || input.HearingNoticeWorkingDays < 1
             || input.ServiceWorkingDays < 1 || input.PaymentCalendarDays < 1 || input.PublicationWorkingDays < 1 || input.MinimumOfficers < 1)
         {
-            throw new RefusedException("rules", "参数无效：金额须为正数，天数和人数至少为 1，加处罚款比例在 0 至 100 之间（行政处罚法第五十一条、第六十条、第六十三条、第六十四条、第七十二条）。");
+            throw Refuse.Field("rules", "参数无效：金额须为正数，天数和人数至少为 1，加处罚款比例在 0 至 100 之间（行政处罚法第五十一条、第六十条、第六十三条、第六十四条、第七十二条）。");
         }
         var row = await db.CaseRules.FirstOrDefaultAsync(r => r.OrgUnitId == input.OrgUnitId, ct);
         if (row is null)
@@ -123,7 +123,19 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
 
     public Task<List<LegalReview>> ReviewsAsync(Guid id, CancellationToken ct) => db.LegalReviews.AsNoTracking().Where(r => r.CaseId == id).OrderBy(r => r.Id).ToListAsync(ct);
 
-    public async Task<List<PenaltyCase>> ListAsync(string? q, CaseStage? stage, int skip, int take, CancellationToken ct)
+    public async Task<List<PenaltyCase>> ListAsync(string? q, CaseStage? stage, int skip, int take, CancellationToken ct) =>
+        await Filter(q, stage).OrderByDescending(c => c.Id).Skip(skip).Take(take).ToListAsync(ct);
+
+    /// <summary>One page (from 1) of the cases in scope matching <paramref name="q"/> and <paramref name="stage"/>, with the total.</summary>
+    public async Task<Paged<PenaltyCase>> PageAsync(string? q, CaseStage? stage, int page, int pageSize, CancellationToken ct)
+    {
+        var query = Filter(q, stage);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Paged<PenaltyCase>(rows, total, page, pageSize);
+    }
+
+    private IQueryable<PenaltyCase> Filter(string? q, CaseStage? stage)
     {
         var query = db.Cases.AsNoTracking();
         if (stage is { } s)
@@ -135,7 +147,7 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
             var term = q.Trim();
             query = query.Where(c => c.Number.Contains(term) || c.PartyName.Contains(term) || c.MatterName.Contains(term));
         }
-        return await query.OrderByDescending(c => c.Id).Skip(skip).Take(take).ToListAsync(ct);
+        return query;
     }
 
     private async Task<EnforcementBody> BodyForAsync(Guid? bodyId, CancellationToken ct)
@@ -143,25 +155,28 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         if (bodyId is { } id)
         {
             return await db.Bodies.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id && b.Active, ct)
-                ?? throw new RefusedException("bodyId", "执法主体不存在或已停用。");
+                ?? throw Refuse.Field("bodyId", "执法主体不存在或已停用。");
         }
         var unit = current.OrgUnitId;
         return await db.Bodies.AsNoTracking().FirstOrDefaultAsync(b => b.OrgUnitId == unit && b.Active, ct)
-            ?? throw new RefusedException("bodyId", "您所在单位未登记为执法主体，请选择执法主体。");
+            ?? throw Refuse.Field("bodyId", "您所在单位未登记为执法主体，请选择执法主体。");
     }
 
     private static void ValidateParty(PartyInput party)
     {
-        if (string.IsNullOrWhiteSpace(party.Name))
+        if (string.IsNullOrWhiteSpace(TextRules.Clean(party.Name)))
         {
-            throw new RefusedException("party.name", "请填写当事人姓名或名称。");
+            throw Refuse.Field("party.name", "请填写当事人姓名或名称。");
         }
+        var checks = new FieldChecks();
+        TextRules.Required(checks, "party.name", "当事人姓名或名称", party.Name, 128);
+        checks.ThrowIfAny();
         if (party.Kind == PartyKind.Person)
         {
             var check = ResidentIdNumber.Validate(party.IdNumber);
             if (!check.IsValid)
             {
-                throw new RefusedException("party.idNumber", "公民身份号码无效：" + check.Message);
+                throw Refuse.Field("party.idNumber", "公民身份号码无效：" + check.Message);
             }
         }
         else
@@ -169,7 +184,7 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
             var check = UnifiedSocialCreditCode.Validate(party.CreditCode);
             if (!check.IsValid)
             {
-                throw new RefusedException("party.creditCode", "统一社会信用代码无效：" + check.Message);
+                throw Refuse.Field("party.creditCode", "统一社会信用代码无效：" + check.Message);
             }
         }
     }
@@ -181,27 +196,27 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         var officers = await db.Officers.AsNoTracking().Where(o => distinct.Contains(o.Id)).ToListAsync(ct);
         if (officers.Count != distinct.Count)
         {
-            throw new RefusedException("officerIds", "所选执法人员不存在或不在您的管理范围内。");
+            throw Refuse.Field("officerIds", "所选执法人员不存在或不在您的管理范围内。");
         }
         var today = deadlines.Today;
         foreach (var o in officers)
         {
             if (o.IneligibleReason(today) is { } reason)
             {
-                throw new RefusedException("officerIds", reason);
+                throw Refuse.Field("officerIds", reason);
             }
             if (o.BodyId != body.Id)
             {
-                throw new RefusedException("officerIds", $"执法人员 {o.Name} 不属于 {body.Name}。");
+                throw Refuse.Field("officerIds", $"执法人员 {o.Name} 不属于 {body.Name}。");
             }
             if (!o.Covers(matter.Code, matter.Kind.ToString()))
             {
-                throw new RefusedException("officerIds", $"执法人员 {o.Name} 的执法证件范围（{o.Scope}）不含事项 {matter.Code}。");
+                throw Refuse.Field("officerIds", $"执法人员 {o.Name} 的执法证件范围（{o.Scope}）不含事项 {matter.Code}。");
             }
         }
         if (officers.Count < rules.MinimumOfficers)
         {
-            throw new RefusedException("officerIds", $"执法人员不得少于 {rules.MinimumOfficers} 人，且须持有有效执法证件（行政处罚法第四十二条）。");
+            throw Refuse.Field("officerIds", $"执法人员不得少于 {rules.MinimumOfficers} 人，且须持有有效执法证件（行政处罚法第四十二条）。");
         }
         return officers;
     }
@@ -218,7 +233,7 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
             return null;
         }
         var check = DocumentNumber.Validate(typed, label);
-        return check.Normalized ?? throw new RefusedException("decisionNumber", check.Message!);
+        return check.Normalized ?? throw Refuse.Field("decisionNumber", check.Message!);
     }
 
     /// <summary>
@@ -234,7 +249,7 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         {
             if (await InUseAsync(typed))
             {
-                throw new RefusedException("decisionNumber", $"文号“{typed}”已被{body.Name}的其他案件使用，同一机关的文号不能重复。");
+                throw Refuse.Field("decisionNumber", $"文号“{typed}”已被{body.Name}的其他案件使用，同一机关的文号不能重复。");
             }
             return typed;
         }
@@ -251,13 +266,10 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     public async Task<PenaltyCase> OpenAsync(OpenCaseInput input, CancellationToken ct)
     {
         var body = await BodyForAsync(input.BodyId, ct);
-        var matter = await benchmarks.MatterAsync(input.MatterId, ct) ?? throw new RefusedException("matterId", "请选择执法事项。");
+        var matter = await benchmarks.MatterAsync(input.MatterId, ct) ?? throw Refuse.Field("matterId", "请选择执法事项。");
         ValidateParty(input.Party);
+        FactDate("openedOn", "立案日期", input.OpenedOn);
         var opened = input.OpenedOn ?? deadlines.Today;
-        if (opened > deadlines.Today)
-        {
-            throw new RefusedException("openedOn", "立案日期不能晚于今天。");
-        }
         var rules = await RulesAsync(body.OrgUnitId, ct);
         var officers = await EligibleOfficersAsync(body, matter, input.OfficerIds, rules, ct);
         var c = NewCase(body, matter, input.Party, input.Summary);
@@ -278,18 +290,16 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     public async Task<PenaltyCase> OnTheSpotAsync(OnTheSpotInput input, CancellationToken ct)
     {
         var body = await BodyForAsync(input.BodyId, ct);
-        var matter = await benchmarks.MatterAsync(input.MatterId, ct) ?? throw new RefusedException("matterId", "请选择执法事项。");
+        var matter = await benchmarks.MatterAsync(input.MatterId, ct) ?? throw Refuse.Field("matterId", "请选择执法事项。");
         ValidateParty(input.Party);
         var rules = await RulesAsync(body.OrgUnitId, ct);
         var cap = input.Party.Kind == PartyKind.Person ? rules.OnTheSpotPersonMax : rules.OnTheSpotOrganisationMax;
-        if (input.FineAmount < 0)
-        {
-            throw new RefusedException("fineAmount", "罚款金额不能为负数。");
-        }
+        FactDate("decidedOn", "决定日期", input.DecidedOn);
+        Amount("fineAmount", "罚款金额", input.FineAmount);
         if (input.FineAmount > cap)
         {
             var who = input.Party.Kind == PartyKind.Person ? "公民" : "法人或者其他组织";
-            throw new RefusedException("fineAmount", $"当场处罚对{who}的罚款不得超过 {cap:0.##} 元（行政处罚法第五十一条），{input.FineAmount:0.##} 元须按普通程序立案办理。");
+            throw Refuse.Field("fineAmount", $"当场处罚对{who}的罚款不得超过 {cap:0.##} 元（行政处罚法第五十一条），{input.FineAmount:0.##} 元须按普通程序立案办理。");
         }
         var typedNumber = TypedDecisionNumber(input.DecisionNumber, "当场处罚决定书文号");
         var officers = await EligibleOfficersAsync(body, matter, input.OfficerIds, rules, ct);
@@ -324,7 +334,7 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         MatterId = matter.Id,
         MatterName = matter.Name,
         PartyKind = party.Kind,
-        PartyName = party.Name.Trim(),
+        PartyName = TextRules.Clean(party.Name) ?? "",
         PartyIdNumber = party.Kind == PartyKind.Person ? SensitiveText.IdNumber(party.IdNumber!) : null,
         PartyCreditCode = party.Kind == PartyKind.Organisation ? UnifiedSocialCreditCode.Validate(party.CreditCode).Normalized : null,
         Summary = (summary ?? "").Trim(),
@@ -348,24 +358,53 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     }
 
     private async Task<PenaltyCase> LoadAsync(Guid id, CancellationToken ct) =>
-        await db.Cases.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new CaseNotFoundException();
+        await db.Cases.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw Refuse.NotFound("案件不存在或不在您的数据范围内。");
 
-    private static void RequireStage(PenaltyCase c, string action, params CaseStage[] stages)
+    /// <summary>Refuses an action the case does not have open now, with the case's reason.</summary>
+    private static void Require(PenaltyCase c, CaseAction action)
     {
-        if (!stages.Contains(c.Stage))
+        if (c.State(action) is { Open: false, WhyNot: var why })
         {
-            throw new RefusedException("stage", $"案件当前处于“{StageName(c.Stage)}”阶段，不能{action}。");
+            throw Refuse.Field("stage", why ?? "");
         }
+    }
+
+    /// <summary>The largest amount (fine, illegal gains) the forms accept, in yuan: 1,000 亿元, above any fine ever imposed.</summary>
+    public const decimal MaxAmount = 100_000_000_000m;
+
+    /// <summary>A date of a fact (the act, the opening, the decision, the receipt): plausible (1900-2100) and not after today.</summary>
+    private void FactDate(string field, string label, DateOnly? date)
+    {
+        var checks = new FieldChecks();
+        DateRules.Check(checks, field, label, date, deadlines.Today);
+        checks.ThrowIfAny();
+    }
+
+    /// <summary>A date that may lie ahead (a planned decision date, a hearing): plausible (1900-2100) only.</summary>
+    private static void PlausibleDate(string field, string label, DateOnly? date)
+    {
+        var checks = new FieldChecks();
+        DateRules.Check(checks, field, label, date);
+        checks.ThrowIfAny();
+    }
+
+    /// <summary>An amount in yuan: not negative, at most <see cref="MaxAmount"/>.</summary>
+    private static void Amount(string field, string label, decimal? value)
+    {
+        var checks = new FieldChecks();
+        NumberRules.Quantity(checks, field, label, value, MaxAmount);
+        checks.ThrowIfAny();
     }
 
     /// <summary>调查取证 or any other recorded step with evidence (attachments of this case, recording references).</summary>
     public async Task<PenaltyCase> InvestigateAsync(Guid id, StepInput input, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
-        RequireStage(c, "记录调查取证", CaseStage.Opened, CaseStage.Investigating, CaseStage.Proposed);
+        Require(c, CaseAction.Investigate);
+        FactDate("onDate", "调查取证日期", input.OnDate);
         if (string.IsNullOrWhiteSpace(input.Summary))
         {
-            throw new RefusedException("summary", "请填写调查取证情况。");
+            throw Refuse.Field("summary", "请填写调查取证情况。");
         }
         var evidence = await EvidenceAsync(c, input, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -383,7 +422,7 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
             var a = await attachments.GetAsync(aid, ct);
             if (a is null || a.OwnerType != AttachmentOwner || a.OwnerId != c.Id.ToString())
             {
-                throw new RefusedException("attachmentIds", "所附证据文件不存在或不属于本案。");
+                throw Refuse.Field("attachmentIds", "所附证据文件不存在或不属于本案。");
             }
             items.Add(new("file", a.Id.ToString(), a.FileName, a.Sm3));
         }
@@ -391,7 +430,7 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         {
             if (string.IsNullOrWhiteSpace(r.Reference))
             {
-                throw new RefusedException("recordings", "音像记录须填写存储位置或编号。");
+                throw Refuse.Field("recordings", "音像记录须填写存储位置或编号。");
             }
             items.Add(new(r.Kind is "audio" or "video" ? r.Kind : "recording", r.Reference.Trim(), "", (r.Sm3 ?? "").Trim()));
         }
@@ -418,7 +457,8 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     public async Task<PenaltyCase> OrderToCorrectAsync(Guid id, DateInput input, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
-        RequireStage(c, "责令改正", Undecided);
+        Require(c, CaseAction.OrderToCorrect);
+        FactDate("onDate", "责令改正日期", input.OnDate);
         var day = input.OnDate ?? deadlines.Today;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         c.OrderToCorrectOn = day;
@@ -431,10 +471,12 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     public async Task<(PenaltyCase Case, DiscretionResult Result)> ProposeAsync(Guid id, ProposeInput input, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
-        RequireStage(c, "提出拟处罚意见", CaseStage.Opened, CaseStage.Investigating, CaseStage.Proposed);
-        if (input.FineAmount is < 0)
+        Require(c, CaseAction.Propose);
+        Amount("fineAmount", "罚款金额", input.FineAmount);
+        Amount("facts.illegalGains", "违法所得", input.Facts.IllegalGains);
+        if (input.Facts.PartyAge is < 0 or > 150)
         {
-            throw new RefusedException("fineAmount", "罚款金额不能为负数。");
+            throw Refuse.Field("facts.partyAge", "当事人年龄须在 0 至 150 岁之间。");
         }
         var facts = input.Facts with
         {
@@ -448,17 +490,21 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         };
         if (facts.ActDate == default)
         {
-            throw new RefusedException("facts.actDate", "请填写违法行为发生日期。");
+            throw Refuse.Field("facts.actDate", "请填写违法行为发生日期。");
         }
+        FactDate("facts.actDate", "违法行为发生日期", facts.ActDate);
+        FactDate("facts.actEndDate", "违法行为终了日期", facts.ActEndDate);
+        FactDate("facts.discoveredOn", "发现日期", facts.DiscoveredOn);
+        PlausibleDate("facts.decisionDate", "拟决定日期", facts.DecisionDate);
         var (benchmark, result) = await benchmarks.ApplicableAsync(c.MatterId, facts, ct)
-            ?? throw new RefusedException("matterId", "该执法事项在违法行为发生时和拟决定日期均没有生效的裁量基准。");
+            ?? throw Refuse.Field("matterId", "该执法事项在违法行为发生时和拟决定日期均没有生效的裁量基准。");
         if (result.TimeBarred)
         {
-            throw new RefusedException("facts.actDate", "已超过追责期限，不再给予行政处罚（行政处罚法第三十六条）。");
+            throw Refuse.Field("facts.actDate", "已超过追责期限，不再给予行政处罚（行政处罚法第三十六条）。");
         }
         if (!result.CanDecide)
         {
-            throw new RefusedException("facts", string.Join(" ", result.BlockingRequirements));
+            throw Refuse.Field("facts", string.Join(" ", result.BlockingRequirements));
         }
         var rules = await RulesAsync(c.OrgUnitId, ct);
         var large = input.FineAmount is { } amount && rules.IsLargeFine(c.PartyKind, amount);
@@ -495,12 +541,13 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     public async Task<PenaltyCase> NotifyAsync(Guid id, DateInput input, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
-        RequireStage(c, "告知", CaseStage.Proposed);
+        Require(c, CaseAction.Notify);
+        FactDate("onDate", "告知日期", input.OnDate);
         var rules = await RulesAsync(c.OrgUnitId, ct);
         var day = input.OnDate ?? deadlines.Today;
         if (day < c.OpenedOn || day > deadlines.Today)
         {
-            throw new RefusedException("onDate", $"告知日期须在立案日期（{c.OpenedOn:yyyy-MM-dd}）之后且不晚于今天。");
+            throw Refuse.Field("onDate", $"告知日期须在立案日期（{c.OpenedOn:yyyy-MM-dd}）之后且不晚于今天。");
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         c.NotifiedOn = day;
@@ -517,15 +564,12 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     public async Task<PenaltyCase> RequestHearingAsync(Guid id, DateInput input, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
-        RequireStage(c, "申请听证", CaseStage.Notified);
-        if (!c.HearingOffered)
-        {
-            throw new RefusedException("stage", "本案不属于应当告知听证权利的情形（行政处罚法第六十三条）。");
-        }
+        Require(c, CaseAction.RequestHearing);
+        FactDate("onDate", "听证申请日期", input.OnDate);
         var day = input.OnDate ?? deadlines.Today;
         if (day > c.HearingRequestDueOn)
         {
-            throw new RefusedException("onDate", $"听证申请应在告知后 5 个工作日内（{c.HearingRequestDueOn:yyyy-MM-dd} 前）提出，已逾期（行政处罚法第六十四条第一项）。");
+            throw Refuse.Field("onDate", $"听证申请应在告知后 5 个工作日内（{c.HearingRequestDueOn:yyyy-MM-dd} 前）提出，已逾期（行政处罚法第六十四条第一项）。");
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         c.HearingRequestedOn = day;
@@ -539,12 +583,14 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     public async Task<PenaltyCase> HearingAsync(Guid id, HearingInput input, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
-        RequireStage(c, "举行听证", CaseStage.Hearing);
+        Require(c, CaseAction.Hearing);
+        PlausibleDate("noticeOn", "听证通知日期", input.NoticeOn);
+        PlausibleDate("heldOn", "听证日期", input.HeldOn);
         var rules = await RulesAsync(c.OrgUnitId, ct);
         var earliest = (await deadlines.AddWorkingDaysAsync(input.NoticeOn, rules.HearingNoticeWorkingDays, ct)).Date;
         if (input.HeldOn < earliest)
         {
-            throw new RefusedException("heldOn", $"听证通知须在举行听证的 {rules.HearingNoticeWorkingDays} 个工作日前送达；{input.NoticeOn:yyyy-MM-dd} 通知的，最早 {earliest:yyyy-MM-dd} 举行（行政处罚法第六十四条第二项）。");
+            throw Refuse.Field("heldOn", $"听证通知须在举行听证的 {rules.HearingNoticeWorkingDays} 个工作日前送达；{input.NoticeOn:yyyy-MM-dd} 通知的，最早 {earliest:yyyy-MM-dd} 举行（行政处罚法第六十四条第二项）。");
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         c.HearingNoticeOn = input.NoticeOn;
@@ -558,14 +604,10 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     public async Task<LegalReview> RequestReviewAsync(Guid id, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
-        RequireStage(c, "提请法制审核", CaseStage.Notified, CaseStage.Hearing, CaseStage.LegalReview);
-        if (c.HearingRequestedOn is not null && c.HearingHeldOn is null)
-        {
-            throw new RefusedException("stage", "当事人已申请听证，须先举行听证再提请法制审核（行政处罚法第六十三条）。");
-        }
+        Require(c, CaseAction.RequestReview);
         if (await db.LegalReviews.AnyAsync(r => r.CaseId == c.Id && r.Opinion == ReviewOpinion.Pending, ct))
         {
-            throw new RefusedException("stage", "本案已有待审核的法制审核申请。");
+            throw Refuse.Field("stage", "本案已有待审核的法制审核申请。");
         }
         var review = new LegalReview { OrgUnitId = c.OrgUnitId, CaseId = c.Id, RequestedAtUtc = Now(), RequestedBy = current.UserName ?? "" };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -582,18 +624,18 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     /// <summary>A reviewer's opinion: pass lets the decision be issued; revise or fail sends the case back to investigation.</summary>
     public async Task<LegalReview> ReviewAsync(Guid reviewId, OpinionInput input, CancellationToken ct)
     {
-        var review = await db.LegalReviews.FirstOrDefaultAsync(r => r.Id == reviewId, ct) ?? throw new CaseNotFoundException();
+        var review = await db.LegalReviews.FirstOrDefaultAsync(r => r.Id == reviewId, ct) ?? throw Refuse.NotFound("案件不存在或不在您的数据范围内。");
         if (review.Opinion != ReviewOpinion.Pending)
         {
-            throw new RefusedException("opinion", "该审核已出具意见。");
+            throw Refuse.Field("opinion", "该审核已出具意见。");
         }
         if (input.Opinion == ReviewOpinion.Pending)
         {
-            throw new RefusedException("opinion", "请选择审核意见：通过、修改或不通过。");
+            throw Refuse.Field("opinion", "请选择审核意见：通过、修改或不通过。");
         }
         if (string.IsNullOrWhiteSpace(input.Reason))
         {
-            throw new RefusedException("reason", "请填写审核理由。");
+            throw Refuse.Field("reason", "请填写审核理由。");
         }
         var c = await LoadAsync(review.CaseId, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -618,10 +660,11 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     public async Task<PenaltyCase> CollectiveAsync(Guid id, CollectiveInput input, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
-        RequireStage(c, "记录集体讨论", CaseStage.Notified, CaseStage.Hearing, CaseStage.LegalReview);
+        Require(c, CaseAction.Collective);
+        PlausibleDate("onDate", "集体讨论日期", input.OnDate);
         if (string.IsNullOrWhiteSpace(input.Participants) || string.IsNullOrWhiteSpace(input.Conclusion))
         {
-            throw new RefusedException("participants", "请填写参加集体讨论的负责人和讨论结论。");
+            throw Refuse.Field("participants", "请填写参加集体讨论的负责人和讨论结论。");
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         c.CollectiveDecisionOn = input.OnDate;
@@ -634,10 +677,10 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     public async Task<PenaltyCase> ExtendAsync(Guid id, ExtensionInput input, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
-        RequireStage(c, "延长办案期限", Undecided);
+        Require(c, CaseAction.Extend);
         if (input.Days is < 1 or > 365 || string.IsNullOrWhiteSpace(input.Reason) || string.IsNullOrWhiteSpace(input.ApprovedBy))
         {
-            throw new RefusedException("days", "延期须填写天数（1-365）、理由和批准人（行政处罚法第六十条）。");
+            throw Refuse.Field("days", "延期须填写天数（1-365）、理由和批准人（行政处罚法第六十条）。");
         }
         var rules = await RulesAsync(c.OrgUnitId, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -652,37 +695,38 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     {
         var c = await LoadAsync(id, ct);
         // 第六十二条: 未告知拟处罚内容及权利的，不得作出行政处罚决定.
-        RequireStage(c, "作出处罚决定（须先告知，行政处罚法第六十二条）", CaseStage.Notified, CaseStage.Hearing, CaseStage.LegalReview);
+        Require(c, CaseAction.Decide);
+        FactDate("decidedOn", "决定日期", input.DecidedOn);
         var day = input.DecidedOn ?? deadlines.Today;
         if (day < (c.NotifiedOn ?? c.OpenedOn) || day > deadlines.Today)
         {
-            throw new RefusedException("decidedOn", $"决定日期须在告知日期（{c.NotifiedOn:yyyy-MM-dd}）之后且不晚于今天。");
+            throw Refuse.Field("decidedOn", $"决定日期须在告知日期（{c.NotifiedOn:yyyy-MM-dd}）之后且不晚于今天。");
         }
         var typedNumber = TypedDecisionNumber(input.DecisionNumber, "行政处罚决定书文号");
         if (day > c.DecisionDueOn)
         {
-            throw new RefusedException("decidedOn", $"已超过办案期限（{c.DecisionDueOn:yyyy-MM-dd}，自立案之日起 90 日{(c.ExtensionDays > 0 ? $"并延期 {c.ExtensionDays} 日" : "")}），且无延期记录，不能作出决定（行政处罚法第六十条）。");
+            throw Refuse.Field("decidedOn", $"已超过办案期限（{c.DecisionDueOn:yyyy-MM-dd}，自立案之日起 90 日{(c.ExtensionDays > 0 ? $"并延期 {c.ExtensionDays} 日" : "")}），且无延期记录，不能作出决定（行政处罚法第六十条）。");
         }
         if (c.HearingRequestedOn is null && c.HearingRequestDueOn is { } due && day <= due && c.HearingOffered)
         {
-            throw new RefusedException("decidedOn", $"听证申请期限至 {due:yyyy-MM-dd} 尚未届满，不能作出决定（行政处罚法第六十四条第一项）。");
+            throw Refuse.Field("decidedOn", $"听证申请期限至 {due:yyyy-MM-dd} 尚未届满，不能作出决定（行政处罚法第六十四条第一项）。");
         }
         if (c.HearingRequestedOn is not null && c.HearingHeldOn is null)
         {
-            throw new RefusedException("stage", "当事人已申请听证，须先举行听证（行政处罚法第六十三条）。");
+            throw Refuse.Field("stage", "当事人已申请听证，须先举行听证（行政处罚法第六十三条）。");
         }
         if (c.IsMajor && !await db.LegalReviews.AnyAsync(r => r.CaseId == c.Id && r.Opinion == ReviewOpinion.Pass, ct))
         {
-            throw new RefusedException("legalReview", "重大执法决定未经法制审核或审核未通过的，不得作出决定（行政处罚法第五十八条）。");
+            throw Refuse.Field("legalReview", "重大执法决定未经法制审核或审核未通过的，不得作出决定（行政处罚法第五十八条）。");
         }
         if (c.IsSerious && c.CollectiveDecisionOn is null)
         {
-            throw new RefusedException("collective", "情节复杂或者重大违法行为的处罚，应当由行政机关负责人集体讨论决定（行政处罚法第五十七条第二款）。");
+            throw Refuse.Field("collective", "情节复杂或者重大违法行为的处罚，应当由行政机关负责人集体讨论决定（行政处罚法第五十七条第二款）。");
         }
         var profile = await benchmarks.ProfileAsync(ct);
         if (profile.OrderToCorrectBeforeLeniency && c.ProposedTier is DiscretionTier.NoPenalty or DiscretionTier.Exempted or DiscretionTier.Mitigated && c.OrderToCorrectOn is null)
         {
-            throw new RefusedException("orderToCorrect", "作出不予处罚或减轻处罚决定前，须先责令当事人改正并记录在案（山东省规定）。");
+            throw Refuse.Field("orderToCorrect", "作出不予处罚或减轻处罚决定前，须先责令当事人改正并记录在案（山东省规定）。");
         }
         var rules = await RulesAsync(c.OrgUnitId, ct);
         var body = await db.Bodies.AsNoTracking().FirstAsync(b => b.Id == c.BodyId, ct);
@@ -701,7 +745,8 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     public async Task<PenaltyCase> ServeAsync(Guid id, DateInput input, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
-        RequireStage(c, "送达", CaseStage.Decided);
+        Require(c, CaseAction.Serve);
+        FactDate("onDate", "送达日期", input.OnDate);
         var day = input.OnDate ?? deadlines.Today;
         var rules = await RulesAsync(c.OrgUnitId, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -719,16 +764,13 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     public async Task<PenaltyCase> PayAsync(Guid id, DateInput input, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
-        RequireStage(c, "登记缴款", CaseStage.Served);
-        if (c.FineAmount is not > 0 || c.PaymentDueOn is null)
-        {
-            throw new RefusedException("stage", "本案无罚款需缴纳。");
-        }
+        Require(c, CaseAction.Pay);
+        FactDate("onDate", "缴款日期", input.OnDate);
         var day = input.OnDate ?? deadlines.Today;
         var rules = await RulesAsync(c.OrgUnitId, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         c.PaidOn = day;
-        c.Surcharge = PenaltyArithmetic.Surcharge(c.FineAmount.Value, c.PaymentDueOn.Value, day, rules.SurchargePercentPerDay);
+        c.Surcharge = PenaltyArithmetic.Surcharge(c.FineAmount!.Value, c.PaymentDueOn!.Value, day, rules.SurchargePercentPerDay);
         c.ExecutedOn = day;
         c.Stage = CaseStage.Executed;
         await StepAsync(c, "pay", day, $"缴纳罚款 {c.FineAmount:0.##} 元" + (c.Surcharge > 0 ? $"，加处罚款 {c.Surcharge:0.##} 元（行政处罚法第七十二条）" : ""), [], ct);
@@ -740,10 +782,11 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     public async Task<PenaltyCase> EnforceAsync(Guid id, StepInput input, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
-        RequireStage(c, "登记强制执行", CaseStage.Served, CaseStage.Decided);
+        Require(c, CaseAction.Enforce);
+        FactDate("onDate", "执行日期", input.OnDate);
         if (string.IsNullOrWhiteSpace(input.Summary))
         {
-            throw new RefusedException("summary", "请填写强制执行情况。");
+            throw Refuse.Field("summary", "请填写强制执行情况。");
         }
         var evidence = await EvidenceAsync(c, input, ct);
         var day = input.OnDate ?? deadlines.Today;
@@ -763,11 +806,8 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     public async Task<PenaltyCase> CloseAsync(Guid id, DateInput input, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
-        var noFine = c.FineAmount is not > 0 && c.Stage is CaseStage.Served;
-        if (c.Stage != CaseStage.Executed && !noFine)
-        {
-            throw new RefusedException("stage", $"案件当前处于“{StageName(c.Stage)}”阶段，执行完毕后方可结案。");
-        }
+        Require(c, CaseAction.Close);
+        FactDate("onDate", "结案日期", input.OnDate);
         var day = input.OnDate ?? deadlines.Today;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         c.ClosedOn = day;
@@ -781,10 +821,11 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     public async Task<PenaltyCase> RevokeAsync(Guid id, DateInput input, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
-        RequireStage(c, "撤销", DecidedStages);
+        Require(c, CaseAction.Revoke);
+        FactDate("onDate", "撤销日期", input.OnDate);
         if (string.IsNullOrWhiteSpace(input.Summary))
         {
-            throw new RefusedException("summary", "请填写撤销依据（如复议决定书、判决书文号）。");
+            throw Refuse.Field("summary", "请填写撤销依据（如复议决定书、判决书文号）。");
         }
         var day = input.OnDate ?? deadlines.Today;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -805,10 +846,10 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     public async Task<PublishedDecision> PublishAsync(Guid id, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
-        RequireStage(c, "公示", DecidedStages);
+        Require(c, CaseAction.Publish);
         if (await db.PublishedDecisions.AnyAsync(p => p.CaseId == c.Id, ct))
         {
-            throw new RefusedException("stage", "该处罚决定已公示。");
+            throw Refuse.Field("stage", "该处罚决定已公示。");
         }
         var body = await db.Bodies.AsNoTracking().FirstAsync(b => b.Id == c.BodyId, ct);
         var day = deadlines.Today;
@@ -930,6 +971,3 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         return result with { MatchesStoredHead = matches };
     }
 }
-
-/// <summary>The case is not in the caller's scope or does not exist (404).</summary>
-internal sealed class CaseNotFoundException : Exception;

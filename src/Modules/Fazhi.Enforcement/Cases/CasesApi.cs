@@ -35,8 +35,7 @@ internal static class CasesApi
     public static void Map(RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases").RequirePermission(EnforcementPermissions.CasesHandle);
-        cases.MapGet("/", async (string? q, CaseStage? stage, int? page, CaseService s, CancellationToken ct) =>
-            TypedResults.Ok((await s.ListAsync(q, stage, ((page ?? 1) - 1) * 50, 50, ct)).Select(ToResponse).ToList()));
+        cases.MapGet("/", ListAsync);
         cases.MapGet("/{id:guid}", GetAsync);
         cases.MapPost("/", (OpenCaseInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.OpenAsync(i, ct), ToResponse, created: true));
         cases.MapPost("/on-the-spot", (OnTheSpotInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.OnTheSpotAsync(i, ct), ToResponse, created: true));
@@ -88,23 +87,22 @@ internal static class CasesApi
             (_, var refusal) => TypedResults.Problem(title: "不能生成", detail: refusal, statusCode: StatusCodes.Status409Conflict),
         };
 
+    /// <summary>One page of 50 cases, newest first, with the total (page from 1; a page past the end is empty).</summary>
+    private static async Task<Ok<Paged<CaseResponse>>> ListAsync(string? q, CaseStage? stage, int? page, CaseService s, CancellationToken ct)
+    {
+        const int PageSize = 50;
+        var p = Math.Clamp(page ?? 1, 1, 100_000);
+        var found = await s.PageAsync(q, stage, p, PageSize, ct);
+        return TypedResults.Ok(new Paged<CaseResponse>(found.Items.Select(ToResponse).ToList(), found.Total, found.Page, found.PageSize));
+    }
+
     private static NotFound<ProblemDetails> NotFound() => TypedResults.NotFound(new ProblemDetails { Title = "未找到", Detail = "案件不存在或不在您的数据范围内。", Status = 404 });
 
-    private static async Task<Results<Ok<TOut>, Created<TOut>, ValidationProblem, NotFound<ProblemDetails>>> RunAsync<T, TOut>(Func<Task<T>> work, Func<T, TOut> map, bool created = false)
+    /// <summary>Runs a command; a refusal goes to the platform's exception handler (400/404/409 ProblemDetails).</summary>
+    private static async Task<Results<Ok<TOut>, Created<TOut>>> RunAsync<T, TOut>(Func<Task<T>> work, Func<T, TOut> map, bool created = false)
     {
-        try
-        {
-            var value = map(await work());
-            return created ? TypedResults.Created((string?)null, value) : TypedResults.Ok(value);
-        }
-        catch (RefusedException e)
-        {
-            return RegistryApi.Refused(e);
-        }
-        catch (CaseNotFoundException)
-        {
-            return NotFound();
-        }
+        var value = map(await work());
+        return created ? TypedResults.Created((string?)null, value) : TypedResults.Ok(value);
     }
 
     private static async Task<Results<Ok<CaseResponse>, NotFound<ProblemDetails>>> GetAsync(Guid id, CaseService s, CancellationToken ct) =>
@@ -142,18 +140,11 @@ internal static class CasesApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请选择证据文件。"] }, detail: "未收到证据文件。");
         }
-        try
-        {
-            await using var stream = file.OpenReadStream();
-            var (c, refusal) = await s.AddEvidenceFileAsync(id, stream, file.FileName, form["summary"].ToString(), ct);
-            return c is null
-                ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [refusal ?? "文件被拒绝。"] }, detail: refusal ?? "文件被拒绝。")
-                : TypedResults.Ok(ToResponse(c));
-        }
-        catch (CaseNotFoundException)
-        {
-            return NotFound();
-        }
+        await using var stream = file.OpenReadStream();
+        var (c, refusal) = await s.AddEvidenceFileAsync(id, stream, file.FileName, form["summary"].ToString(), ct);
+        return c is null
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [refusal ?? "文件被拒绝。"] }, detail: refusal ?? "文件被拒绝。")
+            : TypedResults.Ok(ToResponse(c));
     }
 
     private static async Task<Ok<List<ReviewResponse>>> ReviewQueueAsync(CaseService s, CancellationToken ct)

@@ -38,21 +38,11 @@ internal static class CreditRepairApi
             RunAsync(async () => ToResponse(await s.DecideAsync(id, i, ct))));
     }
 
-    private static async Task<Results<Ok<T>, Created<T>, ValidationProblem, NotFound<ProblemDetails>>> RunAsync<T>(Func<Task<T>> work, bool created = false)
+    /// <summary>Runs a command; a refusal goes to the platform's exception handler (400/404/409 ProblemDetails).</summary>
+    private static async Task<Results<Ok<T>, Created<T>>> RunAsync<T>(Func<Task<T>> work, bool created = false)
     {
-        try
-        {
-            var value = await work();
-            return created ? TypedResults.Created((string?)null, value) : TypedResults.Ok(value);
-        }
-        catch (RefusedException e)
-        {
-            return RegistryApi.Refused(e);
-        }
-        catch (CreditRepairNotFoundException e)
-        {
-            return TypedResults.NotFound(new ProblemDetails { Title = "未找到", Detail = e.Message, Status = 404 });
-        }
+        var value = await work();
+        return created ? TypedResults.Created((string?)null, value) : TypedResults.Ok(value);
     }
 
     internal static CreditRepairResponse ToResponse(CreditRepairApplication a) => new(a.Id, a.CaseId, a.DecisionNumber, a.CreditCode, a.EnterpriseName, a.ApplicantName,

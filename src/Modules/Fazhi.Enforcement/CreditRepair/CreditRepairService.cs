@@ -6,6 +6,7 @@ using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.Identifiers;
 using Fazhi.Platform.Features.PersonalData;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,9 +23,6 @@ internal sealed record CreditRepairRulesInput(int OrdinaryMinMonths, int Serious
 
 internal sealed record PublicRepairStatus(string DecisionNumber, string EnterpriseName, DateOnly SubmittedOn, CreditRepairStatus Status, string StatusName, string DecisionReason,
     DateOnly? DecidedOn);
-
-/// <summary>A credit-repair application that does not exist or lies outside the caller's scope (404).</summary>
-internal sealed class CreditRepairNotFoundException() : Exception("信用修复申请不存在或不在您的数据范围内。");
 
 /// <summary>
 /// Credit repair (信用修复) of published penalty decisions. An enterprise (by its 统一社会信用代码 and the decision's number)
@@ -43,7 +41,7 @@ internal sealed class CreditRepairService(EnforcementDb db, IServiceProvider ser
     {
         if (input.OrdinaryMinMonths is < 0 or > 60 || input.SeriousMinMonths is < 0 or > 120)
         {
-            throw new RefusedException("ordinaryMinMonths", "最短公示期应为 0–60 个月（一般）和 0–120 个月（严重）。");
+            throw Refuse.Field("ordinaryMinMonths", "最短公示期应为 0–60 个月（一般）和 0–120 个月（严重）。");
         }
         var rules = await db.Set<CreditRepairRules>().OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
         if (rules is null)
@@ -113,16 +111,16 @@ internal sealed class CreditRepairService(EnforcementDb db, IServiceProvider ser
         var check = UnifiedSocialCreditCode.Validate(code);
         if (!check.IsValid)
         {
-            throw new RefusedException("creditCode", "统一社会信用代码无效：" + check.Message);
+            throw Refuse.Field("creditCode", "统一社会信用代码无效：" + check.Message);
         }
         var number = (input.DecisionNumber ?? "").Trim();
         if (number.Length == 0)
         {
-            throw new RefusedException("decisionNumber", "请填写行政处罚决定书文号。");
+            throw Refuse.Field("decisionNumber", "请填写行政处罚决定书文号。");
         }
         if (string.IsNullOrWhiteSpace(input.ApplicantName))
         {
-            throw new RefusedException("applicantName", "请填写申请人（经办人）姓名。");
+            throw Refuse.Field("applicantName", "请填写申请人（经办人）姓名。");
         }
         SensitiveText? phone = null;
         if (!string.IsNullOrWhiteSpace(input.ContactPhone))
@@ -130,29 +128,29 @@ internal sealed class CreditRepairService(EnforcementDb db, IServiceProvider ser
             var digits = input.ContactPhone.Trim();
             if (digits.Length is < 7 or > 20 || !digits.All(ch => char.IsAsciiDigit(ch) || ch == '-'))
             {
-                throw new RefusedException("contactPhone", "联系电话格式不正确。");
+                throw Refuse.Field("contactPhone", "联系电话格式不正确。");
             }
             phone = SensitiveText.Phone(digits);
         }
         if (string.IsNullOrWhiteSpace(input.Statement))
         {
-            throw new RefusedException("statement", "请说明纠正失信行为、履行义务的情况。");
+            throw Refuse.Field("statement", "请说明纠正失信行为、履行义务的情况。");
         }
         var published = await target.PublishedDecisions.AsNoTracking()
             .FirstOrDefaultAsync(p => p.DecisionNumber == number && p.PartyCreditCode == code && p.WithdrawnOn == null, ct);
         var c = published is null ? null : await target.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == published.CaseId, ct);
         if (published is null || c is null || c.Stage == CaseStage.Revoked)
         {
-            throw new RefusedException("decisionNumber", $"未找到统一社会信用代码 {code} 名下文号为“{number}”、正在公示的行政处罚决定（已撤销或已停止公示的决定无需修复）。");
+            throw Refuse.Field("decisionNumber", $"未找到统一社会信用代码 {code} 名下文号为“{number}”、正在公示的行政处罚决定（已撤销或已停止公示的决定无需修复）。");
         }
         if (await target.Set<CreditRepairApplication>().AnyAsync(a => a.CaseId == c.Id && a.Status == CreditRepairStatus.Pending, ct))
         {
-            throw new RefusedException("decisionNumber", "该处罚决定已有待审核的信用修复申请，请等待执法机关审核。");
+            throw Refuse.Field("decisionNumber", "该处罚决定已有待审核的信用修复申请，请等待执法机关审核。");
         }
         var checks = Evaluate(c, await RulesAsync(target, ct), deadlines.Today);
         if (checks.Where(x => !x.Passed).ToList() is { Count: > 0 } failed)
         {
-            throw new RefusedException(failed[0].Rule == "最短公示期" ? "decisionNumber" : "statement", "不符合信用修复条件：" + string.Join("；", failed.Select(f => f.Detail)));
+            throw Refuse.Field(failed[0].Rule == "最短公示期" ? "decisionNumber" : "statement", "不符合信用修复条件：" + string.Join("；", failed.Select(f => f.Detail)));
         }
         var application = new CreditRepairApplication
         {
@@ -176,22 +174,22 @@ internal sealed class CreditRepairService(EnforcementDb db, IServiceProvider ser
     }
 
     public async Task<CreditRepairApplication> GetAsync(Guid id, CancellationToken ct) =>
-        await db.Set<CreditRepairApplication>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new CreditRepairNotFoundException();
+        await db.Set<CreditRepairApplication>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw Refuse.NotFound("信用修复申请不存在或不在您的数据范围内。");
 
     /// <summary>The current checks of an application's case (for the reviewer).</summary>
     public async Task<List<EligibilityCheck>> CurrentChecksAsync(CreditRepairApplication a, CancellationToken ct)
     {
-        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == a.CaseId, ct) ?? throw new CreditRepairNotFoundException();
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == a.CaseId, ct) ?? throw Refuse.NotFound("信用修复申请不存在或不在您的数据范围内。");
         return Evaluate(c, await RulesAsync(ct), deadlines.Today);
     }
 
     /// <summary>The body's decision. Approval re-checks eligibility and ends the decision's publicity; a refusal needs reasons.</summary>
     public async Task<CreditRepairApplication> DecideAsync(Guid id, CreditRepairDecisionInput input, CancellationToken ct)
     {
-        var a = await db.Set<CreditRepairApplication>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new CreditRepairNotFoundException();
+        var a = await db.Set<CreditRepairApplication>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw Refuse.NotFound("信用修复申请不存在或不在您的数据范围内。");
         if (a.Status != CreditRepairStatus.Pending)
         {
-            throw new RefusedException("status", "该申请已审核完毕。");
+            throw Refuse.Field("status", "该申请已审核完毕。");
         }
         var today = deadlines.Today;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -200,7 +198,7 @@ internal sealed class CreditRepairService(EnforcementDb db, IServiceProvider ser
             var checks = await CurrentChecksAsync(a, ct);
             if (checks.Where(x => !x.Passed).ToList() is { Count: > 0 } failed)
             {
-                throw new RefusedException("approve", "不符合信用修复条件，不能准予修复：" + string.Join("；", failed.Select(f => f.Detail)));
+                throw Refuse.Field("approve", "不符合信用修复条件，不能准予修复：" + string.Join("；", failed.Select(f => f.Detail)));
             }
             a.Status = CreditRepairStatus.Approved;
             a.DecisionReason = string.IsNullOrWhiteSpace(input.Reason) ? "符合信用修复条件，准予修复，终止公示该行政处罚信息。" : input.Reason.Trim();
@@ -216,7 +214,7 @@ internal sealed class CreditRepairService(EnforcementDb db, IServiceProvider ser
         {
             if (string.IsNullOrWhiteSpace(input.Reason))
             {
-                throw new RefusedException("reason", "不予修复的，应当写明理由。");
+                throw Refuse.Field("reason", "不予修复的，应当写明理由。");
             }
             a.Status = CreditRepairStatus.Refused;
             a.DecisionReason = input.Reason.Trim();

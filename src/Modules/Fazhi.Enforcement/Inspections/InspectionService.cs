@@ -22,17 +22,14 @@ internal sealed record MergeSuggestion(string CreditCode, string EnterpriseName,
 
 internal sealed record CapRuleInput(long Version, int MaxVisits, CapPeriod Period, bool ExemptComplaints, bool ExemptKeySupervision);
 
-/// <summary>A refusal with the rule named; <see cref="Visits"/> lists the inspections that fill the cap when that is the reason.</summary>
-internal sealed class InspectionRuleException(string message, IDictionary<string, string[]> errors, IReadOnlyList<VisitSummary>? visits = null) : Exception(message)
-{
-    public IDictionary<string, string[]> Errors { get; } = errors;
+/// <summary>
+/// The enterprise already has the maximum number of counted visits in the period: the rule in <see cref="Message"/> and the
+/// visits that fill the cap, so the caller can offer to join one of them. A result, not a refusal: the answer carries data.
+/// </summary>
+internal sealed record CapReached(string Message, IReadOnlyList<VisitSummary> Visits);
 
-    public IReadOnlyList<VisitSummary> Visits { get; } = visits ?? [];
-
-    public bool IsCap => Visits.Count > 0;
-
-    public static InspectionRuleException Field(string field, string message) => new(message, new Dictionary<string, string[]> { [field] = [message] });
-}
+/// <summary>A registration: the plan, or the cap that stopped it.</summary>
+internal sealed record Registration(InspectionPlan? Plan, CapReached? Cap);
 
 /// <summary>
 /// Enterprise inspections (涉企行政检查, "无事不扰"): plans registered in advance, the cap per enterprise per period, joint inspections
@@ -84,17 +81,17 @@ internal sealed class InspectionService(EnforcementDb db, IOrgDirectory orgs, IC
     /// Registers a plan for the caller's body. Refused (with the cap and the visits that fill it) when the enterprise already has the
     /// maximum number of counted visits in the period; joining an existing visit (<see cref="PlanInput.JoinVisitId"/>) never adds one.
     /// </summary>
-    public async Task<InspectionPlan> RegisterAsync(PlanInput input, CancellationToken ct)
+    public async Task<Registration> RegisterAsync(PlanInput input, CancellationToken ct)
     {
         var errors = Validate(input);
         if (errors.Count > 0)
         {
-            throw new InspectionRuleException("检查计划信息不完整或有误。", errors);
+            throw Refuse.Fields(errors, "检查计划信息不完整或有误。");
         }
-        var body = current.OrgUnitId ?? throw InspectionRuleException.Field("orgUnit", "您的账号未归属执法部门，不能登记检查计划。");
+        var body = current.OrgUnitId ?? throw Refuse.Field("orgUnit", "您的账号未归属执法部门，不能登记检查计划。");
         if (input.MatterId is { } matterId && !await db.Matters.AnyAsync(m => m.Id == matterId, ct))
         {
-            throw InspectionRuleException.Field("matterId", "所选执法事项不存在。");
+            throw Refuse.Field("matterId", "所选执法事项不存在。");
         }
         var code = UnifiedSocialCreditCode.Validate(input.CreditCode).Normalized;
         var rule = await CapRuleAsync(ct);
@@ -117,11 +114,11 @@ internal sealed class InspectionService(EnforcementDb db, IOrgDirectory orgs, IC
             var lead = await db.InspectionPlans.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(p => p.Id == visitId && p.VisitId == visitId, ct);
             if (lead is null || lead.CreditCode != code)
             {
-                throw InspectionRuleException.Field("joinVisitId", "要并入的检查不存在，或不是对同一企业的检查。");
+                throw Refuse.Field("joinVisitId", "要并入的检查不存在，或不是对同一企业的检查。");
             }
             if (lead.Status != InspectionStatus.Planned)
             {
-                throw InspectionRuleException.Field("joinVisitId", "要并入的检查已结束，不能再并入。");
+                throw Refuse.Field("joinVisitId", "要并入的检查已结束，不能再并入。");
             }
             plan.VisitId = lead.Id;
             plan.PlannedDate = lead.PlannedDate;
@@ -140,13 +137,13 @@ internal sealed class InspectionService(EnforcementDb db, IOrgDirectory orgs, IC
                 var list = string.Join("；", counted.Select(v => $"{v.PlannedDate:yyyy-MM-dd} {string.Join("、", v.Bodies)}（{string.Join("、", v.Subjects)}）"));
                 var message = $"超过检查频次上限：{rule.Describe()}。该企业在 {from:yyyy-MM-dd} 至 {to:yyyy-MM-dd} 已登记 {counted.Count} 次：{list}。"
                     + "可与其中一次合并为联合检查（并入后不另计次数），或待下一周期再检查。";
-                throw new InspectionRuleException(message, new Dictionary<string, string[]> { ["plannedDate"] = [message] }, counted);
+                return new Registration(null, new CapReached(message, counted));
             }
         }
         db.InspectionPlans.Add(plan);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return plan;
+        return new Registration(plan, null);
     }
 
     /// <summary>
@@ -252,11 +249,11 @@ internal sealed class InspectionService(EnforcementDb db, IOrgDirectory orgs, IC
         var chosen = await db.InspectionPlans.Where(p => ids.Contains(p.Id)).ToListAsync(ct);
         if (chosen.Count != ids.Count)
         {
-            throw InspectionRuleException.Field("planIds", "有检查计划不存在或不在您的数据范围内。");
+            throw Refuse.Field("planIds", "有检查计划不存在或不在您的数据范围内。");
         }
         if (ids.Count < 2)
         {
-            throw InspectionRuleException.Field("planIds", "联合检查至少需要两个检查计划。");
+            throw Refuse.Field("planIds", "联合检查至少需要两个检查计划。");
         }
         var lead = chosen.Single(p => p.Id == leadPlanId);
         var visitIds = chosen.Select(p => p.VisitId).Distinct().ToList();
@@ -265,21 +262,21 @@ internal sealed class InspectionService(EnforcementDb db, IOrgDirectory orgs, IC
         var hidden = await db.InspectionPlans.IgnoreQueryFilters().CountAsync(p => visitIds.Contains(p.VisitId), ct);
         if (hidden != all.Count)
         {
-            throw InspectionRuleException.Field("planIds", "所选检查已与您数据范围外的部门联合，请由市级执法监督机构合并。");
+            throw Refuse.Field("planIds", "所选检查已与您数据范围外的部门联合，请由市级执法监督机构合并。");
         }
         if (all.Any(p => p.CreditCode != lead.CreditCode))
         {
-            throw InspectionRuleException.Field("planIds", "只能合并对同一企业（同一统一社会信用代码）的检查计划。");
+            throw Refuse.Field("planIds", "只能合并对同一企业（同一统一社会信用代码）的检查计划。");
         }
         if (all.Any(p => p.Status != InspectionStatus.Planned))
         {
-            throw InspectionRuleException.Field("planIds", "已结束的检查不能合并。");
+            throw Refuse.Field("planIds", "已结束的检查不能合并。");
         }
         var rule = await CapRuleAsync(ct);
         var period = rule.PeriodOf(lead.PlannedDate);
         if (all.Any(p => rule.PeriodOf(p.PlannedDate) != period))
         {
-            throw InspectionRuleException.Field("planIds", $"只能合并同一{InspectionCapRule.PeriodName(rule.Period)}内的检查计划（{period.From:yyyy-MM-dd} 至 {period.To:yyyy-MM-dd}）。");
+            throw Refuse.Field("planIds", $"只能合并同一{InspectionCapRule.PeriodName(rule.Period)}内的检查计划（{period.From:yyyy-MM-dd} 至 {period.To:yyyy-MM-dd}）。");
         }
         var newVisit = lead.VisitId == lead.Id ? lead.Id : lead.VisitId;
         var leadDate = all.First(p => p.Id == newVisit).PlannedDate;
@@ -304,7 +301,7 @@ internal sealed class InspectionService(EnforcementDb db, IOrgDirectory orgs, IC
         }
         if (plan.Status != InspectionStatus.Planned)
         {
-            throw InspectionRuleException.Field("result", "该检查已记录结果并结束。");
+            throw Refuse.Field("result", "该检查已记录结果并结束。");
         }
         var errors = new Dictionary<string, string[]>();
         if (input.Result is null)
@@ -326,7 +323,7 @@ internal sealed class InspectionService(EnforcementDb db, IOrgDirectory orgs, IC
         }
         if (errors.Count > 0)
         {
-            throw new InspectionRuleException("检查结果不完整。", errors);
+            throw Refuse.Fields(errors, "检查结果不完整。");
         }
         db.Entry(plan).Property(p => p.Version).OriginalValue = input.Version;
         plan.Result = input.Result;
@@ -343,7 +340,7 @@ internal sealed class InspectionService(EnforcementDb db, IOrgDirectory orgs, IC
     {
         if (input.MaxVisits is < 1 or > 100)
         {
-            throw InspectionRuleException.Field("maxVisits", "检查次数上限须在 1 至 100 之间。");
+            throw Refuse.Field("maxVisits", "检查次数上限须在 1 至 100 之间。");
         }
         var rule = await db.InspectionCapRules.FirstOrDefaultAsync(r => r.Code == InspectionCapRule.DefaultCode, ct);
         if (rule is null)

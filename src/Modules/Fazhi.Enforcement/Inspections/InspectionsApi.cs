@@ -42,62 +42,34 @@ internal static class InspectionsApi
         return TypedResults.Ok(new PlanPage(rows, total, p, 50));
     }
 
-    private static async Task<Results<Created<PlanView>, ValidationProblem, ProblemHttpResult>> RegisterAsync(PlanInput input, InspectionService s, CancellationToken ct)
+    private static async Task<Results<Created<PlanView>, ProblemHttpResult>> RegisterAsync(PlanInput input, InspectionService s, CancellationToken ct)
     {
-        try
-        {
-            var plan = await s.RegisterAsync(input, ct);
-            return TypedResults.Created($"/api/enforcement/inspections/{plan.Id}", (await s.GetAsync(plan.Id, ct))!);
-        }
-        catch (InspectionRuleException e) when (e.IsCap)
+        var (plan, cap) = await s.RegisterAsync(input, ct);
+        if (cap is not null)
         {
             // The cap is a business refusal, not a malformed request: 422 with the rule and the visits that fill it.
-            return TypedResults.Problem(title: "超过检查频次上限", detail: e.Message, statusCode: StatusCodes.Status422UnprocessableEntity,
-                extensions: new Dictionary<string, object?> { ["visits"] = e.Visits });
+            return TypedResults.Problem(title: "超过检查频次上限", detail: cap.Message, statusCode: StatusCodes.Status422UnprocessableEntity,
+                extensions: new Dictionary<string, object?> { ["visits"] = cap.Visits });
         }
-        catch (InspectionRuleException e)
-        {
-            return TypedResults.ValidationProblem(e.Errors, detail: e.Message);
-        }
+        return TypedResults.Created($"/api/enforcement/inspections/{plan!.Id}", (await s.GetAsync(plan.Id, ct))!);
     }
 
     private static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>>> GetAsync(Guid id, InspectionService s, CancellationToken ct) =>
         await s.GetAsync(id, ct) is { } plan ? TypedResults.Ok(plan) : NotFound();
 
-    private static async Task<Results<Ok<PlanView>, ValidationProblem, NotFound<ProblemDetails>>> ResultAsync(Guid id, ResultInput input, InspectionService s, CancellationToken ct)
+    private static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>>> ResultAsync(Guid id, ResultInput input, InspectionService s, CancellationToken ct)
     {
-        try
-        {
-            return await s.RecordResultAsync(id, input, ct) ? TypedResults.Ok((await s.GetAsync(id, ct))!) : NotFound();
-        }
-        catch (InspectionRuleException e)
-        {
-            return TypedResults.ValidationProblem(e.Errors, detail: e.Message);
-        }
+        return await s.RecordResultAsync(id, input, ct) ? TypedResults.Ok((await s.GetAsync(id, ct))!) : NotFound();
     }
 
-    private static async Task<Results<Ok<MergeResponse>, ValidationProblem>> MergeAsync(MergeRequest input, InspectionService s, CancellationToken ct)
+    private static async Task<Ok<MergeResponse>> MergeAsync(MergeRequest input, InspectionService s, CancellationToken ct)
     {
-        try
-        {
-            return TypedResults.Ok(new MergeResponse(await s.MergeAsync(input.LeadPlanId, input.PlanIds ?? [], ct)));
-        }
-        catch (InspectionRuleException e)
-        {
-            return TypedResults.ValidationProblem(e.Errors, detail: e.Message);
-        }
+        return TypedResults.Ok(new MergeResponse(await s.MergeAsync(input.LeadPlanId, input.PlanIds ?? [], ct)));
     }
 
-    private static async Task<Results<Ok<CapRuleDto>, ValidationProblem>> UpdateCapAsync(CapRuleInput input, InspectionService s, CancellationToken ct)
+    private static async Task<Ok<CapRuleDto>> UpdateCapAsync(CapRuleInput input, InspectionService s, CancellationToken ct)
     {
-        try
-        {
-            return TypedResults.Ok(ToDto(await s.UpdateCapAsync(input, ct)));
-        }
-        catch (InspectionRuleException e)
-        {
-            return TypedResults.ValidationProblem(e.Errors, detail: e.Message);
-        }
+        return TypedResults.Ok(ToDto(await s.UpdateCapAsync(input, ct)));
     }
 
     private static NotFound<ProblemDetails> NotFound() =>

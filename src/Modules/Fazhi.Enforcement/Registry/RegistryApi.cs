@@ -34,20 +34,8 @@ internal static class RegistryApi
         api.MapPost("/officers/import", ImportAsync).RequirePermission(EnforcementPermissions.RegistryManage).DisableAntiforgery();
     }
 
-    internal static ValidationProblem Refused(RefusedException e) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] }, detail: e.Message);
-
-    private static async Task<Results<Ok<BodyResponse>, ValidationProblem>> UpsertBodyAsync(BodyInput input, RegistryService s, CancellationToken ct)
-    {
-        try
-        {
-            return TypedResults.Ok(ToResponse(await s.UpsertBodyAsync(input, ct)));
-        }
-        catch (RefusedException e)
-        {
-            return Refused(e);
-        }
-    }
+    private static async Task<Ok<BodyResponse>> UpsertBodyAsync(BodyInput input, RegistryService s, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await s.UpsertBodyAsync(input, ct)));
 
     private static async Task<Results<Created<OfficerView>, ValidationProblem>> CreateOfficerAsync(OfficerInput input, RegistryService s, CancellationToken ct)
     {
@@ -56,33 +44,19 @@ internal static class RegistryApi
         {
             return TypedResults.ValidationProblem(errors, detail: "执法人员信息不完整或有误。");
         }
-        try
-        {
-            var officer = await s.CreateOfficerAsync(input, ct);
-            var view = (await s.OfficersAsync(officer.BodyId, ct)).Single(o => o.Id == officer.Id);
-            return TypedResults.Created($"/api/enforcement/officers/{officer.Id}", view);
-        }
-        catch (RefusedException e)
-        {
-            return Refused(e);
-        }
+        var officer = await s.CreateOfficerAsync(input, ct);
+        var view = (await s.OfficersAsync(officer.BodyId, ct)).Single(o => o.Id == officer.Id);
+        return TypedResults.Created($"/api/enforcement/officers/{officer.Id}", view);
     }
 
-    private static async Task<Results<Ok<OfficerView>, ValidationProblem, NotFound<ProblemDetails>>> RenewAsync(Guid id, RenewRequest input, RegistryService s, CancellationToken ct)
+    private static async Task<Results<Ok<OfficerView>, NotFound<ProblemDetails>>> RenewAsync(Guid id, RenewRequest input, RegistryService s, CancellationToken ct)
     {
-        try
+        var officer = await s.RenewAsync(id, input.Version, input.CertificateNumber, input.IssuedOn, input.ExpiresOn, ct);
+        if (officer is null)
         {
-            var officer = await s.RenewAsync(id, input.Version, input.CertificateNumber, input.IssuedOn, input.ExpiresOn, ct);
-            if (officer is null)
-            {
-                return TypedResults.NotFound(new ProblemDetails { Title = "未找到", Detail = "执法人员不存在。", Status = 404 });
-            }
-            return TypedResults.Ok((await s.OfficersAsync(officer.BodyId, ct)).Single(o => o.Id == officer.Id));
+            return TypedResults.NotFound(new ProblemDetails { Title = "未找到", Detail = "执法人员不存在。", Status = 404 });
         }
-        catch (RefusedException e)
-        {
-            return Refused(e);
-        }
+        return TypedResults.Ok((await s.OfficersAsync(officer.BodyId, ct)).Single(o => o.Id == officer.Id));
     }
 
     private static async Task<Results<Ok<OfficerImportResponse>, ValidationProblem, ProblemHttpResult>> ImportAsync(HttpContext http, IAntiforgery antiforgery, RegistryService s, CancellationToken ct)

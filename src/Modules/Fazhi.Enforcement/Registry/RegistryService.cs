@@ -13,12 +13,6 @@ internal sealed record OfficerInput(Guid BodyId, string Name, string? Certificat
 internal sealed record OfficerView(Guid Id, Guid BodyId, string BodyName, string Name, string CertificateNumber, DateOnly? CertificateIssuedOn, DateOnly? CertificateExpiresOn,
     string Scope, bool Active, string? IneligibleReason, long Version);
 
-/// <summary>A refusal of a registry or case action: the field and the reason, naming the rule.</summary>
-internal sealed class RefusedException(string field, string message) : Exception(message)
-{
-    public string Field { get; } = field;
-}
-
 /// <summary>Enforcement bodies and officers (执法主体与执法人员).</summary>
 internal sealed class RegistryService(EnforcementDb db, IOrgDirectory orgs, IDeadlineService deadlines)
 {
@@ -29,7 +23,7 @@ internal sealed class RegistryService(EnforcementDb db, IOrgDirectory orgs, IDea
     public async Task<EnforcementBody> UpsertBodyAsync(BodyInput input, CancellationToken ct)
     {
         var code = input.OrgCode.Trim();
-        var unit = await orgs.FindByCodeAsync(code, ct) is { IsActive: true } found ? found : throw new RefusedException("orgCode", $"机构代码 {code} 不存在或已停用。");
+        var unit = await orgs.FindByCodeAsync(code, ct) is { IsActive: true } found ? found : throw Refuse.Field("orgCode", $"机构代码 {code} 不存在或已停用。");
         var body = await db.Bodies.FirstOrDefaultAsync(b => b.OrgUnitId == unit.Id, ct);
         if (body is null)
         {
@@ -63,9 +57,20 @@ internal sealed class RegistryService(EnforcementDb db, IOrgDirectory orgs, IDea
     public static Dictionary<string, string[]> Validate(OfficerInput input)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(input.Name))
+        if (string.IsNullOrWhiteSpace(TextRules.Clean(input.Name)))
         {
             errors["name"] = ["请填写执法人员姓名。"];
+        }
+        else
+        {
+            var checks = new FieldChecks();
+            TextRules.Required(checks, "name", "执法人员姓名", input.Name, 64);
+            DateRules.Check(checks, "certificateIssuedOn", "发证日期", input.CertificateIssuedOn);
+            DateRules.Check(checks, "certificateExpiresOn", "有效期截止日期", input.CertificateExpiresOn);
+            foreach (var (field, messages) in checks.Errors)
+            {
+                errors[field] = messages;
+            }
         }
         if (input.BodyId == Guid.Empty)
         {
@@ -86,18 +91,18 @@ internal sealed class RegistryService(EnforcementDb db, IOrgDirectory orgs, IDea
     public async Task<EnforcementOfficer> CreateOfficerAsync(OfficerInput input, CancellationToken ct)
     {
         var body = await db.Bodies.AsNoTracking().FirstOrDefaultAsync(b => b.Id == input.BodyId, ct)
-            ?? throw new RefusedException("bodyId", "执法主体不存在，请先登记执法主体。");
+            ?? throw Refuse.Field("bodyId", "执法主体不存在，请先登记执法主体。");
         var cert = (input.CertificateNumber ?? "").Trim();
         if (cert.Length > 0 && await db.Officers.IgnoreQueryFilters().AnyAsync(o => o.CertificateNumber == cert, ct))
         {
             // Uniqueness is city-wide, so the check looks across scopes (explicit system read, no data returned).
-            throw new RefusedException("certificateNumber", $"执法证号 {cert} 已登记。");
+            throw Refuse.Field("certificateNumber", $"执法证号 {cert} 已登记。");
         }
         var officer = new EnforcementOfficer
         {
             OrgUnitId = body.OrgUnitId,
             BodyId = body.Id,
-            Name = input.Name.Trim(),
+            Name = TextRules.Clean(input.Name) ?? "",
             CertificateNumber = cert,
             CertificateIssuedOn = input.CertificateIssuedOn,
             CertificateExpiresOn = input.CertificateExpiresOn,
@@ -118,7 +123,7 @@ internal sealed class RegistryService(EnforcementDb db, IOrgDirectory orgs, IDea
         }
         if (expiresOn < issuedOn)
         {
-            throw new RefusedException("certificateExpiresOn", "有效期截止日期不能早于发证日期。");
+            throw Refuse.Field("certificateExpiresOn", "有效期截止日期不能早于发证日期。");
         }
         db.Entry(officer).Property(o => o.Version).OriginalValue = version;
         officer.CertificateNumber = certificateNumber.Trim();
