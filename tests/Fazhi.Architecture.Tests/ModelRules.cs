@@ -3,6 +3,7 @@ using Fazhi.Platform.Data;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Fazhi.Architecture.Tests;
@@ -55,7 +56,9 @@ public sealed class ModelRules
     {
         using var db = Create(factoryName);
         var module = ModuleOf(db);
-        var tables = db.Model.GetEntityTypes()
+        // The design-time model keeps what migrations need to know (which tables a context maps but does not migrate).
+        var model = db.GetService<IDesignTimeModel>().Model;
+        var tables = model.GetEntityTypes()
             .Where(e => e.GetTableName() is not null && !IsSharedPlatformTable(e))
             .Select(e => e.GetTableName()!)
             .Distinct()

@@ -202,8 +202,8 @@ internal static class DisputesLoad
     private static IntakeRequest NewIntake(ChineseData d) => new(
         d.Pick(TypeMix).Code, "WalkIn", d.Pick(Labels.Categories), d.Random.Next(0, 4) == 0 ? null : d.Random.Next(500, 200_000),
         d.County(), "申请人称与被申请人因" + d.Pick(Labels.Categories) + "发生争议，多次协商未果，请求中心调解处理。",
-        new PartyInput("Person", d.PersonName(), d.ResidentId(), null, d.Phone()),
-        d.Random.Next(0, 3) == 0 ? new PartyInput("Organisation", d.CompanyName(), null, d.CreditCode(), null) : new PartyInput("Person", d.PersonName(), null, null, null));
+        new PartyInput(PartyKind.Person, d.PersonName(), d.ResidentId(), null, d.Phone()),
+        d.Random.Next(0, 3) == 0 ? new PartyInput(PartyKind.Organisation, d.CompanyName(), null, d.CreditCode(), null) : new PartyInput(PartyKind.Person, d.PersonName(), null, null, null));
 
     /// <summary>
     /// Adds cases until there are <paramref name="target"/>, 5,000 per transaction, with parties, stages (open ones carry

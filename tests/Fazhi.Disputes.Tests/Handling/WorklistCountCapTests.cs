@@ -50,13 +50,13 @@ public sealed class WorklistCountCapTests(FazhiFactory factory)
         {
             var first = await api.GetFromJsonAsync<JsonElement>($"/api/disputes/worklist?view={view}");
             Assert.Equal(Worklists.CountCap, first.GetProperty("total").GetInt32());
-            Assert.True(first.GetProperty("totalIsCapped").GetBoolean());
+            Assert.True(first.GetProperty("capped").GetBoolean());
             Assert.Equal(20, first.GetProperty("items").GetArrayLength());
         }
         // Page 60 of 20 lies beyond the cap: counting goes up to that page, and finds every case.
         var far = await api.GetFromJsonAsync<JsonElement>("/api/disputes/worklist?view=all&page=60&pageSize=20");
         Assert.Equal(total, far.GetProperty("total").GetInt32());
-        Assert.False(far.GetProperty("totalIsCapped").GetBoolean());
+        Assert.False(far.GetProperty("capped").GetBoolean());
 
         var browser = await factory.SignedInBrowserAsync(clerkUser);
         foreach (var url in new[] { "/disputes", "/disputes?view=overdue" })

@@ -1,3 +1,4 @@
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Builder;
@@ -26,7 +27,7 @@ internal static class AuditApi
         g.MapPost("/purge", PurgeAsync);
     }
 
-    private static async Task<Ok<AuditPage>> ListAsync(
+    private static async Task<Ok<Paged<AuditEntryDto>>> ListAsync(
         AuditTrail trail, DateTimeOffset? from, DateTimeOffset? to, string? actor, string? action, string? entityType, string? entityId,
         Guid? orgUnitId, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await trail.ListAsync(new AuditFilter(from, to, actor, action, entityType, entityId, orgUnitId), page ?? 1, pageSize ?? 50, ct));

@@ -1,3 +1,4 @@
+using Fazhi.Platform.Kit;
 using System.Globalization;
 using System.Text;
 using Fazhi.Platform.Data;
@@ -24,7 +25,6 @@ public sealed record AuditEntryDto(
     long Sequence, DateTimeOffset At, Guid? ActorId, string ActorName, Guid? OrgUnitId, string? OrgUnitName,
     string Action, string EntityType, string? EntityId, string Changes, string? ClientIp, string PreviousHash, string Hash);
 
-public sealed record AuditPage(IReadOnlyList<AuditEntryDto> Items, int Total, int Page, int PageSize);
 
 /// <summary>Result of a purge request.</summary>
 public sealed record AuditPurgeResult(bool Done, string Message, long? ThroughSequence = null, int Removed = 0);
@@ -91,7 +91,7 @@ internal sealed class AuditTrail(PlatformDb db, AuditVerifier verifier, ICurrent
     }
 
     /// <summary>A page of entries, newest first.</summary>
-    public async Task<AuditPage> ListAsync(AuditFilter filter, int page, int pageSize, CancellationToken ct)
+    public async Task<Paged<AuditEntryDto>> ListAsync(AuditFilter filter, int page, int pageSize, CancellationToken ct)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 200);
@@ -99,7 +99,7 @@ internal sealed class AuditTrail(PlatformDb db, AuditVerifier verifier, ICurrent
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(e => e.Sequence).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var names = await OrgNamesAsync(rows, ct);
-        return new AuditPage(rows.Select(e => ToDto(e, names)).ToList(), total, page, pageSize);
+        return new Paged<AuditEntryDto>(rows.Select(e => ToDto(e, names)).ToList(), total, page, pageSize);
     }
 
     public async Task<AuditEntryDto?> GetAsync(long sequence, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Data;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,6 @@ internal sealed record OrgUnitDto(
     Guid Id, string Code, string Name, OrgLevel Level, string LevelName, OrgKind Kind, string KindName,
     Guid? ParentId, string? ParentCode, string PathText, int SortOrder, bool IsActive, bool HasChildren, long Version);
 
-internal sealed record OrgUnitPage(IReadOnlyList<OrgUnitDto> Items, int Total, int Page, int PageSize);
 
 internal sealed record CreateOrgUnitRequest(string Code, string Name, OrgLevel Level, OrgKind Kind, Guid? ParentId, int SortOrder);
 
@@ -59,7 +59,7 @@ internal sealed partial class OrgUnitService(PlatformDb db, ICurrentUser current
 {
     public const int MaxPageSize = 200;
 
-    public async Task<OrgUnitPage> SearchAsync(string? q, Guid? parentId, OrgLevel? level, bool includeInactive, int page, int pageSize, CancellationToken ct)
+    public async Task<Paged<OrgUnitDto>> SearchAsync(string? q, Guid? parentId, OrgLevel? level, bool includeInactive, int page, int pageSize, CancellationToken ct)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
@@ -83,7 +83,7 @@ internal sealed partial class OrgUnitService(PlatformDb db, ICurrentUser current
         }
         var total = await query.CountAsync(ct);
         var units = await query.OrderBy(u => u.Code).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new OrgUnitPage(await ToDtosAsync(units, ct), total, page, pageSize);
+        return new Paged<OrgUnitDto>(await ToDtosAsync(units, ct), total, page, pageSize);
     }
 
     /// <summary>Direct children of a unit (or the roots when null), in display order.</summary>

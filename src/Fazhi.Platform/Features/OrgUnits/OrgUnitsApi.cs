@@ -1,3 +1,4 @@
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Features.Documents;
 using Fazhi.Platform.Security;
 using Fazhi.Platform.Web;
@@ -41,7 +42,7 @@ internal static class OrgUnitsApi
     }
 
     /// <summary>Search by name or code (contains), optionally under a parent or at a level; paged, ordered by code.</summary>
-    private static async Task<Ok<OrgUnitPage>> SearchAsync(OrgUnitService s, string? q, Guid? parentId, OrgLevel? level, bool? includeInactive, int? page, int? pageSize, CancellationToken ct) =>
+    private static async Task<Ok<Paged<OrgUnitDto>>> SearchAsync(OrgUnitService s, string? q, Guid? parentId, OrgLevel? level, bool? includeInactive, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await s.SearchAsync(q, parentId, level, includeInactive ?? true, page ?? 1, pageSize ?? 20, ct));
 
     private static async Task<Results<Ok<IReadOnlyList<OrgUnitDto>>, ProblemHttpResult>> ChildrenCoreAsync(OrgUnitService s, Guid? id, bool? includeInactive, CancellationToken ct) =>

@@ -38,9 +38,6 @@ internal sealed record PartyView(string Role, string Kind, string Name, string? 
 internal sealed record CaseListItem(Guid Id, string CaseNumber, string CaseType, string CaseTypeName, string Status, string StatusName, string Channel, string Category, string? CurrentStage, DateOnly? DueDate, bool Overdue, DateOnly ReceivedOn,
     string? HandlingUnit = null, string? Assignee = null);
 
-/// <param name="TotalIsCapped">True when more than <see cref="Total"/> cases match: worklists count up to a cap, not every case.</param>
-internal sealed record CaseListResponse(IReadOnlyList<CaseListItem> Items, int Total, int Page, int PageSize, bool TotalIsCapped = false);
-
 internal sealed record CaseDetail(
     Guid Id, string CaseNumber, string CaseType, string CaseTypeName, int ProfileVersion, string Status, string StatusName,
     string Channel, string ChannelName, string? ExternalSystem, string? ExternalId, string Category, decimal? Amount, string? Place,

@@ -146,7 +146,7 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
         var firstStage = profile!.Stages.OrderBy(s => s.Order).First();
 
         // Public intake has no account and so no data scope: the write is explicit system work, into the centre only.
-        await using var systemDb = publicIntake ? CreateSystemDb(services) : null;
+        await using var systemDb = publicIntake ? services.GetRequiredService<ISystemWork>().Db<DisputesDb>("公开申请") : null;
         var target = systemDb ?? db;
         var dispute = new DisputeCase
         {
@@ -192,7 +192,7 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
         return new IntakeResult(dispute.Id, dispute.CaseNumber, queryCode);
     }
 
-    public async Task<CaseListResponse> ListAsync(string? caseType, string? status, int page, int pageSize, CancellationToken ct)
+    public async Task<Paged<CaseListItem>> ListAsync(string? caseType, string? status, int page, int pageSize, CancellationToken ct)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 100);
@@ -218,7 +218,7 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
         var today = deadlines.Today;
         var items = rows.Select(r => new CaseListItem(r.Id, r.CaseNumber, r.CaseTypeCode, Labels.CaseTypeName(r.CaseTypeCode), r.Status.ToString(), Labels.Status(r.Status),
                 r.Channel.ToString(), r.Category, r.Stage, r.DueOn, r.DueOn < today, r.ReceivedOn)).ToList();
-        return new CaseListResponse(items, total, page, pageSize);
+        return new Paged<CaseListItem>(items, total, page, pageSize);
     }
 
     public async Task<CaseDetail?> GetAsync(Guid id, CancellationToken ct)
@@ -302,7 +302,7 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
             return null;
         }
         // The public has no data scope: the lookup is explicit system work, answered only when the query code matches.
-        await using var systemDb = CreateSystemDb(services);
+        await using var systemDb = services.GetRequiredService<ISystemWork>().Db<DisputesDb>("案件查询");
         var number = caseNumber.Trim();
         var c = await systemDb.Cases.AsNoTracking().Include(x => x.Stages).FirstOrDefaultAsync(x => x.CaseNumber == number, ct);
         if (c?.QueryCodeHash is null || !CryptographicOperations.FixedTimeEquals(
@@ -462,9 +462,4 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
 
     private static string Hash(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
 
-    /// <summary>A context acting as the system (no data scope), for public intake and tracking only.</summary>
-    private static DisputesDb CreateSystemDb(IServiceProvider sp) =>
-        sp.GetService<Microsoft.EntityFrameworkCore.DbContextOptions<SqliteDisputesDb>>() is { } sqlite
-            ? new SqliteDisputesDb(sqlite, SystemCurrentUser.Instance)
-            : new PostgresDisputesDb(sp.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<PostgresDisputesDb>>(), SystemCurrentUser.Instance);
 }

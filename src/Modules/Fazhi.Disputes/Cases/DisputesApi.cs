@@ -31,7 +31,7 @@ internal static class DisputesApi
         return result.AlreadyReceived ? TypedResults.Ok(result) : TypedResults.Created($"/api/disputes/cases/{result.Id}", result);
     }
 
-    private static async Task<Ok<CaseListResponse>> ListAsync(CaseService service, string? type, string? status, int? page, int? pageSize, CancellationToken ct) =>
+    private static async Task<Ok<Paged<CaseListItem>>> ListAsync(CaseService service, string? type, string? status, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await service.ListAsync(type, status, page ?? 1, pageSize ?? 20, ct));
 
     private static async Task<Results<Ok<CaseDetail>, NotFound>> GetAsync(Guid id, CaseService service, CancellationToken ct) =>

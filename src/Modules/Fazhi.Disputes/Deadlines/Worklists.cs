@@ -27,7 +27,7 @@ internal sealed class Worklists(DisputesDb db, IOrgDirectory orgs, ICurrentUser 
     /// <summary>Worklists count matching cases up to this many (shown as "1000+").</summary>
     public const int CountCap = 1000;
 
-    public async Task<CaseListResponse> ListAsync(string? view, string? caseType, string? status, string? unitCode, int page, int pageSize, CancellationToken ct)
+    public async Task<Paged<CaseListItem>> ListAsync(string? view, string? caseType, string? status, string? unitCode, int page, int pageSize, CancellationToken ct)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 100);
@@ -76,7 +76,7 @@ internal sealed class Worklists(DisputesDb db, IOrgDirectory orgs, ICurrentUser 
         var items = rows.Select(r => new CaseListItem(r.Id, r.CaseNumber, r.CaseTypeCode, Labels.CaseTypeName(r.CaseTypeCode), r.Status.ToString(), Labels.Status(r.Status),
             r.Channel.ToString(), r.Category, r.Stage, r.DueOn, r.DueOn < today && r.Status is CaseStatus.Pending or CaseStatus.InProgress, r.ReceivedOn,
             unitNames.GetValueOrDefault(r.OrgUnitId), r.AssigneeName)).ToList();
-        return new CaseListResponse(items, total, page, pageSize, capped);
+        return new Paged<CaseListItem>(items, total, page, pageSize, capped);
     }
 
     /// <summary>How many cases a worklist view holds for the caller (the home page's to-do counts), capped like the list's total.</summary>

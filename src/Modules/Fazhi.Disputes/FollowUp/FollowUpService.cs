@@ -30,7 +30,7 @@ internal sealed record PublicRatingView(string CaseNumber, string CaseTypeName, 
 /// and by the nightly sweep for closed cases without one); the party rates through a public link with an unguessable token,
 /// or staff record a call; 不满意 opens a review task for the unit's supervisors and notifies them.
 /// </summary>
-internal sealed class FollowUpService(DisputesDb db, ICurrentUser current, IDeadlineService deadlines, INotifier notifier, IServiceProvider services)
+internal sealed class FollowUpService(DisputesDb db, ICurrentUser current, IDeadlineService deadlines, INotifier notifier, ISystemWork systemWork)
 {
     public const string NotificationKind = "disputes.followup.review";
 
@@ -151,7 +151,7 @@ internal sealed class FollowUpService(DisputesDb db, ICurrentUser current, IDead
 
     public async Task<PublicRatingView?> PublicViewAsync(string? token, CancellationToken ct)
     {
-        await using var systemDb = SystemDb();
+        await using var systemDb = systemWork.Db<DisputesDb>("回访评价链接");
         var task = await FindByTokenAsync(systemDb, token, ct);
         return task is null ? null : new PublicRatingView(task.CaseNumber, Labels.CaseTypeName(task.CaseTypeCode), task.ClosedOn, task.Done);
     }
@@ -160,7 +160,7 @@ internal sealed class FollowUpService(DisputesDb db, ICurrentUser current, IDead
     public async Task<bool> RateByTokenAsync(string? token, RatingRequest request, CancellationToken ct)
     {
         // The party has no account and so no scope: explicit system work, answered only for a matching token.
-        await using var systemDb = SystemDb();
+        await using var systemDb = systemWork.Db<DisputesDb>("回访评价");
         var task = await FindByTokenAsync(systemDb, token, ct);
         if (task is null)
         {
@@ -286,10 +286,4 @@ internal sealed class FollowUpService(DisputesDb db, ICurrentUser current, IDead
         f.Rating is { } r ? RatingName(r) : null, f.Comment, f.RatedOn, f.RecordedBy, f.TokenHash is not null, f.Version);
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-    /// <summary>A context acting as the system (no data scope), for the public rating link only.</summary>
-    private DisputesDb SystemDb() =>
-        services.GetService<DbContextOptions<SqliteDisputesDb>>() is { } sqlite
-            ? new SqliteDisputesDb(sqlite, SystemCurrentUser.Instance)
-            : new PostgresDisputesDb(services.GetRequiredService<DbContextOptions<PostgresDisputesDb>>(), SystemCurrentUser.Instance);
 }

@@ -2,6 +2,7 @@ using Fazhi.Enforcement.Discretion;
 using Fazhi.Enforcement.Publicity;
 using Fazhi.Enforcement.Registry;
 using Fazhi.Enforcement.Supervision;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;

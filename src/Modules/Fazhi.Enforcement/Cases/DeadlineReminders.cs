@@ -1,6 +1,6 @@
 using Fazhi.Enforcement.Data;
 using Fazhi.Platform.Features.Calendar;
-using Fazhi.Platform.Features.Notifications;
+using Fazhi.Platform.Kit;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 
@@ -14,7 +14,7 @@ internal sealed record ReminderResult(int Cases, int Notified, int AlreadySent);
 /// the decision deadline of 《行政处罚法》第六十条 approaching (the rules profile's WarnDaysBeforeDecisionDeadline) or passed,
 /// and a decision whose publication is due (the rules profile's PublicationWorkingDays) and not yet published.
 /// </summary>
-internal sealed class DeadlineReminders(EnforcementDb db, CaseService cases, INotifier notifier, IDeadlineService deadlines, TimeProvider clock)
+internal sealed class DeadlineReminders(EnforcementDb db, CaseService cases, IReminders reminders, IDeadlineService deadlines, TimeProvider clock)
 {
     public const string Kind = "enforcement.deadline";
 
@@ -43,23 +43,11 @@ internal sealed class DeadlineReminders(EnforcementDb db, CaseService cases, INo
             .Concat(publications.Select(c => (c.Id, c.OrgUnitId, Subject: $"{c.Id}:publication", Title: $"公示期限提醒：{c.Number}",
                 Body: $"案件 {c.Number} 的行政处罚决定应于 {c.Due:yyyy-MM-dd} 前公示（作出决定之日起 {rules.PublicationWorkingDays} 个工作日内），尚未公示。")))
             .ToList();
-        var since = clock.GetUtcNow().AddDays(-7);
-        var notified = 0;
-        var already = 0;
-        foreach (var item in items)
-        {
-            if (await notifier.AlreadySentAsync(Kind, item.Subject, since, ct))
-            {
-                already++;
-                continue;
-            }
-            var users = await notifier.UsersWithPermissionAtAsync(item.OrgUnitId, EnforcementPermissions.CasesHandle, ct);
-            if (users.Count > 0)
-            {
-                notified += await notifier.NotifyAsync(users, new NotificationMessage(Kind, item.Title, item.Body, $"/enforcement/cases/{item.Id}", item.Subject), ct);
-            }
-        }
-        return new(items.Count, notified, already);
+        // Once a week per case and kind: the subject carries no date, so the window decides when it is sent again.
+        var run = await reminders.SendAsync(
+            items.Select(i => new Reminder(Kind, i.Subject, i.Title, i.Body, $"/enforcement/cases/{i.Id}", [], i.OrgUnitId, EnforcementPermissions.CasesHandle)),
+            ct, since: clock.GetUtcNow().AddDays(-7));
+        return new(items.Count, run.Sent, run.AlreadySent);
     }
 }
 

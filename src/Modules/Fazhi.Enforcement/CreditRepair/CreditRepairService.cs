@@ -30,7 +30,7 @@ internal sealed record PublicRepairStatus(string DecisionNumber, string Enterpri
 /// <see cref="CreditRepairRules"/>; the deciding body approves or refuses with reasons. An approved repair ends the
 /// decision's publicity (终止公示): the public entry is withdrawn from the public pages (ADR 0015).
 /// </summary>
-internal sealed class CreditRepairService(EnforcementDb db, IServiceProvider services, ICurrentUser user, IDeadlineService deadlines)
+internal sealed class CreditRepairService(EnforcementDb db, ISystemWork systemWork, ICurrentUser user, IDeadlineService deadlines)
 {
     public Task<CreditRepairRules> RulesAsync(CancellationToken ct) => RulesAsync(db, ct);
 
@@ -97,7 +97,7 @@ internal sealed class CreditRepairService(EnforcementDb db, IServiceProvider ser
     /// <summary>An application on the public page (no account): runs as explicit system work (ADR 0007), into the deciding body's scope.</summary>
     public async Task<(CreditRepairApplication Application, List<EligibilityCheck> Checks)> ApplyPublicAsync(CreditRepairInput input, CancellationToken ct)
     {
-        await using var system = CreateSystemDb(services);
+        await using var system = systemWork.Db<EnforcementDb>("信用修复公开申请");
         return await ApplyAsync(system, input, CreditRepairChannel.Public, ct);
     }
 
@@ -235,7 +235,7 @@ internal sealed class CreditRepairService(EnforcementDb db, IServiceProvider ser
         {
             return [];
         }
-        await using var system = CreateSystemDb(services);
+        await using var system = systemWork.Db<EnforcementDb>("信用修复进度查询");
         var rows = await system.Set<CreditRepairApplication>().AsNoTracking().Where(a => a.CreditCode == code && a.DecisionNumber == number)
             .OrderByDescending(a => a.Id).ToListAsync(ct);
         return rows.Select(a => new PublicRepairStatus(a.DecisionNumber, a.EnterpriseName, a.SubmittedOn, a.Status, StatusName(a.Status), a.DecisionReason, a.DecidedOn)).ToList();
@@ -248,10 +248,4 @@ internal sealed class CreditRepairService(EnforcementDb db, IServiceProvider ser
         CreditRepairStatus.Refused => "不予修复",
         _ => s.ToString(),
     };
-
-    /// <summary>A context acting as the system (no data scope), for the public application and status only.</summary>
-    private static EnforcementDb CreateSystemDb(IServiceProvider sp) =>
-        sp.GetService<Microsoft.EntityFrameworkCore.DbContextOptions<SqliteEnforcementDb>>() is { } sqlite
-            ? new SqliteEnforcementDb(sqlite, SystemCurrentUser.Instance)
-            : new PostgresEnforcementDb(sp.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<PostgresEnforcementDb>>(), SystemCurrentUser.Instance);
 }

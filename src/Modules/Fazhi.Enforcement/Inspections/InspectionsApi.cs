@@ -1,3 +1,4 @@
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,6 @@ internal sealed record MergeRequest(Guid LeadPlanId, IReadOnlyList<Guid> PlanIds
 
 internal sealed record MergeResponse(Guid VisitId);
 
-internal sealed record PlanPage(IReadOnlyList<PlanView> Items, int Total, int Page, int PageSize);
 
 internal sealed record CapRuleDto(long Version, int MaxVisits, CapPeriod Period, bool ExemptComplaints, bool ExemptKeySupervision, string Description);
 
@@ -35,11 +35,11 @@ internal static class InspectionsApi
         g.MapPut("/cap", UpdateCapAsync).RequirePermission(EnforcementPermissions.InspectionsSettings);
     }
 
-    private static async Task<Ok<PlanPage>> ListAsync(string? q, InspectionStatus? status, int? page, InspectionService s, CancellationToken ct)
+    private static async Task<Ok<Paged<PlanView>>> ListAsync(string? q, InspectionStatus? status, int? page, InspectionService s, CancellationToken ct)
     {
         var p = Math.Max(page ?? 1, 1);
         var (rows, total) = await s.ListAsync(q, status, p, 50, ct);
-        return TypedResults.Ok(new PlanPage(rows, total, p, 50));
+        return TypedResults.Ok(new Paged<PlanView>(rows, total, p, 50));
     }
 
     private static async Task<Results<Created<PlanView>, ProblemHttpResult>> RegisterAsync(PlanInput input, InspectionService s, CancellationToken ct)

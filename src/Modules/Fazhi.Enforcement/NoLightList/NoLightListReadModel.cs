@@ -1,3 +1,4 @@
+using Fazhi.Platform.Kit;
 using Fazhi.Enforcement.Data;
 using Fazhi.Enforcement.Discretion;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,6 @@ internal sealed record ListItem(Guid MatterId, string MatterCode, string MatterN
 
 internal sealed record ListQuery(string? Q, Guid? Matter, DiscretionTier? Tier, string? Authority, int Page, int PageSize);
 
-internal sealed record ListPage(IReadOnlyList<ListItem> Items, int Total, int Page, int PageSize);
 
 /// <summary>
 /// An in-memory read model of the public no/light-penalty list: the list is small (hundreds of rows) and read by the public far
@@ -33,7 +33,7 @@ internal sealed class NoLightListReadModel(IServiceScopeFactory scopes, TimeProv
     /// <summary>Marks the model stale; call after saving a change to matters or benchmark versions.</summary>
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
-    public async Task<ListPage> SearchAsync(ListQuery query, CancellationToken ct)
+    public async Task<Paged<ListItem>> SearchAsync(ListQuery query, CancellationToken ct)
     {
         var snap = await CurrentAsync(ct);
         IEnumerable<ListItem> rows = snap.Items;
@@ -59,7 +59,7 @@ internal sealed class NoLightListReadModel(IServiceScopeFactory scopes, TimeProv
         var list = rows as IReadOnlyList<ListItem> ?? rows.ToList();
         var size = Math.Clamp(query.PageSize, 1, 200);
         var page = Math.Max(query.Page, 1);
-        return new ListPage(list.Skip((page - 1) * size).Take(size).ToList(), list.Count, page, size);
+        return new Paged<ListItem>(list.Skip((page - 1) * size).Take(size).ToList(), list.Count, page, size);
     }
 
     /// <summary>The issuing authorities and matters on the list (filter choices).</summary>
