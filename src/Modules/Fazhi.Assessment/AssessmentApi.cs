@@ -3,13 +3,12 @@ using Fazhi.Assessment.Computed;
 using Fazhi.Assessment.Contracts;
 using Fazhi.Assessment.Frameworks;
 using Fazhi.Platform.Features.Documents;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Fazhi.Platform.Web;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fazhi.Assessment;
@@ -26,7 +25,7 @@ internal sealed record ImportResponse(Guid VersionId, int Number, int Indicators
 
 internal sealed record CopyRequest(string? Label);
 
-internal sealed record RefineRequest(IReadOnlyList<RefinementInput> Items);
+internal sealed record RefineRequest(IReadOnlyList<RefinementInput?>? Items);
 
 internal sealed record CampaignResponse(Guid Id, string Name, Guid FrameworkVersionId, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly StartsOn, DateOnly Deadline,
     bool BottomUpApproval, CampaignStatus Status, string StatusReason, IReadOnlyList<string> UnitCodes);
@@ -62,7 +61,7 @@ internal static class AssessmentApi
         api.MapGet("/providers/{key}/value", ComputeAsync).RequirePermission(AssessmentPermissions.Read);
 
         api.MapGet("/frameworks", FrameworksAsync).RequirePermission(AssessmentPermissions.Read);
-        api.MapPost("/frameworks/import", ImportFrameworkAsync).RequirePermission(AssessmentPermissions.Define).DisableAntiforgery();
+        api.MapPost("/frameworks/import", ImportFrameworkAsync).RequirePermission(AssessmentPermissions.Define).RequireAntiforgeryForCookies();
         api.MapGet("/versions/{id:guid}/indicators", IndicatorsAsync).RequirePermission(AssessmentPermissions.Read);
         api.MapGet("/versions/{id:guid}/export", ExportAsync).RequirePermission(AssessmentPermissions.Read);
         api.MapGet("/versions/{id:guid}/diff/{otherId:guid}", DiffAsync).RequirePermission(AssessmentPermissions.Read);
@@ -73,7 +72,7 @@ internal static class AssessmentApi
         api.MapPost("/campaigns", CreateCampaignAsync).RequirePermission(AssessmentPermissions.Define);
         api.MapPost("/campaigns/{id:guid}/status", StatusAsync).RequirePermission(AssessmentPermissions.Define);
         api.MapPost("/campaigns/{id:guid}/assign-from-framework", AssignFromFrameworkAsync).RequirePermission(AssessmentPermissions.Define);
-        api.MapPost("/campaigns/{id:guid}/assignments/import", ImportAssignmentsAsync).RequirePermission(AssessmentPermissions.Define).DisableAntiforgery();
+        api.MapPost("/campaigns/{id:guid}/assignments/import", ImportAssignmentsAsync).RequirePermission(AssessmentPermissions.Define).RequireAntiforgeryForCookies();
         api.MapGet("/campaigns/{id:guid}/board", BoardAsync).RequirePermission(AssessmentPermissions.Read);
         api.MapGet("/campaigns/{id:guid}/ranking", async (Guid id, CampaignQueries q, CancellationToken ct) => TypedResults.Ok(await q.RankingAsync(id, ct)))
             .RequirePermission(AssessmentPermissions.Read);
@@ -86,9 +85,9 @@ internal static class AssessmentApi
         api.MapGet("/tasks/{id:guid}", TaskAsync).RequireAuthorization();
         api.MapPut("/tasks/{id:guid}/draft", (Guid id, DraftInput input, SubmissionService s, CancellationToken ct) => RunAsync(s.SaveDraftAsync(id, input, ct)))
             .RequirePermission(AssessmentPermissions.Submit);
-        api.MapPut("/tasks/{id:guid}/contribution", (Guid id, StatementRequest input, SubmissionService s, CancellationToken ct) => RunAsync(s.SaveContributionAsync(id, input.Statement ?? "", ct)))
+        api.MapPut("/tasks/{id:guid}/contribution", (Guid id, StatementRequest input, SubmissionService s, CancellationToken ct) => RunAsync(s.SaveContributionAsync(id, input.Statement, ct)))
             .RequirePermission(AssessmentPermissions.Submit);
-        api.MapPost("/tasks/{id:guid}/evidence", AddEvidenceAsync).RequirePermission(AssessmentPermissions.Submit).DisableAntiforgery();
+        api.MapPost("/tasks/{id:guid}/evidence", AddEvidenceAsync).RequirePermission(AssessmentPermissions.Submit).RequireAntiforgeryForCookies();
         api.MapPost("/tasks/{id:guid}/submit", (Guid id, SubmissionService s, CancellationToken ct) => RunAsync(s.SubmitAsync(id, ct)))
             .RequirePermission(AssessmentPermissions.Submit);
         api.MapPost("/tasks/{id:guid}/return", (Guid id, ReasonRequest r, SubmissionService s, CancellationToken ct) => RunAsync(s.ReturnAsync(id, r.Reason, ct)))
@@ -108,14 +107,14 @@ internal static class AssessmentApi
             .RequirePermission(AssessmentPermissions.Review);
     }
 
-    internal static ProblemHttpResult Problem(Refusal r) => TypedResults.Problem(
-        title: r.Status switch { 404 => "未找到", 403 => "无权操作", 409 => "不能修改", _ => "请求无效" }, detail: r.Detail, statusCode: r.Status);
+    private static async Task<NoContent> RunAsync(Task action)
+    {
+        await action;
+        return TypedResults.NoContent();
+    }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RunAsync(Task<Refusal?> action) =>
-        await action is { } refusal ? Problem(refusal) : TypedResults.NoContent();
-
-    private static async Task<Results<Ok<ComputedIndicatorValue>, ProblemHttpResult>> ComputeAsync(string key, Guid orgUnitId, DateOnly from, DateOnly to, ComputedIndicators c, CancellationToken ct) =>
-        await c.ComputeAsync(key, from, to, orgUnitId, ct) is { } v ? TypedResults.Ok(v) : Problem(Refusal.NotFound($"计算指标“{key}”"));
+    private static async Task<Ok<ComputedIndicatorValue>> ComputeAsync(string key, Guid orgUnitId, DateOnly from, DateOnly to, ComputedIndicators c, CancellationToken ct) =>
+        TypedResults.Ok(await c.ComputeAsync(key, from, to, orgUnitId, ct) ?? throw Missing.Of($"计算指标“{key}”"));
 
     private static async Task<Ok<List<FrameworkResponse>>> FrameworksAsync(FrameworkService s, CancellationToken ct)
     {
@@ -127,81 +126,56 @@ internal static class AssessmentApi
     internal static Dictionary<string, string[]> RowErrors(IReadOnlyList<ImportError> errors) =>
         errors.GroupBy(e => $"rows[{e.Row}]").ToDictionary(g => g.Key, g => g.Select(e => e.Row > 0 ? $"第 {e.Row} 行：{e.Message}" : e.Message).ToArray());
 
+    /// <summary>Refuses an import whose rows have errors: nothing was imported, each row's reason under rows[n].</summary>
+    internal static RefusalException RowsRefused(IReadOnlyList<ImportError> errors, string detail) => Refuse.Fields(RowErrors(errors), detail);
+
+    private static string RowsDetail(IReadOnlyList<ImportError> errors) => $"导入未执行：{errors.Select(e => e.Row).Distinct().Count()} 行有错误，请修改后重新导入。";
+
     /// <summary>Multipart: file, code, name, label, note. A new version of the framework; any row error and nothing is imported.</summary>
-    private static async Task<Results<Ok<ImportResponse>, ValidationProblem, ProblemHttpResult>> ImportFrameworkAsync(HttpContext http, IAntiforgery antiforgery, FrameworkService s, CancellationToken ct)
+    private static async Task<Ok<ImportResponse>> ImportFrameworkAsync(HttpContext http, FrameworkService s, CancellationToken ct)
     {
-        var (upload, invalid, refused) = await ImportUploads.ReadAsync(http, antiforgery, ct);
-        if (upload is null)
-        {
-            return refused is not null ? refused : invalid!;
-        }
-        var (form, file) = upload;
-        var code = form["code"].ToString().Trim();
-        if (code.Length == 0)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["请填写指标体系编码。"] }, detail: "指标体系编码不能为空。");
-        }
+        var (form, file) = await ImportUploads.ReadAsync(http, ct);
+        var checks = new FieldChecks();
+        var code = TextRules.Required(checks, "code", "指标体系编码", form["code"], 64);
+        var name = TextRules.Optional(checks, "name", "指标体系名称", form["name"], 200) ?? "";
+        var label = TextRules.Optional(checks, "label", "版本说明", form["label"], 200) ?? "";
+        var note = TextRules.Optional(checks, "note", "备注", form["note"], 4000) ?? "";
+        checks.ThrowIfAny();
         await using var stream = file.OpenReadStream();
-        var result = await s.ImportAsync(stream, code, form["name"].ToString().Trim(), form["label"].ToString().Trim(), form["note"].ToString().Trim(), ct);
+        var result = await s.ImportAsync(stream, code, name, label, note, ct);
         if (!result.Succeeded)
         {
-            return TypedResults.ValidationProblem(RowErrors(result.Errors), detail: $"导入未执行：{result.Errors.Select(e => e.Row).Distinct().Count()} 行有错误，请修改后重新导入。");
+            throw RowsRefused(result.Errors, RowsDetail(result.Errors));
         }
         return TypedResults.Ok(new ImportResponse(result.Version!.Id, result.Version.Number, result.Indicators, result.Diff!));
     }
 
-    private static async Task<Results<Ok<List<IndicatorResponse>>, ProblemHttpResult>> IndicatorsAsync(Guid id, FrameworkService s, CancellationToken ct)
+    private static async Task<Ok<List<IndicatorResponse>>> IndicatorsAsync(Guid id, FrameworkService s, CancellationToken ct)
     {
-        if (await s.VersionAsync(id, ct) is null)
-        {
-            return Problem(Refusal.NotFound("指标体系版本"));
-        }
+        _ = await s.VersionAsync(id, ct) ?? throw Missing.Of("指标体系版本");
         return TypedResults.Ok((await s.TreeAsync(id, ct)).Select(ToResponse).ToList());
     }
 
     internal static IndicatorResponse ToResponse(Indicator i) => new(i.Id, i.ParentId, i.Level, i.Seq, i.Code, i.Title, i.Description, i.ScoringCriteria, i.Method,
         i.MaxScore, i.Weight, i.EvidenceRequirements, i.SourceReference, i.ProviderKey, i.LeadUnitText, i.CoUnitsText, i.DueText, i.IsLocalRefinement, i.PredecessorId);
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(Guid id, FrameworkService s, CancellationToken ct) =>
-        await s.ExportAsync(id, ct) is { } bytes ? TypedResults.File(bytes, XlsxWriter.ContentType, "指标体系.xlsx") : Problem(Refusal.NotFound("指标体系版本"));
+    private static async Task<FileContentHttpResult> ExportAsync(Guid id, FrameworkService s, CancellationToken ct) =>
+        TypedResults.File(await s.ExportAsync(id, ct) ?? throw Missing.Of("指标体系版本"), XlsxWriter.ContentType, "指标体系.xlsx");
 
-    private static async Task<Results<Ok<VersionDiff>, ProblemHttpResult>> DiffAsync(Guid id, Guid otherId, FrameworkService s, CancellationToken ct) =>
-        await s.DiffAsync(id, otherId, ct) is { } diff ? TypedResults.Ok(diff) : Problem(Refusal.NotFound("指标体系版本"));
+    private static async Task<Ok<VersionDiff>> DiffAsync(Guid id, Guid otherId, FrameworkService s, CancellationToken ct) =>
+        TypedResults.Ok(await s.DiffAsync(id, otherId, ct) ?? throw Missing.Of("指标体系版本"));
 
-    private static async Task<Results<Ok<VersionResponse>, ProblemHttpResult>> CopyAsync(Guid id, CopyRequest? r, FrameworkService s, CancellationToken ct) =>
-        await s.CopyAsync(id, r?.Label?.Trim() ?? "", ct) is { } v
-            ? TypedResults.Ok(new VersionResponse(v.Id, v.Number, v.Label, v.Note, v.BasedOnId, v.IsSample, v.CreatedAtUtc))
-            : Problem(Refusal.NotFound("指标体系版本"));
-
-    private static async Task<Results<Ok<List<IndicatorResponse>>, ValidationProblem, ProblemHttpResult>> RefineAsync(Guid id, RefineRequest r, FrameworkService s, CancellationToken ct)
+    private static async Task<Ok<VersionResponse>> CopyAsync(Guid id, CopyRequest? r, FrameworkService s, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        for (var k = 0; k < r.Items.Count; k++)
-        {
-            if (string.IsNullOrWhiteSpace(r.Items[k].Title))
-            {
-                errors[$"items[{k}].title"] = ["请填写细化指标名称。"];
-            }
-            if (r.Items[k].MaxScore < 0)
-            {
-                errors[$"items[{k}].maxScore"] = ["分值不能为负数。"];
-            }
-        }
-        if (r.Items.Count == 0)
-        {
-            errors["items"] = ["请至少填写一个细化指标。"];
-        }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, detail: "细化指标不完整。");
-        }
-        var (created, refusal) = await s.RefineAsync(id, r.Items, ct);
-        if (refusal is not null)
-        {
-            return Problem(new Refusal(409, refusal));
-        }
-        return created.Count == 0 ? Problem(Refusal.NotFound("指标")) : TypedResults.Ok(created.Select(ToResponse).ToList());
+        var checks = new FieldChecks();
+        var label = TextRules.Optional(checks, "label", "版本说明", r?.Label, 200) ?? "";
+        checks.ThrowIfAny();
+        var v = await s.CopyAsync(id, label, ct) ?? throw Missing.Of("指标体系版本");
+        return TypedResults.Ok(new VersionResponse(v.Id, v.Number, v.Label, v.Note, v.BasedOnId, v.IsSample, v.CreatedAtUtc));
     }
+
+    private static async Task<Ok<List<IndicatorResponse>>> RefineAsync(Guid id, RefineRequest r, FrameworkService s, CancellationToken ct) =>
+        TypedResults.Ok((await s.RefineAsync(id, r.Items, ct)).Select(ToResponse).ToList());
 
     private static async Task<Ok<List<CampaignResponse>>> CampaignsAsync(CampaignService s, CancellationToken ct)
     {
@@ -216,63 +190,46 @@ internal static class AssessmentApi
     private static CampaignResponse ToResponse(Campaign c, IReadOnlyList<CampaignUnit> units) => new(c.Id, c.Name, c.FrameworkVersionId, c.PeriodStart, c.PeriodEnd,
         c.StartsOn, c.Deadline, c.BottomUpApproval, c.Status, c.StatusReason, units.Select(u => u.Code).ToList());
 
-    private static async Task<Results<Created<CampaignResponse>, ValidationProblem>> CreateCampaignAsync(CampaignInput input, CampaignService s, CancellationToken ct)
+    private static async Task<Created<CampaignResponse>> CreateCampaignAsync(CampaignInput input, CampaignService s, CancellationToken ct)
     {
-        var (campaign, errors) = await s.CreateAsync(input with { UnitCodes = input.UnitCodes ?? [] }, ct);
-        if (campaign is null)
-        {
-            return TypedResults.ValidationProblem(errors, detail: "考评活动信息不完整或有误。");
-        }
+        var campaign = await s.CreateAsync(input with { UnitCodes = input.UnitCodes ?? [] }, ct);
         return TypedResults.Created($"/api/assessment/campaigns/{campaign.Id}", ToResponse(campaign, await s.UnitsAsync(campaign.Id, ct)));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> StatusAsync(Guid id, StatusRequest r, CampaignService s, CancellationToken ct)
-    {
-        if (r.Status != CampaignStatus.Active && string.IsNullOrWhiteSpace(r.Reason))
-        {
-            return Problem(new Refusal(400, "关闭或归档考评活动须说明理由。"));
-        }
-        return await s.SetStatusAsync(id, r.Status, r.Reason ?? "", ct) is { } refusal ? Problem(refusal) : TypedResults.NoContent();
-    }
+    private static Task<NoContent> StatusAsync(Guid id, StatusRequest r, CampaignService s, CancellationToken ct) =>
+        RunAsync(s.SetStatusAsync(id, r.Status, r.Reason, ct));
 
-    private static async Task<Results<Ok<AssignmentResponse>, ValidationProblem>> AssignFromFrameworkAsync(Guid id, CampaignService s, CancellationToken ct)
+    private static async Task<Ok<AssignmentResponse>> AssignFromFrameworkAsync(Guid id, CampaignService s, CancellationToken ct)
     {
         var result = await s.AssignFromFrameworkAsync(id, ct);
         return result.Succeeded
             ? TypedResults.Ok(new AssignmentResponse(result.Tasks, result.CoUnits))
-            : TypedResults.ValidationProblem(RowErrors(result.Errors), detail: "分配未执行：部分指标的牵头单位、配合单位或完成时限有误。");
+            : throw RowsRefused(result.Errors, "分配未执行：部分指标的牵头单位、配合单位或完成时限有误。");
     }
 
     /// <summary>Multipart, field file: the office workbook with 牵头单位/配合单位/完成时限 filled in. All or nothing.</summary>
-    private static async Task<Results<Ok<AssignmentResponse>, ValidationProblem, ProblemHttpResult>> ImportAssignmentsAsync(Guid id, HttpContext http, IAntiforgery antiforgery, CampaignService s, CancellationToken ct)
+    private static async Task<Ok<AssignmentResponse>> ImportAssignmentsAsync(Guid id, HttpContext http, CampaignService s, CancellationToken ct)
     {
-        var (upload, invalid, refused) = await ImportUploads.ReadAsync(http, antiforgery, ct);
-        if (upload is null)
-        {
-            return refused is not null ? refused : invalid!;
-        }
+        var upload = await ImportUploads.ReadAsync(http, ct);
         await using var stream = upload.File.OpenReadStream();
         var result = await s.ImportAssignmentsAsync(id, stream, ct);
         return result.Succeeded
             ? TypedResults.Ok(new AssignmentResponse(result.Tasks, result.CoUnits))
-            : TypedResults.ValidationProblem(RowErrors(result.Errors), detail: $"导入未执行：{result.Errors.Select(e => e.Row).Distinct().Count()} 行有错误，请修改后重新导入。");
+            : throw RowsRefused(result.Errors, RowsDetail(result.Errors));
     }
 
-    private static async Task<Results<Ok<BoardResponse>, ProblemHttpResult>> BoardAsync(Guid id, CampaignService s, CampaignQueries q, CancellationToken ct)
+    private static async Task<Ok<BoardResponse>> BoardAsync(Guid id, CampaignService s, CampaignQueries q, CancellationToken ct)
     {
-        if (await s.CampaignAsync(id, ct) is null)
-        {
-            return Problem(Refusal.NotFound("考评活动"));
-        }
+        _ = await s.CampaignAsync(id, ct) ?? throw Missing.Of("考评活动");
         var (byIndicator, byUnit) = await q.BoardAsync(id, ct);
         return TypedResults.Ok(new BoardResponse(byIndicator, byUnit));
     }
 
-    private static async Task<Results<Ok<TaskDetailResponse>, ProblemHttpResult>> TaskAsync(Guid id, ICurrentUser user, CampaignQueries q, SubmissionService s, CancellationToken ct)
+    private static async Task<Ok<TaskDetailResponse>> TaskAsync(Guid id, ICurrentUser user, CampaignQueries q, SubmissionService s, CancellationToken ct)
     {
         if (!AssessmentAccess.MayRead(user) || await q.DetailAsync(id, s, ct) is not { } d)
         {
-            return Problem(Refusal.NotFound("考评任务"));
+            throw Missing.Of("考评任务");
         }
         var t = d.Task;
         return TypedResults.Ok(new TaskDetailResponse(t.Id, t.CampaignId, d.Indicator.Code, d.Indicator.Title, d.Indicator.Method, d.Indicator.MaxScore,
@@ -281,8 +238,11 @@ internal static class AssessmentApi
             d.Deductions.Select(x => new DeductionInput(x.Points, x.Reason)).ToList(), d.Appeal, d.Live));
     }
 
-    /// <summary>JSON (kind, title, recordType, recordId, value, unit) or multipart with a file (kind File).</summary>
-    private static async Task<Results<Created<EvidenceRow>, ProblemHttpResult>> AddEvidenceAsync(Guid id, HttpContext http, SubmissionService s, CancellationToken ct)
+    /// <summary>
+    /// JSON (kind, title, recordType, recordId, value, unit) or multipart with a file (kind File). JSON takes the kind by
+    /// name only (the platform's JSON options); the form likewise, and a value that is not a number is refused naming it.
+    /// </summary>
+    private static async Task<Created<EvidenceRow>> AddEvidenceAsync(Guid id, HttpContext http, SubmissionService s, CancellationToken ct)
     {
         EvidenceInput? input;
         IFormFile? file = null;
@@ -290,8 +250,32 @@ internal static class AssessmentApi
         {
             var form = await http.Request.ReadFormAsync(ct);
             file = form.Files.GetFile("file");
-            input = new EvidenceInput(file is not null ? EvidenceKind.File : Enum.TryParse<EvidenceKind>(form["kind"], out var k) ? k : EvidenceKind.Record,
-                form["title"].ToString(), form["recordType"], form["recordId"], decimal.TryParse(form["value"], System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null, form["unit"]);
+            var checks = new FieldChecks();
+            var kind = EvidenceKind.Record;
+            if (file is not null)
+            {
+                kind = EvidenceKind.File;
+            }
+            else if (form["kind"].ToString() is { Length: > 0 } kindText)
+            {
+                checks.When(!Enum.GetNames<EvidenceKind>().Contains(kindText, StringComparer.Ordinal), "kind",
+                    $"字段 kind 的值“{kindText}”无法识别：应为以下之一：{string.Join("、", Enum.GetNames<EvidenceKind>())}。");
+                kind = Enum.TryParse<EvidenceKind>(kindText, out var k) ? k : kind;
+            }
+            decimal? value = null;
+            if (form["value"].ToString() is { Length: > 0 } valueText)
+            {
+                if (decimal.TryParse(valueText, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v))
+                {
+                    value = v;
+                }
+                else
+                {
+                    checks.Add("value", $"字段 value 的值“{valueText}”无法识别：应为数字。");
+                }
+            }
+            checks.ThrowIfAny();
+            input = new EvidenceInput(kind, form["title"].ToString(), form["recordType"], form["recordId"], value, form["unit"]);
         }
         else
         {
@@ -299,27 +283,21 @@ internal static class AssessmentApi
         }
         if (input is null)
         {
-            return Problem(new Refusal(400, "请提交佐证材料。"));
+            throw Refuse.Invalid("请提交佐证材料。");
         }
         await using var stream = file?.OpenReadStream();
-        var (evidence, refusal) = await s.AddEvidenceAsync(id, input, stream, file?.FileName, ct);
-        if (refusal is not null)
-        {
-            return Problem(refusal);
-        }
-        var e = evidence!;
+        var e = await s.AddEvidenceAsync(id, input, stream, file?.FileName, ct);
         return TypedResults.Created($"/api/assessment/tasks/{id}", new EvidenceRow(e.Id, e.Kind, e.Title, "", e.RecordType, e.RecordId, e.AttachmentId, e.Value, e.Unit,
             e.AttachmentId is { } a ? Fazhi.Platform.Features.Attachments.AttachmentLinks.ContentUrl(a) : null));
     }
 
-    private static async Task<Results<Ok<ScoreResponse>, ProblemHttpResult>> ScoreAsync(Guid id, ScoreInput input, SubmissionService s, CampaignQueries q, CancellationToken ct)
+    private static async Task<Ok<ScoreResponse>> ScoreAsync(Guid id, ScoreInput input, SubmissionService s, CampaignQueries q, CancellationToken ct)
     {
         decimal? live = null;
         if (await q.DetailAsync(id, s, ct) is { Live: { } value })
         {
             live = value.Value;
         }
-        var (score, refusal) = await s.ScoreAsync(id, input, live, ct);
-        return refusal is not null ? Problem(refusal) : TypedResults.Ok(new ScoreResponse(score!.Value));
+        return TypedResults.Ok(new ScoreResponse(await s.ScoreAsync(id, input, live, ct)));
     }
 }

@@ -36,6 +36,9 @@ internal sealed class AttachmentStorage(IConfiguration config, IHostEnvironment 
 /// <summary>Upload, list and download rules shared by the API and pages.</summary>
 internal sealed class AttachmentService(PlatformDb db, AttachmentStorage storage, ICurrentUser current)
 {
+    /// <summary>Why an empty file is refused (every upload path comes through <see cref="SaveAsync"/>).</summary>
+    public static string EmptyFileMessage(string fileName) => $"文件“{fileName}”是空文件（0 字节），未保存。请检查文件后重新上传。";
+
     public static string MaxSizeText(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes / 1024.0:0.#} KB";
 
     /// <summary>Null when the name is acceptable; otherwise why not. Names are never used as paths, but a name that
@@ -110,6 +113,10 @@ internal sealed class AttachmentService(PlatformDb db, AttachmentStorage storage
             if (size > storage.MaxBytes)
             {
                 return (null, TooLarge());
+            }
+            if (size == 0)
+            {
+                return (null, new UploadRefusal(StatusCodes.Status400BadRequest, "file", EmptyFileMessage(fileName)));
             }
             var (kind, found) = FileTypes.Detect(temp);
             if (kind != expected)

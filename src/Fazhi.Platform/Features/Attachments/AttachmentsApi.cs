@@ -1,12 +1,10 @@
 using Fazhi.Platform.Security;
 using Fazhi.Platform.Web;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Platform.Features.Attachments;
 
@@ -16,7 +14,7 @@ internal static class AttachmentsApi
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/attachments").WithTags("attachments");
-        g.MapPost("/", UploadAsync).RequirePermission(PlatformPermissions.AttachmentsUpload)
+        g.MapPost("/", UploadAsync).RequirePermission(PlatformPermissions.AttachmentsUpload).RequireAntiforgeryForCookies()
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<AttachmentDto>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -28,7 +26,7 @@ internal static class AttachmentsApi
 
     /// <summary>
     /// The form is read by hand rather than bound, so that bearer-token clients need no antiforgery token; a cookie
-    /// (browser) request still has to carry one.
+    /// (browser) request still has to carry one (<see cref="CookieAntiforgery"/>).
     /// </summary>
     private static async Task<IResult> UploadAsync(HttpContext http, AttachmentService service, AttachmentStorage storage, CancellationToken ct)
     {
@@ -39,17 +37,6 @@ internal static class AttachmentsApi
         if (!http.Request.HasFormContentType)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请以 multipart/form-data 上传文件（字段 file）。"] }, detail: "未上传文件。");
-        }
-        if (!http.Request.Headers.Authorization.Any())
-        {
-            try
-            {
-                await http.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(http);
-            }
-            catch (AntiforgeryValidationException)
-            {
-                return Problem(StatusCodes.Status400BadRequest, "请求无效", "表单已过期或缺少防伪令牌，请刷新页面后重试。");
-            }
         }
         var form = await http.Request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file");

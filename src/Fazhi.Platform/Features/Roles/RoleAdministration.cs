@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Users;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,12 +64,9 @@ internal sealed partial class RoleAdministration(PlatformDb db, ICurrentUser cur
     }
 
     /// <summary>Creates a custom business role. Custom roles are never one of the three administrators (AdminKind None).</summary>
-    public async Task<AdminOutcome<RoleDetail>> CreateAsync(CreateRoleRequest request, CancellationToken ct)
+    public async Task<RoleDetail> CreateAsync(CreateRoleRequest request, CancellationToken ct)
     {
-        if (Refusal<RoleDetail>() is { } refused)
-        {
-            return refused;
-        }
+        EnsureMayManage();
         var errors = new Dictionary<string, string[]>();
         var existing = await db.Roles.AsNoTracking().Select(r => new { r.Id, r.Code, r.Name }).ToListAsync(ct);
         var name = request.Name?.Trim() ?? "";
@@ -85,26 +83,23 @@ internal sealed partial class RoleAdministration(PlatformDb db, ICurrentUser cur
         var permissions = CheckPermissions(AdminKind.None, null, request.Permissions ?? [], errors);
         if (errors.Count > 0)
         {
-            return AdminOutcome<RoleDetail>.Invalid(errors, "角色未创建：" + string.Join(" ", errors.Values.SelectMany(v => v)));
+            throw Refuse.Fields(errors, "角色未创建：" + string.Join(" ", errors.Values.SelectMany(v => v)));
         }
         var role = new Role { Code = code, Name = name, Description = Clean(request.Description), AdminKind = AdminKind.None, IsBuiltIn = false };
         role.Permissions.AddRange(permissions.Select(p => new RolePermission { RoleId = role.Id, Permission = p }));
         db.Roles.Add(role);
         await db.SaveChangesAsync(ct);
-        return AdminOutcome<RoleDetail>.Ok((await GetAsync(role.Id, ct))!);
+        return (await GetAsync(role.Id, ct))!;
     }
 
     /// <summary>Edits a role. Built-in roles keep their name and code; administrator roles keep their duties separated.</summary>
-    public async Task<AdminOutcome<RoleDetail>> UpdateAsync(Guid id, UpdateRoleRequest request, CancellationToken ct)
+    public async Task<RoleDetail> UpdateAsync(Guid id, UpdateRoleRequest request, CancellationToken ct)
     {
-        if (Refusal<RoleDetail>() is { } refused)
-        {
-            return refused;
-        }
+        EnsureMayManage();
         var role = await db.Roles.Include(r => r.Permissions).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (role is null)
         {
-            return AdminOutcome<RoleDetail>.NotFound("角色不存在。");
+            throw Refuse.NotFound("角色不存在。");
         }
         var errors = new Dictionary<string, string[]>();
         var name = request.Name?.Trim() ?? role.Name;
@@ -122,7 +117,7 @@ internal sealed partial class RoleAdministration(PlatformDb db, ICurrentUser cur
         var wanted = CheckPermissions(role.AdminKind, role.IsBuiltIn ? role.Name : null, requested, errors);
         if (errors.Count > 0)
         {
-            return AdminOutcome<RoleDetail>.Invalid(errors, "修改未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
+            throw Refuse.Fields(errors, "修改未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
         }
 
         db.Entry(role).Property(r => r.Version).OriginalValue = request.Version;
@@ -140,44 +135,39 @@ internal sealed partial class RoleAdministration(PlatformDb db, ICurrentUser cur
             // A change of permissions is a change of the role: it bumps the version and is checked against it.
             db.Entry(role).State = EntityState.Modified;
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return AdminOutcome<RoleDetail>.Conflict();
-        }
-        return AdminOutcome<RoleDetail>.Ok((await GetAsync(role.Id, ct))!);
+        // A stale version fails the save: the exception handler (and PageActions) answer it as a stale edit.
+        await db.SaveChangesAsync(ct);
+        return (await GetAsync(role.Id, ct))!;
     }
 
-    public async Task<AdminOutcome<bool>> DeleteAsync(Guid id, CancellationToken ct)
+    public async Task DeleteAsync(Guid id, CancellationToken ct)
     {
-        if (Refusal<bool>() is { } refused)
-        {
-            return refused;
-        }
+        EnsureMayManage();
         var role = await db.Roles.Include(r => r.Permissions).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (role is null)
         {
-            return AdminOutcome<bool>.NotFound("角色不存在。");
+            throw Refuse.NotFound("角色不存在。");
         }
         if (role.IsBuiltIn)
         {
-            return AdminOutcome<bool>.Invalid("id", $"“{role.Name}”是内置角色，不能删除。");
+            throw Refuse.Field("id", $"“{role.Name}”是内置角色，不能删除。");
         }
         var count = await CountAssignmentsAsync(id, ct);
         if (count > 0)
         {
-            return AdminOutcome<bool>.Invalid("id", $"角色“{role.Name}”仍有 {count} 项用户授权在使用，请先在用户管理中移除这些授权，再删除角色。");
+            throw Refuse.Field("id", $"角色“{role.Name}”仍有 {count} 项用户授权在使用，请先在用户管理中移除这些授权，再删除角色。");
         }
         db.Roles.Remove(role);
         await db.SaveChangesAsync(ct);
-        return AdminOutcome<bool>.Ok(true);
     }
 
-    private AdminOutcome<T>? Refusal<T>() =>
-        current.Has(PlatformPermissions.RolesManage) ? null : AdminOutcome<T>.Forbidden("管理角色与权限需要安全管理员的“管理角色与权限”权限。");
+    private void EnsureMayManage()
+    {
+        if (!current.Has(PlatformPermissions.RolesManage))
+        {
+            throw Refuse.Forbidden("管理角色与权限需要安全管理员的“管理角色与权限”权限。");
+        }
+    }
 
     /// <summary>Unknown codes, another administrator's duty, or a built-in administrator role losing its own duty are refused.</summary>
     private List<string> CheckPermissions(AdminKind kind, string? builtInAdminName, IEnumerable<string> requested, Dictionary<string, string[]> errors)

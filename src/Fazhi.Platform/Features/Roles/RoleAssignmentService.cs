@@ -1,6 +1,7 @@
 using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Accounts;
 using Fazhi.Platform.Features.Users;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,30 +16,30 @@ internal sealed class RoleAssignmentService(PlatformDb db, ICurrentUser current)
     /// <summary>PostgreSQL advisory lock key serialising role changes, so two concurrent grants cannot both pass the 三员分立 check.</summary>
     private const long AssignmentLock = 3704000002;
 
-    public async Task<AdminOutcome<RoleAssignment>> AssignAsync(Guid userId, Guid roleId, Guid orgUnitId, CancellationToken ct)
+    public async Task<RoleAssignment> AssignAsync(Guid userId, Guid roleId, Guid orgUnitId, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.UserName }).FirstOrDefaultAsync(ct);
         if (user is null)
         {
-            return AdminOutcome<RoleAssignment>.NotFound("用户不存在或不在您的数据范围内。");
+            throw Refuse.NotFound("用户不存在或不在您的数据范围内。");
         }
         var role = await db.Roles.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roleId, ct);
         if (role is null)
         {
-            return AdminOutcome<RoleAssignment>.Invalid("roleId", "所选角色不存在。");
+            throw Refuse.Field("roleId", "所选角色不存在。");
         }
         if (Refusal(userId, role, assigning: true) is { } refusal)
         {
-            return AdminOutcome<RoleAssignment>.Forbidden(refusal);
+            throw Refuse.Forbidden(refusal);
         }
         var org = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgUnitId, ct);
         if (org is null)
         {
-            return AdminOutcome<RoleAssignment>.Invalid("orgUnitId", "所选组织机构不存在。");
+            throw Refuse.Field("orgUnitId", "所选组织机构不存在。");
         }
         if (!current.Scope.Allows(org.Id))
         {
-            return AdminOutcome<RoleAssignment>.Invalid("orgUnitId", $"“{org.Name}”不在您的管理范围内：只能在本单位及下级单位授予角色。");
+            throw Refuse.Field("orgUnitId", $"“{org.Name}”不在您的管理范围内：只能在本单位及下级单位授予角色。");
         }
 
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -53,13 +54,13 @@ internal sealed class RoleAssignmentService(PlatformDb db, ICurrentUser current)
             .ToListAsync(ct);
         if (held.Any(h => h.RoleId == roleId && h.OrgUnitId == orgUnitId))
         {
-            return AdminOutcome<RoleAssignment>.Invalid("roleId", $"该账户已在“{org.Name}”拥有角色“{role.Name}”。");
+            throw Refuse.Field("roleId", $"该账户已在“{org.Name}”拥有角色“{role.Name}”。");
         }
         foreach (var h in held)
         {
             if (AdminDuties.AssignmentConflict(role.AdminKind, h.Name, h.AdminKind) is { } conflict)
             {
-                return AdminOutcome<RoleAssignment>.Invalid("roleId", conflict);
+                throw Refuse.Field("roleId", conflict);
             }
         }
 
@@ -71,21 +72,21 @@ internal sealed class RoleAssignmentService(PlatformDb db, ICurrentUser current)
         {
             await tx.CommitAsync(ct);
         }
-        return AdminOutcome<RoleAssignment>.Ok(assignment);
+        return assignment;
     }
 
-    public async Task<AdminOutcome<bool>> RemoveAsync(Guid userId, Guid assignmentId, CancellationToken ct)
+    public async Task RemoveAsync(Guid userId, Guid assignmentId, CancellationToken ct)
     {
         var assignment = await db.RoleAssignments.Include(a => a.Role).FirstOrDefaultAsync(a => a.Id == assignmentId && a.UserId == userId, ct);
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.UserName }).FirstOrDefaultAsync(ct);
         if (assignment is null || user is null)
         {
-            return AdminOutcome<bool>.NotFound("该角色授权不存在或不在您的数据范围内。");
+            throw Refuse.NotFound("该角色授权不存在或不在您的数据范围内。");
         }
         var role = assignment.Role!;
         if (Refusal(userId, role, assigning: false) is { } refusal)
         {
-            return AdminOutcome<bool>.Forbidden(refusal);
+            throw Refuse.Forbidden(refusal);
         }
         var orgCode = await db.OrgUnits.Where(o => o.Id == assignment.OrgUnitId).Select(o => o.Code).FirstOrDefaultAsync(ct);
 
@@ -97,7 +98,6 @@ internal sealed class RoleAssignmentService(PlatformDb db, ICurrentUser current)
         {
             await tx.CommitAsync(ct);
         }
-        return AdminOutcome<bool>.Ok(true);
     }
 
     /// <summary>The explicit audit event of a role change, beside the entity change the chain records anyway.</summary>

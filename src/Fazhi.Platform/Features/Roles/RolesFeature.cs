@@ -27,11 +27,15 @@ internal static class RolesFeature
         g.MapGet("/", async (RoleAdministration roles, CancellationToken ct) => TypedResults.Ok(await roles.ListAsync(ct)))
             .RequirePermission(PlatformPermissions.UsersRead);
         g.MapGet("/{id:guid}", GetAsync).RequirePermission(PlatformPermissions.UsersRead);
-        g.MapPost("/", async (CreateRoleRequest request, RoleAdministration roles, CancellationToken ct) => (await roles.CreateAsync(request, ct)).ToHttp(x => x))
+        g.MapPost("/", async (CreateRoleRequest request, RoleAdministration roles, CancellationToken ct) => TypedResults.Ok(await roles.CreateAsync(request, ct)))
             .RequirePermission(PlatformPermissions.RolesManage);
-        g.MapPut("/{id:guid}", async (Guid id, UpdateRoleRequest request, RoleAdministration roles, CancellationToken ct) => (await roles.UpdateAsync(id, request, ct)).ToHttp(x => x))
+        g.MapPut("/{id:guid}", async (Guid id, UpdateRoleRequest request, RoleAdministration roles, CancellationToken ct) => TypedResults.Ok(await roles.UpdateAsync(id, request, ct)))
             .RequirePermission(PlatformPermissions.RolesManage);
-        g.MapDelete("/{id:guid}", async (Guid id, RoleAdministration roles, CancellationToken ct) => (await roles.DeleteAsync(id, ct)).ToNoContent())
+        g.MapDelete("/{id:guid}", async (Guid id, RoleAdministration roles, CancellationToken ct) =>
+            {
+                await roles.DeleteAsync(id, ct);
+                return TypedResults.NoContent();
+            })
             .RequirePermission(PlatformPermissions.RolesManage);
     }
 

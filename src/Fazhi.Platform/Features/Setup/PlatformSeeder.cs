@@ -3,6 +3,7 @@ using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Accounts;
 using Fazhi.Platform.Features.OrgUnits;
 using Fazhi.Platform.Features.Roles;
+using Fazhi.Platform.Kit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -84,10 +85,9 @@ internal sealed class PlatformSeeder(
 
     private async Task AssignOrThrowAsync(Guid userId, Guid roleId, Guid orgUnitId, CancellationToken ct)
     {
-        var outcome = await assignments.AssignAsync(userId, roleId, orgUnitId, ct);
-        if (!outcome.Succeeded)
+        if (await PageActions.TryAsync(() => assignments.AssignAsync(userId, roleId, orgUnitId, ct)) is (_, { } refusal))
         {
-            throw new InvalidOperationException(outcome.Message);
+            throw new InvalidOperationException(refusal.Summary, refusal);
         }
     }
 

@@ -2,6 +2,7 @@ using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Accounts;
 using Fazhi.Platform.Features.Roles;
 using Fazhi.Platform.Features.Setup;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -132,12 +133,9 @@ internal sealed class UserAdministration(PlatformDb db, UserManager<FazhiUser> u
                 .Select(r => new UserRoleItem(r.Id, r.RoleId, r.Code, r.Name, r.AdminKind, r.OrgUnitId, r.Org?.Code ?? "", r.Org?.Name ?? "")).ToList());
     }
 
-    public async Task<AdminOutcome<CreatedUser>> CreateAsync(CreateUserRequest request, CancellationToken ct)
+    public async Task<CreatedUser> CreateAsync(CreateUserRequest request, CancellationToken ct)
     {
-        if (ManageRefusal<CreatedUser>() is { } refused)
-        {
-            return refused;
-        }
+        EnsureMayManage();
         var errors = new Dictionary<string, string[]>();
         var userName = request.UserName?.Trim() ?? "";
         var displayName = request.DisplayName?.Trim() ?? "";
@@ -159,7 +157,7 @@ internal sealed class UserAdministration(PlatformDb db, UserManager<FazhiUser> u
         await CheckOrgAsync(request.OrgUnitId, errors, ct);
         if (errors.Count > 0)
         {
-            return AdminOutcome<CreatedUser>.Invalid(errors, "账户未创建：" + string.Join(" ", errors.Values.SelectMany(v => v)));
+            throw Refuse.Fields(errors, "账户未创建：" + string.Join(" ", errors.Values.SelectMany(v => v)));
         }
 
         var password = PlatformSeeder.OneTimePassword();
@@ -167,21 +165,18 @@ internal sealed class UserAdministration(PlatformDb db, UserManager<FazhiUser> u
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
-            return AdminOutcome<CreatedUser>.Invalid("userName", string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw Refuse.Field("userName", string.Join(" ", result.Errors.Select(e => e.Description)));
         }
-        return AdminOutcome<CreatedUser>.Ok(new CreatedUser(user.Id, userName, password));
+        return new CreatedUser(user.Id, userName, password);
     }
 
-    public async Task<AdminOutcome<UserDetail>> UpdateAsync(Guid id, UpdateUserRequest request, CancellationToken ct)
+    public async Task<UserDetail> UpdateAsync(Guid id, UpdateUserRequest request, CancellationToken ct)
     {
-        if (ManageRefusal<UserDetail>() is { } refused)
-        {
-            return refused;
-        }
+        EnsureMayManage();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
         {
-            return NotFound<UserDetail>();
+            throw NotFound();
         }
         var errors = new Dictionary<string, string[]>();
         var displayName = request.DisplayName?.Trim() ?? "";
@@ -189,7 +184,7 @@ internal sealed class UserAdministration(PlatformDb db, UserManager<FazhiUser> u
         await CheckOrgAsync(request.OrgUnitId, errors, ct);
         if (errors.Count > 0)
         {
-            return AdminOutcome<UserDetail>.Invalid(errors, "修改未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
+            throw Refuse.Fields(errors, "修改未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
         }
         // The version the caller read: a stale one makes the save fail instead of overwriting someone else's edit.
         db.Entry(user).Property(u => u.Version).OriginalValue = request.Version;
@@ -197,74 +192,63 @@ internal sealed class UserAdministration(PlatformDb db, UserManager<FazhiUser> u
         user.OrgUnitId = request.OrgUnitId!.Value;
         if (!await TrySaveAsync(ct))
         {
-            return AdminOutcome<UserDetail>.Conflict();
+            throw Refuse.Stale();
         }
-        return AdminOutcome<UserDetail>.Ok((await GetAsync(id, ct))!);
+        return (await GetAsync(id, ct))!;
     }
 
-    public async Task<AdminOutcome<bool>> SetActiveAsync(Guid id, bool active, CancellationToken ct)
+    public async Task SetActiveAsync(Guid id, bool active, CancellationToken ct)
     {
-        if (ManageRefusal<bool>() is { } refused)
-        {
-            return refused;
-        }
+        EnsureMayManage();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
         {
-            return NotFound<bool>();
+            throw NotFound();
         }
         if (!active && user.Id == current.UserId)
         {
-            return AdminOutcome<bool>.Invalid("id", "不能停用自己的账户。");
+            throw Refuse.Field("id", "不能停用自己的账户。");
         }
         if (user.IsActive == active)
         {
-            return AdminOutcome<bool>.Invalid("id", active ? "该账户已是启用状态。" : "该账户已停用。");
+            throw Refuse.Field("id", active ? "该账户已是启用状态。" : "该账户已停用。");
         }
         user.IsActive = active;
         // A new security stamp ends the account's open sessions at their next validation.
         user.SecurityStamp = Guid.NewGuid().ToString();
         await db.SaveChangesAsync(ct);
-        return AdminOutcome<bool>.Ok(true);
     }
 
-    public async Task<AdminOutcome<bool>> UnlockAsync(Guid id, CancellationToken ct)
+    public async Task UnlockAsync(Guid id, CancellationToken ct)
     {
-        if (ManageRefusal<bool>() is { } refused)
-        {
-            return refused;
-        }
+        EnsureMayManage();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
         {
-            return NotFound<bool>();
+            throw NotFound();
         }
         if (!IsLocked(user.LockoutEnd) && user.AccessFailedCount == 0)
         {
-            return AdminOutcome<bool>.Invalid("id", "该账户未被锁定。");
+            throw Refuse.Field("id", "该账户未被锁定。");
         }
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
         await db.SaveChangesAsync(ct);
         await db.WriteAuditEventAsync("account.unlocked", nameof(FazhiUser), user.Id.ToString(), new { userName = user.UserName }, ct);
-        return AdminOutcome<bool>.Ok(true);
     }
 
     /// <summary>Sets a new one-time password (returned once), requires a change at next sign-in and lifts a lockout.</summary>
-    public async Task<AdminOutcome<OneTimePasswordResponse>> ResetPasswordAsync(Guid id, CancellationToken ct)
+    public async Task<OneTimePasswordResponse> ResetPasswordAsync(Guid id, CancellationToken ct)
     {
-        if (ManageRefusal<OneTimePasswordResponse>() is { } refused)
-        {
-            return refused;
-        }
+        EnsureMayManage();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
         {
-            return NotFound<OneTimePasswordResponse>();
+            throw NotFound();
         }
         if (user.Id == current.UserId)
         {
-            return AdminOutcome<OneTimePasswordResponse>.Invalid("id", "不能重置自己的密码，请在“账户安全”中修改密码。");
+            throw Refuse.Field("id", "不能重置自己的密码，请在“账户安全”中修改密码。");
         }
         var password = PlatformSeeder.OneTimePassword();
         user.MustChangePassword = true;
@@ -274,10 +258,10 @@ internal sealed class UserAdministration(PlatformDb db, UserManager<FazhiUser> u
         var result = await users.ResetPasswordAsync(user, token, password);
         if (!result.Succeeded)
         {
-            return AdminOutcome<OneTimePasswordResponse>.Invalid("password", string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw Refuse.Field("password", string.Join(" ", result.Errors.Select(e => e.Description)));
         }
         await db.WriteAuditEventAsync("password.reset", nameof(FazhiUser), user.Id.ToString(), new { userName = user.UserName }, ct);
-        return AdminOutcome<OneTimePasswordResponse>.Ok(new OneTimePasswordResponse(user.Id, user.UserName!, password));
+        return new OneTimePasswordResponse(user.Id, user.UserName!, password);
     }
 
     public const int MaxResetReasonLength = 200;
@@ -288,34 +272,34 @@ internal sealed class UserAdministration(PlatformDb db, UserManager<FazhiUser> u
     /// An administrator (三员) must enrol again at the next sign-in (AccountGateMiddleware); a business user signs in with the password.
     /// Business accounts: the system administrator; 三员 accounts: only the security administrator (ADR 0003). Audited as <c>2fa.reset</c>.
     /// </summary>
-    public async Task<AdminOutcome<bool>> ResetTwoFactorAsync(Guid id, ResetTwoFactorRequest? request, CancellationToken ct)
+    public async Task ResetTwoFactorAsync(Guid id, ResetTwoFactorRequest? request, CancellationToken ct)
     {
         if (!current.Has(PlatformPermissions.UsersManage) && !current.Has(PlatformPermissions.RolesManage))
         {
-            return AdminOutcome<bool>.Forbidden("重置双因素认证需要“管理用户”（系统管理员）或“管理角色与权限”（安全管理员）权限。");
+            throw Refuse.Forbidden("重置双因素认证需要“管理用户”（系统管理员）或“管理角色与权限”（安全管理员）权限。");
         }
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
         {
-            return NotFound<bool>();
+            throw NotFound();
         }
         var adminRole = await AdminRoleHeldAsync(id, ct);
         if (TwoFactorResetRefusal(id, adminRole) is { } refusal)
         {
-            return AdminOutcome<bool>.Forbidden(refusal);
+            throw Refuse.Forbidden(refusal);
         }
         var reason = request?.Reason?.Trim() ?? "";
         if (reason.Length == 0)
         {
-            return AdminOutcome<bool>.Invalid("reason", "请填写重置原因（例如：手机遗失，已当面核实本人身份），原因将记入审计日志。");
+            throw Refuse.Field("reason", "请填写重置原因（例如：手机遗失，已当面核实本人身份），原因将记入审计日志。");
         }
         if (reason.Length > MaxResetReasonLength)
         {
-            return AdminOutcome<bool>.Invalid("reason", $"重置原因不超过 {MaxResetReasonLength} 个字符。");
+            throw Refuse.Field("reason", $"重置原因不超过 {MaxResetReasonLength} 个字符。");
         }
         if (!user.TwoFactorEnabled)
         {
-            return AdminOutcome<bool>.Invalid("id", "该账户尚未启用双因素认证，无需重置。");
+            throw Refuse.Field("id", "该账户尚未启用双因素认证，无需重置。");
         }
 
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -328,7 +312,7 @@ internal sealed class UserAdministration(PlatformDb db, UserManager<FazhiUser> u
         user.TwoFactorEnabled = false;
         if (!await TrySaveAsync(ct))
         {
-            return AdminOutcome<bool>.Conflict();
+            throw Refuse.Stale();
         }
         // A fresh key: the lost authenticator's codes stop working; no recovery codes until the user enrols again.
         await users.ResetAuthenticatorKeyAsync(user);
@@ -345,7 +329,6 @@ internal sealed class UserAdministration(PlatformDb db, UserManager<FazhiUser> u
         {
             await tx.CommitAsync(ct);
         }
-        return AdminOutcome<bool>.Ok(true);
     }
 
     /// <summary>
@@ -401,10 +384,15 @@ internal sealed class UserAdministration(PlatformDb db, UserManager<FazhiUser> u
     public Task<Guid?> OrgIdByCodeAsync(string? code, CancellationToken ct) =>
         db.OrgUnits.Where(o => o.Code == (code ?? "").Trim()).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
 
-    private AdminOutcome<T>? ManageRefusal<T>() =>
-        current.Has(PlatformPermissions.UsersManage) ? null : AdminOutcome<T>.Forbidden("管理账户需要“管理用户”权限（系统管理员）。");
+    private void EnsureMayManage()
+    {
+        if (!current.Has(PlatformPermissions.UsersManage))
+        {
+            throw Refuse.Forbidden("管理账户需要“管理用户”权限（系统管理员）。");
+        }
+    }
 
-    private static AdminOutcome<T> NotFound<T>() => AdminOutcome<T>.NotFound("用户不存在或不在您的数据范围内。");
+    private static RefusalException NotFound() => Refuse.NotFound("用户不存在或不在您的数据范围内。");
 
     private static void CheckDisplayName(string displayName, Dictionary<string, string[]> errors)
     {

@@ -51,44 +51,52 @@ internal static class UsersFeature
             : TypedResults.Problem(title: "未找到", detail: "用户不存在或不在您的数据范围内。", statusCode: StatusCodes.Status404NotFound);
 
     /// <summary>Creates an account with a one-time password, returned in this response only.</summary>
-    private static async Task<Results<Ok<CreatedUser>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    private static async Task<Ok<CreatedUser>> CreateAsync(
         CreateUserRequest request, UserAdministration admin, CancellationToken ct) =>
-        (await admin.CreateAsync(request, ct)).ToHttp(x => x);
+        TypedResults.Ok(await admin.CreateAsync(request, ct));
 
-    private static async Task<Results<Ok<UserDetail>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    private static async Task<Ok<UserDetail>> UpdateAsync(
         Guid id, UpdateUserRequest request, UserAdministration admin, CancellationToken ct) =>
-        (await admin.UpdateAsync(id, request, ct)).ToHttp(x => x);
+        TypedResults.Ok(await admin.UpdateAsync(id, request, ct));
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetActiveAsync(
-        Guid id, bool active, UserAdministration admin, CancellationToken ct) =>
-        (await admin.SetActiveAsync(id, active, ct)).ToNoContent();
-
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> UnlockAsync(
-        Guid id, UserAdministration admin, CancellationToken ct) =>
-        (await admin.UnlockAsync(id, ct)).ToNoContent();
-
-    private static async Task<Results<Ok<OneTimePasswordResponse>, ValidationProblem, ProblemHttpResult>> ResetPasswordAsync(
-        Guid id, UserAdministration admin, CancellationToken ct) =>
-        (await admin.ResetPasswordAsync(id, ct)).ToHttp(x => x);
-
-    /// <summary>Resets a lost authenticator: TOTP off, key and recovery codes discarded, sessions ended; the reason is audited.</summary>
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetTwoFactorAsync(
-        Guid id, ResetTwoFactorRequest? request, UserAdministration admin, CancellationToken ct) =>
-        (await admin.ResetTwoFactorAsync(id, request, ct)).ToNoContent();
-
-    private static async Task<Results<Ok<UserRoleItem>, ValidationProblem, ProblemHttpResult>> AssignRoleAsync(
-        Guid id, AssignRoleRequest request, RoleAssignmentService assignments, UserAdministration admin, CancellationToken ct)
+    private static async Task<NoContent> SetActiveAsync(
+        Guid id, bool active, UserAdministration admin, CancellationToken ct)
     {
-        var outcome = await assignments.AssignAsync(id, request.RoleId, request.OrgUnitId, ct);
-        if (!outcome.Succeeded)
-        {
-            return outcome.ToHttp(_ => default(UserRoleItem)!);
-        }
-        var user = await admin.GetAsync(id, ct);
-        return TypedResults.Ok(user!.Roles.First(r => r.Id == outcome.Value!.Id));
+        await admin.SetActiveAsync(id, active, ct);
+        return TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveRoleAsync(
-        Guid id, Guid assignmentId, RoleAssignmentService assignments, CancellationToken ct) =>
-        (await assignments.RemoveAsync(id, assignmentId, ct)).ToNoContent();
+    private static async Task<NoContent> UnlockAsync(
+        Guid id, UserAdministration admin, CancellationToken ct)
+    {
+        await admin.UnlockAsync(id, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<OneTimePasswordResponse>> ResetPasswordAsync(
+        Guid id, UserAdministration admin, CancellationToken ct) =>
+        TypedResults.Ok(await admin.ResetPasswordAsync(id, ct));
+
+    /// <summary>Resets a lost authenticator: TOTP off, key and recovery codes discarded, sessions ended; the reason is audited.</summary>
+    private static async Task<NoContent> ResetTwoFactorAsync(
+        Guid id, ResetTwoFactorRequest? request, UserAdministration admin, CancellationToken ct)
+    {
+        await admin.ResetTwoFactorAsync(id, request, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<UserRoleItem>> AssignRoleAsync(
+        Guid id, AssignRoleRequest request, RoleAssignmentService assignments, UserAdministration admin, CancellationToken ct)
+    {
+        var assignment = await assignments.AssignAsync(id, request.RoleId, request.OrgUnitId, ct);
+        var user = await admin.GetAsync(id, ct);
+        return TypedResults.Ok(user!.Roles.First(r => r.Id == assignment.Id));
+    }
+
+    private static async Task<NoContent> RemoveRoleAsync(
+        Guid id, Guid assignmentId, RoleAssignmentService assignments, CancellationToken ct)
+    {
+        await assignments.RemoveAsync(id, assignmentId, ct);
+        return TypedResults.NoContent();
+    }
 }

@@ -9,10 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Assessment.Campaigns;
 
-/// <summary>Why an action was refused: HTTP status (400, 404, 409) and a Chinese reason for the user.</summary>
-internal sealed record Refusal(int Status, string Detail)
+/// <summary>The module's not-found refusal, naming what was looked for.</summary>
+internal static class Missing
 {
-    public static Refusal NotFound(string what) => new(404, $"{what}不存在或不在您的数据范围内。");
+    public static RefusalException Of(string what) => Refuse.NotFound($"{what}不存在或不在您的数据范围内。");
 }
 
 internal sealed record CampaignInput(string Name, Guid FrameworkVersionId, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly? StartsOn, DateOnly Deadline,
@@ -33,34 +33,36 @@ internal sealed partial class CampaignService(AssessmentDb db, IOrgDirectory org
     public Task<List<CampaignUnit>> UnitsAsync(Guid campaignId, CancellationToken ct) =>
         db.CampaignUnits.AsNoTracking().Where(u => u.CampaignId == campaignId).OrderBy(u => u.Code).ToListAsync(ct);
 
-    public static Dictionary<string, string[]> Validate(CampaignInput input)
+    /// <summary>Checks a campaign's fields; returns the cleaned name.</summary>
+    public static string Validate(FieldChecks checks, CampaignInput input)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(input.Name))
-        {
-            errors["name"] = ["请填写考评活动名称。"];
-        }
-        if (input.PeriodEnd < input.PeriodStart)
-        {
-            errors["periodEnd"] = ["考评期结束日期不能早于开始日期。"];
-        }
+        var name = TextRules.Required(checks, "name", "考评活动名称", input.Name, 200);
+        DateRules.Check(checks, "periodStart", "考评期开始日期", input.PeriodStart);
+        DateRules.Check(checks, "periodEnd", "考评期结束日期", input.PeriodEnd);
+        checks.When(input.PeriodEnd < input.PeriodStart && !checks.Errors.ContainsKey("periodEnd"), "periodEnd", "考评期结束日期不能早于开始日期。");
         if (input.Deadline == default)
         {
-            errors["deadline"] = ["请填写报送截止日期。"];
+            checks.Add("deadline", "请填写报送截止日期。");
+        }
+        else
+        {
+            DateRules.Check(checks, "deadline", "报送截止日期", input.Deadline);
         }
         if (input.UnitCodes.Count == 0)
         {
-            errors["unitCodes"] = ["请选择参加考评的单位。"];
+            checks.Add("unitCodes", "请选择参加考评的单位。");
         }
-        return errors;
+        return name;
     }
 
-    public async Task<(Campaign? Campaign, Dictionary<string, string[]> Errors)> CreateAsync(CampaignInput input, CancellationToken ct)
+    /// <summary>Creates a campaign, or refuses with the reason per field.</summary>
+    public async Task<Campaign> CreateAsync(CampaignInput input, CancellationToken ct)
     {
-        var errors = Validate(input);
+        var checks = new FieldChecks();
+        var name = Validate(checks, input);
         if (await frameworks.VersionAsync(input.FrameworkVersionId, ct) is null)
         {
-            errors["frameworkVersionId"] = ["所选指标体系版本不存在。"];
+            checks.Add("frameworkVersionId", "所选指标体系版本不存在。");
         }
         var all = await orgs.ActiveUnitsAsync(ct);
         var units = new List<OrgUnitInfo>();
@@ -69,20 +71,17 @@ internal sealed partial class CampaignService(AssessmentDb db, IOrgDirectory org
             var unit = all.FirstOrDefault(u => u.Code == code || u.Name == code);
             if (unit is null)
             {
-                errors["unitCodes"] = [.. errors.GetValueOrDefault("unitCodes") ?? [], $"单位“{code}”不存在。"];
+                checks.Add("unitCodes", $"单位“{code}”不存在。");
             }
             else
             {
                 units.Add(unit);
             }
         }
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
+        checks.ThrowIfAny("考评活动信息不完整或有误。");
         var campaign = new Campaign
         {
-            Name = input.Name.Trim(),
+            Name = name,
             FrameworkVersionId = input.FrameworkVersionId,
             PeriodStart = input.PeriodStart,
             PeriodEnd = input.PeriodEnd,
@@ -96,22 +95,20 @@ internal sealed partial class CampaignService(AssessmentDb db, IOrgDirectory org
             db.CampaignUnits.Add(new CampaignUnit { CampaignId = campaign.Id, OrgUnitId = u.Id, Code = u.Code, Name = u.Name, Level = (int)u.Level, Kind = (int)u.Kind });
         }
         await db.SaveChangesAsync(ct);
-        return (campaign, errors);
+        return campaign;
     }
 
     /// <summary>Closes or archives a campaign: every later edit is refused with this reason.</summary>
-    public async Task<Refusal?> SetStatusAsync(Guid id, CampaignStatus status, string reason, CancellationToken ct)
+    public async Task SetStatusAsync(Guid id, CampaignStatus status, string? reason, CancellationToken ct)
     {
-        var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (campaign is null)
-        {
-            return Refusal.NotFound("考评活动");
-        }
+        var checks = new FieldChecks();
+        var cleaned = TextRules.Optional(checks, "reason", "理由", reason, 500);
+        checks.When(status != CampaignStatus.Active && cleaned is null, "reason", "关闭或归档考评活动须说明理由。").ThrowIfAny();
+        var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw Missing.Of("考评活动");
         campaign.Status = status;
-        campaign.StatusReason = reason.Trim();
+        campaign.StatusReason = cleaned ?? "";
         campaign.StatusChangedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        return null;
     }
 
     /// <summary>Assigns every leaf indicator from the 牵头单位/配合单位/完成时限 written in the framework version itself.</summary>

@@ -26,6 +26,9 @@ internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, IOrg
 {
     public const string AttachmentOwner = "assessment.task";
 
+    /// <summary>The largest figure an evidence item may state (一万亿): counts and amounts in yuan stay far below it; beyond is a typo.</summary>
+    public const decimal MaxFigure = 1_000_000_000_000m;
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private string Actor => user.UserName ?? "system";
@@ -75,111 +78,111 @@ internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, IOrg
         return (task, campaign, contribution);
     }
 
-    private async Task<(AssessmentTask? Task, Campaign? Campaign, Refusal? Refusal)> LeadTaskAsync(Guid taskId, CancellationToken ct)
+    private async Task<(AssessmentTask Task, Campaign Campaign)> LeadTaskAsync(Guid taskId, CancellationToken ct)
     {
         var (task, campaign, contribution) = await FindAsync(taskId, ct);
         if (task is null || campaign is null)
         {
-            return (null, null, Refusal.NotFound("考评任务"));
+            throw Missing.Of("考评任务");
         }
         if (contribution is not null)
         {
-            return (null, null, new Refusal(403, "只有牵头单位可以填写和报送；配合单位请在本任务中补充本单位的说明和佐证材料。"));
+            throw Refuse.Forbidden("只有牵头单位可以填写和报送；配合单位请在本任务中补充本单位的说明和佐证材料。");
         }
-        return (task, campaign, null);
+        return (task, campaign);
+    }
+
+    /// <summary>Refuses an edit of the unit's submission data when the task or campaign does not allow it now.</summary>
+    private static void EnsureEditable(AssessmentTask task, Campaign campaign)
+    {
+        if (EditRefusal(task, campaign) is { } locked)
+        {
+            throw Refuse.Conflict(locked);
+        }
     }
 
     private void Event(AssessmentTask task, string action, string reason = "") =>
         db.TaskEvents.Add(new TaskEvent { TaskId = task.Id, OrgUnitId = task.OrgUnitId, Action = action, Actor = Actor, Reason = reason, AtUtc = Now });
 
-    public async Task<Refusal?> SaveDraftAsync(Guid taskId, DraftInput input, CancellationToken ct)
+    public async Task SaveDraftAsync(Guid taskId, DraftInput input, CancellationToken ct)
     {
-        var (task, campaign, refusal) = await LeadTaskAsync(taskId, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        if (EditRefusal(task!, campaign!) is { } locked)
-        {
-            return new(409, locked);
-        }
-        db.Entry(task!).Property(t => t.Version).OriginalValue = input.Version;
-        task!.Statement = input.Statement?.Trim() ?? "";
+        var checks = new FieldChecks();
+        var statement = TextRules.Optional(checks, "statement", "工作情况说明", input.Statement, 8000) ?? "";
+        checks.ThrowIfAny();
+        var (task, campaign) = await LeadTaskAsync(taskId, ct);
+        EnsureEditable(task, campaign);
+        db.Entry(task).Property(t => t.Version).OriginalValue = input.Version;
+        task.Statement = statement;
         task.SubmittedValue = input.SubmittedValue;
         if (task.Status == SubmissionStatus.NotStarted)
         {
             task.Status = SubmissionStatus.Draft;
         }
         await db.SaveChangesAsync(ct);
-        return null;
     }
 
-    public async Task<Refusal?> SaveContributionAsync(Guid taskId, string statement, CancellationToken ct)
+    public async Task SaveContributionAsync(Guid taskId, string? statement, CancellationToken ct)
     {
+        var checks = new FieldChecks();
+        var text = TextRules.Optional(checks, "statement", "说明", statement, 8000) ?? "";
+        checks.ThrowIfAny();
         var (task, campaign, contribution) = await FindAsync(taskId, ct);
         if (task is null || campaign is null)
         {
-            return Refusal.NotFound("考评任务");
+            throw Missing.Of("考评任务");
         }
         if (contribution is null)
         {
-            return new(403, "您的单位不是本任务的配合单位。");
+            throw Refuse.Forbidden("您的单位不是本任务的配合单位。");
         }
-        if (EditRefusal(task, campaign) is { } locked)
-        {
-            return new(409, locked);
-        }
-        contribution.Statement = statement.Trim();
+        EnsureEditable(task, campaign);
+        contribution.Statement = text;
         await db.SaveChangesAsync(ct);
-        return null;
     }
 
-    public async Task<(Evidence? Evidence, Refusal? Refusal)> AddEvidenceAsync(Guid taskId, EvidenceInput input, Stream? file, string? fileName, CancellationToken ct)
+    public async Task<Evidence> AddEvidenceAsync(Guid taskId, EvidenceInput input, Stream? file, string? fileName, CancellationToken ct)
     {
         var (task, campaign, contribution) = await FindAsync(taskId, ct);
         if (task is null || campaign is null)
         {
-            return (null, Refusal.NotFound("考评任务"));
+            throw Missing.Of("考评任务");
         }
-        if (EditRefusal(task, campaign) is { } locked)
-        {
-            return (null, new(409, locked));
-        }
-        if (string.IsNullOrWhiteSpace(input.Title) && file is null)
-        {
-            return (null, new(400, "请填写佐证材料名称。"));
-        }
+        EnsureEditable(task, campaign);
+        var checks = new FieldChecks();
+        var title = file is null
+            ? TextRules.Required(checks, "title", "佐证材料名称", input.Title, 200)
+            : TextRules.Optional(checks, "title", "佐证材料名称", input.Title, 200);
+        var recordType = TextRules.Optional(checks, "recordType", "记录类型", input.RecordType, 64) ?? "";
+        var recordId = TextRules.Optional(checks, "recordId", "记录编号", input.RecordId, 64) ?? "";
+        var valueUnit = TextRules.Optional(checks, "unit", "计量单位", input.Unit, 32) ?? "";
+        NumberRules.Quantity(checks, "value", "数值", input.Value, MaxFigure);
+        checks.When(input.Kind == EvidenceKind.Record && (recordType.Length == 0 || recordId.Length == 0), "recordId", "关联 Fazhi 内的记录须填写记录类型和编号。");
+        checks.When(input.Kind == EvidenceKind.Figure && input.Value is null, "value", "数据类佐证须填写数值。");
+        checks.ThrowIfAny();
         var unitId = contribution?.OrgUnitId ?? task.OrgUnitId;
         var evidence = new Evidence
         {
             TaskId = task.Id,
             OrgUnitId = unitId,
             Kind = input.Kind,
-            Title = string.IsNullOrWhiteSpace(input.Title) ? fileName ?? "" : input.Title.Trim(),
-            RecordType = input.RecordType?.Trim() ?? "",
-            RecordId = input.RecordId?.Trim() ?? "",
+            Title = title ?? fileName ?? "",
+            RecordType = recordType,
+            RecordId = recordId,
             Value = input.Value,
-            Unit = input.Unit?.Trim() ?? "",
+            Unit = valueUnit,
             CreatedAtUtc = Now,
         };
-        if (input.Kind == EvidenceKind.Record && (evidence.RecordType.Length == 0 || evidence.RecordId.Length == 0))
-        {
-            return (null, new(400, "关联 Fazhi 内的记录须填写记录类型和编号。"));
-        }
-        if (input.Kind == EvidenceKind.Figure && input.Value is null)
-        {
-            return (null, new(400, "数据类佐证须填写数值。"));
-        }
         if (input.Kind == EvidenceKind.File)
         {
             if (file is null || string.IsNullOrWhiteSpace(fileName))
             {
-                return (null, new(400, "请选择要上传的文件。"));
+                throw Refuse.Field("file", "请选择要上传的文件。");
             }
             var saved = await attachments.SaveAsync(file, fileName, unitId, AttachmentOwner, task.Id.ToString(), ct);
             if (!saved.Ok)
             {
-                return (null, new(saved.Status, saved.Refusal ?? "文件未能保存。"));
+                var reason = saved.Refusal ?? "文件未能保存。";
+                throw saved.Status == 404 ? Refuse.NotFound(reason) : Refuse.Field("file", reason);
             }
             evidence.AttachmentId = saved.Saved!.Id;
         }
@@ -189,31 +192,23 @@ internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, IOrg
             task.Status = SubmissionStatus.Draft;
         }
         await db.SaveChangesAsync(ct);
-        return (evidence, null);
+        return evidence;
     }
 
-    public async Task<Refusal?> SubmitAsync(Guid taskId, CancellationToken ct)
+    public async Task SubmitAsync(Guid taskId, CancellationToken ct)
     {
-        var (task, campaign, refusal) = await LeadTaskAsync(taskId, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        if (EditRefusal(task!, campaign!) is { } locked)
-        {
-            return new(409, locked);
-        }
+        var (task, campaign) = await LeadTaskAsync(taskId, ct);
+        EnsureEditable(task!, campaign!);
         // Co-units' evidence counts too; the lead unit may know that its own task has some (system read of one task's rows).
         if (task!.Statement.Length == 0 && !await db.Evidence.IgnoreQueryFilters().AnyAsync(e => e.TaskId == task.Id, ct))
         {
-            return new(400, "请先填写工作情况说明或添加佐证材料，再报送。");
+            throw Refuse.Invalid("请先填写工作情况说明或添加佐证材料，再报送。");
         }
         task.AwaitingUnitId = await FirstReviewerUnitAsync(task.OrgUnitId, campaign!.BottomUpApproval, ct);
         task.Status = SubmissionStatus.Submitted;
         task.SubmittedAtUtc = Now;
         Event(task, "submitted");
         await db.SaveChangesAsync(ct);
-        return null;
     }
 
     /// <summary>Bottom-up: a town's submission goes to its district first; everything else (and without bottom-up) to the city.</summary>
@@ -228,64 +223,61 @@ internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, IOrg
         return city!.Id;
     }
 
-    private async Task<(AssessmentTask? Task, Campaign? Campaign, Refusal? Refusal)> ReviewTaskAsync(Guid taskId, CancellationToken ct)
+    private async Task<(AssessmentTask Task, Campaign Campaign)> ReviewTaskAsync(Guid taskId, CancellationToken ct)
     {
-        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, ct);
-        if (task is null)
-        {
-            return (null, null, Refusal.NotFound("考评任务"));
-        }
+        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, ct) ?? throw Missing.Of("考评任务");
         var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == task.CampaignId, ct);
         if (campaign.Status != CampaignStatus.Active)
         {
-            return (null, null, new(409, EditRefusal(task, campaign)!));
+            throw Refuse.Conflict(EditRefusal(task, campaign)!);
         }
-        return (task, campaign, null);
+        return (task, campaign);
     }
 
     /// <summary>Whether the caller reviews at the task's current step: the office at the city step, an approver at their own unit.</summary>
-    private async Task<Refusal?> CheckReviewerAsync(AssessmentTask task, CancellationToken ct)
+    private async Task CheckReviewerAsync(AssessmentTask task, CancellationToken ct)
     {
         if (task.AwaitingUnitId is not { } awaiting)
         {
-            return new(409, "该任务当前不在审核中。");
+            throw Refuse.Conflict("该任务当前不在审核中。");
         }
         var unit = await orgs.FindAsync(awaiting, ct);
         if (unit?.Level == OrgLevel.City)
         {
-            return user.Has(AssessmentPermissions.Review) ? null : new(403, $"该材料正在等待{unit.Name}（法治办）审核。");
+            if (!user.Has(AssessmentPermissions.Review))
+            {
+                throw Refuse.Forbidden($"该材料正在等待{unit.Name}（法治办）审核。");
+            }
+            return;
         }
-        return user.Has(AssessmentPermissions.Approve) && user.OrgUnitId == awaiting
-            ? null
-            : new(403, $"该材料正在等待{unit?.Name}审核，您不是该单位的审核人员。");
+        if (!user.Has(AssessmentPermissions.Approve) || user.OrgUnitId != awaiting)
+        {
+            throw Refuse.Forbidden($"该材料正在等待{unit?.Name}审核，您不是该单位的审核人员。");
+        }
     }
 
     /// <summary>Returns a submission to the unit. The reason is mandatory and shown to the unit.</summary>
-    public async Task<Refusal?> ReturnAsync(Guid taskId, string? reason, CancellationToken ct)
+    public async Task ReturnAsync(Guid taskId, string? reason, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return new(400, "退回必须说明理由，告知单位需要补充或修改的内容。");
+            throw Refuse.Field("reason", "退回必须说明理由，告知单位需要补充或修改的内容。");
         }
-        var (task, _, refusal) = await ReviewTaskAsync(taskId, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        var (task, _) = await ReviewTaskAsync(taskId, ct);
         if (task!.Status is not (SubmissionStatus.Submitted or SubmissionStatus.Accepted))
         {
-            return new(409, task.Status == SubmissionStatus.Approved ? task.LockedReason ?? "已审定。" : "该任务尚未报送，不能退回。");
+            throw Refuse.Conflict(task.Status == SubmissionStatus.Approved ? task.LockedReason ?? "已审定。" : "该任务尚未报送，不能退回。");
         }
         if (task.Status == SubmissionStatus.Accepted)
         {
             if (!user.Has(AssessmentPermissions.Review))
             {
-                return new(403, "只有法治办可以退回已审核通过的材料。");
+                throw Refuse.Forbidden("只有法治办可以退回已审核通过的材料。");
             }
         }
-        else if (await CheckReviewerAsync(task, ct) is { } notReviewer)
+        else
         {
-            return notReviewer;
+            await CheckReviewerAsync(task, ct);
         }
         task.Status = SubmissionStatus.Returned;
         task.ReturnCount++;
@@ -293,98 +285,72 @@ internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, IOrg
         task.AwaitingUnitId = null;
         Event(task, "returned", task.ReturnReason);
         await db.SaveChangesAsync(ct);
-        return null;
     }
 
     /// <summary>An intermediate reviewer (a district) approves a subordinate's submission and passes it up to the next level.</summary>
-    public async Task<Refusal?> ApproveUpAsync(Guid taskId, CancellationToken ct)
+    public async Task ApproveUpAsync(Guid taskId, CancellationToken ct)
     {
-        var (task, _, refusal) = await ReviewTaskAsync(taskId, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        var (task, _) = await ReviewTaskAsync(taskId, ct);
         if (task!.Status != SubmissionStatus.Submitted)
         {
-            return new(409, "该任务不在报送审核中。");
+            throw Refuse.Conflict("该任务不在报送审核中。");
         }
-        if (await CheckReviewerAsync(task, ct) is { } notReviewer)
-        {
-            return notReviewer;
-        }
+        await CheckReviewerAsync(task, ct);
         var here = await orgs.FindAsync(task.AwaitingUnitId!.Value, ct);
         if (here?.Level == OrgLevel.City)
         {
-            return new(409, "已到市级审核，请由法治办审核通过。");
+            throw Refuse.Conflict("已到市级审核，请由法治办审核通过。");
         }
         var next = (await orgs.AncestorsAsync(here!.Id, ct)).FirstOrDefault(a => a.Level == OrgLevel.City) ?? here;
         task.AwaitingUnitId = next.Id;
         Event(task, "approved-up", $"{here.Name}审核同意，报{next.Name}");
         await db.SaveChangesAsync(ct);
-        return null;
     }
 
     /// <summary>The office accepts a submission that reached the city.</summary>
-    public async Task<Refusal?> AcceptAsync(Guid taskId, CancellationToken ct)
+    public async Task AcceptAsync(Guid taskId, CancellationToken ct)
     {
-        var (task, _, refusal) = await ReviewTaskAsync(taskId, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        var (task, _) = await ReviewTaskAsync(taskId, ct);
         if (task!.Status != SubmissionStatus.Submitted)
         {
-            return new(409, "该任务不在报送审核中。");
+            throw Refuse.Conflict("该任务不在报送审核中。");
         }
         if (task.AwaitingUnitId is { } awaiting && (await orgs.FindAsync(awaiting, ct))?.Level != OrgLevel.City)
         {
-            return new(409, "本活动实行逐级审核：该材料须先由区（市）审核同意后报市级。");
+            throw Refuse.Conflict("本活动实行逐级审核：该材料须先由区（市）审核同意后报市级。");
         }
-        if (await CheckReviewerAsync(task, ct) is { } notReviewer)
-        {
-            return notReviewer;
-        }
+        await CheckReviewerAsync(task, ct);
         task.Status = SubmissionStatus.Accepted;
         task.AwaitingUnitId = null;
         Event(task, "accepted");
         await db.SaveChangesAsync(ct);
-        return null;
     }
 
     /// <summary>Final approval (审定): the submission is locked; the lock states who approved it and when.</summary>
-    public async Task<Refusal?> ApproveAsync(Guid taskId, CancellationToken ct)
+    public async Task ApproveAsync(Guid taskId, CancellationToken ct)
     {
-        var (task, _, refusal) = await ReviewTaskAsync(taskId, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        var (task, _) = await ReviewTaskAsync(taskId, ct);
         if (task!.Status != SubmissionStatus.Accepted)
         {
-            return new(409, task.Status == SubmissionStatus.Approved ? task.LockedReason ?? "已审定。" : "须先审核通过，才能审定。");
+            throw Refuse.Conflict(task.Status == SubmissionStatus.Approved ? task.LockedReason ?? "已审定。" : "须先审核通过，才能审定。");
         }
         task.Status = SubmissionStatus.Approved;
         task.LockedReason = $"已于 {Cst(Now)} 由 {Actor} 审定，材料已锁定；如需修改，须由法治办说明理由解锁。";
         Event(task, "approved");
         await db.SaveChangesAsync(ct);
-        return null;
     }
 
     /// <summary>Unlocks an approved record (audited, reason mandatory); the unit may edit and resubmit.</summary>
-    public async Task<Refusal?> UnlockAsync(Guid taskId, string? reason, CancellationToken ct)
+    public async Task UnlockAsync(Guid taskId, string? reason, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return new(400, "解锁必须说明理由。");
+            throw Refuse.Field("reason", "解锁必须说明理由。");
         }
-        var (task, _, refusal) = await ReviewTaskAsync(taskId, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        var (task, _) = await ReviewTaskAsync(taskId, ct);
         if (task!.Status != SubmissionStatus.Approved)
         {
-            return new(409, "该任务未锁定。");
+            throw Refuse.Conflict("该任务未锁定。");
         }
         var previous = task.LockedReason;
         task.Status = SubmissionStatus.Returned;
@@ -393,24 +359,19 @@ internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, IOrg
         Event(task, "unlocked", reason.Trim());
         await db.WriteAuditEventAsync("assessment.task.unlock", nameof(AssessmentTask), task.Id.ToString(), new { reason = reason.Trim(), previousLock = previous }, ct);
         await db.SaveChangesAsync(ct);
-        return null;
     }
 
     /// <summary>Scores a task by its indicator's method (office). Deductions replace earlier ones; each needs a reason.</summary>
-    public async Task<(decimal? Score, Refusal? Refusal)> ScoreAsync(Guid taskId, ScoreInput input, decimal? computedValue, CancellationToken ct)
+    public async Task<decimal> ScoreAsync(Guid taskId, ScoreInput input, decimal? computedValue, CancellationToken ct)
     {
-        var (task, _, refusal) = await ReviewTaskAsync(taskId, ct);
-        if (refusal is not null)
-        {
-            return (null, refusal);
-        }
+        var (task, _) = await ReviewTaskAsync(taskId, ct);
         if (task!.Status is not (SubmissionStatus.Accepted or SubmissionStatus.Approved))
         {
-            return (null, new(409, "须在材料审核通过后评分。"));
+            throw Refuse.Conflict("须在材料审核通过后评分。");
         }
         if (await db.Appeals.AnyAsync(a => a.TaskId == task.Id && a.AnsweredAtUtc == null, ct))
         {
-            return (null, new(409, "该得分有待答复的申诉，请先答复申诉。"));
+            throw Refuse.Conflict("该得分有待答复的申诉，请先答复申诉。");
         }
         var indicator = await db.Indicators.AsNoTracking().FirstAsync(i => i.Id == task.IndicatorId, ct);
         decimal score;
@@ -420,14 +381,14 @@ internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, IOrg
             case ScoringMethod.Points:
                 if (input.Points is not { } p || p < 0 || p > indicator.MaxScore)
                 {
-                    return (null, new(400, $"得分须在 0 至 {indicator.MaxScore:0.##} 分之间。"));
+                    throw Refuse.Field("points", $"得分须在 0 至 {indicator.MaxScore:0.##} 分之间。");
                 }
                 score = p;
                 break;
             case ScoringMethod.PassFail:
                 if (input.Passed is not { } passed)
                 {
-                    return (null, new(400, "请选择达标或不达标。"));
+                    throw Refuse.Field("passed", "请选择达标或不达标。");
                 }
                 task.Passed = passed;
                 score = passed ? indicator.MaxScore : 0;
@@ -437,7 +398,7 @@ internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, IOrg
                 {
                     if (d.Points <= 0 || string.IsNullOrWhiteSpace(d.Reason))
                     {
-                        return (null, new(400, "每项扣分须大于 0 并写明扣分理由。"));
+                        throw Refuse.Field("deductions", "每项扣分须大于 0 并写明扣分理由。");
                     }
                     deductions.Add(new Deduction { TaskId = task.Id, OrgUnitId = task.OrgUnitId, Points = d.Points, Reason = d.Reason.Trim() });
                 }
@@ -448,7 +409,7 @@ internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, IOrg
                 {
                     if (manual < 0 || manual > indicator.MaxScore || string.IsNullOrWhiteSpace(input.Note))
                     {
-                        return (null, new(400, $"人工调整计算指标得分须在 0 至 {indicator.MaxScore:0.##} 分之间并说明理由。"));
+                        throw Refuse.Field("points", $"人工调整计算指标得分须在 0 至 {indicator.MaxScore:0.##} 分之间并说明理由。");
                     }
                     score = manual;
                 }
@@ -458,7 +419,7 @@ internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, IOrg
                 }
                 else
                 {
-                    return (null, new(409, "计算指标暂无数据（分母为 0），请人工评分并说明理由。"));
+                    throw Refuse.Conflict("计算指标暂无数据（分母为 0），请人工评分并说明理由。");
                 }
                 break;
         }
@@ -471,64 +432,55 @@ internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, IOrg
         task.ScoredAtUtc = Now;
         Event(task, "scored", $"{score:0.##} 分" + (deductions.Count > 0 ? "；" + string.Join("；", deductions.Select(d => $"扣 {d.Points:0.##} 分：{d.Reason}")) : ""));
         await db.SaveChangesAsync(ct);
-        return (score, null);
+        return score;
     }
 
     /// <summary>A unit appeals its score, once.</summary>
-    public async Task<Refusal?> AppealAsync(Guid taskId, string? reason, CancellationToken ct)
+    public async Task AppealAsync(Guid taskId, string? reason, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return new(400, "请写明申诉理由。");
+            throw Refuse.Field("reason", "请写明申诉理由。");
         }
-        var (task, campaign, refusal) = await LeadTaskAsync(taskId, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        var (task, campaign) = await LeadTaskAsync(taskId, ct);
         if (campaign!.Status != CampaignStatus.Active)
         {
-            return new(409, EditRefusal(task!, campaign)!);
+            throw Refuse.Conflict(EditRefusal(task!, campaign)!);
         }
         if (task!.Score is not { } score)
         {
-            return new(409, "该指标尚未评分，不能申诉。");
+            throw Refuse.Conflict("该指标尚未评分，不能申诉。");
         }
         if (await db.Appeals.AnyAsync(a => a.TaskId == task.Id, ct))
         {
-            return new(409, "每项得分只能申诉一次，本项已申诉。");
+            throw Refuse.Conflict("每项得分只能申诉一次，本项已申诉。");
         }
         db.Appeals.Add(new ScoreAppeal { TaskId = task.Id, OrgUnitId = task.OrgUnitId, Reason = reason.Trim(), FiledBy = Actor, FiledAtUtc = Now, ScoreBefore = score });
         Event(task, "appealed", reason.Trim());
         await db.SaveChangesAsync(ct);
-        return null;
     }
 
     /// <summary>The office answers the appeal; a new score (optional) replaces the old one.</summary>
-    public async Task<Refusal?> AnswerAppealAsync(Guid taskId, string? answer, decimal? newScore, CancellationToken ct)
+    public async Task AnswerAppealAsync(Guid taskId, string? answer, decimal? newScore, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(answer))
         {
-            return new(400, "请填写申诉答复。");
+            throw Refuse.Field("answer", "请填写申诉答复。");
         }
-        var (task, _, refusal) = await ReviewTaskAsync(taskId, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        var (task, _) = await ReviewTaskAsync(taskId, ct);
         var appeal = await db.Appeals.FirstOrDefaultAsync(a => a.TaskId == task!.Id, ct);
         if (appeal is null)
         {
-            return Refusal.NotFound("申诉");
+            throw Missing.Of("申诉");
         }
         if (appeal.AnsweredAtUtc is not null)
         {
-            return new(409, $"该申诉已于 {Cst(appeal.AnsweredAtUtc)} 由 {appeal.AnsweredBy} 答复。");
+            throw Refuse.Conflict($"该申诉已于 {Cst(appeal.AnsweredAtUtc)} 由 {appeal.AnsweredBy} 答复。");
         }
         var max = await db.Indicators.Where(i => i.Id == task!.IndicatorId).Select(i => i.MaxScore).FirstAsync(ct);
         if (newScore is { } s && (s < 0 || s > max))
         {
-            return new(400, $"调整后的得分须在 0 至 {max:0.##} 分之间。");
+            throw Refuse.Field("newScore", $"调整后的得分须在 0 至 {max:0.##} 分之间。");
         }
         appeal.Answer = answer.Trim();
         appeal.AnsweredBy = Actor;
@@ -537,6 +489,5 @@ internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, IOrg
         task!.Score = appeal.ScoreAfter;
         Event(task, "appeal-answered", answer.Trim());
         await db.SaveChangesAsync(ct);
-        return null;
     }
 }

@@ -1,5 +1,6 @@
 using Fazhi.Assessment.Contracts;
 using Fazhi.Assessment.Data;
+using Fazhi.Platform.Kit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Assessment.Frameworks;
@@ -272,32 +273,51 @@ internal sealed class FrameworkService(AssessmentDb db, IEnumerable<IComputedInd
     /// Local refinement (本地细化): adds sub-indicators under an indicator, one level below, keeping the parent link.
     /// Refused with the reason when a campaign has pinned the version.
     /// </summary>
-    public async Task<(List<Indicator> Created, string? Refusal)> RefineAsync(Guid indicatorId, IReadOnlyList<RefinementInput> items, CancellationToken ct)
+    /// <summary>The highest score one indicator may carry.</summary>
+    public const decimal MaxIndicatorScore = 1000m;
+
+    /// <summary>Refines an indicator into sub-indicators; refuses malformed items naming the field (items[k].title, ...).</summary>
+    public async Task<List<Indicator>> RefineAsync(Guid indicatorId, IReadOnlyList<RefinementInput?>? items, CancellationToken ct)
     {
-        var parent = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == indicatorId, ct);
-        if (parent is null)
+        var checks = new FieldChecks();
+        var cleaned = new List<RefinementInput>();
+        if (items is null || items.Count == 0)
         {
-            return ([], null);
+            checks.Add("items", "请至少填写一个细化指标。");
         }
+        for (var k = 0; k < (items?.Count ?? 0); k++)
+        {
+            if (items![k] is not { } item)
+            {
+                checks.Add($"items[{k}]", "细化指标不能为空，应为含 title、maxScore 的对象。");
+                continue;
+            }
+            var title = TextRules.Required(checks, $"items[{k}].title", "细化指标名称", item.Title, 200);
+            NumberRules.Quantity(checks, $"items[{k}].maxScore", "分值", item.MaxScore, MaxIndicatorScore);
+            var code = TextRules.Optional(checks, $"items[{k}].code", "指标编码", item.Code, 64);
+            var criteria = TextRules.Optional(checks, $"items[{k}].scoringCriteria", "评分标准", item.ScoringCriteria, 4000);
+            var evidence = TextRules.Optional(checks, $"items[{k}].evidenceRequirements", "佐证材料要求", item.EvidenceRequirements, 4000);
+            checks.When(item.Method == ScoringMethod.Computed && (item.ProviderKey is null || !ProviderKeys.Contains(item.ProviderKey)),
+                $"items[{k}].providerKey", $"计算指标“{item.ProviderKey}”未注册。");
+            cleaned.Add(item with { Title = title, Code = code, ScoringCriteria = criteria, EvidenceRequirements = evidence });
+        }
+        checks.ThrowIfAny("细化指标不完整。");
+        var parent = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == indicatorId, ct) ?? throw Refuse.NotFound("指标不存在或不在您的数据范围内。");
         if (await FrozenReasonAsync(parent.FrameworkVersionId, ct) is { } frozen)
         {
-            return ([], frozen);
+            throw Refuse.Conflict(frozen);
         }
         var codes = (await db.Indicators.AsNoTracking().Where(i => i.FrameworkVersionId == parent.FrameworkVersionId).Select(i => i.Code).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         var seq = await db.Indicators.Where(i => i.ParentId == parent.Id).Select(i => (int?)i.Seq).MaxAsync(ct) ?? 0;
         var created = new List<Indicator>();
-        foreach (var item in items)
+        foreach (var item in cleaned)
         {
             seq++;
-            var code = string.IsNullOrWhiteSpace(item.Code) ? $"{parent.Code}.{seq}" : item.Code.Trim();
+            var code = item.Code ?? $"{parent.Code}.{seq}";
             if (!codes.Add(code))
             {
-                return ([], $"指标编码“{code}”在该版本中已存在。");
-            }
-            if (item.Method == ScoringMethod.Computed && (item.ProviderKey is null || !ProviderKeys.Contains(item.ProviderKey)))
-            {
-                return ([], $"计算指标“{item.ProviderKey}”未注册。");
+                throw Refuse.Conflict($"指标编码“{code}”在该版本中已存在。");
             }
             var indicator = new Indicator
             {
@@ -306,9 +326,9 @@ internal sealed class FrameworkService(AssessmentDb db, IEnumerable<IComputedInd
                 Level = parent.Level + 1,
                 Seq = seq,
                 Code = code,
-                Title = item.Title.Trim(),
-                ScoringCriteria = item.ScoringCriteria?.Trim() ?? "",
-                EvidenceRequirements = item.EvidenceRequirements?.Trim() ?? parent.EvidenceRequirements,
+                Title = item.Title,
+                ScoringCriteria = item.ScoringCriteria ?? "",
+                EvidenceRequirements = item.EvidenceRequirements ?? parent.EvidenceRequirements,
                 Method = item.Method,
                 MaxScore = item.MaxScore,
                 ProviderKey = item.Method == ScoringMethod.Computed ? item.ProviderKey : null,
@@ -322,6 +342,6 @@ internal sealed class FrameworkService(AssessmentDb db, IEnumerable<IComputedInd
             created.Add(indicator);
         }
         await db.SaveChangesAsync(ct);
-        return (created, null);
+        return created;
     }
 }

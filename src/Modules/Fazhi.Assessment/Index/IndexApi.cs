@@ -1,5 +1,6 @@
 using Fazhi.Assessment.Campaigns;
 using Fazhi.Assessment.Survey;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Builder;
@@ -56,8 +57,11 @@ internal static class IndexApi
 
     public static string PublicLink(PublicSurvey s) => $"/survey/{s.Token}";
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RunAsync(Task<Refusal?> action) =>
-        await action is { } refusal ? AssessmentApi.Problem(refusal) : TypedResults.NoContent();
+    private static async Task<NoContent> RunAsync(Task action)
+    {
+        await action;
+        return TypedResults.NoContent();
+    }
 
     private static async Task<Ok<List<IndexResponse>>> ListIndexesAsync(IndexService s, CancellationToken ct)
     {
@@ -81,8 +85,8 @@ internal static class IndexApi
             : TypedResults.Created($"/api/assessment/indexes/{index.Id}", await DtoAsync(s, index, ct));
     }
 
-    private static async Task<Results<Ok<IndexResponse>, ProblemHttpResult>> GetIndexAsync(Guid id, IndexService s, CancellationToken ct) =>
-        await s.FindAsync(id, ct) is { } i ? TypedResults.Ok(await DtoAsync(s, i, ct)) : AssessmentApi.Problem(Refusal.NotFound("法治指数"));
+    private static async Task<Ok<IndexResponse>> GetIndexAsync(Guid id, IndexService s, CancellationToken ct) =>
+        TypedResults.Ok(await DtoAsync(s, await s.FindAsync(id, ct) ?? throw Missing.Of("法治指数"), ct));
 
     private static async Task<Results<Created<ComponentResponse>, ValidationProblem>> AddComponentAsync(Guid id, ComponentInput input, IndexService s, CancellationToken ct)
     {
@@ -92,18 +96,17 @@ internal static class IndexApi
             : TypedResults.Created($"/api/assessment/indexes/{id}", new ComponentResponse(c.Id, c.Dimension, c.Title, c.Weight, c.Source, c.SourceKey));
     }
 
-    private static async Task<Results<Ok<IndexResponse>, ValidationProblem, ProblemHttpResult>> UpdateWeightsAsync(Guid id, WeightsInput input, IndexService s, CancellationToken ct)
+    private static async Task<Ok<IndexResponse>> UpdateWeightsAsync(Guid id, WeightsInput input, IndexService s, CancellationToken ct)
     {
         if (await s.UpdateWeightsAsync(id, input, ct) is { } errors)
         {
-            return errors.ContainsKey("index") ? AssessmentApi.Problem(Refusal.NotFound("法治指数"))
-                : TypedResults.ValidationProblem(errors, detail: "权重未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
+            throw errors.ContainsKey("index") ? Missing.Of("法治指数") : Refuse.Fields(errors, "权重未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
         }
         return TypedResults.Ok(await DtoAsync(s, (await s.FindAsync(id, ct))!, ct));
     }
 
-    private static async Task<Results<Ok<List<AreaResult>>, ProblemHttpResult>> ComputeAsync(Guid id, IndexService s, CancellationToken ct) =>
-        await s.ComputeAsync(id, ct) is { } r ? TypedResults.Ok(r) : AssessmentApi.Problem(Refusal.NotFound("法治指数"));
+    private static async Task<Ok<List<AreaResult>>> ComputeAsync(Guid id, IndexService s, CancellationToken ct) =>
+        TypedResults.Ok(await s.ComputeAsync(id, ct) ?? throw Missing.Of("法治指数"));
 
     private static QuestionDto Dto(SurveyQuestion q) => new(q.Id, q.Seq, q.Kind, q.Text, q.OptionList, q.Dimension, q.Required);
 
@@ -118,32 +121,26 @@ internal static class IndexApi
             PublicLink(survey), survey.Version, (await s.QuestionsAsync(survey.Id, ct)).Select(Dto).ToList()));
     }
 
-    private static async Task<Results<Ok<SurveyResponseDto>, ValidationProblem, ProblemHttpResult>> UpdateSurveyAsync(Guid id, SurveyUpdateRequest input, SurveyService s, CancellationToken ct)
+    private static async Task<Ok<SurveyResponseDto>> UpdateSurveyAsync(Guid id, SurveyUpdateRequest input, SurveyService s, CancellationToken ct)
     {
-        var (refusal, errors) = await s.UpdateAsync(id, new SurveyInput(input.Title, input.Intro, input.Year, input.Questions), input.Version, ct);
-        if (refusal is not null)
-        {
-            return AssessmentApi.Problem(refusal);
-        }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, detail: "调查未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
-        }
+        await s.UpdateAsync(id, new SurveyInput(input.Title, input.Intro, input.Year, input.Questions), input.Version, ct);
         var survey = (await s.FindAsync(id, ct))!;
         return TypedResults.Ok(new SurveyResponseDto(survey.Id, survey.Title, survey.Intro, survey.Year, survey.IsOpen, PublicLink(survey), survey.Version,
             (await s.QuestionsAsync(survey.Id, ct)).Select(Dto).ToList()));
     }
 
-    private static async Task<Results<Ok<SurveyResponseDto>, ProblemHttpResult>> GetSurveyAsync(Guid id, SurveyService s, CancellationToken ct) =>
-        await s.FindAsync(id, ct) is { } survey
-            ? TypedResults.Ok(new SurveyResponseDto(survey.Id, survey.Title, survey.Intro, survey.Year, survey.IsOpen, PublicLink(survey), survey.Version,
-                (await s.QuestionsAsync(survey.Id, ct)).Select(Dto).ToList()))
-            : AssessmentApi.Problem(Refusal.NotFound("调查"));
+    private static async Task<Ok<SurveyResponseDto>> GetSurveyAsync(Guid id, SurveyService s, CancellationToken ct)
+    {
+        var survey = await s.FindAsync(id, ct) ?? throw Missing.Of("调查");
+        return TypedResults.Ok(new SurveyResponseDto(survey.Id, survey.Title, survey.Intro, survey.Year, survey.IsOpen, PublicLink(survey), survey.Version,
+            (await s.QuestionsAsync(survey.Id, ct)).Select(Dto).ToList()));
+    }
 
-    private static async Task<Results<Ok<PublicSurveyDto>, ProblemHttpResult>> PublicSurveyAsync(string token, SurveyService s, CancellationToken ct) =>
-        await s.PublicFormAsync(token, ct) is { } f
-            ? TypedResults.Ok(new PublicSurveyDto(f.Survey.Title, f.Survey.Intro, f.Survey.IsOpen, f.Questions.Select(Dto).ToList(), f.Districts))
-            : AssessmentApi.Problem(Refusal.NotFound("调查"));
+    private static async Task<Ok<PublicSurveyDto>> PublicSurveyAsync(string token, SurveyService s, CancellationToken ct)
+    {
+        var f = await s.PublicFormAsync(token, ct) ?? throw Missing.Of("调查");
+        return TypedResults.Ok(new PublicSurveyDto(f.Survey.Title, f.Survey.Intro, f.Survey.IsOpen, f.Questions.Select(Dto).ToList(), f.Districts));
+    }
 
     private static async Task<Results<NoContent, ValidationProblem>> PublicAnswerAsync(string token, PublicAnswerRequest input, SurveyService s, CancellationToken ct)
     {

@@ -32,6 +32,6 @@ internal static class ReportsApi
             .RequirePermission(AssessmentPermissions.Read);
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileAsync(Task<ReportFile?> file, string what = "考评活动或指标") =>
-        await file is { } f ? TypedResults.File(f.Content, f.ContentType, f.FileName) : AssessmentApi.Problem(Refusal.NotFound(what));
+    private static async Task<FileContentHttpResult> FileAsync(Task<ReportFile?> file, string what = "考评活动或指标") =>
+        await file is { } f ? TypedResults.File(f.Content, f.ContentType, f.FileName) : throw Missing.Of(what);
 }

@@ -123,25 +123,21 @@ internal sealed partial class SurveyService(AssessmentDb db, IOrgDirectory orgs,
     /// Changes a survey's title, introduction, year and questions. Only before the first answer and while the link is
     /// closed: answers already given must stay answers to the questions people saw.
     /// </summary>
-    public async Task<(Refusal? Refusal, Dictionary<string, string[]> Errors)> UpdateAsync(Guid id, SurveyInput input, long? version, CancellationToken ct)
+    public async Task UpdateAsync(Guid id, SurveyInput input, long? version, CancellationToken ct)
     {
-        var survey = await db.Set<PublicSurvey>().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (survey is null)
-        {
-            return (Refusal.NotFound("调查"), []);
-        }
+        var survey = await db.Set<PublicSurvey>().FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw Missing.Of("调查");
         if (survey.IsOpen || survey.Salt.Length == 0)
         {
-            return (new Refusal(409, survey.IsOpen ? "调查正在进行，问题不能修改；如需调整请新建调查。" : "调查已结束，问题不能修改；如需调整请新建调查。"), []);
+            throw Refuse.Conflict(survey.IsOpen ? "调查正在进行，问题不能修改；如需调整请新建调查。" : "调查已结束，问题不能修改；如需调整请新建调查。");
         }
         if (await db.Set<SurveyResponse>().AnyAsync(r => r.SurveyId == id, ct))
         {
-            return (new Refusal(409, "调查已有答卷，问题不能再修改，以免答卷与问题不符；如需调整请新建调查。"), []);
+            throw Refuse.Conflict("调查已有答卷，问题不能再修改，以免答卷与问题不符；如需调整请新建调查。");
         }
         var errors = Validate(input);
         if (errors.Count > 0)
         {
-            return (null, errors);
+            throw Refuse.Fields(errors, "调查未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
         }
         if (version is { } expected)
         {
@@ -154,20 +150,15 @@ internal sealed partial class SurveyService(AssessmentDb db, IOrgDirectory orgs,
         db.Set<SurveyQuestion>().RemoveRange(await db.Set<SurveyQuestion>().Where(q => q.SurveyId == id).ToListAsync(ct));
         AddQuestions(id, input.Questions!);
         await db.SaveChangesAsync(ct);
-        return (null, errors);
     }
 
     /// <summary>Opens or closes the public link. Closing destroys the salt: the stored respondent hashes can no longer be linked to a phone number.</summary>
-    public async Task<Refusal?> SetOpenAsync(Guid id, bool open, CancellationToken ct)
+    public async Task SetOpenAsync(Guid id, bool open, CancellationToken ct)
     {
-        var survey = await db.Set<PublicSurvey>().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (survey is null)
-        {
-            return Refusal.NotFound("调查");
-        }
+        var survey = await db.Set<PublicSurvey>().FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw Missing.Of("调查");
         if (open && survey.Salt.Length == 0)
         {
-            return new Refusal(409, "调查已结束，去重用的密钥已销毁，不能重新开放；如需继续调查请新建一次调查。");
+            throw Refuse.Conflict("调查已结束，去重用的密钥已销毁，不能重新开放；如需继续调查请新建一次调查。");
         }
         survey.IsOpen = open;
         if (!open)
@@ -175,7 +166,6 @@ internal sealed partial class SurveyService(AssessmentDb db, IOrgDirectory orgs,
             survey.Salt = "";
         }
         await db.SaveChangesAsync(ct);
-        return null;
     }
 
     public async Task<PublicSurveyForm?> PublicFormAsync(string token, CancellationToken ct)
