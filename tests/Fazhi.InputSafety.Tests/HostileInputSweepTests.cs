@@ -62,17 +62,23 @@ public sealed class HostileInputSweepTests(SweepHost host, ITestOutputHelper out
         Assert.NotEmpty(host.Pages);
         var failures = new List<Failure>();
         var start = host.Sweep.Requests;
+        var auditedStart = host.Sweep.Audited;
         var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         await sweep(failures, new HugeBudget(hugeRequests));
         clock.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var sent = host.Sweep.Requests - start;
+        var audited = host.Sweep.Audited - auditedStart;
         var header = $"{host.Operations.Count} API operations ({host.Skipped.Count} skipped: {string.Join("; ", host.Skipped)}), {host.Pages.Count} pages, " +
-            $"identities: anonymous, {string.Join(", ", host.SignedIn.Select(i => i.Name))}; real ids known: {host.Ids.Count}.";
+            $"identities: anonymous, {string.Join(", ", host.SignedIn.Select(i => i.Name))}; real ids known: {host.Ids.Count}; " +
+            $"{audited} requests were accepted changes (the audit trail grew).";
         var report = header + Environment.NewLine + Sweep.Report(title, failures, sent, clock.Elapsed);
         var dir = Path.Combine(AppContext.BaseDirectory, "input-safety");
         Directory.CreateDirectory(dir);
         await File.WriteAllTextAsync(Path.Combine(dir, title.Replace(", ", "-", StringComparison.Ordinal).Replace(' ', '-') + ".txt"), report);
-        output.WriteLine($"{title}: {sent} requests in {Sweeps.Seconds(clock.Elapsed)} s, {failures.Count} failing.");
+        var slowest = string.Join(", ", host.Sweep.Slowest(15));
+        output.WriteLine($"{title}: {sent} requests in {Sweeps.Seconds(clock.Elapsed)} s ({Sweeps.Seconds(cpu)} s CPU), {failures.Count} failing. Slowest so far: {slowest}");
         Assert.True(failures.Count == 0, report);
     }
 }

@@ -3,10 +3,16 @@ using Microsoft.Extensions.Logging;
 
 namespace Fazhi.InputSafety.Tests.Infrastructure;
 
+/// <summary>An error the host logged: where, the exception's type and frames (the cause), and its message.</summary>
+public sealed record LogEntry(string Category, string Signature, string Message)
+{
+    public override string ToString() => $"[{Category}] {Signature}" + (Message.Length > 0 ? $" — {Message}" : "");
+}
+
 /// <summary>Records the host's error log entries (unhandled exceptions) so a failed request can show its exception and top frame.</summary>
 public sealed class ErrorLog : ILoggerProvider
 {
-    private readonly ConcurrentQueue<string> _entries = new();
+    private readonly ConcurrentQueue<LogEntry> _entries = new();
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -15,9 +21,9 @@ public sealed class ErrorLog : ILoggerProvider
     }
 
     /// <summary>The entries logged since the last call, oldest first.</summary>
-    public List<string> Drain()
+    public List<LogEntry> Drain()
     {
-        var list = new List<string>();
+        var list = new List<LogEntry>();
         while (_entries.TryDequeue(out var e))
         {
             list.Add(e);
@@ -25,21 +31,24 @@ public sealed class ErrorLog : ILoggerProvider
         return list;
     }
 
-    /// <summary>The exception's innermost type and message, with the first frame in Fazhi code and the frame that threw.</summary>
-    public static string Describe(Exception ex)
+    /// <summary>
+    /// The innermost exception's type with the frame that threw and the first frame in Fazhi code (middleware left out:
+    /// it is on every request's stack), and its message.
+    /// </summary>
+    public static (string Signature, string Message) Describe(Exception ex)
     {
         var inner = ex.GetBaseException();
         var frames = (inner.StackTrace ?? ex.StackTrace ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var top = frames.FirstOrDefault() ?? "";
-        var fazhi = frames.FirstOrDefault(f => f.StartsWith("at Fazhi.", StringComparison.Ordinal)) ?? "";
+        var fazhi = frames.FirstOrDefault(f => f.StartsWith("at Fazhi.", StringComparison.Ordinal) && !f.Contains("Middleware.", StringComparison.Ordinal)) ?? "";
         var message = inner.Message.ReplaceLineEndings(" ");
-        if (message.Length > 160)
+        if (message.Length > 240)
         {
-            message = message[..160] + "…";
+            message = message[..240] + "…";
         }
         var outer = ReferenceEquals(inner, ex) ? "" : $" (in {ex.GetType().Name})";
-        var at = fazhi.Length > 0 && fazhi != top ? $" {Frame(top)} ← {Frame(fazhi)}" : $" {Frame(top)}";
-        return $"{inner.GetType().FullName}{outer}: {message} @{at}";
+        var at = fazhi.Length > 0 && fazhi != top ? $"{Frame(top)} ← {Frame(fazhi)}" : Frame(top);
+        return ($"{inner.GetType().FullName}{outer} @ {at}", message);
     }
 
     private static string Frame(string frame)
@@ -67,12 +76,8 @@ public sealed class ErrorLog : ILoggerProvider
             {
                 return;
             }
-            var text = exception is null ? formatter(state, exception).ReplaceLineEndings(" ") : Describe(exception);
-            if (text.Length > 400)
-            {
-                text = text[..400] + "…";
-            }
-            log._entries.Enqueue($"[{category}] {text}");
+            var (signature, message) = exception is null ? (formatter(state, exception).ReplaceLineEndings(" "), "") : Describe(exception);
+            log._entries.Enqueue(new LogEntry(category, signature, message));
         }
     }
 }

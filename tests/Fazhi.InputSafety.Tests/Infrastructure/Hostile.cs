@@ -88,6 +88,12 @@ public static class Hostile
         _ => Strings,
     };
 
+    /// <summary>
+    /// The values a path segment can carry: a NUL (%00) never reaches the application (Kestrel refuses the request line;
+    /// the in-process test server throws in the client instead), so it is sent in queries and bodies only.
+    /// </summary>
+    public static IReadOnlyList<HostileValue> InPath(IReadOnlyList<HostileValue> values) => [.. values.Where(v => !v.Text.Contains('\0'))];
+
     /// <summary>Values for a page's query or route parameter of the CLR type.</summary>
     public static IReadOnlyList<HostileValue> ForType(Type type)
     {

@@ -15,10 +15,10 @@ namespace Fazhi.InputSafety.Tests.Infrastructure;
 public sealed record Identity(string Name, HttpClient Api, HttpClient Browser, bool Administrator);
 
 /// <summary>One request that broke a rule, with what the host logged while answering it.</summary>
-public sealed record Failure(string Cause, string Method, string Template, string Url, string Role, string Parameter, string Value, int Status, string Body, IReadOnlyList<string> Log)
+public sealed record Failure(string Cause, string Method, string Template, string Url, string Role, string Parameter, string Value, int Status, string Body, IReadOnlyList<LogEntry> Log)
 {
     public override string ToString() =>
-        $"{Method} {Url} as {Role} [{Parameter} = {Value}] -> {Status}: {Body}" + (Log.Count > 0 ? " | log: " + string.Join(" | ", Log) : "");
+        $"{Method} {Url} as {Role} [{Parameter} = {Value}] -> {Status}: {Body}" + (Log.Count > 0 ? " | log: " + string.Join(" | ", Log.Select(l => l.ToString())) : "");
 }
 
 /// <summary>What one request varied: a named parameter or field (or the whole body) and the hostile value sent.</summary>
@@ -26,20 +26,34 @@ public sealed record Variation(string Where, string? Name, string Display, Hosti
 
 /// <summary>Sends requests one at a time and checks every answer: no 5xx; API 400s are Chinese ProblemDetails naming the
 /// varied field; a refused request appends nothing to the audit trail.</summary>
-public sealed partial class Sweep(FazhiFactory factory, ErrorLog errors)
+public sealed partial class Sweep(FazhiFactory factory, ErrorLog errors) : IAsyncDisposable
 {
+    private readonly Dictionary<string, TimeSpan> _time = [];
     private long _auditSequence;
+    private AsyncServiceScope? _scope;
+    private PlatformDb? _audit;
+
+    /// <summary>The operations or pages that took the most processor time in all, with their total milliseconds.</summary>
+    public IEnumerable<string> Slowest(int count) =>
+        _time.OrderByDescending(t => t.Value).Take(count).Select(t => $"{t.Key} {t.Value.TotalMilliseconds:N0} ms CPU");
 
     public int Requests { get; private set; }
 
+    /// <summary>Requests after which the audit trail had grown (accepted changes): shows the audit check sees writes.</summary>
+    public int Audited { get; private set; }
+
     public async Task StartAsync() => _auditSequence = await AuditSequenceAsync();
 
-    private Task<long> AuditSequenceAsync() => factory.InScopeAsync(async sp =>
-        await sp.GetRequiredService<PlatformDb>().Set<AuditEntry>().AsNoTracking().MaxAsync(e => (long?)e.Sequence) ?? 0);
+    /// <summary>One read-only context for the audit trail's length, read after every request (a scope each time costs more).</summary>
+    private PlatformDb Audit => _audit ??= (_scope ??= factory.Services.CreateAsyncScope()).ServiceProvider.GetRequiredService<PlatformDb>();
 
-    private Task<List<string>> AuditActionsSinceAsync(long sequence) => factory.InScopeAsync(sp =>
-        sp.GetRequiredService<PlatformDb>().Set<AuditEntry>().AsNoTracking().Where(e => e.Sequence > sequence).OrderBy(e => e.Sequence)
-            .Select(e => e.Action + " " + e.EntityType).Take(5).ToListAsync());
+    public ValueTask DisposeAsync() => _scope?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private async Task<long> AuditSequenceAsync() => await Audit.Set<AuditEntry>().AsNoTracking().MaxAsync(e => (long?)e.Sequence) ?? 0;
+
+    private Task<List<string>> AuditActionsSinceAsync(long sequence) =>
+        Audit.Set<AuditEntry>().AsNoTracking().Where(e => e.Sequence > sequence).OrderBy(e => e.Sequence)
+            .Select(e => e.Action + " " + e.EntityType).Take(5).ToListAsync();
 
     /// <summary>Sends the request, checks the answer, adds what broke to <paramref name="failures"/>; returns the status.</summary>
     public async Task<int> SendAsync(HttpClient client, HttpRequestMessage request, string template, string role, Variation? variation, List<Failure> failures)
@@ -52,6 +66,7 @@ public sealed partial class Sweep(FazhiFactory factory, ErrorLog errors)
         var parameter = variation is null ? "-" : $"{variation.Where}:{variation.Display}";
         var value = variation?.Value.Label ?? "-";
         Requests++;
+        var started = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         int status;
         string body;
         string? mediaType;
@@ -64,23 +79,30 @@ public sealed partial class Sweep(FazhiFactory factory, ErrorLog errors)
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            failures.Add(new Failure("request threw in the host: " + ErrorLog.Describe(ex), method, template, shownUrl, role, parameter, value, 0, "", errors.Drain()));
+            var (signature, message) = ErrorLog.Describe(ex);
+            failures.Add(new Failure("request threw: " + signature, method, template, shownUrl, role, parameter, value, 0, message, errors.Drain()));
             _auditSequence = await AuditSequenceAsync();
             return 0;
         }
         _auditSequence = await AuditSequenceAsync();
+        var key = method + " " + template;
+        _time[key] = _time.GetValueOrDefault(key) + (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - started);
         var log = errors.Drain();
         var shownBody = Shorten(body);
         void Fail(string cause) => failures.Add(new Failure(cause, method, template, shownUrl, role, parameter, value, status, shownBody, log));
 
         if (status >= 500)
         {
-            var logged = log.FirstOrDefault(l => !l.StartsWith("[Microsoft.AspNetCore.Diagnostics", StringComparison.Ordinal)) ?? log.FirstOrDefault();
-            Fail($"{status}: " + (logged ?? "(nothing logged)"));
+            var logged = log.FirstOrDefault(l => !l.Category.StartsWith("Microsoft.AspNetCore.Diagnostics", StringComparison.Ordinal)) ?? log.FirstOrDefault();
+            Fail($"{status}: " + (logged?.Signature ?? "(nothing logged)"));
         }
         else if (status == 400 && template.StartsWith("/api/", StringComparison.Ordinal))
         {
             CheckProblem(mediaType, body, variation, Fail);
+        }
+        if (_auditSequence > before)
+        {
+            Audited++;
         }
         if (status is >= 400 and < 500 && _auditSequence > before)
         {
@@ -178,10 +200,7 @@ public sealed partial class Sweep(FazhiFactory factory, ErrorLog errors)
     }
 
     /// <summary>The cause without the request's own values (paths, ids, the exception message's specifics).</summary>
-    private static string CauseKey(string cause) => MessageRegex().Replace(GuidRegex().Replace(cause, "{guid}"), "$1 @", 1);
-
-    [GeneratedRegex("^(\\d+: \\[[^\\]]+\\] [^ :]+(?: \\(in [^)]+\\))?): .*? @")]
-    private static partial Regex MessageRegex();
+    private static string CauseKey(string cause) => GuidRegex().Replace(cause, "{guid}");
 
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex GuidRegex();

@@ -44,6 +44,8 @@ public sealed partial class SweepHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Warnings and errors only: the default (Information) writes every SQL command to the console, a third of the run.
+        Factory.Settings["Logging:LogLevel:Default"] = "Warning";
         await Factory.InitializeAsync();
         Factory.Services.GetRequiredService<ILoggerFactory>().AddProvider(Errors);
         await Factory.SeedDemoAsync();
@@ -84,6 +86,7 @@ public sealed partial class SweepHost : IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        await Sweep.DisposeAsync();
         foreach (var identity in SignedIn.Append(Anonymous))
         {
             identity.Api.Dispose();

@@ -13,7 +13,7 @@ namespace Fazhi.InputSafety.Tests.Infrastructure;
 public static partial class Sweeps
 {
     /// <summary>Requests per operation (or page) and identity at most.</summary>
-    public const int MaxPerOperation = 12;
+    public const int MaxPerOperation = 9;
 
     public const int MaxPerPage = 8;
 
@@ -28,8 +28,8 @@ public static partial class Sweeps
         {
             var status = await host.Sweep.SendAsync(identity.Api, Build(host, op, variation, sample), op.Path, identity.Name, variation, failures);
             statuses.Add(status);
-            // Authorisation runs before binding: an operation refused twice is refused for every value.
-            if (statuses.Count == 2 && statuses.All(Sweep.IsRefusal))
+            // Authorisation runs before binding: an operation refused (401/403) is refused for every value.
+            if (statuses.Count == 1 && Sweep.IsRefusal(status))
             {
                 return;
             }
@@ -55,7 +55,7 @@ public static partial class Sweeps
         var plan = new List<Variation>();
         foreach (var p in op.PathParameters)
         {
-            plan.AddRange(Hostile.Sample(Hostile.ForText(p.Shape), 2, rng).Select(v => new Variation("path", p.Name, p.Name, v)));
+            plan.AddRange(Hostile.Sample(Hostile.InPath(Hostile.ForText(p.Shape)), 2, rng).Select(v => new Variation("path", p.Name, p.Name, v)));
         }
         foreach (var p in op.QueryParameters)
         {
@@ -180,7 +180,7 @@ public static partial class Sweeps
         var varied = new List<Variation>();
         foreach (var p in page.Parameters)
         {
-            varied.AddRange(Hostile.Sample(Hostile.ForType(p.Type), 2, rng).Select(v => new Variation(p.InRoute ? "route" : "query", p.Name, p.Name, v)));
+            varied.AddRange(Hostile.Sample(p.InRoute ? Hostile.InPath(Hostile.ForType(p.Type)) : Hostile.ForType(p.Type), 2, rng).Select(v => new Variation(p.InRoute ? "route" : "query", p.Name, p.Name, v)));
         }
         plan.AddRange(varied.Count > MaxPerPage - 1 ? Hostile.Sample(varied, MaxPerPage - 1, rng) : varied);
         var statuses = new List<int>();
