@@ -34,11 +34,13 @@ public sealed class HostileInputSweepTests(SweepHost host, ITestOutputHelper out
     [Fact]
     public Task Pages_signed_in() => RunAsync("pages, signed in", async (failures, huge) =>
     {
-        foreach (var identity in host.SignedIn)
+        for (var i = 0; i < host.SignedIn.Count; i++)
         {
+            var identity = await host.EnsureSignedInAsync(i, api: false, "the previous tests");
             foreach (var page in host.Pages)
             {
                 await Sweeps.PageAsync(host, page, identity, failures, huge);
+                identity = await host.EnsureSignedInAsync(i, api: false, page.Route);
             }
         }
     }, hugeRequests: 1);
@@ -47,8 +49,9 @@ public sealed class HostileInputSweepTests(SweepHost host, ITestOutputHelper out
     public Task Apis_signed_in() => RunAsync("APIs, signed in", async (failures, huge) =>
     {
         // Account by account (administrators last): the administrators' requests change accounts and roles.
-        foreach (var identity in host.SignedIn)
+        for (var i = 0; i < host.SignedIn.Count; i++)
         {
+            var identity = await host.EnsureSignedInAsync(i, api: true, "the previous accounts' requests");
             foreach (var op in host.Operations)
             {
                 await Sweeps.ApiAsync(host, op, identity, failures, huge);
@@ -70,10 +73,11 @@ public sealed class HostileInputSweepTests(SweepHost host, ITestOutputHelper out
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var sent = host.Sweep.Requests - start;
         var audited = host.Sweep.Audited - auditedStart;
-        var header = $"{host.Operations.Count} API operations ({host.Skipped.Count} skipped: {string.Join("; ", host.Skipped)}), {host.Pages.Count} pages, " +
+        var header = $"{host.Operations.Count} API operations ({host.Skipped.Count} skipped: {string.Join("; ", host.Skipped)}), {host.Pages.Count} pages ({host.SignsOut.Count} end the session, swept anonymously only: {string.Join(", ", host.SignsOut)}), " +
             $"identities: anonymous, {string.Join(", ", host.SignedIn.Select(i => i.Name))}; real ids known: {host.Ids.Count}; " +
             $"{audited} requests were accepted changes (the audit trail grew).";
-        var report = header + Environment.NewLine + Sweep.Report(title, failures, sent, clock.Elapsed);
+        var renewed = host.Renewed.Count == 0 ? "" : "Sessions renewed: " + string.Join("; ", host.Renewed) + Environment.NewLine;
+        var report = header + Environment.NewLine + renewed + Sweep.Report(title, failures, sent, clock.Elapsed);
         var dir = Path.Combine(AppContext.BaseDirectory, "input-safety");
         Directory.CreateDirectory(dir);
         await File.WriteAllTextAsync(Path.Combine(dir, title.Replace(", ", "-", StringComparison.Ordinal).Replace(' ', '-') + ".txt"), report);

@@ -40,6 +40,9 @@ public sealed partial class SweepHost : IAsyncLifetime
 
     public List<Page> Pages { get; private set; } = [];
 
+    /// <summary>Pages whose plain GET ends the visitor's session (the sign-in pages): swept anonymously only.</summary>
+    public HashSet<string> SignsOut { get; } = new(StringComparer.Ordinal);
+
     public IdPool Ids { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -80,6 +83,7 @@ public sealed partial class SweepHost : IAsyncLifetime
         }
         Pages = PageCatalog.Read(Factory.Services);
         await CollectIdsAsync();
+        await FindSignOutPagesAsync();
         Sweep = new Sweep(Factory, Errors);
         await Sweep.StartAsync();
     }
@@ -98,11 +102,11 @@ public sealed partial class SweepHost : IAsyncLifetime
     private HttpClient NoRedirectClient() => Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
     /// <summary>Signs a demo account in to the API and the pages; an administrator is enrolled in TOTP first.</summary>
-    private async Task<Identity> SignInAsync(string userName)
+    private async Task<Identity> SignInAsync(string userName, string? enrolled = null)
     {
-        var api = await TokenClientAsync(userName, null);
+        var api = await TokenClientAsync(userName, enrolled);
         var me = await api.GetFromJsonAsync<JsonElement>("/api/platform/account/me");
-        string? secret = null;
+        var secret = enrolled;
         if (me.GetProperty("mustEnrolTwoFactor").GetBoolean())
         {
             api.Dispose();
@@ -127,11 +131,61 @@ public sealed partial class SweepHost : IAsyncLifetime
         {
             login = await Forms.SubmitAsync(browser, "/account/login-2fa", "login-2fa", new Dictionary<string, string> { ["Input.Code"] = Code(secret) });
         }
-        if (login.StatusCode != HttpStatusCode.Redirect)
+        using var check = await browser.GetAsync("/notifications");
+        if (login.StatusCode != HttpStatusCode.Redirect || check.StatusCode != HttpStatusCode.OK)
         {
-            throw new InvalidOperationException($"Page sign-in as {userName} did not complete ({(int)login.StatusCode}).");
+            throw new InvalidOperationException($"Page sign-in as {userName} did not complete ({(int)login.StatusCode} {login.Headers.Location}; /notifications {(int)check.StatusCode} {check.Headers.Location}).");
         }
         return new Identity(userName, api, browser, secret is not null);
+    }
+
+    /// <summary>Opens every page once as a business user and notes those after which the session is gone.</summary>
+    private async Task FindSignOutPagesAsync()
+    {
+        var index = SignedIn.FindIndex(i => !i.Administrator);
+        if (index < 0)
+        {
+            return;
+        }
+        foreach (var page in Pages)
+        {
+            var probe = SignedIn[index];
+            using var visit = await probe.Browser.GetAsync(Sweeps.PageUrl(this, page, null));
+            using var check = await probe.Browser.GetAsync("/notifications");
+            if (check.StatusCode != HttpStatusCode.OK)
+            {
+                SignsOut.Add(page.Route);
+                probe.Browser.Dispose();
+                probe.Api.Dispose();
+                SignedIn[index] = await SignInAsync(probe.Name);
+            }
+        }
+    }
+
+    /// <summary>Notes for the report: sessions found ended, and renewed, during the sweep.</summary>
+    public List<string> Renewed { get; } = [];
+
+    /// <summary>
+    /// Checks the <paramref name="index"/>th account's page session (or bearer token) still works; signs it in again
+    /// when not, noting after what, so the rest of its sweep is still sent signed in.
+    /// </summary>
+    public async Task<Identity> EnsureSignedInAsync(int index, bool api, string after)
+    {
+        var identity = SignedIn[index];
+        using var check = api ? await identity.Api.GetAsync("/api/platform/account/me") : await identity.Browser.GetAsync("/notifications");
+        if (check.StatusCode == HttpStatusCode.OK)
+        {
+            return identity;
+        }
+        Renewed.Add($"{identity.Name}'s {(api ? "token" : "session")} ended ({(int)check.StatusCode}) after {after}");
+        identity.Browser.Dispose();
+        identity.Api.Dispose();
+        var secret = identity.Administrator ? await Factory.InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<FazhiUser>>();
+            return (await users.GetAuthenticatorKeyAsync((await users.FindByNameAsync(identity.Name))!))!;
+        }) : null;
+        return SignedIn[index] = await SignInAsync(identity.Name, secret);
     }
 
     private static string Code(string secret) => new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp();

@@ -175,6 +175,10 @@ public static partial class Sweeps
     /// <summary>Sends the sampled hostile requests for <paramref name="page"/> as <paramref name="identity"/>.</summary>
     public static async Task PageAsync(SweepHost host, Page page, Identity identity, List<Failure> failures, HugeBudget huge)
     {
+        if (identity.Name != "anonymous" && host.SignsOut.Contains(page.Route))
+        {
+            return;
+        }
         var rng = new Random(Hostile.StableHash(page.Route + "|" + identity.Name));
         var plan = new List<Variation?> { null };
         var varied = new List<Variation>();
@@ -200,7 +204,7 @@ public static partial class Sweeps
         }
     }
 
-    private static string PageUrl(SweepHost host, Page page, Variation? v)
+    public static string PageUrl(SweepHost host, Page page, Variation? v)
     {
         var defaults = new Random(Hostile.StableHash(page.Route + "#defaults"));
         var bare = RouteParameterRegex().Replace(page.Route, "{$1}");
