@@ -1,7 +1,7 @@
 using Fazhi.Assessment.Data;
 using Fazhi.Assessment.Settings;
 using Fazhi.Platform.Features.Calendar;
-using Fazhi.Platform.Features.Notifications;
+using Fazhi.Platform.Kit;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 
@@ -14,7 +14,7 @@ internal sealed record SupervisionResult(int Tasks, int Notified, int AlreadySen
 /// (holders of assessment.lead at that unit), in-app and through every notification channel; at most once per
 /// <see cref="AssessmentSettings.SupervisionRepeatDays"/> per task. Both numbers are the office's settings.
 /// </summary>
-internal sealed class SupervisionService(AssessmentDb db, SettingsService settings, INotifier notifier, IDeadlineService deadlines, TimeProvider clock)
+internal sealed class SupervisionService(AssessmentDb db, SettingsService settings, IReminders reminders, IDeadlineService deadlines, TimeProvider clock)
 {
     public const string Kind = "assessment.supervision";
 
@@ -30,29 +30,11 @@ internal sealed class SupervisionService(AssessmentDb db, SettingsService settin
                                       && (t.Status == SubmissionStatus.NotStarted || t.Status == SubmissionStatus.Draft || t.Status == SubmissionStatus.Returned)
                                       && (t.DueDate < today || t.ReturnCount >= returnedTimes)
                                 select new { t.Id, t.OrgUnitId, t.DueDate, t.ReturnCount, t.ReturnReason, Campaign = c.Name, i.Code, i.Title }).ToListAsync(ct);
-        var since = clock.GetUtcNow().AddDays(-rules.SupervisionRepeatDays);
-        var notified = 0;
-        var already = 0;
-        foreach (var t in candidates)
-        {
-            var subject = t.Id.ToString();
-            if (await notifier.AlreadySentAsync(Kind, subject, since, ct))
-            {
-                already++;
-                continue;
-            }
-            var leaders = await notifier.UsersWithPermissionAtAsync(t.OrgUnitId, AssessmentPermissions.Lead, ct);
-            if (leaders.Count == 0)
-            {
-                continue;
-            }
-            var why = t.DueDate < today
-                ? $"已超过完成时限 {t.DueDate:yyyy-MM-dd}，尚未报送"
-                : $"已被退回 {t.ReturnCount} 次（最近一次理由：{t.ReturnReason}）";
-            notified += await notifier.NotifyAsync(leaders, new NotificationMessage(Kind, $"考评督办：{t.Code} {t.Title}",
-                $"{t.Campaign}：指标“{t.Code} {t.Title}”{why}。请督促本单位尽快办理。", $"/assessment/tasks/{t.Id}", subject), ct);
-        }
-        return new(candidates.Count, notified, already);
+        // Once per task within the office's repeat window, to the unit's leaders (holders of the lead permission there).
+        var run = await reminders.SendAsync(candidates.Select(t => new Reminder(Kind, t.Id.ToString(), $"考评督办：{t.Code} {t.Title}",
+            $"{t.Campaign}：指标“{t.Code} {t.Title}”{(t.DueDate < today ? $"已超过完成时限 {t.DueDate:yyyy-MM-dd}，尚未报送" : $"已被退回 {t.ReturnCount} 次（最近一次理由：{t.ReturnReason}）")}。请督促本单位尽快办理。",
+            $"/assessment/tasks/{t.Id}", [], t.OrgUnitId, AssessmentPermissions.Lead)), ct, since: clock.GetUtcNow().AddDays(-rules.SupervisionRepeatDays));
+        return new(candidates.Count, run.Sent, run.AlreadySent);
     }
 }
 

@@ -37,7 +37,7 @@ internal sealed record ChoiceCount(Guid QuestionId, string Question, string Opti
 internal sealed record SurveyResults(int Responses, IReadOnlyList<DistrictResult> ByDistrict, DistrictResult City, IReadOnlyList<ChoiceCount> Choices);
 
 /// <summary>Public satisfaction surveys: defined by the office, answered by the public without an account, one response per phone number.</summary>
-internal sealed partial class SurveyService(AssessmentDb db, IOrgDirectory orgs, IServiceProvider services, TimeProvider clock)
+internal sealed partial class SurveyService(AssessmentDb db, IOrgDirectory orgs, ISystemWork systemWork, TimeProvider clock)
 {
     public Task<List<PublicSurvey>> ListAsync(CancellationToken ct) => db.Set<PublicSurvey>().AsNoTracking().OrderByDescending(s => s.Id).ToListAsync(ct);
 
@@ -248,8 +248,8 @@ internal sealed partial class SurveyService(AssessmentDb db, IOrgDirectory orgs,
             return new(errors);
         }
         var hash = RespondentHash(form.Survey.Salt, phone);
-        // The public has no account and so no data scope: the write is explicit system work (ADR 0007), audited as "system".
-        await using var systemDb = CreateSystemDb(services);
+        // The public has no account and so no data scope: the write is named system work (ADR 0022), audited as "system:公开问卷".
+        await using var systemDb = systemWork.Db<AssessmentDb>("公开问卷");
         if (await systemDb.Set<SurveyResponse>().AnyAsync(r => r.SurveyId == form.Survey.Id && r.RespondentHash == hash, ct))
         {
             errors["phone"] = ["该手机号已参加过本次调查，每人只能提交一次。"];
@@ -310,9 +310,4 @@ internal sealed partial class SurveyService(AssessmentDb db, IOrgDirectory orgs,
         var k = IndexDimensions.All.ToList().IndexOf(dimension);
         return k < 0 ? int.MaxValue : k;
     }
-
-    private static AssessmentDb CreateSystemDb(IServiceProvider sp) =>
-        sp.GetService<DbContextOptions<SqliteAssessmentDb>>() is { } sqlite
-            ? new SqliteAssessmentDb(sqlite, SystemCurrentUser.Instance)
-            : new PostgresAssessmentDb(sp.GetRequiredService<DbContextOptions<PostgresAssessmentDb>>(), SystemCurrentUser.Instance);
 }
