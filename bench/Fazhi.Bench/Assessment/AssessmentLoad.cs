@@ -145,12 +145,9 @@ internal static partial class AssessmentLoad
             }
             Console.WriteLine($"framework imported: {imported.Indicators} indicators ({sw.Elapsed:mm\\:ss})");
             var campaigns = scope.ServiceProvider.GetRequiredService<CampaignService>();
-            var (campaign, errors) = await campaigns.CreateAsync(new CampaignInput(CampaignName, imported.Version!.Id, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31),
+            // A refusal (RefusalException) propagates with its reasons: the bench cannot go on without its campaign.
+            var campaign = await campaigns.CreateAsync(new CampaignInput(CampaignName, imported.Version!.Id, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31),
                 new DateOnly(2026, 3, 2), new DateOnly(2026, 12, 15), false, codes), CancellationToken.None);
-            if (campaign is null)
-            {
-                throw new InvalidOperationException(string.Join("; ", errors.SelectMany(e => e.Value)));
-            }
             campaignId = campaign.Id;
         }
         await using (var scope = host.Services.CreateAsyncScope())

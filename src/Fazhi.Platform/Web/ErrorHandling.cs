@@ -60,6 +60,9 @@ internal sealed partial class FazhiExceptionHandler(IProblemDetailsService probl
         {
             BadHttpRequestException bad => BadRequest(bad),
             JsonException json => Json(json),
+            // A multipart body that is not one (no boundary, cut short): the form reader's failure is the request's fault.
+            InvalidDataException or IOException when exception.StackTrace?.Contains("FormFeature", StringComparison.Ordinal) == true || exception is InvalidDataException =>
+                new Answer(400, BadTitle, "上传内容无法读取：请以 multipart/form-data 发送文件。"),
             _ => new Answer(StatusCodes.Status500InternalServerError, "服务器内部错误", "处理请求时出错，已记录。请稍后重试或联系管理员。"),
         };
     }
