@@ -61,7 +61,9 @@ public sealed class SurveyPagesTests(FazhiFactory factory)
         var html = WebUtility.HtmlDecode(await office.GetStringAsync("/assessment/surveys?culture=en"));
         Assert.Contains("<h1>Satisfaction surveys</h1>", html); // AssessmentText.en.resx
         Assert.Contains("<a href=\"/\">Home</a>", html); // the platform's PageHeader and Text.en.resx
-        Assert.DoesNotContain("满意度调查", html);
+        // The page's own heading and title are English (survey names other tests created are data and stay Chinese).
+        Assert.DoesNotContain("<h1>满意度调查", html);
+        Assert.DoesNotContain("<title>满意度调查", html);
     }
 
     [Fact]
