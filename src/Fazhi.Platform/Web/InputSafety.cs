@@ -32,127 +32,98 @@ internal static class InputSafety
     public static void Configure(JsonSerializerOptions options)
     {
         options.Converters.Insert(0, new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
-        options.Converters.Add(new PlausibleDateOnly());
-        options.Converters.Add(new PlausibleDateTime());
-        options.Converters.Add(new PlausibleDateTimeOffset());
         var resolver = options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver();
-        options.TypeInfoResolver = resolver.WithAddedModifier(CleanStrings);
+        options.TypeInfoResolver = resolver.WithAddedModifier(CheckAfterReading);
     }
 
-    /// <summary>Text properties are trimmed (invisible characters too) and refuse control characters; secrets are kept as typed.</summary>
-    private static void CleanStrings(JsonTypeInfo info)
+    /// <summary>
+    /// After an object is read (the framework's own converters, so the OpenAPI document keeps its types and formats):
+    /// text trimmed (invisible characters too) and free of control characters (secrets are kept as typed); dates within
+    /// the plausible range; a field the type declares non-nullable present and not null (the OpenAPI document marks it
+    /// required), so a missing summary is refused naming it instead of failing later as a null. All reasons together.
+    /// </summary>
+    private static void CheckAfterReading(JsonTypeInfo info)
     {
         if (info.Kind != JsonTypeInfoKind.Object)
         {
             return;
         }
-        foreach (var property in info.Properties)
-        {
-            if (property.PropertyType == typeof(string) && property.CustomConverter is null && !IsSecret(property.Name))
-            {
-                property.CustomConverter = CleanString.Instance;
-            }
-        }
-        // A field the type declares non-nullable must be present and not null (the OpenAPI document marks it required):
-        // checked after reading, so a missing summary is refused naming it instead of failing later as a null.
+        var texts = info.Properties
+            .Where(p => p.PropertyType == typeof(string) && p.Get is not null && !IsSecret(p.Name))
+            .Select(p => (p.Name, Get: p.Get!, p.Set))
+            .ToArray();
+        var dates = info.Properties
+            .Where(p => p.Get is not null && IsDate(p.PropertyType))
+            .Select(p => (p.Name, Get: p.Get!))
+            .ToArray();
         var required = info.Properties
             .Where(p => !p.PropertyType.IsValueType && p.Get is not null && !p.IsGetNullable && !p.IsSetNullable
                 && p.AssociatedParameter is not { IsNullable: true } && p.AssociatedParameter is not { HasDefaultValue: true })
             .Select(p => (p.Name, Get: p.Get!))
             .ToArray();
-        if (required.Length > 0 && info.Kind == JsonTypeInfoKind.Object)
+        if (texts.Length + dates.Length + required.Length == 0)
         {
-            var previous = info.OnDeserialized;
-            info.OnDeserialized = o =>
-            {
-                previous?.Invoke(o);
-                var missing = required.Where(r => r.Get(o) is null).Select(r => r.Name).ToArray();
-                if (missing.Length > 0)
-                {
-                    var errors = missing.ToDictionary(m => m, m => new[] { $"缺少必填字段 {m}。" });
-                    throw new JsonException("缺少必填字段：" + string.Join("、", missing) + "。", Refuse.Fields(errors));
-                }
-            };
+            return;
         }
+        var previous = info.OnDeserialized;
+        info.OnDeserialized = o =>
+        {
+            previous?.Invoke(o);
+            FieldChecks? checks = null;
+            foreach (var (name, get, set) in texts)
+            {
+                if (get(o) is not string text)
+                {
+                    continue;
+                }
+                if (TextRules.HasControl(text))
+                {
+                    (checks ??= new()).Add(name, $"字段 {name} 含有不允许的控制字符。");
+                }
+                else if (set is not null && TextRules.Clean(text) is { } clean && clean.Length != text.Length)
+                {
+                    set(o, clean);
+                }
+            }
+            foreach (var (name, get) in dates)
+            {
+                if (!Plausible(get(o)))
+                {
+                    (checks ??= new()).Add(name, $"字段 {name}：" + DateRules.RangeMessage("日期"));
+                }
+            }
+            foreach (var (name, get) in required)
+            {
+                if (get(o) is null)
+                {
+                    (checks ??= new()).Add(name, $"缺少必填字段 {name}。");
+                }
+            }
+            if (checks is { Any: true })
+            {
+                var refusal = Refuse.Fields(checks.Errors);
+                throw new JsonException(refusal.Message, refusal);
+            }
+        };
     }
+
+    private static bool IsDate(Type type)
+    {
+        var bare = Nullable.GetUnderlyingType(type) ?? type;
+        return bare == typeof(DateOnly) || bare == typeof(DateTime) || bare == typeof(DateTimeOffset);
+    }
+
+    private static bool Plausible(object? value) => value switch
+    {
+        DateOnly d => DateRules.Plausible(d),
+        DateTime d => DateRules.Plausible(d),
+        DateTimeOffset d => DateRules.Plausible(d),
+        _ => true,
+    };
 
     private static bool IsSecret(string name) =>
         name.Contains("password", StringComparison.OrdinalIgnoreCase) || name.Contains("secret", StringComparison.OrdinalIgnoreCase)
         || name.Contains("token", StringComparison.OrdinalIgnoreCase) || name.Contains("code", StringComparison.OrdinalIgnoreCase) && name.Contains("otp", StringComparison.OrdinalIgnoreCase);
-
-    private static JsonException Refused(string message) => new(message, new RefusalException(RefusalKind.Invalid, message));
-
-    private sealed class CleanString : JsonConverter<string>
-    {
-        public static readonly CleanString Instance = new();
-
-        public override bool HandleNull => false;
-
-        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                throw new JsonException("应为文本。", new RefusalException(RefusalKind.Invalid, "应为文本（带引号的字符串）。"));
-            }
-            var value = reader.GetString();
-            if (TextRules.HasControl(value))
-            {
-                throw Refused("含有不允许的控制字符。");
-            }
-            return TextRules.Clean(value);
-        }
-
-        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
-    }
-
-    private sealed class PlausibleDateOnly : JsonConverter<DateOnly>
-    {
-        public override DateOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            if (reader.TokenType != JsonTokenType.String
-                || !DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                throw Refused("应为日期，格式 yyyy-MM-dd，且须为真实存在的日期。");
-            }
-            return Plausible(date);
-        }
-
-        public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-    }
-
-    private sealed class PlausibleDateTime : JsonConverter<DateTime>
-    {
-        public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTime(out var value))
-            {
-                throw Refused("应为日期时间，格式 yyyy-MM-ddTHH:mm:ss。");
-            }
-            Plausible(DateOnly.FromDateTime(value));
-            return value;
-        }
-
-        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) => writer.WriteStringValue(value);
-    }
-
-    private sealed class PlausibleDateTimeOffset : JsonConverter<DateTimeOffset>
-    {
-        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTimeOffset(out var value))
-            {
-                throw Refused("应为日期时间，格式 yyyy-MM-ddTHH:mm:ss+08:00。");
-            }
-            Plausible(DateOnly.FromDateTime(value.UtcDateTime));
-            return value;
-        }
-
-        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);
-    }
-
-    private static DateOnly Plausible(DateOnly date) =>
-        DateRules.Plausible(date) ? date : throw Refused(DateRules.RangeMessage("日期"));
 
     /// <summary>The query-string guard: after routing, before the endpoint runs.</summary>
     internal sealed class QueryGuardMiddleware(RequestDelegate next)
@@ -184,7 +155,8 @@ internal static class InputSafety
                 }
                 foreach (var value in values)
                 {
-                    if (string.IsNullOrEmpty(value) || p.Accepts(value))
+                    // An empty value is absent for a nullable parameter; a non-nullable one on a page cannot take it.
+                    if (string.IsNullOrEmpty(value) ? p.Nullable || !isPage : p.Accepts(value))
                     {
                         continue;
                     }
@@ -233,7 +205,7 @@ internal static class InputSafety
     }
 
     /// <summary>One typed query parameter: how its values parse (as the framework parses them) and whether they are plausible.</summary>
-    internal sealed record QueryParameter(string Name, Type Type)
+    internal sealed record QueryParameter(string Name, Type Type, bool Nullable)
     {
         public string TypeName => Type.Name;
 
@@ -242,11 +214,12 @@ internal static class InputSafety
         public static QueryParameter? For(string name, Type type)
         {
             var bare = type.IsArray ? type.GetElementType()! : type;
-            bare = Nullable.GetUnderlyingType(bare) ?? bare;
+            var nullable = type.IsArray || System.Nullable.GetUnderlyingType(bare) is not null;
+            bare = System.Nullable.GetUnderlyingType(bare) ?? bare;
             return bare == typeof(string) || !(bare.IsPrimitive || bare.IsEnum || bare == typeof(decimal) || bare == typeof(Guid)
                 || bare == typeof(DateOnly) || bare == typeof(DateTime) || bare == typeof(DateTimeOffset) || bare == typeof(TimeOnly))
                 ? null
-                : new QueryParameter(name, bare);
+                : new QueryParameter(name, bare, nullable);
         }
 
         public bool Parses(string value) => Parse(value, out _);

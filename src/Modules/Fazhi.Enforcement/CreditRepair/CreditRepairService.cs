@@ -107,35 +107,29 @@ internal sealed class CreditRepairService(EnforcementDb db, ISystemWork systemWo
 
     private async Task<(CreditRepairApplication, List<EligibilityCheck>)> ApplyAsync(EnforcementDb target, CreditRepairInput input, CreditRepairChannel channel, CancellationToken ct)
     {
+        // Every field is checked before refusing, so the applicant sees all that is wrong at once.
+        var fields = new FieldChecks();
         var code = (input.CreditCode ?? "").Trim().ToUpperInvariant();
         var check = UnifiedSocialCreditCode.Validate(code);
-        if (!check.IsValid)
-        {
-            throw Refuse.Field("creditCode", "统一社会信用代码无效：" + check.Message);
-        }
+        fields.When(!check.IsValid, "creditCode", "统一社会信用代码无效：" + check.Message);
         var number = (input.DecisionNumber ?? "").Trim();
-        if (number.Length == 0)
-        {
-            throw Refuse.Field("decisionNumber", "请填写行政处罚决定书文号。");
-        }
-        if (string.IsNullOrWhiteSpace(input.ApplicantName))
-        {
-            throw Refuse.Field("applicantName", "请填写申请人（经办人）姓名。");
-        }
+        fields.When(number.Length == 0, "decisionNumber", "请填写行政处罚决定书文号。");
+        fields.When(string.IsNullOrWhiteSpace(input.ApplicantName), "applicantName", "请填写申请人（经办人）姓名。");
         SensitiveText? phone = null;
         if (!string.IsNullOrWhiteSpace(input.ContactPhone))
         {
             var digits = input.ContactPhone.Trim();
             if (digits.Length is < 7 or > 20 || !digits.All(ch => char.IsAsciiDigit(ch) || ch == '-'))
             {
-                throw Refuse.Field("contactPhone", "联系电话格式不正确。");
+                fields.Add("contactPhone", "联系电话格式不正确。");
             }
-            phone = SensitiveText.Phone(digits);
+            else
+            {
+                phone = SensitiveText.Phone(digits);
+            }
         }
-        if (string.IsNullOrWhiteSpace(input.Statement))
-        {
-            throw Refuse.Field("statement", "请说明纠正失信行为、履行义务的情况。");
-        }
+        fields.When(string.IsNullOrWhiteSpace(input.Statement), "statement", "请说明纠正失信行为、履行义务的情况。");
+        fields.ThrowIfAny();
         var published = await target.PublishedDecisions.AsNoTracking()
             .FirstOrDefaultAsync(p => p.DecisionNumber == number && p.PartyCreditCode == code && p.WithdrawnOn == null, ct);
         var c = published is null ? null : await target.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == published.CaseId, ct);
