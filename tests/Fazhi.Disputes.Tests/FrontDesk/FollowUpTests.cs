@@ -22,7 +22,7 @@ public sealed class FollowUpTests(FazhiFactory factory)
             var db = sp.GetRequiredService<DisputesDb>();
             var c = await db.Cases.Include(x => x.Stages).SingleAsync(x => x.Id == caseId);
             var closedOn = c.ReceivedOn.AddDays(afterDays);
-            c.Status = CaseStatus.Closed;
+            c.Close(closedOn, result ?? "", result ?? "");
             foreach (var s in c.Stages.Where(s => s.EndedOn == null))
             {
                 s.EndedOn = closedOn;

@@ -34,12 +34,14 @@ public sealed class WorklistCountCapTests(FazhiFactory factory)
             var year = 3000 + Random.Shared.Next(0, 5000);
             for (var i = 1; i <= total; i++)
             {
-                db.Cases.Add(new DisputeCase
+                var c = new DisputeCase
                 {
                     OrgUnitId = unit, CaseNumber = $"CAP-{Guid.NewGuid():N}", Year = year, Sequence = i, CaseTypeCode = profile.Code, ProfileId = profile.Id,
-                    ProfileVersion = profile.ProfileVersion, Status = CaseStatus.InProgress, Channel = IntakeChannel.WalkIn, Category = "邻里纠纷",
+                    ProfileVersion = profile.ProfileVersion, Channel = IntakeChannel.WalkIn, Category = "邻里纠纷",
                     Description = "计数上限测试用案件。", ReceivedOn = today.AddDays(-30), DueOn = today.AddDays(-1),
-                });
+                };
+                c.Accept();
+                db.Cases.Add(c);
             }
             await db.SaveChangesAsync();
         });

@@ -258,7 +258,7 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
         var next = stages.FirstOrDefault(s => !s.Optional && s.Order > (current?.Order ?? 0));
         open.EndedOn = today;
         open.Outcome = "受理";
-        c.Status = CaseStatus.InProgress;
+        c.Accept();
         if (next is not null)
         {
             // Added explicitly: a new child with a preset key would otherwise be taken for an existing row.
@@ -287,8 +287,7 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
         {
             Handling.HandlingClock.StampEnded(s, calculator);
         }
-        c.Status = CaseStatus.Rejected;
-        c.RejectReason = reason.Trim();
+        c.Reject(reason.Trim());
         c.DueOn = null;
         await db.SaveChangesAsync(ct);
         return true;

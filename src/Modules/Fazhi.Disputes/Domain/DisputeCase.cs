@@ -75,7 +75,8 @@ internal sealed class DisputeCase : IOrgScoped, IVersioned
 
     public int ProfileVersion { get; set; }
 
-    public CaseStatus Status { get; set; } = CaseStatus.Pending;
+    /// <summary>Changed only through <see cref="Accept"/>, <see cref="Reject"/>, <see cref="Close"/> and <see cref="TransferTo"/>.</summary>
+    public CaseStatus Status { get; private set; } = CaseStatus.Pending;
 
     public IntakeChannel Channel { get; set; }
 
@@ -132,10 +133,10 @@ internal sealed class DisputeCase : IOrgScoped, IVersioned
     public string? IntakeFlag { get; set; }
 
     /// <summary>行政复议法 第五十三条: handled in the simplified procedure.</summary>
-    public bool Simplified { get; set; }
+    public bool Simplified { get; private set; }
 
     /// <summary>The clock of the open stages is stopped (中止).</summary>
-    public bool Suspended { get; set; }
+    public bool Suspended { get; private set; }
 
     public DateOnly? ClosedOn { get; set; }
 
@@ -144,6 +145,81 @@ internal sealed class DisputeCase : IOrgScoped, IVersioned
     public string? ResultName { get; set; }
     /// <summary>Set when staff merged this case into another (the primary); cleared by an unmerge. See Duplicates/.</summary>
     public Guid? MergedIntoCaseId { get; set; }
+
+    /// <summary>受理 (also deemed, 行政复议法 第三十条): a pending application becomes a case in progress.</summary>
+    public void Accept()
+    {
+        Expect("受理", CaseStatus.Pending);
+        Status = CaseStatus.InProgress;
+    }
+
+    /// <summary>不予受理 with its reason (it goes into the written decision).</summary>
+    public void Reject(string reason)
+    {
+        Expect("不予受理", CaseStatus.Pending);
+        Status = CaseStatus.Rejected;
+        RejectReason = reason;
+    }
+
+    /// <summary>办结 with a result of the profile (also 视为放弃申请 of a pending application); the clock stops for good.</summary>
+    public void Close(DateOnly on, string resultCode, string resultName)
+    {
+        Expect("办结", CaseStatus.Pending, CaseStatus.InProgress);
+        Status = CaseStatus.Closed;
+        ClosedOn = on;
+        ResultCode = resultCode;
+        ResultName = resultName;
+        Suspended = false;
+    }
+
+    /// <summary>中止: the clock of the open stages stops (the stages' pauses are kept by the handling service).</summary>
+    public void Suspend()
+    {
+        Expect("中止", CaseStatus.InProgress);
+        if (Suspended)
+        {
+            throw new InvalidOperationException("案件已中止。");
+        }
+        Suspended = true;
+    }
+
+    public void Resume()
+    {
+        Expect("恢复计时", CaseStatus.Pending, CaseStatus.InProgress);
+        if (!Suspended)
+        {
+            throw new InvalidOperationException("案件未中止。");
+        }
+        Suspended = false;
+    }
+
+    /// <summary>行政复议法 第五十三条: handled in the simplified procedure from now on.</summary>
+    public void Simplify()
+    {
+        Expect("适用简易程序", CaseStatus.InProgress);
+        Simplified = true;
+    }
+
+    /// <summary>Transfer to another case type: the same case under the new type's profile, back to its acceptance review.</summary>
+    public void TransferTo(string caseTypeCode, Guid profileId, int profileVersion)
+    {
+        Expect("转换案件类型", CaseStatus.Pending, CaseStatus.InProgress);
+        CaseTypeCode = caseTypeCode;
+        ProfileId = profileId;
+        ProfileVersion = profileVersion;
+        Status = CaseStatus.Pending;
+        Suspended = false;
+        Simplified = false;
+    }
+
+    /// <summary>A transition from a status that does not allow it is a programming error: the services ask <see cref="CaseActions"/> first.</summary>
+    private void Expect(string action, params CaseStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new InvalidOperationException($"Case {CaseNumber}: {action} is not allowed in status {Status}.");
+        }
+    }
 }
 
 /// <summary>A party: a person (resident ID) or an organisation (unified social credit code).</summary>

@@ -30,13 +30,19 @@ internal sealed record ExtensionView(Guid Id, string Stage, int Days, string Rea
 
 internal sealed record OptionView(string Code, string Name, string? Article);
 
-/// <summary>The handling side of a case: assignee, clock, history, pending extensions and the profile's choices.</summary>
+/// <summary>The handling side of a case: assignee, clock, history, pending extensions, the profile's choices and which actions are open now (and why not the others).</summary>
 internal sealed record HandlingView(
     Guid CaseId, long Version, string Status, DateOnly? DueOn, bool Overdue, bool Suspended, bool Simplified, Guid? AssigneeUserId, string? AssigneeName,
     string? ResultName, DateOnly? ClosedOn, string? IntakeFlag, int CorrectionNotices, int MaxCorrectionNotices,
     IReadOnlyList<CaseEventView> Events, IReadOnlyList<ExtensionView> Extensions,
     IReadOnlyList<OptionView> Results, IReadOnlyList<OptionView> SuspensionReasons, IReadOnlyList<OptionView> TransferTargets,
-    IReadOnlyList<string> OpenStages, IReadOnlyList<AttachmentView> Attachments);
+    IReadOnlyList<string> OpenStages, IReadOnlyList<AttachmentView> Attachments, IReadOnlyList<Domain.ActionState> Actions)
+{
+    /// <summary>The case's answer for one action (see <see cref="Domain.CaseActions"/>).</summary>
+    public Domain.ActionState State(Domain.CaseAction action) => Actions.First(a => a.Action == action);
+
+    public bool IsOpen(Domain.CaseAction action) => State(action).Open;
+}
 
 internal sealed record AttachmentView(Guid Id, string FileName, long Size, string Url, DateTimeOffset UploadedAt);
 

@@ -35,6 +35,8 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         var rules = await clock.RulesAsync(c.ProfileId, ct);
         var files = await attachments.ListAsync(AttachmentOwner, id.ToString(), ct);
         var names = StatutoryProfiles.All.ToDictionary(p => p.Code, p => p.Name);
+        var stages = await db.ProfileStages.AsNoTracking().Where(s => s.ProfileId == c.ProfileId).OrderBy(s => s.Order).ToListAsync(ct);
+        var facts = Facts(stages, rules, options, events.Count(e => e.Kind == CaseEventKind.CorrectionNotice));
         OptionView Opt(ProfileOption o) => new(o.Code, o.Name, o.Article);
         return new HandlingView(c.Id, c.Version, c.Status.ToString(), c.DueOn, c.DueOn < Today, c.Suspended, c.Simplified, c.AssigneeUserId, c.AssigneeName,
             c.ResultName, c.ClosedOn, c.IntakeFlag,
@@ -47,7 +49,37 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
             options.Where(o => o.Kind == ProfileOptionKind.Suspension).Select(Opt).ToList(),
             options.Where(o => o.Kind == ProfileOptionKind.Transfer && names.ContainsKey(o.Code)).Select(o => new OptionView(o.Code, names[o.Code], o.Article)).ToList(),
             c.Stages.Where(s => s.EndedOn == null).Select(s => s.StageCode).ToList(),
-            files.Select(f => new AttachmentView(f.Id, f.FileName, f.Size, $"/api/disputes/cases/{id}/attachments/{f.Id}", f.UploadedAt)).ToList());
+            files.Select(f => new AttachmentView(f.Id, f.FileName, f.Size, $"/api/disputes/cases/{id}/attachments/{f.Id}", f.UploadedAt)).ToList(),
+            c.Actions(facts));
+    }
+
+    /// <summary>What the case's pinned profile and history add to the case when <see cref="CaseActions"/> decides which actions are open.</summary>
+    private async Task<CaseProfileFacts> FactsAsync(DisputeCase c, CancellationToken ct)
+    {
+        var stages = await db.ProfileStages.AsNoTracking().Where(s => s.ProfileId == c.ProfileId).OrderBy(s => s.Order).ToListAsync(ct);
+        var rules = await clock.RulesAsync(c.ProfileId, ct);
+        var options = await db.Set<ProfileOption>().AsNoTracking().Where(o => o.ProfileId == c.ProfileId).ToListAsync(ct);
+        var sent = await db.Set<CaseEvent>().CountAsync(e => e.CaseId == c.Id && e.Kind == CaseEventKind.CorrectionNotice, ct);
+        return Facts(stages, rules, options, sent);
+    }
+
+    private static CaseProfileFacts Facts(IReadOnlyList<ProfileStage> stages, IReadOnlyDictionary<string, ProfileRule> rules, IReadOnlyList<ProfileOption> options, int correctionNotices)
+    {
+        var types = StatutoryProfiles.All.Select(p => p.Code).ToHashSet();
+        var reply = rules.GetValueOrDefault(RuleKeys.CorrectionReply);
+        var max = rules.GetValueOrDefault(RuleKeys.CorrectionMaxNotices);
+        return new CaseProfileFacts
+        {
+            Stages = stages,
+            CorrectionArticle = reply is null ? null : EventLabels.Ref(reply.Article),
+            MaxCorrectionNotices = max?.Value ?? 1,
+            MaxCorrectionArticle = max is null ? null : EventLabels.Ref(max.Article),
+            CorrectionNoticesSent = correctionNotices,
+            HasSuspensionReasons = options.Any(o => o.Kind == ProfileOptionKind.Suspension),
+            HasTransferTargets = options.Any(o => o.Kind == ProfileOptionKind.Transfer && types.Contains(o.Code)),
+            HasAgreement = options.Any(o => o.Kind == ProfileOptionKind.Result && o.Code == "success"),
+            HasSimplified = rules.ContainsKey(RuleKeys.SimplifiedDecision) && rules.ContainsKey(RuleKeys.SimplifiedAmount),
+        };
     }
 
     /// <summary>Workload-aware suggestion: holders of the handle permission at the case's unit, fewest open cases first.</summary>
@@ -71,7 +103,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
             .OrderBy(s => s.OpenCases).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
     }
 
-    public Task<bool> AssignAsync(Guid id, AssignRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    public Task<bool> AssignAsync(Guid id, AssignRequest r, CancellationToken ct) => RunAsync(id, r.Version, async (c, f) =>
     {
         if (r.UserId is not { } userId)
         {
@@ -83,15 +115,15 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         c.AssigneeUserId = chosen.UserId;
         c.AssigneeName = chosen.Name;
         Event(c, CaseEventKind.Assignment, $"指派承办人：{chosen.Name}（当前在办 {chosen.OpenCases} 件）");
-    }, ct);
+    }, ct, CaseAction.Assign, "userId");
 
-    public Task<bool> AddNoteAsync(Guid id, NoteRequest r, CancellationToken ct) => RunAsync(id, r.Version, c =>
+    public Task<bool> AddNoteAsync(Guid id, NoteRequest r, CancellationToken ct) => RunAsync(id, r.Version, (c, f) =>
     {
         Event(c, CaseEventKind.Note, Required(r.Text, "text", "请填写办理记录内容。", 4000));
         return Task.CompletedTask;
-    }, ct, allowClosed: true);
+    }, ct, CaseAction.Note, "text");
 
-    public Task<bool> AddSessionAsync(Guid id, SessionRequest r, CancellationToken ct) => RunAsync(id, r.Version, c =>
+    public Task<bool> AddSessionAsync(Guid id, SessionRequest r, CancellationToken ct) => RunAsync(id, r.Version, (c, f) =>
     {
         if (r.At is not { } at)
         {
@@ -110,7 +142,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         // Entered in Beijing time (UTC+8, no daylight saving), stored as UTC.
         e.SessionAt = DateTime.SpecifyKind(at.AddHours(-8), DateTimeKind.Utc);
         return Task.CompletedTask;
-    }, ct);
+    }, ct, CaseAction.Session, "at");
 
     public async Task<(bool Found, string? Refusal)> AddAttachmentAsync(Guid id, Stream content, string fileName, CancellationToken ct)
     {
@@ -130,34 +162,21 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
     }
 
     /// <summary>行政复议法 第三十一条: one correction notice listing everything; the review clock stops until the materials arrive.</summary>
-    public Task<bool> CorrectionNoticeAsync(Guid id, CorrectionRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    public Task<bool> CorrectionNoticeAsync(Guid id, CorrectionRequest r, CancellationToken ct) => RunAsync(id, r.Version, async (c, f) =>
     {
+        // The case said whether a notice may go out (第三十一条: one notice, during the acceptance review).
         var rules = await clock.RulesAsync(c.ProfileId, ct);
-        if (!rules.TryGetValue(RuleKeys.CorrectionReply, out var reply))
-        {
-            throw Refuse.Field("items", "本案件类型的规程没有补正程序。");
-        }
-        if (c.Status != CaseStatus.Pending)
-        {
-            throw Refuse.Field("items", $"只有受理审查中的申请可以通知补正（{EventLabels.Ref(reply.Article)}）。");
-        }
-        var max = rules.TryGetValue(RuleKeys.CorrectionMaxNotices, out var m) ? m.Value : 1;
-        var sent = await db.Set<CaseEvent>().CountAsync(e => e.CaseId == id && e.Kind == CaseEventKind.CorrectionNotice, ct);
-        if (sent >= max)
-        {
-            // 行政复议法 第三十一条：补正通知应当一次性载明需要补正的事项。
-            throw Refuse.Field("items", $"补正通知只能发出 {max} 次，已发出过补正通知，不得再次要求补正（{EventLabels.Ref(m?.Article ?? reply.Article)}：一次性载明需要补正的事项）。");
-        }
+        var reply = rules[RuleKeys.CorrectionReply];
         var items = Required(r.Items, "items", "请一次性列明需要补正的全部事项。", 2000);
-        var review = OpenStage(c, StatutoryProfiles.Acceptance) ?? throw Refuse.Field("items", "受理审查环节已结束，不能再通知补正。");
+        var review = OpenStage(c, StatutoryProfiles.Acceptance)!;
         Pause(c, review, "补正");
         db.Stages.Add(HandlingClock.StageFromRule(c, HandlingClock.CorrectionStage, "补正", reply, Today));
         Event(c, CaseEventKind.CorrectionNotice, "补正事项：" + items);
-    }, ct);
+    }, ct, CaseAction.CorrectionNotice, "items");
 
-    public Task<bool> CorrectionReceivedAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, c =>
+    public Task<bool> CorrectionReceivedAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, (c, f) =>
     {
-        var stage = OpenStage(c, HandlingClock.CorrectionStage) ?? throw Refuse.Field("status", "本案没有等待补正的通知。");
+        var stage = OpenStage(c, HandlingClock.CorrectionStage)!;
         stage.EndedOn = Today;
         stage.Outcome = "已补正";
         foreach (var s in c.Stages)
@@ -169,15 +188,11 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         }
         Event(c, CaseEventKind.CorrectionReceived, string.IsNullOrWhiteSpace(r.Text) ? "收到补正材料，受理审查继续计时。" : r.Text.Trim());
         return Task.CompletedTask;
-    }, ct);
+    }, ct, CaseAction.CorrectionReceived);
 
     /// <summary>中止: the clock of every open stage stops for a reason the profile lists.</summary>
-    public Task<bool> SuspendAsync(Guid id, SuspendRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    public Task<bool> SuspendAsync(Guid id, SuspendRequest r, CancellationToken ct) => RunAsync(id, r.Version, async (c, f) =>
     {
-        if (c.Suspended)
-        {
-            throw Refuse.Field("reason", "案件已中止，请先恢复。");
-        }
         var reason = await db.Set<ProfileOption>().AsNoTracking()
             .FirstOrDefaultAsync(o => o.ProfileId == c.ProfileId && o.Kind == ProfileOptionKind.Suspension && o.Code == r.Reason, ct)
             ?? throw Refuse.Field("reason", "请选择本案件类型规程所列的中止事由。");
@@ -185,16 +200,12 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         {
             Pause(c, s, reason.Name);
         }
-        c.Suspended = true;
+        c.Suspend();
         Event(c, CaseEventKind.Suspended, $"中止：{reason.Name}（{reason.Article}）" + (string.IsNullOrWhiteSpace(r.Text) ? "" : "。" + r.Text.Trim()));
-    }, ct);
+    }, ct, CaseAction.Suspend, "reason");
 
-    public Task<bool> ResumeAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, c =>
+    public Task<bool> ResumeAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, (c, f) =>
     {
-        if (!c.Suspended)
-        {
-            throw Refuse.Field("status", "案件未中止，无需恢复。");
-        }
         foreach (var s in c.Stages)
         {
             foreach (var p in s.Pauses.Where(p => p.ResumedOn == null && p.Reason != "补正").ToList())
@@ -202,25 +213,17 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
                 Resume(s, p);
             }
         }
-        c.Suspended = false;
+        c.Resume();
         Event(c, CaseEventKind.Resumed, "中止事由消除，恢复计时。" + (string.IsNullOrWhiteSpace(r.Text) ? "" : r.Text.Trim()));
         return Task.CompletedTask;
-    }, ct);
+    }, ct, CaseAction.Resume);
 
     /// <summary>延期 (e.g. 行政复议法 第六十二条): within the stage's limits (how many, how long); counted once approved.</summary>
-    public Task<bool> RequestExtensionAsync(Guid id, ExtensionRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    public Task<bool> RequestExtensionAsync(Guid id, ExtensionRequest r, CancellationToken ct) => RunAsync(id, r.Version, async (c, f) =>
     {
-        var (stage, def) = await ExtendableStageAsync(c, ct);
+        // The case said the open main stage may still be extended (how many times: e.g. 第六十二条, once).
+        var (stage, def) = c.MainStage(f.Stages)!.Value;
         var article = EventLabels.Ref(def.Article);
-        if (def.MaxExtensions <= 0)
-        {
-            throw Refuse.Field("days", $"“{stage.StageName}”环节不得延期（{article}）。");
-        }
-        var used = stage.Extensions.Count(e => e.Status != ExtensionStatus.Refused);
-        if (used >= def.MaxExtensions)
-        {
-            throw Refuse.Field("days", $"延期次数已达上限：“{stage.StageName}”最多延期 {def.MaxExtensions} 次（{article}）。");
-        }
         if (r.Days is not { } days || days < 1)
         {
             throw Refuse.Field("days", "请填写延长的天数。");
@@ -245,10 +248,10 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         }
         db.Set<StageExtension>().Add(ext);
         Event(c, CaseEventKind.ExtensionRequested, $"申请延长“{stage.StageName}” {days} {Labels.DayKindName(def.DayKind)}：{reason}" + (needsApproval ? $"（待负责人批准，{EventLabels.Ref(approval!.Article)}）" : ""));
-    }, ct);
+    }, ct, CaseAction.Extend, "days");
 
     /// <summary>Approval of an extension by a holder of the approve permission (行政复议法 第六十二条: 经负责人批准).</summary>
-    public Task<bool> DecideExtensionAsync(Guid id, Guid extensionId, ExtensionDecisionRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    public Task<bool> DecideExtensionAsync(Guid id, Guid extensionId, ExtensionDecisionRequest r, CancellationToken ct) => RunAsync(id, r.Version, async (c, f) =>
     {
         if (!current.Has(DisputesPermissions.CasesApprove))
         {
@@ -275,10 +278,10 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         ext.DecidedOn = Today;
         Event(c, r.Approve ? CaseEventKind.ExtensionApproved : CaseEventKind.ExtensionRefused,
             (r.Approve ? $"批准延长“{stage.StageName}” {ext.Days} 日" : $"不批准延长“{stage.StageName}”") + (string.IsNullOrWhiteSpace(r.Comment) ? "" : "：" + r.Comment.Trim()));
-    }, ct);
+    }, ct, CaseAction.DecideExtension, "extension");
 
     /// <summary>Transfer to another case type (调解不成转仲裁、法律援助...): same case, one history, the new type's profile from its acceptance.</summary>
-    public Task<bool> TransferAsync(Guid id, TransferRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    public Task<bool> TransferAsync(Guid id, TransferRequest r, CancellationToken ct) => RunAsync(id, r.Version, async (c, f) =>
     {
         var allowed = await db.Set<ProfileOption>().AsNoTracking()
             .AnyAsync(o => o.ProfileId == c.ProfileId && o.Kind == ProfileOptionKind.Transfer && o.Code == r.CaseType, ct);
@@ -292,40 +295,26 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
             ?? throw Refuse.Field("caseType", "目标案件类型没有生效的规程。");
         var from = Labels.CaseTypeName(c.CaseTypeCode);
         EndOpenStages(c, $"转为{profile.Name}");
-        c.CaseTypeCode = profile.Code;
-        c.ProfileId = profile.Id;
-        c.ProfileVersion = profile.ProfileVersion;
-        c.Status = CaseStatus.Pending;
-        c.Suspended = false;
-        c.Simplified = false;
+        c.TransferTo(profile.Code, profile.Id, profile.ProfileVersion);
         db.Stages.Add(HandlingClock.StageFrom(profile.Stages.OrderBy(s => s.Order).First(), c, Today));
         Event(c, CaseEventKind.Transferred, $"由{from}转为{profile.Name}：{reason}");
-    }, ct);
+    }, ct, CaseAction.Transfer, "caseType");
 
     /// <summary>办结 with a result kind of the profile; a decision needs an accepted case (行政复议法 第三十条 before 第六十二条).</summary>
-    public Task<bool> CloseAsync(Guid id, CloseRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    public Task<bool> CloseAsync(Guid id, CloseRequest r, CancellationToken ct) => RunAsync(id, r.Version, async (c, f) =>
     {
-        if (c.Status == CaseStatus.Pending)
-        {
-            throw Refuse.Field("result", "案件尚未受理，不能作出处理决定：须先经受理审查并受理（行政复议法 第三十条；决定期限自受理之日起计算，第六十二条）。");
-        }
         var result = await db.Set<ProfileOption>().AsNoTracking()
             .FirstOrDefaultAsync(o => o.ProfileId == c.ProfileId && o.Kind == ProfileOptionKind.Result && o.Code == r.Result, ct)
             ?? throw Refuse.Field("result", "请选择本案件类型规程所列的结果类型。");
         var summary = Required(r.Summary, "summary", "请填写办理结果摘要。", 2000);
         Close(c, result, $"办结：{result.Name}" + (result.Article is null ? "" : $"（{result.Article}）") + "。" + summary);
-    }, ct);
+    }, ct, CaseAction.Close, "result");
 
     /// <summary>人民调解法 第二十八条至第三十条: the agreement takes effect when signed; 第三十三条: remind of judicial confirmation within 30 days.</summary>
-    public Task<bool> AgreementAsync(Guid id, AgreementRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    public Task<bool> AgreementAsync(Guid id, AgreementRequest r, CancellationToken ct) => RunAsync(id, r.Version, async (c, f) =>
     {
-        if (c.Status == CaseStatus.Pending)
-        {
-            throw Refuse.Field("signedOn", "案件尚未受理，不能登记调解协议。");
-        }
         var success = await db.Set<ProfileOption>().AsNoTracking()
-            .FirstOrDefaultAsync(o => o.ProfileId == c.ProfileId && o.Kind == ProfileOptionKind.Result && o.Code == "success", ct)
-            ?? throw Refuse.Field("signedOn", "本案件类型不是调解类案件，不能登记调解协议。");
+            .FirstAsync(o => o.ProfileId == c.ProfileId && o.Kind == ProfileOptionKind.Result && o.Code == "success", ct);
         if (r.SignedOn is not { } signed || signed > Today || signed < c.ReceivedOn)
         {
             throw Refuse.Field("signedOn", $"日期不可能：签署日期须在收到申请之日（{Labels.Date(c.ReceivedOn)}）至今天之间。");
@@ -338,12 +327,12 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
             // 人民调解法 第三十三条：自调解协议生效之日起三十日内共同申请司法确认 — a reminder stage from the signing day.
             db.Stages.Add(HandlingClock.StageFrom(confirmation, c, signed));
         }
-    }, ct, eventKind: CaseEventKind.Agreement);
+    }, ct, CaseAction.Agreement, "signedOn", CaseEventKind.Agreement);
 
     /// <summary>行政复议法 第四十八条: copy served on the respondent; the 10-working-day answer period starts.</summary>
-    public Task<bool> RespondentServedAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    public Task<bool> RespondentServedAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, async (c, f) =>
     {
-        var stage = OpenStage(c, HandlingClock.RespondentCopyStage) ?? throw Refuse.Field("status", "本案没有待送达被申请人的环节。");
+        var stage = OpenStage(c, HandlingClock.RespondentCopyStage)!;
         stage.EndedOn = Today;
         stage.Outcome = "已送达";
         var rules = await clock.RulesAsync(c.ProfileId, ct);
@@ -352,35 +341,28 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
             db.Stages.Add(HandlingClock.StageFromRule(c, HandlingClock.RespondentAnswerStage, "被申请人答复", answer, Today));
         }
         Event(c, CaseEventKind.RespondentServed, "申请书副本已发送被申请人，答复期限开始计算。");
-    }, ct);
+    }, ct, CaseAction.RespondentServed);
 
-    public Task<bool> AnswerReceivedAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, c =>
+    public Task<bool> AnswerReceivedAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, (c, f) =>
     {
-        var stage = OpenStage(c, HandlingClock.RespondentAnswerStage) ?? throw Refuse.Field("status", "本案没有等待被申请人答复的环节。");
+        var stage = OpenStage(c, HandlingClock.RespondentAnswerStage)!;
         stage.EndedOn = Today;
         stage.Outcome = "已答复";
         Event(c, CaseEventKind.AnswerReceived, string.IsNullOrWhiteSpace(r.Text) ? "收到被申请人书面答复。" : r.Text.Trim());
         return Task.CompletedTask;
-    }, ct);
+    }, ct, CaseAction.AnswerReceived);
 
     /// <summary>行政复议法 第五十三条: the simplified procedure; the decision is due 30 days from acceptance (第六十二条第二款).</summary>
-    public Task<bool> SimplifyAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    public Task<bool> SimplifyAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, async (c, f) =>
     {
         var rules = await clock.RulesAsync(c.ProfileId, ct);
-        if (!rules.TryGetValue(RuleKeys.SimplifiedDecision, out var decision) || !rules.TryGetValue(RuleKeys.SimplifiedAmount, out var amount))
-        {
-            throw Refuse.Field("text", "本案件类型没有简易程序。");
-        }
-        if (c.Status != CaseStatus.InProgress || c.Simplified)
-        {
-            throw Refuse.Field("text", "只有已受理、尚未适用简易程序的案件可以转为简易程序。");
-        }
+        var decision = rules[RuleKeys.SimplifiedDecision];
+        var amount = rules[RuleKeys.SimplifiedAmount];
         if ((c.Amount is null || c.Amount > amount.Value) && string.IsNullOrWhiteSpace(r.Text))
         {
             throw Refuse.Field("text", $"涉及款额超过 {amount.Value} 元，须写明适用简易程序的其他法定情形（{EventLabels.Ref(amount.Article)}）。");
         }
-        var main = c.Stages.FirstOrDefault(s => s.EndedOn == null && s.Extensions.Count == 0 && s.StageCode != HandlingClock.RespondentCopyStage && s.StageCode != HandlingClock.RespondentAnswerStage)
-            ?? throw Refuse.Field("text", "审理环节已延期或已结束，不能再转为简易程序。");
+        var main = c.SimplifiableStage()!;
         main.Days = decision.Value;
         main.DayKind = decision.DayKind ?? DayKind.Calendar;
         main.Article = decision.Article;
@@ -389,31 +371,22 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
             copy.Days = sc.Value;
             copy.Article = sc.Article;
         }
-        c.Simplified = true;
+        c.Simplify();
         Event(c, CaseEventKind.Simplified, $"适用简易程序（{EventLabels.Ref(amount.Article)}）" + (string.IsNullOrWhiteSpace(r.Text) ? "" : "：" + r.Text.Trim()));
-    }, ct);
+    }, ct, CaseAction.Simplify, "text");
 
     /// <summary>Ends the open main stage and starts the next one of the profile (e.g. 法律援助 审查决定 -> 指派承办).</summary>
-    public Task<bool> CompleteStageAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, async c =>
+    public Task<bool> CompleteStageAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, (c, f) =>
     {
-        if (c.Status != CaseStatus.InProgress)
-        {
-            throw Refuse.Field("status", "只有办理中的案件可以推进环节。");
-        }
-        var stages = await db.ProfileStages.AsNoTracking().Where(s => s.ProfileId == c.ProfileId).OrderBy(s => s.Order).ToListAsync(ct);
-        var open = c.Stages.Where(s => s.EndedOn == null).Select(s => (Stage: s, Def: stages.FirstOrDefault(d => d.Code == s.StageCode)))
-            .FirstOrDefault(x => x.Def is { Optional: false });
-        if (open.Stage is null)
-        {
-            throw Refuse.Field("status", "没有进行中的主环节。");
-        }
-        var next = stages.FirstOrDefault(s => !s.Optional && s.Order > open.Def!.Order)
-            ?? throw Refuse.Field("status", $"“{open.Stage.StageName}”已是最后环节，请选择结果办结。");
+        // The case said there is an open main stage and a next one after it.
+        var open = c.MainStage(f.Stages)!.Value;
+        var next = f.Stages.First(s => !s.Optional && s.Order > open.Def.Order);
         open.Stage.EndedOn = Today;
         open.Stage.Outcome = string.IsNullOrWhiteSpace(r.Text) ? "完成" : r.Text.Trim();
         db.Stages.Add(HandlingClock.StageFrom(next, c, Today));
         Event(c, CaseEventKind.StageCompleted, $"“{open.Stage.StageName}”完成，进入“{next.Name}”。" + (string.IsNullOrWhiteSpace(r.Text) ? "" : r.Text.Trim()));
-    }, ct);
+        return Task.CompletedTask;
+    }, ct, CaseAction.Advance);
 
     /// <summary>
     /// The consequences the law attaches to a lapse, recorded when first noticed (by the daily job or when the case is read):
@@ -443,10 +416,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
             {
                 // 行政复议法 第三十一条：无正当理由逾期不补正的，视为申请人放弃行政复议申请。
                 EndOpenStages(c, "逾期未补正", cd);
-                c.Status = CaseStatus.Closed;
-                c.ClosedOn = cd;
-                c.ResultCode = "withdrawn";
-                c.ResultName = "视为放弃申请";
+                c.Close(cd, "withdrawn", "视为放弃申请");
                 SystemEvent(c, CaseEventKind.Withdrawn, $"申请人逾期未提交补正材料（期限届满日 {Labels.Date(cd)}），视为放弃申请（{EventLabels.Ref(correction.Article)}）。", cd);
                 lapsed = true;
             }
@@ -456,7 +426,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
                 // 行政复议法 第三十条第三款：审查期限届满之日起视为受理。
                 review.EndedOn = rd;
                 review.Outcome = "视为受理";
-                c.Status = CaseStatus.InProgress;
+                c.Accept();
                 var stages = await db.ProfileStages.AsNoTracking().Where(s => s.ProfileId == c.ProfileId).OrderBy(s => s.Order).ToListAsync(ct);
                 var order = stages.FirstOrDefault(s => s.Code == review.StageCode)?.Order ?? 0;
                 if (stages.FirstOrDefault(s => !s.Optional && s.Order > order) is { } next)
@@ -486,11 +456,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
     private void Close(DisputeCase c, ProfileOption result, string text, DateOnly? on = null)
     {
         EndOpenStages(c, "办结：" + result.Name);
-        c.Status = CaseStatus.Closed;
-        c.ClosedOn = on ?? Today;
-        c.ResultCode = result.Code;
-        c.ResultName = result.Name;
-        c.Suspended = false;
+        c.Close(on ?? Today, result.Code, result.Name);
         Event(c, CaseEventKind.Closed, text);
     }
 
@@ -517,22 +483,6 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
 
     private void EndOpenStages(DisputeCase c, string outcome, DateOnly? on = null) => HandlingClock.EndOpenStages(c, outcome, on ?? Today);
 
-    private async Task<(CaseStage Stage, ProfileStage Def)> ExtendableStageAsync(DisputeCase c, CancellationToken ct)
-    {
-        if (c.Status != CaseStatus.InProgress)
-        {
-            throw Refuse.Field("days", "只有已受理、办理中的案件可以申请延期。");
-        }
-        foreach (var s in c.Stages.Where(s => s.EndedOn == null))
-        {
-            if (await ProfileStageAsync(c, s.StageCode, ct) is { Optional: false } def)
-            {
-                return (s, def);
-            }
-        }
-        throw Refuse.Field("days", "没有可以延期的办理环节。");
-    }
-
     private Task<ProfileStage?> ProfileStageAsync(DisputeCase c, string code, CancellationToken ct) =>
         db.ProfileStages.AsNoTracking().FirstOrDefaultAsync(s => s.ProfileId == c.ProfileId && s.Code == code, ct);
 
@@ -542,8 +492,12 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         db.Cases.Include(x => x.Stages).ThenInclude(s => s.Pauses).Include(x => x.Stages).ThenInclude(s => s.Extensions)
             .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
 
-    /// <summary>Loads, checks version and status, runs the action, refreshes the clock and saves, all in one transaction.</summary>
-    private async Task<bool> RunAsync(Guid id, long? version, Func<DisputeCase, Task> action, CancellationToken ct, bool allowClosed = false, CaseEventKind? eventKind = null)
+    /// <summary>
+    /// Loads, checks the version, asks the case whether <paramref name="caseAction"/> is open now (refused with the case's
+    /// reason on <paramref name="field"/> when not), runs the action, refreshes the clock and saves, all in one transaction.
+    /// </summary>
+    private async Task<bool> RunAsync(Guid id, long? version, Func<DisputeCase, CaseProfileFacts, Task> action, CancellationToken ct,
+        CaseAction caseAction, string field = "status", CaseEventKind? eventKind = null)
     {
         var c = await LoadAsync(id, ct);
         if (c is null)
@@ -554,13 +508,14 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         {
             throw new DbUpdateConcurrencyException("该案件已被他人修改，请刷新后再操作。");
         }
-        if (!allowClosed && c.Status is CaseStatus.Closed or CaseStatus.Rejected)
+        var facts = await FactsAsync(c, ct);
+        if (c.State(caseAction, facts) is { Open: false, WhyNot: var why })
         {
-            throw Refuse.Field("status", $"案件已{Labels.Status(c.Status)}，不能再修改（办结、不予受理的案件只读，只能补充办理记录）。");
+            throw Refuse.Field(field, why ?? "");
         }
         _eventKindOverride = eventKind;
         var wasClosed = c.Status == CaseStatus.Closed;
-        await action(c);
+        await action(c, facts);
         await clock.AfterChangeAsync(c, accepted: false, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
