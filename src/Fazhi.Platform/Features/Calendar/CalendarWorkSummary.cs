@@ -38,4 +38,19 @@ public static class CalendarWarning
 
     /// <summary>The warning for a computed deadline, or null when its calendar was complete.</summary>
     public static string? For(DeadlineResult result) => result.CalendarIncomplete && result.DueDate is { } d ? Missing(d.Year) : null;
+
+    /// <summary>
+    /// The warning for a stored due date, asked at view time: null when there is no date or its year's official calendar
+    /// is loaded. A period runs forward, so the due date's year is the last one it crosses; the calendar is cached, so
+    /// this is cheap.
+    /// </summary>
+    public static string? For(IWorkingDayCalendar calendar, DateOnly? due) =>
+        due is { } d && !calendar.IsYearLoaded(d.Year) ? Missing(d.Year) : null;
+
+    /// <summary>As <see cref="For(IWorkingDayCalendar, DateOnly?)"/> with the deadline service's current calendar.</summary>
+    public static async Task<string?> ForDueAsync(IDeadlineService deadlines, DateOnly? due, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(deadlines);
+        return due is null ? null : For(await deadlines.GetCalendarAsync(ct), due);
+    }
 }

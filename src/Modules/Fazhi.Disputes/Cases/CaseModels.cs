@@ -38,11 +38,16 @@ internal sealed record PartyView(string Role, string Kind, string Name, string? 
 internal sealed record CaseListItem(Guid Id, string CaseNumber, string CaseType, string CaseTypeName, string Status, string StatusName, string Channel, string Category, string? CurrentStage, DateOnly? DueDate, bool Overdue, DateOnly ReceivedOn,
     string? HandlingUnit = null, string? Assignee = null);
 
+/// <param name="CalendarWarning">
+/// Set when the current stage's due date falls in a year whose official working-day calendar is not loaded (the period
+/// was counted with weekends only); null otherwise.
+/// </param>
 internal sealed record CaseDetail(
     Guid Id, string CaseNumber, string CaseType, string CaseTypeName, int ProfileVersion, string Status, string StatusName,
     string Channel, string ChannelName, string? ExternalSystem, string? ExternalId, string Category, decimal? Amount, string? Place,
     string HandlingUnit, string Description, DateOnly ReceivedOn, string? RejectReason, long Version,
-    IReadOnlyList<PartyView> Parties, IReadOnlyList<StageView> Stages);
+    IReadOnlyList<PartyView> Parties, IReadOnlyList<StageView> Stages,
+    string? CalendarWarning = null);
 
 /// <summary>What the public sees with case number + query code: no personal data.</summary>
 internal sealed record TrackingView(string CaseNumber, string CaseTypeName, string StatusName, string? CurrentStage, DateOnly? DueDate, DateOnly ReceivedOn);

@@ -231,15 +231,18 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
         }
         var units = new[] { c.OrgUnitId, c.PlaceOrgUnitId ?? Guid.Empty };
         var names = await orgs.NamesAsync(units, ct);
-        var calculator = new DeadlineCalculator(await deadlines.GetCalendarAsync(ct));
+        var calendar = await deadlines.GetCalendarAsync(ct);
+        var calculator = new DeadlineCalculator(calendar);
         var today = deadlines.Today;
         var stages = c.Stages.OrderBy(s => s.StartedOn).ThenBy(s => s.Id).Select(s => ToView(s, calculator, today)).ToList();
+        // The current stage: the open one due first (as the case's stored due date).
+        var currentDue = stages.Where(s => s.EndedOn is null && s.DueDate is not null).Min(s => s.DueDate);
         var parties = c.Parties.OrderBy(p => p.Role).Select(p => new PartyView(Labels.Role(p.Role), p.Kind == PartyKind.Person ? "自然人" : "单位",
             p.Name, p.IdNumber?.Masked, p.CreditCode, p.Phone?.Masked)).ToList();
         return new CaseDetail(c.Id, c.CaseNumber, c.CaseTypeCode, Labels.CaseTypeName(c.CaseTypeCode), c.ProfileVersion, c.Status.ToString(), Labels.Status(c.Status),
             c.Channel.ToString(), Labels.Channel(c.Channel), c.ExternalSystem, c.ExternalId, c.Category, c.Amount,
             c.PlaceOrgUnitId is { } p ? names.GetValueOrDefault(p) : null, names.GetValueOrDefault(c.OrgUnitId) ?? "", c.Description, c.ReceivedOn,
-            c.RejectReason, c.Version, parties, stages);
+            c.RejectReason, c.Version, parties, stages, CalendarWarning.For(calendar, currentDue));
     }
 
     /// <summary>受理: ends the acceptance review and starts the next main stage of the pinned profile on the same day.</summary>

@@ -916,6 +916,12 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>The decision due date (行政处罚法 第六十条) while that period still runs: no decision, not closed or revoked.</summary>
+    public static DateOnly? RunningDecisionDue(PenaltyCase c) => c.DecidedOn is null && c.ClosedOn is null && c.RevokedOn is null ? c.DecisionDueOn : null;
+
+    /// <summary>The publication due date while the decision still awaits publication (not published, not revoked).</summary>
+    public static DateOnly? RunningPublicationDue(PenaltyCase c) => c.PublishedOn is null && c.RevokedOn is null ? c.PublicationDueOn : null;
+
     public static string StageName(CaseStage s) => s switch
     {
         CaseStage.Opened => "立案",

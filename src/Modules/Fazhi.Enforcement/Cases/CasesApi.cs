@@ -2,6 +2,7 @@ using Fazhi.Enforcement.Discretion;
 using Fazhi.Enforcement.Publicity;
 using Fazhi.Enforcement.Registry;
 using Fazhi.Enforcement.Supervision;
+using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Kit;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Antiforgery;
@@ -13,6 +14,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Fazhi.Enforcement.Cases;
 
+/// <param name="DecisionCalendarWarning">
+/// On the case view (<c>GET /cases/{id}</c>): set while the decision period runs and its due date falls in a year whose
+/// official working-day calendar is not loaded (counted with weekends only); null otherwise.
+/// </param>
+/// <param name="PublicationCalendarWarning">Likewise for the publication due date while the decision awaits publication.</param>
 internal sealed record CaseResponse(
     Guid Id, string Number, Guid BodyId, Guid MatterId, string MatterName, bool OnTheSpot, CaseStage Stage, string StageName,
     PartyKind PartyKind, string PartyName, string? PartyIdNumberMasked, string? PartyCreditCode, string Summary,
@@ -21,7 +27,8 @@ internal sealed record CaseResponse(
     string WrittenReason, bool SupervisionFlag, string SupervisionNotes, bool IsMajor, bool IsSerious,
     bool HearingOffered, DateOnly? NotifiedOn, DateOnly? HearingRequestDueOn, DateOnly? HearingRequestedOn, DateOnly? HearingHeldOn, DateOnly? CollectiveDecisionOn,
     string DecisionNumber, DateOnly? DecidedOn, DateOnly? ServiceDueOn, DateOnly? ServedOn, DateOnly? PaymentDueOn, DateOnly? PaidOn, decimal? Surcharge,
-    DateOnly? ExecutedOn, DateOnly? ClosedOn, DateOnly? RevokedOn, DateOnly? PublicationDueOn, DateOnly? PublishedOn, string HeadHash, int StepCount, long Version);
+    DateOnly? ExecutedOn, DateOnly? ClosedOn, DateOnly? RevokedOn, DateOnly? PublicationDueOn, DateOnly? PublishedOn, string HeadHash, int StepCount, long Version,
+    string? DecisionCalendarWarning = null, string? PublicationCalendarWarning = null);
 
 internal sealed record ProposeResponse(CaseResponse Case, DiscretionTier? EngineTier, string? EngineTierName, LawfulRange? Range, IReadOnlyList<AppliedRule> Rules, IReadOnlyList<string> SupervisionFlags);
 
@@ -106,8 +113,19 @@ internal static class CasesApi
         return created ? TypedResults.Created((string?)null, value) : TypedResults.Ok(value);
     }
 
-    private static async Task<Results<Ok<CaseResponse>, NotFound<ProblemDetails>>> GetAsync(Guid id, CaseService s, CancellationToken ct) =>
-        await s.GetAsync(id, ct) is { } c ? TypedResults.Ok(ToResponse(c)) : NotFound();
+    private static async Task<Results<Ok<CaseResponse>, NotFound<ProblemDetails>>> GetAsync(Guid id, CaseService s, IDeadlineService deadlines, CancellationToken ct)
+    {
+        if (await s.GetAsync(id, ct) is not { } c)
+        {
+            return NotFound();
+        }
+        var calendar = await deadlines.GetCalendarAsync(ct);
+        return TypedResults.Ok(ToResponse(c) with
+        {
+            DecisionCalendarWarning = CalendarWarning.For(calendar, CaseService.RunningDecisionDue(c)),
+            PublicationCalendarWarning = CalendarWarning.For(calendar, CaseService.RunningPublicationDue(c)),
+        });
+    }
 
     private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> RecordAsync(Guid id, CaseService s, CancellationToken ct)
     {
