@@ -273,7 +273,6 @@ internal static class DisputesLoad
                     CaseTypeCode = profile.Code,
                     ProfileId = profile.Id,
                     ProfileVersion = profile.ProfileVersion,
-                    Status = status,
                     Channel = (IntakeChannel)d.Random.Next(1, 5),
                     Category = d.Pick(Labels.Categories),
                     Amount = d.Random.Next(0, 3) == 0 ? null : d.Random.Next(200, 500_000),
@@ -283,6 +282,13 @@ internal static class DisputesLoad
                     // 09:30 in Beijing, stored in UTC (PostgreSQL's timestamptz takes offset 0 only).
                     CreatedAt = new DateTimeOffset(received.ToDateTime(new TimeOnly(1, 30)), TimeSpan.Zero),
                 };
+                // The status through the case's own transitions (its setter is private); the result is set below.
+                switch (status)
+                {
+                    case CaseStatus.InProgress: c.Accept(); break;
+                    case CaseStatus.Rejected: c.Reject("不属于本中心受理范围"); break;
+                    case CaseStatus.Closed: c.Close(received, "", ""); break;
+                }
                 if (c.Channel == IntakeChannel.Referral)
                 {
                     c.ExternalSystem = d.Pick(new[] { "法院", "12345热线", "信访" });

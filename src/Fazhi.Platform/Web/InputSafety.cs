@@ -153,10 +153,11 @@ internal static class InputSafety
                 {
                     continue;
                 }
-                foreach (var value in values)
+                foreach (var raw in values)
                 {
+                    var value = raw ?? "";
                     // An empty value is absent for a nullable parameter; a non-nullable one on a page cannot take it.
-                    if (string.IsNullOrEmpty(value) ? p.Nullable || !isPage : p.Accepts(value))
+                    if (value.Length == 0 ? p.Nullable || !isPage : p.Accepts(value))
                     {
                         continue;
                     }

@@ -149,7 +149,7 @@ internal sealed class CreditRepairService(EnforcementDb db, ISystemWork systemWo
         var application = new CreditRepairApplication
         {
             OrgUnitId = c.OrgUnitId, CaseId = c.Id, PublishedDecisionId = published.Id, DecisionNumber = number, CreditCode = code, EnterpriseName = c.PartyName,
-            ApplicantName = input.ApplicantName.Trim(), ContactPhone = phone, Statement = input.Statement.Trim(), Channel = channel, SubmittedOn = deadlines.Today,
+            ApplicantName = input.ApplicantName!.Trim(), ContactPhone = phone, Statement = input.Statement!.Trim(), Channel = channel, SubmittedOn = deadlines.Today,
             Checks = Summary(checks), Status = CreditRepairStatus.Pending,
         };
         target.Set<CreditRepairApplication>().Add(application);
