@@ -164,7 +164,8 @@ public sealed partial class TextRules
         return entries.ToDictionary(e => e.Key, e => e.Value);
     }
 
-    private static string RepoRoot()
+    /// <summary>The repository root (the folder with Fazhi.slnx), for rules that read the sources.</summary>
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
