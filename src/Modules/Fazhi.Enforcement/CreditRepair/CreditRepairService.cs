@@ -30,7 +30,7 @@ internal sealed record PublicRepairStatus(string DecisionNumber, string Enterpri
 /// <see cref="CreditRepairRules"/>; the deciding body approves or refuses with reasons. An approved repair ends the
 /// decision's publicity (终止公示): the public entry is withdrawn from the public pages (ADR 0015).
 /// </summary>
-internal sealed class CreditRepairService(EnforcementDb db, ISystemWork systemWork, ICurrentUser user, IDeadlineService deadlines)
+internal sealed class CreditRepairService(EnforcementDb db, ISystemWork systemWork, ICurrentUser user, IDeadlineService deadlines, ICreditCodeCheck creditCodes)
 {
     public Task<CreditRepairRules> RulesAsync(CancellationToken ct) => RulesAsync(db, ct);
 
@@ -108,7 +108,7 @@ internal sealed class CreditRepairService(EnforcementDb db, ISystemWork systemWo
     private async Task<(CreditRepairApplication, List<EligibilityCheck>)> ApplyAsync(EnforcementDb target, CreditRepairInput input, CreditRepairChannel channel, CancellationToken ct)
     {
         var code = (input.CreditCode ?? "").Trim().ToUpperInvariant();
-        var check = UnifiedSocialCreditCode.Validate(code);
+        var check = await creditCodes.CheckAsync(code, ct);
         if (!check.IsValid)
         {
             throw Refuse.Field("creditCode", "统一社会信用代码无效：" + check.Message);
