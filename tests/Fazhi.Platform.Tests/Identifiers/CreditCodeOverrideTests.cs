@@ -96,6 +96,42 @@ public sealed class CreditCodeOverrideTests(FazhiFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, valid.StatusCode);
     }
 
+    [Fact]
+    public async Task On_the_page_a_clerk_requests_and_the_demo_city_account_confirms()
+    {
+        await factory.SeedDemoAsync();
+        var code = BadCode();
+        var clerk = await factory.SignedInBrowserAsync(await factory.CreateUserAsync("dispute-clerk", "370400"));
+        var reviewer = await factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-city"));
+        const string page = "/admin/credit-code-overrides";
+
+        var requested = await Forms.SubmitAsync(clerk, page, "credit-code-request",
+            new Dictionary<string, string> { ["RequestForm.Code"] = code, ["RequestForm.Reason"] = "已核对营业执照原件" });
+        Assert.Equal(HttpStatusCode.OK, requested.StatusCode);
+        Assert.Contains("核实申请已提交", await requested.Content.ReadAsStringAsync());
+        // The clerk sees the request but no review link; the reviewer has the nav item and the link.
+        Assert.DoesNotContain("?review=", await clerk.GetStringAsync(page));
+        var list = await reviewer.GetStringAsync(page);
+        Assert.Contains(code, list);
+        Assert.Contains("href=\"/admin/credit-code-overrides\"", list);
+
+        var api = await factory.ApiClientAsync(FazhiFactory.DemoUser("demo-city"));
+        var items = (await api.GetFromJsonAsync<JsonElement>(Overrides + "?pageSize=200")).GetProperty("items").EnumerateArray();
+        var entry = items.Single(o => o.GetProperty("code").GetString() == code);
+        var id = entry.GetProperty("id").GetGuid();
+        var reviewPage = $"{page}?review={id}";
+        var confirmed = await Forms.SubmitAsync(reviewer, reviewPage, "credit-code-review", new Dictionary<string, string>
+        {
+            ["ReviewForm.Id"] = id.ToString(),
+            ["ReviewForm.Version"] = entry.GetProperty("version").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ReviewForm.Action"] = "confirm",
+        });
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("已确认放行。", await confirmed.Content.ReadAsStringAsync());
+        var check = await (await api.PostAsJsonAsync("/api/platform/identifiers/validate", new { kind = "uscc", value = code })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("演示·市司法局工作人员", check.GetProperty("message").GetString());
+    }
+
     private static Task<HttpResponseMessage> OpenCaseAsync(HttpClient api, string code) => api.PostAsJsonAsync("/api/disputes/cases", new
     {
         caseType = "PeoplesMediation",
