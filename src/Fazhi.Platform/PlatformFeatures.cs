@@ -42,6 +42,7 @@ internal static class PlatformFeatures
         PersonalDataFeature.Add(builder);
         OrgUnitsFeature.Add(builder);
         CalendarFeature.Add(builder);
+        IdentifiersFeature.Add(builder);
         UsersFeature.Add(builder);
         RolesFeature.Add(builder);
         AuditFeature.Add(builder);

@@ -45,6 +45,7 @@ public static class PlatformPermissions
     public const string CalendarManage = "platform.calendar.manage";
     public const string AttachmentsRead = "platform.attachments.read";
     public const string AttachmentsUpload = "platform.attachments.upload";
+    public const string IdentifiersReview = "platform.identifiers.review";
 
     internal static PermissionDefinition[] All { get; } =
     [
@@ -57,5 +58,6 @@ public static class PlatformPermissions
         new(CalendarManage, "platform", "管理工作日历"),
         new(AttachmentsRead, "platform", "下载附件"),
         new(AttachmentsUpload, "platform", "上传附件"),
+        new(IdentifiersReview, "platform", "核实统一社会信用代码"),
     ];
 }

@@ -13,7 +13,8 @@ public static class UnifiedSocialCreditCode
 
     /// <summary>
     /// Checks <paramref name="value"/>. A failed check character is never silently accepted: some codes issued early in the
-    /// reform really fail the check, so a caller may accept one only when a person has compared it with the business licence and
+    /// reform really fail the check; records accept one only through a confirmed reviewed override (<see cref="Kit.ICreditCodeCheck"/>).
+    /// A caller here may accept one only when a person has compared it with the business licence and
     /// passes <paramref name="acceptCheckDigitMismatch"/> = true with <paramref name="overrideReason"/> (e.g. "已核对营业执照原件").
     /// The override covers <see cref="IdentifierProblem.CheckDigitMismatch"/> only (never a wrong length or character);
     /// the caller stores the reason with the record, and the record's save puts both in the audit trail.
@@ -42,10 +43,10 @@ public static class UnifiedSocialCreditCode
         {
             return new(IdentifierProblem.None, "有效。", code);
         }
-        var mismatch = $"校验码错误：第 18 位应为“{expected}”，实为“{code[17]}”。";
+        var mismatch = MismatchMessage(code);
         if (!acceptCheckDigitMismatch)
         {
-            return new(IdentifierProblem.CheckDigitMismatch, mismatch + "如为早期赋码且已核对营业执照，可填写核实理由后放行。", code);
+            return new(IdentifierProblem.CheckDigitMismatch, mismatch + ReviewHint, code);
         }
         if (string.IsNullOrWhiteSpace(overrideReason))
         {
@@ -53,6 +54,12 @@ public static class UnifiedSocialCreditCode
         }
         return new(IdentifierProblem.CheckDigitMismatch, $"{mismatch}经人工核实放行：{overrideReason.Trim()}", code, AcceptedByOverride: true);
     }
+
+    /// <summary>What a clerk does with a real code that fails its check character: request the reviewed override (issue 12).</summary>
+    public const string ReviewHint = "如为早期赋码且已核对营业执照，请在“统一社会信用代码核实”（/admin/credit-code-overrides，或 POST /api/platform/identifiers/overrides）提交核实理由，经有核实权限的其他人员确认后放行。";
+
+    /// <summary>"校验码错误：第 18 位应为…，实为…。" for a well-formed normalised code.</summary>
+    public static string MismatchMessage(string code) => $"校验码错误：第 18 位应为“{CheckCharacter(code)}”，实为“{code[17]}”。";
 
     /// <summary>The check character for the first 17 characters of <paramref name="code"/> (which must be from <see cref="Alphabet"/>).</summary>
     public static char CheckCharacter(string code)

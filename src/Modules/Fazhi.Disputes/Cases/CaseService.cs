@@ -15,7 +15,7 @@ namespace Fazhi.Disputes.Cases;
 
 /// <summary>Intake, worklist, detail, acceptance and rejection: the rules the pages and the API share.</summary>
 internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUser current, IDeadlineService deadlines, IServiceProvider services,
-    INumberSequence numbers)
+    INumberSequence numbers, ICreditCodeCheck creditCodes)
 {
     /// <summary>The dispute centre, where online applications are received (前台统一受理).</summary>
     public const string CentreCode = "370400-FJZX";
@@ -113,9 +113,19 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
             Error("place", "请选择纠纷发生地（区县）。");
         }
 
-        var applicant = Party(request.Applicant, PartyRole.Applicant, "applicant", required: true, requirePhone: publicIntake, Error);
-        var respondent = Party(request.Respondent, PartyRole.Respondent, "respondent", required: false, requirePhone: false, Error);
-        var agent = Party(request.Agent, PartyRole.Agent, "agent", required: false, requirePhone: false, Error);
+        // Credit codes are checked through the kit: a code failing its check character passes only with a confirmed override (issue 12).
+        var codeChecks = new Dictionary<string, IdentifierCheck>(StringComparer.Ordinal);
+        foreach (var input in new[] { request.Applicant, request.Respondent, request.Agent })
+        {
+            if (input is { Kind: PartyKind.Organisation, CreditCode: { } code } && !string.IsNullOrWhiteSpace(code) && !codeChecks.ContainsKey(code))
+            {
+                codeChecks[code] = await creditCodes.CheckAsync(code, ct);
+            }
+        }
+        IdentifierCheck CheckCode(string code) => codeChecks.TryGetValue(code, out var c) ? c : UnifiedSocialCreditCode.Validate(code);
+        var applicant = Party(request.Applicant, PartyRole.Applicant, "applicant", required: true, requirePhone: publicIntake, Error, CheckCode);
+        var respondent = Party(request.Respondent, PartyRole.Respondent, "respondent", required: false, requirePhone: false, Error, CheckCode);
+        var agent = Party(request.Agent, PartyRole.Agent, "agent", required: false, requirePhone: false, Error, CheckCode);
 
         Guid handlingUnit;
         if (publicIntake)
@@ -188,6 +198,12 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
         dispute.Sequence = checked((int)number.Seq);
         dispute.CaseNumber = number.Number;
         await target.SaveChangesAsync(ct);
+        foreach (var overridden in codeChecks.Values.Where(c => c.AcceptedByOverride).DistinctBy(c => c.Normalized))
+        {
+            // On the case's own audit trail: the party's code passed through a reviewed override, with its reason and confirmer.
+            await target.WriteAuditEventAsync("CreditCodeOverrideUsed", nameof(DisputeCase), dispute.Id.ToString(),
+                new { creditCode = overridden.Normalized, note = overridden.Message }, ct);
+        }
         await tx.CommitAsync(ct);
         return new IntakeResult(dispute.Id, dispute.CaseNumber, queryCode);
     }
@@ -370,7 +386,8 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
         Article = stage.Article,
     };
 
-    private static CaseParty? Party(PartyInput? input, PartyRole role, string prefix, bool required, bool requirePhone, Action<string, string> error)
+    private static CaseParty? Party(PartyInput? input, PartyRole role, string prefix, bool required, bool requirePhone, Action<string, string> error,
+        Func<string, IdentifierCheck> checkCreditCode)
     {
         var label = Labels.Role(role);
         // TextRules: trimmed of invisible characters too, a visible character required (a name of zero-width spaces or a BOM
@@ -426,7 +443,7 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
             }
             else
             {
-                var check = UnifiedSocialCreditCode.Validate(input.CreditCode);
+                var check = checkCreditCode(input.CreditCode);
                 if (!check.IsValid)
                 {
                     error(prefix + ".creditCode", $"{label}统一社会信用代码无效：{check.Message}");

@@ -52,7 +52,7 @@ internal sealed record EvidenceItem(string Type, string Reference, string FileNa
 /// before anything is saved.
 /// </summary>
 internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks, IDeadlineService deadlines, ICurrentUser current, IAttachmentStore attachments, TimeProvider clock,
-    INumberSequence numbers)
+    INumberSequence numbers, ICreditCodeCheck creditCodes)
 {
     public const string AttachmentOwner = "enforcement.case";
 
@@ -162,7 +162,8 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
             ?? throw Refuse.Field("bodyId", "您所在单位未登记为执法主体，请选择执法主体。");
     }
 
-    private static void ValidateParty(PartyInput party)
+    /// <summary>Checks the party; returns the override note when the credit code passed through a confirmed reviewed override (issue 12).</summary>
+    private async Task<string?> ValidatePartyAsync(PartyInput party, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(TextRules.Clean(party.Name)))
         {
@@ -181,12 +182,14 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         }
         else
         {
-            var check = UnifiedSocialCreditCode.Validate(party.CreditCode);
+            var check = await creditCodes.CheckAsync(party.CreditCode, ct);
             if (!check.IsValid)
             {
                 throw Refuse.Field("party.creditCode", "统一社会信用代码无效：" + check.Message);
             }
+            return check.AcceptedByOverride ? $"统一社会信用代码 {check.Normalized} {check.Message}" : null;
         }
+        return null;
     }
 
     /// <summary>行政处罚法 第四十二条: 执法人员不得少于两人，且具有行政执法资格 (valid certificate covering the matter).</summary>
@@ -267,7 +270,7 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     {
         var body = await BodyForAsync(input.BodyId, ct);
         var matter = await benchmarks.MatterAsync(input.MatterId, ct) ?? throw Refuse.Field("matterId", "请选择执法事项。");
-        ValidateParty(input.Party);
+        var codeNote = await ValidatePartyAsync(input.Party, ct);
         FactDate("openedOn", "立案日期", input.OpenedOn);
         var opened = input.OpenedOn ?? deadlines.Today;
         var rules = await RulesAsync(body.OrgUnitId, ct);
@@ -281,7 +284,7 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         c.Number = await NextNumberAsync(body, opened, ct);
         db.Cases.Add(c);
         AddOfficers(c, officers);
-        await StepAsync(c, "open", opened, $"立案：{matter.Name}；当事人 {PartyDisplay(c)}；执法人员 {string.Join("、", officers.Select(o => $"{o.Name}（{o.CertificateNumber}）"))}；{input.Summary}".Trim('；'), [], ct);
+        await StepAsync(c, "open", opened, $"立案：{matter.Name}；当事人 {PartyDisplay(c)}；执法人员 {string.Join("、", officers.Select(o => $"{o.Name}（{o.CertificateNumber}）"))}；{codeNote}{(codeNote is null ? "" : "；")}{input.Summary}".Trim('；'), [], ct);
         await SaveAsync(tx, ct);
         return c;
     }
@@ -291,7 +294,7 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
     {
         var body = await BodyForAsync(input.BodyId, ct);
         var matter = await benchmarks.MatterAsync(input.MatterId, ct) ?? throw Refuse.Field("matterId", "请选择执法事项。");
-        ValidateParty(input.Party);
+        var codeNote = await ValidatePartyAsync(input.Party, ct);
         var rules = await RulesAsync(body.OrgUnitId, ct);
         var cap = input.Party.Kind == PartyKind.Person ? rules.OnTheSpotPersonMax : rules.OnTheSpotOrganisationMax;
         FactDate("decidedOn", "决定日期", input.DecidedOn);
@@ -322,7 +325,7 @@ internal sealed class CaseService(EnforcementDb db, BenchmarkService benchmarks,
         c.DecisionNumber = await DecisionNumberAsync(c, body, typedNumber, day, ct);
         db.Cases.Add(c);
         AddOfficers(c, officers);
-        await StepAsync(c, "on-the-spot", day, $"当场处罚决定 {c.DecisionNumber}：{c.PenaltyText}；当事人 {PartyDisplay(c)}；当场交付（行政处罚法第五十一条、第五十二条）", [], ct);
+        await StepAsync(c, "on-the-spot", day, $"当场处罚决定 {c.DecisionNumber}：{c.PenaltyText}；当事人 {PartyDisplay(c)}；当场交付（行政处罚法第五十一条、第五十二条）{(codeNote is null ? "" : "；" + codeNote)}", [], ct);
         await SaveAsync(tx, ct);
         return c;
     }

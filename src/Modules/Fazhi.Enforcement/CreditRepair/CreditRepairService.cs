@@ -30,7 +30,7 @@ internal sealed record PublicRepairStatus(string DecisionNumber, string Enterpri
 /// <see cref="CreditRepairRules"/>; the deciding body approves or refuses with reasons. An approved repair ends the
 /// decision's publicity (终止公示): the public entry is withdrawn from the public pages (ADR 0015).
 /// </summary>
-internal sealed class CreditRepairService(EnforcementDb db, ISystemWork systemWork, ICurrentUser user, IDeadlineService deadlines)
+internal sealed class CreditRepairService(EnforcementDb db, ISystemWork systemWork, ICurrentUser user, IDeadlineService deadlines, ICreditCodeCheck creditCodes)
 {
     public Task<CreditRepairRules> RulesAsync(CancellationToken ct) => RulesAsync(db, ct);
 
@@ -110,7 +110,7 @@ internal sealed class CreditRepairService(EnforcementDb db, ISystemWork systemWo
         // Every field is checked before refusing, so the applicant sees all that is wrong at once.
         var fields = new FieldChecks();
         var code = (input.CreditCode ?? "").Trim().ToUpperInvariant();
-        var check = UnifiedSocialCreditCode.Validate(code);
+        var check = await creditCodes.CheckAsync(code, ct);
         fields.When(!check.IsValid, "creditCode", "统一社会信用代码无效：" + check.Message);
         var number = (input.DecisionNumber ?? "").Trim();
         fields.When(number.Length == 0, "decisionNumber", "请填写行政处罚决定书文号。");

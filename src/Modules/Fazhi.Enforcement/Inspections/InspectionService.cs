@@ -35,17 +35,17 @@ internal sealed record Registration(InspectionPlan? Plan, CapReached? Cap);
 /// Enterprise inspections (涉企行政检查, "无事不扰"): plans registered in advance, the cap per enterprise per period, joint inspections
 /// and results. Plans are scoped to the inspecting body; the cap counts across all bodies.
 /// </summary>
-internal sealed class InspectionService(EnforcementDb db, IOrgDirectory orgs, ICurrentUser current, TimeProvider clock)
+internal sealed class InspectionService(EnforcementDb db, IOrgDirectory orgs, ICurrentUser current, TimeProvider clock, ICreditCodeCheck creditCodes)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     public async Task<InspectionCapRule> CapRuleAsync(CancellationToken ct) =>
         await db.InspectionCapRules.AsNoTracking().FirstOrDefaultAsync(r => r.Code == InspectionCapRule.DefaultCode, ct) ?? new InspectionCapRule();
 
-    public static Dictionary<string, string[]> Validate(PlanInput input)
+    /// <param name="code">The credit code checked through <see cref="ICreditCodeCheck"/> (a reviewed override may pass a failed check character).</param>
+    public static Dictionary<string, string[]> Validate(PlanInput input, IdentifierCheck code)
     {
         var errors = new Dictionary<string, string[]>();
-        var code = UnifiedSocialCreditCode.Validate(input.CreditCode);
         if (!code.IsValid)
         {
             errors["creditCode"] = [code.Message];
@@ -83,7 +83,7 @@ internal sealed class InspectionService(EnforcementDb db, IOrgDirectory orgs, IC
     /// </summary>
     public async Task<Registration> RegisterAsync(PlanInput input, CancellationToken ct)
     {
-        var errors = Validate(input);
+        var errors = Validate(input, await creditCodes.CheckAsync(input.CreditCode, ct));
         if (errors.Count > 0)
         {
             throw Refuse.Fields(errors, "检查计划信息不完整或有误。");
