@@ -60,6 +60,9 @@ internal sealed partial class FazhiExceptionHandler(IProblemDetailsService probl
         {
             BadHttpRequestException bad => BadRequest(bad),
             JsonException json => Json(json),
+            // A handler reading the body itself (ReadFromJsonAsync) from a request that is not JSON.
+            InvalidOperationException when exception.Message.StartsWith("Unable to read the request as JSON", StringComparison.Ordinal) =>
+                new Answer(StatusCodes.Status415UnsupportedMediaType, BadTitle, "请求内容类型须为 application/json（上传文件时为 multipart/form-data）。"),
             // A multipart body that is not one (no boundary, cut short): the form reader's failure is the request's fault.
             InvalidDataException or IOException when exception.StackTrace?.Contains("FormFeature", StringComparison.Ordinal) == true || exception is InvalidDataException =>
                 new Answer(400, BadTitle, "上传内容无法读取：请以 multipart/form-data 发送文件。"),

@@ -113,11 +113,15 @@ internal static class InputSafety
         return bare == typeof(DateOnly) || bare == typeof(DateTime) || bare == typeof(DateTimeOffset);
     }
 
+    /// <summary>
+    /// The default value (0001-01-01) is "not given": a request may leave a non-nullable date out for the server to fill
+    /// (the decision date of an evaluation), and a service that needs it refuses it as missing, naming its rule.
+    /// </summary>
     private static bool Plausible(object? value) => value switch
     {
-        DateOnly d => DateRules.Plausible(d),
-        DateTime d => DateRules.Plausible(d),
-        DateTimeOffset d => DateRules.Plausible(d),
+        DateOnly d => d == default || DateRules.Plausible(d),
+        DateTime d => d == default || DateRules.Plausible(d),
+        DateTimeOffset d => d == default || DateRules.Plausible(d),
         _ => true,
     };
 

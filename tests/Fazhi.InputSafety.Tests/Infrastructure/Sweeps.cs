@@ -24,10 +24,22 @@ public static partial class Sweeps
         var sample = op.Body is { } b ? Bodies.Sample(b, "", host.Ids, new Random(Hostile.StableHash(op.Key))) : null;
         var plan = Plan(op, rng);
         var statuses = new List<int>();
+        // The base request first: when it is refused itself (a sampled body cannot know a valid credit code or an existing
+        // record), variations refused for the same reasons are not expected to name their own field.
+        host.Sweep.BaseRefusal = null;
+        host.Sweep.StateChanged = false;
+        var baseStatus = await host.Sweep.SendAsync(identity.Api, Build(host, op, Base, sample), op.Path, identity.Name, null, failures);
+        if (Sweep.IsRefusal(baseStatus))
+        {
+            return; // authorisation runs before binding: refused for every value
+        }
+        host.Sweep.BaseRefusal = baseStatus == 400 ? host.Sweep.LastProblem : null;
+        host.Sweep.StateChanged = baseStatus is >= 200 and < 300;
         foreach (var variation in plan)
         {
             var status = await host.Sweep.SendAsync(identity.Api, Build(host, op, variation, sample), op.Path, identity.Name, variation, failures);
             statuses.Add(status);
+            host.Sweep.StateChanged |= status is >= 200 and < 300;
             // Authorisation runs before binding: an operation refused (401/403) is refused for every value.
             if (statuses.Count == 1 && Sweep.IsRefusal(status))
             {
@@ -49,6 +61,9 @@ public static partial class Sweeps
             }
         }
     }
+
+    /// <summary>Nothing varied: the sampled body and default parameters.</summary>
+    private static readonly Variation Base = new("none", null, "(base)", new HostileValue("-", ""));
 
     private static List<Variation> Plan(ApiOperation op, Random rng)
     {
