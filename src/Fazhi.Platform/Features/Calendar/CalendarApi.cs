@@ -1,4 +1,5 @@
 using System.Text;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Builder;
@@ -57,7 +58,7 @@ internal static class CalendarApi
         var errors = await admin.SaveDayAsync(day, request.IsOffDay, request.Name, request.Version, ct);
         if (errors is not null)
         {
-            return TypedResults.ValidationProblem(errors, detail: "日期未保存。");
+            throw Refuse.Fields(errors, "日期未保存。");
         }
         var saved = (await admin.DaysOfYearAsync(day.Year, ct)).Single(d => d.Date == day);
         return TypedResults.Ok(ToResponse(saved));

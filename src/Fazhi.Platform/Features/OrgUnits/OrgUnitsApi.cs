@@ -117,7 +117,7 @@ internal static class OrgUnitsApi
         if (!result.Succeeded)
         {
             var errors = result.Errors.GroupBy(e => $"rows[{e.Row}]").ToDictionary(g => g.Key, g => g.Select(e => e.Code.Length > 0 ? $"第 {e.Row} 行（{e.Code}）：{e.Message}" : e.Row > 0 ? $"第 {e.Row} 行：{e.Message}" : e.Message).ToArray());
-            return TypedResults.ValidationProblem(errors, detail: $"导入未执行：{result.Errors.Select(e => e.Row).Distinct().Count()} 行有错误，请修改后重新导入。");
+            throw Refuse.Fields(errors, $"导入未执行：{result.Errors.Select(e => e.Row).Distinct().Count()} 行有错误，请修改后重新导入。");
         }
         return TypedResults.Ok(new ImportResponse(result.Created, result.Updated, result.Unchanged));
     }

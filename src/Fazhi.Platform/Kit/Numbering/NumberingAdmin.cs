@@ -142,7 +142,7 @@ internal static class NumberingFeature
         {
             if (await admin.SaveAsync(key, request, ct) is { } errors)
             {
-                return TypedResults.ValidationProblem(errors, detail: "编号格式未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
+                throw Refuse.Fields(errors, "编号格式未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
             }
         }
         catch (KeyNotFoundException)

@@ -115,7 +115,7 @@ internal static class IndexApi
         var (survey, errors) = await s.CreateAsync(input, ct);
         if (survey is null)
         {
-            return TypedResults.ValidationProblem(errors, detail: "调查未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
+            throw Refuse.Fields(errors, "调查未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
         }
         return TypedResults.Created($"/api/assessment/surveys/{survey.Id}", new SurveyResponseDto(survey.Id, survey.Title, survey.Intro, survey.Year, survey.IsOpen,
             PublicLink(survey), survey.Version, (await s.QuestionsAsync(survey.Id, ct)).Select(Dto).ToList()));

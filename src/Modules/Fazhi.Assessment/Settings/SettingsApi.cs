@@ -1,3 +1,4 @@
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Builder;
@@ -23,7 +24,7 @@ internal static class SettingsApi
     {
         if (await s.SaveAsync(input, ct) is { } errors)
         {
-            return TypedResults.ValidationProblem(errors, detail: "设置未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
+            throw Refuse.Fields(errors, "设置未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
         }
         return TypedResults.Ok(Response(await s.GetAsync(ct)));
     }

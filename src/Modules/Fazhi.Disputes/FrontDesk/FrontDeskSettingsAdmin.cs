@@ -1,5 +1,6 @@
 using Fazhi.Disputes.Data;
 using Fazhi.Platform.Data;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -69,7 +70,7 @@ internal sealed class FrontDeskSettingsAdmin(DisputesDb db, FrontDeskCache cache
     {
         if (await s.SaveAsync(input, ct) is { } errors)
         {
-            return TypedResults.ValidationProblem(errors, detail: "设置未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
+            throw Refuse.Fields(errors, "设置未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
         }
         return TypedResults.Ok(Response(await s.GetAsync(ct)));
     }

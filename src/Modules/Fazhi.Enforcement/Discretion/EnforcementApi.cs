@@ -1,4 +1,5 @@
 using Fazhi.Platform.Features.Documents;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
@@ -73,7 +74,7 @@ internal static class EnforcementApi
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, detail: "案件事实不完整或有误。");
+            throw Refuse.Fields(errors, "案件事实不完整或有误。");
         }
         var (benchmark, result) = await service.EvaluateAsync(request.MatterId, request.BenchmarkId, request.Facts, ct);
         if (benchmark is null || result is null)
@@ -93,7 +94,7 @@ internal static class EnforcementApi
         var errors = BenchmarkService.Validate(input);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, detail: "执法事项信息不完整。");
+            throw Refuse.Fields(errors, "执法事项信息不完整。");
         }
         var matter = await service.CreateMatterAsync(input, ct);
         if (matter is null)
@@ -109,7 +110,7 @@ internal static class EnforcementApi
         var errors = BenchmarkService.Validate(data);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, detail: "执法事项信息不完整。");
+            throw Refuse.Fields(errors, "执法事项信息不完整。");
         }
         var matter = await service.UpdateMatterAsync(id, input.Version, data, ct);
         return matter is null
@@ -125,7 +126,7 @@ internal static class EnforcementApi
         var errors = BenchmarkService.Validate(input);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, detail: "裁量基准不完整或幅度有误。");
+            throw Refuse.Fields(errors, "裁量基准不完整或幅度有误。");
         }
         if (await service.CheckNewVersionDateAsync(id, input.EffectiveFrom, ct) is { } dateError)
         {
@@ -152,7 +153,7 @@ internal static class EnforcementApi
         if (!result.Succeeded)
         {
             var errors = result.Errors.GroupBy(e => $"rows[{e.Row}]").ToDictionary(g => g.Key, g => g.Select(e => e.Row > 0 ? $"第 {e.Row} 行：{e.Message}" : e.Message).ToArray());
-            return TypedResults.ValidationProblem(errors, detail: $"导入未执行：{result.Errors.Select(e => e.Row).Distinct().Count()} 行有错误，请修改后重新导入。");
+            throw Refuse.Fields(errors, $"导入未执行：{result.Errors.Select(e => e.Row).Distinct().Count()} 行有错误，请修改后重新导入。");
         }
         return TypedResults.Ok(new ImportResponse(result.Matters, result.Versions, result.Rows));
     }
@@ -162,7 +163,7 @@ internal static class EnforcementApi
         var errors = BenchmarkService.ValidateProfile(input.NoPenaltyBelowAge, input.MinorBelowAge, input.LimitationYears, input.ExtendedLimitationYears);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, detail: "裁量规则参数无效。");
+            throw Refuse.Fields(errors, "裁量规则参数无效。");
         }
         var from = input.EffectiveFrom ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var profile = await service.AddProfileVersionAsync(input.Number, from, input.NoPenaltyBelowAge, input.MinorBelowAge, input.LimitationYears,

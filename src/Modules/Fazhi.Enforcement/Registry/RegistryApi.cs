@@ -1,4 +1,5 @@
 using Fazhi.Platform.Features.Documents;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
@@ -42,7 +43,7 @@ internal static class RegistryApi
         var errors = RegistryService.Validate(input);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, detail: "执法人员信息不完整或有误。");
+            throw Refuse.Fields(errors, "执法人员信息不完整或有误。");
         }
         var officer = await s.CreateOfficerAsync(input, ct);
         var view = (await s.OfficersAsync(officer.BodyId, ct)).Single(o => o.Id == officer.Id);
