@@ -245,7 +245,10 @@ internal static class DisputesLoad
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DisputesDb>();
-            sequences = await db.Set<CaseNumberCounter>().ToDictionaryAsync(c => c.Year, c => c.Value);
+            // The platform's number sequence for dispute cases (Kit/Numbering), continued by the loaded cases.
+            sequences = (await db.Database.SqlQueryRaw<SequenceRow>(
+                    "SELECT \"Year\", CAST(\"Value\" AS INTEGER) AS \"Value\" FROM platform_number_sequences WHERE \"Key\" = 'disputes.case' AND \"Scope\" = ''")
+                .ToListAsync()).ToDictionary(r => r.Year, r => r.Value);
         }
         while (existing + made < target)
         {
@@ -358,12 +361,9 @@ internal static class DisputesLoad
                 await BulkInsert.InsertAsync(db, protector, followUps);
                 foreach (var (year, value) in sequences)
                 {
-                    var updated = await db.Set<CaseNumberCounter>().Where(x => x.Year == year).ExecuteUpdateAsync(u => u.SetProperty(x => x.Value, value));
-                    if (updated == 0)
-                    {
-                        db.Add(new CaseNumberCounter { Year = year, Value = value });
-                        await db.SaveChangesAsync();
-                    }
+                    await db.Database.ExecuteSqlRawAsync(
+                        "INSERT INTO platform_number_sequences (\"Key\", \"Scope\", \"Year\", \"Value\") VALUES ('disputes.case', '', {0}, {1}) " +
+                        "ON CONFLICT (\"Key\", \"Scope\", \"Year\") DO UPDATE SET \"Value\" = excluded.\"Value\"", year, (long)value);
                 }
                 await tx.CommitAsync();
             }
@@ -374,4 +374,12 @@ internal static class DisputesLoad
             }
         }
     }
+}
+
+/// <summary>One year's counter of the dispute case sequence.</summary>
+internal sealed class SequenceRow
+{
+    public int Year { get; set; }
+
+    public int Value { get; set; }
 }

@@ -53,7 +53,6 @@ public static class DisputesModule
         services.AddWorkSummary<Deadlines.DisputesWorkSummary>();
         services.AddScoped<CaseService>();
         services.AddNumberSequence(CaseService.CaseNumbers(builder.Configuration));
-        services.AddSingleton<Fazhi.Platform.Data.IDatabaseMigrationStep, CaseCounterCarryOver>();
         services.AddScoped<PanelLoadGate>();
         Handling.HandlingModule.Add(services);
         AddFrontDesk(services);

@@ -39,7 +39,6 @@ public static class EnforcementModule
         services.AddScoped<CaseService>();
         services.AddNumberSequence(CaseService.CaseNumbers);
         services.AddNumberSequence(CaseService.DecisionNumbers);
-        services.AddSingleton<Fazhi.Platform.Data.IDatabaseMigrationStep, CaseNumberCarryOver>();
         services.AddScoped<DecisionDocument>();
         services.AddScoped<DeadlineReminders>();
         services.AddFazhiJob<DeadlineReminderJob>("0 30 7 ? * MON-FRI", "工作日 07:30 行政处罚办案期限、公示期限提醒");

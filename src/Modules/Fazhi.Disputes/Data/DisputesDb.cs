@@ -24,7 +24,6 @@ internal abstract class DisputesDb : FazhiDbContext
 
     public DbSet<CaseStage> Stages => Set<CaseStage>();
 
-    public DbSet<CaseNumberCounter> Counters => Set<CaseNumberCounter>();
 
     /// <summary>Every save also appends the statistics roll-up's delta rows for the cases, closings and stages it changes.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -297,15 +297,6 @@ internal sealed class CaseStage : IOrgScoped, IVersioned
     };
 }
 
-/// <summary>The case-number counter for one year; incremented in the intake transaction, so numbers have no gaps.</summary>
-[NotAudited]
-internal sealed class CaseNumberCounter
-{
-    public int Year { get; set; }
-
-    public int Value { get; set; }
-}
-
 internal sealed class DisputeCaseConfiguration : IEntityTypeConfiguration<DisputeCase>
 {
     public void Configure(EntityTypeBuilder<DisputeCase> b)
@@ -361,15 +352,5 @@ internal sealed class CaseStageConfiguration : IEntityTypeConfiguration<CaseStag
         b.HasIndex(x => new { x.CaseId, x.EndedOn });
         // Statistics (covering): stages ended in a partial month are counted live (the roll-up holds whole months).
         b.HasIndex(x => new { x.EndedOn, x.OrgUnitId, x.OnTime }, "IX_disputes_case_stages_stats_ended");
-    }
-}
-
-internal sealed class CaseNumberCounterConfiguration : IEntityTypeConfiguration<CaseNumberCounter>
-{
-    public void Configure(EntityTypeBuilder<CaseNumberCounter> b)
-    {
-        b.ToTable("disputes_case_counters");
-        b.HasKey(x => x.Year);
-        b.Property(x => x.Year).ValueGeneratedNever();
     }
 }

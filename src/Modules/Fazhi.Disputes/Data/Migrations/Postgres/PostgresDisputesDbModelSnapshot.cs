@@ -150,19 +150,6 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
                     b.ToTable("disputes_doc_templates", (string)null);
                 });
 
-            modelBuilder.Entity("Fazhi.Disputes.Domain.CaseNumberCounter", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Value")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Year");
-
-                    b.ToTable("disputes_case_counters", (string)null);
-                });
-
             modelBuilder.Entity("Fazhi.Disputes.Domain.CaseParty", b =>
                 {
                     b.Property<Guid>("Id")

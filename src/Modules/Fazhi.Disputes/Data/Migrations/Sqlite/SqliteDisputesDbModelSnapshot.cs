@@ -145,19 +145,6 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
                     b.ToTable("disputes_doc_templates", (string)null);
                 });
 
-            modelBuilder.Entity("Fazhi.Disputes.Domain.CaseNumberCounter", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Value")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Year");
-
-                    b.ToTable("disputes_case_counters", (string)null);
-                });
-
             modelBuilder.Entity("Fazhi.Disputes.Domain.CaseParty", b =>
                 {
                     b.Property<Guid>("Id")

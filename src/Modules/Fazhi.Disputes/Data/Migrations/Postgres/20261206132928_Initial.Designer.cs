@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fazhi.Disputes.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDisputesDb))]
-    [Migration("20261206121551_Initial")]
+    [Migration("20261206132928_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -151,19 +151,6 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("disputes_doc_templates", (string)null);
-                });
-
-            modelBuilder.Entity("Fazhi.Disputes.Domain.CaseNumberCounter", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Value")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Year");
-
-                    b.ToTable("disputes_case_counters", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Disputes.Domain.CaseParty", b =>

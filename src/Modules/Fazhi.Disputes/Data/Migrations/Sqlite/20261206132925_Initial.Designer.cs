@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fazhi.Disputes.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDisputesDb))]
-    [Migration("20261206121548_Initial")]
+    [Migration("20261206132925_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -146,19 +146,6 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("disputes_doc_templates", (string)null);
-                });
-
-            modelBuilder.Entity("Fazhi.Disputes.Domain.CaseNumberCounter", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Value")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Year");
-
-                    b.ToTable("disputes_case_counters", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Disputes.Domain.CaseParty", b =>

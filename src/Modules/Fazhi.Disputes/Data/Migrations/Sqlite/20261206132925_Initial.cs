@@ -12,18 +12,6 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "disputes_case_counters",
-                columns: table => new
-                {
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Value = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_disputes_case_counters", x => x.Year);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "disputes_case_merges",
                 columns: table => new
                 {
@@ -880,9 +868,6 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "disputes_case_counters");
-
             migrationBuilder.DropTable(
                 name: "disputes_case_documents");
 

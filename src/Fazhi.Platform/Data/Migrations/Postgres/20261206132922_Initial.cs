@@ -89,6 +89,28 @@ namespace Fazhi.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_credit_code_overrides",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RequestedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    RequestedByName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReviewedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReviewedByName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_credit_code_overrides", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_data_protection_keys",
                 columns: table => new
                 {
@@ -401,6 +423,11 @@ namespace Fazhi.Platform.Data.Migrations.Postgres
                 column: "Year");
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_credit_code_overrides_Code_Status",
+                table: "platform_credit_code_overrides",
+                columns: new[] { "Code", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_platform_notifications_Kind_Subject",
                 table: "platform_notifications",
                 columns: new[] { "Kind", "Subject" });
@@ -500,6 +527,9 @@ namespace Fazhi.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "platform_calendar_days");
+
+            migrationBuilder.DropTable(
+                name: "platform_credit_code_overrides");
 
             migrationBuilder.DropTable(
                 name: "platform_data_protection_keys");

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fazhi.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPlatformDb))]
-    [Migration("20261206122533_CreditCodeOverrides")]
-    partial class CreditCodeOverrides
+    [Migration("20261206132922_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -88,6 +88,28 @@ namespace Fazhi.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_credit_code_overrides",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RequestedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ReviewedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReviewedByName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_credit_code_overrides", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_data_protection_keys",
                 columns: table => new
                 {
@@ -400,6 +422,11 @@ namespace Fazhi.Platform.Data.Migrations.Sqlite
                 column: "Year");
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_credit_code_overrides_Code_Status",
+                table: "platform_credit_code_overrides",
+                columns: new[] { "Code", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_platform_notifications_Kind_Subject",
                 table: "platform_notifications",
                 columns: new[] { "Kind", "Subject" });
@@ -499,6 +526,9 @@ namespace Fazhi.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "platform_calendar_days");
+
+            migrationBuilder.DropTable(
+                name: "platform_credit_code_overrides");
 
             migrationBuilder.DropTable(
                 name: "platform_data_protection_keys");
