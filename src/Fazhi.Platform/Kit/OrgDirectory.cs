@@ -65,15 +65,24 @@ public interface IOrgDirectory
 
 internal sealed class OrgDirectory(PlatformDb db, OrgSnapshotCache cache) : IOrgDirectory
 {
+    private OrgSnapshot? _tree;
+
+    /// <summary>
+    /// One tree per request or job run: the epoch is read once (a worklist asks the directory several times), except
+    /// inside a transaction, where the tree is read with the transaction's own changes every time.
+    /// </summary>
+    private async ValueTask<OrgSnapshot> TreeAsync(CancellationToken ct) =>
+        db.Database.CurrentTransaction is not null ? await cache.GetAsync(db, ct) : _tree ??= await cache.GetAsync(db, ct);
+
     public async Task<OrgUnitInfo?> FindAsync(Guid id, CancellationToken ct) =>
-        (await cache.GetAsync(db, ct)).ById.GetValueOrDefault(id);
+        (await TreeAsync(ct)).ById.GetValueOrDefault(id);
 
     public async Task<OrgUnitInfo?> FindByCodeAsync(string code, CancellationToken ct) =>
-        code is null ? null : (await cache.GetAsync(db, ct)).ByCode.GetValueOrDefault(code);
+        code is null ? null : (await TreeAsync(ct)).ByCode.GetValueOrDefault(code);
 
     public async Task<IReadOnlyDictionary<Guid, OrgUnitInfo>> FindManyAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
-        var tree = await cache.GetAsync(db, ct);
+        var tree = await TreeAsync(ct);
         var result = new Dictionary<Guid, OrgUnitInfo>();
         foreach (var id in ids)
         {
@@ -87,7 +96,7 @@ internal sealed class OrgDirectory(PlatformDb db, OrgSnapshotCache cache) : IOrg
 
     public async Task<IReadOnlyDictionary<string, OrgUnitInfo>> FindByCodesAsync(IEnumerable<string?> codes, CancellationToken ct)
     {
-        var tree = await cache.GetAsync(db, ct);
+        var tree = await TreeAsync(ct);
         var result = new Dictionary<string, OrgUnitInfo>(StringComparer.Ordinal);
         foreach (var code in codes)
         {
@@ -104,7 +113,7 @@ internal sealed class OrgDirectory(PlatformDb db, OrgSnapshotCache cache) : IOrg
 
     public async Task<IReadOnlyList<OrgUnitInfo>> AncestorsAsync(Guid id, CancellationToken ct)
     {
-        var tree = await cache.GetAsync(db, ct);
+        var tree = await TreeAsync(ct);
         var result = new List<OrgUnitInfo>();
         var unit = tree.ById.GetValueOrDefault(id);
         // The tree has no loops (moves refuse them); the bound only guards against a corrupt row.
@@ -117,17 +126,17 @@ internal sealed class OrgDirectory(PlatformDb db, OrgSnapshotCache cache) : IOrg
 
     public async Task<IReadOnlyList<OrgUnitInfo>> ChildrenAsync(Guid id, bool includeInactive, CancellationToken ct)
     {
-        var children = (await cache.GetAsync(db, ct)).ChildrenOf(id);
+        var children = (await TreeAsync(ct)).ChildrenOf(id);
         return includeInactive ? children : children.Where(c => c.IsActive).ToList();
     }
 
     public async Task<IReadOnlyList<Guid>> ActiveSubtreeIdsAsync(Guid id, CancellationToken ct) =>
-        (await cache.GetAsync(db, ct)).Subtree(id, activeOnly: true);
+        (await TreeAsync(ct)).Subtree(id, activeOnly: true);
 
     public async Task<IReadOnlyList<Guid>> SubtreeIdsAsync(Guid id, CancellationToken ct) =>
-        (await cache.GetAsync(db, ct)).Subtree(id, activeOnly: false);
+        (await TreeAsync(ct)).Subtree(id, activeOnly: false);
 
-    public async Task<IReadOnlyList<OrgUnitInfo>> ActiveUnitsAsync(CancellationToken ct) => (await cache.GetAsync(db, ct)).Active;
+    public async Task<IReadOnlyList<OrgUnitInfo>> ActiveUnitsAsync(CancellationToken ct) => (await TreeAsync(ct)).Active;
 }
 
 /// <summary>The whole org tree in memory, as read at one security epoch.</summary>
