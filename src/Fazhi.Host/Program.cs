@@ -3,6 +3,7 @@ using Fazhi.Host.Components.Account;
 using Fazhi.Assessment;
 using Fazhi.Disputes;
 using Fazhi.Enforcement;
+using Fazhi.Library;
 using Fazhi.Platform;
 using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Setup;
@@ -35,6 +36,7 @@ builder.AddFazhiPlatform();
 builder.AddDisputes();
 builder.AddEnforcement();
 builder.AddAssessment();
+builder.AddLibrary();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 
@@ -51,11 +53,12 @@ await PlatformStartup.InitialiseAsync(app, demo);
 app.UseFazhiPlatform();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
-    .AddAdditionalAssemblies(typeof(PlatformModule).Assembly, typeof(DisputesModule).Assembly, typeof(EnforcementModule).Assembly, typeof(AssessmentModule).Assembly);
+    .AddAdditionalAssemblies(typeof(PlatformModule).Assembly, typeof(DisputesModule).Assembly, typeof(EnforcementModule).Assembly, typeof(AssessmentModule).Assembly, typeof(LibraryModule).Assembly);
 app.MapFazhiPlatform();
 app.MapDisputes();
 app.MapEnforcement();
 app.MapAssessment();
+app.MapLibrary();
 app.MapAccountEndpoints();
 // The API reference page: bundled script only; no external proxy, telemetry, fonts, agent or MCP (the network is closed
 // and a government system sends nothing out).

@@ -119,6 +119,7 @@ public sealed class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetim
             builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_dir, "fazhi.db")}");
         }
         // Every test client shares one (absent) remote address: the sign-in rate limit would throttle the whole suite.
+        builder.UseSetting("Data:Directory", _dir);
         builder.UseSetting("Storage:Root", Path.Combine(_dir, "files"));
         builder.UseSetting("Security:KeyFile", Path.Combine(_dir, "keys", "fazhi.key"));
         // Every test signs in from the same (absent) client address; the per-address sign-in limit would throttle the suite.

@@ -1,0 +1,124 @@
+using System.Text.RegularExpressions;
+using Fazhi.Library.Contracts;
+using Fazhi.Library.Data;
+using Fazhi.Library.Import;
+using Fazhi.Library.Works;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Library.Citations;
+
+/// <summary>
+/// <see cref="ILawReferences"/> for the other modules. A citation is 《title》第X条 or title第X条 (行政处罚法第三十二条, as the
+/// enforcement rules write them): the title is matched by its key, trying shorter tails of the words before 第X条 (依照行政处罚法
+/// → 行政处罚法) until a work is found. The article is taken from the version in force on the asked date, then compared
+/// with the version in force today.
+/// </summary>
+internal sealed partial class LawReferences(LibraryDb db, TimeProvider clock) : ILawReferences
+{
+    [GeneratedRegex("《?(?<title>[\\u4e00-\\u9fa5（）]{2,40}?(?:法|条例|规定|办法|细则|解释|决定|规则|准则|纲要))》?\\s*(?<art>第(?<n>[零〇一二三四五六七八九十百千两]+)条(之(?<s>[一二三四五六七八九十]+))?)?")]
+    private static partial Regex Loose();
+
+    public async Task<IReadOnlyList<LawReference>> ResolveAllAsync(string text, DateOnly on, CancellationToken ct)
+    {
+        var results = new List<LawReference>();
+        string? lastTitle = null;
+        foreach (Match m in Loose().Matches(text ?? ""))
+        {
+            if (!m.Groups["art"].Success && !m.Value.StartsWith('《'))
+            {
+                continue;
+            }
+            var r = await ResolveMatchAsync(m, on, ct);
+            if (r.State != ReferenceState.NotFound || lastTitle != m.Groups["title"].Value)
+            {
+                results.Add(r);
+            }
+            lastTitle = m.Groups["title"].Value;
+        }
+        return results.DistinctBy(r => r.Citation).ToList();
+    }
+
+    public async Task<LawReference> ResolveAsync(string citation, DateOnly on, CancellationToken ct)
+    {
+        var m = Loose().Match(citation ?? "");
+        return m.Success ? await ResolveMatchAsync(m, on, ct) : NotFound(citation ?? "");
+    }
+
+    private async Task<LawReference> ResolveMatchAsync(Match m, DateOnly on, CancellationToken ct)
+    {
+        var citation = m.Value.Trim();
+        var work = await FindWorkAsync(m.Groups["title"].Value, ct);
+        if (work is null)
+        {
+            return NotFound(citation);
+        }
+        var versions = await db.Versions.AsNoTracking().Where(v => v.WorkId == work.Id).ToListAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var then = Validity.InForceOn(work, versions, on);
+        var now = Validity.InForceOn(work, versions, today);
+        if (!m.Groups["art"].Success)
+        {
+            var v = then ?? now ?? Validity.Current(work, versions, today);
+            var state = then is null ? ReferenceState.NotYetInForce : now is null ? ReferenceState.Repealed : ReferenceState.Current;
+            return new LawReference(citation, state, work.Title, null, v is null ? LibraryUrls.Work(work.Id) : LibraryUrls.Version(work.Id, v.Number), null,
+                now is not null && v is not null && now.Id != v.Id ? LibraryUrls.Version(work.Id, now.Number) : null, Label(state));
+        }
+        var number = ChineseNumber.Parse(m.Groups["n"].Value) ?? 0;
+        var sub = m.Groups["s"].Success ? ChineseNumber.Parse(m.Groups["s"].Value) ?? 0 : 0;
+        var anchor = ChineseNumber.ArticleAnchor(number, sub);
+        var label = ChineseNumber.ArticleLabel(number, sub);
+        if (then is null)
+        {
+            var fallback = now ?? Validity.Current(work, versions, today);
+            var later = fallback is null ? null : await ArticleAsync(fallback.Id, anchor, ct);
+            return new LawReference(citation, ReferenceState.NotYetInForce, work.Title, label,
+                later is null ? null : LibraryUrls.Article(work.Id, fallback!.Number, anchor), later?.Text, null, Label(ReferenceState.NotYetInForce));
+        }
+        var article = await ArticleAsync(then.Id, anchor, ct);
+        if (article is null)
+        {
+            return new LawReference(citation, ReferenceState.NotFound, work.Title, label, LibraryUrls.Version(work.Id, then.Number), null, null, "该版本无此条");
+        }
+        var url = LibraryUrls.Article(work.Id, then.Number, anchor);
+        if (now is null)
+        {
+            return new LawReference(citation, ReferenceState.Repealed, work.Title, label, url, article.Text, null, Label(ReferenceState.Repealed));
+        }
+        if (now.Id == then.Id)
+        {
+            return new LawReference(citation, ReferenceState.Current, work.Title, label, url, article.Text, null, Label(ReferenceState.Current));
+        }
+        var current = await ArticleAsync(now.Id, anchor, ct);
+        var state2 = current is null ? ReferenceState.Removed : Same(current.Text, article.Text) ? ReferenceState.Current : ReferenceState.Amended;
+        return new LawReference(citation, state2, work.Title, label, url, article.Text,
+            current is null ? LibraryUrls.Version(work.Id, now.Number) : LibraryUrls.Article(work.Id, now.Number, anchor), Label(state2));
+    }
+
+    private static bool Same(string a, string b) => Normal(a) == Normal(b);
+
+    private static string Normal(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c) && c != '\u3000'));
+
+    private Task<Provision?> ArticleAsync(Guid versionId, string anchor, CancellationToken ct) =>
+        db.Provisions.AsNoTracking().FirstOrDefaultAsync(p => p.VersionId == versionId && p.Anchor == anchor, ct);
+
+    /// <summary>The work whose key is the longest tail of the words (依照行政处罚法 → 行政处罚法).</summary>
+    private async Task<LawWork?> FindWorkAsync(string words, CancellationToken ct)
+    {
+        var key = WorkKey.Of(words);
+        var tails = Enumerable.Range(0, Math.Max(1, key.Length - 1)).Select(i => key[i..]).Where(t => t.Length >= 2).ToList();
+        var found = await db.Works.AsNoTracking().Where(w => tails.Contains(w.Key)).ToListAsync(ct);
+        return found.OrderByDescending(w => w.Key.Length).FirstOrDefault();
+    }
+
+    private static LawReference NotFound(string citation) => new(citation, ReferenceState.NotFound, null, null, null, null, null, Label(ReferenceState.NotFound));
+
+    public static string Label(ReferenceState s) => s switch
+    {
+        ReferenceState.Current => "现行有效",
+        ReferenceState.Amended => "已修改",
+        ReferenceState.Removed => "已删除或调整条号",
+        ReferenceState.Repealed => "已废止或失效",
+        ReferenceState.NotYetInForce => "当日尚未施行",
+        _ => "法规库中未找到",
+    };
+}

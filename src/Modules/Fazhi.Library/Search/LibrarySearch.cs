@@ -1,0 +1,428 @@
+using System.Net;
+using System.Text;
+using Fazhi.Library.Works;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Fazhi.Library.Search;
+
+/// <summary>One hit: an article (or a work's title in title search) with its document's level, status and dates.</summary>
+internal sealed record SearchHit(
+    Guid WorkId,
+    Guid VersionId,
+    int VersionNumber,
+    string Title,
+    EffectLevel Level,
+    ValidityStatus Status,
+    DateOnly? VersionDate,
+    DateOnly? AppliesFrom,
+    DateOnly? AppliesUntil,
+    Guid? ProvisionId,
+    string Label,
+    string Anchor,
+    string Path,
+    string Highlight,
+    string Url);
+
+/// <summary>A facet value and how many hits carry it.</summary>
+public sealed record FacetCount(string Value, string Label, int Count);
+
+/// <summary>A page of hits with the total and the counts per level, status, year, issuing body and region.</summary>
+internal sealed record SearchResult(
+    string Query,
+    int Total,
+    int Page,
+    int PageSize,
+    IReadOnlyList<SearchHit> Items,
+    IReadOnlyList<FacetCount> Levels,
+    IReadOnlyList<FacetCount> Statuses,
+    IReadOnlyList<FacetCount> Years,
+    IReadOnlyList<FacetCount> Issuers,
+    IReadOnlyList<FacetCount> Regions,
+    double Milliseconds);
+
+/// <summary>A title suggestion as the user types.</summary>
+internal sealed record TitleSuggestion(Guid WorkId, string Title, EffectLevel Level, ValidityStatus Status);
+
+/// <summary>
+/// Searches the library's index. Every positive term must occur in the article as a phrase of its bigrams on the recall
+/// field (so nothing a substring scan finds is missed); the words field and a title match only raise the score.
+/// </summary>
+internal sealed class LibrarySearch(IndexFollower follower, TimeProvider clock)
+{
+    public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct)
+    {
+        var terms = SearchQueryParser.Check(request);
+        var index = await follower.Ready.WaitAsync(TimeSpan.FromMinutes(10), ct);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var query = Build(request, terms, today);
+        var positives = terms.Where(t => !t.Exclude).Select(t => t.Text).ToList();
+        return index.Search(searcher =>
+        {
+            var wanted = request.Page * request.PageSize;
+            ITopDocsCollector top = request.Sort switch
+            {
+                SearchSort.Date => TopFieldCollector.Create(new Sort(new SortField(IndexFields.VersionDate, SortFieldType.INT64, true), new SortField(IndexFields.Ordinal, SortFieldType.INT64)), wanted, true, false, false, false),
+                SearchSort.Order => TopFieldCollector.Create(new Sort(new SortField(IndexFields.Ordinal, SortFieldType.INT64)), wanted, true, false, false, false),
+                _ => TopScoreDocCollector.Create(wanted, true),
+            };
+            var facets = new FacetCollector(IndexFields.DateValue(request.InForceOn ?? today));
+            searcher.Search(query, MultiCollector.Wrap((ICollector)top, facets));
+            var docs = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
+            var items = docs.ScoreDocs.Select(sd => Hit(searcher.Doc(sd.Doc), positives, request.InForceOn ?? today, request.Titles)).ToList();
+            var ms = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            return new SearchResult(SearchQueryParser.Describe(terms), docs.TotalHits, request.Page, request.PageSize, items,
+                facets.Levels(), facets.Statuses(), facets.Years(), facets.Issuers(), facets.Regions(), Math.Round(ms, 2));
+        });
+    }
+
+    /// <summary>Up to ten work titles containing what was typed, titles that start with it first.</summary>
+    public async Task<IReadOnlyList<TitleSuggestion>> SuggestAsync(string typed, bool publicOnly, CancellationToken ct)
+    {
+        var text = typed.Trim();
+        if (text.Length == 0 || text.Length > SearchRequest.MaxQueryLength || LawAnalyzers.PhraseTerms(text).Count == 0)
+        {
+            return [];
+        }
+        var index = await follower.Ready.WaitAsync(TimeSpan.FromMinutes(10), ct);
+        var today = IndexFields.DateValue(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var q = new BooleanQuery
+        {
+            { new TermQuery(new Term(IndexFields.Type, IndexFields.WorkType)), Occur.MUST },
+            { Phrase(IndexFields.Title, text), Occur.MUST },
+            { new PrefixQuery(new Term(IndexFields.Key, WorkKey.Of(text))) { Boost = 5 }, Occur.SHOULD },
+            { NotSuperseded(today), Occur.MUST },
+        };
+        if (publicOnly)
+        {
+            q.Add(new TermQuery(new Term(IndexFields.Public, "1")), Occur.MUST);
+        }
+        var date = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        return index.Search(searcher =>
+        {
+            var docs = searcher.Search(q, 30);
+            return docs.ScoreDocs.Select(sd => Hit(searcher.Doc(sd.Doc), [], date, true))
+                .DistinctBy(h => h.WorkId)
+                .Take(10)
+                .Select(h => new TitleSuggestion(h.WorkId, h.Title, h.Level, h.Status))
+                .ToList();
+        });
+    }
+
+    private static Query Build(SearchRequest r, IReadOnlyList<QueryTerm> terms, DateOnly today)
+    {
+        var field = r.Titles ? IndexFields.Title : IndexFields.Text;
+        var q = new BooleanQuery
+        {
+            { new TermQuery(new Term(IndexFields.Type, r.Titles ? IndexFields.WorkType : IndexFields.ArticleType)), Occur.MUST },
+        };
+        foreach (var t in terms)
+        {
+            var phrase = Phrase(field, t.Text);
+            q.Add(phrase, t.Exclude ? Occur.MUST_NOT : Occur.MUST);
+            if (!t.Exclude && !r.Titles)
+            {
+                // A term that is also in the title (行政处罚 in 行政处罚法) ranks the article higher.
+                var inTitle = Phrase(IndexFields.Title, t.Text);
+                inTitle.Boost = 2;
+                q.Add(inTitle, Occur.SHOULD);
+            }
+        }
+        if (!r.Titles)
+        {
+            var words = WordsQuery(string.Join(' ', terms.Where(t => !t.Exclude).Select(t => t.Text)));
+            if (words is not null)
+            {
+                q.Add(words, Occur.SHOULD);
+            }
+        }
+        if (r.Levels.Length > 0)
+        {
+            var any = new BooleanQuery();
+            foreach (var level in r.Levels.Distinct())
+            {
+                any.Add(new TermQuery(new Term(IndexFields.Level, level.ToString())), Occur.SHOULD);
+            }
+            q.Add(any, Occur.MUST);
+        }
+        var day = IndexFields.DateValue(r.InForceOn ?? today);
+        if (r.Statuses.Length > 0)
+        {
+            var any = new BooleanQuery();
+            foreach (var s in r.Statuses.Distinct())
+            {
+                any.Add(StatusQuery(s, day), Occur.SHOULD);
+            }
+            q.Add(any, Occur.MUST);
+        }
+        if (r.InForceOn is not null)
+        {
+            q.Add(StatusQuery(ValidityStatus.InForce, day), Occur.MUST);
+        }
+        else if (r.Statuses.Length == 0 && r.VersionId is null)
+        {
+            // Without a date or status, one version per work: superseded versions stay out (they are a filter away).
+            q.Add(NotSuperseded(day), Occur.MUST);
+        }
+        if (!string.IsNullOrWhiteSpace(r.Issuer))
+        {
+            q.Add(new TermQuery(new Term(IndexFields.Issuer, r.Issuer.Trim())), Occur.MUST);
+        }
+        if (r.Region is not null)
+        {
+            q.Add(new TermQuery(new Term(IndexFields.Region, r.Region.Trim())), Occur.MUST);
+        }
+        if (r.Year is { } year)
+        {
+            q.Add(NumericRangeQuery.NewInt32Range(IndexFields.Year, year, year, true, true), Occur.MUST);
+        }
+        if (r.WorkId is { } w)
+        {
+            q.Add(new TermQuery(new Term(IndexFields.Work, w.ToString("N"))), Occur.MUST);
+        }
+        if (r.VersionId is { } v)
+        {
+            q.Add(new TermQuery(new Term(IndexFields.Version, v.ToString("N"))), Occur.MUST);
+        }
+        if (r.PublicOnly)
+        {
+            q.Add(new TermQuery(new Term(IndexFields.Public, "1")), Occur.MUST);
+        }
+        return q;
+    }
+
+    /// <summary>The bigram phrase of a term on a field (a single term query when it is one token).</summary>
+    internal static Query Phrase(string field, string text)
+    {
+        var tokens = LawAnalyzers.PhraseTerms(text);
+        if (tokens.Count == 1)
+        {
+            return new TermQuery(new Term(field, tokens[0].Term));
+        }
+        var phrase = new PhraseQuery();
+        foreach (var (term, position) in tokens)
+        {
+            phrase.Add(new Term(field, term), position);
+        }
+        return phrase;
+    }
+
+    private static Query? WordsQuery(string text)
+    {
+        var words = new BooleanQuery();
+        using (var ts = LawAnalyzers.Words.GetTokenStream(IndexFields.Words, new StringReader(text)))
+        {
+            var term = ts.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            ts.Reset();
+            while (ts.IncrementToken() && words.Clauses.Count < 20)
+            {
+                words.Add(new TermQuery(new Term(IndexFields.Words, term.ToString())), Occur.SHOULD);
+            }
+            ts.End();
+        }
+        if (words.Clauses.Count == 0)
+        {
+            return null;
+        }
+        words.Boost = 0.3f;
+        return words;
+    }
+
+    private static Query NotSuperseded(int day)
+    {
+        var superseded = new BooleanQuery
+        {
+            { NumericRangeQuery.NewInt32Range(IndexFields.To, null, day, true, true), Occur.MUST },
+            { new TermQuery(new Term(IndexFields.End, "amended")), Occur.MUST },
+        };
+        return new BooleanQuery
+        {
+            { new MatchAllDocsQuery(), Occur.MUST },
+            { superseded, Occur.MUST_NOT },
+        };
+    }
+
+    private static Query StatusQuery(ValidityStatus status, int day) => status switch
+    {
+        ValidityStatus.NotYetEffective => NumericRangeQuery.NewInt32Range(IndexFields.From, day, null, false, true),
+        ValidityStatus.InForce => new BooleanQuery
+        {
+            { NumericRangeQuery.NewInt32Range(IndexFields.From, null, day, true, true), Occur.MUST },
+            { NumericRangeQuery.NewInt32Range(IndexFields.To, day, null, false, true), Occur.MUST },
+        },
+        _ => new BooleanQuery
+        {
+            { NumericRangeQuery.NewInt32Range(IndexFields.To, null, day, true, true), Occur.MUST },
+            { new TermQuery(new Term(IndexFields.End, status switch { ValidityStatus.Amended => "amended", ValidityStatus.Repealed => "repealed", _ => "expired" })), Occur.MUST },
+        },
+    };
+
+    internal static ValidityStatus StatusOf(int from, int to, string end, int day) =>
+        day < from ? ValidityStatus.NotYetEffective
+        : day < to ? ValidityStatus.InForce
+        : end switch { "amended" => ValidityStatus.Amended, "repealed" => ValidityStatus.Repealed, _ => ValidityStatus.Expired };
+
+    private static SearchHit Hit(Lucene.Net.Documents.Document d, IReadOnlyList<string> terms, DateOnly day, bool title)
+    {
+        var work = Guid.ParseExact(d.Get(IndexFields.Work), "N");
+        var version = Guid.ParseExact(d.Get(IndexFields.Version), "N");
+        var number = d.GetField(IndexFields.VersionNumber)?.GetInt32Value() ?? 0;
+        var from = d.GetField(IndexFields.From)?.GetInt32Value() ?? 0;
+        var to = d.GetField(IndexFields.To)?.GetInt32Value() ?? IndexFields.Open;
+        var vdate = d.GetField(IndexFields.VersionDate)?.GetInt32Value() ?? 0;
+        var end = d.Get(IndexFields.End) ?? "none";
+        var level = Enum.TryParse<EffectLevel>(d.Get(IndexFields.Level), out var l) ? l : EffectLevel.Other;
+        var status = StatusOf(from, to, end, IndexFields.DateValue(day));
+        var anchor = title ? "" : d.Get(IndexFields.Anchor) ?? "";
+        var text = title ? d.Get(IndexFields.Title) ?? "" : d.Get(IndexFields.Text) ?? "";
+        var pid = title ? (Guid?)null : Guid.ParseExact(d.Get(IndexFields.Provision), "N");
+        return new SearchHit(work, version, number, d.Get(IndexFields.Title) ?? "", level, status, ToDate(vdate), from > 10101 ? ToDate(from) : null,
+            to == IndexFields.Open ? null : ToDate(to), pid, title ? "" : d.Get(IndexFields.Label) ?? "", anchor, title ? "" : d.Get(IndexFields.Path) ?? "",
+            Highlighter.Mark(text, terms, title ? 200 : 160),
+            LibraryUrls.Version(work, number) + (anchor.Length > 0 ? "#" + anchor : ""));
+    }
+
+    private static DateOnly? ToDate(int v) => v <= 0 ? null : new DateOnly(v / 10000, v / 100 % 100, v % 100);
+
+    /// <summary>Counts hits per facet value while the search runs, from the documents' doc values.</summary>
+    private sealed class FacetCollector(int day) : ICollector
+    {
+        private readonly Dictionary<string, int> _levels = [];
+        private readonly Dictionary<ValidityStatus, int> _statuses = [];
+        private readonly Dictionary<long, int> _years = [];
+        private readonly Dictionary<string, int> _issuers = [];
+        private readonly Dictionary<string, int> _regions = [];
+        private SortedDocValues? _level, _issuer, _region, _end;
+        private NumericDocValues? _year, _from, _to;
+        private readonly BytesRef _scratch = new();
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            var r = context.AtomicReader;
+            _level = r.GetSortedDocValues(IndexFields.Level);
+            _issuer = r.GetSortedDocValues(IndexFields.Issuer);
+            _region = r.GetSortedDocValues(IndexFields.Region);
+            _end = r.GetSortedDocValues(IndexFields.End);
+            _year = r.GetNumericDocValues(IndexFields.Year);
+            _from = r.GetNumericDocValues(IndexFields.From);
+            _to = r.GetNumericDocValues(IndexFields.To);
+        }
+
+        public void Collect(int doc)
+        {
+            Count(_levels, Str(_level, doc));
+            Count(_issuers, Str(_issuer, doc));
+            Count(_regions, Str(_region, doc));
+            var y = _year?.Get(doc) ?? 0;
+            _years[y] = _years.GetValueOrDefault(y) + 1;
+            var status = StatusOf((int)(_from?.Get(doc) ?? 0), (int)(_to?.Get(doc) ?? IndexFields.Open), Str(_end, doc), day);
+            _statuses[status] = _statuses.GetValueOrDefault(status) + 1;
+        }
+
+        private string Str(SortedDocValues? dv, int doc)
+        {
+            if (dv is null)
+            {
+                return "";
+            }
+            var ord = dv.GetOrd(doc);
+            if (ord < 0)
+            {
+                return "";
+            }
+            dv.LookupOrd(ord, _scratch);
+            return _scratch.Utf8ToString();
+        }
+
+        private static void Count(Dictionary<string, int> counts, string value) => counts[value] = counts.GetValueOrDefault(value) + 1;
+
+        public IReadOnlyList<FacetCount> Levels() => _levels
+            .Select(kv => Enum.TryParse<EffectLevel>(kv.Key, out var l) ? (l, kv.Value) : (EffectLevel.Other, kv.Value))
+            .OrderBy(x => x.Item1)
+            .Select(x => new FacetCount(x.Item1.ToString(), Validity.Label(x.Item1), x.Item2)).ToList();
+
+        public IReadOnlyList<FacetCount> Statuses() => _statuses.OrderBy(kv => kv.Key)
+            .Select(kv => new FacetCount(kv.Key.ToString(), Validity.Label(kv.Key), kv.Value)).ToList();
+
+        public IReadOnlyList<FacetCount> Years() => _years.Where(kv => kv.Key > 0).OrderByDescending(kv => kv.Key).Take(30)
+            .Select(kv => new FacetCount(kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), kv.Key + "年", kv.Value)).ToList();
+
+        public IReadOnlyList<FacetCount> Issuers() => _issuers.Where(kv => kv.Key.Length > 0).OrderByDescending(kv => kv.Value).Take(15)
+            .Select(kv => new FacetCount(kv.Key, kv.Key, kv.Value)).ToList();
+
+        public IReadOnlyList<FacetCount> Regions() => _regions.OrderByDescending(kv => kv.Value).Take(15)
+            .Select(kv => new FacetCount(kv.Key, kv.Key.Length == 0 ? "全国" : kv.Key, kv.Value)).ToList();
+    }
+}
+
+/// <summary>
+/// Marks the searched words in a text for display: HTML-escaped, each occurrence in &lt;mark&gt;, cut to a window around
+/// the first occurrence with … at the cut ends.
+/// </summary>
+internal static class Highlighter
+{
+    public static string Mark(string text, IReadOnlyList<string> terms, int window)
+    {
+        var marks = new List<(int Start, int End)>();
+        foreach (var term in terms.Where(t => t.Length > 0))
+        {
+            for (var at = text.IndexOf(term, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(term, at + term.Length, StringComparison.OrdinalIgnoreCase))
+            {
+                marks.Add((at, at + term.Length));
+            }
+        }
+        marks = Merge(marks);
+        var start = 0;
+        var end = text.Length;
+        if (text.Length > window)
+        {
+            var first = marks.Count > 0 ? marks[0].Start : 0;
+            start = Math.Max(0, Math.Min(first - window / 3, text.Length - window));
+            end = Math.Min(text.Length, start + window);
+        }
+        var sb = new StringBuilder();
+        if (start > 0)
+        {
+            sb.Append('…');
+        }
+        var pos = start;
+        foreach (var (s, e) in marks.Where(m => m.End > start && m.Start < end))
+        {
+            var ms = Math.Max(s, start);
+            var me = Math.Min(e, end);
+            sb.Append(WebUtility.HtmlEncode(text[pos..ms])).Append("<mark>").Append(WebUtility.HtmlEncode(text[ms..me])).Append("</mark>");
+            pos = me;
+        }
+        sb.Append(WebUtility.HtmlEncode(text[pos..end]));
+        if (end < text.Length)
+        {
+            sb.Append('…');
+        }
+        return sb.ToString().Replace("\n", " ", StringComparison.Ordinal);
+    }
+
+    private static List<(int Start, int End)> Merge(List<(int Start, int End)> marks)
+    {
+        var merged = new List<(int Start, int End)>();
+        foreach (var m in marks.OrderBy(m => m.Start))
+        {
+            if (merged.Count > 0 && m.Start <= merged[^1].End)
+            {
+                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, m.End));
+            }
+            else
+            {
+                merged.Add(m);
+            }
+        }
+        return merged;
+    }
+}
