@@ -88,7 +88,7 @@ internal sealed class CreditRepairService(EnforcementDb db, ISystemWork systemWo
         var done = c.Stage is CaseStage.Executed or CaseStage.Closed || (c.FineAmount is not > 0 && c.Stage == CaseStage.Served);
         checks.Add(done
             ? new EligibilityCheck("履行义务", true, "行政处罚决定已执行完毕，无未履行的义务。")
-            : new EligibilityCheck("履行义务", false, $"行政处罚决定尚未执行完毕（案件阶段：{CaseService.StageName(c.Stage)}），存在未履行的义务（{rules.Basis}）。"));
+            : new EligibilityCheck("履行义务", false, $"行政处罚决定尚未执行完毕（案件阶段：{CaseDisplay.StageName(c.Stage)}），存在未履行的义务（{rules.Basis}）。"));
         return checks;
     }
 
