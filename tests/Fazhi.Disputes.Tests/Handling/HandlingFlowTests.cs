@@ -418,6 +418,39 @@ public sealed class HandlingFlowTests(FazhiFactory factory)
     }
 
     [Fact]
+    public async Task An_attachment_posted_with_the_session_cookie_needs_the_page_token_and_a_bearer_client_needs_none()
+    {
+        var user = await factory.CreateUserAsync(Clerk, "370402");
+        var (api, id) = await NewCaseAsync("PeoplesMediation", api: await factory.ApiClientAsync(user));
+        var browser = await factory.SignedInBrowserAsync(user);
+        MultipartFormDataContent Upload(string name, string? token = null)
+        {
+            var form = new MultipartFormDataContent();
+            var pdf = new ByteArrayContent("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray());
+            pdf.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            form.Add(pdf, "file", name);
+            if (token is not null)
+            {
+                form.Add(new StringContent(token), "__RequestVerificationToken");
+            }
+            return form;
+        }
+
+        var forged = await browser.PostAsync($"/api/disputes/cases/{id}/attachments", Upload("伪造.pdf"));
+        Assert.Equal(Fazhi.Platform.Web.CookieAntiforgery.RefusedMessage, await RefusalAsync(forged));
+
+        var page = await browser.GetStringAsync($"/disputes/cases/{id}");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
+        Assert.True(token.Success, "the case page carries an antiforgery token");
+        var fromPage = await browser.PostAsync($"/api/disputes/cases/{id}/attachments", Upload("页面上传.pdf", WebUtility.HtmlDecode(token.Groups[1].Value)));
+        Assert.Equal(HttpStatusCode.Redirect, fromPage.StatusCode);
+        Assert.Contains("done=attachment", fromPage.Headers.Location?.OriginalString);
+
+        var view = await OkAsync(await api.PostAsync($"/api/disputes/cases/{id}/attachments", Upload("接口上传.pdf")));
+        Assert.Equal(new[] { "接口上传.pdf", "页面上传.pdf" }, view.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("fileName").GetString()!).Order().ToArray());
+    }
+
+    [Fact]
     public async Task An_administrator_edits_a_template_and_new_documents_use_it()
     {
         var admin = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-template-admin", "370400"));

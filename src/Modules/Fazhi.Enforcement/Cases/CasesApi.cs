@@ -5,7 +5,6 @@ using Fazhi.Enforcement.Supervision;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Kit;
 using Fazhi.Platform.Web;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -48,7 +47,7 @@ internal static class CasesApi
         cases.MapPost("/", (OpenCaseInput i, CaseOpening s, CancellationToken ct) => RunAsync(() => s.OpenAsync(i, ct), ToResponse, created: true));
         cases.MapPost("/on-the-spot", (OnTheSpotInput i, CaseOpening s, CancellationToken ct) => RunAsync(() => s.OnTheSpotAsync(i, ct), ToResponse, created: true));
         cases.MapPost("/{id:guid}/investigate", (Guid id, StepInput i, CaseInvestigation s, CancellationToken ct) => RunAsync(() => s.InvestigateAsync(id, i, ct), ToResponse));
-        cases.MapPost("/{id:guid}/evidence", EvidenceAsync).DisableAntiforgery();
+        cases.MapPost("/{id:guid}/evidence", EvidenceAsync).RequireAntiforgeryForCookies();
         cases.MapPost("/{id:guid}/order-to-correct", (Guid id, DateInput i, CaseInvestigation s, CancellationToken ct) => RunAsync(() => s.OrderToCorrectAsync(id, i, ct), ToResponse));
         cases.MapPost("/{id:guid}/propose", (Guid id, ProposeInput i, CaseInvestigation s, CancellationToken ct) => RunAsync(() => s.ProposeAsync(id, i, ct),
             r => new ProposeResponse(ToResponse(r.Case), r.Result.Tier, r.Result.Tier is { } t ? DiscretionEngine.TierName(t) : null, r.Result.Range, r.Result.Rules, r.Result.SupervisionFlags)));
@@ -142,28 +141,22 @@ internal static class CasesApi
         return TypedResults.File(bytes, "application/json", $"{record.CaseNumber}-全过程记录.json");
     }
 
-    private static async Task<Results<Ok<CaseResponse>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> EvidenceAsync(
-        Guid id, HttpContext http, IAntiforgery antiforgery, CaseInvestigation s, CancellationToken ct)
+    /// <summary>One evidence file (multipart, field <c>file</c>): a bearer client, or a cookie form with its antiforgery token.</summary>
+    private static async Task<Ok<CaseResponse>> EvidenceAsync(Guid id, HttpContext http, CaseInvestigation s, CancellationToken ct)
     {
-        if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && !await antiforgery.IsRequestValidAsync(http))
-        {
-            return TypedResults.Problem(title: "请求无效", detail: "表单已过期或来源不明，请刷新页面后重新上传。", statusCode: StatusCodes.Status400BadRequest);
-        }
         if (!http.Request.HasFormContentType)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请以 multipart/form-data 上传证据文件（字段名 file）。"] }, detail: "未收到证据文件。");
+            throw Refuse.Field("file", "请以 multipart/form-data 上传证据文件（字段名 file）。");
         }
         var form = await http.Request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请选择证据文件。"] }, detail: "未收到证据文件。");
+            throw Refuse.Field("file", "请选择证据文件。");
         }
         await using var stream = file.OpenReadStream();
         var (c, refusal) = await s.AddEvidenceFileAsync(id, stream, file.FileName, form["summary"].ToString(), ct);
-        return c is null
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [refusal ?? "文件被拒绝。"] }, detail: refusal ?? "文件被拒绝。")
-            : TypedResults.Ok(ToResponse(c));
+        return c is null ? throw Refuse.Field("file", refusal ?? "文件被拒绝。") : TypedResults.Ok(ToResponse(c));
     }
 
     private static async Task<Ok<List<ReviewResponse>>> ReviewQueueAsync(CaseQueries s, CancellationToken ct)
