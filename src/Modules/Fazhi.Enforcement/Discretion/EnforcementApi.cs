@@ -129,7 +129,7 @@ internal static class EnforcementApi
         }
         if (await service.CheckNewVersionDateAsync(id, input.EffectiveFrom, ct) is { } dateError)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["effectiveFrom"] = [dateError] }, detail: dateError);
+            throw Refuse.Field("effectiveFrom", dateError);
         }
         var benchmark = await service.AddVersionAsync(id, input, isSample: false, ct);
         return benchmark is null
@@ -165,8 +165,7 @@ internal static class EnforcementApi
             input.ExtendedLimitationYears, input.OrderToCorrectBeforeLeniency, input.Note, ct);
         if (profile is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["effectiveFrom"] = ["新版本的施行日期须晚于现行版本的施行日期，已发布版本的施行期间不得改写。"] },
-                detail: "施行日期无效。");
+            throw Refuse.Fields(new Dictionary<string, string[]> { ["effectiveFrom"] = ["新版本的施行日期须晚于现行版本的施行日期，已发布版本的施行期间不得改写。"] }, "施行日期无效。");
         }
         return TypedResults.Ok(ToDto(profile));
     }
