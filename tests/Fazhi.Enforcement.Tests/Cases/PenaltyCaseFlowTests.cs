@@ -24,6 +24,18 @@ public sealed class PenaltyCaseFlowTests(FazhiFactory factory)
     }
 
     [Fact]
+    public async Task A_step_the_cases_stage_does_not_allow_is_a_conflict()
+    {
+        var (officer, id, _) = await OpenAsync(CaseTestKit.Company(CaseTestKit.Unique("阶段冲突测试公司")), daysAgo: 5);
+        var url = $"/api/enforcement/cases/{id}";
+
+        Assert.Contains("执行完毕后方可结案", await CaseTestKit.ConflictAsync(await officer.PostAsJsonAsync($"{url}/close", new { })));
+        Assert.Contains("不能送达", await CaseTestKit.ConflictAsync(await officer.PostAsJsonAsync($"{url}/serve", new { })));
+        Assert.Contains("不能公示", await CaseTestKit.ConflictAsync(await officer.PostAsync($"{url}/publish", null)));
+        Assert.Equal("Opened", (await CaseTestKit.OkAsync(await officer.GetAsync(url))).GetProperty("stage").GetString());
+    }
+
+    [Fact]
     public async Task Evidence_posted_with_the_session_cookie_needs_the_page_token_and_a_bearer_client_needs_none()
     {
         var (_, officers) = await _kit.TeamAsync();

@@ -55,7 +55,7 @@ internal sealed class CaseClosing(EnforcementDb db, IDeadlineService deadlines, 
         CaseProcedure.Require(c, CaseAction.Publish);
         if (await db.PublishedDecisions.AnyAsync(p => p.CaseId == c.Id, ct))
         {
-            throw Refuse.Field("stage", "该处罚决定已公示。");
+            throw Refuse.Conflict("该处罚决定已公示。");
         }
         var body = await db.Bodies.AsNoTracking().FirstAsync(b => b.Id == c.BodyId, ct);
         var day = deadlines.Today;

@@ -18,7 +18,7 @@ internal sealed class CaseDecisions(EnforcementDb db, BenchmarkService benchmark
         CaseProcedure.Require(c, CaseAction.RequestReview);
         if (await db.LegalReviews.AnyAsync(r => r.CaseId == c.Id && r.Opinion == ReviewOpinion.Pending, ct))
         {
-            throw Refuse.Field("stage", "本案已有待审核的法制审核申请。");
+            throw Refuse.Conflict("本案已有待审核的法制审核申请。");
         }
         var review = new LegalReview { OrgUnitId = c.OrgUnitId, CaseId = c.Id, RequestedAtUtc = procedure.Now(), RequestedBy = current.UserName ?? "" };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -35,7 +35,7 @@ internal sealed class CaseDecisions(EnforcementDb db, BenchmarkService benchmark
         var review = await db.LegalReviews.FirstOrDefaultAsync(r => r.Id == reviewId, ct) ?? throw Refuse.NotFound("案件不存在或不在您的数据范围内。");
         if (review.Opinion != ReviewOpinion.Pending)
         {
-            throw Refuse.Field("opinion", "该审核已出具意见。");
+            throw Refuse.Conflict("该审核已出具意见。");
         }
         if (input.Opinion == ReviewOpinion.Pending)
         {
@@ -121,7 +121,7 @@ internal sealed class CaseDecisions(EnforcementDb db, BenchmarkService benchmark
         }
         if (c.HearingRequestedOn is not null && c.HearingHeldOn is null)
         {
-            throw Refuse.Field("stage", "当事人已申请听证，须先举行听证（行政处罚法第六十三条）。");
+            throw Refuse.Conflict("当事人已申请听证，须先举行听证（行政处罚法第六十三条）。");
         }
         if (c.IsMajor && !await db.LegalReviews.AnyAsync(r => r.CaseId == c.Id && r.Opinion == ReviewOpinion.Pass, ct))
         {

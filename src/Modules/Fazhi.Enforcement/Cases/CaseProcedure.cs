@@ -28,12 +28,12 @@ internal sealed class CaseProcedure(EnforcementDb db, IDeadlineService deadlines
     public async Task<PenaltyCase> LoadAsync(Guid id, CancellationToken ct) =>
         await db.Cases.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw Refuse.NotFound("案件不存在或不在您的数据范围内。");
 
-    /// <summary>Refuses an action the case does not have open now, with the case's reason.</summary>
+    /// <summary>Refuses an action the case does not have open now, with the case's reason: a conflict with its state (409).</summary>
     public static void Require(PenaltyCase c, CaseAction action)
     {
         if (c.State(action) is { Open: false, WhyNot: var why })
         {
-            throw Refuse.Field("stage", why ?? "");
+            throw Refuse.Conflict(why ?? "");
         }
     }
 

@@ -183,7 +183,7 @@ internal sealed class CreditRepairService(EnforcementDb db, ISystemWork systemWo
         var a = await db.Set<CreditRepairApplication>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw Refuse.NotFound("信用修复申请不存在或不在您的数据范围内。");
         if (a.Status != CreditRepairStatus.Pending)
         {
-            throw Refuse.Field("status", "该申请已审核完毕。");
+            throw Refuse.Conflict("该申请已审核完毕。");
         }
         var today = deadlines.Today;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
