@@ -29,7 +29,7 @@ public sealed class ScopeRules
         ["src/Modules/Fazhi.Disputes/Statistics/ClosedOnTimeIndicator.cs"] = "a computed indicator for any assessed unit",
         ["src/Modules/Fazhi.Disputes/Statistics/StatisticsRollupService.cs"] = "the nightly roll-up covers every unit",
         ["src/Modules/Fazhi.Enforcement/CaseFileReview/CaseReviewService.cs"] = "reviewers sample cases of the bodies under review",
-        ["src/Modules/Fazhi.Enforcement/Cases/CaseService.cs"] = "a 文号 is unique per body; legal review reads the reviewed case",
+        ["src/Modules/Fazhi.Enforcement/Cases/CaseNumbering.cs"] = "a 文号 is unique per body",
         ["src/Modules/Fazhi.Enforcement/Cases/DeadlineReminders.cs"] = "the reminder job runs as the system",
         ["src/Modules/Fazhi.Enforcement/Inspections/InspectionService.cs"] = "the per-enterprise cap counts every body's inspections",
         ["src/Modules/Fazhi.Enforcement/Publicity/PublishedOnTimeIndicator.cs"] = "a computed indicator for any assessed unit",

@@ -195,9 +195,9 @@ public sealed partial class CaseFlowTests(FazhiFactory factory)
         var acceptance = stages.Single(s => s.GetProperty("code").GetString() == "acceptance");
         Assert.Equal("受理", acceptance.GetProperty("outcome").GetString());
 
-        // A second acceptance is refused with the rule.
+        // A second acceptance conflicts with the case's status: 409 with the rule.
         var again = await api.PostAsJsonAsync($"/api/disputes/cases/{id}/accept", new { });
-        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("只有待受理的案件", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
 

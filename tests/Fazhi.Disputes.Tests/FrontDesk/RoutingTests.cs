@@ -102,7 +102,7 @@ public sealed class RoutingTests(FazhiFactory factory)
         Assert.Equal("申请人经济困难，先申请法律援助代理复议", routing.GetProperty("overrideReason").GetString());
 
         var again = await clerk.PostAsJsonAsync($"/api/disputes/cases/{caseId}/routing/confirm", new { });
-        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
     [Fact]

@@ -59,6 +59,13 @@ public sealed class HandlingFlowTests(FazhiFactory factory)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
     }
 
+    /// <summary>An action the case's current status does not allow: 409 with the case's reason.</summary>
+    private static async Task<string> ConflictAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
+    }
+
     private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
     {
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
@@ -88,11 +95,11 @@ public sealed class HandlingFlowTests(FazhiFactory factory)
         var view = await OkAsync(await api.PostAsJsonAsync($"{url}/correction", new { items = "1. 补充行政处罚决定书复印件；2. 写明具体复议请求。" }));
         var (_, replyDue) = await DueAsync((d, t) => d.AddWorkingDaysAsync(t, 10));
         Assert.Equal(replyDue.ToString("yyyy-MM-dd"), view.GetProperty("dueOn").GetString());
-        Assert.Contains("第三十一条", await RefusalAsync(await api.PostAsJsonAsync($"{url}/correction", new { items = "再补充身份证明。" })));
+        Assert.Contains("第三十一条", await ConflictAsync(await api.PostAsJsonAsync($"{url}/correction", new { items = "再补充身份证明。" })));
         await OkAsync(await api.PostAsJsonAsync($"{url}/correction/received", new { }));
 
         // A decision before acceptance is refused (第三十条 before 第六十二条).
-        Assert.Contains("第三十条", await RefusalAsync(await api.PostAsJsonAsync($"{url}/close", new { result = "maintain", summary = "维持原处罚决定。" })));
+        Assert.Contains("第三十条", await ConflictAsync(await api.PostAsJsonAsync($"{url}/close", new { result = "maintain", summary = "维持原处罚决定。" })));
 
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"{url}/accept", new { })).StatusCode);
         // 第四十八条: the copy to the respondent is due in 7 working days, before the 60-day decision.
@@ -123,7 +130,7 @@ public sealed class HandlingFlowTests(FazhiFactory factory)
         view = await OkAsync(await api.PostAsJsonAsync($"{url}/extensions", new { days = 30, reason = "案情复杂，需调取证据" }));
         var ext = view.GetProperty("extensions").EnumerateArray().Single();
         Assert.Equal("Requested", ext.GetProperty("status").GetString());
-        Assert.Contains("最多延期 1 次", await RefusalAsync(await api.PostAsJsonAsync($"{url}/extensions", new { days = 10, reason = "再次延期" })));
+        Assert.Contains("最多延期 1 次", await ConflictAsync(await api.PostAsJsonAsync($"{url}/extensions", new { days = 10, reason = "再次延期" })));
         var decisionUrl = $"{url}/extensions/{ext.GetProperty("id").GetGuid()}/decision";
         Assert.Equal(HttpStatusCode.Forbidden, (await api.PostAsJsonAsync(decisionUrl, new { approve = true })).StatusCode);
         await OkAsync(await supervisor.PostAsJsonAsync(decisionUrl, new { approve = true }));
@@ -143,8 +150,8 @@ public sealed class HandlingFlowTests(FazhiFactory factory)
         // Close with a result kind of the profile; the closed case is read-only.
         view = await OkAsync(await api.PostAsJsonAsync($"{url}/close", new { result = "revoke", summary = "撤销被申请人作出的罚款决定。" }));
         Assert.Equal("撤销", view.GetProperty("resultName").GetString());
-        Assert.Contains("已办结", await RefusalAsync(await api.PostAsJsonAsync($"{url}/suspend", new { reason = "interpretation" })));
-        Assert.Contains("已办结", await RefusalAsync(await api.PostAsJsonAsync($"{url}/assign", new { userId = mediator.Id })));
+        Assert.Contains("已办结", await ConflictAsync(await api.PostAsJsonAsync($"{url}/suspend", new { reason = "interpretation" })));
+        Assert.Contains("已办结", await ConflictAsync(await api.PostAsJsonAsync($"{url}/assign", new { userId = mediator.Id })));
 
         var kinds = view.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
         Assert.Equal(["CorrectionNotice", "CorrectionReceived", "RespondentServed", "AnswerReceived", "Assignment", "Session", "Note", "ExtensionRequested", "ExtensionApproved", "Suspended", "Resumed", "Closed"], kinds);
@@ -384,7 +391,7 @@ public sealed class HandlingFlowTests(FazhiFactory factory)
         Assert.Equal(due.ToString("yyyy-MM-dd"), decision.GetProperty("dueDate").GetString());
         var copy = detail.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("code").GetString() == "respondent-copy");
         Assert.Equal(3, copy.GetProperty("days").GetInt32());
-        Assert.Contains("只有已受理、尚未适用简易程序", await RefusalAsync(await api.PostAsJsonAsync($"/api/disputes/cases/{id}/simplified", new { })));
+        Assert.Contains("只有已受理、尚未适用简易程序", await ConflictAsync(await api.PostAsJsonAsync($"/api/disputes/cases/{id}/simplified", new { })));
     }
 
     [Fact]
@@ -415,6 +422,39 @@ public sealed class HandlingFlowTests(FazhiFactory factory)
         Assert.Equal("调解笔录.pdf", file.GetProperty("fileName").GetString());
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(file.GetProperty("url").GetString())).StatusCode);
         Assert.Contains("上传材料：调解笔录.pdf", view.GetProperty("events").EnumerateArray().Single().GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task An_attachment_posted_with_the_session_cookie_needs_the_page_token_and_a_bearer_client_needs_none()
+    {
+        var user = await factory.CreateUserAsync(Clerk, "370402");
+        var (api, id) = await NewCaseAsync("PeoplesMediation", api: await factory.ApiClientAsync(user));
+        var browser = await factory.SignedInBrowserAsync(user);
+        MultipartFormDataContent Upload(string name, string? token = null)
+        {
+            var form = new MultipartFormDataContent();
+            var pdf = new ByteArrayContent("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray());
+            pdf.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            form.Add(pdf, "file", name);
+            if (token is not null)
+            {
+                form.Add(new StringContent(token), "__RequestVerificationToken");
+            }
+            return form;
+        }
+
+        var forged = await browser.PostAsync($"/api/disputes/cases/{id}/attachments", Upload("伪造.pdf"));
+        Assert.Equal(Fazhi.Platform.Web.CookieAntiforgery.RefusedMessage, await RefusalAsync(forged));
+
+        var page = await browser.GetStringAsync($"/disputes/cases/{id}");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
+        Assert.True(token.Success, "the case page carries an antiforgery token");
+        var fromPage = await browser.PostAsync($"/api/disputes/cases/{id}/attachments", Upload("页面上传.pdf", WebUtility.HtmlDecode(token.Groups[1].Value)));
+        Assert.Equal(HttpStatusCode.Redirect, fromPage.StatusCode);
+        Assert.Contains("done=attachment", fromPage.Headers.Location?.OriginalString);
+
+        var view = await OkAsync(await api.PostAsync($"/api/disputes/cases/{id}/attachments", Upload("接口上传.pdf")));
+        Assert.Equal(new[] { "接口上传.pdf", "页面上传.pdf" }, view.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("fileName").GetString()!).Order().ToArray());
     }
 
     [Fact]

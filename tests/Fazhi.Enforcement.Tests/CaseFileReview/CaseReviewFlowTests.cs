@@ -87,7 +87,7 @@ public sealed class CaseReviewFlowTests(FazhiFactory factory)
         var twinDrawn = await CaseTestKit.OkAsync(await supervisor.PostAsync($"/api/enforcement/case-review/plans/{twin.GetProperty("id").GetGuid()}/draw", null));
         Assert.Equal(sampleA, SampleIds(twinDrawn, a));
 
-        var again = await CaseTestKit.RefusedAsync(await supervisor.PostAsync($"/api/enforcement/case-review/plans/{id}/draw", null));
+        var again = await CaseTestKit.ConflictAsync(await supervisor.PostAsync($"/api/enforcement/case-review/plans/{id}/draw", null));
         Assert.Contains("不能重复抽取", again);
         // A body neither plans nor sees a plan before its results are published.
         var liaison = await LiaisonAsync(CaseTestKit.Market);
@@ -141,7 +141,7 @@ public sealed class CaseReviewFlowTests(FazhiFactory factory)
         Assert.Equal(85m, await ScoreAsync(ofA[0], (1, 5), (3, 10)));
         Assert.Equal(95m, await ScoreAsync(ofA[1], (1, 5)));
         Assert.Equal(98m, await ScoreAsync(ofB[0], (1, 2)));
-        var early = await CaseTestKit.RefusedAsync(await supervisor.PostAsync($"/api/enforcement/case-review/plans/{id}/finish", null));
+        var early = await CaseTestKit.ConflictAsync(await supervisor.PostAsync($"/api/enforcement/case-review/plans/{id}/finish", null));
         Assert.Contains("1 件案卷未评分", early);
         Assert.Equal(100m, await ScoreAsync(ofB[1]));
         await CaseTestKit.OkAsync(await supervisor.PostAsync($"/api/enforcement/case-review/plans/{id}/finish", null));

@@ -80,6 +80,14 @@ internal sealed class CaseTestKit(FazhiFactory factory)
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
+    /// <summary>A step the record's current state does not allow: 409 with the reason.</summary>
+    public static async Task<string> ConflictAsync(HttpResponseMessage r)
+    {
+        var body = await r.Content.ReadAsStringAsync();
+        Assert.True(r.StatusCode == HttpStatusCode.Conflict, $"{(int)r.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString()!;
+    }
+
     public static async Task<string> RefusedAsync(HttpResponseMessage r)
     {
         var body = await r.Content.ReadAsStringAsync();

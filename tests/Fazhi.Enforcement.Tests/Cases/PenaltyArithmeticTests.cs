@@ -42,7 +42,7 @@ public sealed class PenaltyArithmeticTests
     [InlineData("张三", "张*")]
     [InlineData("欧阳娜娜", "欧***")]
     [InlineData("李", "*")]
-    public void A_persons_name_is_masked_for_publication(string name, string masked) => Assert.Equal(masked, CaseService.MaskName(name));
+    public void A_persons_name_is_masked_for_publication(string name, string masked) => Assert.Equal(masked, CaseDisplay.MaskName(name));
 
     [Fact]
     public void An_exported_record_verifies_and_a_removed_step_is_found()

@@ -24,6 +24,54 @@ public sealed class PenaltyCaseFlowTests(FazhiFactory factory)
     }
 
     [Fact]
+    public async Task A_step_the_cases_stage_does_not_allow_is_a_conflict()
+    {
+        var (officer, id, _) = await OpenAsync(CaseTestKit.Company(CaseTestKit.Unique("阶段冲突测试公司")), daysAgo: 5);
+        var url = $"/api/enforcement/cases/{id}";
+
+        Assert.Contains("执行完毕后方可结案", await CaseTestKit.ConflictAsync(await officer.PostAsJsonAsync($"{url}/close", new { })));
+        Assert.Contains("不能送达", await CaseTestKit.ConflictAsync(await officer.PostAsJsonAsync($"{url}/serve", new { })));
+        Assert.Contains("不能公示", await CaseTestKit.ConflictAsync(await officer.PostAsync($"{url}/publish", null)));
+        Assert.Equal("Opened", (await CaseTestKit.OkAsync(await officer.GetAsync(url))).GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task Evidence_posted_with_the_session_cookie_needs_the_page_token_and_a_bearer_client_needs_none()
+    {
+        var (_, officers) = await _kit.TeamAsync();
+        var user = await factory.CreateUserAsync("enforcement-officer", CaseTestKit.Market);
+        var bearer = await factory.ApiClientAsync(user);
+        var opened = await CaseTestKit.OkAsync(await bearer.PostAsJsonAsync("/api/enforcement/cases", new
+        {
+            matterId = await CaseTestKit.MatterAsync(bearer), party = CaseTestKit.Company(CaseTestKit.Unique("防伪测试公司")), summary = "防伪令牌", officerIds = officers,
+        }), HttpStatusCode.Created);
+        var id = opened.GetProperty("id").GetGuid();
+        var browser = await factory.SignedInBrowserAsync(user);
+        static MultipartFormDataContent Evidence(string name, string? token = null)
+        {
+            var form = new MultipartFormDataContent();
+            var pdf = new ByteArrayContent("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray());
+            pdf.Headers.ContentType = new("application/pdf");
+            form.Add(pdf, "file", name);
+            if (token is not null)
+            {
+                form.Add(new StringContent(token), "__RequestVerificationToken");
+            }
+            return form;
+        }
+
+        var forged = await CaseTestKit.RefusedAsync(await browser.PostAsync($"/api/enforcement/cases/{id}/evidence", Evidence("伪造.pdf")));
+        Assert.Equal(Fazhi.Platform.Web.CookieAntiforgery.RefusedMessage, forged);
+
+        var page = await browser.GetStringAsync($"/enforcement/cases/{id}");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
+        Assert.True(token.Success, "the case page carries an antiforgery token");
+        await CaseTestKit.OkAsync(await browser.PostAsync($"/api/enforcement/cases/{id}/evidence", Evidence("页面上传.pdf", WebUtility.HtmlDecode(token.Groups[1].Value))));
+        var done = await CaseTestKit.OkAsync(await bearer.PostAsync($"/api/enforcement/cases/{id}/evidence", Evidence("接口上传.pdf")));
+        Assert.Equal(3, done.GetProperty("stepCount").GetInt32());
+    }
+
+    [Fact]
     public async Task A_major_case_runs_from_opening_to_closing_with_legal_review_publicity_and_a_verifiable_record()
     {
         var company = CaseTestKit.Unique("枣庄测试商贸有限公司");

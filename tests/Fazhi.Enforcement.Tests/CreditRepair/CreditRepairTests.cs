@@ -188,4 +188,24 @@ public sealed class CreditRepairTests(FazhiFactory factory)
         Assert.Contains("申请已提交", html);
         Assert.Contains("待审核", html);
     }
+
+    [Fact]
+    public async Task A_form_without_the_page_token_is_refused_and_the_api_takes_json_only()
+    {
+        var c = await DecisionAsync(6, _ => { });
+        var browser = factory.BrowserClient();
+        Assert.Contains("最短公示期", await browser.GetStringAsync("/public/credit-repair"));
+        var fields = new Dictionary<string, string>
+        {
+            ["_handler"] = "apply", ["Input.CreditCode"] = c.PartyCreditCode!, ["Input.DecisionNumber"] = c.DecisionNumber, ["Input.ApplicantName"] = "冒名者", ["Input.Statement"] = "伪造",
+        };
+
+        var forged = await browser.PostAsync("/public/credit-repair", new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.DoesNotContain("申请已提交", await forged.Content.ReadAsStringAsync());
+        var toApi = await browser.PostAsync("/api/enforcement/public/credit-repair", new FormUrlEncodedContent(fields));
+        // The endpoint takes JSON only: a form matches no endpoint for an anonymous caller (the fallback policy answers 401).
+        Assert.False(toApi.IsSuccessStatusCode, $"{(int)toApi.StatusCode}");
+        Assert.Empty(await browser.GetFromJsonAsync<JsonElement[]>($"/api/enforcement/public/credit-repair?creditCode={c.PartyCreditCode}&decisionNumber={Uri.EscapeDataString(c.DecisionNumber)}") ?? []);
+    }
 }

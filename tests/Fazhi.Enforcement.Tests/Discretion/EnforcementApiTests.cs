@@ -98,6 +98,19 @@ public sealed class EnforcementApiTests(FazhiFactory factory)
     }
 
     [Fact]
+    public async Task An_import_posted_with_the_session_cookie_and_no_antiforgery_token_is_refused()
+    {
+        var bytes = Sheet([1, "导入测试事项" + Guid.NewGuid().ToString("N")[..6], "违法行为甲", "某法第一条", "初次违法", "不予处罚", "不予行政处罚"]);
+        foreach (var (role, url) in new[] { (BenchmarkAdmin, "/api/enforcement/benchmarks/import"), ("enforcement-registry-admin", "/api/enforcement/officers/import") })
+        {
+            var browser = await factory.SignedInBrowserAsync(await factory.CreateUserAsync(role));
+            var response = await browser.PostAsync(url, Upload(bytes));
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode}");
+            Assert.Equal(Fazhi.Platform.Web.CookieAntiforgery.RefusedMessage, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Import_with_a_bad_row_reports_the_row_and_imports_nothing()
     {
         var client = await factory.ApiClientAsync(await factory.CreateUserAsync(BenchmarkAdmin));

@@ -39,7 +39,7 @@ public sealed class PublicSearchTests(FazhiFactory factory)
         var db = sp.GetRequiredService<EnforcementDb>();
         var d = new PublishedDecision
         {
-            CaseId = c.Id, OrgUnitId = c.OrgUnitId, BodyName = "枣庄市市场监督管理局", DecisionNumber = c.DecisionNumber, PartyDisplay = CaseService.PartyDisplay(c),
+            CaseId = c.Id, OrgUnitId = c.OrgUnitId, BodyName = "枣庄市市场监督管理局", DecisionNumber = c.DecisionNumber, PartyDisplay = CaseDisplay.PartyDisplay(c),
             PartyCreditCode = c.PartyCreditCode, MatterName = c.MatterName, PenaltyText = c.PenaltyText, DecidedOn = c.DecidedOn!.Value,
             PublishedOn = c.DecidedOn!.Value.AddDays(3), WithdrawnOn = withdrawnOn,
         };

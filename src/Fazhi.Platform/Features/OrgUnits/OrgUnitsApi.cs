@@ -2,7 +2,6 @@ using Fazhi.Platform.Kit;
 using Fazhi.Platform.Features.Documents;
 using Fazhi.Platform.Security;
 using Fazhi.Platform.Web;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,8 +36,8 @@ internal static class OrgUnitsApi
             .RequirePermission(PlatformPermissions.OrgUnitsManage);
         g.MapPost("/{id:guid}/activate", (OrgUnitService s, Guid id, ActivateOrgUnitRequest r, CancellationToken ct) => ToResultAsync(s.ActivateAsync(id, r, ct)))
             .RequirePermission(PlatformPermissions.OrgUnitsManage);
-        // Antiforgery is checked in the handler for cookie callers; bearer-token clients carry no cookie to forge.
-        g.MapPost("/import", ImportAsync).RequirePermission(PlatformPermissions.OrgUnitsManage).DisableAntiforgery();
+        // Cookie callers (the page) must send the antiforgery token; bearer-token clients carry no cookie to forge.
+        g.MapPost("/import", ImportAsync).RequirePermission(PlatformPermissions.OrgUnitsManage).RequireAntiforgeryForCookies();
     }
 
     /// <summary>Search by name or code (contains), optionally under a parent or at a level; paged, ordered by code.</summary>
@@ -105,13 +104,9 @@ internal static class OrgUnitsApi
     }
 
     /// <summary>Multipart upload with a field named <c>file</c>. On any row error nothing is imported; the errors come back keyed <c>rows[N]</c>.</summary>
-    private static async Task<Results<Ok<ImportResponse>, ValidationProblem, ProblemHttpResult>> ImportAsync(HttpContext http, IAntiforgery antiforgery, OrgUnitTransfer transfer, CancellationToken ct)
+    private static async Task<Ok<ImportResponse>> ImportAsync(HttpContext http, OrgUnitTransfer transfer, CancellationToken ct)
     {
-        var (upload, invalid, refused) = await ImportUploads.ReadAsync(http, antiforgery, ct);
-        if (upload is null)
-        {
-            return refused is not null ? refused : invalid!;
-        }
+        var upload = await ImportUploads.ReadAsync(http, ct);
         await using var stream = upload.File.OpenReadStream();
         var result = await transfer.ImportAsync(stream, ct);
         if (!result.Succeeded)

@@ -81,7 +81,7 @@ internal static class IndexApi
     {
         var (index, errors) = await s.CreateAsync(input, ct);
         return index is null
-            ? TypedResults.ValidationProblem(errors, detail: "法治指数未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)))
+            ? throw Refuse.Fields(errors, "法治指数未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)))
             : TypedResults.Created($"/api/assessment/indexes/{index.Id}", await DtoAsync(s, index, ct));
     }
 
@@ -92,7 +92,7 @@ internal static class IndexApi
     {
         var (c, errors) = await s.AddComponentAsync(id, input, ct);
         return c is null
-            ? TypedResults.ValidationProblem(errors, detail: "指数构成项未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)))
+            ? throw Refuse.Fields(errors, "指数构成项未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)))
             : TypedResults.Created($"/api/assessment/indexes/{id}", new ComponentResponse(c.Id, c.Dimension, c.Title, c.Weight, c.Source, c.SourceKey));
     }
 
@@ -146,6 +146,6 @@ internal static class IndexApi
     {
         var result = await s.SubmitAsync(token, new PublicAnswers(input.DistrictCode, input.Phone, input.Answers ?? []), ct);
         return result.Ok ? TypedResults.NoContent()
-            : TypedResults.ValidationProblem(result.Errors, detail: "问卷未提交：" + string.Join(" ", result.Errors.Values.SelectMany(v => v)));
+            : throw Refuse.Fields(result.Errors, "问卷未提交：" + string.Join(" ", result.Errors.Values.SelectMany(v => v)));
     }
 }

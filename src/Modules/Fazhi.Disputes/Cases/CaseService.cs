@@ -362,7 +362,7 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
         }
         if (c.Status != CaseStatus.Pending)
         {
-            throw Refuse.Field("status", $"案件当前状态为“{Labels.Status(c.Status)}”，只有待受理的案件可以受理或不予受理。");
+            throw Refuse.Conflict($"案件当前状态为“{Labels.Status(c.Status)}”，只有待受理的案件可以受理或不予受理。");
         }
         return c;
     }

@@ -1,5 +1,6 @@
 using Fazhi.Disputes.Cases;
 using Fazhi.Platform.Features.Documents;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +26,7 @@ internal static class DocumentsApi
         t.MapGet("/", async (DocumentService s, CancellationToken ct) => TypedResults.Ok(await s.TemplatesAsync(ct))).RequirePermission(DisputesPermissions.TemplatesManage);
         t.MapPut("/{kind}", SaveTemplateAsync).RequirePermission(DisputesPermissions.TemplatesManage);
         t.MapPost("/{kind}/docx", UploadAsync).RequirePermission(DisputesPermissions.TemplatesManage)
-            .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
+            .Accepts<IFormFile>("multipart/form-data").RequireAntiforgeryForCookies();
         t.MapDelete("/{kind}/docx", async Task<Results<NoContent, NotFound>> (string kind, DocumentService s, CancellationToken ct) =>
             await s.UploadTemplateAsync(kind, null, null, ct) is null ? TypedResults.NoContent() : TypedResults.NotFound()).RequirePermission(DisputesPermissions.TemplatesManage);
     }
@@ -40,15 +41,18 @@ internal static class DocumentsApi
         return await s.SaveTemplateAsync(kind, request, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
-    /// <summary>Bearer clients only (no antiforgery): a Word template with the same placeholders as the text (e.g. {{申请人}}).</summary>
-    private static async Task<Results<NoContent, ValidationProblem>> UploadAsync(string kind, HttpContext http, DocumentService s, CancellationToken ct)
+    /// <summary>
+    /// A Word template with the same placeholders as the text (e.g. {{申请人}}): a bearer client, or a cookie form carrying its
+    /// antiforgery token (<see cref="CookieAntiforgery"/>).
+    /// </summary>
+    private static async Task<NoContent> UploadAsync(string kind, HttpContext http, DocumentService s, CancellationToken ct)
     {
-        if (!http.Request.Headers.Authorization.Any() || !http.Request.HasFormContentType)
+        if (!http.Request.HasFormContentType)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请以 multipart/form-data 上传 .docx 模板（字段 file）。"] }, detail: "未上传模板。");
+            throw Refuse.Field("file", "请以 multipart/form-data 上传 .docx 模板（字段 file）。");
         }
         var form = await http.Request.ReadFormAsync(ct);
         var refusal = await s.UploadTemplateAsync(kind, form.Files.GetFile("file"), ct);
-        return refusal is null ? TypedResults.NoContent() : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [refusal] }, detail: refusal);
+        return refusal is null ? TypedResults.NoContent() : throw Refuse.Field("file", refusal);
     }
 }

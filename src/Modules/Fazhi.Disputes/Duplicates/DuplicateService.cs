@@ -117,7 +117,7 @@ internal sealed class DuplicateService(DisputesDb db, ICurrentUser current, IDea
         }
         if (flag.Status == DuplicateStatus.Merged)
         {
-            throw Refuse.Field("status", "该案件已合并，请先撤销合并再作其他处理。");
+            throw Refuse.Conflict("该案件已合并，请先撤销合并再作其他处理。");
         }
         if (status == DuplicateStatus.Dismissed && string.IsNullOrWhiteSpace(note))
         {

@@ -1,12 +1,11 @@
 using Fazhi.Disputes.Cases;
 using Fazhi.Platform.Features.Attachments;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Web;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Disputes.Handling;
 
@@ -42,7 +41,7 @@ internal static class HandlingApi
         g.MapPost("/extensions/{extensionId:guid}/decision", (Guid id, Guid extensionId, ExtensionDecisionRequest request, HandlingService s, CancellationToken ct) =>
             RunAsync(s, id, () => s.DecideExtensionAsync(id, extensionId, request, ct), ct)).RequirePermission(DisputesPermissions.CasesApprove);
         g.MapGet("/attachments/{attachmentId:guid}", DownloadAsync).RequirePermission(DisputesPermissions.CasesRead);
-        g.MapPost("/attachments", UploadAsync).RequirePermission(DisputesPermissions.CasesHandle).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
+        g.MapPost("/attachments", UploadAsync).RequirePermission(DisputesPermissions.CasesHandle).Accepts<IFormFile>("multipart/form-data").RequireAntiforgeryForCookies();
     }
 
     /// <summary>
@@ -74,31 +73,20 @@ internal static class HandlingApi
 
     /// <summary>
     /// Multipart upload (field <c>file</c>). Bearer clients need no antiforgery token; a browser form (cookie) must carry one
-    /// and is sent back to the case page.
+    /// (<see cref="CookieAntiforgery"/>) and is sent back to the case page.
     /// </summary>
     private static async Task<IResult> UploadAsync(Guid id, HttpContext http, HandlingService s, CancellationToken ct)
     {
-        var browser = !http.Request.Headers.Authorization.Any();
-        if (browser)
-        {
-            try
-            {
-                await http.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(http);
-            }
-            catch (AntiforgeryValidationException)
-            {
-                return TypedResults.Problem(detail: "表单已过期或缺少防伪令牌，请刷新页面后重试。", statusCode: StatusCodes.Status400BadRequest);
-            }
-        }
+        var browser = !CookieAntiforgery.UsesBearerToken(http);
         if (!http.Request.HasFormContentType)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请以 multipart/form-data 上传文件（字段 file）。"] }, detail: "未上传文件。");
+            throw Refuse.Field("file", "请以 multipart/form-data 上传文件（字段 file）。");
         }
         var form = await http.Request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
-            return browser ? TypedResults.Redirect($"/disputes/cases/{id}?error=nofile") : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请选择要上传的文件。"] }, detail: "未上传文件。");
+            return browser ? TypedResults.Redirect($"/disputes/cases/{id}?error=nofile") : throw Refuse.Field("file", "请选择要上传的文件。");
         }
         await using var stream = file.OpenReadStream();
         var (found, refusal) = await s.AddAttachmentAsync(id, stream, file.FileName, ct);
@@ -110,8 +98,6 @@ internal static class HandlingApi
         {
             return TypedResults.Redirect($"/disputes/cases/{id}" + (refusal is null ? "?done=attachment" : "?error=" + Uri.EscapeDataString(refusal)));
         }
-        return refusal is null
-            ? TypedResults.Ok(await s.GetAsync(id, ct))
-            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [refusal] }, detail: refusal);
+        return refusal is null ? TypedResults.Ok(await s.GetAsync(id, ct)) : throw Refuse.Field("file", refusal);
     }
 }

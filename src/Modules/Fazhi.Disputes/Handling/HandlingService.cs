@@ -115,13 +115,13 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         c.AssigneeUserId = chosen.UserId;
         c.AssigneeName = chosen.Name;
         Event(c, CaseEventKind.Assignment, $"指派承办人：{chosen.Name}（当前在办 {chosen.OpenCases} 件）");
-    }, ct, CaseAction.Assign, "userId");
+    }, ct, CaseAction.Assign);
 
     public Task<bool> AddNoteAsync(Guid id, NoteRequest r, CancellationToken ct) => RunAsync(id, r.Version, (c, f) =>
     {
         Event(c, CaseEventKind.Note, Required(r.Text, "text", "请填写办理记录内容。", 4000));
         return Task.CompletedTask;
-    }, ct, CaseAction.Note, "text");
+    }, ct, CaseAction.Note);
 
     public Task<bool> AddSessionAsync(Guid id, SessionRequest r, CancellationToken ct) => RunAsync(id, r.Version, (c, f) =>
     {
@@ -142,7 +142,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         // Entered in Beijing time (UTC+8, no daylight saving), stored as UTC.
         e.SessionAt = DateTime.SpecifyKind(at.AddHours(-8), DateTimeKind.Utc);
         return Task.CompletedTask;
-    }, ct, CaseAction.Session, "at");
+    }, ct, CaseAction.Session);
 
     public async Task<(bool Found, string? Refusal)> AddAttachmentAsync(Guid id, Stream content, string fileName, CancellationToken ct)
     {
@@ -172,7 +172,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         Pause(c, review, "补正");
         db.Stages.Add(HandlingClock.StageFromRule(c, HandlingClock.CorrectionStage, "补正", reply, Today));
         Event(c, CaseEventKind.CorrectionNotice, "补正事项：" + items);
-    }, ct, CaseAction.CorrectionNotice, "items");
+    }, ct, CaseAction.CorrectionNotice);
 
     public Task<bool> CorrectionReceivedAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, (c, f) =>
     {
@@ -202,7 +202,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         }
         c.Suspend();
         Event(c, CaseEventKind.Suspended, $"中止：{reason.Name}（{reason.Article}）" + (string.IsNullOrWhiteSpace(r.Text) ? "" : "。" + r.Text.Trim()));
-    }, ct, CaseAction.Suspend, "reason");
+    }, ct, CaseAction.Suspend);
 
     public Task<bool> ResumeAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, (c, f) =>
     {
@@ -248,7 +248,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         }
         db.Set<StageExtension>().Add(ext);
         Event(c, CaseEventKind.ExtensionRequested, $"申请延长“{stage.StageName}” {days} {Labels.DayKindName(def.DayKind)}：{reason}" + (needsApproval ? $"（待负责人批准，{EventLabels.Ref(approval!.Article)}）" : ""));
-    }, ct, CaseAction.Extend, "days");
+    }, ct, CaseAction.Extend);
 
     /// <summary>Approval of an extension by a holder of the approve permission (行政复议法 第六十二条: 经负责人批准).</summary>
     public Task<bool> DecideExtensionAsync(Guid id, Guid extensionId, ExtensionDecisionRequest r, CancellationToken ct) => RunAsync(id, r.Version, async (c, f) =>
@@ -278,7 +278,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         ext.DecidedOn = Today;
         Event(c, r.Approve ? CaseEventKind.ExtensionApproved : CaseEventKind.ExtensionRefused,
             (r.Approve ? $"批准延长“{stage.StageName}” {ext.Days} 日" : $"不批准延长“{stage.StageName}”") + (string.IsNullOrWhiteSpace(r.Comment) ? "" : "：" + r.Comment.Trim()));
-    }, ct, CaseAction.DecideExtension, "extension");
+    }, ct, CaseAction.DecideExtension);
 
     /// <summary>Transfer to another case type (调解不成转仲裁、法律援助...): same case, one history, the new type's profile from its acceptance.</summary>
     public Task<bool> TransferAsync(Guid id, TransferRequest r, CancellationToken ct) => RunAsync(id, r.Version, async (c, f) =>
@@ -298,7 +298,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         c.TransferTo(profile.Code, profile.Id, profile.ProfileVersion);
         db.Stages.Add(HandlingClock.StageFrom(profile.Stages.OrderBy(s => s.Order).First(), c, Today));
         Event(c, CaseEventKind.Transferred, $"由{from}转为{profile.Name}：{reason}");
-    }, ct, CaseAction.Transfer, "caseType");
+    }, ct, CaseAction.Transfer);
 
     /// <summary>办结 with a result kind of the profile; a decision needs an accepted case (行政复议法 第三十条 before 第六十二条).</summary>
     public Task<bool> CloseAsync(Guid id, CloseRequest r, CancellationToken ct) => RunAsync(id, r.Version, async (c, f) =>
@@ -308,7 +308,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
             ?? throw Refuse.Field("result", "请选择本案件类型规程所列的结果类型。");
         var summary = Required(r.Summary, "summary", "请填写办理结果摘要。", 2000);
         Close(c, result, $"办结：{result.Name}" + (result.Article is null ? "" : $"（{result.Article}）") + "。" + summary);
-    }, ct, CaseAction.Close, "result");
+    }, ct, CaseAction.Close);
 
     /// <summary>人民调解法 第二十八条至第三十条: the agreement takes effect when signed; 第三十三条: remind of judicial confirmation within 30 days.</summary>
     public Task<bool> AgreementAsync(Guid id, AgreementRequest r, CancellationToken ct) => RunAsync(id, r.Version, async (c, f) =>
@@ -327,7 +327,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
             // 人民调解法 第三十三条：自调解协议生效之日起三十日内共同申请司法确认 — a reminder stage from the signing day.
             db.Stages.Add(HandlingClock.StageFrom(confirmation, c, signed));
         }
-    }, ct, CaseAction.Agreement, "signedOn", CaseEventKind.Agreement);
+    }, ct, CaseAction.Agreement, CaseEventKind.Agreement);
 
     /// <summary>行政复议法 第四十八条: copy served on the respondent; the 10-working-day answer period starts.</summary>
     public Task<bool> RespondentServedAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, async (c, f) =>
@@ -373,7 +373,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         }
         c.Simplify();
         Event(c, CaseEventKind.Simplified, $"适用简易程序（{EventLabels.Ref(amount.Article)}）" + (string.IsNullOrWhiteSpace(r.Text) ? "" : "：" + r.Text.Trim()));
-    }, ct, CaseAction.Simplify, "text");
+    }, ct, CaseAction.Simplify);
 
     /// <summary>Ends the open main stage and starts the next one of the profile (e.g. 法律援助 审查决定 -> 指派承办).</summary>
     public Task<bool> CompleteStageAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, (c, f) =>
@@ -493,11 +493,11 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
             .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
 
     /// <summary>
-    /// Loads, checks the version, asks the case whether <paramref name="caseAction"/> is open now (refused with the case's
-    /// reason on <paramref name="field"/> when not), runs the action, refreshes the clock and saves, all in one transaction.
+    /// Loads, checks the version, asks the case whether <paramref name="caseAction"/> is open now (refused as a conflict with
+    /// the case's reason when not: 409), runs the action, refreshes the clock and saves, all in one transaction.
     /// </summary>
     private async Task<bool> RunAsync(Guid id, long? version, Func<DisputeCase, CaseProfileFacts, Task> action, CancellationToken ct,
-        CaseAction caseAction, string field = "status", CaseEventKind? eventKind = null)
+        CaseAction caseAction, CaseEventKind? eventKind = null)
     {
         var c = await LoadAsync(id, ct);
         if (c is null)
@@ -511,7 +511,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         var facts = await FactsAsync(c, ct);
         if (c.State(caseAction, facts) is { Open: false, WhyNot: var why })
         {
-            throw Refuse.Field(field, why ?? "");
+            throw Refuse.Conflict(why ?? "");
         }
         _eventKindOverride = eventKind;
         var wasClosed = c.Status == CaseStatus.Closed;

@@ -100,11 +100,11 @@ internal sealed class RoutingService(DisputesDb db, IOrgDirectory orgs, ICurrent
         }
         if (dispute.Status != CaseStatus.Pending)
         {
-            throw Refuse.Field("status", $"案件当前状态为“{Labels.Status(dispute.Status)}”，只有待受理的案件可以分流。");
+            throw Refuse.Conflict($"案件当前状态为“{Labels.Status(dispute.Status)}”，只有待受理的案件可以分流。");
         }
         if (decision.Status != RoutingDecisionStatus.Pending)
         {
-            throw Refuse.Field("status", $"该案件已{DecisionStatusName(decision.Status)}，分流结果不再更改；如需移交请走转办。");
+            throw Refuse.Conflict($"该案件已{DecisionStatusName(decision.Status)}，分流结果不再更改；如需移交请走转办。");
         }
         string? type;
         string? unitCode;

@@ -291,7 +291,7 @@ internal sealed class CaseReviewService(EnforcementDb db, IOrgDirectory orgs, IC
         var plan = await ManagedPlanAsync(id, ct);
         if (plan.Status != ReviewPlanStatus.Draft)
         {
-            throw Refuse.Field("status", "本计划已抽取案卷，不能重复抽取（抽取结果及随机种子已记录，可复核）。");
+            throw Refuse.Conflict("本计划已抽取案卷，不能重复抽取（抽取结果及随机种子已记录，可复核）。");
         }
         var bodies = await db.Set<ReviewPlanBody>().Where(b => b.PlanId == plan.Id).ToListAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -358,7 +358,7 @@ internal sealed class CaseReviewService(EnforcementDb db, IOrgDirectory orgs, IC
         var plan = await ManagedPlanAsync(sample.PlanId, ct);
         if (plan.Status != ReviewPlanStatus.Drawn)
         {
-            throw Refuse.Field("status", "评查结果已发布，不能再修改评分。");
+            throw Refuse.Conflict("评查结果已发布，不能再修改评分。");
         }
         var items = await ItemsAsync(plan.RubricId, ct);
         var byId = items.ToDictionary(i => i.Id);
@@ -403,12 +403,12 @@ internal sealed class CaseReviewService(EnforcementDb db, IOrgDirectory orgs, IC
         var plan = await ManagedPlanAsync(id, ct);
         if (plan.Status != ReviewPlanStatus.Drawn)
         {
-            throw Refuse.Field("status", "只有已抽取案卷、正在评查的计划才能发布结果。");
+            throw Refuse.Conflict("只有已抽取案卷、正在评查的计划才能发布结果。");
         }
         var unscored = await db.Set<ReviewSample>().CountAsync(s => s.PlanId == plan.Id && s.Score == null, ct);
         if (unscored > 0)
         {
-            throw Refuse.Field("status", $"尚有 {unscored} 件案卷未评分，全部评分后方可发布结果。");
+            throw Refuse.Conflict($"尚有 {unscored} 件案卷未评分，全部评分后方可发布结果。");
         }
         plan.Status = ReviewPlanStatus.Finished;
         plan.FinishedAtUtc = Now;
@@ -455,7 +455,7 @@ internal sealed class CaseReviewService(EnforcementDb db, IOrgDirectory orgs, IC
         var plan = await ManagedPlanAsync(planId, ct);
         if (plan.Status != ReviewPlanStatus.Finished)
         {
-            throw Refuse.Field("status", "评查结果发布后方可下达整改任务。");
+            throw Refuse.Conflict("评查结果发布后方可下达整改任务。");
         }
         var body = await db.Set<ReviewPlanBody>().AsNoTracking().FirstOrDefaultAsync(b => b.PlanId == plan.Id && b.BodyUnitId == input.BodyUnitId, ct)
             ?? throw Refuse.Field("bodyUnitId", "该执法主体不在本次评查范围内。");
@@ -487,7 +487,7 @@ internal sealed class CaseReviewService(EnforcementDb db, IOrgDirectory orgs, IC
         }
         if (r.Status != RectificationStatus.Open)
         {
-            throw Refuse.Field("status", r.Status == RectificationStatus.Closed ? "整改任务已销号。" : "整改情况已报送，等待监督机关审核。");
+            throw Refuse.Conflict(r.Status == RectificationStatus.Closed ? "整改任务已销号。" : "整改情况已报送，等待监督机关审核。");
         }
         if (string.IsNullOrWhiteSpace(input.Response))
         {
@@ -511,7 +511,7 @@ internal sealed class CaseReviewService(EnforcementDb db, IOrgDirectory orgs, IC
         }
         if (r.Status != RectificationStatus.Answered)
         {
-            throw Refuse.Field("status", "执法主体报送整改情况后方可审核。");
+            throw Refuse.Conflict("执法主体报送整改情况后方可审核。");
         }
         if (!input.Accept && string.IsNullOrWhiteSpace(input.Note))
         {

@@ -67,7 +67,7 @@ internal static class CaseActions
             CaseAction.Enforce => Stage(c, "登记强制执行", CaseStage.Served, CaseStage.Decided),
             CaseAction.Close => c.Stage == CaseStage.Executed || (c.FineAmount is not > 0 && c.Stage is CaseStage.Served)
                 ? null
-                : $"案件当前处于“{CaseService.StageName(c.Stage)}”阶段，执行完毕后方可结案。",
+                : $"案件当前处于“{CaseDisplay.StageName(c.Stage)}”阶段，执行完毕后方可结案。",
             CaseAction.Publish => Stage(c, "公示", DecidedStages) ?? (c.PublishedOn is null ? null : "该处罚决定已公示。"),
             CaseAction.Revoke => Stage(c, "撤销", DecidedStages),
             _ => "未知操作。",
@@ -79,5 +79,5 @@ internal static class CaseActions
     public static bool HearingPending(PenaltyCase c) => c.HearingRequestedOn is not null && c.HearingHeldOn is null;
 
     private static string? Stage(PenaltyCase c, string action, params CaseStage[] stages) =>
-        stages.Contains(c.Stage) ? null : $"案件当前处于“{CaseService.StageName(c.Stage)}”阶段，不能{action}。";
+        stages.Contains(c.Stage) ? null : $"案件当前处于“{CaseDisplay.StageName(c.Stage)}”阶段，不能{action}。";
 }

@@ -5,7 +5,6 @@ using Fazhi.Enforcement.Supervision;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Kit;
 using Fazhi.Platform.Web;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -45,41 +44,41 @@ internal static class CasesApi
         var cases = api.MapGroup("/cases").RequirePermission(EnforcementPermissions.CasesHandle);
         cases.MapGet("/", ListAsync);
         cases.MapGet("/{id:guid}", GetAsync);
-        cases.MapPost("/", (OpenCaseInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.OpenAsync(i, ct), ToResponse, created: true));
-        cases.MapPost("/on-the-spot", (OnTheSpotInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.OnTheSpotAsync(i, ct), ToResponse, created: true));
-        cases.MapPost("/{id:guid}/investigate", (Guid id, StepInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.InvestigateAsync(id, i, ct), ToResponse));
-        cases.MapPost("/{id:guid}/evidence", EvidenceAsync).DisableAntiforgery();
-        cases.MapPost("/{id:guid}/order-to-correct", (Guid id, DateInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.OrderToCorrectAsync(id, i, ct), ToResponse));
-        cases.MapPost("/{id:guid}/propose", (Guid id, ProposeInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.ProposeAsync(id, i, ct),
+        cases.MapPost("/", (OpenCaseInput i, CaseOpening s, CancellationToken ct) => RunAsync(() => s.OpenAsync(i, ct), ToResponse, created: true));
+        cases.MapPost("/on-the-spot", (OnTheSpotInput i, CaseOpening s, CancellationToken ct) => RunAsync(() => s.OnTheSpotAsync(i, ct), ToResponse, created: true));
+        cases.MapPost("/{id:guid}/investigate", (Guid id, StepInput i, CaseInvestigation s, CancellationToken ct) => RunAsync(() => s.InvestigateAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/evidence", EvidenceAsync).RequireAntiforgeryForCookies();
+        cases.MapPost("/{id:guid}/order-to-correct", (Guid id, DateInput i, CaseInvestigation s, CancellationToken ct) => RunAsync(() => s.OrderToCorrectAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/propose", (Guid id, ProposeInput i, CaseInvestigation s, CancellationToken ct) => RunAsync(() => s.ProposeAsync(id, i, ct),
             r => new ProposeResponse(ToResponse(r.Case), r.Result.Tier, r.Result.Tier is { } t ? DiscretionEngine.TierName(t) : null, r.Result.Range, r.Result.Rules, r.Result.SupervisionFlags)));
-        cases.MapPost("/{id:guid}/notify", (Guid id, DateInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.NotifyAsync(id, i, ct), ToResponse));
-        cases.MapPost("/{id:guid}/hearing-request", (Guid id, DateInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.RequestHearingAsync(id, i, ct), ToResponse));
-        cases.MapPost("/{id:guid}/hearing", (Guid id, HearingInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.HearingAsync(id, i, ct), ToResponse));
-        cases.MapPost("/{id:guid}/legal-review", (Guid id, CaseService s, CancellationToken ct) => RunAsync(() => s.RequestReviewAsync(id, ct), r => ToResponse(r, null)));
-        cases.MapPost("/{id:guid}/collective", (Guid id, CollectiveInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.CollectiveAsync(id, i, ct), ToResponse));
-        cases.MapPost("/{id:guid}/extend", (Guid id, ExtensionInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.ExtendAsync(id, i, ct), ToResponse));
-        cases.MapGet("/{id:guid}/next-decision-number", async (Guid id, CaseService s, CancellationToken ct) =>
-            await s.GetAsync(id, ct) is { } c ? Results.Ok(new { decisionNumber = await s.SuggestedDecisionNumberAsync(c, ct) }) : Results.NotFound())
+        cases.MapPost("/{id:guid}/notify", (Guid id, DateInput i, CaseHearings s, CancellationToken ct) => RunAsync(() => s.NotifyAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/hearing-request", (Guid id, DateInput i, CaseHearings s, CancellationToken ct) => RunAsync(() => s.RequestHearingAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/hearing", (Guid id, HearingInput i, CaseHearings s, CancellationToken ct) => RunAsync(() => s.HearingAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/legal-review", (Guid id, CaseDecisions s, CancellationToken ct) => RunAsync(() => s.RequestReviewAsync(id, ct), r => ToResponse(r, null)));
+        cases.MapPost("/{id:guid}/collective", (Guid id, CollectiveInput i, CaseDecisions s, CancellationToken ct) => RunAsync(() => s.CollectiveAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/extend", (Guid id, ExtensionInput i, CaseDecisions s, CancellationToken ct) => RunAsync(() => s.ExtendAsync(id, i, ct), ToResponse));
+        cases.MapGet("/{id:guid}/next-decision-number", async (Guid id, CaseQueries s, CaseNumbering numbering, CancellationToken ct) =>
+            await s.GetAsync(id, ct) is { } c ? Results.Ok(new { decisionNumber = await numbering.SuggestedDecisionNumberAsync(c, ct) }) : Results.NotFound())
             .WithDescription("决定书文号的建议值（本机关下一个文号）；作出决定时不填文号即按此编号。");
-        cases.MapPost("/{id:guid}/decide", (Guid id, DecideInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.DecideAsync(id, i, ct), ToResponse));
-        cases.MapPost("/{id:guid}/serve", (Guid id, DateInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.ServeAsync(id, i, ct), ToResponse));
-        cases.MapPost("/{id:guid}/pay", (Guid id, DateInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.PayAsync(id, i, ct), ToResponse));
-        cases.MapPost("/{id:guid}/enforce", (Guid id, StepInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.EnforceAsync(id, i, ct), ToResponse));
-        cases.MapPost("/{id:guid}/close", (Guid id, DateInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.CloseAsync(id, i, ct), ToResponse));
-        cases.MapPost("/{id:guid}/revoke", (Guid id, DateInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.RevokeAsync(id, i, ct), ToResponse));
-        cases.MapPost("/{id:guid}/publish", (Guid id, CaseService s, CancellationToken ct) => RunAsync(() => s.PublishAsync(id, ct), p => new { p.Id, p.PartyDisplay, p.PublishedOn }));
-        cases.MapGet("/{id:guid}/steps", async (Guid id, CaseService s, CancellationToken ct) => TypedResults.Ok((await s.StepsAsync(id, ct))
+        cases.MapPost("/{id:guid}/decide", (Guid id, DecideInput i, CaseDecisions s, CancellationToken ct) => RunAsync(() => s.DecideAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/serve", (Guid id, DateInput i, CaseExecution s, CancellationToken ct) => RunAsync(() => s.ServeAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/pay", (Guid id, DateInput i, CaseExecution s, CancellationToken ct) => RunAsync(() => s.PayAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/enforce", (Guid id, StepInput i, CaseExecution s, CancellationToken ct) => RunAsync(() => s.EnforceAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/close", (Guid id, DateInput i, CaseClosing s, CancellationToken ct) => RunAsync(() => s.CloseAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/revoke", (Guid id, DateInput i, CaseClosing s, CancellationToken ct) => RunAsync(() => s.RevokeAsync(id, i, ct), ToResponse));
+        cases.MapPost("/{id:guid}/publish", (Guid id, CaseClosing s, CancellationToken ct) => RunAsync(() => s.PublishAsync(id, ct), p => new { p.Id, p.PartyDisplay, p.PublishedOn }));
+        cases.MapGet("/{id:guid}/steps", async (Guid id, CaseQueries s, CancellationToken ct) => TypedResults.Ok((await s.StepsAsync(id, ct))
             .Select(x => new StepResponse(x.Seq, x.Kind, DateTime.SpecifyKind(x.RecordedAtUtc, DateTimeKind.Utc), x.OnDate, x.Actor, x.Summary, x.EvidenceJson, x.PrevHash, x.Hash)).ToList()));
         cases.MapGet("/{id:guid}/record", RecordAsync);
         cases.MapGet("/{id:guid}/decision.docx", DecisionDocumentAsync);
-        cases.MapPost("/record/verify", async (CaseRecordExport record, CaseService s, CancellationToken ct) => TypedResults.Ok(await s.VerifyAsync(record, ct)));
+        cases.MapPost("/record/verify", async (CaseRecordExport record, CaseQueries s, CancellationToken ct) => TypedResults.Ok(await s.VerifyAsync(record, ct)));
 
-        api.MapGet("/case-rules", async (Guid? orgUnitId, CaseService s, CancellationToken ct) => TypedResults.Ok(ToInput(await s.RulesAsync(orgUnitId ?? Guid.Empty, ct))))
+        api.MapGet("/case-rules", async (Guid? orgUnitId, CaseRulesService s, CancellationToken ct) => TypedResults.Ok(ToInput(await s.RulesAsync(orgUnitId ?? Guid.Empty, ct))))
             .RequirePermission(EnforcementPermissions.DiscretionUse);
-        api.MapPut("/case-rules", (CaseRulesInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.SaveRulesAsync(i, ct), ToInput))
+        api.MapPut("/case-rules", (CaseRulesInput i, CaseRulesService s, CancellationToken ct) => RunAsync(() => s.SaveRulesAsync(i, ct), ToInput))
             .RequirePermission(EnforcementPermissions.BenchmarksManage);
         api.MapGet("/legal-reviews", ReviewQueueAsync).RequirePermission(EnforcementPermissions.LegalReview);
-        api.MapPost("/legal-reviews/{id:guid}/opinion", (Guid id, OpinionInput i, CaseService s, CancellationToken ct) => RunAsync(() => s.ReviewAsync(id, i, ct), r => ToResponse(r, null)))
+        api.MapPost("/legal-reviews/{id:guid}/opinion", (Guid id, OpinionInput i, CaseDecisions s, CancellationToken ct) => RunAsync(() => s.ReviewAsync(id, i, ct), r => ToResponse(r, null)))
             .RequirePermission(EnforcementPermissions.LegalReview);
         api.MapGet("/supervision", async (Guid? orgUnitId, SupervisionService s, CancellationToken ct) => TypedResults.Ok(await s.ReportAsync(orgUnitId, ct)))
             .RequirePermission(EnforcementPermissions.Supervise);
@@ -96,7 +95,7 @@ internal static class CasesApi
         };
 
     /// <summary>One page of 50 cases, newest first, with the total (page from 1; a page past the end is empty).</summary>
-    private static async Task<Ok<Paged<CaseResponse>>> ListAsync(string? q, CaseStage? stage, int? page, CaseService s, CancellationToken ct)
+    private static async Task<Ok<Paged<CaseResponse>>> ListAsync(string? q, CaseStage? stage, int? page, CaseQueries s, CancellationToken ct)
     {
         const int PageSize = 50;
         var p = Math.Clamp(page ?? 1, 1, 100_000);
@@ -113,7 +112,7 @@ internal static class CasesApi
         return created ? TypedResults.Created((string?)null, value) : TypedResults.Ok(value);
     }
 
-    private static async Task<Results<Ok<CaseResponse>, NotFound<ProblemDetails>>> GetAsync(Guid id, CaseService s, IDeadlineService deadlines, CancellationToken ct)
+    private static async Task<Results<Ok<CaseResponse>, NotFound<ProblemDetails>>> GetAsync(Guid id, CaseQueries s, IDeadlineService deadlines, CancellationToken ct)
     {
         if (await s.GetAsync(id, ct) is not { } c)
         {
@@ -122,12 +121,12 @@ internal static class CasesApi
         var calendar = await deadlines.GetCalendarAsync(ct);
         return TypedResults.Ok(ToResponse(c) with
         {
-            DecisionCalendarWarning = CalendarWarning.For(calendar, CaseService.RunningDecisionDue(c)),
-            PublicationCalendarWarning = CalendarWarning.For(calendar, CaseService.RunningPublicationDue(c)),
+            DecisionCalendarWarning = CalendarWarning.For(calendar, CaseDisplay.RunningDecisionDue(c)),
+            PublicationCalendarWarning = CalendarWarning.For(calendar, CaseDisplay.RunningPublicationDue(c)),
         });
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> RecordAsync(Guid id, CaseService s, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> RecordAsync(Guid id, CaseQueries s, CancellationToken ct)
     {
         var record = await s.ExportAsync(id, ct);
         if (record is null)
@@ -142,31 +141,25 @@ internal static class CasesApi
         return TypedResults.File(bytes, "application/json", $"{record.CaseNumber}-全过程记录.json");
     }
 
-    private static async Task<Results<Ok<CaseResponse>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> EvidenceAsync(
-        Guid id, HttpContext http, IAntiforgery antiforgery, CaseService s, CancellationToken ct)
+    /// <summary>One evidence file (multipart, field <c>file</c>): a bearer client, or a cookie form with its antiforgery token.</summary>
+    private static async Task<Ok<CaseResponse>> EvidenceAsync(Guid id, HttpContext http, CaseInvestigation s, CancellationToken ct)
     {
-        if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && !await antiforgery.IsRequestValidAsync(http))
-        {
-            return TypedResults.Problem(title: "请求无效", detail: "表单已过期或来源不明，请刷新页面后重新上传。", statusCode: StatusCodes.Status400BadRequest);
-        }
         if (!http.Request.HasFormContentType)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请以 multipart/form-data 上传证据文件（字段名 file）。"] }, detail: "未收到证据文件。");
+            throw Refuse.Field("file", "请以 multipart/form-data 上传证据文件（字段名 file）。");
         }
         var form = await http.Request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请选择证据文件。"] }, detail: "未收到证据文件。");
+            throw Refuse.Field("file", "请选择证据文件。");
         }
         await using var stream = file.OpenReadStream();
         var (c, refusal) = await s.AddEvidenceFileAsync(id, stream, file.FileName, form["summary"].ToString(), ct);
-        return c is null
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [refusal ?? "文件被拒绝。"] }, detail: refusal ?? "文件被拒绝。")
-            : TypedResults.Ok(ToResponse(c));
+        return c is null ? throw Refuse.Field("file", refusal ?? "文件被拒绝。") : TypedResults.Ok(ToResponse(c));
     }
 
-    private static async Task<Ok<List<ReviewResponse>>> ReviewQueueAsync(CaseService s, CancellationToken ct)
+    private static async Task<Ok<List<ReviewResponse>>> ReviewQueueAsync(CaseQueries s, CancellationToken ct)
     {
         var queue = await s.ReviewQueueAsync(ct);
         var numbers = new Dictionary<Guid, string>();
@@ -181,11 +174,11 @@ internal static class CasesApi
         r.HearingNoticeWorkingDays, r.DecisionCalendarDays, r.ServiceWorkingDays, r.PaymentCalendarDays, r.SurchargePercentPerDay,
         r.OnTheSpotPersonMax, r.OnTheSpotOrganisationMax, r.PublicationWorkingDays, r.WarnDaysBeforeDecisionDeadline, r.MinimumOfficers);
 
-    internal static ReviewResponse ToResponse(LegalReview r, string? number) => new(r.Id, r.CaseId, number, r.Opinion, CaseService.OpinionName(r.Opinion), r.Reason, r.RequestedBy, r.Reviewer,
+    internal static ReviewResponse ToResponse(LegalReview r, string? number) => new(r.Id, r.CaseId, number, r.Opinion, CaseDisplay.OpinionName(r.Opinion), r.Reason, r.RequestedBy, r.Reviewer,
         DateTime.SpecifyKind(r.RequestedAtUtc, DateTimeKind.Utc), r.DecidedAtUtc is { } d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : null, r.Version);
 
     internal static CaseResponse ToResponse(PenaltyCase c) => new(
-        c.Id, c.Number, c.BodyId, c.MatterId, c.MatterName, c.OnTheSpot, c.Stage, CaseService.StageName(c.Stage),
+        c.Id, c.Number, c.BodyId, c.MatterId, c.MatterName, c.OnTheSpot, c.Stage, CaseDisplay.StageName(c.Stage),
         c.PartyKind, c.PartyName, c.PartyIdNumber?.Masked, c.PartyCreditCode, c.Summary,
         c.OpenedOn, c.DecisionDueOn, c.ExtensionDays, c.OrderToCorrectOn,
         c.BenchmarkNumber, c.EngineTier, c.EngineRangeText, c.ProposedTier, c.FineAmount, c.PenaltyText,

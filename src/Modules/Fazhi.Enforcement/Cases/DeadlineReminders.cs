@@ -14,7 +14,7 @@ internal sealed record ReminderResult(int Cases, int Notified, int AlreadySent);
 /// the decision deadline of 《行政处罚法》第六十条 approaching (the rules profile's WarnDaysBeforeDecisionDeadline) or passed,
 /// and a decision whose publication is due (the rules profile's PublicationWorkingDays) and not yet published.
 /// </summary>
-internal sealed class DeadlineReminders(EnforcementDb db, CaseService cases, IReminders reminders, IDeadlineService deadlines, TimeProvider clock)
+internal sealed class DeadlineReminders(EnforcementDb db, CaseRulesService caseRules, IReminders reminders, IDeadlineService deadlines, TimeProvider clock)
 {
     public const string Kind = "enforcement.deadline";
 
@@ -24,9 +24,9 @@ internal sealed class DeadlineReminders(EnforcementDb db, CaseService cases, IRe
     public async Task<ReminderResult> RunAsync(CancellationToken ct)
     {
         var today = deadlines.Today;
-        var rules = await cases.RulesAsync(Guid.Empty, ct);
+        var rules = await caseRules.RulesAsync(Guid.Empty, ct);
         var warnFrom = today.AddDays(rules.WarnDaysBeforeDecisionDeadline);
-        var undecided = CaseService.Undecided;
+        var undecided = CaseActions.Undecided;
         // System work: every body's cases (the job runs outside any request).
         var decisions = await db.Cases.IgnoreQueryFilters().AsNoTracking()
             .Where(c => undecided.Contains(c.Stage) && c.DecisionDueOn <= warnFrom)

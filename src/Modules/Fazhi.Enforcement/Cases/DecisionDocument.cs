@@ -12,7 +12,7 @@ namespace Fazhi.Enforcement.Cases;
 /// reconsideration or to sue, and the deciding authority and date. The party's own document: full name and ID number,
 /// so every download is an audit event.
 /// </summary>
-internal sealed class DecisionDocument(EnforcementDb db, CaseService cases)
+internal sealed class DecisionDocument(EnforcementDb db, CaseQueries cases)
 {
     public sealed record File(string FileName, byte[] Content);
 

@@ -19,8 +19,11 @@ internal static class CreditRepairApi
 {
     public static void Map(RouteGroupBuilder api)
     {
+        // The public application reads JSON, which a cross-site page cannot send without a CORS preflight, so it needs no
+        // antiforgery token; a form posted to it is refused (415). The public page's own form posts to the page and carries
+        // the page's token, which the framework checks.
         api.MapPost("/public/credit-repair", (CreditRepairInput i, CreditRepairService s, CancellationToken ct) =>
-            RunAsync(async () => ToResponse((await s.ApplyPublicAsync(i, ct)).Application), created: true)).AllowAnonymous().DisableAntiforgery();
+            RunAsync(async () => ToResponse((await s.ApplyPublicAsync(i, ct)).Application), created: true)).AllowAnonymous();
         api.MapGet("/public/credit-repair", async (string? creditCode, string? decisionNumber, CreditRepairService s, CancellationToken ct) =>
             TypedResults.Ok(await s.PublicStatusAsync(creditCode, decisionNumber, ct))).AllowAnonymous();
 

@@ -88,7 +88,7 @@ internal sealed class CreditRepairService(EnforcementDb db, ISystemWork systemWo
         var done = c.Stage is CaseStage.Executed or CaseStage.Closed || (c.FineAmount is not > 0 && c.Stage == CaseStage.Served);
         checks.Add(done
             ? new EligibilityCheck("履行义务", true, "行政处罚决定已执行完毕，无未履行的义务。")
-            : new EligibilityCheck("履行义务", false, $"行政处罚决定尚未执行完毕（案件阶段：{CaseService.StageName(c.Stage)}），存在未履行的义务（{rules.Basis}）。"));
+            : new EligibilityCheck("履行义务", false, $"行政处罚决定尚未执行完毕（案件阶段：{CaseDisplay.StageName(c.Stage)}），存在未履行的义务（{rules.Basis}）。"));
         return checks;
     }
 
@@ -183,7 +183,7 @@ internal sealed class CreditRepairService(EnforcementDb db, ISystemWork systemWo
         var a = await db.Set<CreditRepairApplication>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw Refuse.NotFound("信用修复申请不存在或不在您的数据范围内。");
         if (a.Status != CreditRepairStatus.Pending)
         {
-            throw Refuse.Field("status", "该申请已审核完毕。");
+            throw Refuse.Conflict("该申请已审核完毕。");
         }
         var today = deadlines.Today;
         await using var tx = await db.Database.BeginTransactionAsync(ct);

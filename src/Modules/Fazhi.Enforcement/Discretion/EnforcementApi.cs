@@ -1,7 +1,6 @@
 using Fazhi.Platform.Features.Documents;
 using Fazhi.Platform.Kit;
 using Fazhi.Platform.Web;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -50,7 +49,7 @@ internal static class EnforcementApi
             .RequirePermission(EnforcementPermissions.DiscretionUse);
         api.MapPut("/rules-profile", UpdateProfileAsync).RequirePermission(EnforcementPermissions.BenchmarksManage);
         api.MapGet("/rules-profile/history", ProfileHistoryAsync).RequirePermission(EnforcementPermissions.DiscretionUse);
-        api.MapPost("/benchmarks/import", ImportAsync).RequirePermission(EnforcementPermissions.BenchmarksManage).DisableAntiforgery();
+        api.MapPost("/benchmarks/import", ImportAsync).RequirePermission(EnforcementPermissions.BenchmarksManage).RequireAntiforgeryForCookies();
     }
 
     private static async Task<Results<Ok<EvaluateResponse>, NotFound<ProblemDetails>, ValidationProblem>> EvaluateAsync(EvaluateRequest request, BenchmarkService service, CancellationToken ct)
@@ -130,7 +129,7 @@ internal static class EnforcementApi
         }
         if (await service.CheckNewVersionDateAsync(id, input.EffectiveFrom, ct) is { } dateError)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["effectiveFrom"] = [dateError] }, detail: dateError);
+            throw Refuse.Field("effectiveFrom", dateError);
         }
         var benchmark = await service.AddVersionAsync(id, input, isSample: false, ct);
         return benchmark is null
@@ -139,13 +138,9 @@ internal static class EnforcementApi
     }
 
     /// <summary>Multipart upload, field <c>file</c>. On any row error nothing is imported; errors are keyed <c>rows[N]</c>.</summary>
-    private static async Task<Results<Ok<ImportResponse>, ValidationProblem, ProblemHttpResult>> ImportAsync(HttpContext http, IAntiforgery antiforgery, BenchmarkTransfer transfer, CancellationToken ct)
+    private static async Task<Ok<ImportResponse>> ImportAsync(HttpContext http, BenchmarkTransfer transfer, CancellationToken ct)
     {
-        var (upload, invalid, refused) = await ImportUploads.ReadAsync(http, antiforgery, ct);
-        if (upload is null)
-        {
-            return refused is not null ? refused : invalid!;
-        }
+        var upload = await ImportUploads.ReadAsync(http, ct);
         var (form, file) = upload;
         var authority = form["authority"].ToString();
         await using var stream = file.OpenReadStream();
@@ -170,8 +165,7 @@ internal static class EnforcementApi
             input.ExtendedLimitationYears, input.OrderToCorrectBeforeLeniency, input.Note, ct);
         if (profile is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["effectiveFrom"] = ["新版本的施行日期须晚于现行版本的施行日期，已发布版本的施行期间不得改写。"] },
-                detail: "施行日期无效。");
+            throw Refuse.Fields(new Dictionary<string, string[]> { ["effectiveFrom"] = ["新版本的施行日期须晚于现行版本的施行日期，已发布版本的施行期间不得改写。"] }, "施行日期无效。");
         }
         return TypedResults.Ok(ToDto(profile));
     }

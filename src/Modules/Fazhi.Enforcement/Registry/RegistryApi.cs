@@ -1,7 +1,6 @@
 using Fazhi.Platform.Features.Documents;
 using Fazhi.Platform.Kit;
 using Fazhi.Platform.Web;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,7 +31,7 @@ internal static class RegistryApi
         api.MapPut("/officers/{id:guid}/certificate", RenewAsync).RequirePermission(EnforcementPermissions.RegistryManage);
         api.MapGet("/officers/export", async (RegistryService s, CancellationToken ct) => TypedResults.File(await s.ExportOfficersAsync(ct), XlsxWriter.ContentType, "执法人员.xlsx"))
             .RequirePermission(EnforcementPermissions.RegistryManage);
-        api.MapPost("/officers/import", ImportAsync).RequirePermission(EnforcementPermissions.RegistryManage).DisableAntiforgery();
+        api.MapPost("/officers/import", ImportAsync).RequirePermission(EnforcementPermissions.RegistryManage).RequireAntiforgeryForCookies();
     }
 
     private static async Task<Ok<BodyResponse>> UpsertBodyAsync(BodyInput input, RegistryService s, CancellationToken ct) =>
@@ -60,18 +59,14 @@ internal static class RegistryApi
         return TypedResults.Ok((await s.OfficersAsync(officer.BodyId, ct)).Single(o => o.Id == officer.Id));
     }
 
-    private static async Task<Results<Ok<OfficerImportResponse>, ValidationProblem, ProblemHttpResult>> ImportAsync(HttpContext http, IAntiforgery antiforgery, RegistryService s, CancellationToken ct)
+    private static async Task<Ok<OfficerImportResponse>> ImportAsync(HttpContext http, RegistryService s, CancellationToken ct)
     {
-        var (upload, invalid, refused) = await ImportUploads.ReadAsync(http, antiforgery, ct);
-        if (upload is null)
-        {
-            return refused is not null ? refused : invalid!;
-        }
+        var upload = await ImportUploads.ReadAsync(http, ct);
         await using var stream = upload.File.OpenReadStream();
         var (imported, errors) = await s.ImportOfficersAsync(stream, ct);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rows"] = errors.ToArray() }, detail: $"导入未执行：{errors.Count} 处错误，请修改后重新导入。");
+            throw Refuse.Fields(new Dictionary<string, string[]> { ["rows"] = errors.ToArray() }, $"导入未执行：{errors.Count} 处错误，请修改后重新导入。");
         }
         return TypedResults.Ok(new OfficerImportResponse(imported));
     }

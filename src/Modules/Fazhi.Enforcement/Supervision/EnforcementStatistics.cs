@@ -25,7 +25,7 @@ internal sealed class EnforcementStatistics(EnforcementDb db, IOrgDirectory orgs
             var subtree = unit is null ? [] : await orgs.SubtreeIdsAsync(unit.Id, ct);
             cases = cases.Where(c => subtree.Contains(c.OrgUnitId));
         }
-        var decidedStages = CaseService.DecidedStages;
+        var decidedStages = CaseActions.DecidedStages;
         var opened = await cases.Where(c => c.OpenedOn >= query.From && c.OpenedOn <= query.To)
             .GroupBy(c => c.OrgUnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var decided = await cases.Where(c => c.DecidedOn >= query.From && c.DecidedOn <= query.To && decidedStages.Contains(c.Stage))

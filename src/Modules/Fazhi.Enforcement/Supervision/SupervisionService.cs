@@ -42,14 +42,14 @@ internal sealed record SupervisionReport(DateOnly AsOf, IReadOnlyList<BodyAlertC
 /// Supervision alerts (执法监督预警) over the cases the caller may see (its org subtree: a department sees its own,
 /// the city's justice bureau all). Each query filters on indexed columns and returns at most <see cref="Limit"/> rows per kind.
 /// </summary>
-internal sealed class SupervisionService(EnforcementDb db, CaseService cases, IDeadlineService deadlines, ICurrentUser user)
+internal sealed class SupervisionService(EnforcementDb db, CaseRulesService caseRules, IDeadlineService deadlines, ICurrentUser user)
 {
     public const int Limit = 200;
 
     public async Task<SupervisionReport> ReportAsync(Guid? orgUnitId, CancellationToken ct)
     {
         var today = deadlines.Today;
-        var rules = await cases.RulesAsync(Guid.Empty, ct);
+        var rules = await caseRules.RulesAsync(Guid.Empty, ct);
         var warnFrom = today.AddDays(rules.WarnDaysBeforeDecisionDeadline);
         var bodies = await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.OrgUnitId, b => b.Name, ct);
         var caseQuery = db.Cases.AsNoTracking();
@@ -74,8 +74,8 @@ internal sealed class SupervisionService(EnforcementDb db, CaseService cases, ID
         // `WHERE "c"."IsMajor"`), so the flags are compared with a parameter; "not revoked" is a list of stages for the same reason.
         var yes = true;
         var no = false;
-        var undecided = CaseService.Undecided;
-        var decided = CaseService.DecidedStages;
+        var undecided = CaseActions.Undecided;
+        var decided = CaseActions.DecidedStages;
         var dueSoon = caseQuery.Where(c => undecided.Contains(c.Stage) && c.DecisionDueOn <= warnFrom);
         var noReview = caseQuery.Where(c => c.IsMajor == yes && c.LegalReviewPassed == no && decided.Contains(c.Stage));
         var notRevoked = Enum.GetValues<CaseStage>().Where(s => s != CaseStage.Revoked).ToArray();
