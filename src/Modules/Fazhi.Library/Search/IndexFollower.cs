@@ -107,7 +107,7 @@ internal sealed class IndexFollower(
         {
             var own = root + "-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..6];
             _log.LogInformation("The library index at {Root} is held by another node; this node indexes into {Own}", root, own);
-            return new LibraryIndex(own, logger);
+            return new LibraryIndex(own, logger, temporary: true);
         }
     }
 

@@ -28,8 +28,12 @@ internal sealed class LibraryIndex : IDisposable
     private readonly SearcherManager _searchers;
     private readonly ILogger<LibraryIndex> _log;
 
-    public LibraryIndex(string path, ILogger<LibraryIndex> log)
+    private readonly bool _temporary;
+
+    /// <param name="temporary">A node's own copy beside a folder another process holds: deleted when the node stops.</param>
+    public LibraryIndex(string path, ILogger<LibraryIndex> log, bool temporary = false)
     {
+        _temporary = temporary;
         _log = log;
         Path = path;
         System.IO.Directory.CreateDirectory(path);
@@ -167,8 +171,12 @@ internal sealed class LibraryIndex : IDisposable
             _searchers.Dispose();
             _writer.Dispose();
             _directory.Dispose();
+            if (_temporary)
+            {
+                System.IO.Directory.Delete(Path, recursive: true);
+            }
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or UnauthorizedAccessException)
         {
             _log.LogWarning(e, "Closing the library index at {Path} failed", Path);
         }
