@@ -192,7 +192,7 @@ internal static partial class EnforcementLoad
     /// <summary>
     /// Adds cases until there are <paramref name="targetCases"/>; every tenth decided case is published (up to
     /// <paramref name="targetDecisions"/>), with its terms computed by the product's own <see cref="PublicSearch.Terms"/>
-    /// and the party masked by <see cref="CaseService.PartyDisplay"/>.
+    /// and the party masked by <see cref="CaseDisplay.PartyDisplay"/>.
     /// </summary>
     private static async Task GenerateAsync(BenchHost host, List<Body> bodies, int targetCases, int targetDecisions)
     {
@@ -279,7 +279,7 @@ internal static partial class EnforcementLoad
                     {
                         var p = new PublishedDecision
                         {
-                            CaseId = c.Id, OrgUnitId = c.OrgUnitId, BodyName = b.Name, DecisionNumber = c.DecisionNumber, PartyDisplay = CaseService.PartyDisplay(c),
+                            CaseId = c.Id, OrgUnitId = c.OrgUnitId, BodyName = b.Name, DecisionNumber = c.DecisionNumber, PartyDisplay = CaseDisplay.PartyDisplay(c),
                             PartyCreditCode = c.PartyCreditCode, MatterName = c.MatterName, PenaltyText = c.PenaltyText, DecidedOn = decided, PublishedOn = on,
                             WithdrawnOn = stage == CaseStage.Revoked ? c.RevokedOn : null,
                         };

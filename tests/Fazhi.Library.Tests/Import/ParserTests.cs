@@ -196,6 +196,13 @@ public sealed class ParserTests
         Assert.Equal(2, law.ArticleCount);
     }
 
+    [Fact]
+    public void Full_width_digits_in_a_date_are_read()
+    {
+        var law = Parse("x.md", "# 某规定\n\n２００２年８月１日 国务院第６２次常务会议通过\n\n<!-- INFO END -->\n\n第一条 内容。");
+        Assert.Equal(new DateOnly(2002, 8, 1), law.VersionDate);
+    }
+
     [Theory]
     [InlineData("三十三", 33)]
     [InlineData("十", 10)]

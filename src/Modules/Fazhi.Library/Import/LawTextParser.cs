@@ -426,9 +426,10 @@ internal static partial class LawTextParser
     private static bool TryDate(Match m, out DateOnly date)
     {
         date = default;
-        var y = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
-        var mo = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
-        var d = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+        // \d also matches full-width (２００２) and other scripts' digits: read each by its numeric value.
+        var y = Digits(m.Groups["y"].Value);
+        var mo = Digits(m.Groups["m"].Value);
+        var d = Digits(m.Groups["d"].Value);
         if (y is < 1900 or > 2100 || mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo))
         {
             return false;
@@ -436,6 +437,8 @@ internal static partial class LawTextParser
         date = new DateOnly(y, mo, d);
         return true;
     }
+
+    private static int Digits(string s) => s.Aggregate(0, (n, c) => n * 10 + (int)char.GetNumericValue(c));
 
     /// <summary>The body named in a history line: 第十三届全国人民代表大会常务委员会第二十五次会议 → 全国人民代表大会常务委员会.</summary>
     internal static string IssuingBody(string historyLine)
