@@ -42,10 +42,6 @@ public sealed class CaseListQueryTests(FazhiFactory factory)
     {
         var officer = await _kit.OfficerAsync(CaseTestKit.Market);
 
-        var response = await officer.GetAsync("/api/enforcement/cases?" + query);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        await (await officer.GetAsync("/api/enforcement/cases?" + query)).AssertRefusedNamingAsync(field);
     }
 }

@@ -166,11 +166,7 @@ public sealed class UserListQueryApiTests(FazhiFactory factory)
     {
         var client = await factory.ApiClientAsync(await factory.CreateUserAsync(BuiltInRoles.SystemAdmin, "370400"));
 
-        var response = await client.GetAsync("/api/platform/users?" + query);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        await (await client.GetAsync("/api/platform/users?" + query)).AssertRefusedNamingAsync(field);
     }
 
     [Fact]
