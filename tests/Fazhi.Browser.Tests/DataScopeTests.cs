@@ -45,7 +45,7 @@ public sealed class DataScopeTests(BrowserFixture browser) : IClassFixture<Brows
         token.EnsureSuccessStatusCode();
         var access = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", access);
-        var list = await http.GetFromJsonAsync<JsonElement>($"/api/platform/users?name={userName}");
+        var list = await http.GetFromJsonAsync<JsonElement>($"/api/platform/users?q={userName}");
         var items = list.GetProperty("items").EnumerateArray().ToList();
         return items.Single(i => i.GetProperty("userName").GetString() == userName).GetProperty("id").GetGuid();
     }

@@ -14,7 +14,7 @@ namespace Fazhi.Platform.Data;
 /// Tables are prefixed <c>platform_</c> (SQLite has no schemas). Each engine has its own migration set, through
 /// the derived <see cref="SqlitePlatformDb"/> and <see cref="PostgresPlatformDb"/>.
 /// </summary>
-public abstract class PlatformDb : FazhiDbContext, IDataProtectionKeyContext
+internal abstract class PlatformDb : FazhiDbContext, IDataProtectionKeyContext
 {
     protected PlatformDb(DbContextOptions options, ICurrentUser currentUser)
         : base(options, currentUser)
@@ -109,9 +109,9 @@ public abstract class PlatformDb : FazhiDbContext, IDataProtectionKeyContext
 }
 
 /// <summary>The platform database on SQLite; owns the SQLite migration set.</summary>
-public sealed class SqlitePlatformDb(DbContextOptions<SqlitePlatformDb> options, ICurrentUser currentUser)
+internal sealed class SqlitePlatformDb(DbContextOptions<SqlitePlatformDb> options, ICurrentUser currentUser)
     : PlatformDb(options, currentUser);
 
 /// <summary>The platform database on PostgreSQL; owns the PostgreSQL migration set.</summary>
-public sealed class PostgresPlatformDb(DbContextOptions<PostgresPlatformDb> options, ICurrentUser currentUser)
+internal sealed class PostgresPlatformDb(DbContextOptions<PostgresPlatformDb> options, ICurrentUser currentUser)
     : PlatformDb(options, currentUser);

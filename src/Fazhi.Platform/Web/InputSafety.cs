@@ -197,16 +197,25 @@ internal static class InputSafety
             }
             if (endpoint is RouteEndpoint route && endpoint.Metadata.GetMetadata<MethodInfo>() is { } method)
             {
-                return method.GetParameters()
-                    .Where(p => p.Name is not null && route.RoutePattern.GetParameter(p.Name) is null
-                        && !p.IsDefined(typeof(FromBodyAttribute)) && !p.IsDefined(typeof(FromServicesAttribute)) && !p.IsDefined(typeof(FromHeaderAttribute))
-                        && !p.IsDefined(typeof(FromFormAttribute)) && !p.IsDefined(typeof(FromRouteAttribute)) && !p.IsDefined(typeof(AsParametersAttribute)))
+                var parameters = method.GetParameters();
+                // An [AsParameters] argument (the kit's ListQuery) binds its settable properties like parameters.
+                var grouped = parameters.Where(p => p.IsDefined(typeof(AsParametersAttribute)))
+                    .SelectMany(p => p.ParameterType.GetProperties(BindingFlags.Instance | BindingFlags.Public))
+                    .Where(p => p.CanWrite && route.RoutePattern.GetParameter(p.Name) is null && IsQuery(p))
+                    .Select(p => QueryParameter.For(p.GetCustomAttribute<FromQueryAttribute>()?.Name ?? p.Name, p.PropertyType));
+                return parameters
+                    .Where(p => p.Name is not null && route.RoutePattern.GetParameter(p.Name) is null && IsQuery(p) && !p.IsDefined(typeof(AsParametersAttribute)))
                     .Select(p => QueryParameter.For(p.GetCustomAttribute<FromQueryAttribute>()?.Name ?? p.Name!, p.ParameterType))
+                    .Concat(grouped)
                     .OfType<QueryParameter>()
                     .ToArray();
             }
             return [];
         }
+
+        private static bool IsQuery(ICustomAttributeProvider p) =>
+            !p.IsDefined(typeof(FromBodyAttribute), true) && !p.IsDefined(typeof(FromServicesAttribute), true) && !p.IsDefined(typeof(FromHeaderAttribute), true)
+            && !p.IsDefined(typeof(FromFormAttribute), true) && !p.IsDefined(typeof(FromRouteAttribute), true);
     }
 
     /// <summary>One typed query parameter: how its values parse (as the framework parses them) and whether they are plausible.</summary>

@@ -129,7 +129,7 @@ public sealed class CampaignFlowTests(FazhiFactory factory)
         // Reports: the score summary (.docx) ranks the districts; a district's self-assessment lists its indicators.
         var sheet = await DocxTextAsync(await s.Office.GetAsync($"/api/assessment/campaigns/{s.CampaignId}/reports/score-summary.docx"));
         Assert.Contains("第 1 名　市中区", sheet);
-        var shizhongId = await factory.InScopeAsync(sp => sp.GetRequiredService<Fazhi.Platform.Data.PlatformDb>().OrgUnits.Where(u => u.Code == Shizhong).Select(u => u.Id).SingleAsync());
+        var shizhongId = await factory.UnitIdAsync(Shizhong);
         var self = await DocxTextAsync(await district.GetAsync($"/api/assessment/campaigns/{s.CampaignId}/units/{shizhongId}/self-assessment.docx"));
         Assert.Contains("行政执法三项制度落实", self);
         Assert.Contains("佐证材料 1 项", self); // the justice bureau's figure
@@ -153,12 +153,8 @@ public sealed class CampaignFlowTests(FazhiFactory factory)
         detail = await town.GetFromJsonAsync<JsonElement>($"/api/assessment/tasks/{x1}");
         Assert.Equal("Returned", detail.GetProperty("status").GetString());
         await ExpectAsync(await town.PutAsJsonAsync($"/api/assessment/tasks/{x1}/draft", new { version = detail.GetProperty("version").GetInt64(), statement = "更正培训人次。" }), HttpStatusCode.NoContent);
-        var audited = await factory.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<Fazhi.Platform.Data.PlatformDb>();
-            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
-                db.Set<Fazhi.Platform.Features.Audit.AuditEntry>(), a => a.Action == "assessment.task.unlock" && a.EntityId == x1.ToString());
-        });
+        var audited = await factory.AuditAsync(entries => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            entries, a => a.Action == "assessment.task.unlock" && a.EntityId == x1.ToString()));
         Assert.Equal(1, audited);
 
         // The board: by indicator and by unit.

@@ -2,10 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Fazhi.Assessment.Tests.Infrastructure;
-using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.OrgUnits;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static Fazhi.Assessment.Tests.Infrastructure.Kit;
 
 namespace Fazhi.Assessment.Tests.Campaigns;
@@ -17,19 +14,11 @@ public sealed class ComputedIndicatorTests(FazhiFactory factory)
     private async Task<(Guid CountyId, string CountyCode)> CountyAsync()
     {
         var code = "T" + Guid.NewGuid().ToString("N")[..7];
-        var countyId = await factory.InScopeAsync(async sp =>
+        var countyId = await factory.CreateUnitAsync(code, $"测试县{code}", OrgLevel.County, OrgKind.Government, "370400");
+        for (var k = 1; k <= 3; k++)
         {
-            var db = sp.GetRequiredService<PlatformDb>();
-            var city = await db.OrgUnits.SingleAsync(u => u.Code == "370400");
-            var county = new OrgUnit { Code = code, Name = $"测试县{code}", Level = OrgLevel.County, Kind = OrgKind.Government, ParentId = city.Id, Path = $"{city.Path}{code}/" };
-            db.OrgUnits.Add(county);
-            for (var k = 1; k <= 3; k++)
-            {
-                db.OrgUnits.Add(new OrgUnit { Code = $"{code}{k:000}", Name = $"测试镇{code}-{k}", Level = OrgLevel.Town, Kind = OrgKind.Government, ParentId = county.Id, Path = $"{county.Path}{code}{k:000}/" });
-            }
-            await db.SaveChangesAsync();
-            return county.Id;
-        });
+            await factory.CreateUnitAsync($"{code}{k:000}", $"测试镇{code}-{k}", OrgLevel.Town, OrgKind.Government, code);
+        }
         await factory.CreateUserAsync(Unit, code);
         await factory.CreateUserAsync(Unit, $"{code}002");
         return (countyId, code);

@@ -57,11 +57,7 @@ internal static class CampaignSetup
 
         var tasks = (await office.GetFromJsonAsync<JsonElement>($"/api/assessment/tasks?campaignId={campaignId}")).EnumerateArray().ToList();
         var ids = new Dictionary<string, Guid>();
-        var units = await factory.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<Fazhi.Platform.Data.PlatformDb>();
-            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(db.OrgUnits, u => u.Id, u => u.Code);
-        });
+        var units = await factory.UnitCodesAsync();
         foreach (var t in tasks)
         {
             ids[$"{t.GetProperty("indicatorCode").GetString()}@{units[t.GetProperty("leadUnitId").GetGuid()]}"] = t.GetProperty("taskId").GetGuid();

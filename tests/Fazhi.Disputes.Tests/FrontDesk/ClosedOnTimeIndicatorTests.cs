@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Fazhi.Disputes.Data;
 using Fazhi.Disputes.Tests.Infrastructure;
-using Fazhi.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Fazhi.Disputes.Tests.FrontDesk.FrontDeskData;
@@ -42,7 +41,7 @@ public sealed class ClosedOnTimeIndicatorTests(FazhiFactory factory)
         }
         var numbers = await factory.InScopeAsync(sp => sp.GetRequiredService<DisputesDb>().Cases.IgnoreQueryFilters().Where(c => c.Id == timely || c.Id == late)
             .ToDictionaryAsync(c => c.Id, c => c.CaseNumber));
-        var county = await factory.InScopeAsync(sp => sp.GetRequiredService<PlatformDb>().OrgUnits.AsNoTracking().Where(o => o.Code == County).Select(o => o.Id).SingleAsync());
+        var county = await factory.UnitIdAsync(County);
 
         var office = await factory.ApiClientAsync(await factory.CreateUserAsync("assessment-office", "370400"));
         var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Fazhi.Disputes.Data;
-using Fazhi.Platform.Data;
-using Fazhi.Platform.Features.Audit;
 using Fazhi.Disputes.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,8 +61,8 @@ public sealed class DuplicateTests(FazhiFactory factory)
         Assert.Equal("经核实为两起不同纠纷", record.GetProperty("unmergeReason").GetString());
         Assert.NotEqual(JsonValueKind.Null, record.GetProperty("unmergedAt").ValueKind);
 
-        var actions = await factory.InScopeAsync(async sp => await sp.GetRequiredService<PlatformDb>().Set<AuditEntry>()
-            .Where(a => a.EntityId == referral.ToString() && a.Action.StartsWith("disputes.case.")).Select(a => a.Action).ToListAsync());
+        var actions = await factory.AuditAsync(entries =>
+            entries.Where(a => a.EntityId == referral.ToString() && a.Action.StartsWith("disputes.case.")).Select(a => a.Action).ToListAsync());
         Assert.Contains("disputes.case.merge", actions);
         Assert.Contains("disputes.case.unmerge", actions);
     }

@@ -5,7 +5,6 @@ using Fazhi.Disputes.Contracts;
 using Fazhi.Disputes.Data;
 using Fazhi.Disputes.Statistics;
 using Fazhi.Disputes.Tests.Infrastructure;
-using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -150,11 +149,11 @@ public sealed class StatisticsRollupTests(FazhiFactory factory)
         await (await factory.ApiClientAsync(await factory.CreateUserAsync(role, unit))).GetFromJsonAsync<JsonElement>("/api/disputes/statistics");
 
     /// <summary>The received-case count the roll-up table holds for the county's units (month rows by status, whole and delta).</summary>
-    private Task<int> RollupReceivedAsync() => factory.InScopeAsync(async sp =>
+    private async Task<int> RollupReceivedAsync()
     {
-        var units = await sp.GetRequiredService<PlatformDb>().OrgUnits.Where(o => o.Path.Contains("/" + County + "/")).Select(o => o.Id).ToListAsync();
-        return await sp.GetRequiredService<DisputesDb>().Set<StatisticsRollupRow>().Where(r => r.Kind == RollupKind.ReceivedByStatus && units.Contains(r.OrgUnitId)).SumAsync(r => r.Count);
-    });
+        var units = await factory.SubtreeIdsAsync(County);
+        return await factory.InScopeAsync(sp => sp.GetRequiredService<DisputesDb>().Set<StatisticsRollupRow>().Where(r => r.Kind == RollupKind.ReceivedByStatus && units.Contains(r.OrgUnitId)).SumAsync(r => r.Count));
+    }
 
     /// <summary>Everything but the echoed query, as comparable text.</summary>
     private static string Figures(JsonElement report) =>

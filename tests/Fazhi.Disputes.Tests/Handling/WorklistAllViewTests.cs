@@ -3,7 +3,6 @@ using System.Text.Json;
 using Fazhi.Disputes.Data;
 using Fazhi.Disputes.Handling;
 using Fazhi.Disputes.Tests.Infrastructure;
-using Fazhi.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Fazhi.Disputes.Tests.FrontDesk.FrontDeskData;
@@ -33,9 +32,9 @@ public sealed class WorklistAllViewTests(FazhiFactory factory)
         created.Reverse();
 
         // Every case in the county's scope, newest first, as the database sorts them.
+        var units = await factory.SubtreeIdsAsync("370481");
         var expected = await factory.InScopeAsync(async sp =>
         {
-            var units = await sp.GetRequiredService<PlatformDb>().OrgUnits.Where(o => o.Path.Contains("/370481/")).Select(o => o.Id).ToListAsync();
             return await sp.GetRequiredService<DisputesDb>().Cases.IgnoreQueryFilters().Where(c => units.Contains(c.OrgUnitId))
                 .OrderByDescending(c => c.Id).Select(c => c.Id).Take(12).ToListAsync();
         });
@@ -51,7 +50,7 @@ public sealed class WorklistAllViewTests(FazhiFactory factory)
 
         // Each row names its handling unit (and its handler, none yet).
         var newest = (await clerk.GetFromJsonAsync<JsonElement>("/api/disputes/worklist?view=all&pageSize=1")).GetProperty("items")[0];
-        var townName = await factory.InScopeAsync(sp => sp.GetRequiredService<PlatformDb>().OrgUnits.Where(o => o.Code == "370481005").Select(o => o.Name).SingleAsync());
+        var townName = (await factory.UnitAsync("370481005")).Name;
         Assert.Equal(townName, newest.GetProperty("handlingUnit").GetString());
         Assert.Equal(JsonValueKind.Null, newest.GetProperty("assignee").ValueKind);
 
@@ -80,10 +79,10 @@ public sealed class WorklistAllViewTests(FazhiFactory factory)
         }
 
         // Every open overdue case in the county's scope, in due-date order, as the database sorts them.
+        var units = await factory.SubtreeIdsAsync("370481");
         var expected = await factory.InScopeAsync(async sp =>
         {
             var today = sp.GetRequiredService<HandlingClock>().Today;
-            var units = await sp.GetRequiredService<PlatformDb>().OrgUnits.Where(o => o.Path.Contains("/370481/")).Select(o => o.Id).ToListAsync();
             return await sp.GetRequiredService<DisputesDb>().Cases.IgnoreQueryFilters()
                 .Where(c => units.Contains(c.OrgUnitId) && (c.Status == Domain.CaseStatus.Pending || c.Status == Domain.CaseStatus.InProgress) && c.DueOn < today)
                 .OrderBy(c => c.DueOn).ThenBy(c => c.Id).Select(c => c.Id).Take(12).ToListAsync();

@@ -5,7 +5,6 @@ using Fazhi.Disputes.Data;
 using Fazhi.Disputes.Deadlines;
 using Fazhi.Disputes.Domain;
 using Fazhi.Disputes.Tests.Infrastructure;
-using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +27,7 @@ public sealed class WorklistCountCapTests(FazhiFactory factory)
         await factory.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<DisputesDb>();
-            var unit = await sp.GetRequiredService<PlatformDb>().OrgUnits.Where(o => o.Code == Town).Select(o => o.Id).SingleAsync();
+            var unit = await factory.UnitIdAsync(Town);
             var profile = await db.Profiles.Where(p => p.Code == "PeoplesMediation").OrderByDescending(p => p.ProfileVersion).FirstAsync();
             var today = sp.GetRequiredService<IDeadlineService>().Today;
             var year = 3000 + Random.Shared.Next(0, 5000);

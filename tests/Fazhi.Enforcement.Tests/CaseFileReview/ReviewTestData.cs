@@ -1,7 +1,6 @@
 using Fazhi.Enforcement.Cases;
 using Fazhi.Enforcement.Data;
 using Fazhi.Enforcement.Publicity;
-using Fazhi.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +10,7 @@ namespace Fazhi.Enforcement.Tests.CaseFileReview;
 internal sealed class ReviewTestData(FazhiFactory factory)
 {
     public Task<Guid> UnitAsync(string code) =>
-        factory.InScopeAsync(sp => sp.GetRequiredService<PlatformDb>().OrgUnits.AsNoTracking().Where(o => o.Code == code).Select(o => o.Id).SingleAsync());
+        factory.UnitIdAsync(code);
 
     /// <summary>A random, otherwise unused ten-day window in the past, so other tests' cases stay out of the population.</summary>
     public static (DateOnly From, DateOnly To) Window()

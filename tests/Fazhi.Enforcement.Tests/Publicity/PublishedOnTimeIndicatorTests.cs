@@ -3,9 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Fazhi.Enforcement.Tests.Cases;
 using Fazhi.Enforcement.Tests.Infrastructure;
-using Fazhi.Platform.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Enforcement.Tests.Publicity;
 
@@ -41,7 +38,7 @@ public sealed class PublishedOnTimeIndicatorTests(FazhiFactory factory)
         var (_, _, lateNumber) = await DecidedAsync(decidedDaysAgo: 20);
         var (officer, url, timelyNumber) = await DecidedAsync(decidedDaysAgo: 0);
         await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/publish", new { }));
-        var ecology = await factory.InScopeAsync(sp => sp.GetRequiredService<PlatformDb>().OrgUnits.AsNoTracking().Where(o => o.Code == CaseTestKit.Ecology).Select(o => o.Id).SingleAsync());
+        var ecology = await factory.UnitIdAsync(CaseTestKit.Ecology);
 
         var office = await factory.ApiClientAsync(await factory.CreateUserAsync("assessment-office", "370400"));
         var providers = await office.GetFromJsonAsync<JsonElement>("/api/assessment/providers");
@@ -61,7 +58,7 @@ public sealed class PublishedOnTimeIndicatorTests(FazhiFactory factory)
         Assert.Equal(Math.Round(numerator / denominator, 4), value.GetProperty("value").GetDecimal());
 
         // Another unit's scope does not see these decisions.
-        var market = await factory.InScopeAsync(sp => sp.GetRequiredService<PlatformDb>().OrgUnits.AsNoTracking().Where(o => o.Code == CaseTestKit.Market).Select(o => o.Id).SingleAsync());
+        var market = await factory.UnitIdAsync(CaseTestKit.Market);
         var other = await office.GetFromJsonAsync<JsonElement>($"/api/assessment/providers/enforcement.published-on-time/value?orgUnitId={market}&from={from}&to={to}");
         Assert.DoesNotContain(other.GetProperty("records").EnumerateArray(), r => r.GetProperty("title").GetString()!.StartsWith(lateNumber, StringComparison.Ordinal));
     }

@@ -4,10 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Fazhi.Platform.Data;
-using Fazhi.Platform.Features.Audit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.InputSafety.Tests.Infrastructure;
 
@@ -30,8 +27,7 @@ public sealed partial class Sweep(FazhiFactory factory, ErrorLog errors) : IAsyn
 {
     private readonly Dictionary<string, TimeSpan> _time = [];
     private long _auditSequence;
-    private AsyncServiceScope? _scope;
-    private PlatformDb? _audit;
+    private readonly AuditTrailReader _audit = new(factory);
 
     /// <summary>The operations or pages that took the most processor time in all, with their total milliseconds.</summary>
     public IEnumerable<string> Slowest(int count) =>
@@ -44,15 +40,12 @@ public sealed partial class Sweep(FazhiFactory factory, ErrorLog errors) : IAsyn
 
     public async Task StartAsync() => _auditSequence = await AuditSequenceAsync();
 
-    /// <summary>One read-only context for the audit trail's length, read after every request (a scope each time costs more).</summary>
-    private PlatformDb Audit => _audit ??= (_scope ??= factory.Services.CreateAsyncScope()).ServiceProvider.GetRequiredService<PlatformDb>();
+    public ValueTask DisposeAsync() => _audit.DisposeAsync();
 
-    public ValueTask DisposeAsync() => _scope?.DisposeAsync() ?? ValueTask.CompletedTask;
-
-    private async Task<long> AuditSequenceAsync() => await Audit.Set<AuditEntry>().AsNoTracking().MaxAsync(e => (long?)e.Sequence) ?? 0;
+    private async Task<long> AuditSequenceAsync() => await _audit.Entries.MaxAsync(e => (long?)e.Sequence) ?? 0;
 
     private Task<List<string>> AuditActionsSinceAsync(long sequence) =>
-        Audit.Set<AuditEntry>().AsNoTracking().Where(e => e.Sequence > sequence).OrderBy(e => e.Sequence)
+        _audit.Entries.Where(e => e.Sequence > sequence).OrderBy(e => e.Sequence)
             .Select(e => e.Action + " " + e.EntityType).Take(5).ToListAsync();
 
     /// <summary>Sends the request, checks the answer, adds what broke to <paramref name="failures"/>; returns the status.</summary>

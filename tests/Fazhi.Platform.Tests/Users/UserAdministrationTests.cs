@@ -22,7 +22,7 @@ public sealed class UserAdministrationTests(FazhiFactory factory)
         var clerk = await factory.CreateUserAsync(BuiltInRoles.Staff, "370403", prefix: prefix);
         var client = await factory.ApiClientAsync(clerk);
 
-        var page = await client.GetFromJsonAsync<JsonElement>($"/api/platform/users?name={prefix}&pageSize=100");
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/platform/users?q={prefix}&pageSize=100");
         var names = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("userName").GetString()).ToList();
 
         Assert.Contains(own.UserName, names);
@@ -134,9 +134,9 @@ public sealed class UserAdministrationTests(FazhiFactory factory)
             await anonymous.PostAsJsonAsync("/api/platform/account/token", new { userName = target.UserName, password = "wrong-password-" + i });
         }
 
-        var locked = await admin.GetFromJsonAsync<JsonElement>($"/api/platform/users?name={target.UserName}&status=locked");
+        var locked = await admin.GetFromJsonAsync<JsonElement>($"/api/platform/users?q={target.UserName}&status=locked");
         Assert.Equal(1, locked.GetProperty("total").GetInt32());
-        var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/admin/users?name={target.UserName}"));
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/admin/users?q={target.UserName}"));
         Assert.Contains("已锁定", page);
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/platform/users/{target.Id}/unlock", null)).StatusCode);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -61,21 +62,14 @@ internal static class AccountApi
             u.MustEnrolTwoFactor, u.MustChangePassword, catalog.All.Select(p => p.Code).Where(u.Has).ToList()));
     }
 
-    private static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(
+    private static async Task<NoContent> ChangePasswordAsync(
         ChangePasswordRequest request, ClaimsPrincipal principal, UserManager<FazhiUser> users, SignInAudit audit, SignInService signIns, CancellationToken ct)
     {
-        var user = await signIns.OnOwnAccountAsync(() => users.GetUserAsync(principal));
-        if (user is null)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["user"] = ["账户不存在。"] });
-        }
+        var user = await signIns.OnOwnAccountAsync(() => users.GetUserAsync(principal)) ?? throw Refuse.Field("user", "账户不存在。");
         var result = await signIns.OnOwnAccountAsync(() => ChangePasswordCoreAsync(users, user, request.CurrentPassword ?? "", request.NewPassword ?? ""));
         if (!result.Succeeded)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["newPassword"] = result.Errors.Select(e => e.Description).ToArray(),
-            }, detail: "密码未修改。");
+            throw Refuse.Fields(new Dictionary<string, string[]> { ["newPassword"] = result.Errors.Select(e => e.Description).ToArray() }, "密码未修改。");
         }
         await audit.RecordAsync("password.changed", user.UserName!, user, "api", ct);
         return TypedResults.NoContent();
@@ -105,15 +99,12 @@ internal static class AccountApi
         return TypedResults.Ok(new TwoFactorKeyResponse(key, TwoFactor.AuthenticatorUri(user.UserName!, key)));
     }
 
-    private static async Task<Results<Ok<RecoveryCodesResponse>, ValidationProblem>> EnableTwoFactorAsync(
+    private static async Task<Ok<RecoveryCodesResponse>> EnableTwoFactorAsync(
         EnableTwoFactorRequest request, ClaimsPrincipal principal, UserManager<FazhiUser> users, SignInAudit audit, SignInService signIns, CancellationToken ct)
     {
         var user = (await signIns.OnOwnAccountAsync(() => users.GetUserAsync(principal)))!;
-        var codes = await signIns.OnOwnAccountAsync(() => TwoFactor.EnableAsync(users, user, request.Code ?? ""));
-        if (codes is null)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["验证码不正确，请核对手机上的 6 位数字后重试。"] });
-        }
+        var codes = await signIns.OnOwnAccountAsync(() => TwoFactor.EnableAsync(users, user, request.Code ?? ""))
+            ?? throw Refuse.Field("code", "验证码不正确，请核对手机上的 6 位数字后重试。");
         await audit.RecordAsync("2fa.enabled", user.UserName!, user, "api", ct);
         return TypedResults.Ok(new RecoveryCodesResponse(codes));
     }

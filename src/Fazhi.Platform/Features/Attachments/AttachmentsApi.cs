@@ -1,3 +1,4 @@
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Builder;
@@ -36,44 +37,40 @@ internal static class AttachmentsApi
         }
         if (!http.Request.HasFormContentType)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请以 multipart/form-data 上传文件（字段 file）。"] }, detail: "未上传文件。");
+            throw Refuse.Field("file", "请以 multipart/form-data 上传文件（字段 file）。");
         }
         var form = await http.Request.ReadFormAsync(ct);
-        var file = form.Files.GetFile("file");
-        if (file is null)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请选择要上传的文件。"] }, detail: "未上传文件。");
-        }
+        var file = form.Files.GetFile("file") ?? throw Refuse.Field("file", "请选择要上传的文件。");
         Guid? org = null;
         if (form.TryGetValue("orgUnitId", out var orgText) && !string.IsNullOrWhiteSpace(orgText))
         {
             if (!Guid.TryParse(orgText, out var parsed))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["orgUnitId"] = ["单位 ID 格式不正确。"] }, detail: "未上传文件。");
+                throw Refuse.Field("orgUnitId", "单位 ID 格式不正确。");
             }
             org = parsed;
         }
         var (saved, refusal) = await service.UploadAsync(file, org, form["ownerType"], form["ownerId"], ct);
         if (refusal is not null)
         {
-            return refusal.Status == StatusCodes.Status400BadRequest
-                ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [refusal.Field] = [refusal.Message] }, detail: refusal.Message)
-                : Problem(refusal.Status, refusal.Status switch
-                {
-                    StatusCodes.Status413PayloadTooLarge => "文件过大",
-                    StatusCodes.Status404NotFound => "未找到",
-                    _ => "文件类型不允许",
-                }, refusal.Message);
+            // 413 and 415 have no refusal kind: only the 400 and 404 go through the one refusal.
+            return refusal.Status switch
+            {
+                StatusCodes.Status400BadRequest => throw Refuse.Field(refusal.Field, refusal.Message),
+                StatusCodes.Status404NotFound => throw Refuse.NotFound(refusal.Message),
+                StatusCodes.Status413PayloadTooLarge => Problem(refusal.Status, "文件过大", refusal.Message),
+                _ => Problem(refusal.Status, "文件类型不允许", refusal.Message),
+            };
         }
         return TypedResults.Created($"/api/platform/attachments/{saved!.Id}", saved);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AttachmentDto>>, ValidationProblem>> ListAsync(
+    private static async Task<Ok<IReadOnlyList<AttachmentDto>>> ListAsync(
         string? ownerType, string? ownerId, AttachmentService service, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(ownerType) || string.IsNullOrWhiteSpace(ownerId))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["owner"] = ["请指定 ownerType 和 ownerId。"] });
+            throw Refuse.Field("owner", "请指定 ownerType 和 ownerId。");
         }
         return TypedResults.Ok(await service.ListAsync(ownerType, ownerId, ct));
     }

@@ -59,15 +59,12 @@ internal static class AuditApi
         return TypedResults.Stream(s => trail.ExportCsvAsync(filter, s, http.RequestAborted), "text/csv; charset=utf-8", name);
     }
 
-    private static async Task<Results<Ok<PurgeResponse>, ValidationProblem, ProblemHttpResult>> PurgeAsync(PurgeRequest request, AuditTrail trail, CancellationToken ct)
+    private static async Task<Ok<PurgeResponse>> PurgeAsync(PurgeRequest request, AuditTrail trail, CancellationToken ct)
     {
-        if (request.Before is not { } before)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["before"] = ["请填写清理截止日期（before）。"] }, detail: "未清理任何记录。");
-        }
+        var before = request.Before ?? throw Refuse.Field("before", "请填写清理截止日期（before）。");
         var result = await trail.PurgeAsync(before, ct);
         return result.Done
             ? TypedResults.Ok(new PurgeResponse(result.ThroughSequence!.Value, result.Removed, result.Message))
-            : TypedResults.Problem(title: "拒绝清理", detail: result.Message, statusCode: StatusCodes.Status409Conflict);
+            : throw Refuse.Conflict(result.Message);
     }
 }

@@ -37,24 +37,21 @@ internal static class CalendarApi
             .WithDescription("导入一年的官方日历（holiday-cn 格式的 JSON），替换该年的全部调整日期。");
     }
 
-    private static async Task<Results<Ok<CalendarYearResponse>, ValidationProblem>> GetYearAsync(int year, CalendarAdmin admin, CancellationToken ct)
+    private static async Task<Ok<CalendarYearResponse>> GetYearAsync(int year, CalendarAdmin admin, CancellationToken ct)
     {
         if (year is < 1949 or > 2200)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["年份应在 1949 到 2200 之间。"] }, detail: "年份无效。");
+            throw Refuse.Field("year", "年份应在 1949 到 2200 之间。");
         }
         var days = await admin.DaysOfYearAsync(year, ct);
         var loaded = (await admin.LoadedYearsAsync(ct)).Contains(year);
         return TypedResults.Ok(new CalendarYearResponse(year, loaded, days.Select(ToResponse).ToList()));
     }
 
-    private static async Task<Results<Ok<CalendarDayResponse>, ValidationProblem>> PutDayAsync(
+    private static async Task<Ok<CalendarDayResponse>> PutDayAsync(
         string date, CalendarDayRequest request, CalendarAdmin admin, CancellationToken ct)
     {
-        if (!CalendarAdmin.TryParseDate(date, out var day))
-        {
-            return BadDate(date);
-        }
+        var day = DateOf(date);
         var errors = await admin.SaveDayAsync(day, request.IsOffDay, request.Name, request.Version, ct);
         if (errors is not null)
         {
@@ -64,29 +61,20 @@ internal static class CalendarApi
         return TypedResults.Ok(ToResponse(saved));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteDayAsync(
-        string date, long? version, CalendarAdmin admin, CancellationToken ct)
-    {
-        if (!CalendarAdmin.TryParseDate(date, out var day))
-        {
-            return BadDate(date);
-        }
-        return await admin.DeleteDayAsync(day, version, ct)
+    private static async Task<NoContent> DeleteDayAsync(
+        string date, long? version, CalendarAdmin admin, CancellationToken ct) =>
+        await admin.DeleteDayAsync(DateOf(date), version, ct)
             ? TypedResults.NoContent()
-            : TypedResults.Problem(title: "未找到", detail: $"{date} 不是已登记的节假日或调休上班日。", statusCode: StatusCodes.Status404NotFound);
-    }
+            : throw Refuse.NotFound($"{date} 不是已登记的节假日或调休上班日。");
 
-    private static async Task<Results<Ok<CalendarImportResponse>, ValidationProblem>> ImportAsync(HttpRequest request, CalendarAdmin admin, CancellationToken ct)
+    private static async Task<Ok<CalendarImportResponse>> ImportAsync(HttpRequest request, CalendarAdmin admin, CancellationToken ct)
     {
-        var text = await ReadLimitedAsync(request.Body, CalendarFile.MaxBytes, ct);
-        if (text is null)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["文件过大，官方日历文件通常只有几 KB。"] }, detail: "日历未导入。");
-        }
+        var text = await ReadLimitedAsync(request.Body, CalendarFile.MaxBytes, ct)
+            ?? throw Refuse.Field("file", "文件过大，官方日历文件通常只有几 KB。");
         var (file, errors) = CalendarFile.Parse(text);
         if (file is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = errors.ToArray() }, detail: "日历未导入：" + errors[0]);
+            throw Refuse.Fields(new Dictionary<string, string[]> { ["file"] = errors.ToArray() }, "日历未导入：" + errors[0]);
         }
         var result = await admin.ImportAsync(file, "import:api", ct);
         return TypedResults.Ok(new CalendarImportResponse(result.Year, result.Added, result.Updated, result.Removed, result.Total, result.Message));
@@ -109,8 +97,8 @@ internal static class CalendarApi
         return new UTF8Encoding(false).GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
     }
 
-    private static ValidationProblem BadDate(string date) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = [$"日期“{date}”无法识别，应为 yyyy-MM-dd 格式。"] }, detail: "日期无效。");
+    private static DateOnly DateOf(string date) =>
+        CalendarAdmin.TryParseDate(date, out var day) ? day : throw Refuse.Field("date", $"日期“{date}”无法识别，应为 yyyy-MM-dd 格式。");
 
     private static CalendarDayResponse ToResponse(CalendarDay d) => new(d.Date, d.IsOffDay, d.Name, d.Year, d.Source, d.Version);
 }

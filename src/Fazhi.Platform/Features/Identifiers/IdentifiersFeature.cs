@@ -67,7 +67,7 @@ internal static class IdentifiersFeature
         g.MapPost("/{id:guid}/reject", RejectAsync).RequirePermission(PlatformPermissions.IdentifiersReview).WithSummary("驳回核实放行申请");
     }
 
-    private static async Task<Results<Ok<ValidateResponse>, ValidationProblem>> ValidateAsync(ValidateRequest request, ICreditCodeCheck creditCodes, CancellationToken ct)
+    private static async Task<Ok<ValidateResponse>> ValidateAsync(ValidateRequest request, ICreditCodeCheck creditCodes, CancellationToken ct)
     {
         IdentifierCheck? check = request.Kind?.Trim().ToLowerInvariant() switch
         {
@@ -77,9 +77,7 @@ internal static class IdentifiersFeature
         };
         if (check is null)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["kind"] = ["kind 须为 uscc（统一社会信用代码）或 resident-id（公民身份号码）。"] },
-                detail: "未知的证件类型。");
+            throw Refuse.Field("kind", "kind 须为 uscc（统一社会信用代码）或 resident-id（公民身份号码）。");
         }
         var overridable = request.Kind!.Trim().Equals(Uscc, StringComparison.OrdinalIgnoreCase) && check.Problem == IdentifierProblem.CheckDigitMismatch && !check.AcceptedByOverride;
         return TypedResults.Ok(new ValidateResponse(check.IsValid, check.Message, check.Normalized, check.Problem.ToString(), overridable));

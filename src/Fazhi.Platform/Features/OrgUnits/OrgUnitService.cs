@@ -20,36 +20,6 @@ internal sealed record DeactivateOrgUnitRequest(string Reason, long Version);
 
 internal sealed record ActivateOrgUnitRequest(long Version);
 
-internal enum OrgFailure
-{
-    None,
-    NotFound,
-    Invalid,
-    Conflict,
-    Forbidden,
-}
-
-/// <summary>The result of an org-unit command: a value, or why it failed (field errors keyed by camelCase field name).</summary>
-internal sealed record OrgOutcome<T>(T? Value, OrgFailure Failure, string? Detail, Dictionary<string, string[]> Errors)
-{
-    public const string ConflictMessage = "该记录已被他人修改，请刷新后再保存。您的修改尚未保存。";
-
-    public bool Succeeded => Failure == OrgFailure.None;
-
-    public static OrgOutcome<T> Ok(T value) => new(value, OrgFailure.None, null, []);
-
-    public static OrgOutcome<T> NotFound() => new(default, OrgFailure.NotFound, "组织机构不存在。", []);
-
-    public static OrgOutcome<T> Conflict() => new(default, OrgFailure.Conflict, ConflictMessage, []);
-
-    public static OrgOutcome<T> Forbidden() => new(default, OrgFailure.Forbidden, "您没有管理组织机构的权限。", []);
-
-    public static OrgOutcome<T> Invalid(string field, string message, string? detail = null) =>
-        new(default, OrgFailure.Invalid, detail ?? message, new() { [field] = [message] });
-
-    public static OrgOutcome<T> Invalid(Dictionary<string, string[]> errors, string detail) => new(default, OrgFailure.Invalid, detail, errors);
-}
-
 /// <summary>
 /// The org tree's rules, shared by the API, the pages and the CLI. Org units are reference data every signed-in
 /// user with <see cref="PlatformPermissions.OrgUnitsRead"/> may read in full (pickers, paths); writes need
@@ -57,6 +27,8 @@ internal sealed record OrgOutcome<T>(T? Value, OrgFailure Failure, string? Detai
 /// </summary>
 internal sealed partial class OrgUnitService(PlatformDb db, ICurrentUser current)
 {
+    private const string ForbiddenMessage = "您没有管理组织机构的权限。";
+
     public const int MaxPageSize = 200;
 
     public async Task<Paged<OrgUnitDto>> SearchAsync(string? q, Guid? parentId, OrgLevel? level, bool includeInactive, int page, int pageSize, CancellationToken ct)
@@ -110,18 +82,14 @@ internal sealed partial class OrgUnitService(PlatformDb db, ICurrentUser current
         db.OrgUnits.Where(u => u.Code == code.Trim()).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
 
     /// <summary>Loads a unit for a change: refused without the manage permission, 404 when absent, 409 when the version is stale.</summary>
-    private async Task<(OrgUnit? Unit, OrgOutcome<OrgUnitDto>? Refused)> EditableAsync(Guid id, long version, CancellationToken ct)
+    private async Task<OrgUnit> EditableAsync(Guid id, long version, CancellationToken ct)
     {
         if (!current.Has(PlatformPermissions.OrgUnitsManage))
         {
-            return (null, OrgOutcome<OrgUnitDto>.Forbidden());
+            throw Refuse.Forbidden(ForbiddenMessage);
         }
-        var unit = await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == id, ct);
-        if (unit is null)
-        {
-            return (null, OrgOutcome<OrgUnitDto>.NotFound());
-        }
-        return unit.Version != version ? (null, OrgOutcome<OrgUnitDto>.Conflict()) : (unit, null);
+        var unit = await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == id, ct) ?? throw Refuse.NotFound("组织机构不存在。");
+        return unit.Version == version ? unit : throw Refuse.Stale();
     }
 
     /// <summary>The whole tree in one query, for the tree page and the tree endpoint.</summary>
@@ -133,13 +101,13 @@ internal sealed partial class OrgUnitService(PlatformDb db, ICurrentUser current
         return new OrgForest(nodes);
     }
 
-    public async Task<OrgOutcome<OrgUnitDto>> CreateAsync(CreateOrgUnitRequest request, CancellationToken ct)
+    public async Task<OrgUnitDto> CreateAsync(CreateOrgUnitRequest request, CancellationToken ct)
     {
         if (!current.Has(PlatformPermissions.OrgUnitsManage))
         {
-            return OrgOutcome<OrgUnitDto>.Forbidden();
+            throw Refuse.Forbidden(ForbiddenMessage);
         }
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldChecks();
         var code = request.Code?.Trim() ?? "";
         var name = request.Name?.Trim() ?? "";
         Add(errors, "code", OrgRules.CheckCode(code));
@@ -152,7 +120,7 @@ internal sealed partial class OrgUnitService(PlatformDb db, ICurrentUser current
         {
             Add(errors, "kind", "请选择类型。");
         }
-        if (!errors.ContainsKey("code") && await db.OrgUnits.AnyAsync(u => u.Code == code, ct))
+        if (!errors.Errors.ContainsKey("code") && await db.OrgUnits.AnyAsync(u => u.Code == code, ct))
         {
             Add(errors, "code", $"代码 {code} 已被其他单位使用。");
         }
@@ -169,14 +137,11 @@ internal sealed partial class OrgUnitService(PlatformDb db, ICurrentUser current
                 Add(errors, "parentId", $"上级单位“{parent.Name}”已停用，不能新建下级。");
             }
         }
-        if (errors.Count == 0)
+        if (!errors.Any)
         {
             Add(errors, "level", OrgRules.CheckPlacement(name, request.Level, request.Kind, parent is null ? null : Ref(parent)));
         }
-        if (errors.Count > 0)
-        {
-            return OrgOutcome<OrgUnitDto>.Invalid(errors, "组织机构未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
-        }
+        NotSavedIfAny(errors);
         var unit = new OrgUnit
         {
             Code = code, Name = name, Level = request.Level, Kind = request.Kind, ParentId = parent?.Id,
@@ -184,17 +149,13 @@ internal sealed partial class OrgUnitService(PlatformDb db, ICurrentUser current
         };
         db.OrgUnits.Add(unit);
         await db.SaveChangesAsync(ct);
-        return OrgOutcome<OrgUnitDto>.Ok((await GetAsync(unit.Id, ct))!);
+        return (await GetAsync(unit.Id, ct))!;
     }
 
-    public async Task<OrgOutcome<OrgUnitDto>> UpdateAsync(Guid id, UpdateOrgUnitRequest request, CancellationToken ct)
+    public async Task<OrgUnitDto> UpdateAsync(Guid id, UpdateOrgUnitRequest request, CancellationToken ct)
     {
-        var (unit, refused) = await EditableAsync(id, request.Version, ct);
-        if (unit is null)
-        {
-            return refused!;
-        }
-        var errors = new Dictionary<string, string[]>();
+        var unit = await EditableAsync(id, request.Version, ct);
+        var errors = new FieldChecks();
         var name = request.Name?.Trim() ?? "";
         Add(errors, "name", OrgRules.CheckName(name));
         if (!Enum.IsDefined(request.Level))
@@ -205,7 +166,7 @@ internal sealed partial class OrgUnitService(PlatformDb db, ICurrentUser current
         {
             Add(errors, "kind", "请选择类型。");
         }
-        if (errors.Count == 0)
+        if (!errors.Any)
         {
             var parent = unit.ParentId is { } pid ? await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == pid, ct) : null;
             Add(errors, "level", OrgRules.CheckPlacement(name, request.Level, request.Kind, parent is null ? null : Ref(parent)));
@@ -214,10 +175,7 @@ internal sealed partial class OrgUnitService(PlatformDb db, ICurrentUser current
             var clash = children.Select(c => OrgRules.CheckPlacement(c.Name, c.Level, c.Kind, self)).FirstOrDefault(m => m is not null);
             Add(errors, "level", clash is null ? null : "下级单位与修改后的层级或类型不符：" + clash);
         }
-        if (errors.Count > 0)
-        {
-            return OrgOutcome<OrgUnitDto>.Invalid(errors, "组织机构未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
-        }
+        NotSavedIfAny(errors);
         unit.Name = name;
         unit.Level = request.Level;
         unit.Kind = request.Kind;
@@ -226,16 +184,12 @@ internal sealed partial class OrgUnitService(PlatformDb db, ICurrentUser current
     }
 
     /// <summary>Moves a unit under another parent (or to the top); the paths of the whole subtree change in one transaction.</summary>
-    public async Task<OrgOutcome<OrgUnitDto>> MoveAsync(Guid id, MoveOrgUnitRequest request, CancellationToken ct)
+    public async Task<OrgUnitDto> MoveAsync(Guid id, MoveOrgUnitRequest request, CancellationToken ct)
     {
-        var (unit, refused) = await EditableAsync(id, request.Version, ct);
-        if (unit is null)
-        {
-            return refused!;
-        }
+        var unit = await EditableAsync(id, request.Version, ct);
         if (unit.ParentId == request.ParentId)
         {
-            return OrgOutcome<OrgUnitDto>.Ok((await GetAsync(id, ct))!);
+            return (await GetAsync(id, ct))!;
         }
         OrgUnit? parent = null;
         if (request.ParentId is { } pid)
@@ -243,19 +197,19 @@ internal sealed partial class OrgUnitService(PlatformDb db, ICurrentUser current
             parent = await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == pid, ct);
             if (parent is null)
             {
-                return OrgOutcome<OrgUnitDto>.Invalid("parentId", "新的上级单位不存在。");
+                throw Refuse.Field("parentId", "新的上级单位不存在。");
             }
             if (parent.Path.StartsWith(unit.Path, StringComparison.Ordinal))
             {
-                return OrgOutcome<OrgUnitDto>.Invalid("parentId", $"不能把“{unit.Name}”移到它自身或它的下级单位“{parent.Name}”之下。");
+                throw Refuse.Field("parentId", $"不能把“{unit.Name}”移到它自身或它的下级单位“{parent.Name}”之下。");
             }
             if (!parent.IsActive && unit.IsActive)
             {
-                return OrgOutcome<OrgUnitDto>.Invalid("parentId", $"新的上级单位“{parent.Name}”已停用。");
+                throw Refuse.Field("parentId", $"新的上级单位“{parent.Name}”已停用。");
             }
             if (OrgRules.CheckPlacement(unit.Name, unit.Level, unit.Kind, Ref(parent)) is { } why)
             {
-                return OrgOutcome<OrgUnitDto>.Invalid("parentId", why);
+                throw Refuse.Field("parentId", why);
             }
         }
         var oldPath = unit.Path;
@@ -271,25 +225,21 @@ internal sealed partial class OrgUnitService(PlatformDb db, ICurrentUser current
     }
 
     /// <summary>Deactivates a unit that no longer has active children, users or role assignments; the reason goes to the audit trail.</summary>
-    public async Task<OrgOutcome<OrgUnitDto>> DeactivateAsync(Guid id, DeactivateOrgUnitRequest request, CancellationToken ct)
+    public async Task<OrgUnitDto> DeactivateAsync(Guid id, DeactivateOrgUnitRequest request, CancellationToken ct)
     {
-        var (unit, refused) = await EditableAsync(id, request.Version, ct);
-        if (unit is null)
-        {
-            return refused!;
-        }
+        var unit = await EditableAsync(id, request.Version, ct);
         var reason = request.Reason?.Trim() ?? "";
         if (reason.Length == 0)
         {
-            return OrgOutcome<OrgUnitDto>.Invalid("reason", "请填写停用原因。");
+            throw Refuse.Field("reason", "请填写停用原因。");
         }
         if (reason.Length > 500)
         {
-            return OrgOutcome<OrgUnitDto>.Invalid("reason", "停用原因不能超过 500 个字。");
+            throw Refuse.Field("reason", "停用原因不能超过 500 个字。");
         }
         if (!unit.IsActive)
         {
-            return OrgOutcome<OrgUnitDto>.Invalid("isActive", $"“{unit.Name}”已经是停用状态。");
+            throw Refuse.Field("isActive", $"“{unit.Name}”已经是停用状态。");
         }
         var reasons = new List<string>();
         var activeChildren = await db.OrgUnits.AsNoTracking().Where(u => u.ParentId == id && u.IsActive).OrderBy(u => u.SortOrder).Select(u => u.Name).ToListAsync(ct);
@@ -310,35 +260,28 @@ internal sealed partial class OrgUnitService(PlatformDb db, ICurrentUser current
         }
         if (reasons.Count > 0)
         {
-            return OrgOutcome<OrgUnitDto>.Invalid(new() { ["isActive"] = [.. reasons] }, $"不能停用“{unit.Name}”：" + string.Join(" ", reasons));
+            throw Refuse.Fields(new Dictionary<string, string[]> { ["isActive"] = [.. reasons] }, $"不能停用“{unit.Name}”：" + string.Join(" ", reasons));
         }
         unit.IsActive = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var outcome = await SaveAsync(unit, ct);
-        if (outcome.Succeeded)
-        {
-            await db.WriteAuditEventAsync("orgunit.deactivated", nameof(OrgUnit), unit.Id.ToString(), new { unit.Code, unit.Name, reason }, ct);
-            await tx.CommitAsync(ct);
-        }
-        return outcome;
+        var saved = await SaveAsync(unit, ct);
+        await db.WriteAuditEventAsync("orgunit.deactivated", nameof(OrgUnit), unit.Id.ToString(), new { unit.Code, unit.Name, reason }, ct);
+        await tx.CommitAsync(ct);
+        return saved;
     }
 
-    public async Task<OrgOutcome<OrgUnitDto>> ActivateAsync(Guid id, ActivateOrgUnitRequest request, CancellationToken ct)
+    public async Task<OrgUnitDto> ActivateAsync(Guid id, ActivateOrgUnitRequest request, CancellationToken ct)
     {
-        var (unit, refused) = await EditableAsync(id, request.Version, ct);
-        if (unit is null)
-        {
-            return refused!;
-        }
+        var unit = await EditableAsync(id, request.Version, ct);
         if (unit.ParentId is { } pid && await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == pid, ct) is { IsActive: false } parent)
         {
-            return OrgOutcome<OrgUnitDto>.Invalid("isActive", $"上级单位“{parent.Name}”已停用，请先启用上级单位。");
+            throw Refuse.Field("isActive", $"上级单位“{parent.Name}”已停用，请先启用上级单位。");
         }
         unit.IsActive = true;
         return await SaveAsync(unit, ct);
     }
 
-    private async Task<OrgOutcome<OrgUnitDto>> SaveAsync(OrgUnit unit, CancellationToken ct)
+    private async Task<OrgUnitDto> SaveAsync(OrgUnit unit, CancellationToken ct)
     {
         try
         {
@@ -346,10 +289,11 @@ internal sealed partial class OrgUnitService(PlatformDb db, ICurrentUser current
         }
         catch (DbUpdateConcurrencyException)
         {
+            // The page reloads the unit after the refusal through the same context: forget the stale edit.
             db.ChangeTracker.Clear();
-            return OrgOutcome<OrgUnitDto>.Conflict();
+            throw Refuse.Stale();
         }
-        return OrgOutcome<OrgUnitDto>.Ok((await GetAsync(unit.Id, ct))!);
+        return (await GetAsync(unit.Id, ct))!;
     }
 
     private async Task<List<OrgUnitDto>> ToDtosAsync(List<OrgUnit> units, CancellationToken ct)
@@ -376,14 +320,16 @@ internal sealed partial class OrgUnitService(PlatformDb db, ICurrentUser current
 
     private static OrgUnitRef Ref(OrgUnit u) => new(u.Name, u.Level, u.Kind);
 
-    private static void Add(Dictionary<string, string[]> errors, string field, string? message)
+    private static void Add(FieldChecks errors, string field, string? message)
     {
-        if (message is null)
+        if (message is not null)
         {
-            return;
+            errors.Add(field, message);
         }
-        errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
     }
+
+    private static void NotSavedIfAny(FieldChecks errors) =>
+        errors.ThrowIfAny("组织机构未保存：" + string.Join(" ", errors.Errors.Values.SelectMany(v => v)));
 }
 
 /// <summary>A light node of the tree.</summary>

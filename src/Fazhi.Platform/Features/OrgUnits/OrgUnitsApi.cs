@@ -28,13 +28,13 @@ internal static class OrgUnitsApi
         g.MapGet("/export", ExportAsync).RequirePermission(PlatformPermissions.OrgUnitsRead);
         g.MapGet("/{id:guid}", GetAsync).RequirePermission(PlatformPermissions.OrgUnitsRead);
         g.MapPost("/", CreateAsync).RequirePermission(PlatformPermissions.OrgUnitsManage);
-        g.MapPut("/{id:guid}", (OrgUnitService s, Guid id, UpdateOrgUnitRequest r, CancellationToken ct) => ToResultAsync(s.UpdateAsync(id, r, ct)))
+        g.MapPut("/{id:guid}", (OrgUnitService s, Guid id, UpdateOrgUnitRequest r, CancellationToken ct) => OkAsync(s.UpdateAsync(id, r, ct)))
             .RequirePermission(PlatformPermissions.OrgUnitsManage);
-        g.MapPost("/{id:guid}/move", (OrgUnitService s, Guid id, MoveOrgUnitRequest r, CancellationToken ct) => ToResultAsync(s.MoveAsync(id, r, ct)))
+        g.MapPost("/{id:guid}/move", (OrgUnitService s, Guid id, MoveOrgUnitRequest r, CancellationToken ct) => OkAsync(s.MoveAsync(id, r, ct)))
             .RequirePermission(PlatformPermissions.OrgUnitsManage);
-        g.MapPost("/{id:guid}/deactivate", (OrgUnitService s, Guid id, DeactivateOrgUnitRequest r, CancellationToken ct) => ToResultAsync(s.DeactivateAsync(id, r, ct)))
+        g.MapPost("/{id:guid}/deactivate", (OrgUnitService s, Guid id, DeactivateOrgUnitRequest r, CancellationToken ct) => OkAsync(s.DeactivateAsync(id, r, ct)))
             .RequirePermission(PlatformPermissions.OrgUnitsManage);
-        g.MapPost("/{id:guid}/activate", (OrgUnitService s, Guid id, ActivateOrgUnitRequest r, CancellationToken ct) => ToResultAsync(s.ActivateAsync(id, r, ct)))
+        g.MapPost("/{id:guid}/activate", (OrgUnitService s, Guid id, ActivateOrgUnitRequest r, CancellationToken ct) => OkAsync(s.ActivateAsync(id, r, ct)))
             .RequirePermission(PlatformPermissions.OrgUnitsManage);
         // Cookie callers (the page) must send the antiforgery token; bearer-token clients carry no cookie to forge.
         g.MapPost("/import", ImportAsync).RequirePermission(PlatformPermissions.OrgUnitsManage).RequireAntiforgeryForCookies();
@@ -44,11 +44,11 @@ internal static class OrgUnitsApi
     private static async Task<Ok<Paged<OrgUnitDto>>> SearchAsync(OrgUnitService s, string? q, Guid? parentId, OrgLevel? level, bool? includeInactive, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await s.SearchAsync(q, parentId, level, includeInactive ?? true, page ?? 1, pageSize ?? 20, ct));
 
-    private static async Task<Results<Ok<IReadOnlyList<OrgUnitDto>>, ProblemHttpResult>> ChildrenCoreAsync(OrgUnitService s, Guid? id, bool? includeInactive, CancellationToken ct) =>
-        await s.ChildrenAsync(id, includeInactive ?? true, ct) is { } list ? TypedResults.Ok(list) : NotFoundProblem();
+    private static async Task<Ok<IReadOnlyList<OrgUnitDto>>> ChildrenCoreAsync(OrgUnitService s, Guid? id, bool? includeInactive, CancellationToken ct) =>
+        TypedResults.Ok(await s.ChildrenAsync(id, includeInactive ?? true, ct) ?? throw NotFound());
 
     /// <summary>The tree as nested nodes, from <paramref name="rootId"/> (or every root) down <paramref name="depth"/> levels (all when omitted).</summary>
-    private static async Task<Results<Ok<IReadOnlyList<OrgTreeNode>>, ProblemHttpResult>> TreeAsync(OrgUnitService s, Guid? rootId, int? depth, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<OrgTreeNode>>> TreeAsync(OrgUnitService s, Guid? rootId, int? depth, CancellationToken ct)
     {
         var forest = await s.ForestAsync(ct);
         IReadOnlyList<OrgNode> start;
@@ -56,7 +56,7 @@ internal static class OrgUnitsApi
         {
             if (!forest.ById.TryGetValue(r, out var root))
             {
-                return NotFoundProblem();
+                throw NotFound();
             }
             start = [root];
         }
@@ -70,32 +70,16 @@ internal static class OrgUnitsApi
         return TypedResults.Ok<IReadOnlyList<OrgTreeNode>>(start.Select(n => Build(n, 1)).ToList());
     }
 
-    private static async Task<Results<Ok<OrgUnitDto>, ProblemHttpResult>> GetAsync(OrgUnitService s, Guid id, CancellationToken ct) =>
-        await s.GetAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : NotFoundProblem();
+    private static async Task<Ok<OrgUnitDto>> GetAsync(OrgUnitService s, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await s.GetAsync(id, ct) ?? throw NotFound());
 
-    private static async Task<Results<Created<OrgUnitDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(OrgUnitService s, CreateOrgUnitRequest request, CancellationToken ct)
+    private static async Task<Created<OrgUnitDto>> CreateAsync(OrgUnitService s, CreateOrgUnitRequest request, CancellationToken ct)
     {
-        var outcome = await s.CreateAsync(request, ct);
-        if (outcome.Succeeded)
-        {
-            return TypedResults.Created($"/api/platform/org-units/{outcome.Value!.Id}", outcome.Value);
-        }
-        return outcome.Failure == OrgFailure.Invalid
-            ? TypedResults.ValidationProblem(outcome.Errors, detail: outcome.Detail)
-            : Problem(outcome.Failure, outcome.Detail);
+        var created = await s.CreateAsync(request, ct);
+        return TypedResults.Created($"/api/platform/org-units/{created.Id}", created);
     }
 
-    private static async Task<Results<Ok<OrgUnitDto>, ValidationProblem, ProblemHttpResult>> ToResultAsync(Task<OrgOutcome<OrgUnitDto>> task)
-    {
-        var outcome = await task;
-        if (outcome.Succeeded)
-        {
-            return TypedResults.Ok(outcome.Value!);
-        }
-        return outcome.Failure == OrgFailure.Invalid
-            ? TypedResults.ValidationProblem(outcome.Errors, detail: outcome.Detail)
-            : Problem(outcome.Failure, outcome.Detail);
-    }
+    private static async Task<Ok<OrgUnitDto>> OkAsync(Task<OrgUnitDto> command) => TypedResults.Ok(await command);
 
     private static async Task<FileContentHttpResult> ExportAsync(OrgUnitTransfer transfer, CancellationToken ct)
     {
@@ -117,13 +101,5 @@ internal static class OrgUnitsApi
         return TypedResults.Ok(new ImportResponse(result.Created, result.Updated, result.Unchanged));
     }
 
-    private static ProblemHttpResult Problem(OrgFailure failure, string? detail) => failure switch
-    {
-        OrgFailure.NotFound => TypedResults.Problem(title: "未找到", detail: detail, statusCode: StatusCodes.Status404NotFound),
-        OrgFailure.Conflict => TypedResults.Problem(title: "修改冲突", detail: detail, statusCode: StatusCodes.Status409Conflict),
-        OrgFailure.Forbidden => TypedResults.Problem(title: "没有权限", detail: detail, statusCode: StatusCodes.Status403Forbidden),
-        _ => TypedResults.Problem(title: "请求无效", detail: detail, statusCode: StatusCodes.Status400BadRequest),
-    };
-
-    private static ProblemHttpResult NotFoundProblem() => Problem(OrgFailure.NotFound, "组织机构不存在。");
+    private static RefusalException NotFound() => Refuse.NotFound("组织机构不存在。");
 }

@@ -5,17 +5,29 @@ using Fazhi.Platform.Features.Setup;
 using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Platform.Features.Users;
 
-internal sealed record UserQuery(string? Name = null, string? OrgCode = null, Guid? RoleId = null, string? Status = null, int Page = 1, int PageSize = 20);
+/// <summary>The account list's query string: the kit's list query (keyword over name and user name) and the list's own filters.</summary>
+internal sealed class UserListQuery : ListQuery
+{
+    /// <summary>Org unit code; its subtree is included.</summary>
+    [FromQuery(Name = "org")]
+    public string? Org { get; set; }
+
+    [FromQuery(Name = "role")]
+    public Guid? Role { get; set; }
+
+    /// <summary>active, inactive, locked, demo or no2fa.</summary>
+    [FromQuery(Name = "status")]
+    public string? Status { get; set; }
+}
 
 internal sealed record UserListItem(
     Guid Id, string UserName, string DisplayName, string OrgUnitCode, string OrgUnitName, IReadOnlyList<string> Roles,
     bool IsActive, bool IsLockedOut, bool IsDemo, bool TwoFactorEnabled, bool MustChangePassword, string? Phone, long Version);
-
-internal sealed record UserListResult(IReadOnlyList<UserListItem> Items, int Total, int Page, int PageSize);
 
 internal sealed record UserRoleItem(Guid Id, Guid RoleId, string RoleCode, string RoleName, AdminKind AdminKind, Guid OrgUnitId, string OrgUnitCode, string OrgUnitName);
 
@@ -46,27 +58,32 @@ internal sealed class UserAdministration(PlatformDb db, UserManager<FazhiUser> u
 {
     public const int MaxPageSize = 100;
 
-    public async Task<UserListResult> ListAsync(UserQuery query, CancellationToken ct)
+    /// <summary>The account list: keyword over user name and display name, sorted by user name unless asked otherwise.</summary>
+    public static readonly ListShape<FazhiUser> Shape = new ListShape<FazhiUser> { DefaultPageSize = 20, MaxPageSize = MaxPageSize }
+        .Search((q, keyword) =>
+        {
+            var term = keyword.ToLowerInvariant();
+            return q.Where(u => u.UserName!.ToLower().Contains(term) || u.DisplayName.ToLower().Contains(term));
+        })
+        .SortBy("userName", u => u.UserName)
+        .SortBy("displayName", u => u.DisplayName)
+        .ThenBy(u => u.Id);
+
+    /// <summary>One page of accounts in scope; <paramref name="list"/> is the query as <see cref="Shape"/> checked or read it.</summary>
+    public async Task<Paged<UserListItem>> ListAsync(UserListQuery query, ListRequest list, CancellationToken ct)
     {
-        var page = Math.Max(1, query.Page);
-        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var q = db.Users.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Name))
+        if (!string.IsNullOrWhiteSpace(query.Org))
         {
-            var term = query.Name.Trim().ToLowerInvariant();
-            q = q.Where(u => u.UserName!.ToLower().Contains(term) || u.DisplayName.ToLower().Contains(term));
-        }
-        if (!string.IsNullOrWhiteSpace(query.OrgCode))
-        {
-            var code = query.OrgCode.Trim();
+            var code = query.Org.Trim();
             var path = await db.OrgUnits.Where(o => o.Code == code).Select(o => o.Path).FirstOrDefaultAsync(ct);
             if (path is null)
             {
-                return new UserListResult([], 0, page, size);
+                return new Paged<UserListItem>([], 0, list.Page.Page, list.Page.PageSize);
             }
             q = q.Where(u => db.OrgUnits.Any(o => o.Id == u.OrgUnitId && o.Path.StartsWith(path)));
         }
-        if (query.RoleId is { } roleId)
+        if (query.Role is { } roleId)
         {
             q = q.Where(u => db.RoleAssignments.Any(a => a.UserId == u.Id && a.RoleId == roleId));
         }
@@ -93,22 +110,17 @@ internal sealed class UserAdministration(PlatformDb db, UserManager<FazhiUser> u
                 break;
         }
 
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderBy(u => u.UserName).Skip((page - 1) * size).Take(size)
-            .Select(u => new
-            {
-                u.Id, u.UserName, u.DisplayName, u.IsActive, u.IsDemo, u.TwoFactorEnabled, u.MustChangePassword, u.PhoneNumber, u.LockoutEnd, u.Version,
-                Org = db.OrgUnits.Where(o => o.Id == u.OrgUnitId).Select(o => new { o.Code, o.Name }).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-        var ids = rows.Select(r => r.Id).ToList();
+        var found = await Shape.PageAsync(q, list, ct);
+        var ids = found.Items.Select(r => r.Id).ToList();
+        var orgIds = found.Items.Select(r => r.OrgUnitId).Distinct().ToList();
+        var orgs = await db.OrgUnits.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => new { o.Code, o.Name }, ct);
         var roles = (await db.RoleAssignments.AsNoTracking().Where(a => ids.Contains(a.UserId))
                 .Select(a => new { a.UserId, a.Role!.Name }).ToListAsync(ct))
             .ToLookup(a => a.UserId, a => a.Name);
-        var items = rows.Select(r => new UserListItem(
-            r.Id, r.UserName ?? "", r.DisplayName, r.Org?.Code ?? "", r.Org?.Name ?? "", roles[r.Id].Distinct().ToList(),
-            r.IsActive, IsLocked(r.LockoutEnd), r.IsDemo, r.TwoFactorEnabled, r.MustChangePassword, Masking.Phone(r.PhoneNumber), r.Version)).ToList();
-        return new UserListResult(items, total, page, size);
+        return found.Select(r => new UserListItem(
+            r.Id, r.UserName ?? "", r.DisplayName, orgs.GetValueOrDefault(r.OrgUnitId)?.Code ?? "", orgs.GetValueOrDefault(r.OrgUnitId)?.Name ?? "",
+            roles[r.Id].Distinct().ToList(), r.IsActive, IsLocked(r.LockoutEnd), r.IsDemo, r.TwoFactorEnabled, r.MustChangePassword,
+            Masking.Phone(r.PhoneNumber), r.Version));
     }
 
     public async Task<UserDetail?> GetAsync(Guid id, CancellationToken ct)

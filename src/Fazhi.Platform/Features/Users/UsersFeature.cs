@@ -1,4 +1,5 @@
 using Fazhi.Platform.Features.Roles;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Builder;
@@ -40,10 +41,12 @@ internal static class UsersFeature
         g.MapDelete("/{id:guid}/roles/{assignmentId:guid}", RemoveRoleAsync).RequireAuthorization();
     }
 
-    /// <summary>Accounts in the caller's data scope; status is active, inactive, locked, demo or no2fa.</summary>
-    private static async Task<Ok<UserListResult>> ListAsync(
-        string? name, string? org, Guid? role, string? status, int? page, int? pageSize, UserAdministration admin, CancellationToken ct) =>
-        TypedResults.Ok(await admin.ListAsync(new UserQuery(name, org, role, status, page ?? 1, pageSize ?? 20), ct));
+    /// <summary>
+    /// Accounts in the caller's data scope: q searches user name and name, sort is userName or displayName; status is
+    /// active, inactive, locked, demo or no2fa.
+    /// </summary>
+    private static async Task<Ok<Paged<UserListItem>>> ListAsync([AsParameters] UserListQuery query, UserAdministration admin, CancellationToken ct) =>
+        TypedResults.Ok(await admin.ListAsync(query, UserAdministration.Shape.Check(query), ct));
 
     private static async Task<Results<Ok<UserDetail>, ProblemHttpResult>> GetAsync(Guid id, UserAdministration admin, CancellationToken ct) =>
         await admin.GetAsync(id, ct) is { } user

@@ -57,12 +57,12 @@ internal sealed class NumberingAdmin(PlatformDb db, INumberSequence sequences)
         return await SaveAsync(key, new NumberingRequest(unitId, pattern, prefix, version), ct);
     }
 
-    /// <summary>Stores the pattern (and abbreviation) or answers why not, per field; null when saved. Unknown key: KeyNotFoundException.</summary>
+    /// <summary>Stores the pattern (and abbreviation) or answers why not, per field; null when saved. Unknown key: refused as not found.</summary>
     public async Task<Dictionary<string, string[]>?> SaveAsync(string key, NumberingRequest request, CancellationToken ct)
     {
         if (!sequences.Definitions.Any(d => d.Key == key))
         {
-            throw new KeyNotFoundException(key);
+            throw Refuse.NotFound($"没有名为 {key} 的编号序列。");
         }
         var errors = new Dictionary<string, string[]>();
         var pattern = (request.Pattern ?? "").Trim();
@@ -136,18 +136,11 @@ internal static class NumberingFeature
 
     private static async Task<Ok<List<NumberingView>>> ListAsync(NumberingAdmin admin, CancellationToken ct) => TypedResults.Ok(await admin.ListAsync(ct));
 
-    private static async Task<Results<Ok<NumberingView>, NotFound<ProblemDetails>, ValidationProblem>> PutAsync(string key, NumberingRequest request, NumberingAdmin admin, CancellationToken ct)
+    private static async Task<Ok<NumberingView>> PutAsync(string key, NumberingRequest request, NumberingAdmin admin, CancellationToken ct)
     {
-        try
+        if (await admin.SaveAsync(key, request, ct) is { } errors)
         {
-            if (await admin.SaveAsync(key, request, ct) is { } errors)
-            {
-                throw Refuse.Fields(errors, "编号格式未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
-            }
-        }
-        catch (KeyNotFoundException)
-        {
-            return TypedResults.NotFound(new ProblemDetails { Title = "未找到", Detail = $"没有名为 {key} 的编号序列。", Status = StatusCodes.Status404NotFound });
+            throw Refuse.Fields(errors, "编号格式未保存：" + string.Join(" ", errors.Values.SelectMany(v => v)));
         }
         return TypedResults.Ok((await admin.ListAsync(ct)).Single(v => v.Key == key));
     }

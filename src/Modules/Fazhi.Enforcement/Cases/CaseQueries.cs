@@ -21,14 +21,19 @@ internal sealed class CaseQueries(EnforcementDb db, CaseProcedure procedure)
     public async Task<List<PenaltyCase>> ListAsync(string? q, CaseStage? stage, int skip, int take, CancellationToken ct) =>
         await Filter(q, stage).OrderByDescending(c => c.Id).Skip(skip).Take(take).ToListAsync(ct);
 
-    /// <summary>One page (from 1) of the cases in scope matching <paramref name="q"/> and <paramref name="stage"/>, with the total.</summary>
-    public async Task<Paged<PenaltyCase>> PageAsync(string? q, CaseStage? stage, int page, int pageSize, CancellationToken ct)
-    {
-        var query = Filter(q, stage);
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new Paged<PenaltyCase>(rows, total, page, pageSize);
-    }
+    /// <summary>The case list: keyword over number, party and matter; dated by the opening day; newest opened first unless asked otherwise.</summary>
+    public static readonly ListShape<PenaltyCase> ListShape = new ListShape<PenaltyCase>()
+        .Search(Matching)
+        .Dated(c => c.OpenedOn)
+        .SortBy("openedOn", c => c.OpenedOn, SortDirection.Desc)
+        .SortBy("number", c => c.Number)
+        .SortBy("partyName", c => c.PartyName)
+        .SortBy("decisionDueOn", c => c.DecisionDueOn)
+        .ThenBy(c => c.Id);
+
+    /// <summary>One page of the cases in scope at <paramref name="stage"/>, with the total; the list query is checked (refused naming the parameter).</summary>
+    public Task<Paged<PenaltyCase>> PageAsync(DatedListQuery list, CaseStage? stage, CancellationToken ct) =>
+        ListShape.PageAsync(Filter(null, stage), list, ct);
 
     private IQueryable<PenaltyCase> Filter(string? q, CaseStage? stage)
     {
@@ -37,13 +42,11 @@ internal sealed class CaseQueries(EnforcementDb db, CaseProcedure procedure)
         {
             query = query.Where(c => c.Stage == s);
         }
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var term = q.Trim();
-            query = query.Where(c => c.Number.Contains(term) || c.PartyName.Contains(term) || c.MatterName.Contains(term));
-        }
-        return query;
+        return string.IsNullOrWhiteSpace(q) ? query : Matching(query, q.Trim());
     }
+
+    private static IQueryable<PenaltyCase> Matching(IQueryable<PenaltyCase> query, string term) =>
+        query.Where(c => c.Number.Contains(term) || c.PartyName.Contains(term) || c.MatterName.Contains(term));
 
     public Task<List<LegalReview>> ReviewQueueAsync(CancellationToken ct) =>
         db.LegalReviews.AsNoTracking().Where(r => r.Opinion == ReviewOpinion.Pending).OrderBy(r => r.Id).ToListAsync(ct);

@@ -94,14 +94,12 @@ internal static class CasesApi
             (_, var refusal) => TypedResults.Problem(title: "不能生成", detail: refusal, statusCode: StatusCodes.Status409Conflict),
         };
 
-    /// <summary>One page of 50 cases, newest first, with the total (page from 1; a page past the end is empty).</summary>
-    private static async Task<Ok<Paged<CaseResponse>>> ListAsync(string? q, CaseStage? stage, int? page, CaseQueries s, CancellationToken ct)
-    {
-        const int PageSize = 50;
-        var p = Math.Clamp(page ?? 1, 1, 100_000);
-        var found = await s.PageAsync(q, stage, p, PageSize, ct);
-        return TypedResults.Ok(new Paged<CaseResponse>(found.Items.Select(ToResponse).ToList(), found.Total, found.Page, found.PageSize));
-    }
+    /// <summary>
+    /// One page of cases (50 unless pageSize says), newest opened first, with the total: q over number, party and matter,
+    /// from/to on the opening day, sort by openedOn, number, partyName or decisionDueOn (a page past the end is empty).
+    /// </summary>
+    private static async Task<Ok<Paged<CaseResponse>>> ListAsync([AsParameters] DatedListQuery list, CaseStage? stage, CaseQueries s, CancellationToken ct) =>
+        TypedResults.Ok((await s.PageAsync(list, stage, ct)).Select(ToResponse));
 
     private static NotFound<ProblemDetails> NotFound() => TypedResults.NotFound(new ProblemDetails { Title = "未找到", Detail = "案件不存在或不在您的数据范围内。", Status = 404 });
 
