@@ -146,6 +146,10 @@ public sealed class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Runs the demo seeding of <c>--demo</c> / <c>seed demo</c> (idempotent) on the shared host.</summary>
     public Task SeedDemoAsync() => InScopeAsync(sp => ReferenceData.SeedDemoAsync(sp, CancellationToken.None));
 
+    /// <summary>Only the regulation library's demo laws (行政处罚法 2021, 行政复议法 2017 and 2023 ...), not the whole demo; idempotent.</summary>
+    public Task ImportDemoLawsAsync() => InScopeAsync(sp =>
+        sp.GetServices<IDemoSeed>().Single(s => s.GetType().Name == "LibraryDemoSeed").SeedAsync(CancellationToken.None));
+
     /// <summary>A demo account created by <see cref="SeedDemoAsync"/> (no two-factor; the shared demo password).</summary>
     public static TestUser DemoUser(string userName) => new(Guid.Empty, userName, PlatformSeeder.DemoPassword, null, Guid.Empty);
 

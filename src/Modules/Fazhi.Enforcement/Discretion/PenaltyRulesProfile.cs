@@ -11,6 +11,9 @@ internal sealed class PenaltyRulesProfile : IVersioned
 {
     public const string DefaultCode = "default";
 
+    /// <summary>The articles the numbers come from, shown as links to the regulation library beside each version.</summary>
+    public const string Basis = "行政处罚法第三十条；行政处罚法第三十六条；行政处罚法第三十七条";
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public string Code { get; set; } = DefaultCode;

@@ -11,10 +11,14 @@ namespace Fazhi.Library.Citations;
 /// <see cref="ILawReferences"/> for the other modules. A citation is 《title》第X条 or title第X条 (行政处罚法第三十二条, as the
 /// enforcement rules write them): the title is matched by its key, trying shorter tails of the words before 第X条 (依照行政处罚法
 /// → 行政处罚法) until a work is found. The article is taken from the version in force on the asked date, then compared
-/// with the version in force today.
+/// with the version in force today. Scoped: within one request each citation is resolved once per date and each work
+/// looked up once (a list page resolves the same articles for many rows).
 /// </summary>
 internal sealed partial class LawReferences(LibraryDb db, TimeProvider clock) : ILawReferences
 {
+    private readonly Dictionary<(string Citation, DateOnly On), LawReference> _resolved = [];
+    private readonly Dictionary<string, (LawWork? Work, List<LawVersion> Versions)> _works = [];
+
     [GeneratedRegex("《?(?<title>[\\u4e00-\\u9fa5（）]{2,40}?(?:法|条例|规定|办法|细则|解释|决定|规则|准则|纲要))》?\\s*(?<art>第(?<n>[零〇一二三四五六七八九十百千两]+)条(之(?<s>[一二三四五六七八九十]+))?)?")]
     private static partial Regex Loose();
 
@@ -46,13 +50,27 @@ internal sealed partial class LawReferences(LibraryDb db, TimeProvider clock) : 
 
     private async Task<LawReference> ResolveMatchAsync(Match m, DateOnly on, CancellationToken ct)
     {
+        if (!_resolved.TryGetValue((m.Value.Trim(), on), out var resolved))
+        {
+            resolved = _resolved[(m.Value.Trim(), on)] = await ResolveUncachedAsync(m, on, ct);
+        }
+        return resolved;
+    }
+
+    private async Task<LawReference> ResolveUncachedAsync(Match m, DateOnly on, CancellationToken ct)
+    {
         var citation = m.Value.Trim();
-        var work = await FindWorkAsync(m.Groups["title"].Value, ct);
+        var title = m.Groups["title"].Value;
+        if (!_works.TryGetValue(title, out var found))
+        {
+            var w = await FindWorkAsync(title, ct);
+            found = _works[title] = (w, w is null ? [] : await db.Versions.AsNoTracking().Where(v => v.WorkId == w.Id).ToListAsync(ct));
+        }
+        var (work, versions) = found;
         if (work is null)
         {
             return NotFound(citation);
         }
-        var versions = await db.Versions.AsNoTracking().Where(v => v.WorkId == work.Id).ToListAsync(ct);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var then = Validity.InForceOn(work, versions, on);
         var now = Validity.InForceOn(work, versions, today);
