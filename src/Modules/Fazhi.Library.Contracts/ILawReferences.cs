@@ -23,6 +23,9 @@ public enum ReferenceState
 
     /// <summary>The library has no such work or article.</summary>
     NotFound,
+
+    /// <summary>The work was in force on the asked date, but the library holds only later versions of it.</summary>
+    VersionMissing,
 }
 
 /// <summary>

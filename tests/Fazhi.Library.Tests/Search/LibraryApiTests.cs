@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Library.Tests.Search;
 
@@ -186,5 +187,24 @@ public sealed class LibraryApiTests(LibraryHost host)
         Assert.NotNull(old.GetProperty("currentUrl").GetString());
         var none = await JsonAsync(await c.GetAsync("/api/library/references?citation=" + Uri.EscapeDataString("不存在的法第一条")));
         Assert.Equal("NotFound", none.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Following_articles_cite_the_same_law_and_dates_outside_the_library_say_why()
+    {
+        var refs = await Factory.InScopeAsync(async sp =>
+        {
+            var r = sp.GetRequiredService<Fazhi.Library.Contracts.ILawReferences>();
+            var all = await r.ResolveAllAsync("依照《中华人民共和国行政处罚法》第三十二条、第三十三条的规定", new DateOnly(2024, 1, 1), CancellationToken.None);
+            // The library holds only the 2021 text of 行政处罚法 (adopted 1996): 2010 is a version it lacks.
+            var missing = await r.ResolveAsync("行政处罚法第三十三条", new DateOnly(2010, 1, 1), CancellationToken.None);
+            var before = await r.ResolveAsync("行政处罚法第三十三条", new DateOnly(1990, 1, 1), CancellationToken.None);
+            return (all, missing, before);
+        });
+        Assert.Equal(["《中华人民共和国行政处罚法》第三十二条", "第三十三条"], refs.all.Select(x => x.Citation));
+        Assert.All(refs.all, x => Assert.Equal(Fazhi.Library.Contracts.ReferenceState.Current, x.State));
+        Assert.EndsWith("/art-33", refs.all[1].Url);
+        Assert.Equal(Fazhi.Library.Contracts.ReferenceState.VersionMissing, refs.missing.State);
+        Assert.Equal(Fazhi.Library.Contracts.ReferenceState.NotYetInForce, refs.before.State);
     }
 }

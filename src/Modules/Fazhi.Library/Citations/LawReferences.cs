@@ -22,6 +22,9 @@ internal sealed partial class LawReferences(LibraryDb db, TimeProvider clock) : 
     [GeneratedRegex("《?(?<title>[\\u4e00-\\u9fa5（）]{2,40}?(?:法|条例|规定|办法|细则|解释|决定|规则|准则|纲要))》?\\s*(?<art>第(?<n>[零〇一二三四五六七八九十百千两]+)条(之(?<s>[一二三四五六七八九十]+))?)?")]
     private static partial Regex Loose();
 
+    [GeneratedRegex("(?:、|，|和|及|以及|或者|或|至)(?<art>第[零〇一二三四五六七八九十百千两]+条(?:之[一二三四五六七八九十]+)?)")]
+    private static partial Regex Following();
+
     public async Task<IReadOnlyList<LawReference>> ResolveAllAsync(string text, DateOnly on, CancellationToken ct)
     {
         var results = new List<LawReference>();
@@ -38,6 +41,15 @@ internal sealed partial class LawReferences(LibraryDb db, TimeProvider clock) : 
                 results.Add(r);
             }
             lastTitle = m.Groups["title"].Value;
+            // 《…》第八条、第十七条: the articles that follow cite the same work; each is resolved as written (第十七条).
+            var at = m.Index + m.Length;
+            while (m.Groups["art"].Success && Following().Match(text!, at) is { Success: true } f && f.Index == at)
+            {
+                var same = Loose().Match(lastTitle + f.Groups["art"].Value);
+                var follow = await ResolveMatchAsync(same, on, ct);
+                results.Add(follow with { Citation = f.Groups["art"].Value });
+                at = f.Index + f.Length;
+            }
         }
         return results.DistinctBy(r => r.Citation).ToList();
     }
@@ -87,10 +99,16 @@ internal sealed partial class LawReferences(LibraryDb db, TimeProvider clock) : 
         var label = ChineseNumber.ArticleLabel(number, sub);
         if (then is null)
         {
-            var fallback = now ?? Validity.Current(work, versions, today);
-            var later = fallback is null ? null : await ArticleAsync(fallback.Id, anchor, ct);
-            return new LawReference(citation, ReferenceState.NotYetInForce, work.Title, label,
-                later is null ? null : LibraryUrls.Article(work.Id, fallback!.Number, anchor), later?.Text, null, Label(ReferenceState.NotYetInForce));
+            // No version applied on that date: the work had ended (repealed, lapsed), or the date is before the first
+            // version the library holds — which is either before the law existed, or a version the library lacks.
+            var first = versions.OrderBy(v => v.AppliesFrom).FirstOrDefault();
+            var ended = first is not null && on >= first.AppliesFrom;
+            var existed = !ended && first is not null && EarliestHistoryDate(first) is { } adopted && adopted <= on;
+            var state = ended ? ReferenceState.Repealed : existed ? ReferenceState.VersionMissing : ReferenceState.NotYetInForce;
+            var shown = ended ? versions.OrderByDescending(v => v.AppliesFrom).First() : now ?? Validity.Current(work, versions, today);
+            var text = shown is null ? null : await ArticleAsync(shown.Id, anchor, ct);
+            return new LawReference(citation, state, work.Title, label,
+                text is null ? null : LibraryUrls.Article(work.Id, shown!.Number, anchor), text?.Text, null, Label(state));
         }
         var article = await ArticleAsync(then.Id, anchor, ct);
         if (article is null)
@@ -110,6 +128,25 @@ internal sealed partial class LawReferences(LibraryDb db, TimeProvider clock) : 
         var state2 = current is null ? ReferenceState.Removed : Same(current.Text, article.Text) ? ReferenceState.Current : ReferenceState.Amended;
         return new LawReference(citation, state2, work.Title, label, url, article.Text,
             current is null ? LibraryUrls.Version(work.Id, now.Number) : LibraryUrls.Article(work.Id, now.Number, anchor), Label(state2));
+    }
+
+    [GeneratedRegex(@"(?<y>[0-9]{4})年(?<m>[0-9]{1,2})月(?<d>[0-9]{1,2})日")]
+    private static partial Regex HistoryDate();
+
+    /// <summary>The earliest date in a version's history lines (the law's adoption), if any.</summary>
+    private static DateOnly? EarliestHistoryDate(LawVersion v)
+    {
+        DateOnly? earliest = null;
+        foreach (Match m in HistoryDate().Matches(v.History))
+        {
+            int y = int.Parse(m.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture), mo = int.Parse(m.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture),
+                d = int.Parse(m.Groups["d"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) && (earliest is null || new DateOnly(y, mo, d) < earliest))
+            {
+                earliest = new DateOnly(y, mo, d);
+            }
+        }
+        return earliest;
     }
 
     private static bool Same(string a, string b) => Normal(a) == Normal(b);
@@ -137,6 +174,7 @@ internal sealed partial class LawReferences(LibraryDb db, TimeProvider clock) : 
         ReferenceState.Removed => "已删除或调整条号",
         ReferenceState.Repealed => "已废止或失效",
         ReferenceState.NotYetInForce => "当日尚未施行",
+        ReferenceState.VersionMissing => "法规库缺当日版本",
         _ => "法规库中未找到",
     };
 }

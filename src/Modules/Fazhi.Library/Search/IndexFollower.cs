@@ -44,51 +44,87 @@ internal sealed class IndexFollower(
 {
     private static readonly TimeSpan GapPatience = TimeSpan.FromMinutes(1);
     private readonly ILogger _log = loggers.CreateLogger<IndexFollower>();
-    private readonly TaskCompletionSource<LibraryIndex> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly object _openLock = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly HashSet<long> _seenAbove = [];
+    private Task<LibraryIndex>? _opening;
     private long _watermark;
 
-    /// <summary>The index once it is open and caught up (searches wait for the first start).</summary>
-    public Task<LibraryIndex> Ready => _ready.Task;
+    /// <summary>
+    /// The index once it is open and caught up. The first caller opens it: the hosted service on a serving node, or a
+    /// command-line verb (which runs without hosted services).
+    /// </summary>
+    public Task<LibraryIndex> Ready
+    {
+        get
+        {
+            lock (_openLock)
+            {
+                return _opening ??= OpenAsync();
+            }
+        }
+    }
 
     private TimeSpan PollInterval => TimeSpan.FromMilliseconds(configuration.GetValue("Library:IndexPollMilliseconds", 2000));
+
+    private async Task<LibraryIndex> OpenAsync()
+    {
+        var index = Open();
+        try
+        {
+            await StartAsync(index, CancellationToken.None);
+            return index;
+        }
+        catch
+        {
+            index.Dispose();
+            throw;
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         LibraryIndex index;
         try
         {
-            index = Open();
-            await StartAsync(index, stoppingToken);
-            _ready.TrySetResult(index);
+            index = await Ready.WaitAsync(stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             _log.LogError(e, "The library index could not be opened");
-            _ready.TrySetException(e);
             return;
         }
-        using (index)
+        catch (OperationCanceledException)
         {
-            while (!stoppingToken.IsCancellationRequested)
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
             {
-                try
-                {
-                    await signal.WaitAsync(PollInterval, stoppingToken);
-                    await CatchUpAsync(index, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-                catch (Exception e) when (e is DbUpdateException or InvalidOperationException or IOException or System.Data.Common.DbException)
-                {
-                    // The database may be briefly unreachable; the next round tries again from the same mark.
-                    _log.LogWarning(e, "Following the library change feed failed; retrying");
-                }
+                await signal.WaitAsync(PollInterval, stoppingToken);
+                await CatchUpAsync(index, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or IOException or System.Data.Common.DbException)
+            {
+                // The database may be briefly unreachable; the next round tries again from the same mark.
+                _log.LogWarning(e, "Following the library change feed failed; retrying");
             }
         }
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        if (_opening is { IsCompletedSuccessfully: true } opened)
+        {
+            opened.Result.Dispose();
+        }
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>Opens this node's index folder; another process holding it (a second node on one data folder) gets its own.</summary>
