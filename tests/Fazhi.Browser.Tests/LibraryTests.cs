@@ -32,6 +32,7 @@ public sealed class LibraryTests(BrowserFixture browser) : IClassFixture<Browser
             await staff.FillAsync("#password", DemoPassword);
             await staff.ClickAsync("button[type=submit]");
             await staff.WaitForURLAsync(host.BaseUrl + "/", BrowserFixture.Committed);
+            await IndexBuiltAsync(host);
             await SearchUntilHitsAsync(staff, host.BaseUrl + "/library", "复议");
             var marks = await staff.Locator(".hit-text mark").AllInnerTextsAsync();
             Assert.NotEmpty(marks);
@@ -94,12 +95,21 @@ public sealed class LibraryTests(BrowserFixture browser) : IClassFixture<Browser
         await phone.CloseAsync();
     }
 
-    /// <summary>The index is built in the background on first start: search again until it answers.</summary>
+    /// <summary>On first start the index is built in the background after the demo laws are imported: wait for it (a busy machine takes its time).</summary>
+    private static async Task IndexBuiltAsync(HostProcess host)
+    {
+        for (var waited = 0; waited < 120 && !host.Output.Contains("Library index rebuilt", StringComparison.Ordinal); waited++)
+        {
+            await Task.Delay(1000);
+        }
+    }
+
+    /// <summary>Searches again until the index answers.</summary>
     private static async Task SearchUntilHitsAsync(IPage page, string url, string q)
     {
         for (var attempt = 0; ; attempt++)
         {
-            await page.GotoAsync(url + "?q=" + Uri.EscapeDataString(q));
+            await page.GotoAsync(url + "?q=" + Uri.EscapeDataString(q), new PageGotoOptions { Timeout = 90_000 });
             if (await page.Locator(".hit").CountAsync() > 0 || attempt == 30)
             {
                 return;

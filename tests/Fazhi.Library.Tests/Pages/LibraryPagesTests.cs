@@ -17,19 +17,7 @@ public sealed partial class LibraryPagesTests(LibraryHost host)
 {
     private FazhiFactory Factory => host.Factory;
 
-    private static string Law(string title, string date, string article) => $"""
-        # {title}
-
-        {date} 枣庄市第十七届人民代表大会常务委员会第九次会议通过
-
-        <!-- INFO END -->
-
-        ## 第一章 总则
-
-        第一条 {article}
-
-        第二条 本条例自公布之日起施行。
-        """;
+    private static string Law(string title, string date, string article) => TestLaws.Markdown(title, date, article);
 
     /// <summary>Posts the page's multipart upload form as a browser does: the page's token, the form name, the chosen files.</summary>
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, EffectLevelText level, params (string Name, string Text)[] files)
