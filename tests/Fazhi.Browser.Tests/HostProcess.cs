@@ -116,6 +116,9 @@ public sealed partial class HostProcess : IAsyncDisposable
         psi.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(dataDir, "fazhi.db")}";
         psi.Environment["Storage__Root"] = Path.Combine(dataDir, "files");
         psi.Environment["Security__KeyFile"] = Path.Combine(dataDir, "keys", "fazhi.key");
+        // The data folder (the library's search index lives there) is the test's own: the default, beside the
+        // executable, is shared by every host started from this build and would hold another database's index.
+        psi.Environment["Data__Directory"] = dataDir;
     }
 
     private void Collect(string? line)

@@ -22,19 +22,7 @@ public sealed class ImportAndEditTests(LibraryHost host)
         return form;
     }
 
-    private static string Law(string title, string date, string article) => $"""
-        # {title}
-
-        {date} 枣庄市第十七届人民代表大会常务委员会第九次会议通过
-
-        <!-- INFO END -->
-
-        ## 第一章 总则
-
-        第一条 {article}
-
-        第二条 本条例自公布之日起施行。
-        """;
+    private static string Law(string title, string date, string article) => TestLaws.Markdown(title, date, article);
 
     [Fact]
     public async Task An_import_is_idempotent_an_amendment_is_a_new_version_and_search_follows()

@@ -109,6 +109,10 @@ internal sealed class WorkQueries(LibraryDb db, TimeProvider clock)
             .ToList();
     }
 
+    /// <summary>Each version's concurrency stamp by number (an administrator's version edit sends it back).</summary>
+    public async Task<IReadOnlyDictionary<int, long>> VersionStampsAsync(Guid workId, CancellationToken ct) =>
+        await db.Versions.AsNoTracking().Where(v => v.WorkId == workId).ToDictionaryAsync(v => v.Number, v => v.Version, ct);
+
     /// <summary>Works by title (library browsing and the administrators' list): newest first.</summary>
     public async Task<Paged<WorkDetail>> ListAsync(string? title, EffectLevel? level, int page, int pageSize, bool publicOnly, CancellationToken ct)
     {

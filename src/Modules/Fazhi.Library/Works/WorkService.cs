@@ -111,6 +111,8 @@ internal sealed class WorkService(LibraryDb db, TimeProvider clock, LibraryIndex
         }
         p.Text = text;
         var key = await db.Works.Where(w => w.Id == workId).Select(w => w.Key).FirstAsync(ct);
+        // The old citations go in the same transaction as the new text: a failed save leaves both as they were.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Citations.Where(c => c.FromVersionId == version.Id && c.FromAnchor == anchor).ExecuteDeleteAsync(ct);
         foreach (var r in CitationFinder.Find(text, key).Where(r => r.Kind != ReferenceKind.Previous))
         {
@@ -120,7 +122,6 @@ internal sealed class WorkService(LibraryDb db, TimeProvider clock, LibraryIndex
                 TargetNumber = r.Number, TargetSubNumber = r.SubNumber, Text = r.Text.Length > 400 ? r.Text[..400] : r.Text, Offset = r.Offset,
             });
         }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await SaveWithChangeAsync(workId, ct);
         await db.WriteAuditEventAsync("library.article.edit", nameof(Provision), p.Id.ToString(), new { workId, version = number, anchor, reason = edit.Reason.Trim(), old, text }, ct);
         await tx.CommitAsync(ct);
