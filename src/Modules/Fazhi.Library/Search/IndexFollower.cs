@@ -149,7 +149,7 @@ internal sealed class IndexFollower(
 
     private async Task StartAsync(LibraryIndex index, CancellationToken ct)
     {
-        var (change, schema) = index.Committed;
+        var (change, schema, origin) = index.Committed;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ISystemWork>().Db<LibraryDb>("法规库索引");
         await using (db)
@@ -158,7 +158,9 @@ internal sealed class IndexFollower(
             var last = await db.Changes.MaxAsync(c => (long?)c.Id, ct) ?? 0;
             // Another schema, an empty index over a filled library, or an index ahead of the database (the database was
             // replaced or restored from a backup): rebuild from the database, the source of truth.
-            if (schema != LibraryIndex.Schema || (index.DocumentCount == 0 && hasWorks) || change > last || (index.DocumentCount > 0 && !hasWorks))
+            index.Origin = await OriginAsync(db, ct);
+            if (schema != LibraryIndex.Schema || (index.DocumentCount == 0 && hasWorks) || change > last || (index.DocumentCount > 0 && !hasWorks)
+                || (index.DocumentCount > 0 && origin != index.Origin))
             {
                 await RebuildAsync(index, db, ct);
                 return;
@@ -185,6 +187,7 @@ internal sealed class IndexFollower(
             var watch = Stopwatch.StartNew();
             // The mark is read first: a change committed during the rebuild is applied again afterwards (harmless).
             var mark = await db.Changes.MaxAsync(c => (long?)c.Id, ct) ?? 0;
+            index.Origin = await OriginAsync(db, ct);
             index.DeleteAll();
             var ids = await db.Works.AsNoTracking().OrderBy(w => w.Id).Select(w => w.Id).ToListAsync(ct);
             foreach (var chunk in ids.Chunk(50))
@@ -252,6 +255,11 @@ internal sealed class IndexFollower(
             _seenAbove.RemoveWhere(id => id <= _watermark);
             if (fresh.Count > 0)
             {
+                // An index started on an empty library learns the database's identity with its first change.
+                if (string.IsNullOrEmpty(index.Origin))
+                {
+                    index.Origin = await OriginAsync(db, ct);
+                }
                 index.Commit(_watermark);
             }
         }
@@ -259,6 +267,13 @@ internal sealed class IndexFollower(
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>The database's identity for the index: its first change-feed row (empty while it has none).</summary>
+    private static async Task<string> OriginAsync(LibraryDb db, CancellationToken ct)
+    {
+        var first = await db.Changes.AsNoTracking().OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
+        return first is null ? "" : $"{first.Id}:{first.WorkId:N}:{first.AtUtc.Ticks}";
     }
 
     internal static async Task<List<WorkSnapshot>> SnapshotsAsync(LibraryDb db, IReadOnlyCollection<Guid> workIds, CancellationToken ct)

@@ -51,15 +51,18 @@ internal sealed class LibraryIndex : IDisposable
     public string Path { get; }
 
     /// <summary>The change-feed id this index has applied up to (from its last commit), and its schema.</summary>
-    public (long Change, string? Schema) Committed
+    public (long Change, string? Schema, string? Origin) Committed
     {
         get
         {
             var data = _writer.CommitData;
             long change = data is not null && data.TryGetValue("change", out var c) && long.TryParse(c, out var v) ? v : 0;
-            return (change, data is not null && data.TryGetValue("schema", out var s) ? s : null);
+            return (change, data is not null && data.TryGetValue("schema", out var s) ? s : null, data is not null && data.TryGetValue("origin", out var o) ? o : null);
         }
     }
+
+    /// <summary>The database this index was built from (its first change-feed row), so an index never serves another database.</summary>
+    public string? Origin { get; set; }
 
     public int DocumentCount => _writer.NumDocs;
 
@@ -80,7 +83,12 @@ internal sealed class LibraryIndex : IDisposable
     /// <summary>Makes applied changes durable and visible, recording the change-feed position.</summary>
     public void Commit(long change)
     {
-        _writer.SetCommitData(new Dictionary<string, string> { ["change"] = change.ToString(System.Globalization.CultureInfo.InvariantCulture), ["schema"] = Schema });
+        _writer.SetCommitData(new Dictionary<string, string>
+        {
+            ["change"] = change.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["schema"] = Schema,
+            ["origin"] = Origin ?? "",
+        });
         _writer.Commit();
         _searchers.MaybeRefreshBlocking();
     }
