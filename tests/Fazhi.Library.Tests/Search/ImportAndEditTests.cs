@@ -49,6 +49,36 @@ public sealed class ImportAndEditTests(LibraryHost host)
     }
 
     [Fact]
+    public async Task A_local_docx_is_imported_with_its_chapters_articles_and_effective_date()
+    {
+        var admin = await Factory.ApiClientAsync(await Factory.CreateUserAsync("library-admin"));
+        var title = "枣庄市行政执法公示办法" + Guid.NewGuid().ToString("N")[..6];
+        using var stream = new MemoryStream();
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var body = new DocumentFormat.OpenXml.Wordprocessing.Body();
+            foreach (var line in new[] { title, "（2024年3月1日枣庄市人民政府第30次常务会议通过 自2024年5月1日起施行）", "第一章 总则", "第一条 为了规范行政执法公示，制定本办法。", "第二条 行政执法机关应当公示执法信息。" })
+            {
+                body.Append(new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(line))));
+            }
+            doc.AddMainDocumentPart().Document = new DocumentFormat.OpenXml.Wordprocessing.Document(body);
+        }
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(stream.ToArray());
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        form.Add(file, "file", title + ".docx");
+        var r = JsonDocument.Parse(await (await admin.PostAsync("/api/library/import?level=NormativeDocument", form)).Content.ReadAsStringAsync()).RootElement[0];
+        Assert.True(r.GetProperty("kind").GetString() == "NewWork", r.ToString());
+        var work = JsonDocument.Parse(await admin.GetStringAsync($"/api/library/works/{r.GetProperty("workId").GetGuid()}")).RootElement;
+        Assert.Equal("NormativeDocument", work.GetProperty("level").GetString());
+        Assert.Equal("枣庄市人民政府", work.GetProperty("issuingBody").GetString());
+        Assert.Equal("2024-05-01", work.GetProperty("versions")[0].GetProperty("effectiveOn").GetString());
+        Assert.Equal(2, work.GetProperty("versions")[0].GetProperty("articles").GetInt32());
+        var notDocx = await admin.PostAsync("/api/library/import", Upload("假的.docx", "这不是 docx"));
+        Assert.Contains("不是有效的 .docx 文件", await notDocx.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_malformed_file_names_file_and_line_and_stores_nothing()
     {
         var admin = await Factory.ApiClientAsync(await Factory.CreateUserAsync("library-admin"));

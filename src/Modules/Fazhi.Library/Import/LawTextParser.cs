@@ -216,40 +216,19 @@ internal static partial class LawTextParser
         && !text.Contains("修订", StringComparison.Ordinal) && !text.Contains("公布", StringComparison.Ordinal);
 
     /// <summary>自2021年7月15日起施行 inside a history line.</summary>
-    private static DateOnly? EffectiveInText(IEnumerable<HistoryLine> history)
-    {
-        foreach (var h in history.Reverse())
-        {
-            var at = h.Text.IndexOf("起施行", StringComparison.Ordinal);
-            if (at < 0)
-            {
-                continue;
-            }
-            var m = ChineseDate().Matches(h.Text[..at]).LastOrDefault();
-            if (m is not null && TryDate(m, out var d))
-            {
-                return d;
-            }
-        }
-        return null;
-    }
+    private static DateOnly? EffectiveInText(IEnumerable<HistoryLine> history) =>
+        history.Reverse().Select(h => CommencementIn(h.Text)).FirstOrDefault(d => d is not null);
 
-    private static DateOnly? EffectiveInArticles(IReadOnlyList<ParsedProvision> provisions)
+    /// <summary>本法自2024年1月1日起施行 in one of the last three articles.</summary>
+    private static DateOnly? EffectiveInArticles(IReadOnlyList<ParsedProvision> provisions) =>
+        provisions.Where(p => p.Kind == ProvisionKind.Article).TakeLast(3).Reverse().Select(p => CommencementIn(p.Text)).FirstOrDefault(d => d is not null);
+
+    /// <summary>The last valid date before 起施行 in a text, if any.</summary>
+    private static DateOnly? CommencementIn(string text)
     {
-        foreach (var p in provisions.Where(p => p.Kind == ProvisionKind.Article).TakeLast(3).Reverse())
-        {
-            var at = p.Text.IndexOf("起施行", StringComparison.Ordinal);
-            if (at < 0)
-            {
-                continue;
-            }
-            var m = ChineseDate().Matches(p.Text[..at]).LastOrDefault();
-            if (m is not null && TryDate(m, out var d))
-            {
-                return d;
-            }
-        }
-        return null;
+        var at = text.IndexOf("起施行", StringComparison.Ordinal);
+        var m = at < 0 ? null : ChineseDate().Matches(text[..at]).LastOrDefault();
+        return m is not null && TryDate(m, out var d) ? d : null;
     }
 
     private static int FindHeaderEnd(List<string> lines, int from, bool markdown)
