@@ -279,7 +279,7 @@ internal static partial class EnforcementLoad
                     {
                         var p = new PublishedDecision
                         {
-                            CaseId = c.Id, OrgUnitId = c.OrgUnitId, BodyName = b.Name, DecisionNumber = c.DecisionNumber, PartyDisplay = CaseService.PartyDisplay(c),
+                            CaseId = c.Id, OrgUnitId = c.OrgUnitId, BodyName = b.Name, DecisionNumber = c.DecisionNumber, PartyDisplay = CaseDisplay.PartyDisplay(c),
                             PartyCreditCode = c.PartyCreditCode, MatterName = c.MatterName, PenaltyText = c.PenaltyText, DecidedOn = decided, PublishedOn = on,
                             WithdrawnOn = stage == CaseStage.Revoked ? c.RevokedOn : null,
                         };
