@@ -24,6 +24,10 @@ if (args.Length > 0 && args[0] == "library")
 {
     return await Fazhi.Bench.Library.LibraryLoad.RunAsync(args[1..]);
 }
+if (args.Length > 0 && args[0] == "library-profile")
+{
+    return Fazhi.Bench.Library.LibraryProfile.Run(args[1..]);
+}
 if (args.Length > 0 && args[0] == "concurrent")
 {
     return await ConcurrentAppend.RunAsync(args[1..]);

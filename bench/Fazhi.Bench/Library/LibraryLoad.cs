@@ -75,11 +75,13 @@ internal static class LibraryLoad
 
         // A fresh database and data folder.
         var dir = Path.Combine(Path.GetTempPath(), "fazhi-bench", postgres ? "pg-" + new NpgsqlConnectionStringBuilder(name).Database : name);
-        if (System.IO.Directory.Exists(dir))
+        // FAZHI_BENCH_REUSE=1: the database and index of an earlier run as they are (no import), to re-measure queries.
+        var reuse = Environment.GetEnvironmentVariable("FAZHI_BENCH_REUSE") == "1";
+        if (!reuse && System.IO.Directory.Exists(dir))
         {
             System.IO.Directory.Delete(dir, recursive: true);
         }
-        if (postgres)
+        if (postgres && !reuse)
         {
             await DropPostgresAsync(name);
             await BenchHost.EnsurePostgresDatabaseAsync(name);
@@ -105,7 +107,7 @@ internal static class LibraryLoad
             // ImportFolderAsync's loop (same files, same order), file by file, so that a file the importer throws on
             // (not a refusal: an exception) is counted and the run goes on; `library import` stops there.
             results = [];
-            foreach (var relative in CorpusFiles(corpus))
+            foreach (var relative in reuse ? [] : CorpusFiles(corpus))
             {
                 try
                 {
@@ -141,7 +143,7 @@ internal static class LibraryLoad
         }
         Console.WriteLine($"index catch-up after the last file: {catchUp.TotalSeconds:F1} s ({Load()})");
         watch.Restart();
-        var (works, documents, rebuilt) = await follower.RebuildAsync(CancellationToken.None);
+        var (works, documents, rebuilt) = reuse ? (0, 0L, TimeSpan.Zero) : await follower.RebuildAsync(CancellationToken.None);
         var index = await follower.Ready;
         Console.WriteLine($"index rebuild (library reindex): {works} works, {documents:N0} documents in {rebuilt.TotalSeconds:F1} s; index size {index.SizeBytes / 1048576.0:F1} MB ({Load()})");
         await DatabaseSizeAsync(host, postgres, dir);
