@@ -88,7 +88,9 @@ internal static class LibraryLoad
         }
         var host = postgres ? new BenchHost("postgres", name) : new BenchHost("sqlite", name);
         // The index in the bench's own folder (the host's default data folder is next to the binaries, shared by runs).
-        host.Settings["Library:IndexDirectory"] = Path.Combine(dir, "library-index");
+        // FAZHI_BENCH_INDEX (with FAZHI_BENCH_REUSE=1): another index folder of this data folder, e.g. library-index-10x
+        // to re-measure the 10× latency (its recall lines are then against the 1× database and mean nothing).
+        host.Settings["Library:IndexDirectory"] = Path.Combine(dir, Environment.GetEnvironmentVariable("FAZHI_BENCH_INDEX") is { Length: > 0 } ix ? ix : "library-index");
         var watch = Stopwatch.StartNew();
         _ = host.Services;
         Console.WriteLine($"host started (migrations) in {watch.Elapsed.TotalSeconds:F1} s");
