@@ -5,6 +5,7 @@ using Fazhi.Bench;
 // dotnet run -c Release --project bench/Fazhi.Bench -- disputes [sqlite NAME|postgres CONNECTION] [cases]
 // dotnet run -c Release --project bench/Fazhi.Bench -- assessment [sqlite NAME|postgres CONNECTION]
 // dotnet run -c Release --project bench/Fazhi.Bench -- enforcement [sqlite NAME|postgres CONNECTION] [cases] [decisions]
+// dotnet run -c Release --project bench/Fazhi.Bench -- library [sqlite NAME|postgres CONNECTION] [scale] [rounds]
 // dotnet run -c Release --project bench/Fazhi.Bench -- discretion [threads] [seconds]
 // dotnet run -c Release --project bench/Fazhi.Bench -- concurrent [sqlite|postgres CONNECTION] [writers] [writesPerWriter]
 if (args.Length > 0 && args[0] == "disputes")
@@ -18,6 +19,14 @@ if (args.Length > 0 && args[0] == "assessment")
 if (args.Length > 0 && args[0] == "enforcement")
 {
     return await Fazhi.Bench.Enforcement.EnforcementLoad.RunAsync(args[1..]);
+}
+if (args.Length > 0 && args[0] == "library")
+{
+    return await Fazhi.Bench.Library.LibraryLoad.RunAsync(args[1..]);
+}
+if (args.Length > 0 && args[0] == "library-profile")
+{
+    return Fazhi.Bench.Library.LibraryProfile.Run(args[1..]);
 }
 if (args.Length > 0 && args[0] == "concurrent")
 {

@@ -36,6 +36,9 @@ internal sealed class BenchHost : WebApplicationFactory<Fazhi.Host.Components.Ap
 
     public string Provider => _provider;
 
+    /// <summary>Settings applied after the bench defaults, set before the host starts.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public static BenchHost FromArgs(string[] args) => args.Length > 0 && args[0] == "postgres"
         ? new BenchHost("postgres", args.Length > 1 ? args[1] : throw new ArgumentException("postgres needs a connection string whose database will be created"))
         : new BenchHost("sqlite", args.Length > 1 ? args[1] : "default");
@@ -54,6 +57,10 @@ internal sealed class BenchHost : WebApplicationFactory<Fazhi.Host.Components.Ap
         // Statistics are measured as first computations: no per-user report cache.
         builder.UseSetting("Disputes:StatisticsCacheSeconds", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, FloorEndpoint>());
     }
 
