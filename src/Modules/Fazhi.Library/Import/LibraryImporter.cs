@@ -39,7 +39,7 @@ internal sealed record ImportOptions(EffectLevel? Level = null, string? Category
 /// nothing), an amended text as a new version (never an overwrite). The level, issuing body and region come from the
 /// history lines and the folder of the national export (<c>行政法规/</c>, <c>DLC/山东地方法规/…</c>), or from the caller.
 /// </summary>
-internal sealed class LibraryImporter(LibraryDb db, TimeProvider clock, LibraryIndexSignal signal)
+internal sealed class LibraryImporter(LibraryDb db, TimeProvider clock, LibraryIndexSignal signal, IndexFollower index)
 {
     /// <summary>The largest file accepted (the largest text in the national export is about 1.5 MB).</summary>
     public const int MaxBytes = 8 * 1024 * 1024;
@@ -101,15 +101,12 @@ internal sealed class LibraryImporter(LibraryDb db, TimeProvider clock, LibraryI
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
-        if (name.EndsWith(".docx", StringComparison.OrdinalIgnoreCase))
-        {
-            return await ImportDocxAsync(name, bytes, options, ct);
-        }
-        if (name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
-        {
-            return await ImportMarkdownAsync(name, bytes, options, ct);
-        }
-        return Refused(name, 0, "只能导入 .md（国家法律法规数据库导出格式）或 .docx 文件");
+        var result = name.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) ? await ImportDocxAsync(name, bytes, options, ct)
+            : name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? await ImportMarkdownAsync(name, bytes, options, ct)
+            : Refused(name, 0, "只能导入 .md（国家法律法规数据库导出格式）或 .docx 文件");
+        // Whoever uploads a document finds it in search right after (a folder import catches up once at its end).
+        await index.CatchUpAsync(ct);
+        return result;
     }
 
     /// <summary>
@@ -148,7 +145,12 @@ internal sealed class LibraryImporter(LibraryDb db, TimeProvider clock, LibraryI
         };
         var content = System.Text.Encoding.UTF8.GetBytes($"manual\n{title}\n{law.VersionDate}\n{entry.Text}");
         var result = await StoreAsync($"手工录入/{title}", content, law, new ImportOptions(entry.Level, "手工录入", region, entry.IsPublic), ct);
-        return result.Kind == ImportResultKind.Refused ? throw Refuse.Conflict(result.Message) : result;
+        if (result.Kind == ImportResultKind.Refused)
+        {
+            throw Refuse.Conflict(result.Message);
+        }
+        await index.CatchUpAsync(ct);
+        return result;
     }
 
     /// <summary>Imports every .md (and .docx) under a folder, recursively, file by file.</summary>

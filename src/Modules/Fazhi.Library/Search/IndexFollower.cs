@@ -49,6 +49,11 @@ internal sealed class IndexFollower(
     private readonly HashSet<long> _seenAbove = [];
     private Task<LibraryIndex>? _opening;
     private long _watermark;
+    private bool _dirty;
+    private DateTimeOffset _lastCommit;
+
+    /// <summary>How long applied changes may stay visible but not yet committed to disk.</summary>
+    private static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// The index once it is open and caught up. The first caller opens it: the hosted service on a serving node, or a
@@ -103,7 +108,7 @@ internal sealed class IndexFollower(
             try
             {
                 await signal.WaitAsync(PollInterval, stoppingToken);
-                await CatchUpAsync(index, stoppingToken);
+                await CatchUpAsync(index, durable: false, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -122,6 +127,10 @@ internal sealed class IndexFollower(
         base.Dispose();
         if (_opening is { IsCompletedSuccessfully: true } opened)
         {
+            if (_dirty)
+            {
+                opened.Result.Commit(_watermark);
+            }
             opened.Result.Dispose();
         }
         GC.SuppressFinalize(this);
@@ -199,6 +208,7 @@ internal sealed class IndexFollower(
                 db.ChangeTracker.Clear();
             }
             index.Commit(mark);
+            _dirty = false;
             _watermark = mark;
             _seenAbove.Clear();
             _log.LogInformation("Library index rebuilt: {Works} works, {Docs} documents in {Ms} ms", ids.Count, index.DocumentCount, watch.ElapsedMilliseconds);
@@ -217,50 +227,71 @@ internal sealed class IndexFollower(
         await CatchUpAsync(index, ct);
     }
 
-    private async Task CatchUpAsync(LibraryIndex index, CancellationToken ct)
+    private async Task CatchUpAsync(LibraryIndex index, CancellationToken ct) => await CatchUpAsync(index, durable: true, ct);
+
+    /// <summary>
+    /// Applies the change-feed rows not yet seen, in batches. Applied changes are visible to searches at once (the
+    /// searcher is refreshed); they are made durable (a Lucene commit with the feed position) when <paramref name="durable"/>,
+    /// else at most every few seconds: a node that stops in between re-applies those rows on start, which is harmless.
+    /// </summary>
+    private async Task CatchUpAsync(LibraryIndex index, bool durable, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             await using var db = scope.ServiceProvider.GetRequiredService<ISystemWork>().Db<LibraryDb>("法规库索引");
-            var rows = await db.Changes.AsNoTracking().Where(c => c.Id > _watermark).OrderBy(c => c.Id).Take(5000).ToListAsync(ct);
-            var fresh = rows.Where(r => !_seenAbove.Contains(r.Id)).ToList();
-            if (fresh.Count > 0)
+            while (true)
             {
-                var works = fresh.Select(r => r.WorkId).Distinct().ToList();
-                var snapshots = (await SnapshotsAsync(db, works, ct)).ToDictionary(s => s.Work.Id);
-                foreach (var id in works)
+                var rows = await db.Changes.AsNoTracking().Where(c => c.Id > _watermark).OrderBy(c => c.Id).Take(2000).ToListAsync(ct);
+                var fresh = rows.Where(r => !_seenAbove.Contains(r.Id)).ToList();
+                foreach (var chunk in fresh.Select(r => r.WorkId).Distinct().Chunk(50))
                 {
-                    index.Replace(id, snapshots.GetValueOrDefault(id));
+                    var snapshots = (await SnapshotsAsync(db, chunk, ct)).ToDictionary(s => s.Work.Id);
+                    foreach (var id in chunk)
+                    {
+                        index.Replace(id, snapshots.GetValueOrDefault(id));
+                    }
+                    db.ChangeTracker.Clear();
                 }
                 foreach (var r in fresh)
                 {
                     _seenAbove.Add(r.Id);
                 }
-            }
-            // Move the mark over what is contiguous, and over gaps old enough that no transaction can still fill them.
-            var now = clock.GetUtcNow().UtcDateTime;
-            foreach (var r in rows)
-            {
-                if (r.Id == _watermark + 1 || now - r.AtUtc > GapPatience)
+                // Move the mark over what is contiguous, and over gaps old enough that no transaction can still fill them.
+                var now = clock.GetUtcNow().UtcDateTime;
+                foreach (var r in rows)
                 {
-                    _watermark = Math.Max(_watermark, r.Id);
+                    if (r.Id == _watermark + 1 || now - r.AtUtc > GapPatience)
+                    {
+                        _watermark = Math.Max(_watermark, r.Id);
+                    }
+                    else
+                    {
+                        break;
+                    }
                 }
-                else
+                _seenAbove.RemoveWhere(id => id <= _watermark);
+                if (fresh.Count > 0)
+                {
+                    _dirty = true;
+                    index.Refresh();
+                    // An index started on an empty library learns the database's identity with its first change.
+                    if (string.IsNullOrEmpty(index.Origin))
+                    {
+                        index.Origin = await OriginAsync(db, ct);
+                    }
+                }
+                if (fresh.Count == 0 || rows.Count < 2000)
                 {
                     break;
                 }
             }
-            _seenAbove.RemoveWhere(id => id <= _watermark);
-            if (fresh.Count > 0)
+            if (_dirty && (durable || clock.GetUtcNow() - _lastCommit > CommitInterval))
             {
-                // An index started on an empty library learns the database's identity with its first change.
-                if (string.IsNullOrEmpty(index.Origin))
-                {
-                    index.Origin = await OriginAsync(db, ct);
-                }
                 index.Commit(_watermark);
+                _dirty = false;
+                _lastCommit = clock.GetUtcNow();
             }
         }
         finally

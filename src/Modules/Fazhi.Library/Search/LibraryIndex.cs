@@ -93,6 +93,9 @@ internal sealed class LibraryIndex : IDisposable
         _searchers.MaybeRefreshBlocking();
     }
 
+    /// <summary>Makes applied changes visible to searches without committing them to disk.</summary>
+    public void Refresh() => _searchers.MaybeRefreshBlocking();
+
     /// <summary>Runs a search on the newest searcher.</summary>
     public T Search<T>(Func<IndexSearcher, T> work)
     {

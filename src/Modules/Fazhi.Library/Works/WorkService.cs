@@ -22,7 +22,7 @@ internal sealed record ArticleEdit(string Text, string Reason);
 /// Library administrators' edits, each audited (entity changes by the platform; article texts as events with the old and
 /// new text) and each written to the change feed so every node's index follows.
 /// </summary>
-internal sealed class WorkService(LibraryDb db, TimeProvider clock, LibraryIndexSignal signal)
+internal sealed class WorkService(LibraryDb db, TimeProvider clock, IndexFollower index)
 {
     public async Task UpdateAsync(Guid id, WorkEdit edit, CancellationToken ct)
     {
@@ -50,6 +50,7 @@ internal sealed class WorkService(LibraryDb db, TimeProvider clock, LibraryIndex
         work.Category = edit.Category?.Trim() ?? "";
         work.IsPublic = edit.IsPublic;
         await SaveWithChangeAsync(work.Id, ct);
+        await index.CatchUpAsync(ct);
     }
 
     public async Task SetEndAsync(Guid id, WorkEndEdit edit, CancellationToken ct)
@@ -76,6 +77,7 @@ internal sealed class WorkService(LibraryDb db, TimeProvider clock, LibraryIndex
         work.EndedOn = edit.End == WorkEnd.None ? null : edit.EndedOn;
         work.EndNote = edit.End == WorkEnd.None ? "" : edit.Note?.Trim() ?? "";
         await SaveWithChangeAsync(work.Id, ct);
+        await index.CatchUpAsync(ct);
     }
 
     public async Task UpdateVersionAsync(Guid workId, int number, VersionEdit edit, CancellationToken ct)
@@ -93,6 +95,7 @@ internal sealed class WorkService(LibraryDb db, TimeProvider clock, LibraryIndex
         version.EffectiveOn = edit.EffectiveOn;
         version.DocumentNumber = edit.DocumentNumber?.Trim() ?? "";
         await SaveWithChangeAsync(workId, ct);
+        await index.CatchUpAsync(ct);
     }
 
     public async Task EditArticleAsync(Guid workId, int number, string anchor, ArticleEdit edit, CancellationToken ct)
@@ -125,6 +128,7 @@ internal sealed class WorkService(LibraryDb db, TimeProvider clock, LibraryIndex
         await SaveWithChangeAsync(workId, ct);
         await db.WriteAuditEventAsync("library.article.edit", nameof(Provision), p.Id.ToString(), new { workId, version = number, anchor, reason = edit.Reason.Trim(), old, text }, ct);
         await tx.CommitAsync(ct);
+        await index.CatchUpAsync(ct);
     }
 
     private async Task SaveWithChangeAsync(Guid workId, CancellationToken ct)
@@ -138,6 +142,5 @@ internal sealed class WorkService(LibraryDb db, TimeProvider clock, LibraryIndex
         {
             throw Refuse.Stale();
         }
-        signal.Poke();
     }
 }
