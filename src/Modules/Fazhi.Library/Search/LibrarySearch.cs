@@ -57,7 +57,8 @@ internal sealed class LibrarySearch(IndexFollower follower, TimeProvider clock)
         var index = await follower.Ready.WaitAsync(TimeSpan.FromMinutes(10), ct);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var query = Build(request, terms, today);
+        var query = Build(request, terms, today, out var defaultView);
+        var filter = defaultView ? DefaultFilter(request.Titles, IndexFields.DateValue(today)) : null;
         var positives = terms.Where(t => !t.Exclude).Select(t => t.Text).ToList();
         return index.Search(searcher =>
         {
@@ -69,7 +70,7 @@ internal sealed class LibrarySearch(IndexFollower follower, TimeProvider clock)
                 _ => TopScoreDocCollector.Create(wanted, true),
             };
             var facets = new FacetCollector(IndexFields.DateValue(request.InForceOn ?? today));
-            searcher.Search(query, MultiCollector.Wrap((ICollector)top, facets));
+            searcher.Search(query, filter, MultiCollector.Wrap((ICollector)top, facets));
             var docs = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
             var items = docs.ScoreDocs.Select(sd => Hit(searcher.Doc(sd.Doc), positives, request.InForceOn ?? today, request.Titles)).ToList();
             var ms = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -111,13 +112,44 @@ internal sealed class LibrarySearch(IndexFollower follower, TimeProvider clock)
         });
     }
 
-    private static Query Build(SearchRequest r, IReadOnlyList<QueryTerm> terms, DateOnly today)
+    /// <summary>The filters of the default view (one document type, superseded versions out) for one day.</summary>
+    private sealed record DefaultFilters(int Day, Filter Articles, Filter Titles);
+
+    private DefaultFilters? _defaults;
+
+    /// <summary>
+    /// The default view's filter as a bitset cached per index segment (CachingWrapperFilter): most searches use it, and
+    /// evaluating "not superseded" hit by hit cost a broad search several milliseconds (docs/benchmarks.md). Rebuilt when
+    /// the day changes, since a version becomes superseded on the day its successor takes effect.
+    /// </summary>
+    private Filter DefaultFilter(bool titles, int day)
+    {
+        var d = _defaults;
+        if (d is null || d.Day != day)
+        {
+            Filter Make(string type) => new CachingWrapperFilter(new QueryWrapperFilter(new BooleanQuery
+            {
+                { new TermQuery(new Term(IndexFields.Type, type)), Occur.MUST },
+                { NotSuperseded(day), Occur.MUST },
+            }));
+            d = _defaults = new DefaultFilters(day, Make(IndexFields.ArticleType), Make(IndexFields.WorkType));
+        }
+        return titles ? d.Titles : d.Articles;
+    }
+
+    /// <summary>
+    /// The query for a request; <paramref name="defaultView"/> says the caller applies the cached default filter (type and
+    /// not superseded) instead of the query carrying those clauses.
+    /// </summary>
+    private static Query Build(SearchRequest r, IReadOnlyList<QueryTerm> terms, DateOnly today, out bool defaultView)
     {
         var field = r.Titles ? IndexFields.Title : IndexFields.Text;
-        var q = new BooleanQuery
+        defaultView = r.InForceOn is null && r.Statuses.Length == 0 && r.VersionId is null;
+        var q = new BooleanQuery();
+        if (!defaultView)
         {
-            { new TermQuery(new Term(IndexFields.Type, r.Titles ? IndexFields.WorkType : IndexFields.ArticleType)), Occur.MUST },
-        };
+            q.Add(new TermQuery(new Term(IndexFields.Type, r.Titles ? IndexFields.WorkType : IndexFields.ArticleType)), Occur.MUST);
+        }
         foreach (var t in terms)
         {
             var phrase = Phrase(field, t.Text);
@@ -161,11 +193,8 @@ internal sealed class LibrarySearch(IndexFollower follower, TimeProvider clock)
         {
             q.Add(StatusQuery(ValidityStatus.InForce, day), Occur.MUST);
         }
-        else if (r.Statuses.Length == 0 && r.VersionId is null)
-        {
-            // Without a date or status, one version per work: superseded versions stay out (they are a filter away).
-            q.Add(NotSuperseded(day), Occur.MUST);
-        }
+        // Without a date, status or version: one version per work, superseded versions out (they are a filter away);
+        // the caller applies that as the cached default filter.
         if (!string.IsNullOrWhiteSpace(r.Issuer))
         {
             q.Add(new TermQuery(new Term(IndexFields.Issuer, r.Issuer.Trim())), Occur.MUST);
