@@ -851,6 +851,11 @@ internal static class LibraryLoad
                 }
             }
         }
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            // Stamped with the database it was built from, so the host serves it instead of rebuilding it (ADR 0023).
+            index.Origin = await IndexFollower.OriginAsync(scope.ServiceProvider.GetRequiredService<LibraryDb>(), CancellationToken.None);
+        }
         var t2 = Stopwatch.GetTimestamp();
         index.Commit(mark);
         var commit = Stopwatch.GetElapsedTime(t2);

@@ -109,7 +109,7 @@ internal sealed class DisputesDemoSeed(DisputesDb db, IUserDirectory users, Case
         {
             case Step.Assigned when mediator is { } m && d.Unit == "370402001":
                 await handling.AssignAsync(id, new AssignRequest(m), ct);
-                await handling.AddSessionAsync(id, new SessionRequest(DateTime.Now.AddHours(-2), "中心街街道人民调解委员会调解室",
+                await handling.AddSessionAsync(id, new SessionRequest(clock.Today.ToDateTime(new TimeOnly(9, 30)), "中心街街道人民调解委员会调解室",
                     "双方当事人、调解员", "首次调解：双方同意先请物业查明漏水原因，下周再谈赔偿。"), ct);
                 break;
             case Step.Assigned:

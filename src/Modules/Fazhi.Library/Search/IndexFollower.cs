@@ -165,11 +165,12 @@ internal sealed class IndexFollower(
         {
             var hasWorks = await db.Works.AnyAsync(ct);
             var last = await db.Changes.MaxAsync(c => (long?)c.Id, ct) ?? 0;
-            // Another schema, an empty index over a filled library, or an index ahead of the database (the database was
-            // replaced or restored from a backup): rebuild from the database, the source of truth.
+            // Another schema, an empty index over a filled library, an index ahead of the database (the database was
+            // replaced or restored from a backup), or one built from another database (an index that records no origin
+            // predates the check and is kept): rebuild from the database, the source of truth.
             index.Origin = await OriginAsync(db, ct);
             if (schema != LibraryIndex.Schema || (index.DocumentCount == 0 && hasWorks) || change > last || (index.DocumentCount > 0 && !hasWorks)
-                || (index.DocumentCount > 0 && origin != index.Origin))
+                || (index.DocumentCount > 0 && origin is not null && origin != index.Origin))
             {
                 await RebuildAsync(index, db, ct);
                 return;
@@ -301,7 +302,7 @@ internal sealed class IndexFollower(
     }
 
     /// <summary>The database's identity for the index: its first change-feed row (empty while it has none).</summary>
-    private static async Task<string> OriginAsync(LibraryDb db, CancellationToken ct)
+    internal static async Task<string> OriginAsync(LibraryDb db, CancellationToken ct)
     {
         var first = await db.Changes.AsNoTracking().OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
         return first is null ? "" : $"{first.Id}:{first.WorkId:N}:{first.AtUtc.Ticks}";
