@@ -31,7 +31,7 @@ internal sealed record ParsedLaw(
 internal sealed record ParseError(int Line, string Message);
 
 /// <summary>
-/// Reads the layout of the national database's export (../shared/corpus/laws/SOURCE.md): optional YAML front matter;
+/// Reads the layout of the national database's Markdown export (法律法规数据库): optional YAML front matter;
 /// <c># title</c>, optional <c># part</c> (a 编 of a code split into files); dated history lines, a line that does not
 /// start with a date continuing the one above; <c>&lt;!-- INFO END --&gt;</c>; then <c>##</c>/<c>###</c> headings for
 /// 编/章/节 and articles as paragraphs starting <c>第X条</c>. Plain lines from a .docx take the same path: there the first

@@ -60,17 +60,7 @@ internal sealed class LibraryImporter(LibraryDb db, TimeProvider clock, LibraryI
         {
             return Refused(name, 0, "文件不是 UTF-8 编码的文本");
         }
-        ParsedLaw? law;
-        ParseError? error;
-        try
-        {
-            (law, error) = LawTextParser.ParseMarkdown(name, text);
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException or OverflowException or IndexOutOfRangeException)
-        {
-            // A layout the reader does not know must not stop a folder import: the file is refused and named.
-            return Refused(name, 0, "无法识别的文本结构（" + e.Message + "）");
-        }
+        var (law, error) = LawTextParser.ParseMarkdown(name, text);
         return law is null ? Refused(name, error!.Line, error.Message) : await StoreAsync(relativePath, content, law, options, ct);
     }
 

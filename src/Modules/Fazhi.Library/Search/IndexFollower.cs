@@ -96,11 +96,8 @@ internal sealed class IndexFollower(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Stopping while it opens ends the service through the cancellation; any other failure leaves search down.
             _log.LogError(e, "The library index could not be opened");
-            return;
-        }
-        catch (OperationCanceledException)
-        {
             return;
         }
         while (!stoppingToken.IsCancellationRequested)

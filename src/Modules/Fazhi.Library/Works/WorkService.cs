@@ -134,13 +134,7 @@ internal sealed class WorkService(LibraryDb db, TimeProvider clock, IndexFollowe
     private async Task SaveWithChangeAsync(Guid workId, CancellationToken ct)
     {
         db.Changes.Add(new LibraryChange { WorkId = workId, AtUtc = clock.GetUtcNow().UtcDateTime });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw Refuse.Stale();
-        }
+        // A stale edit (DbUpdateConcurrencyException) is answered as a 409 refusal by the platform's handler and pages.
+        await db.SaveChangesAsync(ct);
     }
 }
