@@ -34,12 +34,17 @@ public static class PlatformModule
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddSingleton<SignedInUserCache>();
+        services.AddSingleton<SecurityEpochWatch>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddFazhiDbContext<PlatformDb, SqlitePlatformDb, PostgresPlatformDb>(db, builder.Environment.ContentRootPath, "platform");
         services.AddTransient<DatabaseMigrator>();
         if (!db.IsPostgres)
         {
             services.AddHostedService<SqliteCheckpointer>();
+        }
+        else
+        {
+            services.AddHostedService<SecurityEpochListener>();
         }
 
         // Secret keys come from the key file (Security:KeyFile), never from the database.

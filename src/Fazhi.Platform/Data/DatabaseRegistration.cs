@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Fazhi.Platform.Features.PersonalData;
+using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,17 +35,20 @@ public static class DatabaseRegistration
     {
         var connectionString = options.EffectiveConnectionString(contentRoot);
         var history = $"__migrations_{module}";
+        // The platform's context tells this node's security epoch watch when a transaction that raised the epoch commits.
+        IInterceptor[] platform = typeof(TContext) == typeof(PlatformDb) ? [SecurityEpochCommitSignal.Instance] : [];
         if (options.IsPostgres)
         {
             services.AddDbContext<TContext, TPostgres>((sp, o) => o
                 .UseNpgsql(connectionString, n => n.MigrationsHistoryTable(history))
+                .AddInterceptors(platform)
                 .UseSensitiveData(sp.GetService<SensitiveDataProtector>()));
         }
         else
         {
             services.AddDbContext<TContext, TSqlite>((sp, o) => o
                 .UseSqlite(connectionString, s => s.MigrationsHistoryTable(history))
-                .AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance)
+                .AddInterceptors([SqlitePragmas.Instance, SqliteWriteGate.Instance, .. platform])
                 .UseSensitiveData(sp.GetService<SensitiveDataProtector>()));
         }
         services.AddSingleton(new ModuleDatabase(module, typeof(TContext), options.IsPostgres ? typeof(TPostgres) : typeof(TSqlite)));

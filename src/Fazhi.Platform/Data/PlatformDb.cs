@@ -6,6 +6,8 @@ using Fazhi.Platform.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Platform.Data;
 
@@ -43,9 +45,31 @@ internal abstract class PlatformDb : FazhiDbContext, IDataProtectionKeyContext
             // After the commit (or inside the caller's transaction): a node that loads a user between the two only
             // reloads once more.
             await SecurityEpoch.RaiseAsync(this, cancellationToken);
+            // This node reads the new number at its next request: now if the raise is committed, and again at the commit
+            // of the caller's transaction (SecurityEpochCommitSignal) if it is not yet.
+            _epochRaisedInTransaction = Database.CurrentTransaction is not null;
+            SignalEpoch();
         }
         return written;
     }
+
+    private bool _epochRaisedInTransaction;
+
+    /// <summary>The caller's transaction ended: a raise inside it is now visible (committed) or gone (rolled back).</summary>
+    internal void EpochRaisePending(bool committed)
+    {
+        if (_epochRaisedInTransaction)
+        {
+            _epochRaisedInTransaction = false;
+            if (committed)
+            {
+                SignalEpoch();
+            }
+        }
+    }
+
+    private void SignalEpoch() =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<SecurityEpochWatch>()?.Invalidate();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -1,6 +1,7 @@
 using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Accounts;
 using Fazhi.Platform.Features.OrgUnits;
+using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Platform.Kit;
@@ -219,7 +220,7 @@ internal sealed class OrgSnapshot
 /// The org tree shared by every request and job, keyed by the security epoch (ADR 0014): every committed change to an org
 /// unit raises the epoch, so a snapshot is used only while the epoch read at the call is the one it was loaded at.
 /// </summary>
-internal sealed class OrgSnapshotCache : IDisposable
+internal sealed class OrgSnapshotCache(SecurityEpochWatch watch) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile Entry? _current;
@@ -228,15 +229,15 @@ internal sealed class OrgSnapshotCache : IDisposable
 
     public async Task<OrgSnapshot> GetAsync(PlatformDb db, CancellationToken ct)
     {
-        var epoch = await SecurityEpoch.ReadAsync(db, ct);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            // Inside a transaction the tree may include uncommitted changes: read them, share nothing.
+            return await OrgSnapshot.LoadAsync(db, ct);
+        }
+        var epoch = await watch.CurrentAsync(() => db, ct);
         if (_current is { } hit && hit.Epoch == epoch)
         {
             return hit.Snapshot;
-        }
-        if (db.Database.CurrentTransaction is not null)
-        {
-            // Inside a transaction the epoch and the tree may include uncommitted changes: read them, share nothing.
-            return await OrgSnapshot.LoadAsync(db, ct);
         }
         await _loading.WaitAsync(ct);
         try

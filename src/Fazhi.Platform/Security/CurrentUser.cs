@@ -82,6 +82,9 @@ internal sealed record SignedInUser(
 
     public string OrgUnitName { get; init; } = "";
 
+    /// <summary>Has enrolled TOTP two-factor sign-in (a change raises the security epoch, so this is current).</summary>
+    public bool TwoFactorEnabled { get; init; }
+
     /// <summary>Signed in with a one-time password: only the password change is allowed.</summary>
     public bool MustChangePassword { get; init; }
 

@@ -5,6 +5,7 @@ using Fazhi.Platform.Features.OrgUnits;
 using Fazhi.Platform.Features.Roles;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Platform.Security;
 
@@ -16,13 +17,16 @@ namespace Fazhi.Platform.Security;
 /// </summary>
 internal sealed class CurrentUserMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, CurrentUser current, PlatformDb db, SignedInUserCache cache)
+    public async Task InvokeAsync(HttpContext context, CurrentUser current, SecurityEpochWatch watch, SignedInUserCache cache)
     {
         var idText = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (context.User.Identity?.IsAuthenticated == true && Guid.TryParse(idText, out var userId))
         {
-            // One tiny read per request; the four queries of a full load only when something security-relevant changed.
-            var epoch = await SecurityEpoch.ReadAsync(db, context.RequestAborted);
+            // No query while the epoch has not moved (ADR 0026); the four queries of a full load only when something
+            // security-relevant changed. The database context is made only when one of them is needed.
+            PlatformDb? made = null;
+            PlatformDb Db() => made ??= context.RequestServices.GetRequiredService<PlatformDb>();
+            var epoch = await watch.CurrentAsync(Db, context.RequestAborted);
             ICurrentUser? loaded;
             if (cache.Contains(userId, epoch))
             {
@@ -30,7 +34,7 @@ internal sealed class CurrentUserMiddleware(RequestDelegate next)
             }
             else
             {
-                loaded = await LoadAsync(db, userId, context.RequestAborted);
+                loaded = await LoadAsync(Db(), userId, context.RequestAborted);
                 cache.Set(userId, epoch, loaded);
             }
             if (loaded is not null)
@@ -62,6 +66,7 @@ internal sealed class CurrentUserMiddleware(RequestDelegate next)
         {
             MustEnrolTwoFactor = !user.TwoFactorEnabled && assignments.Any(a => a.AdminKind != AdminKind.None),
             MustChangePassword = user.MustChangePassword,
+            TwoFactorEnabled = user.TwoFactorEnabled,
             DisplayName = user.DisplayName,
             OrgUnitName = user.OrgName ?? "",
         };

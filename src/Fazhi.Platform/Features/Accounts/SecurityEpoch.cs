@@ -15,6 +15,7 @@ namespace Fazhi.Platform.Features.Accounts;
 /// may do or see: accounts (active, unit, two-factor, password change flag, name), roles and their permissions, role
 /// assignments, and the org tree (a move changes data scopes). Every node reads it once per request; while it has not
 /// moved, a user's loaded permissions and scope are reused instead of being queried again (four queries per request).
+/// Nodes do not poll it per request: <see cref="SecurityEpochWatch"/> re-reads it when told of a raise (ADR 0026).
 /// </summary>
 [NotAudited]
 internal sealed class SecurityEpochRow
@@ -50,8 +51,11 @@ internal static class SecurityEpoch
         _ => false,
     });
 
+    /// <summary>Raises the counter; on PostgreSQL it also notifies the other nodes' listeners (delivered at commit).</summary>
     public static Task RaiseAsync(PlatformDb db, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync("UPDATE platform_security_epoch SET \"Value\" = \"Value\" + 1 WHERE \"Id\" = 1", ct);
+        db.Database.ExecuteSqlRawAsync(db.IsPostgres
+            ? "UPDATE platform_security_epoch SET \"Value\" = \"Value\" + 1 WHERE \"Id\" = 1; NOTIFY " + SecurityEpochWatch.Channel
+            : "UPDATE platform_security_epoch SET \"Value\" = \"Value\" + 1 WHERE \"Id\" = 1", ct);
 
     public static async Task<long> ReadAsync(PlatformDb db, CancellationToken ct)
     {
