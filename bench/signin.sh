@@ -48,13 +48,18 @@ F=http://127.0.0.1:$fport; P=http://127.0.0.1:$pport
 json() { python3 -c "import sys,json;print(json.load(sys.stdin)['$1'])"; }
 ftok=$(curl -sf -X POST -H 'Content-Type: application/json' -d '{"userName":"demo-shizhong","password":"Demo-Fazhi-2026-zz"}' "$F/api/platform/account/token" | json accessToken)
 ptok=$(curl -sf -X POST "$P/token?user=demo-shizhong" | json accessToken)
-jar=$(mktemp); page=$(curl -sf -c "$jar" -b "$jar" "$F/account/login")
-anti=$(echo "$page" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | sed 's/.*value="//;s/"$//')
-curl -sf -c "$jar" -b "$jar" -o /dev/null --data-urlencode _handler=login --data-urlencode "__RequestVerificationToken=$anti" \
-  --data-urlencode Input.UserName=demo-shizhong --data-urlencode Input.Password=Demo-Fazhi-2026-zz "$F/account/login"
-fcookie="fazhi.auth=$(awk '$6=="fazhi.auth" {print $7}' "$jar")"
-curl -sf -c "$jar" -b "$jar" -o /dev/null -X POST "$P/cookie?user=demo-shizhong"
-pcookie=".AspNetCore.Cookies=$(awk '$6==".AspNetCore.Cookies" {print $7}' "$jar")"
+# Cookies are signed in afresh before each cookie measurement: a browser takes the renewed cookie a server sends (sliding
+# expiration, the stamp check every minute), wrk keeps sending the one it was given.
+cookies() {
+  local jar page anti; jar=$(mktemp); page=$(curl -sf -c "$jar" -b "$jar" "$F/account/login")
+  anti=$(echo "$page" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+  curl -sf -c "$jar" -b "$jar" -o /dev/null --data-urlencode _handler=login --data-urlencode "__RequestVerificationToken=$anti" \
+    --data-urlencode Input.UserName=demo-shizhong --data-urlencode Input.Password=Demo-Fazhi-2026-zz "$F/account/login"
+  fcookie="fazhi.auth=$(awk '$6=="fazhi.auth" {print $7}' "$jar")"
+  curl -sf -c "$jar" -b "$jar" -o /dev/null -X POST "$P/cookie?user=demo-shizhong"
+  pcookie=".AspNetCore.Cookies=$(awk '$6==".AspNetCore.Cookies" {print $7}' "$jar")"
+  rm -f "$jar"
+}
 
 # POST bodies: the peer's INSERT has none; each intake is a new applicant (a valid resident id), so none is a duplicate.
 lua=$out/intake.lua
@@ -63,17 +68,26 @@ local n = 0
 local w = {7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2}
 local c = "10X98765432"
 local thread_id = 0
+local categories = {"婚姻家庭", "邻里纠纷", "合同纠纷", "劳动争议", "物业纠纷", "消费纠纷", "交通事故", "医疗纠纷"}
+local surnames = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林"}
+local given = {"伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛"}
+local details = {"多次协商未果", "经村委会调解未成", "对方拒不履行约定", "双方对赔偿数额分歧较大", "对方长期拖欠款项", "噪音扰民持续半年"}
 setup = function(thread) thread_id = thread_id + 1; thread:set("tid", thread_id) end
 request = function()
   n = n + 1
-  local base = string.format("3704021980%04d%03d", (tid * 131 + math.floor(n / 1000)) % 10000, n % 1000)
+  -- born on a valid day: year by thread, month and day by the thousands, the sequence number by the rest
+  local k = math.floor(n / 1000)
+  local base = string.format("370402%04d%02d%02d%03d", 1950 + tid, k % 12 + 1, math.floor(k / 12) % 28 + 1, n % 1000)
   local s = 0
   for i = 1, 17 do s = s + tonumber(base:sub(i, i)) * w[i] end
   local id = base .. c:sub(s % 11 + 1, s % 11 + 1)
-  local body = '{"caseType":"PeoplesMediation","channel":"WalkIn","category":"邻里纠纷","placeCode":"370402",'
-    .. '"description":"申请人称与被申请人因邻里纠纷发生争议，多次协商未果，请求中心调解处理。",'
-    .. '"applicant":{"kind":"Person","name":"张' .. n .. '","idNumber":"' .. id .. '","phone":"138' .. string.format("%08d", (tid * 7919 + n) % 100000000) .. '"},'
-    .. '"respondent":{"kind":"Person","name":"李强"}}'
+  -- different people and facts each time, as at a real front desk (identical texts would all be flagged as duplicates)
+  local category = categories[n % #categories + 1]
+  local respondent = surnames[(n * 7) % #surnames + 1] .. given[(n * 13 + tid) % #given + 1] .. n
+  local body = '{"caseType":"PeoplesMediation","channel":"WalkIn","category":"' .. category .. '","placeCode":"370402",'
+    .. '"description":"申请人称与被申请人' .. respondent .. '因' .. category .. '发生争议，' .. details[n % #details + 1] .. '，请求中心调解处理。",'
+    .. '"applicant":{"kind":"Person","name":"' .. surnames[n % #surnames + 1] .. given[(n * 3) % #given + 1] .. tid .. '-' .. n .. '","idNumber":"' .. id .. '","phone":"138' .. string.format("%08d", (tid * 7919 + n) % 100000000) .. '"},'
+    .. '"respondent":{"kind":"Person","name":"' .. respondent .. '"}}'
   return wrk.format("POST", "/api/disputes/cases", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer $ftok"}, body)
 end
 LUA
@@ -102,6 +116,7 @@ for r in $(seq 1 "$rounds"); do
   echo "== round $r ($engine, load $(cut -d' ' -f1 /proc/loadavg))"
   measure peer.noop.bearer "$P/noop" -H "Authorization: Bearer $ptok"
   measure fazhi.me.bearer "$F/api/platform/account/me" -H "Authorization: Bearer $ftok"
+  cookies
   measure peer.noop.cookie "$P/noop" -H "Cookie: $pcookie"
   measure fazhi.me.cookie "$F/api/platform/account/me" -H "Cookie: $fcookie"
   measure peer.insert "$P/insert" -s "$post" -H "Authorization: Bearer $ptok"

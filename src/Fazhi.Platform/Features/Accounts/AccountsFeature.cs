@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Fazhi.Platform.Features.Accounts;
 
@@ -131,6 +132,13 @@ internal static class AccountsFeature
         {
             ctx.RejectPrincipal();
             await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+        // Within the validation interval the stamp validator would do nothing (it compares the same two times), but
+        // resolving it builds the sign-in and user managers and a database context: skip it (ADR 0026).
+        var interval = ctx.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value.ValidationInterval;
+        if (ctx.Properties.IssuedUtc is { } issued && now - issued <= interval)
+        {
             return;
         }
         // The stamp check reloads the account; the caller is not loaded yet (anonymous scope), so it is system work.
