@@ -1,3 +1,4 @@
+using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Kit;
 using Fazhi.Platform.Features.Documents;
 using Fazhi.Platform.Security;
@@ -81,10 +82,10 @@ internal static class OrgUnitsApi
 
     private static async Task<Ok<OrgUnitDto>> OkAsync(Task<OrgUnitDto> command) => TypedResults.Ok(await command);
 
-    private static async Task<FileContentHttpResult> ExportAsync(OrgUnitTransfer transfer, CancellationToken ct)
+    private static async Task<FileContentHttpResult> ExportAsync(OrgUnitTransfer transfer, IDeadlineService deadlines, CancellationToken ct)
     {
         var bytes = await transfer.ExportAsync(ct);
-        return TypedResults.File(bytes, XlsxWriter.ContentType, $"组织机构-{DateTime.Now:yyyyMMdd}.xlsx");
+        return TypedResults.File(bytes, XlsxWriter.ContentType, $"组织机构-{deadlines.Today:yyyyMMdd}.xlsx");
     }
 
     /// <summary>Multipart upload with a field named <c>file</c>. On any row error nothing is imported; the errors come back keyed <c>rows[N]</c>.</summary>

@@ -1,4 +1,5 @@
 using Fazhi.Platform.Data;
+using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Security;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Builder;
@@ -21,14 +22,15 @@ internal sealed record NumberingUnitView(Guid OrgUnitId, string UnitCode, string
 internal sealed record NumberingRequest(Guid? OrgUnitId, string? Pattern, string? Prefix, long? Version);
 
 /// <summary>The numbering patterns an administrator edits (stored as data, audited through the platform context).</summary>
-internal sealed class NumberingAdmin(PlatformDb db, INumberSequence sequences)
+internal sealed class NumberingAdmin(PlatformDb db, INumberSequence sequences, IDeadlineService deadlines)
 {
     public async Task<List<NumberingView>> ListAsync(CancellationToken ct)
     {
         var rows = await db.Set<NumberPatternSetting>().AsNoTracking().ToListAsync(ct);
         var unitIds = rows.Where(r => r.OrgUnitId is not null).Select(r => r.OrgUnitId!.Value).Distinct().ToList();
         var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
-        var today = DateTime.Today.Year;
+        // The year as it is in China (UTC+8): the machine's own date is a day behind after 16:00 UTC.
+        var today = deadlines.Today.Year;
         return sequences.Definitions.Select(d =>
         {
             var all = rows.FirstOrDefault(r => r.Key == d.Key && r.Scope.Length == 0);
