@@ -43,8 +43,11 @@ public sealed class LitigationTests(FazhiFactory factory)
         Assert.Equal("Answered", answered.GetProperty("status").GetString());
         Assert.Equal("2026-03-19", answered.GetProperty("answerDueOn").GetString());
         Assert.True(answered.GetProperty("answerLate").GetBoolean());
-        var again = await agency.PostAsJsonAsync($"/api/oversight/lawsuits/{id}/answer", new { answeredOn = "2026-03-26" });
+        var again = await agency.PostAsJsonAsync($"/api/oversight/lawsuits/{id}/answer", new { version = await Kit.VersionAsync(agency, id), answeredOn = "2026-03-26" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var stale = await agency.PostAsJsonAsync($"/api/oversight/lawsuits/{id}/schedule", new { version = answered.GetProperty("version").GetInt64() - 1, hearingOn = "2026-04-20" });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        await (await agency.PostAsJsonAsync($"/api/oversight/lawsuits/{id}/schedule", new { hearingOn = "2026-04-20" })).AssertRefusedNamingAsync("version");
     }
 
     [Fact]
@@ -55,7 +58,7 @@ public sealed class LitigationTests(FazhiFactory factory)
 
         var refused = await agency.PostAsJsonAsync($"/api/oversight/lawsuits/{id}/hearings", new
         {
-            heldOn = "2026-05-08", appearance = "Head", appearedName = "王某", appearedTitle = "区长",
+            version = await Kit.VersionAsync(agency, id), heldOn = "2026-05-08", appearance = "Head", appearedName = "王某", appearedTitle = "区长",
         });
 
         var problem = await refused.AssertRefusedNamingAsync("heldOn");
@@ -73,7 +76,7 @@ public sealed class LitigationTests(FazhiFactory factory)
 
         var noReason = await agency.PostAsJsonAsync($"/api/oversight/lawsuits/{id}/hearings", new
         {
-            heldOn = "2026-05-20", appearance = "StaffOnly", appearedName = "李某", appearedTitle = "科员",
+            version = await Kit.VersionAsync(agency, id), heldOn = "2026-05-20", appearance = "StaffOnly", appearedName = "李某", appearedTitle = "科员",
         });
         await noReason.AssertRefusedNamingAsync("reason");
 
@@ -117,11 +120,11 @@ public sealed class LitigationTests(FazhiFactory factory)
 
         // A first-instance judgment without its service date cannot stamp the window; a decided case takes no hearing.
         var unserved = await Kit.RegisterAsync(agency, Kit.Suit(unit, Kit.UniqueNumber(), "2026-06-01", "2026-06-03"));
-        await (await agency.PostAsJsonAsync($"/api/oversight/lawsuits/{unserved}/result", new { result = "Dismissed", decidedOn = "2026-09-08" }))
+        await (await agency.PostAsJsonAsync($"/api/oversight/lawsuits/{unserved}/result", new { version = await Kit.VersionAsync(agency, unserved), result = "Dismissed", decidedOn = "2026-09-08" }))
             .AssertRefusedNamingAsync("servedOn");
         var late = await agency.PostAsJsonAsync($"/api/oversight/lawsuits/{judgment}/hearings", new
         {
-            heldOn = "2026-09-15", appearance = "Head", appearedName = "王某", appearedTitle = "区长",
+            version = await Kit.VersionAsync(agency, judgment), heldOn = "2026-09-15", appearance = "Head", appearedName = "王某", appearedTitle = "区长",
         });
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
     }

@@ -53,7 +53,7 @@ public sealed class RemindersAndPagesTests(FazhiFactory factory)
         var office = await _kit.ClientAsync(Kit.Office, "370400");
         var received = Today.AddDays(-13);
         var id = await Kit.RegisterAsync(agency, Kit.Suit(await factory.UnitIdAsync(Kit.Xuecheng), Kit.UniqueNumber(), received.AddDays(-1).ToString("yyyy-MM-dd"), received.ToString("yyyy-MM-dd")));
-        await Kit.OkAsync(await agency.PostAsJsonAsync($"/api/oversight/lawsuits/{id}/schedule", new { hearingOn = Today.AddDays(2).ToString("yyyy-MM-dd") }));
+        await Kit.OkAsync(await agency.PostAsJsonAsync($"/api/oversight/lawsuits/{id}/schedule", new { version = await Kit.VersionAsync(agency, id), hearingOn = Today.AddDays(2).ToString("yyyy-MM-dd") }));
 
         await factory.InScopeAsync(sp => sp.GetRequiredService<LitigationReminders>().RunAsync(CancellationToken.None));
 
@@ -124,16 +124,17 @@ public sealed class RemindersAndPagesTests(FazhiFactory factory)
         Assert.Contains("2026-10-08", page);
         Assert.Contains("逾期未答辩", page);
 
-        var refused = await Forms.SubmitAsync(browser, location, "answer", new Dictionary<string, string> { ["Answer.AnsweredOn"] = "2026-09-01" });
+        string Version(string html, string form) => System.Text.RegularExpressions.Regex.Match(html, $"name=\"{form}.Version\" value=\"(\\d+)\"").Groups[1].Value;
+        var refused = await Forms.SubmitAsync(browser, location, "answer", new Dictionary<string, string> { ["Answer.Version"] = Version(page, "Answer"), ["Answer.AnsweredOn"] = "2026-09-01" });
         Assert.Contains("答辩日期不能早于收到起诉状副本的日期", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
-        var answered = await Forms.SubmitAsync(browser, location, "answer", new Dictionary<string, string> { ["Answer.AnsweredOn"] = "2026-09-28" });
+        var answered = await Forms.SubmitAsync(browser, location, "answer", new Dictionary<string, string> { ["Answer.Version"] = Version(page, "Answer"), ["Answer.AnsweredOn"] = "2026-09-28" });
         var html = WebUtility.HtmlDecode(await answered.Content.ReadAsStringAsync());
         Assert.Contains("已记录答辩。", html);
         Assert.Contains("已答辩", html);
 
         var refusedHearing = await Forms.SubmitAsync(browser, location, "hearing", new Dictionary<string, string>
         {
-            ["Hearing.HeldOn"] = "2026-09-01", ["Hearing.Appearance"] = "Head", ["Hearing.AppearedName"] = "王某", ["Hearing.AppearedTitle"] = "区长",
+            ["Hearing.Version"] = Version(html, "Hearing"), ["Hearing.HeldOn"] = "2026-09-01", ["Hearing.Appearance"] = "Head", ["Hearing.AppearedName"] = "王某", ["Hearing.AppearedTitle"] = "区长",
         });
         Assert.Contains("立案登记之前不能记录庭审", WebUtility.HtmlDecode(await refusedHearing.Content.ReadAsStringAsync()));
     }
