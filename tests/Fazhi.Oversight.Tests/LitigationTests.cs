@@ -147,7 +147,7 @@ public sealed class LitigationTests(FazhiFactory factory)
             .AssertRefusedNamingAsync("defendantId");
         var report = await xuecheng.GetFromJsonAsync<JsonElement>("/api/oversight/litigation/report?year=2026");
         Assert.DoesNotContain(report.GetProperty("appearanceByAgency").EnumerateArray(), r => r.GetProperty("group").GetString() == $"unit:{shizhongUnit}");
-        var records = await xuecheng.GetFromJsonAsync<JsonElement>($"/api/oversight/litigation/records?metric=appearance&year=2026&group=unit:{shizhongUnit}");
+        var records = await xuecheng.GetFromJsonAsync<JsonElement>($"/api/oversight/records?metric=appearance&year=2026&group=unit:{shizhongUnit}");
         Assert.Equal(0, records.GetProperty("total").GetInt32());
 
         var seen = await office.GetFromJsonAsync<JsonElement>($"/api/oversight/lawsuits?q={Uri.EscapeDataString(number.Replace("（", "[").Replace("）", "]"))}");

@@ -59,7 +59,7 @@ public sealed class RateTests(FazhiFactory factory)
         Assert.Equal((1, 1), (byAgency[$"unit:{county}"].GetProperty("counted").GetInt32(), byAgency[$"unit:{county}"].GetProperty("total").GetInt32()));
         Assert.Equal((1, 2), (byAgency[$"unit:{town}"].GetProperty("counted").GetInt32(), byAgency[$"unit:{town}"].GetProperty("total").GetInt32()));
 
-        var records = await agency.GetFromJsonAsync<JsonElement>($"/api/oversight/litigation/records?metric=appearance&year=2025&group=district:{county}");
+        var records = await agency.GetFromJsonAsync<JsonElement>($"/api/oversight/records?metric=appearance&year=2025&group=district:{county}");
         Assert.Equal(3, records.GetProperty("total").GetInt32());
         Assert.Equal(2, records.GetProperty("counted").GetInt32());
         var items = records.GetProperty("records").GetProperty("items").EnumerateArray().ToList();
@@ -68,7 +68,7 @@ public sealed class RateTests(FazhiFactory factory)
         Assert.Contains("仅工作人员出庭", items[0].GetProperty("detail").GetString());
         Assert.Contains("正职、副职或其他分管负责人", records.GetProperty("definition").GetString());
 
-        var earlier = await agency.GetFromJsonAsync<JsonElement>($"/api/oversight/litigation/records?metric=appearance&year=2024&group=district:{county}");
+        var earlier = await agency.GetFromJsonAsync<JsonElement>($"/api/oversight/records?metric=appearance&year=2024&group=district:{county}");
         Assert.Equal(d, Assert.Single(earlier.GetProperty("records").GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
         Assert.Equal(1, earlier.GetProperty("counted").GetInt32());
     }
@@ -94,11 +94,11 @@ public sealed class RateTests(FazhiFactory factory)
         Assert.Equal((1, 2), (byAct["act:Penalty"].GetProperty("counted").GetInt32(), byAct["act:Penalty"].GetProperty("total").GetInt32()));
         Assert.Equal((1, 1), (byAct["act:Coercion"].GetProperty("counted").GetInt32(), byAct["act:Coercion"].GetProperty("total").GetInt32()));
 
-        var records = await agency.GetFromJsonAsync<JsonElement>("/api/oversight/litigation/records?metric=loss&year=2025&group=act:Penalty");
+        var records = await agency.GetFromJsonAsync<JsonElement>("/api/oversight/records?metric=loss&year=2025&group=act:Penalty");
         var items = records.GetProperty("records").GetProperty("items").EnumerateArray().ToList();
         Assert.Equal([revoked, dismissed], items.Select(i => i.GetProperty("id").GetGuid()).ToList());
-        await (await agency.GetAsync("/api/oversight/litigation/records?metric=loss&year=2025&group=act:Nothing")).AssertRefusedNamingAsync("group");
-        await (await agency.GetAsync("/api/oversight/litigation/records?metric=speed&year=2025")).AssertRefusedNamingAsync("metric");
+        await (await agency.GetAsync("/api/oversight/records?metric=loss&year=2025&group=act:Nothing")).AssertRefusedNamingAsync("group");
+        await (await agency.GetAsync("/api/oversight/records?metric=speed&year=2025")).AssertRefusedNamingAsync("metric");
     }
 
     [Fact]
@@ -113,8 +113,8 @@ public sealed class RateTests(FazhiFactory factory)
 
         var page = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync("/oversight/litigation/rates?year=2025"));
         Assert.Contains(LitigationStatistics.AppearanceDefinition, page);
-        Assert.Contains($"/oversight/litigation/records?metric=appearance&year=2025&group={Uri.EscapeDataString($"district:{county}")}", page);
-        var drill = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync($"/oversight/litigation/records?metric=appearance&year=2025&group=unit:{county}"));
+        Assert.Contains($"/oversight/records?metric=appearance&year=2025&group={Uri.EscapeDataString($"district:{county}")}", page);
+        var drill = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync($"/oversight/records?metric=appearance&year=2025&group=unit:{county}"));
         Assert.Contains("负责人未出庭", drill);
         Assert.Contains("局长参加省里会议", drill);
         Assert.Contains($"/oversight/lawsuits/{id}", drill);

@@ -162,7 +162,7 @@ public sealed class RemindersAndPagesTests(FazhiFactory factory)
         var items = new List<JsonElement>();
         foreach (var year in new[] { Today.Year - 1, Today.Year })
         {
-            var records = await city.GetFromJsonAsync<JsonElement>($"/api/oversight/litigation/records?metric=appearance&year={year}&group=all&pageSize=200");
+            var records = await city.GetFromJsonAsync<JsonElement>($"/api/oversight/records?metric=appearance&year={year}&group=all&pageSize=200");
             items.AddRange(records.GetProperty("records").GetProperty("items").EnumerateArray().Where(i => i.GetProperty("caseNumber").GetString()!.Contains("行初9")));
         }
         Assert.Contains(items, i => i.GetProperty("counted").GetBoolean());

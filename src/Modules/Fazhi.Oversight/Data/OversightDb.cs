@@ -1,5 +1,6 @@
 using Fazhi.Oversight.Litigation;
 using Fazhi.Oversight.Settings;
+using Fazhi.Oversight.Suggestions;
 using Fazhi.Platform.Data;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Fazhi.Oversight.Data;
 
 /// <summary>
-/// The oversight module's database (复议应诉与监督): lawsuits against the city's agencies with their hearings, and the
-/// module's settings row. Tables are prefixed <c>oversight_</c>; each engine has its own migration set.
+/// The oversight module's database (复议应诉与监督): lawsuits against the city's agencies with their hearings, judicial and
+/// procuratorial suggestions, and the module's settings row. Tables are prefixed <c>oversight_</c>; each engine has its own migration set.
 /// </summary>
 internal abstract class OversightDb : FazhiDbContext
 {
@@ -20,6 +21,8 @@ internal abstract class OversightDb : FazhiDbContext
     public DbSet<Lawsuit> Lawsuits => Set<Lawsuit>();
 
     public DbSet<LawsuitHearing> Hearings => Set<LawsuitHearing>();
+
+    public DbSet<Suggestion> Suggestions => Set<Suggestion>();
 
     public DbSet<OversightSettings> Settings => Set<OversightSettings>();
 

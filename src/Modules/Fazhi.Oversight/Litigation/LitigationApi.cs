@@ -36,14 +36,14 @@ internal static class LitigationApi
         var stats = api.MapGroup("/litigation");
         stats.MapGet("/report", async (int? year, LitigationStatistics s, LitigationService l, CancellationToken ct) =>
             TypedResults.Ok(await s.ReportAsync(Year(year, l.Today), ct))).RequirePermission(OversightPermissions.LitigationRead);
-        stats.MapGet("/records", async (string? metric, int? year, string? group, int? page, int? pageSize, LitigationStatistics s, LitigationService l, CancellationToken ct) =>
+        api.MapGet("/records", async (string? metric, int? year, string? group, int? page, int? pageSize, RateRecordsSource s, LitigationService l, CancellationToken ct) =>
         {
             var checks = new FieldChecks();
             checks.When(page is < 1, "page", "页码须从 1 开始。");
             checks.When(pageSize is < 1 or > 200, "pageSize", "每页条数须在 1 至 200 之间。");
             checks.ThrowIfAny("查询条件有误。");
             return TypedResults.Ok(await s.RecordsAsync(metric, Year(year, l.Today), group, page ?? 1, pageSize ?? 50, ct));
-        }).RequirePermission(OversightPermissions.LitigationRead);
+        }).RequireAuthorization();
 
         api.MapGet("/settings", async (SettingsService s, CancellationToken ct) => TypedResults.Ok(SettingsService.View(await s.GetAsync(ct))))
             .RequirePermission(OversightPermissions.LitigationRead);

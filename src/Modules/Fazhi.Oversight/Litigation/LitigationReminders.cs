@@ -54,6 +54,29 @@ internal sealed class LitigationReminders(ISystemWork systemWork, SettingsServic
                 $"行政诉讼案件 {l.CaseNumber} 一审{(l.Result is { } r ? LitigationRules.ResultName(r) : "")}（败诉），上诉期限至 {l.AppealDueOn:yyyy-MM-dd}（《行政诉讼法》第八十五条），请决定是否上诉。",
                 l, supervisorsToo: true, ct);
         }
+        // 司法建议、检察建议: the reply deadline approaching (the agency) and passed (the agency and the supervisors above it).
+        var suggestions = await db.Suggestions.AsNoTracking().Where(x => x.Status == Suggestions.SuggestionStatus.Received && x.ReplyDueOn <= warnUntil)
+            .OrderBy(x => x.ReplyDueOn).Take(BatchLimit).ToListAsync(ct);
+        foreach (var x in suggestions)
+        {
+            var overdue = x.ReplyDueOn < today;
+            var kind = Suggestions.SuggestionService.KindName(x.Kind);
+            var title = overdue ? $"{kind}逾期未答复：{x.DocumentNumber}" : $"{kind}答复期限提醒：{x.DocumentNumber}";
+            var body = overdue
+                ? $"{x.Issuer}的{kind}（{x.DocumentNumber}）答复期限已于 {x.ReplyDueOn:yyyy-MM-dd} 届满（{x.DueBasis}），尚未记录答复。"
+                : $"{x.Issuer}的{kind}（{x.DocumentNumber}）应于 {x.ReplyDueOn:yyyy-MM-dd} 前书面答复（{x.DueBasis}）。";
+            var link = $"/oversight/suggestions/{x.Id}";
+            var reminderKind = overdue ? "oversight.suggestion-overdue" : "oversight.suggestion-due";
+            var subject = $"{x.Id}:{x.ReplyDueOn:yyyyMMdd}";
+            items.Add(new Reminder(reminderKind, subject, title, body, link, [], x.OrgUnitId, OversightPermissions.SuggestionsHandle));
+            if (overdue)
+            {
+                foreach (var above in await orgs.AncestorsAsync(x.OrgUnitId, ct))
+                {
+                    items.Add(new Reminder(reminderKind + ".supervise", $"{subject}:{above.Id}", "【督办】" + title, body, link, [], above.Id, OversightPermissions.Supervise));
+                }
+            }
+        }
         var run = await reminders.SendAsync(items, ct);
         return new LitigationReminderRun(items.Count, run.Sent, run.AlreadySent);
     }
@@ -67,7 +90,7 @@ internal sealed class LitigationReminders(ISystemWork systemWork, SettingsServic
             // The justice bureau's supervisors sit at the units above the agency (the district, the city).
             foreach (var above in await orgs.AncestorsAsync(l.OrgUnitId, ct))
             {
-                items.Add(new Reminder(kind + ".supervise", $"{subject}:{above.Id}", "【督办】" + title, body, link, [], above.Id, OversightPermissions.LitigationSupervise));
+                items.Add(new Reminder(kind + ".supervise", $"{subject}:{above.Id}", "【督办】" + title, body, link, [], above.Id, OversightPermissions.Supervise));
             }
         }
     }
@@ -79,17 +102,41 @@ internal sealed class LitigationReminderJob(LitigationReminders reminders) : IJo
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await reminders.RunAsync(cancellationToken);
 }
 
-/// <summary>The home page's to-do lines (待办): lawsuits awaiting the answer, overdue answers, open appeal windows, within scope.</summary>
+/// <summary>
+/// The home page's to-do lines (待办), within scope: lawsuits awaiting the answer, overdue answers, open appeal windows;
+/// suggestions awaiting a reply or overdue; replied suggestions for the supervisor to close.
+/// </summary>
 internal sealed class LitigationWorkSummary(OversightDb db, Fazhi.Platform.Security.ICurrentUser current, IDeadlineService deadlines) : IWorkSummary
 {
     public async Task<IReadOnlyList<WorkItem>> ItemsAsync(CancellationToken ct)
     {
-        if (!current.Has(OversightPermissions.LitigationHandle) && !current.Has(OversightPermissions.LitigationSupervise))
-        {
-            return [];
-        }
         var today = deadlines.Today;
         var items = new List<WorkItem>();
+        if (current.Has(OversightPermissions.SuggestionsHandle))
+        {
+            var awaiting = await db.Suggestions.CountAsync(x => x.Status == Suggestions.SuggestionStatus.Received && x.ReplyDueOn >= today, ct);
+            var late = await db.Suggestions.CountAsync(x => x.Status == Suggestions.SuggestionStatus.Received && x.ReplyDueOn < today, ct);
+            if (awaiting > 0)
+            {
+                items.Add(new WorkItem("复议应诉", "待答复的司法建议、检察建议", awaiting, "/oversight/suggestions?view=awaiting"));
+            }
+            if (late > 0)
+            {
+                items.Add(new WorkItem("复议应诉", "逾期未答复的司法建议、检察建议", late, "/oversight/suggestions?view=overdue", Urgent: true));
+            }
+        }
+        if (current.Has(OversightPermissions.Supervise))
+        {
+            var toClose = await db.Suggestions.CountAsync(x => x.Status == Suggestions.SuggestionStatus.Replied, ct);
+            if (toClose > 0)
+            {
+                items.Add(new WorkItem("复议应诉", "已答复待确认办结的建议", toClose, "/oversight/suggestions?view=replied"));
+            }
+        }
+        if (!current.Has(OversightPermissions.LitigationHandle) && !current.Has(OversightPermissions.Supervise))
+        {
+            return items;
+        }
         var due = await db.Lawsuits.CountAsync(l => l.Status == LawsuitStatus.Registered && l.AnswerDueOn >= today, ct);
         var overdue = await db.Lawsuits.CountAsync(l => l.Status == LawsuitStatus.Registered && l.AnswerDueOn < today, ct);
         var appeal = await db.Lawsuits.CountAsync(l => l.Lost && l.AppealDueOn != null && l.AppealDueOn >= today, ct);

@@ -28,6 +28,16 @@ internal sealed class OversightSettings : IVersioned
     /// <summary>最高人民法院关于行政机关负责人出庭应诉若干问题的规定 第五条: the head is told of the hearing at least 3 days before it.</summary>
     public int HearingNoticeDays { get; set; } = 3;
 
+    /// <summary>
+    /// The default reply period of a judicial or procuratorial suggestion when the issuer sets none, in months:
+    /// 最高人民法院关于综合治理类司法建议工作若干问题的规定 第八条 (within two months); 最高人民法院、最高人民检察院关于检察公益诉讼案件
+    /// 适用法律若干问题的解释 第二十一条 (two months).
+    /// </summary>
+    public int SuggestionReplyMonths { get; set; } = 2;
+
+    /// <summary>检察公益诉讼解释 第二十一条: an urgent procuratorial suggestion is answered within 15 days.</summary>
+    public int UrgentSuggestionDays { get; set; } = 15;
+
     public long Version { get; set; }
 }
 

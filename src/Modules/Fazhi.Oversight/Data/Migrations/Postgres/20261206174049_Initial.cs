@@ -59,11 +59,42 @@ namespace Fazhi.Oversight.Data.Migrations.Postgres
                     RulingAppealDays = table.Column<int>(type: "integer", nullable: false),
                     WarnDays = table.Column<int>(type: "integer", nullable: false),
                     HearingNoticeDays = table.Column<int>(type: "integer", nullable: false),
+                    SuggestionReplyMonths = table.Column<int>(type: "integer", nullable: false),
+                    UrgentSuggestionDays = table.Column<int>(type: "integer", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_oversight_settings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "oversight_suggestions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrgUnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Issuer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    IssuerDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Urgent = table.Column<bool>(type: "boolean", nullable: false),
+                    DueBasis = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReplyDueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RepliedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Reply = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Rectification = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LawsuitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_oversight_suggestions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -126,6 +157,27 @@ namespace Fazhi.Oversight.Data.Migrations.Postgres
                 name: "IX_oversight_lawsuits_Status_AnswerDueOn",
                 table: "oversight_lawsuits",
                 columns: new[] { "Status", "AnswerDueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oversight_suggestions_DocumentNumber_OrgUnitId",
+                table: "oversight_suggestions",
+                columns: new[] { "DocumentNumber", "OrgUnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oversight_suggestions_OrgUnitId",
+                table: "oversight_suggestions",
+                column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oversight_suggestions_ReceivedOn_OrgUnitId",
+                table: "oversight_suggestions",
+                columns: new[] { "ReceivedOn", "OrgUnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oversight_suggestions_Status_ReplyDueOn",
+                table: "oversight_suggestions",
+                columns: new[] { "Status", "ReplyDueOn" });
         }
 
         /// <inheritdoc />
@@ -136,6 +188,9 @@ namespace Fazhi.Oversight.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "oversight_settings");
+
+            migrationBuilder.DropTable(
+                name: "oversight_suggestions");
 
             migrationBuilder.DropTable(
                 name: "oversight_lawsuits");
