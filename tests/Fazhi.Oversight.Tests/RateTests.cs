@@ -121,6 +121,28 @@ public sealed class RateTests(FazhiFactory factory)
     }
 
     [Fact]
+    public async Task The_years_tables_export_each_figure_with_its_definition_computed_within_scope()
+    {
+        var (code, county, town) = await CountyAsync();
+        var agency = await _kit.ClientAsync(Kit.Agency, code);
+        var a = await Kit.RegisterAsync(agency, Kit.Suit(county, Kit.UniqueNumber(), "2025-01-06", "2025-01-08"));
+        await Kit.HearAsync(agency, a, "2025-03-03", "Head");
+        var b = await Kit.RegisterAsync(agency, Kit.Suit(town, Kit.UniqueNumber(), "2025-01-06", "2025-01-08"));
+        await Kit.HearAsync(agency, b, "2025-03-04", "StaffOnly");
+
+        var response = await agency.GetAsync("/api/oversight/report.xlsx?year=2025");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var summary = Fazhi.Platform.Features.Documents.XlsxReader.Read(new MemoryStream(bytes), "2025年度汇总");
+        var appearance = Assert.Single(summary, r => r[0] == LitigationStatistics.AppearanceTitle);
+        Assert.Equal(("1", "2", "50%"), (appearance[1], appearance[2], appearance[3]));
+        Assert.Equal(LitigationStatistics.AppearanceDefinition, appearance[4]);
+        var byAgency = Fazhi.Platform.Features.Documents.XlsxReader.Read(new MemoryStream(bytes), "出庭应诉率（按机关）").Skip(1).Where(r => !r.IsBlank).ToList();
+        Assert.Equal(2, byAgency.Count);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync("/api/oversight/report.xlsx?year=2025")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_district_of_a_city_department_is_the_city_level_and_of_a_town_its_county() =>
         await factory.InScopeAsync(async sp =>
         {

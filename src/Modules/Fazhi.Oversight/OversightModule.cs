@@ -37,6 +37,7 @@ public static class OversightModule
         services.AddScoped<SuggestionStatistics>();
         services.AddScoped<IDemoSeed, SuggestionDemoSeed>();
         services.AddScoped<RateRecordsSource>();
+        services.AddScoped<AnnualReport>();
         services.AddFazhiJob<LitigationReminderJob>("0 40 7 ? * MON-FRI", "工作日 07:40 行政应诉答辩、开庭、上诉期限提醒");
         services.AddWorkSummary<LitigationWorkSummary>();
         services.AddPermissions(OversightPermissions.All);

@@ -45,6 +45,12 @@ internal static class LitigationApi
             return TypedResults.Ok(await s.RecordsAsync(metric, Year(year, l.Today), group, page ?? 1, pageSize ?? 50, ct));
         }).RequireAuthorization();
 
+        api.MapGet("/report.xlsx", async (int? year, AnnualReport report, LitigationService l, CancellationToken ct) =>
+        {
+            var y = Year(year, l.Today);
+            return TypedResults.File(await report.XlsxAsync(y, ct), XlsxWriter.ContentType, $"复议应诉年度统计{y}.xlsx");
+        }).RequireAuthorization();
+
         api.MapGet("/settings", async (SettingsService s, CancellationToken ct) => TypedResults.Ok(SettingsService.View(await s.GetAsync(ct))))
             .RequirePermission(OversightPermissions.LitigationRead);
         api.MapPut("/settings", async (SettingsInput input, SettingsService s, CancellationToken ct) => TypedResults.Ok(await s.SaveAsync(input, ct)))

@@ -287,7 +287,8 @@ internal sealed class LitigationService(OversightDb db, SettingsService settings
         DateRules.Check(checks, "servedOn", "送达日期", input.ServedOn, today);
         checks.When(input.DecidedOn is { } d && d < l.FiledOn, "decidedOn", $"裁判日期不能早于法院立案日期（{l.FiledOn:yyyy-MM-dd}）。");
         checks.When(input.DecidedOn is { } d2 && input.ServedOn is { } s && s < d2, "servedOn", "送达日期不能早于裁判日期。");
-        var appealDays = input.Result is { } kind ? LitigationRules.AppealDays(l.Level, kind, (await settings.GetAsync(ct)).JudgmentAppealDays, (await settings.GetAsync(ct)).RulingAppealDays) : null;
+        var rules = await settings.GetAsync(ct);
+        var appealDays = input.Result is { } kind ? LitigationRules.AppealDays(l.Level, kind, rules.JudgmentAppealDays, rules.RulingAppealDays) : null;
         checks.When(appealDays is not null && input.ServedOn is null, "servedOn", "一审判决、裁定须填写送达日期：上诉期限自送达之日起计算（《行政诉讼法》第八十五条）。");
         var notes = TextRules.Optional(checks, "notes", "结果说明", input.Notes, 2000);
         checks.ThrowIfAny("裁判结果未记录，请按提示修改。");
