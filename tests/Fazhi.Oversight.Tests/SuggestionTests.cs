@@ -75,6 +75,17 @@ public sealed class SuggestionTests(FazhiFactory factory)
         await (await agency.PostAsJsonAsync($"/api/oversight/suggestions/{id}/reply", new { version = await VersionAsync(agency, id), repliedOn = "2026-07-10", reply = "已落实" }))
             .AssertRefusedNamingAsync("rectification");
         await ReplyAsync(agency, id, "2026-07-10");
+        using (var form = new MultipartFormDataContent
+        {
+            { new StringContent("evidence"), "kind" },
+            { new ByteArrayContent("%PDF-1.4\n整改报告\n%%EOF"u8.ToArray()), "file", "整改报告.pdf" },
+        })
+        {
+            var withEvidence = await Kit.OkAsync(await agency.PostAsync($"/api/oversight/suggestions/{id}/attachments", form));
+            var material = Assert.Single(withEvidence.GetProperty("materials").EnumerateArray());
+            Assert.Equal("整改材料", material.GetProperty("kind").GetString());
+            Assert.Equal(HttpStatusCode.OK, (await office.GetAsync(material.GetProperty("url").GetString())).StatusCode);
+        }
         var closed = await Kit.OkAsync(await office.PostAsJsonAsync($"/api/oversight/suggestions/{id}/close", new { version = await VersionAsync(office, id), closedOn = "2026-07-15" }));
         Assert.Equal("Closed", closed.GetProperty("status").GetString());
         Assert.False(closed.GetProperty("repliedLate").GetBoolean());

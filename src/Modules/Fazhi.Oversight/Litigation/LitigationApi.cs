@@ -107,40 +107,8 @@ internal static class LitigationApi
         return TypedResults.Ok((await s.GetAsync(id, ct))!);
     }
 
-    /// <summary>
-    /// Multipart upload (fields <c>file</c> and <c>kind</c>). Bearer clients need no antiforgery token; a browser form (cookie)
-    /// carries one and is sent back to the lawsuit page.
-    /// </summary>
-    private static async Task<IResult> UploadAsync(Guid id, HttpContext http, LitigationService s, CancellationToken ct)
-    {
-        var browser = !CookieAntiforgery.UsesBearerToken(http);
-        if (!http.Request.HasFormContentType)
-        {
-            throw Refuse.Field("file", "请以 multipart/form-data 上传文件（字段 file）。");
-        }
-        var form = await http.Request.ReadFormAsync(ct);
-        var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0)
-        {
-            if (browser)
-            {
-                return TypedResults.Redirect($"/oversight/lawsuits/{id}?error=" + Uri.EscapeDataString("请选择要上传的文件。"));
-            }
-            throw Refuse.Field("file", "请选择要上传的文件。");
-        }
-        await using var stream = file.OpenReadStream();
-        if (browser)
-        {
-            var refusal = await PageActions.TryAsync(() => s.AddMaterialAsync(id, form["kind"].ToString(), stream, file.FileName, ct));
-            if (refusal?.Kind == RefusalKind.NotFound)
-            {
-                throw refusal;
-            }
-            return TypedResults.Redirect($"/oversight/lawsuits/{id}" + (refusal is null ? "?done=material" : "?error=" + Uri.EscapeDataString(refusal.Message)));
-        }
-        await s.AddMaterialAsync(id, form["kind"].ToString(), stream, file.FileName, ct);
-        return TypedResults.Ok((await s.GetAsync(id, ct))!);
-    }
+    private static Task<IResult> UploadAsync(Guid id, HttpContext http, LitigationService s, CancellationToken ct) =>
+        LitigationService.Materials.UploadAsync(http, id, (kind, stream, name) => s.AddMaterialAsync(id, kind, stream, name, ct), async () => (await s.GetAsync(id, ct))!, ct);
 
     private static async Task<IResult> DownloadAsync(Guid id, Guid attachmentId, LitigationService s, CancellationToken ct) =>
         await s.OpenMaterialAsync(id, attachmentId, ct) is { } found

@@ -21,8 +21,6 @@ internal sealed record ResultInput(long? Version, ResultKind? Result, DateOnly? 
 
 internal sealed record HearingView(Guid Id, DateOnly HeldOn, Appearance Appearance, string AppearedName, string AppearedTitle, string? Reason);
 
-internal sealed record MaterialView(Guid Id, string Kind, string FileName, long Size, string Url);
-
 internal sealed record LawsuitView(
     Guid Id, Guid DefendantId, string Defendant, string Court, string CaseNumber, string Plaintiff, string ActSued, ActKind ActKind, string Cause,
     LawsuitLevel Level, LawsuitStatus Status, DateOnly FiledOn, DateOnly ComplaintReceivedOn, int AnswerDays, DateOnly AnswerDueOn, DateOnly? AnsweredOn,
@@ -50,11 +48,10 @@ internal sealed class LawsuitListQuery : DatedListQuery
 internal sealed class LitigationService(OversightDb db, SettingsService settings, IDeadlineService deadlines, IOrgDirectory orgs,
     ICurrentUser current, IAttachmentStore attachments, TimeProvider clock)
 {
-    public const string AttachmentOwner = "oversight.lawsuit";
-
-    /// <summary>Kinds of material, each its own attachment owner type so a list can be read per kind.</summary>
-    public static readonly IReadOnlyList<(string Key, string Name)> MaterialKinds =
-        [("complaint", "起诉状副本"), ("evidence", "证据及依据"), ("answer", "答辩状"), ("judgment", "裁判文书"), ("other", "其他材料")];
+    /// <summary>A lawsuit's materials by kind.</summary>
+    public static readonly MaterialSet Materials = new("oversight.lawsuit",
+        [("complaint", "起诉状副本"), ("evidence", "证据及依据"), ("answer", "答辩状"), ("judgment", "裁判文书"), ("other", "其他材料")],
+        "/api/oversight/lawsuits", "/oversight/lawsuits");
 
     public static readonly ListShape<Lawsuit> Shape = new ListShape<Lawsuit>()
         .Search((q, k) =>
@@ -120,14 +117,7 @@ internal sealed class LitigationService(OversightDb db, SettingsService settings
         }
         var hearings = await db.Hearings.AsNoTracking().Where(h => h.LawsuitId == id).OrderBy(h => h.HeldOn).ThenBy(h => h.Id)
             .Select(h => new HearingView(h.Id, h.HeldOn, h.Appearance, h.AppearedName, h.AppearedTitle, h.Reason)).ToListAsync(ct);
-        var materials = new List<MaterialView>();
-        foreach (var (key, name) in MaterialKinds)
-        {
-            foreach (var a in await attachments.ListAsync($"{AttachmentOwner}.{key}", id.ToString(), ct))
-            {
-                materials.Add(new MaterialView(a.Id, name, a.FileName, a.Size, $"/api/oversight/lawsuits/{id}/attachments/{a.Id}"));
-            }
-        }
+        var materials = await Materials.ListAsync(attachments, id, ct);
         var defendant = (await orgs.FindAsync(l.OrgUnitId, ct))?.Name ?? "";
         var today = deadlines.Today;
         return new LawsuitView(l.Id, l.OrgUnitId, defendant, l.Court, l.CaseNumber, l.Plaintiff, l.ActSued, l.ActKind, l.Cause, l.Level, l.Status, l.FiledOn,
@@ -308,31 +298,12 @@ internal sealed class LitigationService(OversightDb db, SettingsService settings
     public async Task AddMaterialAsync(Guid id, string kind, Stream content, string fileName, CancellationToken ct)
     {
         var l = await db.Lawsuits.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw Refuse.NotFound("应诉案件不存在或不在您的数据范围内。");
-        if (!MaterialKinds.Any(k => k.Key == kind))
-        {
-            throw Refuse.Field("kind", $"材料类型只能是：{string.Join("、", MaterialKinds.Select(k => $"{k.Key}（{k.Name}）"))}。");
-        }
-        var saved = await attachments.SaveAsync(content, fileName, l.OrgUnitId, $"{AttachmentOwner}.{kind}", id.ToString(), ct);
-        if (!saved.Ok)
-        {
-            throw Refuse.Field("file", saved.Refusal ?? "文件未保存。");
-        }
+        await Materials.AddAsync(attachments, id, l.OrgUnitId, kind, content, fileName, ct);
     }
 
     /// <summary>A material of this lawsuit, for whoever may read the lawsuit (the store checks the scope again).</summary>
-    public async Task<(AttachmentDto Meta, Stream Content)?> OpenMaterialAsync(Guid id, Guid attachmentId, CancellationToken ct)
-    {
-        if (!await db.Lawsuits.AnyAsync(x => x.Id == id, ct))
-        {
-            return null;
-        }
-        var meta = await attachments.GetAsync(attachmentId, ct);
-        if (meta is null || !meta.OwnerType.StartsWith(AttachmentOwner + ".", StringComparison.Ordinal) || meta.OwnerId != id.ToString())
-        {
-            return null;
-        }
-        return await attachments.OpenReadAsync(attachmentId, ct) is { } stream ? (meta, stream) : null;
-    }
+    public async Task<(AttachmentDto Meta, Stream Content)?> OpenMaterialAsync(Guid id, Guid attachmentId, CancellationToken ct) =>
+        await db.Lawsuits.AnyAsync(x => x.Id == id, ct) ? await Materials.OpenAsync(attachments, id, attachmentId, ct) : null;
 
     private async Task<Lawsuit> LoadAsync(Guid id, long? version, CancellationToken ct)
     {

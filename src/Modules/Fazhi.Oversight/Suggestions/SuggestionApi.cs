@@ -59,30 +59,6 @@ internal static class SuggestionApi
         ])));
     }
 
-    private static async Task<IResult> UploadAsync(Guid id, HttpContext http, SuggestionService s, CancellationToken ct)
-    {
-        var browser = !CookieAntiforgery.UsesBearerToken(http);
-        if (!http.Request.HasFormContentType)
-        {
-            throw Refuse.Field("file", "请以 multipart/form-data 上传文件（字段 file）。");
-        }
-        var form = await http.Request.ReadFormAsync(ct);
-        var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0)
-        {
-            return browser ? TypedResults.Redirect($"/oversight/suggestions/{id}?error=" + Uri.EscapeDataString("请选择要上传的文件。")) : throw Refuse.Field("file", "请选择要上传的文件。");
-        }
-        await using var stream = file.OpenReadStream();
-        if (browser)
-        {
-            var refusal = await PageActions.TryAsync(() => s.AddMaterialAsync(id, form["kind"].ToString(), stream, file.FileName, ct));
-            if (refusal?.Kind == RefusalKind.NotFound)
-            {
-                throw refusal;
-            }
-            return TypedResults.Redirect($"/oversight/suggestions/{id}" + (refusal is null ? "?done=material" : "?error=" + Uri.EscapeDataString(refusal.Message)));
-        }
-        await s.AddMaterialAsync(id, form["kind"].ToString(), stream, file.FileName, ct);
-        return TypedResults.Ok((await s.GetAsync(id, ct))!);
-    }
+    private static Task<IResult> UploadAsync(Guid id, HttpContext http, SuggestionService s, CancellationToken ct) =>
+        SuggestionService.Materials.UploadAsync(http, id, (kind, stream, name) => s.AddMaterialAsync(id, kind, stream, name, ct), async () => (await s.GetAsync(id, ct))!, ct);
 }

@@ -38,9 +38,9 @@ internal sealed class SuggestionListQuery : DatedListQuery
 internal sealed class SuggestionService(OversightDb db, SettingsService settings, IDeadlineService deadlines, IOrgDirectory orgs,
     ICurrentUser current, IAttachmentStore attachments, TimeProvider clock)
 {
-    public const string AttachmentOwner = "oversight.suggestion";
-
-    public static readonly IReadOnlyList<(string Key, string Name)> MaterialKinds = [("letter", "建议书"), ("reply", "答复函"), ("evidence", "整改材料")];
+    /// <summary>A suggestion's materials by kind.</summary>
+    public static readonly MaterialSet Materials = new("oversight.suggestion", [("letter", "建议书"), ("reply", "答复函"), ("evidence", "整改材料")],
+        "/api/oversight/suggestions", "/oversight/suggestions");
 
     public static readonly ListShape<Suggestion> Shape = new ListShape<Suggestion>()
         .Search((q, k) =>
@@ -102,14 +102,7 @@ internal sealed class SuggestionService(OversightDb db, SettingsService settings
         {
             return null;
         }
-        var materials = new List<MaterialView>();
-        foreach (var (key, name) in MaterialKinds)
-        {
-            foreach (var a in await attachments.ListAsync($"{AttachmentOwner}.{key}", id.ToString(), ct))
-            {
-                materials.Add(new MaterialView(a.Id, name, a.FileName, a.Size, $"/api/oversight/suggestions/{id}/attachments/{a.Id}"));
-            }
-        }
+        var materials = await Materials.ListAsync(attachments, id, ct);
         var today = deadlines.Today;
         return new SuggestionView(s.Id, s.OrgUnitId, (await orgs.FindAsync(s.OrgUnitId, ct))?.Name ?? "", s.Kind, s.Issuer, s.DocumentNumber, s.Content,
             s.ReceivedOn, s.IssuerDueOn, s.Urgent, s.DueBasis, s.ReplyDueOn, s.Status, s.Status == SuggestionStatus.Received && s.ReplyDueOn < today,
@@ -216,33 +209,16 @@ internal sealed class SuggestionService(OversightDb db, SettingsService settings
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Adds a material of one kind; refused (with the platform's reason) for a disallowed or empty file.</summary>
     public async Task AddMaterialAsync(Guid id, string kind, Stream content, string fileName, CancellationToken ct)
     {
         var s = await db.Suggestions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw Refuse.NotFound("建议不存在或不在您的数据范围内。");
-        if (!MaterialKinds.Any(k => k.Key == kind))
-        {
-            throw Refuse.Field("kind", $"材料类型只能是：{string.Join("、", MaterialKinds.Select(k => $"{k.Key}（{k.Name}）"))}。");
-        }
-        var saved = await attachments.SaveAsync(content, fileName, s.OrgUnitId, $"{AttachmentOwner}.{kind}", id.ToString(), ct);
-        if (!saved.Ok)
-        {
-            throw Refuse.Field("file", saved.Refusal ?? "文件未保存。");
-        }
+        await Materials.AddAsync(attachments, id, s.OrgUnitId, kind, content, fileName, ct);
     }
 
-    public async Task<(AttachmentDto Meta, Stream Content)?> OpenMaterialAsync(Guid id, Guid attachmentId, CancellationToken ct)
-    {
-        if (!await db.Suggestions.AnyAsync(x => x.Id == id, ct))
-        {
-            return null;
-        }
-        var meta = await attachments.GetAsync(attachmentId, ct);
-        if (meta is null || !meta.OwnerType.StartsWith(AttachmentOwner + ".", StringComparison.Ordinal) || meta.OwnerId != id.ToString())
-        {
-            return null;
-        }
-        return await attachments.OpenReadAsync(attachmentId, ct) is { } stream ? (meta, stream) : null;
-    }
+    /// <summary>A material of this suggestion, for whoever may read it (the store checks the scope again).</summary>
+    public async Task<(AttachmentDto Meta, Stream Content)?> OpenMaterialAsync(Guid id, Guid attachmentId, CancellationToken ct) =>
+        await db.Suggestions.AnyAsync(x => x.Id == id, ct) ? await Materials.OpenAsync(attachments, id, attachmentId, ct) : null;
 
     private async Task<Suggestion> LoadAsync(Guid id, long? version, CancellationToken ct)
     {
