@@ -1,0 +1,38 @@
+using Fazhi.Platform.Security;
+
+namespace Fazhi.Oversight;
+
+/// <summary>
+/// The oversight module's permissions. What a holder sees is always cut by the data scope (the units below the unit the role
+/// was given at): the justice bureau's role given at the city sees every agency, an agency's role its own unit and below.
+/// </summary>
+internal static class OversightPermissions
+{
+    /// <summary>Read lawsuits, hearings, results and the appearance rate (within scope).</summary>
+    public const string LitigationRead = "oversight.litigation.read";
+
+    /// <summary>Register lawsuits against a unit in scope, record the answer, hearings, results and materials.</summary>
+    public const string LitigationHandle = "oversight.litigation.handle";
+
+    /// <summary>Supervise (司法局): overdue reminders for every agency below the unit; close a suggestion after its reply.</summary>
+    public const string Supervise = "oversight.supervise";
+
+    /// <summary>Read judicial and procuratorial suggestions and their rates (within scope).</summary>
+    public const string SuggestionsRead = "oversight.suggestions.read";
+
+    /// <summary>Register received suggestions for a unit in scope, reply and add rectification evidence.</summary>
+    public const string SuggestionsHandle = "oversight.suggestions.handle";
+
+    /// <summary>Edit the statutory periods the module counts with (答辩、上诉期限 and the reminder lead).</summary>
+    public const string SettingsManage = "oversight.settings";
+
+    public static PermissionDefinition[] All { get; } =
+    [
+        new(LitigationRead, "oversight", "查看行政应诉案件与出庭应诉率"),
+        new(LitigationHandle, "oversight", "登记和办理行政应诉案件（答辩、庭审出庭、裁判结果、材料）"),
+        new(Supervise, "oversight", "复议应诉监督（接收逾期督办提醒，确认司法建议、检察建议办结）"),
+        new(SuggestionsRead, "oversight", "查看司法建议、检察建议及办复率"),
+        new(SuggestionsHandle, "oversight", "登记和答复司法建议、检察建议（整改材料）"),
+        new(SettingsManage, "oversight", "维护复议应诉期限设置"),
+    ];
+}

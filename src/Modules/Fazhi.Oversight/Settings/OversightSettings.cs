@@ -1,0 +1,52 @@
+using Fazhi.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Fazhi.Oversight.Settings;
+
+/// <summary>
+/// The statutory periods the module counts with, one row an administrator of the justice bureau changes (ADR 0017). A
+/// changed period applies to lawsuits registered (answer) or decided (appeal) afterwards; recorded due dates keep the
+/// number of days they were computed with.
+/// </summary>
+internal sealed class OversightSettings : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>《行政诉讼法》第六十七条: the defendant answers and submits its evidence within 15 days of receiving the complaint copy (calendar days).</summary>
+    public int AnswerDays { get; set; } = 15;
+
+    /// <summary>《行政诉讼法》第八十五条: an appeal against a first-instance judgment within 15 days of its service.</summary>
+    public int JudgmentAppealDays { get; set; } = 15;
+
+    /// <summary>《行政诉讼法》第八十五条: an appeal against a first-instance ruling within 10 days of its service.</summary>
+    public int RulingAppealDays { get; set; } = 10;
+
+    /// <summary>How many days before a due date the agency and the justice bureau are reminded (local practice).</summary>
+    public int WarnDays { get; set; } = 3;
+
+    /// <summary>最高人民法院关于行政机关负责人出庭应诉若干问题的规定 第五条: the head is told of the hearing at least 3 days before it.</summary>
+    public int HearingNoticeDays { get; set; } = 3;
+
+    /// <summary>
+    /// The default reply period of a judicial or procuratorial suggestion when the issuer sets none, in months:
+    /// 最高人民法院关于综合治理类司法建议工作若干问题的规定 第八条 (within two months); 最高人民法院、最高人民检察院关于检察公益诉讼案件
+    /// 适用法律若干问题的解释 第二十一条 (two months).
+    /// </summary>
+    public int SuggestionReplyMonths { get; set; } = 2;
+
+    /// <summary>检察公益诉讼解释 第二十一条: an urgent procuratorial suggestion is answered within 15 days.</summary>
+    public int UrgentSuggestionDays { get; set; } = 15;
+
+    public long Version { get; set; }
+}
+
+internal sealed class OversightSettingsConfiguration : IEntityTypeConfiguration<OversightSettings>
+{
+    public void Configure(EntityTypeBuilder<OversightSettings> b)
+    {
+        b.ToTable("oversight_settings");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}

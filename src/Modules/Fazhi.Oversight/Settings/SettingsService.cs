@@ -1,0 +1,60 @@
+using Fazhi.Oversight.Data;
+using Fazhi.Platform.Data;
+using Fazhi.Platform.Features.Setup;
+using Fazhi.Platform.Kit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Oversight.Settings;
+
+internal sealed record SettingsInput(int? AnswerDays, int? JudgmentAppealDays, int? RulingAppealDays, int? WarnDays, int? HearingNoticeDays, long? Version,
+    int? SuggestionReplyMonths = null, int? UrgentSuggestionDays = null);
+
+internal sealed record SettingsView(int AnswerDays, int JudgmentAppealDays, int RulingAppealDays, int WarnDays, int HearingNoticeDays, long Version,
+    int SuggestionReplyMonths, int UrgentSuggestionDays);
+
+/// <summary>The module's settings row: read when a period is computed, saved as a whole by the settings administrator.</summary>
+internal sealed class SettingsService(OversightDb db)
+{
+    public async Task<OversightSettings> GetAsync(CancellationToken ct) =>
+        await db.Settings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new OversightSettings();
+
+    public static SettingsView View(OversightSettings s) => new(s.AnswerDays, s.JudgmentAppealDays, s.RulingAppealDays, s.WarnDays, s.HearingNoticeDays, s.Version,
+        s.SuggestionReplyMonths, s.UrgentSuggestionDays);
+
+    public async Task<SettingsView> SaveAsync(SettingsInput input, CancellationToken ct)
+    {
+        var checks = new FieldChecks();
+        checks.When(input.AnswerDays is not (>= 1 and <= 90), "answerDays", "答辩举证期限须为 1 至 90 日（《行政诉讼法》第六十七条规定为 15 日）。");
+        checks.When(input.JudgmentAppealDays is not (>= 1 and <= 90), "judgmentAppealDays", "判决上诉期限须为 1 至 90 日（《行政诉讼法》第八十五条规定为 15 日）。");
+        checks.When(input.RulingAppealDays is not (>= 1 and <= 90), "rulingAppealDays", "裁定上诉期限须为 1 至 90 日（《行政诉讼法》第八十五条规定为 10 日）。");
+        checks.When(input.WarnDays is not (>= 0 and <= 30), "warnDays", "提前提醒天数须为 0 至 30 日。");
+        checks.When(input.HearingNoticeDays is not (>= 0 and <= 30), "hearingNoticeDays", "开庭提醒天数须为 0 至 30 日（出庭规定第五条：至少开庭前 3 日）。");
+        checks.When(input.SuggestionReplyMonths is not null and not (>= 1 and <= 12), "suggestionReplyMonths", "建议默认答复期限须为 1 至 12 个月（综合治理类司法建议规定第八条、检察公益诉讼解释第二十一条：两个月）。");
+        checks.When(input.UrgentSuggestionDays is not null and not (>= 1 and <= 60), "urgentSuggestionDays", "紧急检察建议答复期限须为 1 至 60 日（检察公益诉讼解释第二十一条：15 日）。");
+        checks.ThrowIfAny("设置未保存，请按提示修改。");
+        await db.SaveSettingsAsync<OversightSettings>(input.Version, row =>
+        {
+            row.AnswerDays = input.AnswerDays!.Value;
+            row.JudgmentAppealDays = input.JudgmentAppealDays!.Value;
+            row.RulingAppealDays = input.RulingAppealDays!.Value;
+            row.WarnDays = input.WarnDays!.Value;
+            row.HearingNoticeDays = input.HearingNoticeDays!.Value;
+            row.SuggestionReplyMonths = input.SuggestionReplyMonths ?? row.SuggestionReplyMonths;
+            row.UrgentSuggestionDays = input.UrgentSuggestionDays ?? row.UrgentSuggestionDays;
+        }, ct);
+        return View(await GetAsync(ct));
+    }
+}
+
+/// <summary>Adds the settings row with its statutory defaults on first start (idempotent).</summary>
+internal sealed class SettingsSeed(OversightDb db) : IModuleSeed
+{
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (!await db.Settings.AnyAsync(ct))
+        {
+            db.Settings.Add(new OversightSettings());
+            await db.SaveChangesAsync(ct);
+        }
+    }
+}
