@@ -101,6 +101,22 @@ public static class Refuse
 
     public static RefusalException Stale() => new(RefusalKind.Conflict, StaleMessage);
 
+    /// <summary>
+    /// A change to a record must carry the version it was read at: without one the field <c>version</c> is refused (naming
+    /// <paramref name="what"/>), with another one the change is stale (409), so nobody overwrites a change they have not seen.
+    /// </summary>
+    public static void UnlessVersion(long? given, long current, string what)
+    {
+        if (given is not { } v)
+        {
+            throw Field("version", $"请提供{what}的版本号（version，读取时返回），以免覆盖他人刚作的修改。");
+        }
+        if (v != current)
+        {
+            throw Stale();
+        }
+    }
+
     public static RefusalException Forbidden(string message) => new(RefusalKind.Forbidden, message);
 }
 

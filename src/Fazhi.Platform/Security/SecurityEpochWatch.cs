@@ -78,38 +78,20 @@ internal sealed class SecurityEpochCommitSignal : DbTransactionInterceptor
 {
     public static SecurityEpochCommitSignal Instance { get; } = new();
 
-    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Ended(eventData, committed: true);
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData, committed: true);
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Ended(eventData, committed: false);
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData, committed: false);
+
+    private static Task Ended(TransactionEndEventData eventData, bool committed)
     {
-        if (eventData.Context is PlatformDb db)
-        {
-            db.EpochRaisePending(committed: true);
-        }
+        (eventData.Context as PlatformDb)?.EpochRaisePending(committed);
         return Task.CompletedTask;
-    }
-
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
-    {
-        if (eventData.Context is PlatformDb db)
-        {
-            db.EpochRaisePending(committed: true);
-        }
-    }
-
-    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is PlatformDb db)
-        {
-            db.EpochRaisePending(committed: false);
-        }
-        return Task.CompletedTask;
-    }
-
-    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData)
-    {
-        if (eventData.Context is PlatformDb db)
-        {
-            db.EpochRaisePending(committed: false);
-        }
     }
 }
 

@@ -308,14 +308,7 @@ internal sealed class LitigationService(OversightDb db, SettingsService settings
     private async Task<Lawsuit> LoadAsync(Guid id, long? version, CancellationToken ct)
     {
         var l = await db.Lawsuits.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw Refuse.NotFound("应诉案件不存在或不在您的数据范围内。");
-        if (version is not { } v)
-        {
-            throw Refuse.Field("version", "请提供案件的版本号（version，读取案件时返回），以免覆盖他人刚作的修改。");
-        }
-        if (v != l.Version)
-        {
-            throw Refuse.Stale();
-        }
+        Refuse.UnlessVersion(version, l.Version, "案件");
         return l;
     }
 }

@@ -223,14 +223,7 @@ internal sealed class SuggestionService(OversightDb db, SettingsService settings
     private async Task<Suggestion> LoadAsync(Guid id, long? version, CancellationToken ct)
     {
         var s = await db.Suggestions.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw Refuse.NotFound("建议不存在或不在您的数据范围内。");
-        if (version is not { } v)
-        {
-            throw Refuse.Field("version", "请提供建议的版本号（version，读取时返回），以免覆盖他人刚作的修改。");
-        }
-        if (v != s.Version)
-        {
-            throw Refuse.Stale();
-        }
+        Refuse.UnlessVersion(version, s.Version, "建议");
         return s;
     }
 }
