@@ -3,6 +3,7 @@ using Fazhi.Host.Components.Account;
 using Fazhi.Assessment;
 using Fazhi.Disputes;
 using Fazhi.Enforcement;
+using Fazhi.Lists;
 using Fazhi.Library;
 using Fazhi.Platform;
 using Fazhi.Platform.Data;
@@ -37,6 +38,7 @@ builder.AddDisputes();
 builder.AddEnforcement();
 builder.AddAssessment();
 builder.AddLibrary();
+builder.AddLists();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 
@@ -53,12 +55,13 @@ await PlatformStartup.InitialiseAsync(app, demo);
 app.UseFazhiPlatform();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
-    .AddAdditionalAssemblies(typeof(PlatformModule).Assembly, typeof(DisputesModule).Assembly, typeof(EnforcementModule).Assembly, typeof(AssessmentModule).Assembly, typeof(LibraryModule).Assembly);
+    .AddAdditionalAssemblies(typeof(PlatformModule).Assembly, typeof(DisputesModule).Assembly, typeof(EnforcementModule).Assembly, typeof(AssessmentModule).Assembly, typeof(LibraryModule).Assembly, typeof(ListsModule).Assembly);
 app.MapFazhiPlatform();
 app.MapDisputes();
 app.MapEnforcement();
 app.MapAssessment();
 app.MapLibrary();
+app.MapLists();
 app.MapAccountEndpoints();
 // The API reference page: bundled script only; no external proxy, telemetry, fonts, agent or MCP (the network is closed
 // and a government system sends nothing out).

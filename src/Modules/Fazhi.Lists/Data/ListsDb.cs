@@ -1,0 +1,43 @@
+using Fazhi.Lists.Certificates;
+using Fazhi.Lists.Reports;
+using Fazhi.Platform.Data;
+using Fazhi.Platform.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Lists.Data;
+
+/// <summary>
+/// The lists module's database: certification-item list versions, their item revisions and proposed changes, reports of
+/// certificates demanded outside the list, and the module's settings row. Tables are prefixed <c>lists_</c>.
+/// </summary>
+internal abstract class ListsDb : FazhiDbContext
+{
+    protected ListsDb(DbContextOptions options, ICurrentUser currentUser)
+        : base(options, currentUser)
+    {
+    }
+
+    public DbSet<CertListVersion> CertVersions => Set<CertListVersion>();
+
+    public DbSet<CertItemRevision> CertItems => Set<CertItemRevision>();
+
+    public DbSet<CertChange> CertChanges => Set<CertChange>();
+
+    public DbSet<OutsideListReport> Reports => Set<OutsideListReport>();
+
+    public DbSet<ListsSettings> Settings => Set<ListsSettings>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ListsDb).Assembly);
+        base.OnModelCreating(modelBuilder);
+    }
+}
+
+/// <summary>The lists database on SQLite; owns the SQLite migration set.</summary>
+internal sealed class SqliteListsDb(DbContextOptions<SqliteListsDb> options, ICurrentUser currentUser)
+    : ListsDb(options, currentUser);
+
+/// <summary>The lists database on PostgreSQL; owns the PostgreSQL migration set.</summary>
+internal sealed class PostgresListsDb(DbContextOptions<PostgresListsDb> options, ICurrentUser currentUser)
+    : ListsDb(options, currentUser);

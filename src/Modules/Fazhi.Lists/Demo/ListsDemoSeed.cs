@@ -1,0 +1,190 @@
+using Fazhi.Lists.Certificates;
+using Fazhi.Lists.Data;
+using Fazhi.Lists.Reports;
+using Fazhi.Platform.Features.Calendar;
+using Fazhi.Platform.Features.PersonalData;
+using Fazhi.Platform.Features.Setup;
+using Fazhi.Platform.Kit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Lists.Demo;
+
+/// <summary>
+/// <c>--demo</c>: a certification-item list in every state — version 1 (2025-03-01, 28 items), version 2 (2026-06-01: one
+/// item cancelled, one changed to notify-and-commit, two added), and an open draft with Xuecheng's pending proposals and a
+/// rejected one — and three outside-list reports (open, overdue, answered; query code <see cref="DemoQueryCode"/>). Every
+/// record is labelled demo. Idempotent: skipped when the module already has list versions or reports.
+/// </summary>
+internal sealed class ListsDemoSeed(ListsDb db, IOrgDirectory orgs, IDeadlineService clock) : IDemoSeed
+{
+    public const string DemoQueryCode = "YSCX2026";
+
+    private const string Village = "户籍所在地村（居）民委员会";
+
+    private static readonly (string Name, string Matter, string Unit, string Issuer, string Basis, bool Notify)[] Items =
+    [
+        ("经济困难状况证明", "法律援助申请", "SFJ", "户籍所在地乡镇人民政府（街道办事处）", "《法律援助法》第四十一条", true),
+        ("无犯罪记录证明", "律师执业许可", "SFJ", "公安机关", "《中华人民共和国律师法》第七条", true),
+        ("实习鉴定证明", "律师执业许可", "SFJ", "律师协会", "《中华人民共和国律师法》第五条", false),
+        ("学历证明", "基层法律服务工作者执业核准", "SFJ", "毕业院校", "《中华人民共和国行政许可法》第三十一条", true),
+        ("居住证明", "公证事项办理（户籍地以外）", "SFJ", Village, "《中华人民共和国公证法》第二十五条", true),
+        ("亲属关系证明", "户口迁移（投靠）", "GAJ", Village, "《中华人民共和国户口登记条例》第十条", true),
+        ("出生医学证明", "出生登记", "GAJ", "助产医疗机构", "《中华人民共和国母婴保健法》第二十三条", false),
+        ("死亡医学证明", "户口注销", "GAJ", "医疗卫生机构", "《中华人民共和国户口登记条例》第八条", false),
+        ("无违法犯罪记录证明", "保安员证核发", "GAJ", "公安机关", "《保安服务管理条例》第十六条", true),
+        ("劳动能力鉴定结论", "工伤保险待遇核定", "RSJ", "劳动能力鉴定委员会", "《工伤保险条例》第二十一条", false),
+        ("供养亲属关系证明", "供养亲属抚恤金申领", "RSJ", Village, "《工伤保险条例》第三十九条", true),
+        ("未就业证明", "失业保险金申领", "RSJ", Village, "《失业保险条例》第十四条", true),
+        ("身体健康证明", "教师资格认定", "JYJ", "县级以上医院", "《教师资格条例》第十四条", false),
+        ("普通话水平测试等级证书", "教师资格认定", "JYJ", "普通话水平测试机构", "《教师资格条例》第六条", false),
+        ("居住证明", "随迁子女入学", "JYJ", Village, "《中华人民共和国义务教育法》第十二条", true),
+        ("医师资格证明", "医师执业注册", "WJW", "卫生健康主管部门", "《中华人民共和国医师法》第十三条", false),
+        ("健康证明", "公共场所从业人员健康检查", "WJW", "健康体检机构", "《公共场所卫生管理条例》第七条", false),
+        ("安全生产考核合格证明", "建筑施工企业安全生产许可", "ZJJ", "住房城乡建设主管部门", "《安全生产许可证条例》第六条", true),
+        ("无拖欠工资证明", "建筑业企业资质", "ZJJ", "人力资源社会保障部门", "《保障农民工工资支付条例》第三十三条", true),
+        ("住所使用证明", "个体工商户登记", "SJJ", "产权单位或村（居）委会", "《促进个体工商户发展条例》第九条", true),
+        ("验资证明", "特定行业企业设立登记", "SJJ", "会计师事务所", "《中华人民共和国市场主体登记管理条例》第十二条", false),
+        ("食品安全管理人员培训合格证明", "食品经营许可", "SJJ", "培训机构", "《中华人民共和国食品安全法》第三十五条", true),
+        ("土地权属证明", "设施农业用地备案", "NYNC", Village, "《中华人民共和国土地管理法》第十二条", true),
+        ("道路运输从业资格证明", "道路运输经营许可", "JTYS", "交通运输主管部门", "《中华人民共和国道路运输条例》第八条", true),
+        ("消防安全检查合格证明", "娱乐场所经营许可", "WLJ", "消防救援机构", "《娱乐场所管理条例》第十一条", false),
+        ("村（居）民委员会出具的困难证明", "临时救助申请", "370403", Village, "《社会救助暂行办法》第四十八条", true),
+        ("人民调解协议履行情况证明", "人民调解补贴申领", "370403", "人民调解委员会", "《中华人民共和国人民调解法》第三十三条", false),
+        ("政府信息申请人身份证明", "政府信息公开申请", "370403", "申请人所在单位", "《中华人民共和国政府信息公开条例》第二十九条", true),
+    ];
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (!await db.CertVersions.AnyAsync(ct))
+        {
+            await SeedListAsync(ct);
+        }
+        if (!await db.Reports.AnyAsync(ct))
+        {
+            await SeedReportsAsync(ct);
+        }
+    }
+
+    private async Task<Fazhi.Platform.Kit.OrgUnitInfo> UnitAsync(string code, CancellationToken ct) =>
+        await orgs.FindByCodeAsync(code.StartsWith("37", StringComparison.Ordinal) ? code : "370400-" + code, ct)
+        ?? throw new InvalidOperationException($"演示数据需要机构 {code}。");
+
+    private async Task SeedListAsync(CancellationToken ct)
+    {
+        var v1 = new CertListVersion { Number = 1, Status = CertVersionStatus.Published, EffectiveOn = new DateOnly(2025, 3, 1), Note = "演示：枣庄市证明事项清单（实行告知承诺制）首次发布", PublishedBy = "演示", PublishedAt = DateTimeOffset.UtcNow };
+        var v2 = new CertListVersion { Number = 2, Status = CertVersionStatus.Published, EffectiveOn = new DateOnly(2026, 6, 1), Note = "演示：动态调整，取消 1 项、调整 1 项、新增 2 项", PublishedBy = "演示", PublishedAt = DateTimeOffset.UtcNow };
+        var v3 = new CertListVersion { Number = 3, Status = CertVersionStatus.Draft };
+        db.CertVersions.AddRange(v1, v2, v3);
+        var revisions = new List<CertItemRevision>();
+        for (var i = 0; i < Items.Length; i++)
+        {
+            var (name, matter, unitCode, issuer, basis, notify) = Items[i];
+            var unit = await UnitAsync(unitCode, ct);
+            var r = new CertItemRevision { ItemCode = $"ZZZM-{i + 1:000}", FromVersion = 1, IsDemo = true };
+            Fill(r, name, matter, unit, issuer, basis, notify);
+            revisions.Add(r);
+        }
+        // Version 2: ZZZM-005 cancelled (部门间核查), ZZZM-003 moved to notify-and-commit, two items added.
+        var cancelled = revisions[4];
+        cancelled.ToVersion = 2;
+        var cancel = Copy(cancelled, 2);
+        (cancel.Status, cancel.CancelledOn, cancel.CancelReason) = (CertItemStatus.Cancelled, new DateOnly(2026, 6, 1), "通过部门间核查获取户籍信息，不再索要居住证明（演示）");
+        var changed = revisions[2];
+        changed.ToVersion = 2;
+        var change = Copy(changed, 2);
+        Commit(change);
+        revisions.AddRange([cancel, change]);
+        var sjj = await UnitAsync("SJJ", ct);
+        var xuecheng = await UnitAsync("370403", ct);
+        var added1 = new CertItemRevision { ItemCode = "ZZZM-029", FromVersion = 2, IsDemo = true };
+        Fill(added1, "场地使用证明", "小餐饮店登记", sjj, "产权人或村（居）委会", "《山东省优化营商环境条例》第二十九条", true);
+        var added2 = new CertItemRevision { ItemCode = "ZZZM-030", FromVersion = 2, IsDemo = true };
+        Fill(added2, "监护关系证明", "未成年人法律援助申请", xuecheng, Village, "《法律援助法》第四十一条", true);
+        revisions.AddRange([added1, added2]);
+        db.CertItems.AddRange(revisions);
+        // The reviewed changes behind version 2, kept with their version.
+        foreach (var (rev, kind) in new[] { (cancel, CertChangeKind.Cancel), (change, CertChangeKind.Change), (added1, CertChangeKind.Add), (added2, CertChangeKind.Add) })
+        {
+            db.CertChanges.Add(ChangeOf(rev, kind, v2.Id, CertChangeStatus.Accepted, "演示：审核通过", new DateOnly(2026, 5, 20)));
+        }
+        // The open draft (version 3): Xuecheng's pending proposals and one the owner rejected.
+        var pendingChange = new CertItemRevision { ItemCode = "ZZZM-026" };
+        pendingChange.CopyContentFrom(revisions[25]);
+        pendingChange.ServiceGuide = "申请人填写《临时救助申请书》并作出书面承诺，乡镇（街道）在 5 个工作日内入户核查（演示）。";
+        Commit(pendingChange);
+        db.CertChanges.Add(ChangeOf(pendingChange, CertChangeKind.Change, v3.Id, CertChangeStatus.Pending, "", null, "改为告知承诺制，减少群众跑腿（演示）"));
+        var pendingAdd = new CertItemRevision { ItemCode = "ZZZM-031" };
+        Fill(pendingAdd, "养犬登记居住证明", "养犬登记", xuecheng, Village, "《中华人民共和国动物防疫法》第三十条", true);
+        db.CertChanges.Add(ChangeOf(pendingAdd, CertChangeKind.Add, v3.Id, CertChangeStatus.Pending, "", null, "新增区级事项（演示）"));
+        var rejected = new CertItemRevision { ItemCode = "ZZZM-032" };
+        Fill(rejected, "无房证明", "公租房申请", xuecheng, "不动产登记机构", "《公共租赁住房管理办法》第七条", false);
+        db.CertChanges.Add(ChangeOf(rejected, CertChangeKind.Add, v3.Id, CertChangeStatus.Rejected, "可通过不动产登记信息共享核查，不得设定为证明事项（山东省优化营商环境条例 第三十九条）（演示）",
+            clock.Today, "新增区级事项（演示）"));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static void Fill(CertItemContent r, string name, string matter, Fazhi.Platform.Kit.OrgUnitInfo unit, string issuer, string basis, bool notify)
+    {
+        (r.Name, r.Matter, r.RequestingUnitId, r.RequestingUnitName, r.IssuingUnit, r.LegalBasis, r.Status) = (name, matter, unit.Id, unit.Name, issuer, basis, CertItemStatus.InForce);
+        r.ServiceGuide = $"申请人向{unit.Name}提交“{name}”或作出书面承诺；窗口一次性告知所需材料，办理时限以办事指南为准（演示）。";
+        if (notify)
+        {
+            Commit(r);
+        }
+    }
+
+    private static void Commit(CertItemContent r)
+    {
+        r.NotifyCommit = true;
+        r.CommitmentText = $"本人（单位）承诺所述“{r.Name}”相关情况真实，如有虚假，愿意承担相应法律责任。";
+        r.VerificationMethod = "办结后 30 日内通过部门间数据共享核查，必要时实地核查。";
+        r.FalseCommitmentConsequence = "责令限期改正；逾期不改正的撤销相关决定，记入信用记录（山东省优化营商环境条例 第二十九条）。";
+    }
+
+    private static CertItemRevision Copy(CertItemRevision from, int version)
+    {
+        var r = new CertItemRevision { ItemCode = from.ItemCode, FromVersion = version, IsDemo = true };
+        r.CopyContentFrom(from);
+        return r;
+    }
+
+    private static CertChange ChangeOf(CertItemRevision r, CertChangeKind kind, Guid draft, CertChangeStatus status, string note, DateOnly? reviewedOn, string reason = "动态调整（演示）")
+    {
+        var c = new CertChange
+        {
+            Kind = kind, ItemCode = r.ItemCode, DraftVersionId = draft, OrgUnitId = r.RequestingUnitId, Reason = reason, ProposedBy = "demo-xuecheng",
+            ProposedOn = reviewedOn?.AddDays(-3) ?? new DateOnly(2026, 11, 30), ReviewStatus = status, ReviewNote = note, ReviewedBy = status == CertChangeStatus.Pending ? "" : "demo-city",
+            ReviewedOn = reviewedOn, IsDemo = true,
+        };
+        c.CopyContentFrom(r);
+        return c;
+    }
+
+    private async Task SeedReportsAsync(CancellationToken ct)
+    {
+        var today = clock.Today;
+        var xuecheng = await UnitAsync("370403", ct);
+        var police = await UnitAsync("GAJ", ct);
+        var lateStart = today.AddDays(-20);
+        var rows = new[]
+        {
+            (Number: "ZMJB-YS-001", Unit: xuecheng, Received: today.AddDays(-1), Matter: "临时救助申请", Cert: "无犯罪记录证明", Answered: false),
+            (Number: "ZMJB-YS-002", Unit: police, Received: lateStart, Matter: "户口迁移", Cert: "父母双方无异议公证书", Answered: false),
+            (Number: "ZMJB-YS-003", Unit: xuecheng, Received: today.AddDays(-10), Matter: "政府信息公开申请", Cert: "单位介绍信", Answered: true),
+        };
+        foreach (var row in rows)
+        {
+            var due = (await clock.AddWorkingDaysAsync(row.Received, 5, ct)).Date;
+            db.Reports.Add(new OutsideListReport
+            {
+                Number = row.Number, OrgUnitId = row.Unit.Id, UnitAsReported = row.Unit.Name, QueryCodeHash = ReportService.Hash(DemoQueryCode), ReporterName = "演示群众",
+                ContactPhone = SensitiveText.Phone("13800000000"), Matter = row.Matter, CertificateName = row.Cert, DemandedOn = row.Received.AddDays(-1),
+                Description = $"办理“{row.Matter}”时窗口要求提供“{row.Cert}”，该证明不在公布的证明事项清单中（演示）。", ReceivedOn = row.Received, DueOn = due,
+                Status = row.Answered ? ReportStatus.Answered : ReportStatus.Open, Finding = row.Answered ? ReportFinding.ConfirmedCorrected : null,
+                Answer = row.Answered ? "经核实，窗口工作人员要求提供单位介绍信不符合证明事项清单，已当面纠正并对相关人员批评教育，申请已受理（演示）。" : "",
+                AnsweredBy = row.Answered ? "demo-xuecheng" : "", AnsweredOn = row.Answered ? row.Received.AddDays(3) : null, IsDemo = true,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}
