@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Fazhi.Lists.Certificates;
 using Fazhi.Lists.Data;
 using Fazhi.Lists.Demo;
+using Fazhi.Lists.Powers;
 using Fazhi.Lists.Reports;
 using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Jobs;
@@ -34,6 +35,9 @@ public static class ListsModule
         services.AddScoped<CertService>();
         services.AddScoped<CertTransfer>();
         services.AddScoped<ReportService>();
+        services.AddScoped<PowerService>();
+        services.AddNumberSequence(PowerService.ItemCodes);
+        services.AddFazhiJob<PowerLegalCheckJob>("0 45 2 * * ?", "每日 02:45 权责清单法律依据变更检查");
         services.AddScoped<IModuleSeed, ListsSettingsSeed>();
         services.AddScoped<IDemoSeed, ListsDemoSeed>();
         services.AddNumberSequence(CertService.ItemCodes);
@@ -61,6 +65,10 @@ public static class ListsModule
             new NavItem("清单与服务", "清单版本对照", "/lists/certificates/versions", null, 30, "List versions"),
             new NavItem("清单与服务", "清单外索要证明举报", "/lists/reports", ListsPermissions.ReportsHandle, 40, "Outside-list reports"),
             new NavItem("清单与服务", "清单设置", "/lists/settings", ListsPermissions.CertManage, 50, "List settings"),
+            new NavItem("清单与服务", "权责清单", "/lists/powers", ListsPermissions.CertPropose, 70, "Power and responsibility list"),
+            new NavItem("清单与服务", "权责清单调整", "/lists/powers/draft", ListsPermissions.CertPropose, 75, "Power list changes"),
+            new NavItem("清单与服务", "市县同权对照", "/lists/powers/parity", null, 80, "City–county parity"),
+            new NavItem("清单与服务", "乡镇赋权", "/lists/powers/delegations", null, 85, "Town delegations"),
             new NavItem("清单与服务", "证明事项清单公示", "/public/certificates", null, 60, "Published certification list"));
         return builder;
     }
@@ -69,6 +77,7 @@ public static class ListsModule
     {
         var api = app.MapGroup("/api/lists").WithTags("lists");
         ListsApi.Map(api);
+        PowersApi.Map(api);
         return app;
     }
 }

@@ -51,6 +51,15 @@ internal sealed class CertService(ListsDb db, ICurrentUser user, IDeadlineServic
 
     public DateOnly Today => clock.Today;
 
+    /// <summary>Reviewing, publishing, importing and delegating are the list owner's (the page and the API both come here).</summary>
+    private void RequireOwner()
+    {
+        if (!user.Has(ListsPermissions.CertManage))
+        {
+            throw Refuse.Forbidden("只有清单管理部门可以审核、发布和导入清单。");
+        }
+    }
+
     /// <summary>The version in force on <paramref name="on"/>: the last published one effective by then (null before the first).</summary>
     public Task<CertListVersion?> VersionOnAsync(DateOnly on, CancellationToken ct) =>
         db.CertVersions.AsNoTracking().Where(v => v.Status == CertVersionStatus.Published && v.EffectiveOn <= on).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
@@ -234,6 +243,7 @@ internal sealed class CertService(ListsDb db, ICurrentUser user, IDeadlineServic
     /// <summary>The list owner accepts or rejects a proposal (a rejection says why); one accepted change per item and draft.</summary>
     public async Task<CertChange> ReviewAsync(Guid id, CertReviewInput input, CancellationToken ct)
     {
+        RequireOwner();
         var change = await db.CertChanges.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw Refuse.NotFound("变更申请不存在或不在您的数据范围内。");
         var draft = await db.CertVersions.AsNoTracking().FirstAsync(v => v.Id == change.DraftVersionId, ct);
         if (draft.Status != CertVersionStatus.Draft || change.ReviewStatus != CertChangeStatus.Pending)
@@ -264,6 +274,7 @@ internal sealed class CertService(ListsDb db, ICurrentUser user, IDeadlineServic
     /// <summary>Accepts every pending proposal of the draft (after an import the owner has checked), one per item.</summary>
     public async Task<int> AcceptAllAsync(CancellationToken ct)
     {
+        RequireOwner();
         var draft = await db.CertVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Status == CertVersionStatus.Draft, ct) ?? throw Refuse.Conflict("没有待审核的草稿版本。");
         var all = await db.CertChanges.Where(c => c.DraftVersionId == draft.Id && c.ReviewStatus != CertChangeStatus.Rejected).ToListAsync(ct);
         var accepted = all.Where(c => c.ReviewStatus == CertChangeStatus.Accepted).Select(c => c.ItemCode).ToHashSet();
@@ -286,6 +297,7 @@ internal sealed class CertService(ListsDb db, ICurrentUser user, IDeadlineServic
     /// </summary>
     public async Task<CertListVersion> PublishAsync(CertPublishInput input, CancellationToken ct)
     {
+        RequireOwner();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var draft = await db.CertVersions.FirstOrDefaultAsync(v => v.Status == CertVersionStatus.Draft, ct) ?? throw Refuse.Conflict("没有待发布的草稿版本。");
         var changes = await db.CertChanges.AsNoTracking().Where(c => c.DraftVersionId == draft.Id).ToListAsync(ct);

@@ -14,7 +14,7 @@ internal sealed record CertImportResult(int Rows, int Added, int Changed, int Ca
 /// 状态 已取消 a cancellation; an unchanged row is skipped. Any row in error and nothing is imported; every error names its
 /// row and column.
 /// </summary>
-internal sealed class CertTransfer(ListsDb db, CertService service, ILawReferences laws, IOrgDirectory orgs)
+internal sealed class CertTransfer(ListsDb db, CertService service, ILawReferences laws, IOrgDirectory orgs, Fazhi.Platform.Security.ICurrentUser user)
 {
     public static readonly string[] Headers =
         ["序号", "证明事项编码", "证明名称", "办理事项", "索要单位", "开具单位", "设定依据", "是否实行告知承诺制", "承诺内容", "核查方式", "虚假承诺的后果", "办事指南", "状态", "取消日期", "取消原因"];
@@ -42,6 +42,10 @@ internal sealed class CertTransfer(ListsDb db, CertService service, ILawReferenc
 
     public async Task<CertImportResult> ImportAsync(Stream input, CancellationToken ct)
     {
+        if (!user.Has(ListsPermissions.CertManage))
+        {
+            throw Refuse.Forbidden("只有清单管理部门可以导入清单。");
+        }
         List<XlsxRow> sheet;
         try
         {

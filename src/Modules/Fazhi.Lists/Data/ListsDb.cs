@@ -27,6 +27,16 @@ internal abstract class ListsDb : FazhiDbContext
 
     public DbSet<ListsSettings> Settings => Set<ListsSettings>();
 
+    public DbSet<Powers.PowerListVersion> PowerVersions => Set<Powers.PowerListVersion>();
+
+    public DbSet<Powers.PowerItemRevision> PowerItems => Set<Powers.PowerItemRevision>();
+
+    public DbSet<Powers.PowerChange> PowerChanges => Set<Powers.PowerChange>();
+
+    public DbSet<Powers.PowerLegalFlag> PowerFlags => Set<Powers.PowerLegalFlag>();
+
+    public DbSet<Powers.TownDelegation> TownDelegations => Set<Powers.TownDelegation>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ListsDb).Assembly);

@@ -15,7 +15,7 @@ namespace Fazhi.Lists.Demo;
 /// rejected one — and three outside-list reports (open, overdue, answered; query code <see cref="DemoQueryCode"/>). Every
 /// record is labelled demo. Idempotent: skipped when the module already has list versions or reports.
 /// </summary>
-internal sealed class ListsDemoSeed(ListsDb db, IOrgDirectory orgs, IDeadlineService clock) : IDemoSeed
+internal sealed class ListsDemoSeed(ListsDb db, IOrgDirectory orgs, IDeadlineService clock, Powers.PowerService powers) : IDemoSeed
 {
     public const string DemoQueryCode = "YSCX2026";
 
@@ -63,6 +63,71 @@ internal sealed class ListsDemoSeed(ListsDb db, IOrgDirectory orgs, IDeadlineSer
         {
             await SeedReportsAsync(ct);
         }
+        if (!await db.PowerVersions.AnyAsync(ct))
+        {
+            await SeedPowersAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// A three-level power list for one matter family (城市绿化: 枣庄市城市绿化条例) at the city, Shizhong, Xuecheng and one
+    /// town, with Xuecheng lacking the felling approval (a 市县同权 gap, its proposal pending), a town delegation, and an
+    /// item citing 行政复议法 (2017) 第三十二条, amended since, so the legal-change check flags it.
+    /// </summary>
+    private async Task SeedPowersAsync(CancellationToken ct)
+    {
+        var v1 = new Powers.PowerListVersion { Number = 1, Status = CertVersionStatus.Published, EffectiveOn = new DateOnly(2022, 1, 1), Note = "演示：权责清单（城市绿化）", PublishedBy = "演示", PublishedAt = DateTimeOffset.UtcNow };
+        var v2 = new Powers.PowerListVersion { Number = 2, Status = CertVersionStatus.Draft };
+        db.PowerVersions.AddRange(v1, v2);
+        var city = await UnitAsync("ZHZF", ct);
+        var justice = await UnitAsync("SFJ", ct);
+        var shizhong = await UnitAsync("370402", ct);
+        var xuecheng = await UnitAsync("370403", ct);
+        var town = await UnitAsync("370402001", ct);
+        const string penalty = "ZZLH-CF-001", license = "ZZLH-XK-001", inspection = "ZZLH-JC-001";
+        var rows = new (string Matter, string Name, Powers.PowerKind Kind, Fazhi.Platform.Kit.OrgUnitInfo Unit, string Basis)[]
+        {
+            (penalty, "对擅自砍伐城市树木的处罚", Powers.PowerKind.Penalty, city, "《枣庄市城市绿化条例》第四十一条"),
+            (penalty, "对擅自砍伐城市树木的处罚", Powers.PowerKind.Penalty, shizhong, "《枣庄市城市绿化条例》第四十一条"),
+            (penalty, "对擅自砍伐城市树木的处罚", Powers.PowerKind.Penalty, xuecheng, "《枣庄市城市绿化条例》第四十一条"),
+            (penalty, "对擅自砍伐城市树木的处罚", Powers.PowerKind.Penalty, town, "《枣庄市城市绿化条例》第四十一条"),
+            (license, "砍伐城市树木审批", Powers.PowerKind.License, city, "《枣庄市城市绿化条例》第三十一条"),
+            (license, "砍伐城市树木审批", Powers.PowerKind.License, shizhong, "《枣庄市城市绿化条例》第三十一条"),
+            (inspection, "城市绿化监督检查", Powers.PowerKind.Inspection, city, "《枣庄市城市绿化条例》第三十三条"),
+            (inspection, "城市绿化监督检查", Powers.PowerKind.Inspection, shizhong, "《枣庄市城市绿化条例》第三十三条"),
+            (inspection, "城市绿化监督检查", Powers.PowerKind.Inspection, xuecheng, "《枣庄市城市绿化条例》第三十三条"),
+            ("XZFY-JD-001", "行政复议决定履行监督", Powers.PowerKind.Inspection, justice, "《行政复议法》第三十二条"),
+        };
+        var n = 0;
+        foreach (var (matter, name, kind, unit, basis) in rows)
+        {
+            var r = new Powers.PowerItemRevision { ItemCode = $"ZZQZ-{++n:000}", FromVersion = 1, IsDemo = true };
+            FillPower(r, matter, name, kind, unit, basis);
+            db.PowerItems.Add(r);
+        }
+        var gap = new Powers.PowerChange
+        {
+            ChangeKind = CertChangeKind.Add, ItemCode = "ZZQZ-011", DraftVersionId = v2.Id, OrgUnitId = xuecheng.Id, Reason = "补齐市县同权缺口（演示）", ProposedBy = "demo-xuecheng",
+            ProposedOn = clock.Today, ReviewStatus = CertChangeStatus.Pending, IsDemo = true,
+        };
+        FillPower(gap, license, "砍伐城市树木审批", Powers.PowerKind.License, xuecheng, "《枣庄市城市绿化条例》第三十一条");
+        db.PowerChanges.Add(gap);
+        db.TownDelegations.Add(new Powers.TownDelegation
+        {
+            ItemCode = "ZZQZ-002", ItemName = "对擅自砍伐城市树木的处罚", TownUnitId = town.Id, TownName = town.Name, DocumentNumber = "市中政发〔2021〕12号",
+            DocumentTitle = "市中区人民政府关于向街道赋予部分县级行政权力事项的决定（演示）", DelegatedOn = new DateOnly(2021, 12, 20), IsDemo = true,
+        });
+        await db.SaveChangesAsync(ct);
+        await powers.CheckLegalChangesAsync(ct);
+    }
+
+    private static void FillPower(Powers.PowerItemContent r, string matter, string name, Powers.PowerKind kind, Fazhi.Platform.Kit.OrgUnitInfo unit, string basis)
+    {
+        (r.MatterCode, r.Name, r.Kind, r.Level, r.UnitId, r.UnitName, r.LegalBasis) = (matter, name, kind, Powers.PowerService.LevelOf(unit), unit.Id, unit.Name, basis);
+        r.SubItems = "";
+        r.Responsibilities = "1.受理责任；2.审查责任；3.决定责任；4.送达责任；5.事后监管责任；6.其他法律法规规章规定应履行的责任（演示）。";
+        r.Accountability = "不履行或不正确履行职责，有不作为、乱作为情形的，依法追究相应责任（演示）。";
+        r.Status = Powers.PowerItemStatus.InForce;
     }
 
     private async Task<Fazhi.Platform.Kit.OrgUnitInfo> UnitAsync(string code, CancellationToken ct) =>
