@@ -35,5 +35,15 @@ public sealed class DemoTests(ListsHost host) : IClassFixture<ListsHost>
         Assert.Contains("薛城区", parity);
         Assert.Contains("市中政发〔2021〕12号", WebUtility.HtmlDecode(await xuecheng.GetStringAsync("/lists/powers/parity?q=ZZLH-CF-001")));
         Assert.Contains("补齐市县同权缺口", WebUtility.HtmlDecode(await xuecheng.GetStringAsync("/lists/powers/draft")));
+
+        // Plans: Xuecheng's own plan is past its review date; the city sees the drill gaps (never drilled, drilled too long ago).
+        var plans = WebUtility.HtmlDecode(await xuecheng.GetStringAsync("/lists/plans"));
+        Assert.Contains("薛城区安全生产事故应急预案", plans);
+        Assert.Contains("评估逾期", plans);
+        Assert.DoesNotContain("枣庄市食品安全事故应急预案", plans);
+        var gaps = WebUtility.HtmlDecode(await city.GetStringAsync("/lists/plans"));
+        Assert.Contains("从未演练", gaps);
+        Assert.Contains("枣庄市森林火灾应急预案", gaps);
+        Assert.Contains("枣庄市突发事件总体应急预案", WebUtility.HtmlDecode(await host.Factory.CreateClient().GetStringAsync("/public/emergency-plans")));
     }
 }

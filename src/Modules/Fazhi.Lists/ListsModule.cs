@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Fazhi.Lists.Certificates;
 using Fazhi.Lists.Data;
 using Fazhi.Lists.Demo;
+using Fazhi.Lists.Plans;
 using Fazhi.Lists.Powers;
 using Fazhi.Lists.Reports;
 using Fazhi.Platform.Data;
@@ -36,6 +37,7 @@ public static class ListsModule
         services.AddScoped<CertTransfer>();
         services.AddScoped<ReportService>();
         services.AddScoped<PowerService>();
+        services.AddScoped<PlanService>();
         services.AddNumberSequence(PowerService.ItemCodes);
         services.AddFazhiJob<PowerLegalCheckJob>("0 45 2 * * ?", "每日 02:45 权责清单法律依据变更检查");
         services.AddScoped<IModuleSeed, ListsSettingsSeed>();
@@ -52,9 +54,9 @@ public static class ListsModule
             : RateLimitPartition.GetNoLimiter("read")));
         services.AddModuleRoles(
             new ModuleRole("lists-owner", "清单管理部门", "牵头管理证明事项清单：审核各单位的新增、变更、取消申请，发布新版本，导入导出，设置举报答复期限。",
-                [ListsPermissions.CertManage, ListsPermissions.CertPropose, ListsPermissions.ReportsHandle]),
-            new ModuleRole("lists-unit", "清单责任单位", "提出本单位证明事项的新增、变更、取消，办理转来的清单外索要证明举报。",
-                [ListsPermissions.CertPropose, ListsPermissions.ReportsHandle]));
+                [ListsPermissions.CertManage, ListsPermissions.CertPropose, ListsPermissions.ReportsHandle, ListsPermissions.PlansManage]),
+            new ModuleRole("lists-unit", "清单责任单位", "提出本单位证明事项和权力事项的新增、变更、取消，办理转来的清单外索要证明举报，管理本单位应急预案和演练。",
+                [ListsPermissions.CertPropose, ListsPermissions.ReportsHandle, ListsPermissions.PlansManage]));
         // --demo: the city account owns the lists; the Xuecheng district account proposes its own items and answers reports.
         services.AddDemoRoleAssignments(
             new DemoRoleAssignment("demo-city", "lists-owner", "370400"),
@@ -69,7 +71,9 @@ public static class ListsModule
             new NavItem("清单与服务", "权责清单调整", "/lists/powers/draft", ListsPermissions.CertPropose, 75, "Power list changes"),
             new NavItem("清单与服务", "市县同权对照", "/lists/powers/parity", null, 80, "City–county parity"),
             new NavItem("清单与服务", "乡镇赋权", "/lists/powers/delegations", null, 85, "Town delegations"),
-            new NavItem("清单与服务", "证明事项清单公示", "/public/certificates", null, 60, "Published certification list"));
+            new NavItem("清单与服务", "证明事项清单公示", "/public/certificates", null, 60, "Published certification list"),
+            new NavItem("清单与服务", "应急预案与演练", "/lists/plans", ListsPermissions.PlansManage, 90, "Emergency plans and drills"),
+            new NavItem("清单与服务", "应急预案公开", "/public/emergency-plans", null, 95, "Public emergency plans"));
         return builder;
     }
 
@@ -78,6 +82,7 @@ public static class ListsModule
         var api = app.MapGroup("/api/lists").WithTags("lists");
         ListsApi.Map(api);
         PowersApi.Map(api);
+        PlansApi.Map(api);
         return app;
     }
 }

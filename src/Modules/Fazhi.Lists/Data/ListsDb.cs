@@ -37,6 +37,12 @@ internal abstract class ListsDb : FazhiDbContext
 
     public DbSet<Powers.TownDelegation> TownDelegations => Set<Powers.TownDelegation>();
 
+    public DbSet<Plans.EmergencyPlan> Plans => Set<Plans.EmergencyPlan>();
+
+    public DbSet<Plans.Drill> Drills => Set<Plans.Drill>();
+
+    public DbSet<Plans.DrillProblem> DrillProblems => Set<Plans.DrillProblem>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ListsDb).Assembly);

@@ -67,6 +67,57 @@ internal sealed class ListsDemoSeed(ListsDb db, IOrgDirectory orgs, IDeadlineSer
         {
             await SeedPowersAsync(ct);
         }
+        if (!await db.Plans.AnyAsync(ct))
+        {
+            await SeedPlansAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// The overall plan (public), special and department plans with drills (one drilled in time with a rectified and an open
+    /// problem, one whose last drill is out of its interval, one never drilled), and Xuecheng's plan past its review date.
+    /// </summary>
+    private async Task SeedPlansAsync(CancellationToken ct)
+    {
+        var today = clock.Today;
+        var emergency = await UnitAsync("YJGL", ct);
+        var resources = await UnitAsync("ZRZY", ct);
+        var market = await UnitAsync("SJJ", ct);
+        var xuecheng = await UnitAsync("370403", ct);
+        const string basis = "《中华人民共和国突发事件应对法》第二十六条；《山东省突发事件应对条例》第十三条";
+        Plans.EmergencyPlan Plan(string title, Plans.PlanKind kind, Fazhi.Platform.Kit.OrgUnitInfo unit, string doc, DateOnly approved, string events, bool isPublic, string summary) => new()
+        {
+            OrgUnitId = unit.Id, OwnerName = unit.Name, Title = title + "（演示）", Kind = kind, Level = Powers.PowerService.LevelOf(unit), ApprovalDocument = doc, ApprovedOn = approved,
+            PlanVersion = $"{approved.Year} 年版", EventKinds = events, LegalBasis = basis, IsPublic = isPublic, PublicSummary = summary, IsDemo = true,
+        };
+        var overall = Plan("枣庄市突发事件总体应急预案", Plans.PlanKind.Overall, emergency, "枣政发〔2024〕5号", today.AddYears(-2), "自然灾害、事故灾难、公共卫生事件、社会安全事件", true,
+            "总则、组织体系、运行机制、应急保障、预案管理等内容；市政府设立市突发事件应急委员会，统一领导全市突发事件应对工作。");
+        var flood = Plan("枣庄市防汛抗旱应急预案", Plans.PlanKind.Special, emergency, "枣政办字〔2023〕21号", today.AddYears(-3).AddMonths(2), "水旱灾害", true,
+            "预警分级、应急响应分级和群众转移安置的公开内容。");
+        var forest = Plan("枣庄市森林火灾应急预案", Plans.PlanKind.Special, resources, "枣政办字〔2020〕15号", today.AddYears(-6), "森林火灾", false, "");
+        var food = Plan("枣庄市食品安全事故应急预案", Plans.PlanKind.Department, market, "枣市监发〔2022〕8号", today.AddYears(-4), "食品安全事故", false, "");
+        var safety = Plan("薛城区安全生产事故应急预案", Plans.PlanKind.Special, xuecheng, "薛政办发〔2021〕6号", today.AddYears(-5), "生产安全事故", false, "");
+        safety.LastReviewedOn = today.AddYears(-3).AddMonths(-2);
+        db.Plans.AddRange(overall, flood, forest, food, safety);
+        var floodDrill = new Plans.Drill
+        {
+            PlanId = flood.Id, OrgUnitId = flood.OrgUnitId, Kind = Plans.DrillKind.FullScale, PlannedOn = today.AddMonths(-5), HeldOn = today.AddMonths(-5),
+            Scenario = "城区内涝和河道超警戒水位，转移沿河群众（演示）", Participants = "市应急管理局、市水利局、市中区、消防救援支队，约 300 人", Evaluation = "响应及时，转移路线清楚；通信保障和物资调拨有短板（演示）", IsDemo = true,
+        };
+        var forestDrill = new Plans.Drill
+        {
+            PlanId = forest.Id, OrgUnitId = forest.OrgUnitId, Kind = Plans.DrillKind.Tabletop, PlannedOn = today.AddYears(-4), HeldOn = today.AddYears(-4),
+            Scenario = "山亭区林区火情扑救桌面推演（演示）", Participants = "市自然资源和规划局、山亭区", Evaluation = "分工明确（演示）", IsDemo = true,
+        };
+        var planned = new Plans.Drill
+        {
+            PlanId = safety.Id, OrgUnitId = safety.OrgUnitId, Kind = Plans.DrillKind.Functional, PlannedOn = today.AddMonths(1), Scenario = "危化品储罐泄漏处置（演示）", IsDemo = true,
+        };
+        db.Drills.AddRange(floodDrill, forestDrill, planned);
+        db.DrillProblems.AddRange(
+            new Plans.DrillProblem { DrillId = floodDrill.Id, OrgUnitId = flood.OrgUnitId, Description = "应急通信在断电后中断 40 分钟（演示）", RectifyBy = today.AddMonths(-2), RectifiedOn = today.AddMonths(-3), Measures = "配备卫星电话和备用电源（演示）" },
+            new Plans.DrillProblem { DrillId = floodDrill.Id, OrgUnitId = flood.OrgUnitId, Description = "沙袋等防汛物资储备点分布不均（演示）", RectifyBy = today.AddMonths(1) });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>
