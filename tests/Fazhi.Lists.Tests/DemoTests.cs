@@ -1,4 +1,6 @@
 using System.Net;
+using Fazhi.Assessment.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Lists.Tests;
 
@@ -45,5 +47,33 @@ public sealed class DemoTests(ListsHost host) : IClassFixture<ListsHost>
         Assert.Contains("从未演练", gaps);
         Assert.Contains("枣庄市森林火灾应急预案", gaps);
         Assert.Contains("枣庄市突发事件总体应急预案", WebUtility.HtmlDecode(await host.Factory.CreateClient().GetStringAsync("/public/emergency-plans")));
+    }
+
+    [Fact]
+    public async Task The_computed_indicators_count_the_demo_records_within_the_asked_scope()
+    {
+        await host.Factory.SeedDemoAsync();
+        var city = await host.Factory.SubtreeIdsAsync("370400");
+        var xuecheng = await host.Factory.SubtreeIdsAsync("370403");
+        var cityId = await host.Factory.UnitIdAsync("370400");
+        var today = await host.Factory.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<Fazhi.Platform.Features.Calendar.IDeadlineService>().Today));
+        async Task<ComputedIndicatorValue> ComputeAsync(string key, IReadOnlyList<Guid> scope) => await host.Factory.InScopeAsync(sp =>
+            sp.GetServices<IComputedIndicatorProvider>().Single(p => p.Key == key).ComputeAsync(new ComputedIndicatorQuery(today.AddDays(-60), today, cityId, scope), CancellationToken.None));
+
+        // Reports: ZMJB-YS-002 overdue and unanswered, ZMJB-YS-003 answered in time; ZMJB-YS-001 is not yet due.
+        var reports = await ComputeAsync("lists.reports-answered-on-time", city);
+        Assert.Equal((1m, 2m, 0.5m), (reports.Numerator, reports.Denominator, reports.Value));
+        Assert.Equal(1m, (await ComputeAsync("lists.reports-answered-on-time", xuecheng)).Value);
+        // Drill coverage: of four special and department plans only the flood plan was drilled within its interval.
+        var coverage = await ComputeAsync("lists.drill-coverage", city);
+        Assert.Equal((1m, 4m), (coverage.Numerator, coverage.Denominator));
+        Assert.Contains(coverage.Records, r => !r.Counted && r.Title.Contains("从未演练", StringComparison.Ordinal));
+        var reviewed = await ComputeAsync("lists.plans-reviewed-on-time", city);
+        Assert.Equal((2m, 5m), (reviewed.Numerator, reviewed.Denominator));
+        var powers = await ComputeAsync("lists.powers-basis-current", city);
+        Assert.Equal((9m, 10m), (powers.Numerator, powers.Denominator));
+        var certificates = await ComputeAsync("lists.certificates-notify-commit", city);
+        Assert.Equal(certificates.Denominator, certificates.Records.Count);
+        Assert.True(certificates.Numerator > 0 && certificates.Numerator < certificates.Denominator);
     }
 }

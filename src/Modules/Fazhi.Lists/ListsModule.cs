@@ -38,6 +38,11 @@ public static class ListsModule
         services.AddScoped<ReportService>();
         services.AddScoped<PowerService>();
         services.AddScoped<PlanService>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.ReportsAnsweredOnTimeIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.CertificatesNotifyCommitIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.PowersBasisCurrentIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.PlansReviewedOnTimeIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.DrillCoverageIndicator>();
         services.AddNumberSequence(PowerService.ItemCodes);
         services.AddFazhiJob<PowerLegalCheckJob>("0 45 2 * * ?", "每日 02:45 权责清单法律依据变更检查");
         services.AddScoped<IModuleSeed, ListsSettingsSeed>();
