@@ -118,4 +118,26 @@ public sealed class ReportTests(ListsHost host) : IClassFixture<ListsHost>
         var problem = await bad.AssertRefusedNamingAsync("matter");
         Assert.True(problem.GetProperty("errors").TryGetProperty("contactPhone", out _));
     }
+
+    [Fact]
+    public async Task The_intake_unit_transfers_a_report_naming_no_unit_and_the_new_unit_answers_it()
+    {
+        var receipt = await ReportAsync(null, "转办测试证明");
+        var number = receipt.GetProperty("number").GetString()!;
+        var intake = await host.UnitAsync("370400");
+        var id = (await intake.GetFromJsonAsync<JsonElement>("/api/lists/reports?q=" + Uri.EscapeDataString(number))).GetProperty("items")[0].GetProperty("id").GetString();
+        var xuecheng = await host.Factory.UnitIdAsync("370403");
+        await (await intake.PostAsJsonAsync($"/api/lists/reports/{id}/transfer", new { unitId = xuecheng, reason = "" })).AssertRefusedNamingAsync("reason");
+        var moved = await intake.PostAsJsonAsync($"/api/lists/reports/{id}/transfer", new { unitId = xuecheng, reason = "该事项由薛城区办理" });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        var body = await moved.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("薛城区：该事项由薛城区办理", body.GetProperty("transfers").GetString());
+        Assert.Equal(receipt.GetProperty("dueOn").GetString(), body.GetProperty("dueOn").GetString());
+
+        // Shizhong never sees it; Xuecheng does, and answers.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await host.UnitAsync("370402")).GetAsync($"/api/lists/reports/{id}")).StatusCode);
+        var handler = await host.UnitAsync("370403");
+        Assert.Equal(HttpStatusCode.OK, (await handler.PostAsJsonAsync($"/api/lists/reports/{id}/answer", new { finding = "OnList", answer = "该证明在清单内。" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await handler.PostAsJsonAsync($"/api/lists/reports/{id}/transfer", new { unitId = await host.Factory.UnitIdAsync("370402"), reason = "再转" })).StatusCode);
+    }
 }

@@ -30,7 +30,7 @@ internal sealed record CertDraftResponse(int? Number, IReadOnlyList<CertChangeRe
 
 internal sealed record ReportResponse(Guid Id, string Number, Guid OrgUnitId, string UnitAsReported, string ReporterName, string? ContactPhoneMasked, string Matter,
     string CertificateName, DateOnly? DemandedOn, string Description, DateOnly ReceivedOn, DateOnly DueOn, ReportStatus Status, ReportFinding? Finding, string Answer,
-    string AnsweredBy, DateOnly? AnsweredOn, long Version);
+    string AnsweredBy, DateOnly? AnsweredOn, string Transfers, long Version);
 
 internal sealed record TrackInput(string? Number, string? QueryCode);
 
@@ -71,6 +71,7 @@ internal static class ListsApi
             return TypedResults.Ok(new Paged<ReportResponse>(page.Items.Select(ToResponse).ToList(), page.Total, page.Page, page.PageSize));
         });
         reports.MapGet("/{id:guid}", async (Guid id, ReportService s, CancellationToken ct) => TypedResults.Ok(ToResponse(await s.GetAsync(id, ct))));
+        reports.MapPost("/{id:guid}/transfer", async (Guid id, ReportTransferInput i, ReportService s, CancellationToken ct) => TypedResults.Ok(ToResponse(await s.TransferAsync(id, i, ct))));
         reports.MapPost("/{id:guid}/answer", async (Guid id, ReportAnswerInput i, ReportService s, CancellationToken ct) => TypedResults.Ok(ToResponse(await s.AnswerAsync(id, i, ct))));
 
         api.MapGet("/settings", async (ReportService s, CancellationToken ct) => TypedResults.Ok(await s.SettingsAsync(ct))).RequirePermission(ListsPermissions.CertManage);
@@ -145,5 +146,5 @@ internal static class ListsApi
         c.Kind == CertChangeKind.Cancel ? CertItemStatus.Cancelled : CertItemStatus.InForce, c.CancelledOn, c.CancelReason, c.Reason, c.ProposedBy, c.ProposedOn, c.ReviewStatus, c.ReviewNote, c.ReviewedBy, c.Version);
 
     internal static ReportResponse ToResponse(OutsideListReport r) => new(r.Id, r.Number, r.OrgUnitId, r.UnitAsReported, r.ReporterName, r.ContactPhone?.Masked, r.Matter,
-        r.CertificateName, r.DemandedOn, r.Description, r.ReceivedOn, r.DueOn, r.Status, r.Finding, r.Answer, r.AnsweredBy, r.AnsweredOn, r.Version);
+        r.CertificateName, r.DemandedOn, r.Description, r.ReceivedOn, r.DueOn, r.Status, r.Finding, r.Answer, r.AnsweredBy, r.AnsweredOn, r.Transfers, r.Version);
 }

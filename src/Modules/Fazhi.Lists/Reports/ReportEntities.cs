@@ -87,6 +87,9 @@ internal sealed class OutsideListReport : IOrgScoped, IVersioned
 
     public DateOnly DueOn { get; set; }
 
+    /// <summary>转办 history: each transfer's from-unit, to-unit, date, and reason, one a line.</summary>
+    public string Transfers { get; set; } = "";
+
     public ReportStatus Status { get; set; }
 
     public ReportFinding? Finding { get; set; }
@@ -132,6 +135,7 @@ internal sealed class OutsideListReportConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Finding).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.Answer).HasMaxLength(4000);
+        b.Property(x => x.Transfers).HasMaxLength(4000);
         b.Property(x => x.AnsweredBy).HasMaxLength(128);
         b.Property(x => x.Version).IsConcurrencyToken();
     }

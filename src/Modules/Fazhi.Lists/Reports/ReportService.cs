@@ -18,6 +18,8 @@ internal sealed record ReportInput(Guid? UnitId, string? Matter, string? Certifi
 
 internal sealed record ReportAnswerInput(ReportFinding Finding, string? Answer);
 
+internal sealed record ReportTransferInput(Guid? UnitId, string? Reason);
+
 internal sealed record ReportReceipt(string Number, string QueryCode, DateOnly DueOn, string UnitName);
 
 internal sealed record ReportTracking(string Number, string CertificateName, string UnitName, DateOnly ReceivedOn, DateOnly DueOn, string StatusName, string? FindingName,
@@ -184,6 +186,39 @@ internal sealed partial class ReportService(ListsDb db, ISystemWork systemWork, 
         checks.ThrowIfAny("答复未保存。");
         (r.Status, r.Finding, r.Answer, r.AnsweredBy, r.AnsweredOn) = (ReportStatus.Answered, input.Finding, answer, user.UserName ?? "system", Today);
         await db.SaveChangesAsync(ct);
+        return r;
+    }
+
+    /// <summary>
+    /// 转办: the unit a report reached (the intake unit for "不清楚", or a unit wrongly named) passes it to the responsible
+    /// unit with a reason; the answer period keeps running (the citizen's clock), and the new unit's handlers are told.
+    /// </summary>
+    public async Task<OutsideListReport> TransferAsync(Guid id, ReportTransferInput input, CancellationToken ct)
+    {
+        var r = await db.Reports.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw Refuse.NotFound("举报不存在或不在您的数据范围内。");
+        if (r.Status != ReportStatus.Open)
+        {
+            throw Refuse.Conflict("已答复的举报不能转办。");
+        }
+        var checks = new FieldChecks();
+        var reason = TextRules.Required(checks, "reason", "转办理由", input.Reason, 500);
+        var to = input.UnitId is { } u && u != Guid.Empty ? await orgs.FindAsync(u, ct) : null;
+        if (to is not { IsActive: true })
+        {
+            checks.Add("unitId", "请选择转办的单位。");
+        }
+        else if (to.Id == r.OrgUnitId)
+        {
+            checks.Add("unitId", "举报已在该单位办理。");
+        }
+        checks.ThrowIfAny("转办未执行。");
+        var from = await orgs.FindAsync(r.OrgUnitId, ct);
+        r.Transfers = (r.Transfers.Length > 0 ? r.Transfers + "\n" : "") + $"{Today:yyyy-MM-dd} {from?.Name} → {to!.Name}：{reason}（{user.UserName}）";
+        r.OrgUnitId = to.Id;
+        await db.SaveChangesAsync(ct);
+        await reminders.SendAsync([new Reminder(NewKind, $"{r.Id}:{to.Id}", $"转办的清单外索要证明举报：{r.Number}",
+            $"{from?.Name}转来举报：办理“{r.Matter}”时被索要“{r.CertificateName}”，请于 {r.DueOn:yyyy-MM-dd} 前核实并答复。转办理由：{reason}", $"/lists/reports/{r.Id}", [], to.Id,
+            ListsPermissions.ReportsHandle)], ct);
         return r;
     }
 

@@ -935,6 +935,11 @@ namespace Fazhi.Lists.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("Transfers")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("UnitAsReported")
                         .IsRequired()
                         .HasMaxLength(200)

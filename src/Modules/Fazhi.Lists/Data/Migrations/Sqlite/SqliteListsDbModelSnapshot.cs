@@ -930,6 +930,11 @@ namespace Fazhi.Lists.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Transfers")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UnitAsReported")
                         .IsRequired()
                         .HasMaxLength(200)
