@@ -5,6 +5,7 @@ using Fazhi.Bench;
 // dotnet run -c Release --project bench/Fazhi.Bench -- disputes [sqlite NAME|postgres CONNECTION] [cases]
 // dotnet run -c Release --project bench/Fazhi.Bench -- assessment [sqlite NAME|postgres CONNECTION]
 // dotnet run -c Release --project bench/Fazhi.Bench -- enforcement [sqlite NAME|postgres CONNECTION] [cases] [decisions]
+// dotnet run -c Release --project bench/Fazhi.Bench -- lists [sqlite NAME|postgres CONNECTION] [items]
 // dotnet run -c Release --project bench/Fazhi.Bench -- library [sqlite NAME|postgres CONNECTION] [scale] [rounds]
 // dotnet run -c Release --project bench/Fazhi.Bench -- discretion [threads] [seconds]
 // dotnet run -c Release --project bench/Fazhi.Bench -- concurrent [sqlite|postgres CONNECTION] [writers] [writesPerWriter]
@@ -24,6 +25,11 @@ if (args.Length > 0 && args[0] == "library")
 {
     return await Fazhi.Bench.Library.LibraryLoad.RunAsync(args[1..]);
 }
+if (args.Length > 0 && args[0] == "lists")
+{
+    return await Fazhi.Bench.Lists.ListsLoad.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "library-profile")
 {
     return Fazhi.Bench.Library.LibraryProfile.Run(args[1..]);

@@ -3,6 +3,7 @@ using Fazhi.Host.Components.Account;
 using Fazhi.Assessment;
 using Fazhi.Disputes;
 using Fazhi.Enforcement;
+using Fazhi.Lists;
 using Fazhi.Library;
 using Fazhi.Oversight;
 using Fazhi.Platform;
@@ -39,6 +40,7 @@ builder.AddEnforcement();
 builder.AddAssessment();
 builder.AddLibrary();
 builder.AddOversight();
+builder.AddLists();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 
@@ -55,13 +57,14 @@ await PlatformStartup.InitialiseAsync(app, demo);
 app.UseFazhiPlatform();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
-    .AddAdditionalAssemblies(typeof(PlatformModule).Assembly, typeof(DisputesModule).Assembly, typeof(EnforcementModule).Assembly, typeof(AssessmentModule).Assembly, typeof(LibraryModule).Assembly, typeof(OversightModule).Assembly);
+    .AddAdditionalAssemblies(typeof(PlatformModule).Assembly, typeof(DisputesModule).Assembly, typeof(EnforcementModule).Assembly, typeof(AssessmentModule).Assembly, typeof(LibraryModule).Assembly, typeof(OversightModule).Assembly, typeof(ListsModule).Assembly);
 app.MapFazhiPlatform();
 app.MapDisputes();
 app.MapEnforcement();
 app.MapAssessment();
 app.MapLibrary();
 app.MapOversight();
+app.MapLists();
 app.MapAccountEndpoints();
 // The API reference page: bundled script only; no external proxy, telemetry, fonts, agent or MCP (the network is closed
 // and a government system sends nothing out).

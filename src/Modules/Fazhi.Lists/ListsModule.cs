@@ -1,0 +1,106 @@
+using System.Threading.RateLimiting;
+using Fazhi.Lists.Certificates;
+using Fazhi.Lists.Data;
+using Fazhi.Lists.Demo;
+using Fazhi.Lists.Plans;
+using Fazhi.Lists.Powers;
+using Fazhi.Lists.Reports;
+using Fazhi.Platform.Data;
+using Fazhi.Platform.Features.Jobs;
+using Fazhi.Platform.Features.Setup;
+using Fazhi.Platform.Kit;
+using Fazhi.Platform.Security;
+using Fazhi.Platform.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Fazhi.Lists;
+
+/// <summary>
+/// Lists and services (清单与服务, ADR 0025): the certification-item list under notify-and-commit as versioned data with
+/// its legal basis linked to the library, published to citizens, and "清单之外无证明" reports routed to the units.
+/// </summary>
+public static class ListsModule
+{
+    /// <summary>The rate limit of the public report and tracking endpoints (per address).</summary>
+    public const string PublicRateLimit = "lists-public";
+
+    public static WebApplicationBuilder AddLists(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.AddFazhiDbContext<ListsDb, SqliteListsDb, PostgresListsDb>("lists");
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<CertService>();
+        services.AddScoped<CertTransfer>();
+        services.AddScoped<ReportService>();
+        services.AddScoped<PowerService>();
+        services.AddScoped<PlanService>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.ReportsAnsweredOnTimeIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.CertificatesNotifyCommitIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.PowersBasisCurrentIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.PlansReviewedOnTimeIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.DrillCoverageIndicator>();
+        services.AddNumberSequence(PowerService.ItemCodes);
+        services.AddFazhiJob<PowerLegalCheckJob>("0 45 2 * * ?", "每日 02:45 权责清单法律依据变更检查");
+        services.AddScoped<IModuleSeed, ListsSettingsSeed>();
+        services.AddScoped<IDemoSeed, ListsDemoSeed>();
+        services.AddNumberSequence(CertService.ItemCodes);
+        services.AddNumberSequence(ReportService.Numbers);
+        services.AddFazhiJob<ReportReminderJob>("0 0 8 ? * MON-FRI", "工作日 08:00 清单外索要证明举报答复期限提醒");
+        services.AddWorkSummary<ListsWorkSummary>();
+        services.AddPermissions(ListsPermissions.All);
+        services.AddModuleText<ListsText>();
+        services.AddRateLimiter(o => o.AddPolicy(PublicRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+            : RateLimitPartition.GetNoLimiter("read")));
+        services.AddModuleRoles(
+            new ModuleRole("lists-owner", "清单管理部门", "牵头管理证明事项清单：审核各单位的新增、变更、取消申请，发布新版本，导入导出，设置举报答复期限。",
+                [ListsPermissions.CertManage, ListsPermissions.CertPropose, ListsPermissions.ReportsHandle, ListsPermissions.PlansManage]),
+            new ModuleRole("lists-unit", "清单责任单位", "提出本单位证明事项和权力事项的新增、变更、取消，办理转来的清单外索要证明举报，管理本单位应急预案和演练。",
+                [ListsPermissions.CertPropose, ListsPermissions.ReportsHandle, ListsPermissions.PlansManage]));
+        // --demo: the city account owns the lists; the Xuecheng district account proposes its own items and answers reports.
+        services.AddDemoRoleAssignments(
+            new DemoRoleAssignment("demo-city", "lists-owner", "370400"),
+            new DemoRoleAssignment("demo-xuecheng", "lists-unit", "370403"));
+        services.AddNavItems(
+            new NavItem("清单与服务", "证明事项清单", "/lists/certificates", ListsPermissions.CertPropose, 10, "Certification items"),
+            new NavItem("清单与服务", "清单变更与发布", "/lists/certificates/draft", ListsPermissions.CertPropose, 20, "Changes and publishing"),
+            new NavItem("清单与服务", "清单版本对照", "/lists/certificates/versions", null, 30, "List versions"),
+            new NavItem("清单与服务", "清单外索要证明举报", "/lists/reports", ListsPermissions.ReportsHandle, 40, "Outside-list reports"),
+            new NavItem("清单与服务", "清单设置", "/lists/settings", ListsPermissions.CertManage, 50, "List settings"),
+            new NavItem("清单与服务", "权责清单", "/lists/powers", ListsPermissions.CertPropose, 70, "Power and responsibility list"),
+            new NavItem("清单与服务", "权责清单调整", "/lists/powers/draft", ListsPermissions.CertPropose, 75, "Power list changes"),
+            new NavItem("清单与服务", "市县同权对照", "/lists/powers/parity", null, 80, "City–county parity"),
+            new NavItem("清单与服务", "乡镇赋权", "/lists/powers/delegations", null, 85, "Town delegations"),
+            new NavItem("清单与服务", "证明事项清单公示", "/public/certificates", null, 60, "Published certification list"),
+            new NavItem("清单与服务", "应急预案与演练", "/lists/plans", ListsPermissions.PlansManage, 90, "Emergency plans and drills"),
+            new NavItem("清单与服务", "应急预案公开", "/public/emergency-plans", null, 95, "Public emergency plans"));
+        return builder;
+    }
+
+    public static WebApplication MapLists(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/lists").WithTags("lists");
+        ListsApi.Map(api);
+        PowersApi.Map(api);
+        PlansApi.Map(api);
+        return app;
+    }
+}
+
+/// <summary>The settings row with its defaults; idempotent.</summary>
+internal sealed class ListsSettingsSeed(ListsDb db) : IModuleSeed
+{
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Settings, ct))
+        {
+            db.Settings.Add(new ListsSettings());
+            await db.SaveChangesAsync(ct);
+        }
+    }
+}

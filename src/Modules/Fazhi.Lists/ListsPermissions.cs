@@ -1,0 +1,30 @@
+using Fazhi.Platform.Security;
+
+namespace Fazhi.Lists;
+
+/// <summary>
+/// The lists module's permissions. The public reads the published lists and reports without an account; a unit proposes
+/// changes to its own items and answers reports routed to it; the list-owning office reviews, publishes and imports.
+/// </summary>
+internal static class ListsPermissions
+{
+    /// <summary>Own the certification-item list: review proposals, publish versions, import, settings.</summary>
+    public const string CertManage = "lists.cert.manage";
+
+    /// <summary>Propose additions, changes and cancellations of the unit's own items.</summary>
+    public const string CertPropose = "lists.cert.propose";
+
+    /// <summary>Answer reports of certificates demanded outside the list, routed to the unit.</summary>
+    public const string ReportsHandle = "lists.reports.handle";
+
+    /// <summary>Keep the unit's emergency plans, drills and their problems.</summary>
+    public const string PlansManage = "lists.plans.manage";
+
+    public static PermissionDefinition[] All { get; } =
+    [
+        new(CertManage, "lists", "管理证明事项清单（审核变更、发布版本、导入、设置）"),
+        new(CertPropose, "lists", "提出本单位证明事项的新增、变更、取消"),
+        new(ReportsHandle, "lists", "办理清单外索要证明的举报"),
+        new(PlansManage, "lists", "管理本单位应急预案、演练和问题整改"),
+    ];
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using Fazhi.Assessment.Contracts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fazhi.Lists.Tests;
+
+/// <summary>The <c>--demo</c> records: every list and state a newcomer signing in as demo-city or demo-xuecheng should meet.</summary>
+public sealed class DemoTests(ListsHost host) : IClassFixture<ListsHost>
+{
+    [Fact]
+    public async Task The_demo_accounts_find_lists_in_every_state()
+    {
+        await host.Factory.SeedDemoAsync();
+        var city = await host.Factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-city"));
+        var xuecheng = await host.Factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-xuecheng"));
+
+        var draft = WebUtility.HtmlDecode(await city.GetStringAsync("/lists/certificates/draft"));
+        Assert.Contains("养犬登记居住证明", draft);
+        Assert.Contains("已驳回", draft);
+        var versions = WebUtility.HtmlDecode(await city.GetStringAsync("/lists/certificates/versions?from=1&to=2"));
+        Assert.Contains("ZZZM-005", versions);
+        Assert.Contains("ZZZM-030", versions);
+        Assert.Contains("经济困难状况证明", WebUtility.HtmlDecode(await host.Factory.CreateClient().GetStringAsync("/public/certificates")));
+
+        // Xuecheng sees its own reports (one answered, one open) but not the police bureau's overdue one.
+        var reports = WebUtility.HtmlDecode(await xuecheng.GetStringAsync("/lists/reports"));
+        Assert.Contains("ZMJB-YS-001", reports);
+        Assert.Contains("ZMJB-YS-003", reports);
+        Assert.DoesNotContain("ZMJB-YS-002", reports);
+        var all = WebUtility.HtmlDecode(await city.GetStringAsync("/lists/reports"));
+        Assert.Contains("ZMJB-YS-002", all);
+        Assert.Contains("已超期", all);
+
+        var flagged = WebUtility.HtmlDecode(await city.GetStringAsync("/lists/powers?flagged=true"));
+        Assert.Contains("行政复议决定履行监督", flagged);
+        var parity = WebUtility.HtmlDecode(await xuecheng.GetStringAsync("/lists/powers/parity?q=ZZLH-XK-001"));
+        Assert.Contains("薛城区", parity);
+        Assert.Contains("市中政发〔2021〕12号", WebUtility.HtmlDecode(await xuecheng.GetStringAsync("/lists/powers/parity?q=ZZLH-CF-001")));
+        Assert.Contains("补齐市县同权缺口", WebUtility.HtmlDecode(await xuecheng.GetStringAsync("/lists/powers/draft")));
+
+        // Plans: Xuecheng's own plan is past its review date; the city sees the drill gaps (never drilled, drilled too long ago).
+        var plans = WebUtility.HtmlDecode(await xuecheng.GetStringAsync("/lists/plans"));
+        Assert.Contains("薛城区安全生产事故应急预案", plans);
+        Assert.Contains("评估逾期", plans);
+        Assert.DoesNotContain("枣庄市食品安全事故应急预案", plans);
+        var gaps = WebUtility.HtmlDecode(await city.GetStringAsync("/lists/plans"));
+        Assert.Contains("从未演练", gaps);
+        Assert.Contains("枣庄市森林火灾应急预案", gaps);
+        Assert.Contains("枣庄市突发事件总体应急预案", WebUtility.HtmlDecode(await host.Factory.CreateClient().GetStringAsync("/public/emergency-plans")));
+    }
+
+    [Fact]
+    public async Task The_computed_indicators_count_the_demo_records_within_the_asked_scope()
+    {
+        await host.Factory.SeedDemoAsync();
+        var city = await host.Factory.SubtreeIdsAsync("370400");
+        var xuecheng = await host.Factory.SubtreeIdsAsync("370403");
+        var cityId = await host.Factory.UnitIdAsync("370400");
+        var today = await host.Factory.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<Fazhi.Platform.Features.Calendar.IDeadlineService>().Today));
+        async Task<ComputedIndicatorValue> ComputeAsync(string key, IReadOnlyList<Guid> scope) => await host.Factory.InScopeAsync(sp =>
+            sp.GetServices<IComputedIndicatorProvider>().Single(p => p.Key == key).ComputeAsync(new ComputedIndicatorQuery(today.AddDays(-60), today, cityId, scope), CancellationToken.None));
+
+        // Reports: ZMJB-YS-002 overdue and unanswered, ZMJB-YS-003 answered in time; ZMJB-YS-001 is not yet due.
+        var reports = await ComputeAsync("lists.reports-answered-on-time", city);
+        Assert.Equal((1m, 2m, 0.5m), (reports.Numerator, reports.Denominator, reports.Value));
+        Assert.Equal(1m, (await ComputeAsync("lists.reports-answered-on-time", xuecheng)).Value);
+        // Drill coverage: of four special and department plans only the flood plan was drilled within its interval.
+        var coverage = await ComputeAsync("lists.drill-coverage", city);
+        Assert.Equal((1m, 4m), (coverage.Numerator, coverage.Denominator));
+        Assert.Contains(coverage.Records, r => !r.Counted && r.Title.Contains("从未演练", StringComparison.Ordinal));
+        var reviewed = await ComputeAsync("lists.plans-reviewed-on-time", city);
+        Assert.Equal((2m, 5m), (reviewed.Numerator, reviewed.Denominator));
+        var powers = await ComputeAsync("lists.powers-basis-current", city);
+        Assert.Equal((9m, 10m), (powers.Numerator, powers.Denominator));
+        var certificates = await ComputeAsync("lists.certificates-notify-commit", city);
+        Assert.Equal(certificates.Denominator, certificates.Records.Count);
+        Assert.True(certificates.Numerator > 0 && certificates.Numerator < certificates.Denominator);
+    }
+}
