@@ -126,7 +126,16 @@ internal sealed class IndexFollower(
         {
             if (_dirty)
             {
-                opened.Result.Commit(_watermark);
+                // What was made visible but not yet committed is committed on the way out; if the writer is already closed
+                // (the host stopping mid-round), the next start catches up from the last committed mark instead.
+                try
+                {
+                    opened.Result.Commit(_watermark);
+                }
+                catch (Exception e) when (e is InvalidOperationException or IOException)
+                {
+                    _log.LogWarning(e, "The library index could not commit its last changes on shutdown; it catches up at the next start");
+                }
             }
             opened.Result.Dispose();
         }
