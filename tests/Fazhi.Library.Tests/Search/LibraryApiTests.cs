@@ -207,4 +207,15 @@ public sealed class LibraryApiTests(LibraryHost host)
         Assert.Equal(Fazhi.Library.Contracts.ReferenceState.VersionMissing, refs.missing.State);
         Assert.Equal(Fazhi.Library.Contracts.ReferenceState.NotYetInForce, refs.before.State);
     }
+
+    [Fact]
+    public async Task A_title_in_book_title_marks_is_read_to_its_closing_mark_even_when_it_holds_an_earlier_law_word()
+    {
+        // 《中华人民共和国法律援助法》: the lazy reading stopped at 中华人民共和国法 and split the citation in two, neither found.
+        var refs = await Factory.InScopeAsync(sp => sp.GetRequiredService<Fazhi.Library.Contracts.ILawReferences>()
+            .ResolveAllAsync("依照《中华人民共和国法律援助法》第四十一条、第四十二条办理。", new DateOnly(2024, 1, 1), CancellationToken.None));
+        Assert.Equal(["《中华人民共和国法律援助法》第四十一条", "第四十二条"], refs.Select(r => r.Citation));
+        Assert.All(refs, r => Assert.Equal(Fazhi.Library.Contracts.ReferenceState.Current, r.State));
+        Assert.EndsWith("/art-42", refs[1].Url);
+    }
 }

@@ -19,7 +19,9 @@ internal sealed partial class LawReferences(LibraryDb db, TimeProvider clock) : 
     private readonly Dictionary<(string Citation, DateOnly On), LawReference> _resolved = [];
     private readonly Dictionary<string, (LawWork? Work, List<LawVersion> Versions)> _works = [];
 
-    [GeneratedRegex("《?(?<title>[\\u4e00-\\u9fa5（）]{2,40}?(?:法|条例|规定|办法|细则|解释|决定|规则|准则|纲要))》?\\s*(?<art>第(?<n>[零〇一二三四五六七八九十百千两]+)条(之(?<s>[一二三四五六七八九十]+))?)?")]
+    // In book-title marks the title runs to the closing mark (《中华人民共和国法律援助法》, not 《中华人民共和国法); written
+    // without them, the shortest run ending in a kind of law is taken and its tails are tried (依照行政处罚法 → 行政处罚法).
+    [GeneratedRegex("(?:《(?<title>[\\u4e00-\\u9fa5（）]{1,60}(?:法|条例|规定|办法|细则|解释|决定|规则|准则|纲要))》|(?<title>[\\u4e00-\\u9fa5（）]{2,40}?(?:法|条例|规定|办法|细则|解释|决定|规则|准则|纲要)))\\s*(?<art>第(?<n>[零〇一二三四五六七八九十百千两]+)条(之(?<s>[一二三四五六七八九十]+))?)?")]
     private static partial Regex Loose();
 
     [GeneratedRegex("(?:、|，|和|及|以及|或者|或|至)(?<art>第[零〇一二三四五六七八九十百千两]+条(?:之[一二三四五六七八九十]+)?)")]
@@ -45,7 +47,7 @@ internal sealed partial class LawReferences(LibraryDb db, TimeProvider clock) : 
             var at = m.Index + m.Length;
             while (m.Groups["art"].Success && Following().Match(text!, at) is { Success: true } f && f.Index == at)
             {
-                var same = Loose().Match(lastTitle + f.Groups["art"].Value);
+                var same = Loose().Match("《" + lastTitle + "》" + f.Groups["art"].Value);
                 var follow = await ResolveMatchAsync(same, on, ct);
                 results.Add(follow with { Citation = f.Groups["art"].Value });
                 at = f.Index + f.Length;
