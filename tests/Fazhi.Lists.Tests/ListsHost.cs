@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Lists.Tests;
 
@@ -13,14 +12,6 @@ public sealed class ListsHost : IAsyncLifetime
     {
         await ((IAsyncLifetime)Factory).InitializeAsync();
         await Factory.ImportDemoLawsAsync();
-        // Let the library's search index take the imported laws in and commit them now (as the library's own tests do):
-        // a short test class would otherwise end while the index still holds uncommitted changes, and the library's index
-        // follower fails to commit them on a disposed writer when the host stops. The follower is internal to the library.
-        await Factory.InScopeAsync(async sp =>
-        {
-            var follower = sp.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Single(s => s.GetType().Name == "IndexFollower");
-            await (Task)follower.GetType().GetMethod("CatchUpAsync", [typeof(CancellationToken)])!.Invoke(follower, [CancellationToken.None])!;
-        });
     }
 
     public Task DisposeAsync() => ((IAsyncLifetime)Factory).DisposeAsync();

@@ -27,6 +27,22 @@ public static partial class XlsxReader
     /// <summary>Reads the first sheet, or the sheet named <paramref name="sheetName"/>.</summary>
     public static List<XlsxRow> Read(Stream input, string? sheetName = null) => ReadRows(input, sheetName).ToList();
 
+    /// <summary>
+    /// As <see cref="Read"/> for an uploaded file: a file that is not a readable workbook is refused, naming
+    /// <paramref name="field"/>, instead of failing the request.
+    /// </summary>
+    public static List<XlsxRow> ReadUpload(Stream input, string field = "file", string? sheetName = null)
+    {
+        try
+        {
+            return Read(input, sheetName);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or OpenXmlPackageException or IOException or System.Xml.XmlException)
+        {
+            throw Kit.Refuse.Field(field, e is InvalidDataException ? e.Message : "文件不是有效的 .xlsx 工作簿，请上传 Excel 保存的 .xlsx 文件。");
+        }
+    }
+
     /// <summary>As <see cref="Read"/>, yielding rows as they are read.</summary>
     public static IEnumerable<XlsxRow> ReadRows(Stream input, string? sheetName = null)
     {

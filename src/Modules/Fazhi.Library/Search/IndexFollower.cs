@@ -50,6 +50,8 @@ internal sealed class IndexFollower(
     private Task<LibraryIndex>? _opening;
     private long _watermark;
     private bool _dirty;
+
+    private int _disposed;
     private DateTimeOffset _lastCommit;
 
     /// <summary>How long applied changes may stay visible but not yet committed to disk.</summary>
@@ -121,21 +123,20 @@ internal sealed class IndexFollower(
 
     public override void Dispose()
     {
+        // Disposed twice: the container owns the singleton and the hosted-service registration that hands it out. The
+        // second call must not commit again on the writer the first one closed.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         base.Dispose();
         if (_opening is { IsCompletedSuccessfully: true } opened)
         {
             if (_dirty)
             {
-                // What was made visible but not yet committed is committed on the way out; if the writer is already closed
-                // (the host stopping mid-round), the next start catches up from the last committed mark instead.
-                try
-                {
-                    opened.Result.Commit(_watermark);
-                }
-                catch (Exception e) when (e is InvalidOperationException or IOException)
-                {
-                    _log.LogWarning(e, "The library index could not commit its last changes on shutdown; it catches up at the next start");
-                }
+                // What was made visible but not yet committed is committed on the way out.
+                opened.Result.Commit(_watermark);
+                _dirty = false;
             }
             opened.Result.Dispose();
         }

@@ -46,16 +46,7 @@ internal sealed class CertTransfer(ListsDb db, CertService service, ILawReferenc
         {
             throw Refuse.Forbidden("只有清单管理部门可以导入清单。");
         }
-        List<XlsxRow> sheet;
-        try
-        {
-            sheet = XlsxReader.Read(input);
-        }
-        catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or IOException or System.Xml.XmlException)
-        {
-            // An unreadable file is a refusal naming the file, not a 500.
-            throw Refuse.Field("file", "文件不是有效的 .xlsx 工作簿（" + e.GetType().Name + "）。");
-        }
+        var sheet = XlsxReader.ReadUpload(input);
         var header = sheet.FirstOrDefault(r => !r.IsBlank);
         if (header is null || !Headers.Select((h, i) => header[i].Trim() == h).All(x => x))
         {
