@@ -45,6 +45,49 @@ public sealed class LibraryApiTests(LibraryHost host)
         Assert.All(amended.GetProperty("items").EnumerateArray(), i => Assert.Equal("Amended", i.GetProperty("status").GetString()));
     }
 
+    /// <summary>
+    /// Each facet count is the total of the same search filtered by that value (the counts come from per-segment columns
+    /// decoded once, and the statuses from a column per day, so a wrong slot or a stale day would show here).
+    /// </summary>
+    [Theory]
+    [InlineData("法", "")]
+    [InlineData("复议", "&status=NotYetEffective&status=InForce&status=Amended&status=Repealed&status=Expired")]
+    [InlineData("罚款", "&on=2020-06-01")]
+    public async Task Every_facet_count_is_the_total_of_the_search_filtered_by_its_value(string term, string filters)
+    {
+        var c = await ReaderAsync();
+        var url = "/api/library/search?q=" + Uri.EscapeDataString(term) + filters;
+        var r = await JsonAsync(await c.GetAsync(url));
+        var total = r.GetProperty("total").GetInt32();
+        Assert.True(total > 0);
+        async Task<int> Total(string extra) => (await JsonAsync(await c.GetAsync(url + extra))).GetProperty("total").GetInt32();
+        var levels = r.GetProperty("levels").EnumerateArray().ToList();
+        Assert.Equal(total, levels.Sum(f => f.GetProperty("count").GetInt32()));
+        foreach (var f in levels)
+        {
+            Assert.Equal(f.GetProperty("count").GetInt32(), await Total("&level=" + f.GetProperty("value").GetString()));
+        }
+        var statuses = r.GetProperty("statuses").EnumerateArray().ToList();
+        Assert.Equal(total, statuses.Sum(f => f.GetProperty("count").GetInt32()));
+        if (filters.Contains("status="))
+        {
+            Assert.True(statuses.Count > 1);
+            foreach (var f in statuses)
+            {
+                var only = url.Split("&status=")[0] + "&status=" + f.GetProperty("value").GetString();
+                Assert.Equal(f.GetProperty("count").GetInt32(), (await JsonAsync(await c.GetAsync(only))).GetProperty("total").GetInt32());
+            }
+        }
+        foreach (var f in r.GetProperty("years").EnumerateArray().Take(3))
+        {
+            Assert.Equal(f.GetProperty("count").GetInt32(), await Total("&year=" + f.GetProperty("value").GetString()));
+        }
+        foreach (var f in r.GetProperty("issuers").EnumerateArray().Take(3))
+        {
+            Assert.Equal(f.GetProperty("count").GetInt32(), await Total("&issuer=" + Uri.EscapeDataString(f.GetProperty("value").GetString()!)));
+        }
+    }
+
     [Fact]
     public async Task Terms_combine_phrases_keep_order_and_exclusion_removes()
     {

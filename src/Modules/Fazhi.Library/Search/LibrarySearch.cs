@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Fazhi.Library.Works;
 using Lucene.Net.Index;
@@ -316,9 +317,87 @@ internal sealed class LibrarySearch(IndexFollower follower, TimeProvider clock)
     private static DateOnly? ToDate(int v) => v <= 0 ? null : new DateOnly(v / 10000, v / 100 % 100, v % 100);
 
     /// <summary>
-    /// Counts hits per facet value while the search runs, from the documents' doc values: per segment by ordinal (an
-    /// array increment per hit), turned into values once per segment. Decoding the value of every hit cost about
-    /// 1.9 µs a hit (法: 67,000 hits, 126 ms of a 148 ms search; docs/benchmarks.md).
+    /// A segment's facet values for every document, decoded once from its doc values into plain arrays (slot = ordinal + 1,
+    /// 0 for no value; the year itself). A segment's core never changes once written (the index only adds and deletes
+    /// documents), so the columns are kept for as long as the segment lives. Counting a hit is then five array reads:
+    /// reading the doc values hit by hit cost 法 at ten times the corpus (632,000 hits) about 160 ms of its 230 ms
+    /// (docs/benchmarks.md). The status depends on the day, so its column is kept per day (the last few days asked).
+    /// </summary>
+    private sealed class FacetColumns
+    {
+        private static readonly ConditionalWeakTable<object, FacetColumns> Cache = new();
+        public const ushort NoYear = ushort.MaxValue;
+
+        public required int[] Level { get; init; }
+        public required int[] Issuer { get; init; }
+        public required int[] Region { get; init; }
+        public required ushort[] Year { get; init; }
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte[]> _statuses = new();
+
+        /// <summary>The columns of a segment, decoded on its first search.</summary>
+        public static FacetColumns Of(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => Build(reader));
+
+        private static FacetColumns Build(AtomicReader r)
+        {
+            var level = Slots(r, IndexFields.Level);
+            var issuer = Slots(r, IndexFields.Issuer);
+            var region = Slots(r, IndexFields.Region);
+            var years = new ushort[r.MaxDoc];
+            var dv = r.GetNumericDocValues(IndexFields.Year);
+            for (var doc = 0; doc < years.Length; doc++)
+            {
+                var y = dv?.Get(doc) ?? 0;
+                years[doc] = y is >= 0 and < NoYear ? (ushort)y : NoYear;
+            }
+            return new FacetColumns { Level = level, Issuer = issuer, Region = region, Year = years };
+        }
+
+        private static int[] Slots(AtomicReader r, string field)
+        {
+            var dv = r.GetSortedDocValues(field);
+            var slots = new int[r.MaxDoc];
+            for (var doc = 0; dv is not null && doc < slots.Length; doc++)
+            {
+                slots[doc] = dv.GetOrd(doc) + 1;
+            }
+            return slots;
+        }
+
+        /// <summary>Every document's <see cref="ValidityStatus"/> on a day, kept for the last few days asked.</summary>
+        public byte[] Statuses(AtomicReader r, int day)
+        {
+            if (_statuses.TryGetValue(day, out var known))
+            {
+                return known;
+            }
+            var from = r.GetNumericDocValues(IndexFields.From);
+            var to = r.GetNumericDocValues(IndexFields.To);
+            var end = r.GetSortedDocValues(IndexFields.End);
+            var names = new string[end?.ValueCount ?? 0];
+            var scratch = new BytesRef();
+            for (var i = 0; i < names.Length; i++)
+            {
+                end!.LookupOrd(i, scratch);
+                names[i] = scratch.Utf8ToString();
+            }
+            var values = new byte[r.MaxDoc];
+            for (var doc = 0; doc < values.Length; doc++)
+            {
+                var ord = end?.GetOrd(doc) ?? -1;
+                values[doc] = (byte)StatusOf((int)(from?.Get(doc) ?? 0), (int)(to?.Get(doc) ?? IndexFields.Open), ord >= 0 ? names[ord] : "", day);
+            }
+            if (_statuses.Count >= 4)
+            {
+                _statuses.Clear();
+            }
+            _statuses[day] = values;
+            return values;
+        }
+    }
+
+    /// <summary>
+    /// Counts hits per facet value while the search runs: per segment by ordinal (an array increment per hit) from the
+    /// segment's <see cref="FacetColumns"/>, turned into values once per segment.
     /// </summary>
     private sealed class FacetCollector(int day) : ICollector
     {
@@ -327,10 +406,11 @@ internal sealed class LibrarySearch(IndexFollower follower, TimeProvider clock)
         private readonly Dictionary<long, int> _years = [];
         private readonly Dictionary<string, int> _issuers = [];
         private readonly Dictionary<string, int> _regions = [];
-        private SortedDocValues? _level, _issuer, _region, _end;
-        private NumericDocValues? _year, _from, _to;
+        private SortedDocValues? _level, _issuer, _region;
+        private NumericDocValues? _year;
+        private FacetColumns _columns = null!;
+        private byte[] _statusOf = [];
         private int[] _levelOrds = [], _issuerOrds = [], _regionOrds = [];
-        private string[] _endNames = [];
         private const int YearSlots = 2200;
         private readonly int[] _yearCounts = new int[YearSlots];
         private readonly int[] _statusCounts = new int[Enum.GetValues<ValidityStatus>().Length];
@@ -349,38 +429,32 @@ internal sealed class LibrarySearch(IndexFollower follower, TimeProvider clock)
             _level = r.GetSortedDocValues(IndexFields.Level);
             _issuer = r.GetSortedDocValues(IndexFields.Issuer);
             _region = r.GetSortedDocValues(IndexFields.Region);
-            _end = r.GetSortedDocValues(IndexFields.End);
             _year = r.GetNumericDocValues(IndexFields.Year);
-            _from = r.GetNumericDocValues(IndexFields.From);
-            _to = r.GetNumericDocValues(IndexFields.To);
+            _columns = FacetColumns.Of(r);
+            _statusOf = _columns.Statuses(r, day);
             // Slot 0 counts documents without a value (""), slot ord + 1 the value with that ordinal.
             _levelOrds = new int[(_level?.ValueCount ?? 0) + 1];
             _issuerOrds = new int[(_issuer?.ValueCount ?? 0) + 1];
             _regionOrds = new int[(_region?.ValueCount ?? 0) + 1];
-            _endNames = new string[_end?.ValueCount ?? 0];
-            for (var i = 0; i < _endNames.Length; i++)
-            {
-                _end!.LookupOrd(i, _scratch);
-                _endNames[i] = _scratch.Utf8ToString();
-            }
         }
 
         public void Collect(int doc)
         {
-            _levelOrds[(_level?.GetOrd(doc) ?? -1) + 1]++;
-            _issuerOrds[(_issuer?.GetOrd(doc) ?? -1) + 1]++;
-            _regionOrds[(_region?.GetOrd(doc) ?? -1) + 1]++;
-            var y = _year?.Get(doc) ?? 0;
-            if (y is >= 0 and < YearSlots)
+            var c = _columns;
+            _levelOrds[c.Level[doc]]++;
+            _issuerOrds[c.Issuer[doc]]++;
+            _regionOrds[c.Region[doc]]++;
+            var y = c.Year[doc];
+            if (y < YearSlots)
             {
                 _yearCounts[y]++;
             }
             else
             {
-                _years[y] = _years.GetValueOrDefault(y) + 1;
+                var year = _year?.Get(doc) ?? 0;
+                _years[year] = _years.GetValueOrDefault(year) + 1;
             }
-            var endOrd = _end?.GetOrd(doc) ?? -1;
-            _statusCounts[(int)StatusOf((int)(_from?.Get(doc) ?? 0), (int)(_to?.Get(doc) ?? IndexFields.Open), endOrd >= 0 ? _endNames[endOrd] : "", day)]++;
+            _statusCounts[_statusOf[doc]]++;
         }
 
         /// <summary>Adds the current segment's per-ordinal counts to the value counts.</summary>
