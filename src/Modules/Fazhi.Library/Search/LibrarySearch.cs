@@ -61,23 +61,75 @@ internal sealed class LibrarySearch(IndexFollower follower, TimeProvider clock)
         var query = Build(request, terms, today, out var defaultView);
         var filter = defaultView ? DefaultFilter(request.Titles, IndexFields.DateValue(today)) : null;
         var positives = terms.Where(t => !t.Exclude).Select(t => t.Text).ToList();
+        var sort = request.Sort switch
+        {
+            SearchSort.Date => new Sort(new SortField(IndexFields.VersionDate, SortFieldType.INT64, true), new SortField(IndexFields.Ordinal, SortFieldType.INT64)),
+            SearchSort.Order => new Sort(new SortField(IndexFields.Ordinal, SortFieldType.INT64)),
+            _ => null,
+        };
+        var wanted = request.Page * request.PageSize;
+        var facetDay = IndexFields.DateValue(request.InForceOn ?? today);
         return index.Search(searcher =>
         {
-            var wanted = request.Page * request.PageSize;
-            ITopDocsCollector top = request.Sort switch
-            {
-                SearchSort.Date => TopFieldCollector.Create(new Sort(new SortField(IndexFields.VersionDate, SortFieldType.INT64, true), new SortField(IndexFields.Ordinal, SortFieldType.INT64)), wanted, true, false, false, false),
-                SearchSort.Order => TopFieldCollector.Create(new Sort(new SortField(IndexFields.Ordinal, SortFieldType.INT64)), wanted, true, false, false, false),
-                _ => TopScoreDocCollector.Create(wanted, true),
-            };
-            var facets = new FacetCollector(IndexFields.DateValue(request.InForceOn ?? today));
-            searcher.Search(query, filter, MultiCollector.Wrap((ICollector)top, facets));
-            var docs = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
+            var (docs, facets) = Collect(searcher, filter is null ? query : new FilteredQuery(query, filter), sort, wanted, facetDay, request.Page, request.PageSize);
             var items = docs.ScoreDocs.Select(sd => Hit(searcher.Doc(sd.Doc), positives, request.InForceOn ?? today, request.Titles)).ToList();
             var ms = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             return new SearchResult(SearchQueryParser.Describe(terms), docs.TotalHits, request.Page, request.PageSize, items,
                 facets.Levels(), facets.Statuses(), facets.Years(), facets.Issuers(), facets.Regions(), Math.Round(ms, 2));
         });
+    }
+
+    /// <summary>
+    /// Runs the search over the index's segments in slices of about equal size, one slice per core, each with its own
+    /// top-documents and facet collectors, then merges them: the top documents by <see cref="TopDocs.Merge(Sort, int, int, TopDocs[])"/>
+    /// (ties by slice, then document, as one pass over the segments in order would break them) and the facet counts by
+    /// adding. A broad term at ten times the corpus scores and counts hundreds of thousands of hits; on an idle second
+    /// core it takes about half the time (docs/benchmarks.md).
+    /// </summary>
+    internal static (TopDocs Docs, FacetCollector Facets) Collect(IndexSearcher searcher, Query query, Sort? sort, int wanted, int facetDay, int page, int pageSize)
+    {
+        var weight = searcher.CreateNormalizedWeight(query);
+        var slices = Slices(searcher.IndexReader.Leaves, Math.Min(Environment.ProcessorCount, 4));
+        var tops = new TopDocs[slices.Count];
+        var facets = new FacetCollector[slices.Count];
+        Parallel.For(0, slices.Count, new ParallelOptions { MaxDegreeOfParallelism = slices.Count }, i =>
+        {
+            ITopDocsCollector top = sort is null ? TopScoreDocCollector.Create(wanted, true) : TopFieldCollector.Create(sort, wanted, true, false, false, false);
+            var f = new FacetCollector(facetDay);
+            ICollector both = MultiCollector.Wrap((ICollector)top, f);
+            foreach (var leaf in slices[i])
+            {
+                var scorer = weight.GetBulkScorer(leaf, !both.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs);
+                both.SetNextReader(leaf);
+                scorer?.Score(both);
+            }
+            tops[i] = top.GetTopDocs();
+            facets[i] = f;
+        });
+        for (var i = 1; i < facets.Length; i++)
+        {
+            facets[0].Add(facets[i]);
+        }
+        var merged = sort is null ? TopDocs.Merge(null, (page - 1) * pageSize, pageSize, tops) : TopDocs.Merge(sort, (page - 1) * pageSize, pageSize, tops);
+        return (merged, facets[0]);
+    }
+
+    /// <summary>The segments in order, cut into at most <paramref name="count"/> runs of about the same number of documents.</summary>
+    private static List<List<AtomicReaderContext>> Slices(IList<AtomicReaderContext> leaves, int count)
+    {
+        var total = Math.Max(1L, leaves.Sum(l => (long)l.AtomicReader.MaxDoc));
+        var slices = new List<List<AtomicReaderContext>> { new() };
+        long filled = 0;
+        foreach (var leaf in leaves)
+        {
+            if (slices[^1].Count > 0 && filled >= total * slices.Count / count && slices.Count < count)
+            {
+                slices.Add([]);
+            }
+            slices[^1].Add(leaf);
+            filled += leaf.AtomicReader.MaxDoc;
+        }
+        return slices;
     }
 
     /// <summary>Up to ten work titles containing what was typed, titles that start with it first.</summary>
@@ -399,7 +451,7 @@ internal sealed class LibrarySearch(IndexFollower follower, TimeProvider clock)
     /// Counts hits per facet value while the search runs: per segment by ordinal (an array increment per hit) from the
     /// segment's <see cref="FacetColumns"/>, turned into values once per segment.
     /// </summary>
-    private sealed class FacetCollector(int day) : ICollector
+    internal sealed class FacetCollector(int day) : ICollector
     {
         private readonly Dictionary<string, int> _levels = [];
         private readonly Dictionary<ValidityStatus, int> _statuses = [];
@@ -455,6 +507,27 @@ internal sealed class LibrarySearch(IndexFollower follower, TimeProvider clock)
                 _years[year] = _years.GetValueOrDefault(year) + 1;
             }
             _statusCounts[_statusOf[doc]]++;
+        }
+
+        /// <summary>Adds another slice's counts to these.</summary>
+        public void Add(FacetCollector other)
+        {
+            Flush();
+            other.Flush();
+            Sum(_levels, other._levels);
+            Sum(_statuses, other._statuses);
+            Sum(_years, other._years);
+            Sum(_issuers, other._issuers);
+            Sum(_regions, other._regions);
+        }
+
+        private static void Sum<TKey>(Dictionary<TKey, int> into, Dictionary<TKey, int> from)
+            where TKey : notnull
+        {
+            foreach (var (k, v) in from)
+            {
+                into[k] = into.GetValueOrDefault(k) + v;
+            }
         }
 
         /// <summary>Adds the current segment's per-ordinal counts to the value counts.</summary>
