@@ -233,4 +233,27 @@ public sealed class DisclosureTests(FazhiFactory factory)
         var browser = await factory.SignedInBrowserAsync(agencyUser);
         Assert.NotNull(await HomeTodo.CountAsync(browser, "/oversight/disclosures?view=overdue"));
     }
+
+    [Fact]
+    public async Task The_demo_has_requests_in_every_state_for_Xuecheng_and_the_applicant_tracks_one_with_the_demo_query_code()
+    {
+        await factory.InScopeAsync(async sp =>
+        {
+            var seed = sp.GetServices<Fazhi.Platform.Features.Setup.IDemoSeed>().OfType<DisclosureDemoSeed>().Single();
+            await seed.SeedAsync(CancellationToken.None);
+            await seed.SeedAsync(CancellationToken.None);
+            return 0;
+        });
+        var agency = await _kit.ClientAsync(Kit.Agency, Kit.Xuecheng);
+        foreach (var view in new[] { "open", "overdue", "extended", "correction", "answered" })
+        {
+            var page = await agency.GetFromJsonAsync<JsonElement>($"/api/oversight/disclosures?view={view}&q={Uri.EscapeDataString("演示")}");
+            Assert.True(page.GetProperty("total").GetInt32() >= 1, view);
+        }
+        var first = await agency.GetFromJsonAsync<JsonElement>($"/api/oversight/disclosures?view=open&q={Uri.EscapeDataString("老旧小区改造项目的批复文件（演示）")}");
+        var number = first.GetProperty("items").EnumerateArray().Single().GetProperty("number").GetString();
+        var track = await Kit.OkAsync(await factory.CreateClient().PostAsJsonAsync("/api/oversight/public/disclosures/track",
+            new { number, queryCode = DisclosureDemoSeed.QueryCode }));
+        Assert.Equal("办理中", track.GetProperty("statusName").GetString());
+    }
 }
