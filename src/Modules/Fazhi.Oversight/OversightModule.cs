@@ -56,6 +56,11 @@ public static class OversightModule
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
             : RateLimitPartition.GetNoLimiter("read")));
         services.AddScoped<RateRecordsSource>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.AppearanceIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.LossIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.SuggestionRepliedIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.SuggestionOnTimeIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.DisclosureOnTimeIndicator>();
         services.AddScoped<AnnualReport>();
         services.AddFazhiJob<LitigationReminderJob>("0 40 7 ? * MON-FRI", "工作日 07:40 行政应诉答辩、开庭、上诉期限提醒");
         services.AddWorkSummary<LitigationWorkSummary>();
