@@ -156,4 +156,64 @@ public sealed class RateTests(FazhiFactory factory)
             Assert.Equal(xuecheng.Id, (await stats.DistrictOfAsync(town, default)).Id);
             Assert.Equal(xuecheng.Id, (await stats.DistrictOfAsync(xuecheng, default)).Id);
         });
+
+    [Fact]
+    public async Task The_computed_indicators_for_campaigns_count_the_records_of_the_period_within_the_asked_scope_only()
+    {
+        var (code, county, town) = await CountyAsync();
+        var agency = await _kit.ClientAsync(Kit.Agency, code);
+        // Lawsuits: one heard with the head and lost, one heard with staff only and dismissed, one heard outside the period.
+        var a = await Kit.RegisterAsync(agency, Kit.Suit(county, Kit.UniqueNumber(), "2025-01-06", "2025-01-08"));
+        await Kit.HearAsync(agency, a, "2025-03-03", "Head");
+        await Kit.DecideAsync(agency, a, "Revoked", "2025-04-01", "2025-04-02");
+        var b = await Kit.RegisterAsync(agency, Kit.Suit(town, Kit.UniqueNumber(), "2025-01-06", "2025-01-08"));
+        await Kit.HearAsync(agency, b, "2025-05-12", "StaffOnly");
+        await Kit.DecideAsync(agency, b, "Dismissed", "2025-06-02", "2025-06-03");
+        var c = await Kit.RegisterAsync(agency, Kit.Suit(county, Kit.UniqueNumber(), "2025-09-01", "2025-09-02"));
+        await Kit.HearAsync(agency, c, "2025-10-13", "StaffOnly");
+        // A suggestion replied late; a disclosure request answered in time and one overdue.
+        var suggestion = (await Kit.OkAsync(await agency.PostAsJsonAsync("/api/oversight/suggestions", new
+        {
+            addresseeId = county, kind = "Judicial", issuer = "枣庄市中级人民法院", documentNumber = $"枣中法建〔2025〕{Random.Shared.Next(10000, 99999)}号", content = "规范程序",
+            receivedOn = "2025-02-03",
+        }), System.Net.HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var version = (await agency.GetFromJsonAsync<JsonElement>($"/api/oversight/suggestions/{suggestion}")).GetProperty("version").GetInt64();
+        await Kit.OkAsync(await agency.PostAsJsonAsync($"/api/oversight/suggestions/{suggestion}/reply", new { version, repliedOn = "2025-05-06", reply = "已落实", rectification = "已整改" }));
+        async Task<Guid> DiscloseAsync(string receivedOn) => (await Kit.OkAsync(await agency.PostAsJsonAsync("/api/oversight/disclosures", new
+        {
+            agencyId = county, applicantKind = "Citizen", applicantName = "指标测试", contactPhone = "13912345678", description = "某文件", form = "Online", receivedOn,
+        }), System.Net.HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var answered = await DiscloseAsync("2025-03-03");
+        var v = (await agency.GetFromJsonAsync<JsonElement>($"/api/oversight/disclosures/{answered}")).GetProperty("version").GetInt64();
+        await Kit.OkAsync(await agency.PostAsJsonAsync($"/api/oversight/disclosures/{answered}/reply", new { version = v, kind = "Disclosed", repliedOn = "2025-03-20", text = "已提供" }));
+        await DiscloseAsync("2025-04-01");
+
+        var scope = await factory.SubtreeIdsAsync(code);
+        async Task<Fazhi.Assessment.Contracts.ComputedIndicatorValue> ComputeAsync(string key, IReadOnlyList<Guid> units) => await factory.InScopeAsync(sp =>
+            sp.GetServices<Fazhi.Assessment.Contracts.IComputedIndicatorProvider>().Single(p => p.Key == key)
+                .ComputeAsync(new Fazhi.Assessment.Contracts.ComputedIndicatorQuery(new DateOnly(2025, 1, 1), new DateOnly(2025, 6, 30), county, units), CancellationToken.None));
+
+        var appearance = await ComputeAsync("oversight.appearance", scope);
+        Assert.Equal((1m, 2m, 0.5m), (appearance.Numerator, appearance.Denominator, appearance.Value));
+        Assert.False(appearance.Records[0].Counted);
+        Assert.All(appearance.Records, r => Assert.StartsWith("/oversight/lawsuits/", r.Link));
+        var loss = await ComputeAsync("oversight.loss", scope);
+        Assert.Equal((1m, 2m), (loss.Numerator, loss.Denominator));
+        Assert.True(loss.Records[0].Counted);
+        var replied = await ComputeAsync("oversight.suggestions-replied", scope);
+        Assert.Equal((1m, 1m), (replied.Numerator, replied.Denominator));
+        var onTime = await ComputeAsync("oversight.suggestions-on-time", scope);
+        Assert.Equal((0m, 1m), (onTime.Numerator, onTime.Denominator));
+        var disclosure = await ComputeAsync("oversight.disclosure-on-time", scope);
+        Assert.Equal((1m, 2m), (disclosure.Numerator, disclosure.Denominator));
+        Assert.Contains(disclosure.Records, r => r.Link == $"/oversight/disclosures/{answered}" && r.Counted);
+
+        // Another county's scope sees none of it.
+        var other = await factory.SubtreeIdsAsync(Kit.Shizhong);
+        foreach (var key in new[] { "oversight.appearance", "oversight.loss", "oversight.suggestions-replied", "oversight.suggestions-on-time", "oversight.disclosure-on-time" })
+        {
+            Assert.DoesNotContain((await ComputeAsync(key, other)).Records, r => r.Title.Contains("指标测试", StringComparison.Ordinal) || r.Link!.EndsWith(answered.ToString(), StringComparison.Ordinal));
+        }
+        Assert.Null((await ComputeAsync("oversight.disclosure-on-time", [town])).Value);
+    }
 }

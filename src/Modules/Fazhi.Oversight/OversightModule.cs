@@ -1,14 +1,18 @@
+using System.Threading.RateLimiting;
 using Fazhi.Oversight.Data;
+using Fazhi.Oversight.Disclosure;
 using Fazhi.Oversight.Litigation;
 using Fazhi.Oversight.Settings;
 using Fazhi.Oversight.Suggestions;
 using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Jobs;
 using Fazhi.Platform.Features.Setup;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,10 +22,14 @@ namespace Fazhi.Oversight;
 /// Oversight of the government's own conduct (复议应诉与监督), ADR 0024: administrative litigation response (lawsuits against
 /// the city's agencies, the answer period, hearings and who appeared for the agency, results and appeal windows) with the
 /// appearance rate (出庭应诉率) and the losses; judicial and procuratorial suggestions (司法建议、检察建议) with their reply
-/// deadlines, replies and 办复率 / 按期办复率; each figure computed from the records and shown with the records behind it.
+/// deadlines, replies and 办复率 / 按期办复率; government information disclosure requests (政府信息公开申请, ADR 0030) with the
+/// 20 + 20 working-day clock and 按期答复率; each figure computed from the records and shown with the records behind it.
 /// </summary>
 public static class OversightModule
 {
+    /// <summary>The rate limit of the public disclosure request and tracking endpoints (per address).</summary>
+    public const string PublicRateLimit = "oversight-public";
+
     public static WebApplicationBuilder AddOversight(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -36,18 +44,35 @@ public static class OversightModule
         services.AddScoped<SuggestionService>();
         services.AddScoped<SuggestionStatistics>();
         services.AddScoped<IDemoSeed, SuggestionDemoSeed>();
+        services.AddScoped<DisclosureService>();
+        services.AddScoped<DisclosureStatistics>();
+        services.AddScoped<DisclosureReminders>();
+        services.AddScoped<IDemoSeed, DisclosureDemoSeed>();
+        services.AddNumberSequence(DisclosureService.Numbers);
+        services.AddFazhiJob<DisclosureReminderJob>("0 45 7 ? * MON-FRI", "工作日 07:45 政府信息公开申请答复期限提醒");
+        services.AddWorkSummary<DisclosureWorkSummary>();
+        services.AddRateLimiter(o => o.AddPolicy(PublicRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+            : RateLimitPartition.GetNoLimiter("read")));
         services.AddScoped<RateRecordsSource>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.AppearanceIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.LossIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.SuggestionRepliedIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.SuggestionOnTimeIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.DisclosureOnTimeIndicator>();
         services.AddScoped<AnnualReport>();
         services.AddFazhiJob<LitigationReminderJob>("0 40 7 ? * MON-FRI", "工作日 07:40 行政应诉答辩、开庭、上诉期限提醒");
         services.AddWorkSummary<LitigationWorkSummary>();
         services.AddPermissions(OversightPermissions.All);
         services.AddModuleText<OversightText>();
         services.AddModuleRoles(
-            new ModuleRole("oversight-agency", "行政应诉经办人", "登记和办理本机关（及下级）的行政应诉案件（答辩、开庭出庭、裁判结果、材料）和司法建议、检察建议（答复、整改材料）；查看本机关的比率。",
-                [OversightPermissions.LitigationRead, OversightPermissions.LitigationHandle, OversightPermissions.SuggestionsRead, OversightPermissions.SuggestionsHandle]),
-            new ModuleRole("oversight-office", "复议应诉监督（司法局）", "查看和办理授权单位及以下全部应诉案件和司法建议、检察建议，接收逾期督办提醒，确认建议办结，查看各项比率，维护期限设置。授予在市级单位即可看到全市。",
+            new ModuleRole("oversight-agency", "行政应诉经办人", "登记和办理本机关（及下级）的行政应诉案件（答辩、开庭出庭、裁判结果、材料）和司法建议、检察建议（答复、整改材料）和政府信息公开申请（补正、延期、答复）；查看本机关的比率。",
                 [OversightPermissions.LitigationRead, OversightPermissions.LitigationHandle, OversightPermissions.SuggestionsRead, OversightPermissions.SuggestionsHandle,
-                    OversightPermissions.Supervise, OversightPermissions.SettingsManage]));
+                    OversightPermissions.DisclosureRead, OversightPermissions.DisclosureHandle]),
+            new ModuleRole("oversight-office", "复议应诉监督（司法局）", "查看和办理授权单位及以下全部应诉案件、司法建议、检察建议和政府信息公开申请，接收逾期督办提醒，确认建议办结，查看各项比率，维护期限设置。授予在市级单位即可看到全市。",
+                [OversightPermissions.LitigationRead, OversightPermissions.LitigationHandle, OversightPermissions.SuggestionsRead, OversightPermissions.SuggestionsHandle,
+                    OversightPermissions.DisclosureRead, OversightPermissions.DisclosureHandle, OversightPermissions.Supervise, OversightPermissions.SettingsManage]));
         // --demo: the city account acts for the justice bureau, the Xuecheng account for a defendant agency.
         services.AddDemoRoleAssignments(
             new DemoRoleAssignment("demo-city", "oversight-office", "370400"),
@@ -57,6 +82,9 @@ public static class OversightModule
             new NavItem("复议应诉", "出庭应诉率与败诉分析", "/oversight/litigation/rates", OversightPermissions.LitigationRead, 20, "Appearance rate and losses"),
             new NavItem("复议应诉", "司法建议与检察建议", "/oversight/suggestions", OversightPermissions.SuggestionsRead, 30, "Judicial and procuratorial suggestions"),
             new NavItem("复议应诉", "建议办复率", "/oversight/suggestions/rates", OversightPermissions.SuggestionsRead, 40, "Suggestion reply rates"),
+            new NavItem("复议应诉", "政府信息公开申请", "/oversight/disclosures", OversightPermissions.DisclosureRead, 50, "Information disclosure requests"),
+            new NavItem("复议应诉", "依申请公开按期答复率", "/oversight/disclosures/rates", OversightPermissions.DisclosureRead, 60, "Disclosure replies on time"),
+            new NavItem("复议应诉", "申请政府信息公开", "/public/disclosure", null, 70, "Request government information"),
             new NavItem("复议应诉", "期限设置", "/oversight/settings", OversightPermissions.SettingsManage, 90, "Time limits"));
         return builder;
     }
@@ -66,6 +94,7 @@ public static class OversightModule
         var api = app.MapGroup("/api/oversight").WithTags("oversight");
         LitigationApi.Map(api);
         SuggestionApi.Map(api);
+        DisclosureApi.Map(api);
         return app;
     }
 }

@@ -23,6 +23,12 @@ internal static class OversightPermissions
     /// <summary>Register received suggestions for a unit in scope, reply and add rectification evidence.</summary>
     public const string SuggestionsHandle = "oversight.suggestions.handle";
 
+    /// <summary>Read government information disclosure requests and 按期答复率 (within scope).</summary>
+    public const string DisclosureRead = "oversight.disclosure.read";
+
+    /// <summary>Handle disclosure requests addressed to a unit in scope: enter letters, correction, extension, reply and the letter.</summary>
+    public const string DisclosureHandle = "oversight.disclosure.handle";
+
     /// <summary>Edit the statutory periods the module counts with (答辩、上诉期限 and the reminder lead).</summary>
     public const string SettingsManage = "oversight.settings";
 
@@ -33,6 +39,8 @@ internal static class OversightPermissions
         new(Supervise, "oversight", "复议应诉监督（接收逾期督办提醒，确认司法建议、检察建议办结）"),
         new(SuggestionsRead, "oversight", "查看司法建议、检察建议及办复率"),
         new(SuggestionsHandle, "oversight", "登记和答复司法建议、检察建议（整改材料）"),
+        new(DisclosureRead, "oversight", "查看政府信息公开申请及按期答复率"),
+        new(DisclosureHandle, "oversight", "办理政府信息公开申请（登记、补正、延期、答复、告知书）"),
         new(SettingsManage, "oversight", "维护复议应诉期限设置"),
     ];
 }

@@ -24,6 +24,8 @@ internal abstract class OversightDb : FazhiDbContext
 
     public DbSet<Suggestion> Suggestions => Set<Suggestion>();
 
+    public DbSet<Disclosure.DisclosureRequest> DisclosureRequests => Set<Disclosure.DisclosureRequest>();
+
     public DbSet<OversightSettings> Settings => Set<OversightSettings>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

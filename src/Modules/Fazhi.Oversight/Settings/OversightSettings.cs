@@ -38,6 +38,15 @@ internal sealed class OversightSettings : IVersioned
     /// <summary>检察公益诉讼解释 第二十一条: an urgent procuratorial suggestion is answered within 15 days.</summary>
     public int UrgentSuggestionDays { get; set; } = 15;
 
+    /// <summary>《政府信息公开条例》第三十三条第二款: a request not answered on the spot is answered within 20 working days of receipt.</summary>
+    public int DisclosureReplyWorkingDays { get; set; } = 20;
+
+    /// <summary>《政府信息公开条例》第三十三条第二款: the reply period may be extended once, by at most 20 working days, with the approval of the head of the disclosure office.</summary>
+    public int DisclosureExtensionWorkingDays { get; set; } = 20;
+
+    /// <summary>《政府信息公开条例》第三十条: an unclear request is sent back for correction, in one notice, within 7 working days of receipt.</summary>
+    public int DisclosureCorrectionNoticeWorkingDays { get; set; } = 7;
+
     public long Version { get; set; }
 }
 

@@ -7,10 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Fazhi.Oversight.Settings;
 
 internal sealed record SettingsInput(int? AnswerDays, int? JudgmentAppealDays, int? RulingAppealDays, int? WarnDays, int? HearingNoticeDays, long? Version,
-    int? SuggestionReplyMonths = null, int? UrgentSuggestionDays = null);
+    int? SuggestionReplyMonths = null, int? UrgentSuggestionDays = null, int? DisclosureReplyWorkingDays = null, int? DisclosureExtensionWorkingDays = null,
+    int? DisclosureCorrectionNoticeWorkingDays = null);
 
 internal sealed record SettingsView(int AnswerDays, int JudgmentAppealDays, int RulingAppealDays, int WarnDays, int HearingNoticeDays, long Version,
-    int SuggestionReplyMonths, int UrgentSuggestionDays);
+    int SuggestionReplyMonths, int UrgentSuggestionDays, int DisclosureReplyWorkingDays, int DisclosureExtensionWorkingDays, int DisclosureCorrectionNoticeWorkingDays);
 
 /// <summary>The module's settings row: read when a period is computed, saved as a whole by the settings administrator.</summary>
 internal sealed class SettingsService(OversightDb db)
@@ -19,7 +20,7 @@ internal sealed class SettingsService(OversightDb db)
         await db.Settings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new OversightSettings();
 
     public static SettingsView View(OversightSettings s) => new(s.AnswerDays, s.JudgmentAppealDays, s.RulingAppealDays, s.WarnDays, s.HearingNoticeDays, s.Version,
-        s.SuggestionReplyMonths, s.UrgentSuggestionDays);
+        s.SuggestionReplyMonths, s.UrgentSuggestionDays, s.DisclosureReplyWorkingDays, s.DisclosureExtensionWorkingDays, s.DisclosureCorrectionNoticeWorkingDays);
 
     public async Task<SettingsView> SaveAsync(SettingsInput input, CancellationToken ct)
     {
@@ -31,6 +32,9 @@ internal sealed class SettingsService(OversightDb db)
         checks.When(input.HearingNoticeDays is not (>= 0 and <= 30), "hearingNoticeDays", "开庭提醒天数须为 0 至 30 日（出庭规定第五条：至少开庭前 3 日）。");
         checks.When(input.SuggestionReplyMonths is not null and not (>= 1 and <= 12), "suggestionReplyMonths", "建议默认答复期限须为 1 至 12 个月（综合治理类司法建议规定第八条、检察公益诉讼解释第二十一条：两个月）。");
         checks.When(input.UrgentSuggestionDays is not null and not (>= 1 and <= 60), "urgentSuggestionDays", "紧急检察建议答复期限须为 1 至 60 日（检察公益诉讼解释第二十一条：15 日）。");
+        checks.When(input.DisclosureReplyWorkingDays is not null and not (>= 1 and <= 60), "disclosureReplyWorkingDays", "依申请公开答复期限须为 1 至 60 个工作日（《政府信息公开条例》第三十三条：20 个工作日）。");
+        checks.When(input.DisclosureExtensionWorkingDays is not null and not (>= 0 and <= 60), "disclosureExtensionWorkingDays", "延长答复期限须为 0 至 60 个工作日（《政府信息公开条例》第三十三条：最长 20 个工作日）。");
+        checks.When(input.DisclosureCorrectionNoticeWorkingDays is not null and not (>= 1 and <= 30), "disclosureCorrectionNoticeWorkingDays", "补正告知期限须为 1 至 30 个工作日（《政府信息公开条例》第三十条：7 个工作日）。");
         checks.ThrowIfAny("设置未保存，请按提示修改。");
         await db.SaveSettingsAsync<OversightSettings>(input.Version, row =>
         {
@@ -41,6 +45,9 @@ internal sealed class SettingsService(OversightDb db)
             row.HearingNoticeDays = input.HearingNoticeDays!.Value;
             row.SuggestionReplyMonths = input.SuggestionReplyMonths ?? row.SuggestionReplyMonths;
             row.UrgentSuggestionDays = input.UrgentSuggestionDays ?? row.UrgentSuggestionDays;
+            row.DisclosureReplyWorkingDays = input.DisclosureReplyWorkingDays ?? row.DisclosureReplyWorkingDays;
+            row.DisclosureExtensionWorkingDays = input.DisclosureExtensionWorkingDays ?? row.DisclosureExtensionWorkingDays;
+            row.DisclosureCorrectionNoticeWorkingDays = input.DisclosureCorrectionNoticeWorkingDays ?? row.DisclosureCorrectionNoticeWorkingDays;
         }, ct);
         return View(await GetAsync(ct));
     }

@@ -1,0 +1,95 @@
+using Fazhi.Oversight.Data;
+using Fazhi.Oversight.Litigation;
+using Fazhi.Platform.Features.Calendar;
+using Fazhi.Platform.Kit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Oversight.Disclosure;
+
+internal sealed record DisclosureReport(int Year, RateRow OnTime, IReadOnlyList<RateRow> OnTimeByAgency, IReadOnlyList<RateRow> ByReplyKind);
+
+/// <summary>
+/// 依申请公开按期答复率, from the requests in the caller's scope, with the records behind it. Of the requests received in the
+/// year that were answered, or whose due date has passed unanswered, those answered by their due date ÷ those. A request
+/// not yet due, standing for a correction, or abandoned is neither on time nor late and is left out.
+/// </summary>
+internal sealed class DisclosureStatistics(OversightDb db, IOrgDirectory orgs, IDeadlineService deadlines)
+{
+    public const string OnTimeMetric = "disclosure-on-time";
+
+    public const string OnTimeTitle = "依申请公开按期答复率";
+
+    public const string OnTimeDefinition =
+        "统计年度内收到、已答复或答复期限已届满的政府信息公开申请中，在答复期限内（含当日）答复的件数 ÷ 该类申请件数。答复期限为收到申请之日起 20 个工作日，经批准延长的加计延长期限（最长 20 个工作日，《政府信息公开条例》第三十三条）；告知补正的，自收到补正申请之日起重新计算（第三十条）。尚未到期、待补正和视为放弃的不计入。";
+
+    public async Task<DisclosureReport> ReportAsync(int year, CancellationToken ct)
+    {
+        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var today = deadlines.Today;
+        var rows = await Counted(db.DisclosureRequests.AsNoTracking().Where(r => r.ReceivedOn >= from && r.ReceivedOn <= to), today)
+            .GroupBy(r => new { r.OrgUnitId, r.ReplyKind })
+            .Select(g => new { g.Key.OrgUnitId, g.Key.ReplyKind, Due = g.Count(), OnTime = g.Count(r => r.RepliedOn != null && r.RepliedOn <= r.DueOn) })
+            .ToListAsync(ct);
+        var names = await orgs.NamesAsync(rows.Select(r => r.OrgUnitId).Distinct(), ct);
+        return new DisclosureReport(year,
+            new RateRow("all", "合计", rows.Sum(r => r.OnTime), rows.Sum(r => r.Due)),
+            rows.GroupBy(r => r.OrgUnitId).Select(g => new RateRow($"unit:{g.Key}", names.GetValueOrDefault(g.Key, ""), g.Sum(x => x.OnTime), g.Sum(x => x.Due)))
+                .OrderBy(r => r.Name, StringComparer.Ordinal).ToList(),
+            rows.Where(r => r.ReplyKind != null).GroupBy(r => r.ReplyKind!.Value)
+                .Select(g => new RateRow($"kind:{g.Key}", DisclosureRules.ReplyKindName(g.Key), g.Sum(x => x.OnTime), g.Sum(x => x.Due)))
+                .OrderBy(r => r.Group, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>The requests that count in the rate: answered, or open and past their due date.</summary>
+    private static IQueryable<DisclosureRequest> Counted(IQueryable<DisclosureRequest> q, DateOnly today) =>
+        q.Where(r => r.Status == DisclosureStatus.Answered || (r.Status == DisclosureStatus.Open && r.DueOn < today));
+
+    /// <summary>The requests behind one figure, those against it (late or overdue) first.</summary>
+    public async Task<RateRecords> RecordsAsync(string metric, int year, string? group, int page, int pageSize, CancellationToken ct)
+    {
+        if (metric != OnTimeMetric)
+        {
+            throw Refuse.Field("metric", "统计项只能是 disclosure-on-time（依申请公开按期答复率）。");
+        }
+        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var today = deadlines.Today;
+        var q = Counted(db.DisclosureRequests.AsNoTracking().Where(r => r.ReceivedOn >= from && r.ReceivedOn <= to), today);
+        string groupName;
+        var parts = (group ?? "all").Split(':', 2);
+        if (group is null or "all")
+        {
+            groupName = "合计";
+        }
+        else if (parts.Length == 2 && parts[0] == "unit" && Guid.TryParse(parts[1], out var unitId))
+        {
+            q = q.Where(r => r.OrgUnitId == unitId);
+            groupName = (await orgs.FindAsync(unitId, ct))?.Name ?? "";
+        }
+        else if (parts.Length == 2 && parts[0] == "kind" && Enum.TryParse<DisclosureReplyKind>(parts[1], out var kind) && Enum.IsDefined(kind))
+        {
+            q = q.Where(r => r.ReplyKind == kind);
+            groupName = DisclosureRules.ReplyKindName(kind);
+        }
+        else
+        {
+            throw Refuse.Field("group", "分组只能是 all、unit:{单位ID} 或 kind:{答复类型}。");
+        }
+        var total = await q.CountAsync(ct);
+        var counted = await q.CountAsync(r => r.RepliedOn != null && r.RepliedOn <= r.DueOn, ct);
+        var size = Math.Clamp(pageSize, 1, 200);
+        var p = Math.Max(1, page);
+        var items = await q.OrderBy(r => r.RepliedOn != null && r.RepliedOn <= r.DueOn).ThenBy(r => r.DueOn).ThenBy(r => r.Id)
+            .Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var names = await orgs.NamesAsync(items.Select(r => r.OrgUnitId).Distinct(), ct);
+        var records = items.Select(r =>
+        {
+            var onTime = r.RepliedOn is { } d && d <= r.DueOn;
+            var clock = $"期限 {r.DueOn:yyyy-MM-dd}" + (r.ExtensionDays > 0 ? $"（已延长 {r.ExtensionDays} 个工作日）" : "") + (r.CorrectedOn is { } c ? $"（{c:yyyy-MM-dd} 补正后重新计算）" : "");
+            var detail = r.RepliedOn is { } replied
+                ? $"{replied:yyyy-MM-dd} 答复（{(r.ReplyKind is { } k ? DisclosureRules.ReplyKindName(k) : "")}），{clock}" + (replied > r.DueOn ? "，逾期" : "")
+                : $"{clock}，已逾期未答复";
+            return new RateRecord(r.Id, r.Number, r.ApplicantName, names.GetValueOrDefault(r.OrgUnitId, ""), r.ReceivedOn, onTime, detail, $"/oversight/disclosures/{r.Id}");
+        }).ToList();
+        return new RateRecords(metric, OnTimeTitle, OnTimeDefinition, year, groupName, counted, total, new Paged<RateRecord>(records, total, p, size));
+    }
+}
