@@ -1,5 +1,6 @@
 using Fazhi.Learning.Data;
 using Fazhi.Learning.Demo;
+using Fazhi.Learning.Exams;
 using Fazhi.Learning.People;
 using Fazhi.Learning.Questions;
 using Fazhi.Platform.Data;
@@ -27,6 +28,9 @@ public static class LearningModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<PeopleService>();
         services.AddScoped<QuestionService>();
+        services.AddMemoryCache();
+        services.AddScoped<ExamService>();
+        services.AddFazhiJob<AttemptSweepJob>("0 * * * * ?", "每分钟 考试到时自动交卷");
         services.AddFazhiJob<QuestionLegalCheckJob>("0 50 2 * * ?", "每日 02:50 题库法条变更检查");
         services.AddScoped<IDemoSeed, LearningDemoSeed>();
         services.AddPermissions(LearningPermissions.All);
@@ -41,7 +45,9 @@ public static class LearningModule
             new DemoRoleAssignment("demo-xuecheng", "learning-unit", "370403"));
         services.AddNavItems(
             new NavItem("学法考法", "人员名册", "/learning/people", LearningPermissions.Unit, 10, "Personnel register"),
-            new NavItem("学法考法", "题库", "/learning/questions", LearningPermissions.Manage, 20, "Question bank"));
+            new NavItem("学法考法", "题库", "/learning/questions", LearningPermissions.Manage, 20, "Question bank"),
+            new NavItem("学法考法", "试卷与考试", "/learning/exams", LearningPermissions.Manage, 30, "Papers and exams"),
+            new NavItem("学法考法", "我的考试", "/learning/my", null, 5, "My exams"));
         return builder;
     }
 
@@ -50,6 +56,7 @@ public static class LearningModule
         var api = app.MapGroup("/api/learning").WithTags("learning");
         PeopleApi.Map(api);
         QuestionsApi.Map(api);
+        ExamsApi.Map(api);
         return app;
     }
 }

@@ -21,6 +21,14 @@ internal abstract class LearningDb : FazhiDbContext
 
     public DbSet<Question> Questions => Set<Question>();
 
+    public DbSet<Exams.Paper> Papers => Set<Exams.Paper>();
+
+    public DbSet<Exams.Exam> Exams => Set<Exams.Exam>();
+
+    public DbSet<Exams.Attempt> Attempts => Set<Exams.Attempt>();
+
+    public DbSet<Exams.AttemptItem> AttemptItems => Set<Exams.AttemptItem>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LearningDb).Assembly);

@@ -13,7 +13,7 @@ namespace Fazhi.Learning.Demo;
 /// 行政复议法 第三十二条 changed in the 2023 revision. Every record is labelled demo. Idempotent: skipped when the register
 /// already has demo people.
 /// </summary>
-internal sealed class LearningDemoSeed(LearningDb db, IOrgDirectory orgs, IUserDirectory users, QuestionService questions) : IDemoSeed
+internal sealed class LearningDemoSeed(LearningDb db, IOrgDirectory orgs, IUserDirectory users, QuestionService questions, Exams.ExamService exams, TimeProvider time) : IDemoSeed
 {
     internal static readonly (string User, string Name, string Org, string Post, bool Leader, string Level)[] Accounts =
     [
@@ -75,6 +75,33 @@ internal sealed class LearningDemoSeed(LearningDb db, IOrgDirectory orgs, IUserD
         }
         await db.SaveChangesAsync(ct);
         await SeedQuestionsAsync(ct);
+        await SeedExamAsync(ct);
+    }
+
+    /// <summary>A random paper over the demo bank and an exam open for a month to everyone in the city (every demo account).</summary>
+    private async Task SeedExamAsync(CancellationToken ct)
+    {
+        if (await orgs.FindByCodeAsync("370400", ct) is not { } city)
+        {
+            return;
+        }
+        var (paper, refusal) = await PageActions.TryAsync(() => exams.CreatePaperAsync(new Exams.PaperInput("2026 年度法治能力测试（演示）", Exams.PaperMode.Random, null,
+            "行政处罚|易|3\n行政处罚|中|2\n行政处罚|难|1\n行政复议|易|1\n法律援助|中|1", 10), ct));
+        if (refusal is not null)
+        {
+            return;
+        }
+        var now = time.GetUtcNow();
+        var exam = await exams.CreateExamAsync(new Exams.ExamInput("2026 年度全市法治能力测试（演示）", paper!.Id, now.AddDays(-1), now.AddDays(30), 30, 3, 48, [city.Id]), ct);
+        var (_, notDrawable) = await PageActions.TryAsync(() => exams.PublishAsync(exam.Id, new Exams.VersionInput(exam.Version), ct));
+        paper.IsDemo = true;
+        exam.IsDemo = true;
+        db.Update(paper);
+        db.Update(exam);
+        if (notDrawable is null)
+        {
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private async Task SeedQuestionsAsync(CancellationToken ct)
