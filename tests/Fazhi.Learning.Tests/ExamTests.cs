@@ -29,7 +29,7 @@ public sealed class ExamTests(LearningHost host) : IClassFixture<LearningHost>
         return category;
     }
 
-    private static async Task<JsonElement> ExamAsync(HttpClient office, string rules, Guid person, int minutes = 30, int passMark = 3, int attempts = 2, bool publish = true)
+    private static async Task<JsonElement> ExamAsync(HttpClient office, string rules, Guid person, int minutes = 30, int passMark = 3, int attempts = 2, bool publish = true, Guid? also = null)
     {
         var paper = await office.PostAsJsonAsync("/api/learning/papers", new { title = "测试试卷", mode = "Random", rules, pointsEach = 1 });
         Assert.True(paper.IsSuccessStatusCode, await paper.Content.ReadAsStringAsync());
@@ -37,7 +37,7 @@ public sealed class ExamTests(LearningHost host) : IClassFixture<LearningHost>
         var created = await office.PostAsJsonAsync("/api/learning/exams", new
         {
             title = "测试考试", paperId, opensAt = DateTimeOffset.UtcNow.AddHours(-1), closesAt = DateTimeOffset.UtcNow.AddDays(1), timeLimitMinutes = minutes, maxAttempts = attempts, passMark,
-            people = new[] { person },
+            people = also is { } other ? new[] { person, other } : new[] { person },
         });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var exam = await created.Content.ReadFromJsonAsync<JsonElement>();
@@ -234,5 +234,83 @@ public sealed class ExamTests(LearningHost host) : IClassFixture<LearningHost>
         var used = await taker.PostAsJsonAsync($"/api/learning/exams/{examId}/start", new { session });
         Assert.Equal(HttpStatusCode.Conflict, used.StatusCode);
         Assert.Contains("已用完", await used.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Every_demo_account_is_a_registered_official_who_can_take_the_open_demo_exam()
+    {
+        await host.Factory.SeedDemoAsync();
+        await host.Factory.SeedDemoAsync(); // idempotent
+        foreach (var name in new[] { "demo-city", "demo-town", "demo-shizhong" })
+        {
+            var client = await host.Factory.ApiClientAsync(FazhiFactory.DemoUser(name));
+            Assert.StartsWith("演示·", (await client.GetFromJsonAsync<JsonElement>("/api/learning/me")).GetProperty("name").GetString());
+            var exam = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/learning/my/exams")).EnumerateArray(), e => e.GetProperty("title").GetString()!.Contains("演示"));
+            Assert.True(exam.GetProperty("open").GetBoolean());
+            var attempt = await StartAsync(client, exam.GetProperty("id").GetGuid(), Session());
+            var view = await client.GetFromJsonAsync<JsonElement>($"/api/learning/attempts/{attempt}");
+            Assert.Equal(8, view.GetProperty("items").GetArrayLength());
+            Assert.Equal(80m, view.GetProperty("maxScore").GetDecimal());
+        }
+
+        // The office's pages show the demo records; the taker's pages render for a phone.
+        var browser = await host.Factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-city"));
+        var questions = WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/questions?flagged=true"));
+        Assert.Contains("法条已变化", questions);
+        Assert.Contains("被申请人应当履行行政复议决定", questions);
+        Assert.Contains("演示·市中区工作人员", WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/people")));
+        Assert.Contains("2026 年度全市法治能力测试（演示）", WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/exams")));
+        var my = WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/my"));
+        Assert.Contains("继续作答", my);
+        var examId = System.Text.RegularExpressions.Regex.Match(my, "/learning/take/([0-9a-f-]{36})").Groups[1].Value;
+        var take = WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/take/" + examId));
+        Assert.Contains("take.js", take);
+        Assert.Contains("data-exam=\"" + examId + "\"", take);
+    }
+
+    [Fact]
+    public async Task The_proctor_sees_who_is_answering_and_switched_away_extends_one_takers_time_and_lets_them_change_devices()
+    {
+        var office = await host.OfficeAsync();
+        var (taker, person, _) = await host.TakerAsync(office);
+        var (_, absent, _) = await host.TakerAsync(office);
+        var category = await BankAsync(office, 3);
+        var examId = (await ExamAsync(office, $"{category}|易|3", person, also: absent)).GetProperty("id").GetGuid();
+        var session = Session();
+        var attempt = await StartAsync(taker, examId, session);
+        (await taker.PutAsJsonAsync($"/api/learning/attempts/{attempt}/answers/1", new { session, answer = "A" })).EnsureSuccessStatusCode();
+        (await taker.PostAsJsonAsync($"/api/learning/attempts/{attempt}/away", new { session })).EnsureSuccessStatusCode();
+
+        var view = await office.GetFromJsonAsync<JsonElement>($"/api/learning/exams/{examId}/proctor");
+        Assert.Equal(2, view.GetProperty("assigned").GetInt32());
+        Assert.Equal(1, view.GetProperty("started").GetInt32());
+        Assert.Equal(1, view.GetProperty("switchedAway").GetInt32());
+        var row = Assert.Single(view.GetProperty("rows").EnumerateArray());
+        Assert.Equal("作答中", row.GetProperty("state").GetString());
+        Assert.Equal(1, row.GetProperty("answered").GetInt32());
+        Assert.Equal(1, row.GetProperty("switchCount").GetInt32());
+        Assert.Equal(HttpStatusCode.Forbidden, (await taker.GetAsync($"/api/learning/exams/{examId}/proctor")).StatusCode);
+
+        // One taker's time is extended, with the reason.
+        var before = (await taker.GetFromJsonAsync<JsonElement>($"/api/learning/attempts/{attempt}")).GetProperty("deadlineMs").GetInt64();
+        var version = row.GetProperty("version").GetInt64();
+        await (await office.PostAsJsonAsync($"/api/learning/attempts/{attempt}/extend", new { minutes = 10, version })).AssertRefusedNamingAsync("reason");
+        (await office.PostAsJsonAsync($"/api/learning/attempts/{attempt}/extend", new { minutes = 10, reason = "考场断电", version })).EnsureSuccessStatusCode();
+        var after = await taker.GetFromJsonAsync<JsonElement>($"/api/learning/attempts/{attempt}");
+        Assert.Equal(before + 600_000, after.GetProperty("deadlineMs").GetInt64());
+
+        // The phone breaks: another device is refused until the proctor releases the session; then it takes the attempt over.
+        var device = Session();
+        Assert.Equal(HttpStatusCode.Conflict, (await taker.PostAsJsonAsync($"/api/learning/exams/{examId}/start", new { session = device })).StatusCode);
+        version = (await office.GetFromJsonAsync<JsonElement>($"/api/learning/exams/{examId}/proctor")).GetProperty("rows")[0].GetProperty("version").GetInt64();
+        (await office.PostAsJsonAsync($"/api/learning/attempts/{attempt}/release-session", new { reason = "手机损坏，换用电脑", version })).EnsureSuccessStatusCode();
+        Assert.Equal(attempt, await StartAsync(taker, examId, device));
+        Assert.Equal(HttpStatusCode.Conflict, (await taker.PutAsJsonAsync($"/api/learning/attempts/{attempt}/answers/2", new { session, answer = "A" })).StatusCode);
+        (await taker.PutAsJsonAsync($"/api/learning/attempts/{attempt}/answers/2", new { session = device, answer = "A" })).EnsureSuccessStatusCode();
+
+        var browser = await host.Factory.SignedInBrowserAsync(await host.Factory.CreateUserAsync("learning-office", "370400"));
+        var html = WebUtility.HtmlDecode(await browser.GetStringAsync($"/learning/exams/{examId}/proctor"));
+        Assert.Contains("考场断电", html);
+        Assert.Contains("应考 2 人，已开考 1 人", html);
     }
 }

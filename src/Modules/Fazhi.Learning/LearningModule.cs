@@ -30,6 +30,7 @@ public static class LearningModule
         services.AddScoped<QuestionService>();
         services.AddMemoryCache();
         services.AddScoped<ExamService>();
+        services.AddScoped<ProctorService>();
         services.AddFazhiJob<AttemptSweepJob>("0 * * * * ?", "每分钟 考试到时自动交卷");
         services.AddFazhiJob<QuestionLegalCheckJob>("0 50 2 * * ?", "每日 02:50 题库法条变更检查");
         services.AddScoped<IDemoSeed, LearningDemoSeed>();

@@ -269,6 +269,12 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
             await SubmitAsync(open.Id, null, timedOut: true, ct);
             return null;
         }
+        if (open.Session.Length == 0)
+        {
+            // The proctor released the session (a broken phone): this browser takes the attempt over.
+            await db.Attempts.Where(a => a.Id == open.Id && a.Session == "").ExecuteUpdateAsync(s => s.SetProperty(a => a.Session, session), ct);
+            open = await db.Attempts.AsNoTracking().FirstAsync(a => a.Id == open.Id, ct);
+        }
         if (open.Session != session)
         {
             throw Refuse.Conflict("本场考试已在另一设备或浏览器中作答（同一答卷只能在一处作答）；如需更换设备，请联系监考人员。");

@@ -30,6 +30,17 @@ internal static class ExamsApi
         office.MapPost("/exams", async (ExamInput i, ExamService s, CancellationToken ct) => TypedResults.Created((string?)null, ToResponse(await s.CreateExamAsync(i, ct))));
         office.MapPost("/exams/{id:guid}/publish", async (Guid id, VersionInput i, ExamService s, CancellationToken ct) => TypedResults.Ok(ToResponse(await s.PublishAsync(id, i, ct))));
         office.MapPost("/exams/{id:guid}/release", async (Guid id, VersionInput i, ExamService s, CancellationToken ct) => TypedResults.Ok(ToResponse(await s.ReleaseAsync(id, i, ct))));
+        office.MapGet("/exams/{id:guid}/proctor", async (Guid id, ProctorService s, CancellationToken ct) => TypedResults.Ok(await s.ViewAsync(id, ct)));
+        office.MapPost("/attempts/{id:guid}/extend", async (Guid id, ExtendInput i, ProctorService s, CancellationToken ct) =>
+        {
+            var a = await s.ExtendAsync(id, i, ct);
+            return TypedResults.Ok(new { a.Id, a.DeadlineMs, a.ExtraMinutes, a.ExtraReason, a.Version });
+        });
+        office.MapPost("/attempts/{id:guid}/release-session", async (Guid id, ReleaseSessionInput i, ProctorService s, CancellationToken ct) =>
+        {
+            var a = await s.ReleaseSessionAsync(id, i, ct);
+            return TypedResults.Ok(new { a.Id, a.Version });
+        });
         office.MapPost("/attempts/sweep", async (ExamService s, CancellationToken ct) => TypedResults.Ok(new { submitted = await s.SweepAsync(ct) }));
 
         var taker = api.MapGroup("").RequireAuthorization();
