@@ -34,7 +34,7 @@ internal sealed class ProctorService(LearningDb db, TimeProvider time, IOrgDirec
             .Select(g => new { Id = g.Key, Questions = g.Count(), Answered = g.Count(i => i.AnsweredAtMs != null), Last = g.Max(i => i.AnsweredAtMs) })
             .ToDictionaryAsync(x => x.Id, ct);
         var people = attempts.Select(a => a.PersonId).Distinct().ToList();
-        var units = await db.People.IgnoreQueryFilters().AsNoTracking().Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.UnitName, ct);
+        var units = await db.People.AsNoTracking().Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.UnitName, ct);
         var rows = attempts.OrderBy(a => a.PersonName).ThenBy(a => a.Number).Select(a =>
         {
             var p = progress.GetValueOrDefault(a.Id);
@@ -100,7 +100,7 @@ internal sealed class ProctorService(LearningDb db, TimeProvider time, IOrgDirec
         var named = exam.AssignPeople.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
         var units = exam.AssignUnits.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
         var posts = exam.AssignPosts.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
-        var all = await db.People.IgnoreQueryFilters().AsNoTracking().Where(p => p.IsActive).Select(p => new { p.Id, p.OrgUnitId, p.Post }).ToListAsync(ct);
+        var all = await db.People.AsNoTracking().Where(p => p.IsActive).Select(p => new { p.Id, p.OrgUnitId, p.Post }).ToListAsync(ct);
         var within = new HashSet<Guid>();
         foreach (var unit in units)
         {
