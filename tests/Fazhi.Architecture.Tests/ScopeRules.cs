@@ -34,6 +34,9 @@ public sealed class ScopeRules
         ["src/Modules/Fazhi.Enforcement/Inspections/InspectionService.cs"] = "the per-enterprise cap counts every body's inspections",
         ["src/Modules/Fazhi.Enforcement/Publicity/PublishedOnTimeIndicator.cs"] = "a computed indicator for any assessed unit",
         ["src/Modules/Fazhi.Enforcement/Registry/RegistryService.cs"] = "certificate numbers are unique city-wide",
+        ["src/Modules/Fazhi.Learning/People/PeopleService.cs"] = "a taker's own register entry, and an account linked to one person city-wide",
+        ["src/Modules/Fazhi.Learning/Exams/ExamService.cs"] = "an exam may assign people of any unit",
+        ["src/Modules/Fazhi.Learning/Demo/LearningDemoSeed.cs"] = "demo data is seeded as the system",
     };
 
     [Fact]

@@ -1,0 +1,63 @@
+using Fazhi.Learning.Data;
+using Fazhi.Learning.Demo;
+using Fazhi.Learning.Exams;
+using Fazhi.Learning.People;
+using Fazhi.Learning.Questions;
+using Fazhi.Platform.Data;
+using Fazhi.Platform.Features.Jobs;
+using Fazhi.Platform.Features.Setup;
+using Fazhi.Platform.Security;
+using Fazhi.Platform.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Fazhi.Learning;
+
+/// <summary>
+/// Officials' law study and exams (学法用法、两述两考, ADR 0028): the personnel register, the question bank tied to the law in
+/// force through the regulation library, papers and exams taken on a phone or a PC with the clock kept by the server.
+/// </summary>
+public static class LearningModule
+{
+    public static WebApplicationBuilder AddLearning(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.AddFazhiDbContext<LearningDb, SqliteLearningDb, PostgresLearningDb>("learning");
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<PeopleService>();
+        services.AddScoped<QuestionService>();
+        services.AddMemoryCache();
+        services.AddScoped<ExamService>();
+        services.AddScoped<ProctorService>();
+        services.AddFazhiJob<AttemptSweepJob>("0 * * * * ?", "每分钟 考试到时自动交卷");
+        services.AddFazhiJob<QuestionLegalCheckJob>("0 50 2 * * ?", "每日 02:50 题库法条变更检查");
+        services.AddScoped<IDemoSeed, LearningDemoSeed>();
+        services.AddPermissions(LearningPermissions.All);
+        services.AddModuleText<LearningText>();
+        services.AddModuleRoles(
+            new ModuleRole("learning-office", "学法考法管理", "管理人员名册、题库、试卷和考试，阅卷、发布成绩和答案，监考。",
+                [LearningPermissions.Manage, LearningPermissions.Unit]),
+            new ModuleRole("learning-unit", "学法考法单位联络员", "维护本单位人员名册，查看本单位人员的学法考法记录。", [LearningPermissions.Unit]));
+        // --demo: the city account runs the office side; each district account keeps its own people.
+        services.AddDemoRoleAssignments(
+            new DemoRoleAssignment("demo-city", "learning-office", "370400"),
+            new DemoRoleAssignment("demo-xuecheng", "learning-unit", "370403"));
+        services.AddNavItems(
+            new NavItem("学法考法", "人员名册", "/learning/people", LearningPermissions.Unit, 10, "Personnel register"),
+            new NavItem("学法考法", "题库", "/learning/questions", LearningPermissions.Manage, 20, "Question bank"),
+            new NavItem("学法考法", "试卷与考试", "/learning/exams", LearningPermissions.Manage, 30, "Papers and exams"),
+            new NavItem("学法考法", "我的考试", "/learning/my", null, 5, "My exams"));
+        return builder;
+    }
+
+    public static WebApplication MapLearning(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/learning").WithTags("learning");
+        PeopleApi.Map(api);
+        QuestionsApi.Map(api);
+        ExamsApi.Map(api);
+        return app;
+    }
+}
