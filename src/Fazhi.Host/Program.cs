@@ -4,6 +4,7 @@ using Fazhi.Assessment;
 using Fazhi.Disputes;
 using Fazhi.Enforcement;
 using Fazhi.Lists;
+using Fazhi.Rulemaking;
 using Fazhi.Library;
 using Fazhi.Oversight;
 using Fazhi.Platform;
@@ -41,6 +42,7 @@ builder.AddAssessment();
 builder.AddLibrary();
 builder.AddOversight();
 builder.AddLists();
+builder.AddRulemaking();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 
@@ -57,7 +59,8 @@ await PlatformStartup.InitialiseAsync(app, demo);
 app.UseFazhiPlatform();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
-    .AddAdditionalAssemblies(typeof(PlatformModule).Assembly, typeof(DisputesModule).Assembly, typeof(EnforcementModule).Assembly, typeof(AssessmentModule).Assembly, typeof(LibraryModule).Assembly, typeof(OversightModule).Assembly, typeof(ListsModule).Assembly);
+    .AddAdditionalAssemblies(typeof(PlatformModule).Assembly, typeof(DisputesModule).Assembly, typeof(EnforcementModule).Assembly, typeof(AssessmentModule).Assembly, typeof(LibraryModule).Assembly, typeof(OversightModule).Assembly, typeof(ListsModule).Assembly,
+        typeof(RulemakingModule).Assembly);
 app.MapFazhiPlatform();
 app.MapDisputes();
 app.MapEnforcement();
@@ -65,6 +68,7 @@ app.MapAssessment();
 app.MapLibrary();
 app.MapOversight();
 app.MapLists();
+app.MapRulemaking();
 app.MapAccountEndpoints();
 // The API reference page: bundled script only; no external proxy, telemetry, fonts, agent or MCP (the network is closed
 // and a government system sends nothing out).
