@@ -16,9 +16,17 @@ internal static class RulemakingPermissions
     /// <summary>Legality review: decide findings, per-article opinions, conclusions; registration, publication, filing; settings.</summary>
     public const string Review = "rulemaking.review";
 
+    /// <summary>Carry out a major decision's steps as its 承办单位 (evidence, completion, statutory not-required).</summary>
+    public const string DecisionsWork = "rulemaking.decisions";
+
+    /// <summary>The government office: the catalogue, decisions, 程序回流, the meeting and publication.</summary>
+    public const string DecisionsManage = "rulemaking.decisions.manage";
+
     public static PermissionDefinition[] All { get; } =
     [
         new(Draft, "rulemaking", "起草并报送本单位行政规范性文件草案，运行合法性预审"),
+        new(DecisionsWork, "rulemaking", "承办重大行政决策事项：上传各程序的证明材料，完成程序步骤"),
+        new(DecisionsManage, "rulemaking", "管理重大行政决策：决策事项目录、程序回流、集体讨论决定、决策公布"),
         new(Review, "rulemaking", "合法性审核（预审问题认定、逐条意见、审核结论）、统一登记、公布、备案和期限设置"),
     ];
 }

@@ -24,6 +24,14 @@ internal abstract class RulemakingDb : FazhiDbContext
 
     public DbSet<RulemakingSettings> Settings => Set<RulemakingSettings>();
 
+    public DbSet<Decisions.DecisionCatalogue> Catalogues => Set<Decisions.DecisionCatalogue>();
+
+    public DbSet<Decisions.MajorDecision> Decisions => Set<Decisions.MajorDecision>();
+
+    public DbSet<Decisions.DecisionStepRecord> DecisionSteps => Set<Decisions.DecisionStepRecord>();
+
+    public DbSet<Decisions.DecisionReturn> DecisionReturns => Set<Decisions.DecisionReturn>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RulemakingDb).Assembly);
