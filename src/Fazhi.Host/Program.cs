@@ -5,6 +5,7 @@ using Fazhi.Disputes;
 using Fazhi.Enforcement;
 using Fazhi.Lists;
 using Fazhi.Learning;
+using Fazhi.Rulemaking;
 using Fazhi.Library;
 using Fazhi.Oversight;
 using Fazhi.Platform;
@@ -43,6 +44,7 @@ builder.AddLibrary();
 builder.AddOversight();
 builder.AddLists();
 builder.AddLearning();
+builder.AddRulemaking();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 
@@ -59,7 +61,8 @@ await PlatformStartup.InitialiseAsync(app, demo);
 app.UseFazhiPlatform();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
-    .AddAdditionalAssemblies(typeof(PlatformModule).Assembly, typeof(DisputesModule).Assembly, typeof(EnforcementModule).Assembly, typeof(AssessmentModule).Assembly, typeof(LibraryModule).Assembly, typeof(OversightModule).Assembly, typeof(ListsModule).Assembly, typeof(LearningModule).Assembly);
+    .AddAdditionalAssemblies(typeof(PlatformModule).Assembly, typeof(DisputesModule).Assembly, typeof(EnforcementModule).Assembly, typeof(AssessmentModule).Assembly, typeof(LibraryModule).Assembly, typeof(OversightModule).Assembly, typeof(ListsModule).Assembly, typeof(LearningModule).Assembly,
+        typeof(RulemakingModule).Assembly);
 app.MapFazhiPlatform();
 app.MapDisputes();
 app.MapEnforcement();
@@ -68,6 +71,7 @@ app.MapLibrary();
 app.MapOversight();
 app.MapLists();
 app.MapLearning();
+app.MapRulemaking();
 app.MapAccountEndpoints();
 // The API reference page: bundled script only; no external proxy, telemetry, fonts, agent or MCP (the network is closed
 // and a government system sends nothing out).

@@ -1,0 +1,32 @@
+using Fazhi.Platform.Security;
+
+namespace Fazhi.Rulemaking;
+
+/// <summary>
+/// The rulemaking module's permissions. A drafting unit submits its own normative-document drafts and sees only those (data
+/// scope by org unit); the review office (合法性审核机构, the justice bureau's legislation and review office) reviews every
+/// draft in its scope, registers, publishes and files them and sets the module's time limits. The public reads published
+/// documents without an account.
+/// </summary>
+internal static class RulemakingPermissions
+{
+    /// <summary>Submit the unit's normative-document drafts with basis, drafting explanation and comment record; run the pre-check.</summary>
+    public const string Draft = "rulemaking.draft";
+
+    /// <summary>Legality review: decide findings, per-article opinions, conclusions; registration, publication, filing; settings.</summary>
+    public const string Review = "rulemaking.review";
+
+    /// <summary>Carry out a major decision's steps as its 承办单位 (evidence, completion, statutory not-required).</summary>
+    public const string DecisionsWork = "rulemaking.decisions";
+
+    /// <summary>The government office: the catalogue, decisions, 程序回流, the meeting and publication.</summary>
+    public const string DecisionsManage = "rulemaking.decisions.manage";
+
+    public static PermissionDefinition[] All { get; } =
+    [
+        new(Draft, "rulemaking", "起草并报送本单位行政规范性文件草案，运行合法性预审"),
+        new(DecisionsWork, "rulemaking", "承办重大行政决策事项：上传各程序的证明材料，完成程序步骤"),
+        new(DecisionsManage, "rulemaking", "管理重大行政决策：决策事项目录、程序回流、集体讨论决定、决策公布"),
+        new(Review, "rulemaking", "合法性审核（预审问题认定、逐条意见、审核结论）、统一登记、公布、备案和期限设置"),
+    ];
+}

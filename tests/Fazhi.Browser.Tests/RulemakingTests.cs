@@ -1,0 +1,83 @@
+using Microsoft.Playwright;
+
+namespace Fazhi.Browser.Tests;
+
+/// <summary>
+/// Issue 16, 行政规范性文件合法性审核: a drafting unit (demo-xuecheng) submits a draft that sets a fine, the automatic
+/// pre-check finds it (行政处罚法 第十六条); the review office (demo-city) reads the finding, accepts it, gives the article a
+/// 删除 opinion and returns the draft; the drafting unit sees it returned.
+/// </summary>
+public sealed class RulemakingTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string DemoPassword = "Demo-Fazhi-2026-zz";
+
+    private static async Task SignInAsync(IPage page, string baseUrl, string user)
+    {
+        await page.GotoAsync(baseUrl + "/account/login");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", DemoPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(baseUrl + "/", BrowserFixture.Committed);
+    }
+
+    [Fact]
+    public async Task A_drafting_unit_submits_and_the_reviewer_reads_the_findings_and_returns_the_draft()
+    {
+        await using var host = await HostProcess.StartAsync("--demo");
+        var options = new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1300, Height = 900 } };
+        var unitContext = await browser.Browser.NewContextAsync(options);
+        var officeContext = await browser.Browser.NewContextAsync(options);
+        var unit = await unitContext.NewPageAsync();
+        var office = await officeContext.NewPageAsync();
+        try
+        {
+            // 1. The drafting unit submits; the pre-check lists the fine with its rule.
+            await SignInAsync(unit, host.BaseUrl, "demo-xuecheng");
+            await unit.GotoAsync(host.BaseUrl + "/rulemaking/documents/new");
+            await unit.FillAsync("#title", "薛城区门前三包管理办法");
+            await unit.FillAsync("#authority", "枣庄市薛城区人民政府");
+            await unit.FillAsync("#text", "枣庄市薛城区人民政府\n第一条 为了规范沿街单位门前三包管理，制定本办法。\n第二条 沿街单位未履行门前三包责任的，由区城市管理局处以二百元罚款。\n第三条 本办法自2027年6月1日起施行，有效期五年。");
+            await unit.FillAsync("#basis", "《城市市容和环境卫生管理条例》");
+            await unit.FillAsync("#explanation", "为落实门前三包责任制起草。");
+            await unit.FillAsync("#comments", "公开征求意见 30 日，未收到意见。");
+            await unit.FillAsync("#effective", "2027-06-01");
+            await unit.ClickAsync("#submit-draft");
+            await unit.Locator("#findings").WaitForAsync();
+            var finding = unit.Locator("#findings tr.finding[data-rule=penalty]");
+            Assert.Contains("中华人民共和国行政处罚法 第十六条", await finding.InnerTextAsync());
+            Assert.Contains("处以二百元罚款", await finding.InnerTextAsync());
+            var url = unit.Url;
+            await BrowserFixture.ScreenshotAsync(unit, "50-rulemaking-submitted");
+
+            // 2. The review office reads the finding, accepts it, opines 删除 on 第二条 and returns the draft.
+            await SignInAsync(office, host.BaseUrl, "demo-city");
+            await office.GotoAsync(url);
+            var row = office.Locator("#findings tr.finding[data-rule=penalty]");
+            await row.WaitForAsync();
+            await row.Locator("select[name='Finding.Decision']").SelectOptionAsync("Accepted");
+            await row.Locator("input[name='Finding.Reason']").FillAsync("规范性文件不得设定罚款。");
+            await row.Locator("button").ClickAsync();
+            await office.Locator("#findings tr.finding[data-rule=penalty] .tag", new PageLocatorOptions { HasText = "采纳" }).WaitForAsync();
+            await office.SelectOptionAsync("#op-article", "第二条");
+            await office.SelectOptionAsync("#op-verdict", "Delete");
+            await office.FillAsync("#op-reason", "没有法律、法规、规章依据，应删除（行政处罚法第十六条）。");
+            await office.ClickAsync("button:text-is('记录意见')");
+            await office.Locator("#articles .tag", new PageLocatorOptions { HasText = "删除" }).WaitForAsync();
+            await office.FillAsync("#conclusion-text", "第二条设定罚款，应删除后重新报送。");
+            await office.ClickAsync("#conclude");
+            await office.Locator("#standing", new PageLocatorOptions { HasText = "退回修改" }).WaitForAsync();
+            await BrowserFixture.ScreenshotAsync(office, "51-rulemaking-returned");
+
+            // 3. The drafting unit sees it returned, with the opinion, and may resubmit.
+            await unit.GotoAsync(url);
+            Assert.Contains("退回修改", await unit.Locator("#standing").InnerTextAsync());
+            Assert.Contains("第二条设定罚款", await unit.Locator("#conclusion").InnerTextAsync());
+            await unit.Locator("button:text-is('重新报送')").WaitForAsync();
+        }
+        finally
+        {
+            await unitContext.CloseAsync();
+            await officeContext.CloseAsync();
+        }
+    }
+}
