@@ -1,3 +1,4 @@
+using Fazhi.Host;
 using Fazhi.Host.Components;
 using Fazhi.Host.Components.Account;
 using Fazhi.Assessment;
@@ -41,6 +42,7 @@ builder.AddAssessment();
 builder.AddLibrary();
 builder.AddOversight();
 builder.AddLists();
+builder.Services.AddPortalLinksOfOtherModules();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 

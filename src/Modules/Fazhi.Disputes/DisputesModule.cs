@@ -42,6 +42,11 @@ public static class DisputesModule
         services.AddNavItems(
             new NavItem("纠纷化解", "案件工作台", "/disputes", DisputesPermissions.CasesRead, 100, "Case worklist"),
             new NavItem("纠纷化解", "登记纠纷", "/disputes/intake", DisputesPermissions.CasesIntake, 101, "Register a dispute"));
+        services.AddPortalLinks(
+            new PortalLink(PortalSection.Services, "申请纠纷化解", "/apply", 10, "Apply for dispute resolution",
+                "邻里、婚姻家庭、劳动、消费等纠纷，网上提交，无需注册。", "Neighbour, family, labour, consumer and other disputes; no account needed."),
+            new PortalLink(PortalSection.Services, "查询办理进度", "/track", 20, "Track an application",
+                "凭案件编号和查询码查询。", "With the case number and query code."));
         // The public form and tracking take no account: submissions and query-code guesses are limited per client address.
         var permits = builder.Configuration.GetValue("Disputes:PublicPostsPerMinute", 20);
         services.AddRateLimiter(o => o.AddPolicy(PublicRateLimit, http => HttpMethods.IsPost(http.Request.Method)
