@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -123,6 +126,84 @@ public sealed partial class PortalTests(BrowserFixture browser, PortalHostFixtur
             throw;
         }
         await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_citizens_application_from_a_district_is_routed_accepted_assigned_mediated_and_closed_by_the_demo_accounts_only()
+    {
+        // 1. A citizen in 市中区 applies on a phone, unsure of the procedure.
+        var context = await PhoneAsync();
+        var page = await context.NewPageAsync();
+        string number, code;
+        try
+        {
+            await page.GotoAsync(Host.BaseUrl + "/apply");
+            await page.SelectOptionAsync("#category", new SelectOptionValue { Label = "邻里纠纷" });
+            await page.SelectOptionAsync("#place", new SelectOptionValue { Label = "市中区" });
+            await page.FillAsync("#name", "钱进（演示）");
+            await page.FillAsync("#id", "110102199101010078");
+            await page.FillAsync("#phone", "13712345678");
+            await page.FillAsync("#description", "邻居在公共楼道堆放杂物，多次沟通无果，请求调解清理。");
+            await page.CheckAsync("#consent");
+            await page.ClickAsync("button:has-text('提交申请')");
+            number = (await page.Locator("#case-number").InnerTextAsync()).Trim();
+            code = (await page.Locator("#query-code").InnerTextAsync()).Trim();
+        }
+        catch
+        {
+            await BrowserFixture.ScreenshotAsync(page, "failed-portal-walk");
+            throw;
+        }
+
+        // 2. The centre's front desk (demo-city) finds it waiting, recommended to 市中区 by the demo routing rules, and confirms.
+        using var city = await SignedInAsync("demo-city");
+        var pending = await city.GetFromJsonAsync<JsonElement>("/api/disputes/cases?status=Pending&pageSize=100");
+        var id = pending.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("caseNumber").GetString() == number).GetProperty("id").GetGuid();
+        var routing = (await city.GetFromJsonAsync<JsonElement>($"/api/disputes/cases/{id}/front-desk")).GetProperty("routing");
+        Assert.Equal("370402", routing.GetProperty("recommendedUnitCode").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await city.PostAsJsonAsync($"/api/disputes/cases/{id}/routing/confirm", new { })).StatusCode);
+
+        // 3. The district clerk (demo-shizhong) now sees it, accepts it and takes it on: the handlers offered are those of the
+        //    case's own unit (a street's mediator needs 下派, not built yet).
+        using var district = await SignedInAsync("demo-shizhong");
+        Assert.Equal("待受理", (await district.GetFromJsonAsync<JsonElement>($"/api/disputes/cases/{id}")).GetProperty("statusName").GetString());
+        await OkAsync(district.PostAsJsonAsync($"/api/disputes/cases/{id}/accept", new { }));
+        var assignees = await district.GetFromJsonAsync<JsonElement>($"/api/disputes/cases/{id}/assignees");
+        var mediator = assignees.EnumerateArray().Single(a => a.GetProperty("name").GetString() == "演示·市中区工作人员").GetProperty("userId").GetGuid();
+        await OkAsync(district.PostAsJsonAsync($"/api/disputes/cases/{id}/assign", new { userId = mediator }));
+
+        // 4. The handler holds a mediation session and closes the case with a result of its type's procedure.
+        await OkAsync(district.PostAsJsonAsync($"/api/disputes/cases/{id}/sessions", new
+        {
+            at = DateTime.SpecifyKind(DateTime.UtcNow.AddHours(8), DateTimeKind.Unspecified), place = "市中区人民调解委员会", participants = "申请人、被申请人（演示）", text = "双方同意三日内清理楼道杂物。",
+        }));
+        await OkAsync(district.PostAsJsonAsync($"/api/disputes/cases/{id}/close", new { result = "success", summary = "双方达成口头协议，楼道已清理。" }));
+
+        // 5. The citizen tracks it without brackets and sees it closed.
+        var parts = NumberParts().Match(number);
+        await page.GotoAsync(Host.BaseUrl + "/track");
+        await page.FillAsync("#number", $"{parts.Groups[1].Value} {parts.Groups[2].Value}");
+        await page.FillAsync("#code", code);
+        await page.ClickAsync("button:has-text('查询')");
+        Assert.Contains("已办结", await page.Locator("#tracking").InnerTextAsync());
+        await BrowserFixture.ScreenshotAsync(page, "portal-04-walk-closed");
+        await context.CloseAsync();
+    }
+
+    private async Task<HttpClient> SignedInAsync(string userName)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(Host.BaseUrl) };
+        var token = await http.PostAsJsonAsync("/api/platform/account/token", new { userName, password = "Demo-Fazhi-2026-zz" });
+        token.EnsureSuccessStatusCode();
+        var access = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", access);
+        return http;
+    }
+
+    private static async Task OkAsync(Task<HttpResponseMessage> call)
+    {
+        var response = await call;
+        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     private static async Task<(int Scroll, int Client)> WidthsAsync(IPage page)

@@ -35,6 +35,8 @@ public static class DisputesModule
             new DemoRoleAssignment("demo-city", "dispute-reviewer", "370400"),
             new DemoRoleAssignment("demo-city", "dispute-template-admin", "370400"),
             new DemoRoleAssignment("demo-city", "dispute-front-desk-admin", "370400"),
+            // The centre's front desk: confirms routing (分流) and accepts what stays at the centre (issue 13, ADR 0029).
+            new DemoRoleAssignment("demo-city", "dispute-clerk", CaseService.CentreCode),
             new DemoRoleAssignment("demo-shizhong", "dispute-clerk", "370402"),
             new DemoRoleAssignment("demo-town", "dispute-mediator", "370402001"));
         services.AddModuleRoles(new ModuleRole("dispute-clerk", "纠纷受理员", "非诉讼纠纷化解服务中心前台：登记、受理或不予受理纠纷案件，查看本单位案件。",
@@ -55,6 +57,7 @@ public static class DisputesModule
             : RateLimitPartition.GetNoLimiter("read")));
         services.AddScoped<IModuleSeed, ProfileSeed>();
         services.AddScoped<IDemoSeed, Seed.DisputesDemoSeed>();
+        services.AddScoped<IDemoSeed, Routing.DemoRoutingSeed>();
         services.AddWorkSummary<Deadlines.DisputesWorkSummary>();
         services.AddScoped<CaseService>();
         services.AddNumberSequence(CaseService.CaseNumbers(builder.Configuration));

@@ -62,7 +62,16 @@ public static class EnforcementModule
         services.AddDemoRoleAssignments(
             new DemoRoleAssignment("demo-city", "enforcement-supervisor", "370400"),
             new DemoRoleAssignment("demo-city", "enforcement-benchmark-admin", "370400"),
-            new DemoRoleAssignment("demo-shizhong", "enforcement-legal-reviewer", "370402"));
+            new DemoRoleAssignment("demo-shizhong", "enforcement-legal-reviewer", "370402"),
+            // Issue 13 (ADR 0029): the flows the README names need their roles. demo-city works a case at the city market
+            // regulator (a demo enforcement body with registered officers): opens it, keeps the registry, inspects, reviews case
+            // files and credit repair; demo-shizhong reviews legality for that body too, so a case it must review reaches it.
+            new DemoRoleAssignment("demo-city", "enforcement-officer", "370400-SJJ"),
+            new DemoRoleAssignment("demo-city", "enforcement-registry-admin", "370400"),
+            new DemoRoleAssignment("demo-city", "enforcement-inspector", "370400-SJJ"),
+            new DemoRoleAssignment("demo-city", "enforcement-case-reviewer", "370400"),
+            new DemoRoleAssignment("demo-city", "enforcement-credit-repair-reviewer", "370400-SJJ"),
+            new DemoRoleAssignment("demo-shizhong", "enforcement-legal-reviewer", "370400-SJJ"));
         CaseReviewFeature.Add(services);
         CreditRepairFeature.Add(services);
         services.AddModuleRoles(
