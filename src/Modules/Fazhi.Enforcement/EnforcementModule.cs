@@ -65,13 +65,13 @@ public static class EnforcementModule
             new DemoRoleAssignment("demo-shizhong", "enforcement-legal-reviewer", "370402"),
             // Issue 13 (ADR 0029): the flows the README names need their roles. demo-city works a case at the city market
             // regulator (a demo enforcement body with registered officers): opens it, keeps the registry, inspects, reviews case
-            // files and credit repair; demo-shizhong reviews legality for that body too, so a case it must review reaches it.
+            // files and credit repair. (A role at a unit widens the account's data scope in every module, so demo-shizhong is
+            // not also made the regulator's legal reviewer: its assessment tasks would grow by the regulator's.)
             new DemoRoleAssignment("demo-city", "enforcement-officer", "370400-SJJ"),
             new DemoRoleAssignment("demo-city", "enforcement-registry-admin", "370400"),
             new DemoRoleAssignment("demo-city", "enforcement-inspector", "370400-SJJ"),
             new DemoRoleAssignment("demo-city", "enforcement-case-reviewer", "370400"),
-            new DemoRoleAssignment("demo-city", "enforcement-credit-repair-reviewer", "370400-SJJ"),
-            new DemoRoleAssignment("demo-shizhong", "enforcement-legal-reviewer", "370400-SJJ"));
+            new DemoRoleAssignment("demo-city", "enforcement-credit-repair-reviewer", "370400-SJJ"));
         CaseReviewFeature.Add(services);
         CreditRepairFeature.Add(services);
         services.AddModuleRoles(
