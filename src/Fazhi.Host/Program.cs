@@ -1,3 +1,4 @@
+using Fazhi.Host;
 using Fazhi.Host.Components;
 using Fazhi.Host.Components.Account;
 using Fazhi.Assessment;
@@ -45,6 +46,7 @@ builder.AddOversight();
 builder.AddLists();
 builder.AddLearning();
 builder.AddRulemaking();
+builder.Services.AddPortalLinksOfOtherModules();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 

@@ -17,8 +17,7 @@ public sealed class DisputeHandlingTests(BrowserFixture browser) : IClassFixture
     public async Task Centre_accepts_and_closes_a_public_application_and_the_citizen_tracks_the_result()
     {
         await using var host = await HostProcess.StartAsync("--demo");
-        // The operator gives the demo clerk the centre's front-desk and mediator roles from the console.
-        await host.RunCliAsync("admin", "create", "demo-city", "--role", "dispute-clerk", "--org", Centre);
+        // --demo makes demo-city the centre's front desk (ADR 0029); the operator adds the centre's mediator role from the console.
         await host.RunCliAsync("admin", "create", "demo-city", "--role", "dispute-mediator", "--org", Centre);
 
         // 1. The citizen applies on a phone.
@@ -41,6 +40,7 @@ public sealed class DisputeHandlingTests(BrowserFixture browser) : IClassFixture
             await citizen.FillAsync("#id", IdNumber);
             await citizen.FillAsync("#phone", Phone);
             await citizen.FillAsync("#description", "楼上住户漏水损坏我家吊顶，协商赔偿未果，申请人民调解。");
+            await citizen.CheckAsync("#consent"); // 个人信息保护法 (ADR 0029)
             await citizen.ClickAsync("button:has-text('提交申请')");
             var number = (await citizen.Locator("#case-number").InnerTextAsync()).Trim();
             var code = (await citizen.Locator("#query-code").InnerTextAsync()).Trim();

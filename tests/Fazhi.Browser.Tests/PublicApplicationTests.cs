@@ -34,6 +34,7 @@ public sealed class PublicApplicationTests(BrowserFixture browser) : IClassFixtu
             await page.FillAsync("#id", "110102199101010078");
             await page.FillAsync("#phone", "13812345678");
             await page.FillAsync("#description", "邻居装修噪音持续三个月，多次协商未果，申请人民调解。");
+            await page.CheckAsync("#consent"); // 个人信息保护法 第十三条、第十七条 (ADR 0029)
             await page.ClickAsync("button:has-text('提交申请')");
 
             var number = (await page.Locator("#case-number").InnerTextAsync()).Trim();

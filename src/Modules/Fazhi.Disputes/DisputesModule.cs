@@ -35,6 +35,8 @@ public static class DisputesModule
             new DemoRoleAssignment("demo-city", "dispute-reviewer", "370400"),
             new DemoRoleAssignment("demo-city", "dispute-template-admin", "370400"),
             new DemoRoleAssignment("demo-city", "dispute-front-desk-admin", "370400"),
+            // The centre's front desk: confirms routing (分流) and accepts what stays at the centre (issue 13, ADR 0029).
+            new DemoRoleAssignment("demo-city", "dispute-clerk", CaseService.CentreCode),
             new DemoRoleAssignment("demo-shizhong", "dispute-clerk", "370402"),
             new DemoRoleAssignment("demo-town", "dispute-mediator", "370402001"));
         services.AddModuleRoles(new ModuleRole("dispute-clerk", "纠纷受理员", "非诉讼纠纷化解服务中心前台：登记、受理或不予受理纠纷案件，查看本单位案件。",
@@ -42,6 +44,11 @@ public static class DisputesModule
         services.AddNavItems(
             new NavItem("纠纷化解", "案件工作台", "/disputes", DisputesPermissions.CasesRead, 100, "Case worklist"),
             new NavItem("纠纷化解", "登记纠纷", "/disputes/intake", DisputesPermissions.CasesIntake, 101, "Register a dispute"));
+        services.AddPortalLinks(
+            new PortalLink(PortalSection.Services, "申请纠纷化解", "/apply", 10, "Apply for dispute resolution",
+                "邻里、婚姻家庭、劳动、消费等纠纷，网上提交，无需注册。", "Neighbour, family, labour, consumer and other disputes; no account needed."),
+            new PortalLink(PortalSection.Services, "查询办理进度", "/track", 20, "Track an application",
+                "凭案件编号和查询码查询。", "With the case number and query code."));
         // The public form and tracking take no account: submissions and query-code guesses are limited per client address.
         var permits = builder.Configuration.GetValue("Disputes:PublicPostsPerMinute", 20);
         services.AddRateLimiter(o => o.AddPolicy(PublicRateLimit, http => HttpMethods.IsPost(http.Request.Method)
@@ -50,6 +57,7 @@ public static class DisputesModule
             : RateLimitPartition.GetNoLimiter("read")));
         services.AddScoped<IModuleSeed, ProfileSeed>();
         services.AddScoped<IDemoSeed, Seed.DisputesDemoSeed>();
+        services.AddScoped<IDemoSeed, Routing.DemoRoutingSeed>();
         services.AddWorkSummary<Deadlines.DisputesWorkSummary>();
         services.AddScoped<CaseService>();
         services.AddNumberSequence(CaseService.CaseNumbers(builder.Configuration));

@@ -62,7 +62,16 @@ public static class EnforcementModule
         services.AddDemoRoleAssignments(
             new DemoRoleAssignment("demo-city", "enforcement-supervisor", "370400"),
             new DemoRoleAssignment("demo-city", "enforcement-benchmark-admin", "370400"),
-            new DemoRoleAssignment("demo-shizhong", "enforcement-legal-reviewer", "370402"));
+            new DemoRoleAssignment("demo-shizhong", "enforcement-legal-reviewer", "370402"),
+            // Issue 13 (ADR 0029): the flows the README names need their roles. demo-city works a case at the city market
+            // regulator (a demo enforcement body with registered officers): opens it, keeps the registry, inspects, reviews case
+            // files and credit repair. (A role at a unit widens the account's data scope in every module, so demo-shizhong is
+            // not also made the regulator's legal reviewer: its assessment tasks would grow by the regulator's.)
+            new DemoRoleAssignment("demo-city", "enforcement-officer", "370400-SJJ"),
+            new DemoRoleAssignment("demo-city", "enforcement-registry-admin", "370400"),
+            new DemoRoleAssignment("demo-city", "enforcement-inspector", "370400-SJJ"),
+            new DemoRoleAssignment("demo-city", "enforcement-case-reviewer", "370400"),
+            new DemoRoleAssignment("demo-city", "enforcement-credit-repair-reviewer", "370400-SJJ"));
         CaseReviewFeature.Add(services);
         CreditRepairFeature.Add(services);
         services.AddModuleRoles(
@@ -80,6 +89,15 @@ public static class EnforcementModule
             new ModuleRole("enforcement-inspection-supervisor", "涉企检查监督员", "查看企业在各部门的受检情况，合并联合检查，设置检查频次上限。",
                 [EnforcementPermissions.InspectionsPlan, EnforcementPermissions.InspectionsSupervise, EnforcementPermissions.InspectionsSettings]));
         services.AddWorkSummary<LegalReviews.LegalReviewWorkSummary>();
+        services.AddPortalLinks(
+            new PortalLink(PortalSection.Publications, "行政处罚决定公示", "/public/penalties", 10, "Published penalty decisions",
+                "依法公开的行政处罚决定（当事人信息已隐去）。", "Penalty decisions made public, with parties masked."),
+            new PortalLink(PortalSection.Publications, "行政裁量基准", "/public/benchmarks", 20, "Discretion benchmarks",
+                "各执法领域现行的行政处罚裁量基准。", "The penalty discretion benchmarks in force."),
+            new PortalLink(PortalSection.Publications, "免罚轻罚清单", "/public/no-light-list", 30, "No/light-penalty list",
+                "首违不罚、轻微不罚等清单事项。", "First-offence and minor-offence items not penalised or penalised lightly."),
+            new PortalLink(PortalSection.Services, "信用修复", "/public/credit-repair", 40, "Credit repair",
+                "行政处罚信息信用修复的条件与申请。", "When and how a penalty record can be repaired."));
         services.AddNavItems(
             new NavItem("执法监督", "裁量辅助", "/enforcement/discretion", EnforcementPermissions.DiscretionUse, 10, "Discretion assistant"),
             new NavItem("执法监督", "裁量基准管理", "/enforcement/benchmarks", EnforcementPermissions.BenchmarksManage, 20, "Benchmarks"),

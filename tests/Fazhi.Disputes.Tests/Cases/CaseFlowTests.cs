@@ -29,6 +29,7 @@ public sealed partial class CaseFlowTests(FazhiFactory factory)
         ["Input.ApplicantIdNumber"] = ValidResidentId("37040219800101002"),
         ["Input.ApplicantPhone"] = "13912345678",
         ["Input.Description"] = description,
+        ["Input.Consent"] = "true",
     };
 
     private static object StaffIntake(string type = "AdministrativeReconsideration", object? applicant = null, string channel = "WalkIn", string? externalSystem = null, string? externalId = null) => new
@@ -88,6 +89,76 @@ public sealed partial class CaseFlowTests(FazhiFactory factory)
         Assert.Contains($"{due.Year}年{due.Month}月{due.Day}日", html);
         Assert.DoesNotContain("王秀英", html);
         Assert.DoesNotContain("13912345678", html);
+    }
+
+    [Fact]
+    public async Task Tracking_accepts_the_case_number_in_any_bracket_style_or_none()
+    {
+        var (number, code) = await ApplyOnlineAsync(factory.BrowserClient());
+        var m = Regex.Match(number, @"〔(\d{4})〕(\d+)号");
+        var (year, seq) = (m.Groups[1].Value, int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+        // On the public form (rate-limited, so once over HTTP): no brackets at all.
+        var response = await Forms.SubmitAsync(factory.BrowserClient(), "/track", "track",
+            new Dictionary<string, string> { ["Input.CaseNumber"] = $"{year}-{seq:D4}", ["Input.QueryCode"] = code });
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"tracking\"", html);
+        Assert.Contains(number, html);
+
+        // A phone keyboard has no 〔〕: half- and full-width round brackets, square brackets, none, no leading zeros, blanks.
+        foreach (var typed in new[] { $"枣非诉({year}){seq}号", $"〔{year}〕{seq:D4}号", $"{year}-{seq}", $"枣非诉（{year}）{seq:D4}号", $"[{year}]{seq}", $" {year} {seq} ", number })
+        {
+            var found = await factory.InScopeAsync(sp => sp.GetRequiredService<Fazhi.Disputes.Cases.CaseService>().TrackAsync(typed, code, CancellationToken.None));
+            Assert.True(found?.CaseNumber == number, $"“{typed}” should find {number}");
+        }
+        // Another serial of the same year is another case: the query code does not open it.
+        Assert.Null(await factory.InScopeAsync(sp => sp.GetRequiredService<Fazhi.Disputes.Cases.CaseService>().TrackAsync($"{year}-{seq + 100000}", code, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task Public_form_offers_the_centres_choice_first_links_to_tracking_and_asks_for_consent_and_a_mobile_number()
+    {
+        var browser = factory.BrowserClient();
+        var form = WebUtility.HtmlDecode(await browser.GetStringAsync("/apply"));
+        var firstOption = Regex.Match(form, "<select[^>]*id=\"caseType\"[^>]*>\\s*<option value=\"([^\"]*)\"[^>]*>([^<]*)<");
+        Assert.Equal(("unsure", "不清楚，由中心分流"), (firstOption.Groups[1].Value, firstOption.Groups[2].Value));
+        Assert.Contains("href=\"/track\"", form);
+
+        var fields = ApplyFields("楼上漏水把我家天花板泡坏了，物业不管，想找人调解赔偿。");
+        fields.Remove("Input.Consent");
+        fields["Input.ApplicantPhone"] = "1390000";
+        var refused = WebUtility.HtmlDecode(await (await Forms.SubmitAsync(browser, "/apply", "apply", fields)).Content.ReadAsStringAsync());
+        Assert.Contains("请阅读个人信息处理说明并勾选同意", refused);
+        Assert.DoesNotContain("申请已提交", refused);
+
+        fields["Input.Consent"] = "true";
+        foreach (var phone in new[] { "1390000", "12812345678" })
+        {
+            fields["Input.ApplicantPhone"] = phone;
+            var html = WebUtility.HtmlDecode(await (await Forms.SubmitAsync(browser, "/apply", "apply", fields)).Content.ReadAsStringAsync());
+            Assert.True(html.Contains("请填写 11 位手机号码", StringComparison.Ordinal), phone);
+            Assert.DoesNotContain("申请已提交", html);
+        }
+        fields["Input.ApplicantPhone"] = "139 1234 5678";
+        var accepted = WebUtility.HtmlDecode(await (await Forms.SubmitAsync(browser, "/apply", "apply", fields)).Content.ReadAsStringAsync());
+        Assert.Contains("申请已提交，状态：待受理。", accepted);
+    }
+
+    [Fact]
+    public async Task An_applicant_unsure_of_the_procedure_is_registered_for_the_centre_to_route()
+    {
+        var fields = ApplyFields("单位拖欠我三个月工资，不知道该申请仲裁还是调解，请中心帮忙。");
+        fields["Input.CaseType"] = "unsure";
+        fields["Input.Category"] = "劳动争议";
+        var html = WebUtility.HtmlDecode(await (await Forms.SubmitAsync(factory.BrowserClient(), "/apply", "apply", fields)).Content.ReadAsStringAsync());
+        Assert.Contains("申请已提交，状态：待受理。", html);
+        var number = CaseNumber().Match(html).Groups[1].Value;
+
+        var registered = await factory.InScopeAsync(sp => sp.GetRequiredService<Fazhi.Disputes.Data.DisputesDb>().Cases.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.CaseNumber == number).Select(c => new { c.CaseTypeCode, c.IntakeFlag }).SingleAsync());
+        // Registered under the general procedure with a note to the receiving unit, which re-routes it with the right type.
+        Assert.Equal("PeoplesMediation", registered.CaseTypeCode);
+        Assert.Contains("申请人不清楚申请事项", registered.IntakeFlag);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class RoutingTests(FazhiFactory factory)
 
         var test = await admin.PostAsJsonAsync($"/api/disputes/routing/rule-sets/{setId}/test", new
         {
-            samples = "医疗纠纷,20000,自然人,370405001\n医疗纠纷,20000,自然人,370402\n劳动争议,,单位,\n医疗纠纷,abc,自然人,370405",
+            samples = "医疗纠纷,20000,自然人,370405001\n医疗纠纷,20000,自然人,\n劳动争议,,单位,\n医疗纠纷,abc,自然人,370405",
         });
         var results = (await test.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
         Assert.Equal(4, results.Count);

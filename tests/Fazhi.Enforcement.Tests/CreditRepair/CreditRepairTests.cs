@@ -126,7 +126,7 @@ public sealed class CreditRepairTests(FazhiFactory factory)
         var anonymous = factory.CreateClient();
         // A full decision number is matched exactly by the public search.
         var publicPage = $"/public/penalties?q={Uri.EscapeDataString(c.DecisionNumber)}";
-        var row = $"<td>{c.DecisionNumber}</td>";
+        var row = $"<td data-label=\"决定书文号\">{c.DecisionNumber}</td>"; // a card on a phone, labelled by its column (ADR 0029)
         Assert.Contains(row, await anonymous.GetStringAsync(publicPage));
 
         var wrongCode = await CaseTestKit.RefusedAsync(await anonymous.PostAsJsonAsync("/api/enforcement/public/credit-repair", new

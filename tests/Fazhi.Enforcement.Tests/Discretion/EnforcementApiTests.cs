@@ -193,7 +193,9 @@ public sealed class EnforcementApiTests(FazhiFactory factory)
     {
         var html = WebUtility.HtmlDecode(await factory.CreateClient().GetStringAsync("/public/benchmarks?culture=en"));
         Assert.Contains("<h1>Published penalty discretion benchmarks</h1>", html); // EnforcementText.en.resx
-        Assert.Contains("<a href=\"/\">Home</a>", html); // the platform's PageHeader and Text.en.resx
+        Assert.Contains("<title>Published penalty discretion benchmarks · Fazhi Zaozhuang</title>", html); // the platform's PageHeader and Text.en.resx
+        Assert.Contains("Staff sign-in", html); // the public header
+        Assert.DoesNotContain("class=\"breadcrumb\"", html); // a public page shows no back-office breadcrumb (ADR 0029)
         Assert.DoesNotContain("行政处罚裁量基准公示", html);
     }
 

@@ -27,7 +27,7 @@ public sealed class ChangePasswordPageTests(FazhiFactory factory)
         var client = factory.BrowserClient();
         Assert.Equal(HttpStatusCode.Redirect, (await LoginAsync(client, name, oneTime)).StatusCode);
 
-        var home = await client.GetAsync("/");
+        var home = await client.GetAsync("/account/manage");
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
         Assert.Equal("/account/change-password", Location(home));
         var form = await PageAsync(client, "/account/change-password");
@@ -40,13 +40,13 @@ public sealed class ChangePasswordPageTests(FazhiFactory factory)
         Assert.Contains("密码至少需要 12 个字符", await TextAsync(await ChangeAsync(client, oneTime, "short-pw")));
         Assert.Contains("密码不能包含用户名", await TextAsync(await ChangeAsync(client, oneTime, name + "-extra-words")));
         Assert.Contains("过于常见", await TextAsync(await ChangeAsync(client, oneTime, "password1234")));
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/manage")).StatusCode);
 
         var changed = await ChangeAsync(client, oneTime, "Shizhong-river-walk-2026");
 
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal("/", Location(changed));
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/manage")).StatusCode);
         Assert.Contains("password.changed", await AuditActionsAsync(factory, user.Id));
         Assert.Contains("用户名或密码错误", await TextAsync(await LoginAsync(factory.BrowserClient(), name, oneTime)));
         Assert.Equal("/", Location(await LoginAsync(factory.BrowserClient(), name, "Shizhong-river-walk-2026")));

@@ -54,7 +54,7 @@ public sealed class LoginPageTests(FazhiFactory factory)
         var page = await TextAsync(response);
         Assert.Contains("用户名或密码错误", page);
         Assert.DoesNotContain("not-the-password-at-all", page);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/manage")).StatusCode);
         Assert.Equal("signin.failed", (await AuditActionsAsync(factory, user.Id)).Last());
     }
 
@@ -86,7 +86,7 @@ public sealed class LoginPageTests(FazhiFactory factory)
         var page = await TextAsync(sixth);
         Assert.Contains("账户已锁定", page);
         Assert.Matches(@"请 1[45] 分钟后再试", page);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/manage")).StatusCode);
         var actions = await AuditActionsAsync(factory, user.Id);
         Assert.Equal(4, actions.Count(a => a == "signin.failed"));
         Assert.Equal(2, actions.Count(a => a == "signin.locked_out"));
@@ -109,18 +109,18 @@ public sealed class LoginPageTests(FazhiFactory factory)
     {
         var user = await factory.CreateUserAsync();
         var client = await SignedInBrowserAsync(factory, user);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/manage")).StatusCode);
 
         var forged = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>()));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/manage")).StatusCode);
 
         var logout = await Forms.SubmitAsync(client, "/", "logout", new Dictionary<string, string>(), postUrl: "/account/logout");
 
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.StartsWith("/account/login", Location(logout));
         Assert.Contains(logout.Headers.GetValues("Set-Cookie"), c => c.StartsWith("fazhi.auth=;", StringComparison.Ordinal));
-        var home = await client.GetAsync("/");
+        var home = await client.GetAsync("/account/manage");
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
         Assert.Contains("/account/login", Location(home));
         Assert.Contains("您已安全退出", await PageAsync(client, Location(logout)));

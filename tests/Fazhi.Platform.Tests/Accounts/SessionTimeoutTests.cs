@@ -28,13 +28,13 @@ public sealed class SessionTimeoutTests(FazhiFactory factory)
         var user = await factory.CreateUserAsync();
         var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         Assert.Equal(HttpStatusCode.Redirect, (await LoginAsync(client, user.UserName, user.Password)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/manage")).StatusCode);
         return (host, clock, client);
     }
 
     private static async Task<bool> SignedInAsync(HttpClient client)
     {
-        var response = await client.GetAsync("/");
+        var response = await client.GetAsync("/account/manage");
         if (response.StatusCode == HttpStatusCode.OK)
         {
             return true;

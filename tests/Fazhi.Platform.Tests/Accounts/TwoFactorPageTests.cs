@@ -39,23 +39,23 @@ public sealed class TwoFactorPageTests(FazhiFactory factory)
 
         Assert.Equal(10, codes.Distinct().Count());
         Assert.Contains("2fa.enabled", await AuditActionsAsync(factory, user.Id));
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/manage")).StatusCode);
         Assert.Contains("已启用", await PageAsync(client, "/account/two-factor"));
 
         var next = factory.BrowserClient();
         var step1 = await LoginAsync(next, user.UserName, user.Password);
         Assert.Equal(HttpStatusCode.Redirect, step1.StatusCode);
         Assert.StartsWith("/account/login-2fa", Location(step1));
-        Assert.Equal(HttpStatusCode.Redirect, (await next.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await next.GetAsync("/account/manage")).StatusCode);
 
         var wrong = await SecondFactorAsync(next, Code(key, DateTime.UtcNow.AddMinutes(-10)));
         Assert.Contains("验证码不正确", await TextAsync(wrong));
-        Assert.Equal(HttpStatusCode.Redirect, (await next.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await next.GetAsync("/account/manage")).StatusCode);
 
         var step2 = await SecondFactorAsync(next, Code(key));
         Assert.Equal(HttpStatusCode.Redirect, step2.StatusCode);
         Assert.Equal("/", Location(step2));
-        Assert.Equal(HttpStatusCode.OK, (await next.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await next.GetAsync("/account/manage")).StatusCode);
 
         var actions = await AuditActionsAsync(factory, user.Id);
         Assert.Equal(["signin.password_ok_needs_2fa", "signin.2fa_failed", "signin.succeeded"], actions.TakeLast(3));
@@ -119,7 +119,7 @@ public sealed class TwoFactorPageTests(FazhiFactory factory)
         Assert.Contains("双因素认证已停用", page);
         Assert.NotEqual(user.TotpSecret, SharedKey(page));
         Assert.Equal(["2fa.recovery_codes_regenerated", "2fa.disabled"], (await AuditActionsAsync(factory, user.Id)).TakeLast(2));
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/manage")).StatusCode);
 
         var next = factory.BrowserClient();
         var login = await LoginAsync(next, user.UserName, user.Password);
@@ -148,7 +148,7 @@ public sealed class TwoFactorPageTests(FazhiFactory factory)
 
         var (key, _) = await EnrolAsync(client);
 
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/manage")).StatusCode);
         var status = await PageAsync(client, "/account/two-factor");
         Assert.Contains("不能停用双因素认证", status);
         Assert.DoesNotContain("disable-2fa", status);

@@ -66,7 +66,7 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.StartsWith("/account/login", Location(logout));
         Assert.DoesNotContain("fazhi.auth", browser.Cookies.Keys);
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync(browser.A, "/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync(browser.A, "/account/manage")).StatusCode);
     }
 
     [Fact]

@@ -22,11 +22,42 @@ public sealed class ShellTests(FazhiFactory factory)
     }
 
     [Fact]
-    public async Task Anonymous_visitor_is_sent_to_the_sign_in_page()
+    public async Task Anonymous_visitor_gets_the_citizens_portal_and_back_office_pages_send_to_the_sign_in_page()
     {
-        var response = await factory.BrowserClient().GetAsync("/");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery);
+        var client = factory.BrowserClient();
+        var response = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var portal = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"portal\"", portal);
+        foreach (var href in new[] { "/apply", "/track", "/public/penalties", "/public/benchmarks", "/public/no-light-list", "/public/credit-repair", "/account/login" })
+        {
+            Assert.Contains($"href=\"{href}\"", portal);
+        }
+        // No back-office shell for a visitor: no side menu, no breadcrumb, no workbench.
+        Assert.DoesNotContain("工作台", portal);
+        Assert.DoesNotContain("class=\"breadcrumb\"", portal);
+        Assert.DoesNotContain("sidemenu", portal);
+
+        var backOffice = await client.GetAsync("/admin/users");
+        Assert.Equal(HttpStatusCode.Redirect, backOffice.StatusCode);
+        Assert.StartsWith("/account/login", backOffice.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Signed_in_staff_keep_their_workbench_at_home_and_see_public_pages_without_the_back_office_menu()
+    {
+        var user = await factory.CreateUserAsync(orgCode: "370402");
+        var client = await factory.ApiClientAsync(user);
+
+        var home = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
+        Assert.Contains("工作台", home);
+        Assert.DoesNotContain("id=\"portal\"", home);
+
+        var penalties = WebUtility.HtmlDecode(await client.GetStringAsync("/public/penalties"));
+        Assert.Contains("行政处罚决定公示", penalties);
+        Assert.DoesNotContain("class=\"breadcrumb\"", penalties);
+        Assert.DoesNotContain("sidemenu", penalties);
+        Assert.Contains("返回工作台", penalties);
     }
 
     [Fact]

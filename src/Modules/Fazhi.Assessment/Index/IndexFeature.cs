@@ -23,9 +23,18 @@ internal static class IndexFeature
             ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
             : RateLimitPartition.GetNoLimiter("read")));
+        services.AddPortalLinkSource<OpenSurveyLinks>();
         services.AddNavItems(
             new NavItem("法治督察考评", "法治指数", "/assessment/index", AssessmentPermissions.Read, 40, "Rule-of-law index"),
             new NavItem("法治督察考评", "满意度调查", "/assessment/surveys", AssessmentPermissions.Read, 50, "Satisfaction surveys"));
         return services;
     }
+}
+
+/// <summary>The citizens' portal lists the satisfaction surveys open now (ADR 0029).</summary>
+internal sealed class OpenSurveyLinks(SurveyService surveys) : IPortalLinkSource
+{
+    public async Task<IReadOnlyList<PortalLink>> LinksAsync(CancellationToken ct) =>
+        (await surveys.OpenSurveysAsync(ct)).Select((s, i) => new PortalLink(PortalSection.Participation, s.Title, "/survey/" + s.Token, i,
+            s.Title, "法治建设满意度调查，匿名填写。", "Rule-of-law satisfaction survey; anonymous.")).ToList();
 }

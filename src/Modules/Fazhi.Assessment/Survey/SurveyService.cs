@@ -168,6 +168,11 @@ internal sealed partial class SurveyService(AssessmentDb db, IOrgDirectory orgs,
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The surveys open for answers now, newest first (the citizens' portal lists them; they are public by their link anyway).</summary>
+    public async Task<List<(string Title, string Token)>> OpenSurveysAsync(CancellationToken ct) =>
+        (await db.Set<PublicSurvey>().AsNoTracking().Where(s => s.IsOpen).OrderByDescending(s => s.CreatedAtUtc).Take(10)
+            .Select(s => new { s.Title, s.Token }).ToListAsync(ct)).Select(s => (s.Title, s.Token)).ToList();
+
     public async Task<PublicSurveyForm?> PublicFormAsync(string token, CancellationToken ct)
     {
         var survey = await db.Set<PublicSurvey>().AsNoTracking().FirstOrDefaultAsync(s => s.Token == token, ct);

@@ -22,7 +22,8 @@ internal sealed record IntakeRequest(
     DateOnly? KnewOn = null,
     bool? ToldOfRight = null,
     string? LateReason = null,
-    PartyInput? Agent = null);
+    PartyInput? Agent = null,
+    bool? Consented = null);
 
 /// <param name="AlreadyReceived">True when a referral with the same (system, id) was already registered: this is that case.</param>
 internal sealed record IntakeResult(Guid Id, string CaseNumber, string? QueryCode, bool AlreadyReceived = false);

@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Fazhi.Disputes.Cases;
 
 /// <summary>Intake, worklist, detail, acceptance and rejection: the rules the pages and the API share.</summary>
-internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUser current, IDeadlineService deadlines, IServiceProvider services,
+internal sealed partial class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUser current, IDeadlineService deadlines, IServiceProvider services,
     INumberSequence numbers, ICreditCodeCheck creditCodes)
 {
     /// <summary>The dispute centre, where online applications are received (前台统一受理).</summary>
@@ -29,6 +29,16 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
     /// </summary>
     public static NumberSequenceDefinition CaseNumbers(IConfiguration configuration) => new("disputes.case", "非诉讼纠纷案件编号",
         configuration["Disputes:CaseNumberPattern"] is { Length: > 0 } p ? p.Replace("{seq}", "{seq:0000}", StringComparison.Ordinal) : "枣非诉〔{year}〕{seq:0000}号");
+
+    /// <summary>The public form's first choice, "不清楚，由中心分流".</summary>
+    public const string UnsureCaseType = "unsure";
+
+    /// <summary>The intake note on a case whose applicant did not know which procedure applies.</summary>
+    public const string UnsureFlag = "申请人不清楚申请事项，暂按人民调解登记，请核实后分流（可改为其他案件类型）。";
+
+    /// <summary>A mainland mobile number: 11 digits, 1 then 3-9 (the public form needs one to reach the applicant by SMS).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^1[3-9]\d{9}$")]
+    private static partial System.Text.RegularExpressions.Regex MobileNumber();
 
     public async Task<IntakeResult> IntakeAsync(IntakeRequest request, bool publicIntake, CancellationToken ct)
     {
@@ -61,10 +71,20 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
         {
             return new IntakeResult(earlier.Id, earlier.CaseNumber, null, AlreadyReceived: true);
         }
+        if (publicIntake && request.Consented != true)
+        {
+            // 个人信息保护法 第十三条第一项、第十四条、第十七条: the applicant is told what the information is for and agrees
+            // before anything is collected; without consent nothing is saved.
+            Error("consent", "请阅读个人信息处理说明并勾选同意，否则无法提交申请。");
+        }
         var today = deadlines.Today;
         DateRules.Check(checks, "knewOn", "知道被申请行为之日", request.KnewOn, today); // a fact: not in the future
-        var inForce = string.IsNullOrWhiteSpace(request.CaseType) ? null
-            : await services.GetRequiredService<Profiles.ProfileCache>().InForceAsync(db, request.CaseType, today, ct);
+        // "不清楚，由中心分流": a citizen need not know the law to apply. The case is registered as people's mediation (the
+        // general procedure, no application window) and flagged, and the receiving unit re-routes it with the right type (ADR 0029).
+        var unsure = publicIntake && request.CaseType == UnsureCaseType;
+        var caseType = unsure ? CaseTypes.PeoplesMediation : request.CaseType;
+        var inForce = string.IsNullOrWhiteSpace(caseType) ? null
+            : await services.GetRequiredService<Profiles.ProfileCache>().InForceAsync(db, caseType, today, ct);
         var profile = inForce?.Profile;
         if (profile is null)
         {
@@ -178,7 +198,7 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
             QueryCodeHash = queryCode is null ? null : Hash(queryCode),
             KnewOn = request.KnewOn,
             ToldOfRight = request.ToldOfRight,
-            IntakeFlag = window?.Flag,
+            IntakeFlag = unsure ? UnsureFlag : window?.Flag,
         };
         foreach (var party in new[] { applicant, respondent, agent }.OfType<CaseParty>())
         {
@@ -323,6 +343,15 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
         await using var systemDb = services.GetRequiredService<ISystemWork>().Db<DisputesDb>("案件查询");
         var number = caseNumber.Trim();
         var c = await systemDb.Cases.AsNoTracking().Include(x => x.Stages).FirstOrDefaultAsync(x => x.CaseNumber == number, ct);
+        if (c is null && TypedNumber.TryReadYearAndSerial(number, out var year, out var serial))
+        {
+            // Typed on a phone without 〔〕 (枣非诉(2026)13号, 2026-0013): the year and serial in the pattern in force, and in the
+            // default pattern for numbers given before an administrator changed it; each a lookup by the unique number.
+            var (pattern, _) = await numbers.PatternAsync(systemDb, "disputes.case", null, ct);
+            var candidates = new[] { pattern, numbers.Definitions.First(d => d.Key == "disputes.case").DefaultPattern }
+                .Select(p => NumberPattern.Format(p, new NumberValues(year, serial))).Distinct().ToList();
+            c = await systemDb.Cases.AsNoTracking().Include(x => x.Stages).FirstOrDefaultAsync(x => candidates.Contains(x.CaseNumber), ct);
+        }
         if (c?.QueryCodeHash is null || !CryptographicOperations.FixedTimeEquals(
                 Encoding.ASCII.GetBytes(c.QueryCodeHash), Encoding.ASCII.GetBytes(Hash(queryCode.Trim().ToUpperInvariant()))))
         {
@@ -457,7 +486,12 @@ internal sealed class CaseService(DisputesDb db, IOrgDirectory orgs, ICurrentUse
         if (!string.IsNullOrWhiteSpace(input.Phone))
         {
             var digits = new string(input.Phone.Where(char.IsDigit).ToArray());
-            if (digits.Length is < 7 or > 12)
+            if (requirePhone && !MobileNumber().IsMatch(digits.StartsWith("86", StringComparison.Ordinal) && digits.Length == 13 ? digits[2..] : digits))
+            {
+                // The public form: the applicant is reached by SMS (query code recovery, rating link), so a mobile number.
+                error(prefix + ".phone", "请填写 11 位手机号码（1 开头，第二位为 3 至 9），如 13812345678。");
+            }
+            else if (digits.Length is < 7 or > 12)
             {
                 error(prefix + ".phone", $"{label}联系电话格式不正确（手机号 11 位，或带区号的固定电话）。");
             }

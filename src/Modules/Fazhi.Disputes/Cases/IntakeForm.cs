@@ -7,6 +7,9 @@ internal sealed class IntakeForm
 {
     public string? CaseType { get; set; }
 
+    /// <summary>The public form's consent to the handling of personal information (个人信息保护法 第十三条、第十四条).</summary>
+    public bool Consent { get; set; }
+
     public string? Channel { get; set; }
 
     public string? ExternalSystem { get; set; }
@@ -67,6 +70,6 @@ internal sealed class IntakeForm
         return (new IntakeRequest(CaseType, Channel, Category, amount, PlaceCode, Description,
             new PartyInput(KindOf(ApplicantKind), ApplicantName, ApplicantIdNumber, ApplicantCreditCode, ApplicantPhone),
             new PartyInput(KindOf(RespondentKind), RespondentName, RespondentIdNumber, RespondentCreditCode, RespondentPhone),
-            ExternalSystem, ExternalId, HandlingUnitCode), amountError);
+            ExternalSystem, ExternalId, HandlingUnitCode, Consented: Consent), amountError);
     }
 }
