@@ -46,7 +46,6 @@ builder.AddOversight();
 builder.AddLists();
 builder.AddLearning();
 builder.AddRulemaking();
-builder.Services.AddPortalLinksOfOtherModules();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 

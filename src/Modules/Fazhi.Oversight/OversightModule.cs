@@ -34,6 +34,11 @@ public static class OversightModule
     {
         var services = builder.Services;
         builder.AddFazhiDbContext<OversightDb, SqliteOversightDb, PostgresOversightDb>("oversight");
+        services.AddPortalLinks(
+            new PortalLink(PortalSection.Services, "政府信息公开申请", "/public/disclosure", 70, "Request government information",
+                "向行政机关申请获取政府信息。", "Ask an agency for government information."),
+            new PortalLink(PortalSection.Services, "信息公开申请查询", "/public/disclosure/track", 80, "Track an information request",
+                "凭申请编号和查询码查询答复。", "Read the reply with the request number and query code."));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<SettingsService>();
         services.AddScoped<IModuleSeed, SettingsSeed>();

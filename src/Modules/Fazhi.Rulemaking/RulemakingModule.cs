@@ -26,6 +26,11 @@ public static class RulemakingModule
     {
         var services = builder.Services;
         builder.AddFazhiDbContext<RulemakingDb, SqliteRulemakingDb, PostgresRulemakingDb>("rulemaking");
+        services.AddPortalLinks(
+            new PortalLink(PortalSection.Publications, "行政规范性文件", "/public/normative-documents", 80, "Normative documents",
+                "本市现行有效的行政规范性文件。", "The city's normative documents in force."),
+            new PortalLink(PortalSection.Publications, "重大行政决策事项目录", "/public/decisions", 90, "Major administrative decisions",
+                "年度重大行政决策事项目录及决策公布。", "The year's catalogue of major decisions and the decisions published."));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<LegalityPrecheck>();
         services.AddScoped<NormativeService>();
