@@ -39,6 +39,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 
+    /// <summary>The page does not scroll sideways on a 390 px phone.</summary>
+    public static async Task AssertNoSidewaysScrollAsync(IPage page)
+    {
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"The page is {width} px wide on a 390 px phone.");
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory, name + ".png"), FullPage = true });
 

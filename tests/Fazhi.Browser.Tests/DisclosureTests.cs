@@ -31,7 +31,7 @@ public sealed class DisclosureTests(BrowserFixture browser) : IClassFixture<Brow
             await citizen.SelectOptionAsync("#agency", new SelectOptionValue { Label = "薛城区" });
             await citizen.FillAsync("#name", "张三");
             await citizen.FillAsync("#description", "薛城区2026年老旧小区改造项目的立项批复文件");
-            await AssertNoSidewaysScrollAsync(citizen);
+            await BrowserFixture.AssertNoSidewaysScrollAsync(citizen);
             await citizen.ClickAsync("button:text-is('提交申请')");
             await citizen.Locator("text=请填写联系电话").First.WaitForAsync();
             await citizen.FillAsync("#phone", "13912345678");
@@ -41,7 +41,7 @@ public sealed class DisclosureTests(BrowserFixture browser) : IClassFixture<Brow
             var code = (await citizen.Locator("#query-code").InnerTextAsync()).Trim();
             Assert.StartsWith("YSQGK", number);
             Assert.Equal(8, code.Length);
-            await AssertNoSidewaysScrollAsync(citizen);
+            await BrowserFixture.AssertNoSidewaysScrollAsync(citizen);
             await BrowserFixture.ScreenshotAsync(citizen, "50-public-disclosure-receipt");
 
             // 2. The citizen tracks it: in progress, with its due date.
@@ -52,7 +52,7 @@ public sealed class DisclosureTests(BrowserFixture browser) : IClassFixture<Brow
             await citizen.ClickAsync("button:text-is('查询')");
             await citizen.Locator("#tracking").WaitForAsync();
             Assert.Contains("办理中", await citizen.Locator("#status").InnerTextAsync());
-            await AssertNoSidewaysScrollAsync(citizen);
+            await BrowserFixture.AssertNoSidewaysScrollAsync(citizen);
 
             // 3. demo-xuecheng finds it in the list and answers it.
             await staff.GotoAsync(host.BaseUrl + "/account/login");
@@ -79,7 +79,7 @@ public sealed class DisclosureTests(BrowserFixture browser) : IClassFixture<Brow
             await citizen.Locator("#reply").WaitForAsync();
             Assert.Contains("予以公开", await citizen.Locator("#reply-kind").InnerTextAsync());
             Assert.Contains("立项批复文件", await citizen.Locator("#reply").InnerTextAsync());
-            await AssertNoSidewaysScrollAsync(citizen);
+            await BrowserFixture.AssertNoSidewaysScrollAsync(citizen);
             await BrowserFixture.ScreenshotAsync(citizen, "52-public-disclosure-reply");
         }
         catch
@@ -91,11 +91,5 @@ public sealed class DisclosureTests(BrowserFixture browser) : IClassFixture<Brow
         }
         await staffContext.CloseAsync();
         await phone.CloseAsync();
-    }
-
-    private static async Task AssertNoSidewaysScrollAsync(IPage page)
-    {
-        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(width <= 390, $"The page is {width} px wide on a 390 px phone.");
     }
 }

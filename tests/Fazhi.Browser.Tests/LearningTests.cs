@@ -54,7 +54,7 @@ public sealed class LearningTests(BrowserFixture browser) : IClassFixture<Browse
             }
             var clock = await page.Locator("#take-clock").InnerTextAsync();
             Assert.StartsWith("剩余", clock);
-            await AssertNoSidewaysScrollAsync(page);
+            await BrowserFixture.AssertNoSidewaysScrollAsync(page);
             await BrowserFixture.ScreenshotAsync(page, "60-learning-answering");
 
             // Reload: the same paper in the same order, the answers kept, the clock running on from the server's deadline.
@@ -81,7 +81,7 @@ public sealed class LearningTests(BrowserFixture browser) : IClassFixture<Browse
             await page.Locator("#take-summary:has-text('成绩')").WaitForAsync();
             Assert.Contains("正确答案和解析待考试组织部门公布", await page.Locator("#take-summary").InnerTextAsync());
             Assert.True(await page.Locator("#take-submit").IsHiddenAsync());
-            await AssertNoSidewaysScrollAsync(page);
+            await BrowserFixture.AssertNoSidewaysScrollAsync(page);
             await BrowserFixture.ScreenshotAsync(page, "61-learning-handed-in");
         }
         catch
@@ -91,11 +91,5 @@ public sealed class LearningTests(BrowserFixture browser) : IClassFixture<Browse
             throw;
         }
         await phone.CloseAsync();
-    }
-
-    private static async Task AssertNoSidewaysScrollAsync(IPage page)
-    {
-        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(width <= 390, $"The page is {width} px wide on a 390 px phone.");
     }
 }

@@ -76,12 +76,12 @@ public sealed class LibraryTests(BrowserFixture browser) : IClassFixture<Browser
             await citizen.ClickAsync("form.library-search button[type=submit]");
             await citizen.Locator(".hit mark").First.WaitForAsync();
             Assert.Contains("罚款", await citizen.Locator(".hit mark").First.InnerTextAsync());
-            await AssertNoSidewaysScrollAsync(citizen);
+            await BrowserFixture.AssertNoSidewaysScrollAsync(citizen);
             await BrowserFixture.ScreenshotAsync(citizen, "25-public-library-search");
             await citizen.Locator(".hit-title").First.ClickAsync();
             await citizen.WaitForURLAsync(u => u.Contains("/public/library/"), BrowserFixture.Committed);
             await citizen.Locator(".law-text .article").First.WaitForAsync();
-            await AssertNoSidewaysScrollAsync(citizen);
+            await BrowserFixture.AssertNoSidewaysScrollAsync(citizen);
             await BrowserFixture.ScreenshotAsync(citizen, "26-public-library-law");
         }
         catch
@@ -116,11 +116,5 @@ public sealed class LibraryTests(BrowserFixture browser) : IClassFixture<Browser
             }
             await Task.Delay(1000);
         }
-    }
-
-    private static async Task AssertNoSidewaysScrollAsync(IPage page)
-    {
-        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(width <= 390, $"The page is {width} px wide on a 390 px phone.");
     }
 }

@@ -31,7 +31,7 @@ public sealed class ListsTests(BrowserFixture browser) : IClassFixture<BrowserFi
             await citizen.FillAsync("#q", "经济困难");
             await citizen.ClickAsync("form.filters button[type=submit]");
             await citizen.Locator("#certificates .cert-card", new PageLocatorOptions { HasText = "经济困难状况证明" }).First.WaitForAsync();
-            await AssertNoSidewaysScrollAsync(citizen);
+            await BrowserFixture.AssertNoSidewaysScrollAsync(citizen);
             await BrowserFixture.ScreenshotAsync(citizen, "40-public-certificates");
 
             // 2. Reports a certificate demanded outside the list, naming Xuecheng.
@@ -42,14 +42,14 @@ public sealed class ListsTests(BrowserFixture browser) : IClassFixture<BrowserFi
             await citizen.FillAsync("#cert", "亲属无收入证明");
             await citizen.FillAsync("#desc", "窗口要求开具村委会证明");
             await citizen.FillAsync("#phone", "13912345678");
-            await AssertNoSidewaysScrollAsync(citizen);
+            await BrowserFixture.AssertNoSidewaysScrollAsync(citizen);
             await citizen.ClickAsync("button:text-is('提交')");
             await citizen.Locator("#receipt").WaitForAsync();
             var number = (await citizen.Locator("#report-number").InnerTextAsync()).Trim();
             var code = (await citizen.Locator("#query-code").InnerTextAsync()).Trim();
             Assert.StartsWith("ZMJB", number);
             Assert.Equal(8, code.Length);
-            await AssertNoSidewaysScrollAsync(citizen);
+            await BrowserFixture.AssertNoSidewaysScrollAsync(citizen);
             await BrowserFixture.ScreenshotAsync(citizen, "41-public-report-receipt");
 
             // 3. demo-xuecheng signs in, finds the report and answers it.
@@ -76,7 +76,7 @@ public sealed class ListsTests(BrowserFixture browser) : IClassFixture<BrowserFi
             await citizen.ClickAsync("button:text-is('查询')");
             await citizen.Locator("#tracking").WaitForAsync();
             Assert.Contains("改为书面承诺办理", await citizen.Locator("#answer").InnerTextAsync());
-            await AssertNoSidewaysScrollAsync(citizen);
+            await BrowserFixture.AssertNoSidewaysScrollAsync(citizen);
             await BrowserFixture.ScreenshotAsync(citizen, "43-public-report-answer");
         }
         catch
@@ -88,11 +88,5 @@ public sealed class ListsTests(BrowserFixture browser) : IClassFixture<BrowserFi
         }
         await staffContext.CloseAsync();
         await phone.CloseAsync();
-    }
-
-    private static async Task AssertNoSidewaysScrollAsync(IPage page)
-    {
-        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(width <= 390, $"The page is {width} px wide on a 390 px phone.");
     }
 }
