@@ -43,6 +43,23 @@ public static partial class XlsxReader
         }
     }
 
+    /// <summary>
+    /// An uploaded table in a fixed layout: the first non-blank row must carry <paramref name="headers"/> in order, and at
+    /// least one non-blank row must follow. Returns the rows after the header; refuses naming <paramref name="field"/>
+    /// otherwise (an unreadable file as <see cref="ReadUpload"/>, a wrong header, or <paramref name="emptyMessage"/>).
+    /// </summary>
+    public static List<XlsxRow> ReadUploadTable(Stream input, IReadOnlyList<string> headers, string emptyMessage, string field = "file")
+    {
+        var sheet = ReadUpload(input, field);
+        var header = sheet.FirstOrDefault(r => !r.IsBlank);
+        if (header is null || !headers.Select((h, i) => header[i].Trim() == h).All(x => x))
+        {
+            throw Kit.Refuse.Field(field, "表头须为：" + string.Join(" | ", headers) + "。");
+        }
+        var rows = sheet.Where(r => r.Number > header.Number && !r.IsBlank).ToList();
+        return rows.Count == 0 ? throw Kit.Refuse.Field(field, emptyMessage) : rows;
+    }
+
     /// <summary>As <see cref="Read"/>, yielding rows as they are read.</summary>
     public static IEnumerable<XlsxRow> ReadRows(Stream input, string? sheetName = null)
     {

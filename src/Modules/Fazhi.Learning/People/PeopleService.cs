@@ -74,17 +74,7 @@ internal sealed class PeopleService(LearningDb db, ICurrentUser user, IOrgDirect
     /// </summary>
     public async Task<PeopleImportResult> ImportAsync(Stream input, CancellationToken ct)
     {
-        var sheet = XlsxReader.ReadUpload(input);
-        var header = sheet.FirstOrDefault(r => !r.IsBlank);
-        if (header is null || !Headers.Select((h, i) => header[i].Trim() == h).All(x => x))
-        {
-            throw Refuse.Field("file", "表头须为：" + string.Join(" | ", Headers) + "。");
-        }
-        var rows = sheet.Where(r => r.Number > header.Number && !r.IsBlank).ToList();
-        if (rows.Count == 0)
-        {
-            throw Refuse.Field("file", "表中没有人员。");
-        }
+        var rows = XlsxReader.ReadUploadTable(input, Headers, "表中没有人员。");
         var units = await orgs.ActiveUnitsAsync(ct);
         var byName = units.GroupBy(u => u.Name).ToDictionary(g => g.Key, g => g.First());
         var byCode = units.ToDictionary(u => u.Code);

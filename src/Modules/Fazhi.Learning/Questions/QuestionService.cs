@@ -148,17 +148,7 @@ internal sealed class QuestionService(LearningDb db, ILawReferences laws, IDeadl
     /// </summary>
     public async Task<QuestionImportResult> ImportAsync(Stream input, CancellationToken ct)
     {
-        var sheet = XlsxReader.ReadUpload(input);
-        var header = sheet.FirstOrDefault(r => !r.IsBlank);
-        if (header is null || !Headers.Select((h, i) => header[i].Trim() == h).All(x => x))
-        {
-            throw Refuse.Field("file", "表头须为：" + string.Join(" | ", Headers) + "。");
-        }
-        var rows = sheet.Where(r => r.Number > header.Number && !r.IsBlank).ToList();
-        if (rows.Count == 0)
-        {
-            throw Refuse.Field("file", "表中没有试题。");
-        }
+        var rows = XlsxReader.ReadUploadTable(input, Headers, "表中没有试题。");
         var known = (await db.Questions.AsNoTracking().Where(x => !x.Retired).Select(x => x.Fingerprint).ToListAsync(ct)).ToHashSet();
         var seen = new Dictionary<string, int>();
         var errors = new Dictionary<string, string[]>();

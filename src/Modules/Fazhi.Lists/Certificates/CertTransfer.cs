@@ -46,17 +46,7 @@ internal sealed class CertTransfer(ListsDb db, CertService service, ILawReferenc
         {
             throw Refuse.Forbidden("只有清单管理部门可以导入清单。");
         }
-        var sheet = XlsxReader.ReadUpload(input);
-        var header = sheet.FirstOrDefault(r => !r.IsBlank);
-        if (header is null || !Headers.Select((h, i) => header[i].Trim() == h).All(x => x))
-        {
-            throw Refuse.Field("file", "表头须为：" + string.Join(" | ", Headers) + "。");
-        }
-        var rows = sheet.Where(r => r.Number > header.Number && !r.IsBlank).ToList();
-        if (rows.Count == 0)
-        {
-            throw Refuse.Field("file", "表中没有证明事项。");
-        }
+        var rows = XlsxReader.ReadUploadTable(input, Headers, "表中没有证明事项。");
         var units = await orgs.ActiveUnitsAsync(ct);
         var byName = units.GroupBy(u => u.Name).ToDictionary(g => g.Key, g => g.First());
         var byCode = units.ToDictionary(u => u.Code);
