@@ -48,7 +48,16 @@ public sealed class FollowUpTests(FazhiFactory factory)
         Assert.False(task.GetProperty("done").GetBoolean());
         var link = await clerk.PostAsync($"/api/disputes/follow-ups/{task.GetProperty("id").GetGuid()}/link", null);
         Assert.Equal(HttpStatusCode.OK, link.StatusCode);
-        var url = new Uri((await link.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!);
+        var issued = await link.Content.ReadFromJsonAsync<JsonElement>();
+        var url = new Uri(issued.GetProperty("url").GetString()!);
+        // The link went to the applicant by SMS (issue 13), and the handling record says so with the masked number, without the
+        // link's token (whoever reads the case must not be able to rate for the party).
+        var sentTo = Assert.Single(issued.GetProperty("sentTo").EnumerateArray()).GetString()!;
+        Assert.Contains("****", sentTo);
+        var handling = await clerk.GetFromJsonAsync<JsonElement>($"/api/disputes/cases/{caseId}/handling");
+        Assert.Contains(handling.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "PartyMessage"
+            && e.GetProperty("text").GetString()!.Contains(sentTo) && e.GetProperty("text").GetString()!.Contains("评价链接"));
+        Assert.DoesNotContain(handling.GetProperty("events").EnumerateArray(), e => e.GetProperty("text").GetString()!.Contains("/rate/"));
         Assert.True(url.AbsolutePath.Length > "/rate/".Length + 40, "the token is long enough not to be guessed");
 
         var phone = factory.BrowserClient();

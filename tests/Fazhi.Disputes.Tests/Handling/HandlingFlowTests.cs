@@ -154,7 +154,8 @@ public sealed class HandlingFlowTests(FazhiFactory factory)
         Assert.Contains("已办结", await ConflictAsync(await api.PostAsJsonAsync($"{url}/assign", new { userId = mediator.Id })));
 
         var kinds = view.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
-        Assert.Equal(["CorrectionNotice", "CorrectionReceived", "RespondentServed", "AnswerReceived", "Assignment", "Session", "Note", "ExtensionRequested", "ExtensionApproved", "Suspended", "Resumed", "Closed"], kinds);
+        // The record lists the acceptance and the SMS telling the applicant of it (issue 13).
+        Assert.Equal(["CorrectionNotice", "CorrectionReceived", "Accepted", "PartyMessage", "RespondentServed", "AnswerReceived", "Assignment", "Session", "Note", "ExtensionRequested", "ExtensionApproved", "Suspended", "Resumed", "Closed"], kinds);
 
         // Documents: numbered per kind and year, downloadable as .docx with the case's data.
         var issued = await api.PostAsJsonAsync($"{url}/documents", new { kind = "decision" });
@@ -404,7 +405,7 @@ public sealed class HandlingFlowTests(FazhiFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/disputes/cases/{id}/notes", new { text = "越权记录" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/disputes/cases/{id}/handling")).StatusCode);
         var view = await OkAsync(await api.GetAsync($"/api/disputes/cases/{id}/handling"));
-        Assert.Empty(view.GetProperty("events").EnumerateArray());
+        Assert.Equal(["Accepted", "PartyMessage"], view.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("kind").GetString()!).ToArray());
     }
 
     [Fact]

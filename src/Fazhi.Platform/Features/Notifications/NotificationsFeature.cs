@@ -2,6 +2,7 @@ using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Fazhi.Platform.Features.Notifications;
 
@@ -14,6 +15,7 @@ internal static class NotificationsFeature
         builder.Services.AddScoped<Inbox>();
         builder.Services.AddWorkSummary<InboxWorkSummary>();
         builder.Services.AddSingleton<INotificationChannel, LoggingNotificationChannel>();
+        builder.Services.TryAddSingleton<ITextMessageGateway, LoggingTextMessageGateway>();
         builder.Services.AddNavItems(new NavItem("个人中心", "我的消息", "/notifications", null, 5, "My notices"));
     }
 

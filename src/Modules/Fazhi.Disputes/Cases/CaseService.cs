@@ -225,6 +225,8 @@ internal sealed partial class CaseService(DisputesDb db, IOrgDirectory orgs, ICu
                 new { creditCode = overridden.Normalized, note = overridden.Message }, ct);
         }
         await tx.CommitAsync(ct);
+        // Hand-over (issue 13): the unit the application landed at is told at once, not at its next look at the worklist.
+        await services.GetRequiredService<Handling.HandOvers>().NewApplicationAsync(dispute, ct);
         return new IntakeResult(dispute.Id, dispute.CaseNumber, queryCode);
     }
 
@@ -298,6 +300,7 @@ internal sealed partial class CaseService(DisputesDb db, IOrgDirectory orgs, ICu
         open.EndedOn = today;
         open.Outcome = "受理";
         c.Accept();
+        db.Set<Handling.CaseEvent>().Add(HistoryEntry(c, Handling.CaseEventKind.Accepted, $"受理：{Labels.CaseTypeName(c.CaseTypeCode)}", today));
         if (next is not null)
         {
             // Added explicitly: a new child with a preset key would otherwise be taken for an existing row.
@@ -305,8 +308,22 @@ internal sealed partial class CaseService(DisputesDb db, IOrgDirectory orgs, ICu
         }
         await services.GetRequiredService<Handling.HandlingClock>().AfterChangeAsync(c, accepted: true, ct);
         await db.SaveChangesAsync(ct);
+        await services.GetRequiredService<Handling.HandOvers>().ToPartiesAsync(c.Id, "accepted",
+            $"您的{Labels.CaseTypeName(c.CaseTypeCode)}申请（案号 {c.CaseNumber}）已于 {Labels.Date(today)} 受理，可凭案号和查询码在网上查询办理进度。", ct);
         return true;
     }
+
+    /// <summary>An entry of the case's handling record written by an acceptance decision, by the signed-in user.</summary>
+    private Handling.CaseEvent HistoryEntry(DisputeCase c, Handling.CaseEventKind kind, string text, DateOnly on) => new()
+    {
+        CaseId = c.Id,
+        OrgUnitId = c.OrgUnitId,
+        Kind = kind,
+        OnDate = on,
+        ActorUserId = current.UserId,
+        ActorName = current.UserName ?? "system",
+        Text = text,
+    };
 
     /// <summary>不予受理: the reason is required (it goes into the written decision the applicant receives).</summary>
     public async Task<bool> RejectAsync(Guid id, string? reason, long? version, CancellationToken ct)
@@ -328,7 +345,10 @@ internal sealed partial class CaseService(DisputesDb db, IOrgDirectory orgs, ICu
         }
         c.Reject(reason.Trim());
         c.DueOn = null;
+        db.Set<Handling.CaseEvent>().Add(HistoryEntry(c, Handling.CaseEventKind.Rejected, "不予受理：" + reason.Trim(), deadlines.Today));
         await db.SaveChangesAsync(ct);
+        await services.GetRequiredService<Handling.HandOvers>().ToPartiesAsync(c.Id, "rejected",
+            $"您的{Labels.CaseTypeName(c.CaseTypeCode)}申请（案号 {c.CaseNumber}）经审查不予受理，理由：{reason.Trim()}。不予受理决定书将依法送达。", ct);
         return true;
     }
 

@@ -23,6 +23,10 @@ internal enum CaseAction
     AnswerReceived,
     Simplify,
     Advance,
+    /// <summary>下派 to a unit below, or 上报/退回 to the unit above (issue 13).</summary>
+    Dispatch,
+    /// <summary>接收 of a case dispatched or escalated to the unit.</summary>
+    Receive,
 }
 
 /// <summary>Whether <see cref="Action"/> is open now; when it is not, <see cref="WhyNot"/> says why (the refusal's message).</summary>
@@ -56,6 +60,9 @@ internal sealed record CaseProfileFacts
 
     /// <summary>The profile has a simplified procedure (行政复议法 第五十三条).</summary>
     public bool HasSimplified { get; init; }
+
+    /// <summary>The case was dispatched (下派) or escalated (上报) to its present unit, which has not received it yet.</summary>
+    public bool AwaitingReceipt { get; init; }
 }
 
 /// <summary>
@@ -74,7 +81,11 @@ internal static class CaseActions
     /// <summary>The state of one action: the status first, then what the case and its profile record.</summary>
     public static ActionState State(this DisputeCase c, CaseAction action, CaseProfileFacts p)
     {
-        var why = action switch
+        // A dispatched case is handled by the unit it was passed to once that unit received it: until then only a note
+        // (and the receipt) is open there; its clock runs on, one case with one history.
+        var why = p.AwaitingReceipt && action is not (CaseAction.Note or CaseAction.Receive) && Finished(c) is null
+            ? "案件已下派或上报至现办理单位，须由该单位先接收，再办理。"
+            : action switch
         {
             // 办结、不予受理的案件只读，只能补充办理记录.
             CaseAction.Note => null,
@@ -103,6 +114,8 @@ internal static class CaseActions
             CaseAction.AnswerReceived => Finished(c) ?? (HasOpen(c, HandlingClock.RespondentAnswerStage) ? null : "本案没有等待被申请人答复的环节。"),
             CaseAction.Simplify => Simplify(c, p),
             CaseAction.Advance => Advance(c, p),
+            CaseAction.Dispatch => Accepted(c, "下派或上报") ?? (c.Suspended ? "案件已中止，请先恢复再下派或上报。" : null),
+            CaseAction.Receive => Finished(c) ?? (p.AwaitingReceipt ? null : "本案没有待接收的下派或上报。"),
             _ => "未知操作。",
         };
         return new ActionState(action, why is null, why);

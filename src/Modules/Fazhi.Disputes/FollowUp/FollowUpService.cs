@@ -22,6 +22,9 @@ internal sealed record RatingRequest(string? Rating, string? Comment, long? Vers
 
 internal sealed record ReviewCloseRequest(string? Conclusion, long? Version = null);
 
+/// <summary>A rating link just issued: the link (shown once) and the masked mobiles it was texted to.</summary>
+internal sealed record IssuedLink(string Url, IReadOnlyList<string> SentTo);
+
 /// <summary>What the party sees behind the public link: the case number and type, never personal data.</summary>
 internal sealed record PublicRatingView(string CaseNumber, string CaseTypeName, DateOnly ClosedOn, bool AlreadyRated);
 
@@ -30,7 +33,8 @@ internal sealed record PublicRatingView(string CaseNumber, string CaseTypeName, 
 /// and by the nightly sweep for closed cases without one); the party rates through a public link with an unguessable token,
 /// or staff record a call; 不满意 opens a review task for the unit's supervisors and notifies them.
 /// </summary>
-internal sealed class FollowUpService(DisputesDb db, ICurrentUser current, IDeadlineService deadlines, INotifier notifier, ISystemWork systemWork)
+internal sealed class FollowUpService(DisputesDb db, ICurrentUser current, IDeadlineService deadlines, INotifier notifier, ISystemWork systemWork,
+    Handling.HandOvers handOvers)
 {
     public const string NotificationKind = "disputes.followup.review";
 
@@ -113,10 +117,26 @@ internal sealed class FollowUpService(DisputesDb db, ICurrentUser current, IDead
         await db.Set<FollowUpTask>().AsNoTracking().FirstOrDefaultAsync(f => f.CaseId == caseId, ct) is { } f ? ToView(f) : null;
 
     /// <summary>
-    /// Issues (or re-issues) the public rating link: a fresh 256-bit token whose hash alone is kept, so the link is shown once
-    /// for staff to send by SMS; an earlier link stops working.
+    /// Issues (or re-issues) the public rating link: a fresh 256-bit token whose hash alone is kept; an earlier link stops
+    /// working. The link goes to the applicant (and agent) by SMS through the platform's gateway, recorded in the handling
+    /// record (issue 13: it used to be copied and texted by hand), and is shown once to staff for a party without a mobile.
     /// </summary>
-    public async Task<string?> IssueLinkAsync(Guid taskId, CancellationToken ct)
+    public async Task<IssuedLink?> IssueLinkAsync(Guid taskId, string baseUrl, CancellationToken ct)
+    {
+        var token = await NewTokenAsync(taskId, ct);
+        if (token is null)
+        {
+            return null;
+        }
+        var task = await db.Set<FollowUpTask>().AsNoTracking().FirstAsync(f => f.Id == taskId, ct);
+        var url = $"{baseUrl.TrimEnd('/')}/rate/{token}";
+        var sentTo = await handOvers.ToPartiesAsync(task.CaseId, "rating",
+            $"您的纠纷案件（案号 {task.CaseNumber}）已办结，请对办理情况作出评价：{url}", ct,
+            recorded: $"您的纠纷案件（案号 {task.CaseNumber}）已办结，请对办理情况作出评价：（评价链接，只发给当事人）");
+        return new IssuedLink(url, sentTo);
+    }
+
+    private async Task<string?> NewTokenAsync(Guid taskId, CancellationToken ct)
     {
         var task = await db.Set<FollowUpTask>().FirstOrDefaultAsync(f => f.Id == taskId, ct);
         if (task is null)

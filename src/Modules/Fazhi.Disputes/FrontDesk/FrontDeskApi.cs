@@ -19,7 +19,7 @@ internal sealed record DraftRequest(string? Note);
 
 internal sealed record PublishRequest(long? Version = null);
 
-internal sealed record RatingLinkResponse(string Url);
+internal sealed record RatingLinkResponse(string Url, IReadOnlyList<string> SentTo);
 
 /// <summary>
 /// The front desk's API under <c>/api/disputes</c>: a case's routing and duplicates (and decisions on them), routing rule
@@ -69,8 +69,8 @@ internal static class FrontDeskApi
             .RequirePermission(DisputesPermissions.CasesRead);
         f.MapPost("/{taskId:guid}/link", async Task<Results<Ok<RatingLinkResponse>, NotFound, ValidationProblem>> (Guid taskId, FollowUpService s, HttpRequest http, CancellationToken ct) =>
         {
-            return await s.IssueLinkAsync(taskId, ct) is { } token
-                ? TypedResults.Ok(new RatingLinkResponse($"{http.Scheme}://{http.Host}/rate/{token}"))
+            return await s.IssueLinkAsync(taskId, $"{http.Scheme}://{http.Host}", ct) is { } link
+                ? TypedResults.Ok(new RatingLinkResponse(link.Url, link.SentTo))
                 : TypedResults.NotFound();
         }).RequirePermission(DisputesPermissions.CasesHandle);
         f.MapPost("/{taskId:guid}/call", (Guid taskId, RatingRequest r, FollowUpService s, CancellationToken ct) => RunAsync(() => s.RecordCallAsync(taskId, r, ct)))

@@ -32,6 +32,13 @@ internal static class HandlingApi
         Action<SimpleRequest>(g, "/resume", (s, id, r, ct) => s.ResumeAsync(id, r, ct));
         Action<ExtensionRequest>(g, "/extensions", (s, id, r, ct) => s.RequestExtensionAsync(id, r, ct));
         Action<TransferRequest>(g, "/transfer", (s, id, r, ct) => s.TransferAsync(id, r, ct));
+        // 204 rather than the handling view: after 上报 the case has left the sender's scope.
+        g.MapPost("/dispatch", async Task<Results<NoContent, NotFound>> (Guid id, DispatchRequest? request, HandlingService s, CancellationToken ct) =>
+            await s.DispatchAsync(id, RequestBody.Required(request), ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+            .RequirePermission(DisputesPermissions.CasesHandle);
+        Action<SimpleRequest>(g, "/receive", (s, id, r, ct) => s.ReceiveAsync(id, r, ct));
+        g.MapGet("/dispatch-targets", async (Guid id, HandlingService s, CancellationToken ct) => TypedResults.Ok(await s.DispatchTargetsAsync(id, ct)))
+            .RequirePermission(DisputesPermissions.CasesHandle);
         Action<CloseRequest>(g, "/close", (s, id, r, ct) => s.CloseAsync(id, r, ct));
         Action<AgreementRequest>(g, "/agreement", (s, id, r, ct) => s.AgreementAsync(id, r, ct));
         Action<SimpleRequest>(g, "/respondent-served", (s, id, r, ct) => s.RespondentServedAsync(id, r, ct));

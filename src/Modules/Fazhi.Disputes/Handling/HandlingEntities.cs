@@ -30,6 +30,20 @@ internal enum CaseEventKind
     Simplified = 19,
     StageCompleted = 20,
     Document = 21,
+    /// <summary>受理 (the acceptance review ended with acceptance).</summary>
+    Accepted = 22,
+    /// <summary>不予受理, with the reason.</summary>
+    Rejected = 23,
+    /// <summary>确认分流 / 改派: the front desk's routing decision (case type, unit, reason).</summary>
+    Routed = 24,
+    /// <summary>下派: passed to a unit below, with the reason; awaits the receiving unit's receipt.</summary>
+    Dispatched = 25,
+    /// <summary>上报 / 退回: passed to the unit above, with the reason; awaits its receipt.</summary>
+    Escalated = 26,
+    /// <summary>接收: the receiving unit took a dispatched or escalated case.</summary>
+    Received = 27,
+    /// <summary>An SMS to the parties (case update, rating link), recorded whether or not it went out.</summary>
+    PartyMessage = 28,
 }
 
 /// <summary>One entry of a case's history (办理记录), written by the handling actions in the same transaction as the change.</summary>

@@ -16,6 +16,12 @@ internal sealed record ExtensionDecisionRequest(bool Approve, string? Comment = 
 
 internal sealed record TransferRequest(string? CaseType, string? Reason, long? Version = null);
 
+/// <summary>下派 / 上报: the receiving unit's code and the reason.</summary>
+internal sealed record DispatchRequest(string? UnitCode, string? Reason, long? Version = null);
+
+/// <summary>A unit a case can be passed to: below the handling unit (下派) or its parent (上报).</summary>
+internal sealed record DispatchTarget(string Code, string Name, bool Up);
+
 internal sealed record CloseRequest(string? Result, string? Summary, long? Version = null);
 
 internal sealed record AgreementRequest(DateOnly? SignedOn, string? Content, long? Version = null);
@@ -71,6 +77,13 @@ internal static class EventLabels
         CaseEventKind.Simplified => "适用简易程序",
         CaseEventKind.StageCompleted => "环节完成",
         CaseEventKind.Document => "制作文书",
+        CaseEventKind.Accepted => "受理",
+        CaseEventKind.Rejected => "不予受理",
+        CaseEventKind.Routed => "分流",
+        CaseEventKind.Dispatched => "下派",
+        CaseEventKind.Escalated => "上报",
+        CaseEventKind.Received => "接收",
+        CaseEventKind.PartyMessage => "短信告知当事人",
         _ => k.ToString(),
     };
 

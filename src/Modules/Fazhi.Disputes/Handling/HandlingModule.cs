@@ -17,6 +17,7 @@ internal static class HandlingModule
         services.AddScoped<HandlingClock>();
         services.AddScoped<Fazhi.Platform.Features.Calendar.ICalendarChangeHandler, CalendarRecompute>();
         services.AddScoped<HandlingService>();
+        services.AddScoped<HandOvers>();
         services.AddScoped<DocumentService>();
         services.AddScoped<Worklists>();
         // After the profile seed (registered before): rules and options go to the profiles it created.

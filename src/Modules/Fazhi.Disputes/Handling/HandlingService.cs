@@ -16,7 +16,8 @@ namespace Fazhi.Disputes.Handling;
 /// suspension, extension, transfer, closing, and the lapses the law attaches consequences to (视为受理, 视为放弃).
 /// Every action is one transaction with its history entry; a refusal changes nothing and names the rule and article.
 /// </summary>
-internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurrentUser current, HandlingClock clock, INotifier notifier, IAttachmentStore attachments, FollowUp.FollowUpService followUps)
+internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurrentUser current, HandlingClock clock, INotifier notifier, IAttachmentStore attachments, FollowUp.FollowUpService followUps,
+    IOrgDirectory orgs, ISystemWork systemWork, HandOvers handOvers)
 {
     public const string AttachmentOwner = "disputes.case";
 
@@ -36,7 +37,8 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         var files = await attachments.ListAsync(AttachmentOwner, id.ToString(), ct);
         var names = StatutoryProfiles.All.ToDictionary(p => p.Code, p => p.Name);
         var stages = await db.ProfileStages.AsNoTracking().Where(s => s.ProfileId == c.ProfileId).OrderBy(s => s.Order).ToListAsync(ct);
-        var facts = Facts(stages, rules, options, events.Count(e => e.Kind == CaseEventKind.CorrectionNotice));
+        var facts = Facts(stages, rules, options, events.Count(e => e.Kind == CaseEventKind.CorrectionNotice),
+            AwaitingReceipt(events.Where(e => e.Kind is CaseEventKind.Dispatched or CaseEventKind.Escalated or CaseEventKind.Received).Select(e => e.Kind).LastOrDefault()));
         OptionView Opt(ProfileOption o) => new(o.Code, o.Name, o.Article);
         return new HandlingView(c.Id, c.Version, c.Status.ToString(), c.DueOn, c.DueOn < Today, c.Suspended, c.Simplified, c.AssigneeUserId, c.AssigneeName,
             c.ResultName, c.ClosedOn, c.IntakeFlag,
@@ -60,10 +62,17 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         var rules = await clock.RulesAsync(c.ProfileId, ct);
         var options = await db.Set<ProfileOption>().AsNoTracking().Where(o => o.ProfileId == c.ProfileId).ToListAsync(ct);
         var sent = await db.Set<CaseEvent>().CountAsync(e => e.CaseId == c.Id && e.Kind == CaseEventKind.CorrectionNotice, ct);
-        return Facts(stages, rules, options, sent);
+        var lastMove = await db.Set<CaseEvent>().Where(e => e.CaseId == c.Id
+                && (e.Kind == CaseEventKind.Dispatched || e.Kind == CaseEventKind.Escalated || e.Kind == CaseEventKind.Received))
+            .OrderByDescending(e => e.Id).Select(e => e.Kind).FirstOrDefaultAsync(ct);
+        return Facts(stages, rules, options, sent, AwaitingReceipt(lastMove));
     }
 
-    private static CaseProfileFacts Facts(IReadOnlyList<ProfileStage> stages, IReadOnlyDictionary<string, ProfileRule> rules, IReadOnlyList<ProfileOption> options, int correctionNotices)
+    /// <summary>The last 下派/上报/接收 entry (ids are time-ordered) leaves the case awaiting receipt unless it is the receipt.</summary>
+    private static bool AwaitingReceipt(CaseEventKind lastMove) => lastMove is CaseEventKind.Dispatched or CaseEventKind.Escalated;
+
+    private static CaseProfileFacts Facts(IReadOnlyList<ProfileStage> stages, IReadOnlyDictionary<string, ProfileRule> rules, IReadOnlyList<ProfileOption> options, int correctionNotices,
+        bool awaitingReceipt)
     {
         var types = StatutoryProfiles.All.Select(p => p.Code).ToHashSet();
         var reply = rules.GetValueOrDefault(RuleKeys.CorrectionReply);
@@ -79,6 +88,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
             HasTransferTargets = options.Any(o => o.Kind == ProfileOptionKind.Transfer && types.Contains(o.Code)),
             HasAgreement = options.Any(o => o.Kind == ProfileOptionKind.Result && o.Code == "success"),
             HasSimplified = rules.ContainsKey(RuleKeys.SimplifiedDecision) && rules.ContainsKey(RuleKeys.SimplifiedAmount),
+            AwaitingReceipt = awaitingReceipt,
         };
     }
 
@@ -115,6 +125,11 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         c.AssigneeUserId = chosen.UserId;
         c.AssigneeName = chosen.Name;
         Event(c, CaseEventKind.Assignment, $"指派承办人：{chosen.Name}（当前在办 {chosen.OpenCases} 件）");
+        if (chosen.UserId != current.UserId)
+        {
+            After(() => handOvers.ToUserAsync(c.Id, chosen.UserId, $"assign:{c.Version}", $"指派给您的案件：{c.CaseNumber}",
+                $"{current.UserName} 将{Labels.CaseTypeName(c.CaseTypeCode)}案件 {c.CaseNumber} 指派给您承办，当前期限 {Labels.Date(c.DueOn)}。", ct));
+        }
     }, ct, CaseAction.Assign);
 
     public Task<bool> AddNoteAsync(Guid id, NoteRequest r, CancellationToken ct) => RunAsync(id, r.Version, (c, f) =>
@@ -529,10 +544,128 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         {
             await followUps.AfterClosedAsync(c.Id, ct);
         }
+        await RunAfterCommitAsync();
         return true;
     }
 
     private CaseEventKind? _eventKindOverride;
+
+    /// <summary>Hand-over messages of the action being run, sent once its transaction committed.</summary>
+    private readonly List<Func<Task>> _afterCommit = [];
+
+    private void After(Func<Task> send) => _afterCommit.Add(send);
+
+    private async Task RunAfterCommitAsync()
+    {
+        var sends = _afterCommit.ToList();
+        _afterCommit.Clear();
+        foreach (var send in sends)
+        {
+            await send();
+        }
+    }
+
+    /// <summary>Where the case can be passed: the active units below its handling unit (下派) and the unit above it (上报).</summary>
+    public async Task<IReadOnlyList<DispatchTarget>> DispatchTargetsAsync(Guid id, CancellationToken ct)
+    {
+        var unitId = await db.Cases.AsNoTracking().Where(c => c.Id == id).Select(c => (Guid?)c.OrgUnitId).FirstOrDefaultAsync(ct);
+        if (unitId is not { } unit || await orgs.FindAsync(unit, ct) is not { } here)
+        {
+            return [];
+        }
+        var targets = new List<DispatchTarget>();
+        if (here.ParentId is { } parentId && await orgs.FindAsync(parentId, ct) is { IsActive: true } parent)
+        {
+            targets.Add(new DispatchTarget(parent.Code, parent.Name, Up: true));
+        }
+        var below = await orgs.FindManyAsync((await orgs.ActiveSubtreeIdsAsync(unit, ct)).Where(u => u != unit), ct);
+        targets.AddRange(below.Values.Where(u => current.Scope.Allows(u.Id)).OrderBy(u => u.Path, StringComparer.Ordinal)
+            .Select(u => new DispatchTarget(u.Code, u.Name, Up: false)));
+        return targets;
+    }
+
+    /// <summary>
+    /// 下派 / 上报 (issue 13): an accepted case passes to a unit below its handling unit, or back to the unit above, with the
+    /// reason. It keeps its number, stages, clock and history, and the receiving unit receives it (接收) before handling it.
+    /// The move itself is system work: passing a case up leaves the sender's own scope, as 上报 must.
+    /// </summary>
+    public async Task<bool> DispatchAsync(Guid id, DispatchRequest r, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        if (c is null)
+        {
+            return false;
+        }
+        if (r.Version is { } v && v != c.Version)
+        {
+            throw new DbUpdateConcurrencyException("该案件已被他人修改，请刷新后再操作。");
+        }
+        if (c.State(CaseAction.Dispatch, await FactsAsync(c, ct)) is { Open: false, WhyNot: var why })
+        {
+            throw Refuse.Conflict(why ?? "");
+        }
+        var reason = Required(r.Reason, "reason", "请写明下派或上报的理由。", 500);
+        if (reason.Length < 4)
+        {
+            throw Refuse.Field("reason", "下派或上报的理由至少 4 个字，理由记入办理记录并告知接收单位。");
+        }
+        var targets = await DispatchTargetsAsync(id, ct);
+        var target = string.IsNullOrWhiteSpace(r.UnitCode) ? null : targets.FirstOrDefault(t => t.Code == r.UnitCode.Trim())
+            ?? throw Refuse.Field("unit", "接收单位须为本案办理单位的下级单位（下派）或上级单位（上报），且在您的数据范围内。");
+        if (target is null)
+        {
+            throw Refuse.Field("unit", "请选择接收单位。");
+        }
+        var to = (await orgs.FindByCodeAsync(target.Code, ct))!;
+        if ((await notifier.UsersWithPermissionAtAsync(to.Id, DisputesPermissions.CasesHandle, ct)).Count == 0)
+        {
+            throw Refuse.Field("unit", $"{to.Name}没有可以办理纠纷案件的人员（“受理与办理纠纷案件”权限），不能{(target.Up ? "上报" : "下派")}。");
+        }
+        var from = await orgs.FindAsync(c.OrgUnitId, ct);
+        var verb = target.Up ? "上报" : "下派";
+        await using (var system = systemWork.Db<DisputesDb>($"纠纷案件{verb}"))
+        {
+            var moving = await system.Cases.Include(x => x.Stages).Include(x => x.Parties).FirstAsync(x => x.Id == id, ct);
+            await CaseMove.ToUnitAsync(system, moving, to.Id, ct);
+            moving.AssigneeUserId = null;
+            moving.AssigneeName = null;
+            system.Set<CaseEvent>().Add(new CaseEvent
+            {
+                CaseId = id,
+                OrgUnitId = to.Id,
+                Kind = target.Up ? CaseEventKind.Escalated : CaseEventKind.Dispatched,
+                OnDate = Today,
+                ActorUserId = current.UserId,
+                ActorName = current.UserName ?? "system",
+                Text = $"由{from?.Name}{verb}至{to.Name}：{reason}",
+            });
+            system.Entry(moving).Property(x => x.Version).IsModified = true;
+            await system.SaveChangesAsync(ct);
+        }
+        await handOvers.ToUnitAsync(id, to.Id, $"dispatch:{c.Version}", $"{verb}给本单位的案件：{c.CaseNumber}",
+            $"{from?.Name}将{Labels.CaseTypeName(c.CaseTypeCode)}案件 {c.CaseNumber} {verb}至本单位（理由：{reason}），请接收并办理；当前期限 {Labels.Date(c.DueOn)}，期限连续计算。", ct);
+        return true;
+    }
+
+    /// <summary>接收: a handler of the receiving unit takes the dispatched case; the sender is told.</summary>
+    public Task<bool> ReceiveAsync(Guid id, SimpleRequest r, CancellationToken ct) => RunAsync(id, r.Version, async (c, f) =>
+    {
+        var handlers = await notifier.UsersWithPermissionAtAsync(c.OrgUnitId, DisputesPermissions.CasesHandle, ct);
+        if (current.UserId is not { } me || !handlers.Contains(me))
+        {
+            throw Refuse.Conflict("接收须由现办理单位中具有“受理与办理纠纷案件”权限的人员操作。");
+        }
+        var unit = await orgs.FindAsync(c.OrgUnitId, ct);
+        Event(c, CaseEventKind.Received, $"{unit?.Name}接收案件" + (string.IsNullOrWhiteSpace(r.Text) ? "" : $"：{r.Text.Trim()}"));
+        var sender = await db.Set<CaseEvent>().AsNoTracking()
+            .Where(e => e.CaseId == c.Id && (e.Kind == CaseEventKind.Dispatched || e.Kind == CaseEventKind.Escalated))
+            .OrderByDescending(e => e.Id).Select(e => e.ActorUserId).FirstOrDefaultAsync(ct);
+        if (sender is { } by && by != me)
+        {
+            After(() => handOvers.ToUserAsync(c.Id, by, $"received:{c.Version}", $"案件已被接收：{c.CaseNumber}",
+                $"{unit?.Name}已接收案件 {c.CaseNumber}。", ct));
+        }
+    }, ct, CaseAction.Receive);
 
     private CaseEvent Event(DisputeCase c, CaseEventKind kind, string text)
     {

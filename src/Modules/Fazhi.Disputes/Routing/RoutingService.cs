@@ -32,7 +32,8 @@ internal sealed record TestRequest(string? Samples);
 /// 引导分流: routing rules as data (drafted, tested against sample cases, published as an immutable numbered set), the
 /// recommendation recorded at intake, and the staff decision on it — confirm, or override with a mandatory reason.
 /// </summary>
-internal sealed class RoutingService(DisputesDb db, IOrgDirectory orgs, ICurrentUser current, IDeadlineService deadlines, FrontDesk.FrontDeskCache cache)
+internal sealed class RoutingService(DisputesDb db, IOrgDirectory orgs, ICurrentUser current, IDeadlineService deadlines, FrontDesk.FrontDeskCache cache,
+    Handling.HandOvers handOvers)
 {
     /// <summary>The published set in force (highest number) with its rules, or null when none is published.</summary>
     public static async Task<RoutingRuleSet?> InForceAsync(DisputesDb target, CancellationToken ct) =>
@@ -170,26 +171,10 @@ internal sealed class RoutingService(DisputesDb db, IOrgDirectory orgs, ICurrent
                 Days = first.Days, DayKind = first.DayKind, Article = first.Article,
             });
         }
+        var movedFrom = dispute.OrgUnitId;
         if (unitId is { } target && target != dispute.OrgUnitId)
         {
-            dispute.OrgUnitId = target;
-            foreach (var s in dispute.Stages)
-            {
-                s.OrgUnitId = target;
-            }
-            foreach (var p in dispute.Parties)
-            {
-                p.OrgUnitId = target;
-            }
-            foreach (var entry in db.ChangeTracker.Entries<CaseStage>().Where(e => e.Entity.CaseId == dispute.Id))
-            {
-                entry.Entity.OrgUnitId = target;
-            }
-            decision.OrgUnitId = target;
-            await foreach (var flag in db.Set<Duplicates.DuplicateFlag>().Where(f => f.CaseId == dispute.Id).AsAsyncEnumerable().WithCancellation(ct))
-            {
-                flag.OrgUnitId = target;
-            }
+            await Handling.CaseMove.ToUnitAsync(db, dispute, target, ct);
         }
         decision.Status = confirm ? RoutingDecisionStatus.Confirmed : RoutingDecisionStatus.Overridden;
         decision.ChosenCaseType = dispute.CaseTypeCode;
@@ -197,7 +182,26 @@ internal sealed class RoutingService(DisputesDb db, IOrgDirectory orgs, ICurrent
         decision.OverrideReason = confirm ? null : request.Reason!.Trim();
         decision.DecidedBy = current.UserName;
         decision.DecidedAt = DateTimeOffset.UtcNow;
+        // The handling record shows the front desk's decision (issue 13: 分流 and 改派 were missing from it).
+        var unitName = (await orgs.FindAsync(dispute.OrgUnitId, ct))?.Name;
+        db.Set<Handling.CaseEvent>().Add(new Handling.CaseEvent
+        {
+            CaseId = dispute.Id,
+            OrgUnitId = dispute.OrgUnitId,
+            Kind = Handling.CaseEventKind.Routed,
+            OnDate = today,
+            ActorUserId = current.UserId,
+            ActorName = current.UserName ?? "system",
+            Text = confirm
+                ? $"确认分流：{Labels.CaseTypeName(dispute.CaseTypeCode)}，由{unitName}办理"
+                : $"改派：{Labels.CaseTypeName(dispute.CaseTypeCode)}，由{unitName}办理；理由：{decision.OverrideReason}",
+        });
         await db.SaveChangesAsync(ct);
+        if (dispute.OrgUnitId != movedFrom)
+        {
+            await handOvers.ToUnitAsync(dispute.Id, dispute.OrgUnitId, "routed", $"分流到本单位的案件：{dispute.CaseNumber}",
+                $"{Labels.CaseTypeName(dispute.CaseTypeCode)}案件 {dispute.CaseNumber}（{dispute.Category}）已分流到本单位，请在期限内审查受理。", ct);
+        }
         return true;
     }
 
