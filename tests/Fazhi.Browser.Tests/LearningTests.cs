@@ -29,7 +29,12 @@ public sealed class LearningTests(BrowserFixture browser) : IClassFixture<Browse
             await page.FillAsync("#password", DemoPassword);
             await page.ClickAsync("button[type=submit]");
             await page.WaitForURLAsync(host.BaseUrl + "/", BrowserFixture.Committed);
-            await page.GotoAsync(host.BaseUrl + "/learning/my");
+            // On a phone the side menu is hidden; the same menu opens from the 菜单 button under the header.
+            Assert.False(await page.Locator(".shell > .body > nav.sidemenu").IsVisibleAsync());
+            await page.ClickAsync(".phone-menu > summary");
+            await page.ClickAsync(".phone-menu a[href='/learning/my']");
+            await page.WaitForURLAsync(host.BaseUrl + "/learning/my", BrowserFixture.Committed);
+            await BrowserFixture.AssertNoSidewaysScrollAsync(page);
             await page.ClickAsync("#my-exams a:text-is('开始考试')");
             await page.Locator("#take-items fieldset").First.WaitForAsync();
             var count = await page.Locator("#take-items fieldset").CountAsync();

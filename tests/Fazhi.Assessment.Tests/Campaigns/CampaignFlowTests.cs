@@ -70,6 +70,10 @@ public sealed class CampaignFlowTests(FazhiFactory factory)
         await ExpectAsync(await district.PostAsJsonAsync($"/api/assessment/tasks/{x1}/return", new { reason = "缺少执法人员培训记录，请补充2026年培训签到表。" }), HttpStatusCode.NoContent);
         detail = await town.GetFromJsonAsync<JsonElement>($"/api/assessment/tasks/{x1}");
         Assert.Equal("Returned", detail.GetProperty("status").GetString());
+        // Hand-overs (issue 13): the district was told of the submission, the town of the return with its reason.
+        Assert.Contains(await InboxAsync(district, x1), n => n.GetProperty("title").GetString()!.StartsWith("待审核的考评材料"));
+        Assert.Contains(await InboxAsync(town, x1), n => n.GetProperty("title").GetString() == "考评材料被退回"
+            && n.GetProperty("body").GetString()!.Contains("缺少执法人员培训记录"));
         Assert.Equal("缺少执法人员培训记录，请补充2026年培训签到表。", detail.GetProperty("returnReason").GetString());
         Assert.Equal(3, detail.GetProperty("evidence").GetArrayLength());
         Assert.Contains(detail.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("link").ValueKind == JsonValueKind.String);
@@ -235,4 +239,8 @@ public sealed class CampaignFlowTests(FazhiFactory factory)
         var board = await s.Office.GetFromJsonAsync<JsonElement>($"/api/assessment/campaigns/{s.CampaignId}/board");
         Assert.Equal(1, board.GetProperty("byIndicator").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "X2").GetProperty("returned").GetInt32());
     }
+
+    private static async Task<List<JsonElement>> InboxAsync(HttpClient api, Guid taskId) =>
+        (await api.GetFromJsonAsync<JsonElement>("/api/platform/notifications")).GetProperty("items").EnumerateArray()
+            .Where(n => n.GetProperty("link").GetString() == $"/assessment/tasks/{taskId}").ToList();
 }

@@ -115,8 +115,12 @@ public sealed class PenaltyCaseFlowTests(FazhiFactory factory)
         var unreviewed = await CaseTestKit.RefusedAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = "枣市监罚〔2026〕1号" }));
         Assert.Contains("第五十八条", unreviewed);
 
-        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/legal-review", new { }));
         var reviewer = await factory.ApiClientAsync(await factory.CreateUserAsync("enforcement-legal-reviewer", CaseTestKit.Market));
+        await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/legal-review", new { }));
+        // Hand-over (issue 13): the reviewer is told at once, with the case's number.
+        var inbox = await reviewer.GetFromJsonAsync<JsonElement>("/api/platform/notifications");
+        Assert.Contains(inbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("title").GetString()!.StartsWith("待法制审核")
+            && n.GetProperty("link").GetString() == "/enforcement/legal-reviews");
         var queue = await reviewer.GetFromJsonAsync<JsonElement>("/api/enforcement/legal-reviews");
         var review = queue.EnumerateArray().Single(r => r.GetProperty("caseId").GetGuid() == id);
         var noReasonOpinion = await CaseTestKit.RefusedAsync(await reviewer.PostAsJsonAsync($"/api/enforcement/legal-reviews/{review.GetProperty("id").GetGuid()}/opinion", new { opinion = "Pass", reason = "" }));

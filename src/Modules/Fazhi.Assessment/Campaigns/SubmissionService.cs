@@ -1,6 +1,7 @@
 using Fazhi.Assessment.Data;
 using Fazhi.Assessment.Frameworks;
 using Fazhi.Platform.Features.Attachments;
+using Fazhi.Platform.Features.Notifications;
 using Fazhi.Platform.Features.OrgUnits;
 using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
@@ -22,7 +23,7 @@ internal sealed record ScoreInput(decimal? Points, bool? Passed, IReadOnlyList<D
 /// approve upwards through the org tree, the office accepts and approves (locking the record), unlocks with a reason,
 /// scores, and answers the one appeal. Every refused edit says why.
 /// </summary>
-internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, IOrgDirectory orgs, IAttachmentStore attachments, TimeProvider clock)
+internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, IOrgDirectory orgs, IAttachmentStore attachments, TimeProvider clock, INotifier notifier)
 {
     public const string AttachmentOwner = "assessment.task";
 
@@ -209,6 +210,21 @@ internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, IOrg
         task.SubmittedAtUtc = Now;
         Event(task, "submitted");
         await db.SaveChangesAsync(ct);
+        await ToReviewersAsync(task, "submitted", ct);
+    }
+
+    /// <summary>Hand-over (issue 13): the reviewers of the unit the submission now waits at are told.</summary>
+    private async Task ToReviewersAsync(AssessmentTask task, string what, CancellationToken ct)
+    {
+        if (task.AwaitingUnitId is not { } unit)
+        {
+            return;
+        }
+        var from = await orgs.FindAsync(task.OrgUnitId, ct);
+        var to = new HashSet<Guid>(await notifier.UsersWithPermissionAtAsync(unit, AssessmentPermissions.Approve, ct));
+        to.UnionWith(await notifier.UsersWithPermissionAtAsync(unit, AssessmentPermissions.Review, ct));
+        await notifier.NotifyAsync(to, new NotificationMessage("assessment.handover", $"待审核的考评材料：{from?.Name}",
+            $"{from?.Name}报送的考评材料等待本单位审核。", $"/assessment/tasks/{task.Id}", $"{task.Id}:{what}:{task.ReturnCount}"), ct);
     }
 
     /// <summary>Bottom-up: a town's submission goes to its district first; everything else (and without bottom-up) to the city.</summary>
@@ -285,6 +301,11 @@ internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, IOrg
         task.AwaitingUnitId = null;
         Event(task, "returned", task.ReturnReason);
         await db.SaveChangesAsync(ct);
+        // Hand-over (issue 13): the unit's submitters learn of the return and its reason at once.
+        var submitters = await notifier.UsersWithPermissionAtAsync(task.OrgUnitId, AssessmentPermissions.Submit, ct);
+        await notifier.NotifyAsync(submitters, new NotificationMessage("assessment.handover", "考评材料被退回",
+            $"报送的考评材料被退回，理由：{task.ReturnReason}。请补充或修改后重新报送（截止 {task.DueDate:yyyy-MM-dd}）。",
+            $"/assessment/tasks/{task.Id}", $"{task.Id}:returned:{task.ReturnCount}"), ct);
     }
 
     /// <summary>An intermediate reviewer (a district) approves a subordinate's submission and passes it up to the next level.</summary>
@@ -305,6 +326,7 @@ internal sealed class SubmissionService(AssessmentDb db, ICurrentUser user, IOrg
         task.AwaitingUnitId = next.Id;
         Event(task, "approved-up", $"{here.Name}审核同意，报{next.Name}");
         await db.SaveChangesAsync(ct);
+        await ToReviewersAsync(task, "approved-up", ct);
     }
 
     /// <summary>The office accepts a submission that reached the city.</summary>

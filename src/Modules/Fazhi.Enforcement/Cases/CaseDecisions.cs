@@ -1,6 +1,7 @@
 using Fazhi.Enforcement.Data;
 using Fazhi.Enforcement.Discretion;
 using Fazhi.Platform.Features.Calendar;
+using Fazhi.Platform.Features.Notifications;
 using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace Fazhi.Enforcement.Cases;
 
 /// <summary>法制审核, 集体讨论, extension of the period and the decision itself (行政处罚法 第五十七条、第五十八条、第六十条、第六十二条).</summary>
 internal sealed class CaseDecisions(EnforcementDb db, BenchmarkService benchmarks, IDeadlineService deadlines, ICurrentUser current,
-    CaseProcedure procedure, CaseNumbering numbering, CaseRulesService caseRules)
+    CaseProcedure procedure, CaseNumbering numbering, CaseRulesService caseRules, INotifier notifier, IOrgDirectory orgs)
 {
     /// <summary>行政处罚法 第五十八条: 重大执法决定在作出决定前，应当进行法制审核.</summary>
     public async Task<LegalReview> RequestReviewAsync(Guid id, CancellationToken ct)
@@ -26,6 +27,11 @@ internal sealed class CaseDecisions(EnforcementDb db, BenchmarkService benchmark
         c.Stage = CaseStage.LegalReview;
         await procedure.StepAsync(c, "legal-review-request", deadlines.Today, "提请法制审核（行政处罚法第五十八条）。", [], ct);
         await procedure.SaveAsync(tx, ct);
+        // Hand-over (issue 13): the legal reviewers whose scope covers the case are told at once.
+        var reviewers = await notifier.AtOrAboveAsync(orgs, c.OrgUnitId, EnforcementPermissions.LegalReview, ct);
+        await notifier.NotifyAsync(reviewers, new NotificationMessage("enforcement.handover", $"待法制审核：{c.Number}",
+            $"{current.UserName} 提请对案件 {c.Number}（{c.PartyName}，{c.MatterName}）进行法制审核（行政处罚法第五十八条），请审核案卷、证据和程序。",
+            "/enforcement/legal-reviews", $"{c.Id}:legal-review:{review.Id}"), ct);
         return review;
     }
 
