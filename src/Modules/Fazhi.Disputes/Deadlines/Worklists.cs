@@ -2,6 +2,9 @@ using Fazhi.Disputes.Cases;
 using Fazhi.Disputes.Data;
 using Fazhi.Disputes.Domain;
 using Fazhi.Platform.Features.Calendar;
+using Fazhi.Platform.Features.Documents;
+using Fazhi.Platform.Features.Identifiers;
+using Fazhi.Platform.Features.PersonalData;
 using Fazhi.Platform.Features.OrgUnits;
 using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
@@ -9,6 +12,27 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 
 namespace Fazhi.Disputes.Deadlines;
+
+/// <summary>A worklist's keyword and received-date range (issue 13), read and checked from the query string.</summary>
+internal sealed record WorklistSearch(string? Keyword, DateOnly? From, DateOnly? To)
+{
+    public bool Any => Keyword is not null || From is not null || To is not null;
+
+    /// <summary>Checked: the keyword trimmed and at most 100 characters, the range in order (refusals name the field).</summary>
+    public static WorklistSearch Read(string? q, DateOnly? from, DateOnly? to)
+    {
+        var keyword = TextRules.Clean(q);
+        if (keyword is { Length: > ListShape<DisputeCase>.MaxKeywordLength })
+        {
+            throw Refuse.Field("q", $"关键词不能超过 {ListShape<DisputeCase>.MaxKeywordLength} 个字。");
+        }
+        if (from is { } f && to is { } t && t < f)
+        {
+            throw Refuse.Field("to", "截止日期不能早于起始日期。");
+        }
+        return new WorklistSearch(string.IsNullOrEmpty(keyword) ? null : keyword, from, to);
+    }
+}
 
 /// <summary>
 /// Worklists on the stored due date (<see cref="DisputeCase.DueOn"/>), each an index range: mine, due within N working days,
@@ -27,12 +51,19 @@ internal sealed class Worklists(DisputesDb db, IOrgDirectory orgs, ICurrentUser 
     /// <summary>Worklists count matching cases up to this many (shown as "1000+").</summary>
     public const int CountCap = 1000;
 
-    public async Task<Paged<CaseListItem>> ListAsync(string? view, string? caseType, string? status, string? unitCode, int page, int pageSize, CancellationToken ct)
+    public async Task<Paged<CaseListItem>> ListAsync(string? view, string? caseType, string? status, string? unitCode, int page, int pageSize, CancellationToken ct,
+        WorklistSearch? search = null)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 100);
         var today = deadlines.Today;
         var (query, open, filterUnit, scope) = await FilterAsync(view, caseType, status, unitCode, today, ct);
+        if (search is { Any: true })
+        {
+            // A keyword finds a handful of cases by an index (see MatchAsync); those are then paged as they stand.
+            query = await SearchAsync(query, search, ct);
+            return await PageOfAsync(query.OrderByDescending(c => c.Id), await query.Take(CountCap + 1).CountAsync(ct), page, pageSize, today, ct);
+        }
         // Counting stops at the cap: an exact count of a million cases costs more than the page itself, and nobody pages that far.
         var cap = Math.Max(page * pageSize, CountCap);
         var ordered = open ? query.OrderBy(c => c.DueOn).ThenBy(c => c.Id) : query.OrderByDescending(c => c.Id);
@@ -63,6 +94,25 @@ internal sealed class Worklists(DisputesDb db, IOrgDirectory orgs, ICurrentUser 
                 .Select(c => c.Id).ToList();
             pageQuery = db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.DueOn).ThenBy(c => c.Id);
         }
+        return await PageOfAsync(pageQuery, total, page, pageSize, today, ct, capped);
+    }
+
+    /// <summary>The rows of one page (at most 100), with the handling units by name.</summary>
+    private async Task<Paged<CaseListItem>> PageOfAsync(IQueryable<DisputeCase> pageQuery, int total, int page, int pageSize, DateOnly today, CancellationToken ct,
+        bool? capped = null)
+    {
+        if (capped is null)
+        {
+            capped = total > CountCap;
+            total = Math.Min(total, CountCap);
+            pageQuery = pageQuery.Skip((page - 1) * pageSize).Take(pageSize);
+        }
+        var items = await RowsAsync(pageQuery, today, ct);
+        return new Paged<CaseListItem>(items, total, page, pageSize, capped.Value);
+    }
+
+    private async Task<List<CaseListItem>> RowsAsync(IQueryable<DisputeCase> pageQuery, DateOnly today, CancellationToken ct)
+    {
         var rows = await pageQuery
             .Select(c => new
             {
@@ -76,7 +126,86 @@ internal sealed class Worklists(DisputesDb db, IOrgDirectory orgs, ICurrentUser 
         var items = rows.Select(r => new CaseListItem(r.Id, r.CaseNumber, r.CaseTypeCode, Labels.CaseTypeName(r.CaseTypeCode), r.Status.ToString(), Labels.Status(r.Status),
             r.Channel.ToString(), r.Category, r.Stage, r.DueOn, r.DueOn < today && r.Status is CaseStatus.Pending or CaseStatus.InProgress, r.ReceivedOn,
             unitNames.GetValueOrDefault(r.OrgUnitId), r.AssigneeName)).ToList();
-        return new Paged<CaseListItem>(items, total, page, pageSize, capped);
+        return items;
+    }
+
+    /// <summary>Rows an export holds at most: a list longer than this is narrowed by its filters first.</summary>
+    public const int ExportCap = 10_000;
+
+    /// <summary>
+    /// Exactly the filtered list as .xlsx (issue 13: export of the filtered rows), in the list's order, at most
+    /// <see cref="ExportCap"/> rows; the caller's data scope applies as on the page.
+    /// </summary>
+    public async Task<byte[]> ExportAsync(string? view, string? caseType, string? status, string? unitCode, WorklistSearch? search, CancellationToken ct)
+    {
+        var today = deadlines.Today;
+        var (query, open, _, _) = await FilterAsync(view, caseType, status, unitCode, today, ct);
+        if (search is { Any: true })
+        {
+            query = await SearchAsync(query, search, ct);
+        }
+        var ordered = open ? query.OrderBy(c => c.DueOn).ThenBy(c => c.Id) : query.OrderByDescending(c => c.Id);
+        var items = await RowsAsync(ordered.Take(ExportCap), today, ct);
+        var columns = new[] { "案件编号", "案件类型", "状态", "类别", "当前环节", "收到日期", "当前期限", "是否超期", "办理单位", "承办人" }
+            .Select(h => new XlsxColumn(h, 16)).ToList();
+        return XlsxWriter.Write(new XlsxSheet("纠纷案件", columns, items.Select(i => (IReadOnlyList<object?>)
+            [i.CaseNumber, i.CaseTypeName, i.StatusName, i.Category, i.CurrentStage, i.ReceivedOn, i.DueDate, i.Overdue ? "是" : "否", i.HandlingUnit, i.Assignee])));
+    }
+
+    /// <summary>
+    /// The keyword and the received-date range. A keyword is read as what a clerk would type (ADR 0035): the case number in
+    /// any bracket style (year and serial, a unique index), a phone or ID number (exactly, through the blind index), a credit
+    /// code, or a party's name (exactly, indexed). Nothing is scanned, so it stays fast at a million cases.
+    /// </summary>
+    private async Task<IQueryable<DisputeCase>> SearchAsync(IQueryable<DisputeCase> query, WorklistSearch search, CancellationToken ct)
+    {
+        if (search.From is { } from)
+        {
+            query = query.Where(c => c.ReceivedOn >= from);
+        }
+        if (search.To is { } to)
+        {
+            query = query.Where(c => c.ReceivedOn <= to);
+        }
+        if (search.Keyword is { } keyword)
+        {
+            var ids = await MatchAsync(keyword, ct);
+            query = query.Where(c => ids.Contains(c.Id));
+        }
+        return query;
+    }
+
+    private async Task<List<Guid>> MatchAsync(string keyword, CancellationToken ct)
+    {
+        var ids = new HashSet<Guid>(await db.Cases.AsNoTracking().Where(c => c.CaseNumber == keyword).Select(c => c.Id).ToListAsync(ct));
+        if (TypedNumber.TryReadYearAndSerial(keyword, out var year, out var serial) && serial is > 0 and <= int.MaxValue)
+        {
+            var sequence = (int)serial;
+            ids.UnionWith(await db.Cases.AsNoTracking().Where(c => c.Year == year && c.Sequence == sequence).Select(c => c.Id).ToListAsync(ct));
+        }
+        IQueryable<Guid>? parties = null;
+        var compact = string.Concat(keyword.Where(ch => !char.IsWhiteSpace(ch) && ch != '-'));
+        if (compact.Length is >= 7 and <= 12 && compact.All(char.IsAsciiDigit))
+        {
+            parties = db.Parties.WhereSensitiveEquals(p => p.Phone, compact).Select(p => p.CaseId);
+        }
+        else if (ResidentIdNumber.Validate(compact.ToUpperInvariant()).IsValid)
+        {
+            parties = db.Parties.WhereSensitiveEquals(p => p.IdNumber, compact).Select(p => p.CaseId);
+        }
+        else if (UnifiedSocialCreditCode.Validate(compact.ToUpperInvariant()) is { IsValid: true } code)
+        {
+            parties = db.Parties.Where(p => p.CreditCode == code.Normalized).Select(p => p.CaseId);
+        }
+        else if (keyword.Length <= 128)
+        {
+            parties = db.Parties.Where(p => p.Name == keyword).Select(p => p.CaseId);
+        }
+        if (parties is not null)
+        {
+            ids.UnionWith(await parties.Take(CountCap).ToListAsync(ct));
+        }
+        return ids.ToList();
     }
 
     /// <summary>How many cases a worklist view holds for the caller (the home page's to-do counts), capped like the list's total.</summary>

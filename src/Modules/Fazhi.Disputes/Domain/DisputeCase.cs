@@ -336,6 +336,8 @@ internal sealed class CasePartyConfiguration : IEntityTypeConfiguration<CasePart
         b.Property(x => x.IdNumber).IsSensitive(SensitiveKind.IdNumber);
         b.Property(x => x.Phone).IsSensitive(SensitiveKind.Phone);
         b.HasIndex(x => x.CreditCode);
+        // The worklist's keyword search by a party's name (exact): an index seek at a million cases.
+        b.HasIndex(x => x.Name);
     }
 }
 

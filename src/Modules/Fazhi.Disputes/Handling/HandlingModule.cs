@@ -40,8 +40,15 @@ internal static class HandlingModule
     {
         HandlingApi.Map(api);
         DocumentsApi.Map(api);
-        api.MapGet("/worklist", async (Worklists w, string? view, string? type, string? status, string? unit, int? page, int? pageSize, CancellationToken ct) =>
-            Microsoft.AspNetCore.Http.TypedResults.Ok(await w.ListAsync(view, type, status, unit, page ?? 1, pageSize ?? 20, ct)))
+        api.MapGet("/worklist", async (Worklists w, string? view, string? type, string? status, string? unit, int? page, int? pageSize, string? q,
+                DateOnly? from, DateOnly? to, CancellationToken ct) =>
+            Microsoft.AspNetCore.Http.TypedResults.Ok(await w.ListAsync(view, type, status, unit, page ?? 1, pageSize ?? 20, ct, WorklistSearch.Read(q, from, to))))
+            .RequirePermission(DisputesPermissions.CasesRead);
+        // The filtered list as .xlsx: the same filters as the list, at most Worklists.ExportCap rows.
+        api.MapGet("/worklist/export", async (Worklists w, string? view, string? type, string? status, string? unit, string? q, DateOnly? from, DateOnly? to,
+                CancellationToken ct) =>
+            Microsoft.AspNetCore.Http.TypedResults.File(await w.ExportAsync(view, type, status, unit, WorklistSearch.Read(q, from, to), ct),
+                Fazhi.Platform.Features.Documents.XlsxWriter.ContentType, "纠纷案件.xlsx"))
             .RequirePermission(DisputesPermissions.CasesRead);
     }
 }

@@ -207,6 +207,8 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
 
                     b.HasIndex("IdNumberBlindIndex");
 
+                    b.HasIndex("Name");
+
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("PhoneBlindIndex");

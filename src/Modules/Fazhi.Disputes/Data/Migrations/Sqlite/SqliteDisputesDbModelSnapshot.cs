@@ -202,6 +202,8 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
 
                     b.HasIndex("IdNumberBlindIndex");
 
+                    b.HasIndex("Name");
+
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("PhoneBlindIndex");
