@@ -110,6 +110,14 @@ internal static class DisputesLoad
         await Measure.HttpAsync("worklist: overdue (county)", 200, 1, _ => county.GetAsync("/api/disputes/worklist?view=overdue"));
         await Measure.HttpAsync("worklist: all, awaiting acceptance (county)", 200, 1, _ => county.GetAsync("/api/disputes/worklist?view=all&status=Pending"));
         await Measure.HttpAsync("worklist: all, awaiting acceptance (centre)", 200, 1, _ => clerk.GetAsync("/api/disputes/worklist?view=all&status=Pending"));
+        // Issue 13: the worklist's keyword search, by what a clerk types: a party's name, a phone, a case number (any brackets).
+        var probes = await KeywordProbesAsync(host, 50);
+        await Measure.HttpAsync("worklist keyword: party name (centre)", 200, 1, i => clerk.GetAsync("/api/disputes/worklist?q=" + Uri.EscapeDataString(probes[i % probes.Count].Name)));
+        await Measure.HttpAsync("worklist keyword: party name (county, scoped)", 200, 1, i => county.GetAsync("/api/disputes/worklist?q=" + Uri.EscapeDataString(probes[i % probes.Count].Name)));
+        await Measure.HttpAsync("worklist keyword: phone (centre)", 200, 1, i => clerk.GetAsync("/api/disputes/worklist?q=" + probes[i % probes.Count].Phone));
+        await Measure.HttpAsync("worklist keyword: case number typed 2026-0013 (centre)", 200, 1, i => clerk.GetAsync("/api/disputes/worklist?q=" + probes[i % probes.Count].Typed));
+        await Measure.HttpAsync("worklist keyword + received dates (county)", 200, 1, i => county.GetAsync(
+            "/api/disputes/worklist?q=" + Uri.EscapeDataString(probes[i % probes.Count].Name) + $"&from={DateTime.UtcNow.Year}-01-01&to={DateTime.UtcNow:yyyy-MM-dd}"));
         await Measure.HttpAsync("follow-ups to make (county)", 100, 1, _ => county.GetAsync("/api/disputes/follow-ups"));
         await Measure.HttpAsync("follow-ups to make (town clerk)", 100, 1, _ => town.GetAsync("/api/disputes/follow-ups"));
         await Measure.HttpAsync("home page / (to-do panel), centre clerk", 100, 1, _ => clerk.GetAsync("/"));
@@ -134,6 +142,26 @@ internal static class DisputesLoad
     /// Stages generated before stages carried their on-time flag get it here, as the product stamps it when a stage ends
     /// (<see cref="HandlingClock.StampEnded"/>): bench data, written like the generator writes, without the audit chain.
     /// </summary>
+    /// <summary>Applicants of random cases: their name, phone and the case number as typed on a phone (year-serial).</summary>
+    private static async Task<List<(string Name, string Phone, string Typed)>> KeywordProbesAsync(BenchHost host, int count)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DisputesDb>();
+        var max = await db.Cases.CountAsync();
+        var random = new Random(7);
+        var probes = new List<(string, string, string)>();
+        while (probes.Count < count)
+        {
+            var c = await db.Cases.AsNoTracking().OrderBy(x => x.Id).Skip(random.Next(max)).Select(x => new { x.Id, x.Year, x.Sequence }).FirstAsync();
+            var p = await db.Parties.AsNoTracking().Where(x => x.CaseId == c.Id && x.Role == PartyRole.Applicant && x.Phone != null).FirstOrDefaultAsync();
+            if (p is not null)
+            {
+                probes.Add((p.Name, p.Phone!.Reveal(), $"{c.Year}-{c.Sequence:0000}"));
+            }
+        }
+        return probes;
+    }
+
     private static async Task StampOnTimeAsync(BenchHost host)
     {
         var sw = Stopwatch.StartNew();
