@@ -345,7 +345,8 @@ internal sealed partial class AppealService(ListsDb db, ISystemWork systemWork, 
         checks.ThrowIfAny("改派未执行。");
         var from = await orgs.FindAsync(own.OrgUnitId, ct);
         await using var system = systemWork.Db<ListsDb>("企业诉求改派");
-        var a = await system.Appeals.FirstAsync(x => x.Id == id && x.Version == own.Version, ct);
+        var a = await system.Appeals.FirstOrDefaultAsync(x => x.Id == id && x.Version == own.Version, ct)
+            ?? throw Refuse.Conflict("诉求已被他人修改，请刷新后重试。");
         a.OrgUnitId = to!.Id;
         a.Status = AppealStatus.Routed;
         a.RoutingReason = $"由 {from?.Name} 改派：{reason}";
@@ -431,11 +432,12 @@ internal sealed partial class AppealService(ListsDb db, ISystemWork systemWork, 
         checks.When(input.Rating is { } r && !Enum.IsDefined(r), "rating", "评价不正确。");
         checks.ThrowIfAny("回访未保存。");
         a.FollowUpNote = $"{Today:yyyy-MM-dd} {user.UserName}：{note}";
-        if (input.Rating is { } rating)
-        {
-            await ApplyRatingAsync(db, a, rating, note, ct);
-        }
+        var reopened = input.Rating is { } rating && await ApplyRatingAsync(db, a, rating, note, ct);
         await db.SaveChangesAsync(ct);
+        if (reopened)
+        {
+            await RemindReopenedAsync(a, note, ct);
+        }
         return a;
     }
 
@@ -467,12 +469,17 @@ internal sealed partial class AppealService(ListsDb db, ISystemWork systemWork, 
         {
             throw Refuse.Conflict("该诉求尚未答复或已评价。");
         }
-        await ApplyRatingAsync(system, a, input.Rating!.Value, comment, ct);
+        var reopened = await ApplyRatingAsync(system, a, input.Rating!.Value, comment, ct);
         await system.SaveChangesAsync(ct);
+        if (reopened)
+        {
+            await RemindReopenedAsync(a, comment, ct);
+        }
         return (await TrackAsync(input.Number, input.QueryCode, ct))!;
     }
 
-    private async Task ApplyRatingAsync(ListsDb target, EnterpriseAppeal a, AppealRating rating, string comment, CancellationToken ct)
+    /// <summary>Applies the rating; true when 不满意 reopened the appeal (the caller tells the unit after saving).</summary>
+    private async Task<bool> ApplyRatingAsync(ListsDb target, EnterpriseAppeal a, AppealRating rating, string comment, CancellationToken ct)
     {
         (a.Rating, a.RatingComment, a.RatedOn) = (rating, comment, Today);
         if (rating == AppealRating.Unsatisfied)
@@ -483,16 +490,17 @@ internal sealed partial class AppealService(ListsDb db, ISystemWork systemWork, 
             a.Status = AppealStatus.Handling;
             a.ReopenCount++;
             a.RoutingLog += $"\n{Today:yyyy-MM-dd} 企业评价不满意，重新办理（第 {a.ReopenCount} 次）：{comment}";
-            await reminders.SendAsync([new Reminder(NewKind, $"{a.Id}:reopen:{a.ReopenCount}", $"企业不满意，诉求重新办理：{a.Number}",
-                $"企业对“{a.Subject}”的答复不满意：{comment}。请于 {a.DueOn:yyyy-MM-dd} 前重新答复。", $"/lists/appeals/{a.Id}", [], a.OrgUnitId,
-                ListsPermissions.AppealsHandle)], ct);
+            return true;
         }
-        else
-        {
-            a.Status = AppealStatus.Closed;
-            a.ClosedOn = Today;
-        }
+        a.Status = AppealStatus.Closed;
+        a.ClosedOn = Today;
+        return false;
     }
+
+    private async Task RemindReopenedAsync(EnterpriseAppeal a, string comment, CancellationToken ct) =>
+        await reminders.SendAsync([new Reminder(NewKind, $"{a.Id}:reopen:{a.ReopenCount}", $"企业不满意，诉求重新办理：{a.Number}",
+            $"企业对“{a.Subject}”的答复不满意：{comment}。请于 {a.DueOn:yyyy-MM-dd} 前重新答复。", $"/lists/appeals/{a.Id}", [], a.OrgUnitId,
+            ListsPermissions.AppealsHandle)], ct);
 
     private static async Task<EnterpriseAppeal?> FindByCodeAsync(ListsDb source, string? number, string? queryCode, CancellationToken ct, bool track = false)
     {
