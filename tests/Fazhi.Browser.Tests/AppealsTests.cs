@@ -81,9 +81,9 @@ public sealed class AppealsTests(BrowserFixture browser) : IClassFixture<Browser
             await BrowserFixture.AssertNoSidewaysScrollAsync(enterprise);
             await BrowserFixture.ScreenshotAsync(enterprise, "52-public-appeal-rated");
         }
-        catch
+        catch (Exception e)
         {
-            await File.WriteAllTextAsync(Path.Combine(BrowserFixture.ArtifactsDirectory, "failed-appeals.txt"), $"{staff.Url}\n{enterprise.Url}\n{host.Output}");
+            await File.WriteAllTextAsync(Path.Combine(BrowserFixture.ArtifactsDirectory, "failed-appeals.txt"), $"{e}\n{staff.Url}\n{enterprise.Url}\n{host.Output}");
             await BrowserFixture.ScreenshotAsync(staff, "failed-appeals-staff");
             await BrowserFixture.ScreenshotAsync(enterprise, "failed-appeals-enterprise");
             throw;
