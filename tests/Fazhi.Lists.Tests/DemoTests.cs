@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Fazhi.Assessment.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,6 +48,33 @@ public sealed class DemoTests(ListsHost host) : IClassFixture<ListsHost>
         Assert.Contains("从未演练", gaps);
         Assert.Contains("枣庄市森林火灾应急预案", gaps);
         Assert.Contains("枣庄市突发事件总体应急预案", WebUtility.HtmlDecode(await host.Factory.CreateClient().GetStringAsync("/public/emergency-plans")));
+    }
+
+    [Fact]
+    public async Task The_demo_appeals_are_in_every_state_and_the_demo_query_code_rates_the_replied_one()
+    {
+        await host.Factory.SeedDemoAsync();
+        var city = await host.Factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-city"));
+        var xuecheng = await host.Factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-xuecheng"));
+
+        // Xuecheng handles six (every state); 市中区's closed one is not its own. The supervising office sees all seven.
+        var own = WebUtility.HtmlDecode(await xuecheng.GetStringAsync("/lists/appeals"));
+        foreach (var n in new[] { "QYSQ-YS-001", "QYSQ-YS-002", "QYSQ-YS-003", "QYSQ-YS-004", "QYSQ-YS-005", "QYSQ-YS-006" })
+        {
+            Assert.Contains(n, own);
+        }
+        Assert.DoesNotContain("QYSQ-YS-007", own);
+        foreach (var state in new[] { "待确认分办", "办理中", "已答复待评价", "已办结", "重新办理", "已超期" })
+        {
+            Assert.Contains(state, own);
+        }
+        var all = WebUtility.HtmlDecode(await city.GetStringAsync("/lists/appeals?overdue=true"));
+        Assert.Contains("QYSQ-YS-006", all);
+        Assert.Contains("QYSQ-YS-007", WebUtility.HtmlDecode(await city.GetStringAsync("/lists/appeals")));
+        Assert.Contains("按期办结率", WebUtility.HtmlDecode(await city.GetStringAsync("/lists/appeals/rates?from=2020-01-01")));
+        Assert.Contains("第六十二条", WebUtility.HtmlDecode(await city.GetStringAsync("/lists/appeals/time-limits")));
+        var track = await host.Factory.CreateClient().PostAsJsonAsync("/api/lists/public/appeals/track", new { number = "QYSQ-YS-003", queryCode = "QYSQ2026" });
+        Assert.True((await track.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("canRate").GetBoolean());
     }
 
     [Fact]

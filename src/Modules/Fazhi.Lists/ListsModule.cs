@@ -40,7 +40,11 @@ public static class ListsModule
             new PortalLink(PortalSection.Services, "清单之外索要证明反映", "/public/certificates/report", 50, "Report a certificate demanded outside the list",
                 "被要求提供清单之外的证明，可在此反映。", "Asked for a certificate that is not on the list? Tell us here."),
             new PortalLink(PortalSection.Services, "反映办理结果查询", "/public/certificates/track", 60, "Track a report",
-                "凭查询码查询反映的答复。", "Read the answer with your query code."));
+                "凭查询码查询反映的答复。", "Read the answer with your query code."),
+            new PortalLink(PortalSection.Services, "企业诉求", "/public/appeals", 40, "Enterprise appeals",
+                "企业咨询、求助、投诉、建议，限时办理并可评价。", "Businesses ask, seek help, complain or suggest; answered in a set time, and rated."),
+            new PortalLink(PortalSection.Services, "企业诉求查询与评价", "/public/appeals/track", 45, "Track and rate an appeal",
+                "凭编号和查询码查看答复并评价。", "Read the reply with your number and query code, and rate it."));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CertService>();
         services.AddScoped<CertTransfer>();
@@ -60,6 +64,13 @@ public static class ListsModule
         services.AddNumberSequence(ReportService.Numbers);
         services.AddFazhiJob<ReportReminderJob>("0 0 8 ? * MON-FRI", "工作日 08:00 清单外索要证明举报答复期限提醒");
         services.AddWorkSummary<ListsWorkSummary>();
+        services.AddScoped<Appeals.AppealService>();
+        services.AddScoped<Appeals.AppealRates>();
+        services.AddNumberSequence(Appeals.AppealService.Numbers);
+        services.AddFazhiJob<Appeals.AppealOverdueJob>("0 10 8 ? * MON-FRI", "工作日 08:10 企业诉求到期提醒与超期督办");
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Appeals.AppealSatisfactionIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Appeals.AppealOnTimeIndicator>();
+        services.AddWorkSummary<Appeals.AppealsWorkSummary>();
         services.AddPermissions(ListsPermissions.All);
         services.AddModuleText<ListsText>();
         services.AddRateLimiter(o => o.AddPolicy(PublicRateLimit, http => HttpMethods.IsPost(http.Request.Method)
@@ -68,9 +79,11 @@ public static class ListsModule
             : RateLimitPartition.GetNoLimiter("read")));
         services.AddModuleRoles(
             new ModuleRole("lists-owner", "清单管理部门", "牵头管理证明事项清单：审核各单位的新增、变更、取消申请，发布新版本，导入导出，设置举报答复期限。",
-                [ListsPermissions.CertManage, ListsPermissions.CertPropose, ListsPermissions.ReportsHandle, ListsPermissions.PlansManage]),
+                [ListsPermissions.CertManage, ListsPermissions.CertPropose, ListsPermissions.ReportsHandle, ListsPermissions.PlansManage, ListsPermissions.AppealsHandle,
+                    ListsPermissions.AppealsSupervise]),
             new ModuleRole("lists-unit", "清单责任单位", "提出本单位证明事项和权力事项的新增、变更、取消，办理转来的清单外索要证明举报，管理本单位应急预案和演练。",
-                [ListsPermissions.CertPropose, ListsPermissions.ReportsHandle, ListsPermissions.PlansManage]));
+                [ListsPermissions.CertPropose, ListsPermissions.ReportsHandle, ListsPermissions.PlansManage, ListsPermissions.AppealsHandle]),
+            new ModuleRole("lists-12345", "12345 热线转办接口", "12345 政务服务便民热线系统的接口账号：转来企业诉求（带工单编号）。", [ListsPermissions.AppealsRefer]));
         // --demo: the city account owns the lists; the Xuecheng district account proposes its own items and answers reports.
         services.AddDemoRoleAssignments(
             new DemoRoleAssignment("demo-city", "lists-owner", "370400"),
@@ -87,7 +100,10 @@ public static class ListsModule
             new NavItem("清单与服务", "乡镇赋权", "/lists/powers/delegations", null, 85, "Town delegations"),
             new NavItem("清单与服务", "证明事项清单公示", "/public/certificates", null, 60, "Published certification list"),
             new NavItem("清单与服务", "应急预案与演练", "/lists/plans", ListsPermissions.PlansManage, 90, "Emergency plans and drills"),
-            new NavItem("清单与服务", "应急预案公开", "/public/emergency-plans", null, 95, "Public emergency plans"));
+            new NavItem("清单与服务", "应急预案公开", "/public/emergency-plans", null, 95, "Public emergency plans"),
+            new NavItem("清单与服务", "企业诉求", "/lists/appeals", ListsPermissions.AppealsHandle, 100, "Enterprise appeals"),
+            new NavItem("清单与服务", "企业诉求满意率与按期办结率", "/lists/appeals/rates", ListsPermissions.AppealsHandle, 105, "Appeal rates"),
+            new NavItem("清单与服务", "企业诉求办理时限", "/lists/appeals/time-limits", ListsPermissions.AppealsSupervise, 110, "Appeal time limits"));
         return builder;
     }
 
@@ -97,6 +113,7 @@ public static class ListsModule
         ListsApi.Map(api);
         PowersApi.Map(api);
         PlansApi.Map(api);
+        Appeals.AppealsApi.Map(api);
         return app;
     }
 }
@@ -111,5 +128,13 @@ internal sealed class ListsSettingsSeed(ListsDb db) : IModuleSeed
             db.Settings.Add(new ListsSettings());
             await db.SaveChangesAsync(ct);
         }
+        // The time limit of each kind of enterprise appeal (济南市优化营商环境条例 第六十二条 as the default; ADR 0031).
+        var kinds = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            System.Linq.Queryable.Select(db.AppealTimeLimits, t => t.Kind), ct);
+        foreach (var kind in Enum.GetValues<Appeals.AppealKind>().Where(k => !kinds.Contains(k)))
+        {
+            db.AppealTimeLimits.Add(new Appeals.AppealTimeLimit { Kind = kind, WorkingDays = Appeals.AppealService.DefaultWorkingDays, Basis = Appeals.AppealService.DefaultBasis });
+        }
+        await db.SaveChangesAsync(ct);
     }
 }

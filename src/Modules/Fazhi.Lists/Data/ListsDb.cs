@@ -43,6 +43,12 @@ internal abstract class ListsDb : FazhiDbContext
 
     public DbSet<Plans.DrillProblem> DrillProblems => Set<Plans.DrillProblem>();
 
+    public DbSet<Appeals.EnterpriseAppeal> Appeals => Set<Appeals.EnterpriseAppeal>();
+
+    public DbSet<Appeals.AppealCoHandler> AppealCoHandlers => Set<Appeals.AppealCoHandler>();
+
+    public DbSet<Appeals.AppealTimeLimit> AppealTimeLimits => Set<Appeals.AppealTimeLimit>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ListsDb).Assembly);

@@ -71,6 +71,82 @@ internal sealed class ListsDemoSeed(ListsDb db, IOrgDirectory orgs, IDeadlineSer
         {
             await SeedPlansAsync(ct);
         }
+        if (!await db.Appeals.AnyAsync(ct))
+        {
+            await SeedAppealsAsync(ct);
+        }
+    }
+
+    /// <summary>The demo query code of every demo enterprise appeal (QYSQ-YS-003 awaits the enterprise's rating).</summary>
+    public const string DemoAppealQueryCode = "QYSQ2026";
+
+    /// <summary>
+    /// Enterprise appeals in every state, handled by Xuecheng (one co-handled by Shizhong, one handled by Shizhong): routed by
+    /// the power list and awaiting confirmation, in progress, replied and awaiting the rating, closed satisfied, reopened after
+    /// an unsatisfied rating, and overdue (raised to the supervising office).
+    /// </summary>
+    private async Task SeedAppealsAsync(CancellationToken ct)
+    {
+        var today = clock.Today;
+        var xuecheng = await UnitAsync("370403", ct);
+        var shizhong = await UnitAsync("370402", ct);
+        var rows = new (string Number, Appeals.AppealKind Kind, Appeals.AppealChannel Channel, Fazhi.Platform.Kit.OrgUnitInfo Unit, int DaysAgo, string Enterprise, string Code,
+            string Subject, Appeals.AppealStatus Status, Appeals.AppealRating? Rating, int Reopened)[]
+        {
+            ("QYSQ-YS-001", Appeals.AppealKind.Consult, Appeals.AppealChannel.Portal, xuecheng, 1, "枣庄市薛城区绿源园林工程有限公司", "91110000600037341L", "施工占用绿地需要办理哪些手续",
+                Appeals.AppealStatus.Routed, null, 0),
+            ("QYSQ-YS-002", Appeals.AppealKind.Help, Appeals.AppealChannel.Hotline, xuecheng, 2, "枣庄市薛城区绿源园林工程有限公司", "91110000600037341L", "园区道路绿化迁移审批进度缓慢",
+                Appeals.AppealStatus.Handling, null, 0),
+            ("QYSQ-YS-003", Appeals.AppealKind.Complaint, Appeals.AppealChannel.Portal, xuecheng, 6, "山东鲁南新材料科技有限公司", "91340600MA2PBM9HXD", "同一月内被不同部门重复检查",
+                Appeals.AppealStatus.Replied, null, 0),
+            ("QYSQ-YS-004", Appeals.AppealKind.Suggestion, Appeals.AppealChannel.Referral, xuecheng, 20, "山东鲁南新材料科技有限公司", "91340600MA2PBM9HXD", "建议公布绿化监督检查的标准",
+                Appeals.AppealStatus.Closed, Appeals.AppealRating.Satisfied, 0),
+            ("QYSQ-YS-005", Appeals.AppealKind.Complaint, Appeals.AppealChannel.Portal, xuecheng, 15, "枣庄市薛城区绿源园林工程有限公司", "91110000600037341L", "罚款决定未说明裁量理由",
+                Appeals.AppealStatus.Handling, Appeals.AppealRating.Unsatisfied, 1),
+            ("QYSQ-YS-006", Appeals.AppealKind.Help, Appeals.AppealChannel.Portal, xuecheng, 30, "山东鲁南新材料科技有限公司", "91340600MA2PBM9HXD", "厂区绿化改造需协调多个部门",
+                Appeals.AppealStatus.Handling, null, 0),
+            ("QYSQ-YS-007", Appeals.AppealKind.Consult, Appeals.AppealChannel.Hotline, shizhong, 25, "枣庄市市中区宏达商贸有限公司", "91110000600037341L", "门前树木修剪是否需要审批",
+                Appeals.AppealStatus.Closed, Appeals.AppealRating.BasicallySatisfied, 0),
+        };
+        foreach (var r in rows)
+        {
+            var received = today.AddDays(-r.DaysAgo);
+            var due = (await clock.AddWorkingDaysAsync(received, Appeals.AppealService.DefaultWorkingDays, ct)).Date;
+            var replied = r.Status is Appeals.AppealStatus.Replied or Appeals.AppealStatus.Closed || r.Reopened > 0;
+            var repliedOn = replied ? received.AddDays(r.Number == "QYSQ-YS-007" ? 12 : 3) : (DateOnly?)null;
+            var a = new Appeals.EnterpriseAppeal
+            {
+                Number = r.Number, OrgUnitId = r.Unit.Id, Channel = r.Channel, ReferralId = r.Channel == Appeals.AppealChannel.Referral ? "12345-YS-" + r.Number[^3..] : null,
+                Kind = r.Kind, CreditCode = r.Code, EnterpriseName = r.Enterprise + "（演示）", ContactName = "演示联系人", ContactPhone = SensitiveText.Phone("13800000000"),
+                Subject = r.Subject, Content = $"{r.Subject}，请有关部门协调解决（演示）。", PowerItemCode = r.Unit == xuecheng ? "ZZQZ-009" : "", PowerItemName = r.Unit == xuecheng ? "城市绿化监督检查" : "",
+                RoutingReason = r.Unit == xuecheng ? $"按权责清单第 1 版事项 ZZQZ-009“城市绿化监督检查”的实施主体（{xuecheng.Name}）分办。" : $"由受理单位改派：门前树木属市中区管理（演示）",
+                RoutingLog = $"{received:yyyy-MM-dd} 系统分办至 {r.Unit.Name}（演示）", QueryCodeHash = ReportService.Hash(DemoAppealQueryCode), ReceivedOn = received, DueOn = due,
+                Status = r.Status, Reply = replied ? "经核实，已协调有关科室办理，具体情况已电话告知（演示）。" : "", RepliedBy = replied ? "demo-xuecheng" : "", RepliedOn = repliedOn,
+                WasLate = repliedOn > due || (r.Status == Appeals.AppealStatus.Handling && due < today && r.Reopened == 0), Rating = r.Rating,
+                RatingComment = r.Rating == Appeals.AppealRating.Unsatisfied ? "答复没有说明裁量理由（演示）" : "", RatedOn = r.Rating is null ? null : received.AddDays(5),
+                ReopenCount = r.Reopened, ClosedOn = r.Status == Appeals.AppealStatus.Closed ? received.AddDays(5) : null, IsDemo = true,
+            };
+            if (r.Reopened > 0)
+            {
+                a.DueOn = (await clock.AddWorkingDaysAsync(today.AddDays(-1), Appeals.AppealService.DefaultWorkingDays, ct)).Date;
+                a.RoutingLog += $"\n{received.AddDays(5):yyyy-MM-dd} 企业评价不满意，重新办理（第 1 次）（演示）";
+            }
+            if (a.WasLate && a.Status == Appeals.AppealStatus.Handling)
+            {
+                a.EscalatedOn = due.AddDays(1);
+                a.RoutingLog += $"\n{due.AddDays(1):yyyy-MM-dd} 超期未答复，报督办单位（演示）";
+            }
+            db.Appeals.Add(a);
+            if (r.Number == "QYSQ-YS-002")
+            {
+                db.AppealCoHandlers.Add(new Appeals.AppealCoHandler
+                {
+                    AppealId = a.Id, OrgUnitId = shizhong.Id, UnitName = shizhong.Name, AddedBy = "demo-xuecheng", AddedOn = received, Opinion = "迁移涉及市中区路段，已安排现场踏勘（演示）。",
+                    OpinionOn = received.AddDays(1),
+                });
+            }
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>
