@@ -28,7 +28,7 @@ public sealed class LegislationTests(BrowserFixture browser) : IClassFixture<Bro
         {
             // 1. From the portal to the draft; 第五条's link preselects it in the form.
             await citizen.GotoAsync(host.BaseUrl + "/");
-            await citizen.Locator("a:text-is('立法草案征求意见')").First.ClickAsync();
+            await citizen.ClickAsync("a.portal-card[href='/public/legislation']");
             await citizen.ClickAsync("a:text-is('枣庄市城市绿化管理办法')");
             var article = citizen.Locator("li[id='article-第五条']");
             await article.WaitForAsync();

@@ -287,6 +287,15 @@ public sealed class LegislationTests(RulemakingHost host) : IClassFixture<Rulema
         Assert.Contains("第五条", page);
         Assert.Contains("审批时限已写入第七条", page);
 
+        // The office answers the open citizen's comment on the page.
+        var open = comments.First(c => c.GetProperty("answer").ValueKind == JsonValueKind.Null && c.GetProperty("contactPoint").ValueKind == JsonValueKind.Null);
+        var answered = await Forms.SubmitAsync(city, $"/rulemaking/legislation/{id}", "answer-" + Guid.Parse(open.GetProperty("id").GetString()!).ToString("N"), new Dictionary<string, string>
+        {
+            ["Answer.Answer"] = "NotAdopted", ["Answer.Reason"] = "罚款幅度依照《城市绿化条例》第二十六条设定。",
+        });
+        var html = WebUtility.HtmlDecode(await answered.Content.ReadAsStringAsync());
+        Assert.True(html.Contains("依照《城市绿化条例》第二十六条设定", StringComparison.Ordinal), html);
+
         var town = await host.Factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-town"));
         var contact = WebUtility.HtmlDecode(await town.GetStringAsync("/rulemaking/legislation/contact"));
         Assert.Contains("枣庄市城市绿化管理办法", contact);
