@@ -35,8 +35,8 @@ public sealed class LegislationTests(BrowserFixture browser) : IClassFixture<Bro
             Assert.Contains("绿地率不得低于百分之三十", await article.InnerTextAsync());
             await BrowserFixture.AssertNoSidewaysScrollAsync(citizen);
             await article.Locator("a.comment-link").ClickAsync();
-            await citizen.WaitForURLAsync("**article=*", BrowserFixture.Committed);
-            await citizen.Locator("#text").WaitForAsync();
+            await citizen.WaitForURLAsync("**article=*");
+            await citizen.WaitForFunctionAsync("() => document.querySelector('#article')?.value === '第五条'");
             Assert.Equal("第五条", await citizen.InputValueAsync("#article"));
 
             // 2. An empty comment is refused naming the field; then it is received with a number and a query code.
