@@ -18,7 +18,7 @@ namespace Fazhi.Rulemaking;
 /// <summary>
 /// Rulemaking and legality review (立法、重大行政决策、行政规范性文件合法性审核, ADR 0027): normative documents from the drafting
 /// unit's submission through the automatic legality pre-check against the library, the review office's review, unified
-/// registration, publication, filing and validity.
+/// registration, publication, filing and validity; major decisions; legislation projects (ADR 0034).
 /// </summary>
 public static class RulemakingModule
 {
@@ -45,6 +45,7 @@ public static class RulemakingModule
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.ReviewedBeforeIssueIndicator>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.FiledOnTimeIndicator>();
         services.AddWorkSummary<RulemakingWorkSummary>();
+        Legislation.LegislationFeature.Add(builder);
         services.AddPermissions(RulemakingPermissions.All);
         services.AddModuleText<RulemakingText>();
         services.AddModuleRoles(
@@ -77,6 +78,7 @@ public static class RulemakingModule
         var api = app.MapGroup("/api/rulemaking").WithTags("rulemaking");
         NormativeApi.Map(api);
         Decisions.DecisionsApi.Map(api);
+        Legislation.LegislationApi.Map(api);
         return app;
     }
 }

@@ -22,11 +22,23 @@ internal static class RulemakingPermissions
     /// <summary>The government office: the catalogue, decisions, 程序回流, the meeting and publication.</summary>
     public const string DecisionsManage = "rulemaking.decisions.manage";
 
+    /// <summary>A legislation project's drafting unit: its projects, draft versions and the answers to comments.</summary>
+    public const string LegislationWork = "rulemaking.legislation";
+
+    /// <summary>The legislation office: the yearly plan and its changes, stages, comment periods, publication, filing, contact points, settings.</summary>
+    public const string LegislationManage = "rulemaking.legislation.manage";
+
+    /// <summary>A grassroots legislative contact point's account: submits gathered comments on drafts in bulk.</summary>
+    public const string LegislationContact = "rulemaking.legislation.contact";
+
     public static PermissionDefinition[] All { get; } =
     [
         new(Draft, "rulemaking", "起草并报送本单位行政规范性文件草案，运行合法性预审"),
         new(DecisionsWork, "rulemaking", "承办重大行政决策事项：上传各程序的证明材料，完成程序步骤"),
         new(DecisionsManage, "rulemaking", "管理重大行政决策：决策事项目录、程序回流、集体讨论决定、决策公布"),
+        new(LegislationWork, "rulemaking", "承办立法项目：提交草案稿本、比较稿本、答复征求意见"),
+        new(LegislationManage, "rulemaking", "管理立法工作：年度立法计划及调整、立法程序各阶段、征求意见期限、公布、备案、基层立法联系点和期限设置"),
+        new(LegislationContact, "rulemaking", "基层立法联系点：汇总报送对立法草案的意见"),
         new(Review, "rulemaking", "合法性审核（预审问题认定、逐条意见、审核结论）、统一登记、公布、备案和期限设置"),
     ];
 }

@@ -7,7 +7,7 @@ namespace Fazhi.Rulemaking.Data;
 
 /// <summary>
 /// The rulemaking module's database: normative-document drafts with their pre-check findings and per-article opinions,
-/// and the module's settings row. Tables are prefixed <c>rulemaking_</c>.
+/// the module's settings row, major decisions and legislation projects (ADR 0034). Tables are prefixed <c>rulemaking_</c>.
 /// </summary>
 internal abstract class RulemakingDb : FazhiDbContext
 {
@@ -31,6 +31,22 @@ internal abstract class RulemakingDb : FazhiDbContext
     public DbSet<Decisions.DecisionStepRecord> DecisionSteps => Set<Decisions.DecisionStepRecord>();
 
     public DbSet<Decisions.DecisionReturn> DecisionReturns => Set<Decisions.DecisionReturn>();
+
+    public DbSet<Legislation.LegislationSettings> LegislationSettings => Set<Legislation.LegislationSettings>();
+
+    public DbSet<Legislation.LegislativePlan> LegislativePlans => Set<Legislation.LegislativePlan>();
+
+    public DbSet<Legislation.PlanChange> PlanChanges => Set<Legislation.PlanChange>();
+
+    public DbSet<Legislation.LegislationProject> LegislationProjects => Set<Legislation.LegislationProject>();
+
+    public DbSet<Legislation.ProjectStageRecord> LegislationStages => Set<Legislation.ProjectStageRecord>();
+
+    public DbSet<Legislation.DraftVersion> DraftVersions => Set<Legislation.DraftVersion>();
+
+    public DbSet<Legislation.ContactPoint> ContactPoints => Set<Legislation.ContactPoint>();
+
+    public DbSet<Legislation.LegislationComment> LegislationComments => Set<Legislation.LegislationComment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,0 +1,275 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Fazhi.Rulemaking.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Legislation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "rulemaking_contact_points",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrgUnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EstablishedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rulemaking_contact_points", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rulemaking_draft_versions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrgUnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    No = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rulemaking_draft_versions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rulemaking_legislation_comments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrgUnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VersionNo = table.Column<int>(type: "INTEGER", nullable: false),
+                    ArticleLabel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ArticleText = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CommenterName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    QueryCodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ContactPointId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    AnswerReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rulemaking_legislation_comments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rulemaking_legislation_projects",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrgUnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    PlannedSubmitOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PlannedAdoptOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Withdrawn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CommentVersionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CommentFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CommentTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CommentShortReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DocumentNo = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EffectiveOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EffectExceptionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    FilingDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FiledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FiledWith = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rulemaking_legislation_projects", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rulemaking_legislation_settings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommentDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    RuleEffectDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    FilingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rulemaking_legislation_settings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rulemaking_legislation_stages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrgUnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rulemaking_legislation_stages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rulemaking_legislative_plans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AdoptedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rulemaking_legislative_plans", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rulemaking_plan_changes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ChangedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rulemaking_plan_changes", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rulemaking_contact_points_OrgUnitId",
+                table: "rulemaking_contact_points",
+                column: "OrgUnitId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rulemaking_draft_versions_OrgUnitId",
+                table: "rulemaking_draft_versions",
+                column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rulemaking_draft_versions_ProjectId_No",
+                table: "rulemaking_draft_versions",
+                columns: new[] { "ProjectId", "No" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rulemaking_legislation_comments_ContactPointId",
+                table: "rulemaking_legislation_comments",
+                column: "ContactPointId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rulemaking_legislation_comments_Number",
+                table: "rulemaking_legislation_comments",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rulemaking_legislation_comments_OrgUnitId",
+                table: "rulemaking_legislation_comments",
+                column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rulemaking_legislation_comments_ProjectId_VersionId",
+                table: "rulemaking_legislation_comments",
+                columns: new[] { "ProjectId", "VersionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rulemaking_legislation_projects_OrgUnitId",
+                table: "rulemaking_legislation_projects",
+                column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rulemaking_legislation_projects_PlanId",
+                table: "rulemaking_legislation_projects",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rulemaking_legislation_stages_OrgUnitId",
+                table: "rulemaking_legislation_stages",
+                column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rulemaking_legislation_stages_ProjectId",
+                table: "rulemaking_legislation_stages",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rulemaking_legislative_plans_Year",
+                table: "rulemaking_legislative_plans",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rulemaking_plan_changes_PlanId",
+                table: "rulemaking_plan_changes",
+                column: "PlanId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "rulemaking_contact_points");
+
+            migrationBuilder.DropTable(
+                name: "rulemaking_draft_versions");
+
+            migrationBuilder.DropTable(
+                name: "rulemaking_legislation_comments");
+
+            migrationBuilder.DropTable(
+                name: "rulemaking_legislation_projects");
+
+            migrationBuilder.DropTable(
+                name: "rulemaking_legislation_settings");
+
+            migrationBuilder.DropTable(
+                name: "rulemaking_legislation_stages");
+
+            migrationBuilder.DropTable(
+                name: "rulemaking_legislative_plans");
+
+            migrationBuilder.DropTable(
+                name: "rulemaking_plan_changes");
+        }
+    }
+}
