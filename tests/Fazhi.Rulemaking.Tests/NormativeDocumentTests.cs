@@ -169,5 +169,17 @@ public sealed class NormativeDocumentTests(RulemakingHost host) : IClassFixture<
             Assert.Contains(rule, page);
         }
         Assert.Contains("薛城区老旧小区改造资金管理办法", WebUtility.HtmlDecode(await host.Factory.CreateClient().GetStringAsync("/public/normative-documents")));
+
+        // A page with several findings decides one through its own form (two forms of one name made every post a 500).
+        var nightId = night.GetProperty("id").GetString();
+        var detail = await (await host.Factory.ApiClientAsync(FazhiFactory.DemoUser("demo-city"))).GetFromJsonAsync<JsonElement>($"/api/rulemaking/normative-documents/{nightId}");
+        var pending = detail.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("decision").GetString() == "Pending").ToList();
+        Assert.True(pending.Count > 1, "the demo draft has several undecided findings");
+        var decided = await Forms.SubmitAsync(city, $"/rulemaking/documents/{nightId}", "finding-" + Guid.Parse(pending[1].GetProperty("id").GetString()!).ToString("N"),
+            new Dictionary<string, string> { ["Finding.Decision"] = "Dismissed", ["Finding.Reason"] = "该条款已引用上位法依据，不予采纳。" });
+        Assert.True(decided.StatusCode == HttpStatusCode.OK, await decided.Content.ReadAsStringAsync());
+        var after = await (await host.Factory.ApiClientAsync(FazhiFactory.DemoUser("demo-city"))).GetFromJsonAsync<JsonElement>($"/api/rulemaking/normative-documents/{nightId}");
+        Assert.Equal("Dismissed", after.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("id").GetString() == pending[1].GetProperty("id").GetString())
+            .GetProperty("decision").GetString());
     }
 }
