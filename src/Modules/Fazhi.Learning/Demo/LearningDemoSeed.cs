@@ -13,7 +13,8 @@ namespace Fazhi.Learning.Demo;
 /// 行政复议法 第三十二条 changed in the 2023 revision. Every record is labelled demo. Idempotent: skipped when the register
 /// already has demo people.
 /// </summary>
-internal sealed class LearningDemoSeed(LearningDb db, IOrgDirectory orgs, IUserDirectory users, QuestionService questions, Exams.ExamService exams, TimeProvider time) : IDemoSeed
+internal sealed class LearningDemoSeed(LearningDb db, IOrgDirectory orgs, IUserDirectory users, QuestionService questions, Exams.ExamService exams, Marking.MarkingService marking,
+    TimeProvider time) : IDemoSeed
 {
     internal static readonly (string User, string Name, string Org, string Post, bool Leader, string Level)[] Accounts =
     [
@@ -101,6 +102,35 @@ internal sealed class LearningDemoSeed(LearningDb db, IOrgDirectory orgs, IUserD
         if (notDrawable is null)
         {
             await db.SaveChangesAsync(ct);
+            await SeedResultsAsync(exam, ct);
+        }
+    }
+
+    /// <summary>
+    /// Demo results: the officials without accounts sat the demo exam yesterday. Three short answers are marked (so there are
+    /// passes with certificates and a fail), two wait in the marking queue for <c>demo-city</c>.
+    /// </summary>
+    private async Task SeedResultsAsync(Exams.Exam exam, CancellationToken ct)
+    {
+        var names = Others.Select(o => o.Name).ToList();
+        var sitters = await db.People.IgnoreQueryFilters().Where(p => p.IsDemo && p.UserId == null && names.Contains(p.Name)).ToListAsync(ct);
+        (int Right, string Answer, decimal? Points, string Comment)[] plan =
+        [
+            (8, "当事人有权申请回避，有权陈述、申辩和质证，可以委托一至二人代理，有权核对听证笔录。", 10, "要点齐全。"),
+            (7, "可以申请回避、进行陈述申辩和质证。", 6, "缺委托代理人和核对笔录。"),
+            (3, "听证应当公开举行。", 2, "答非所问，仅涉及公开举行。"),
+            (6, "有陈述、申辩的权利，可以请律师。", null, ""),
+            (5, "可以要求回避。", null, ""),
+        ];
+        var started = time.GetUtcNow().AddHours(-20);
+        foreach (var (person, i) in sitters.OrderBy(p => names.IndexOf(p.Name)).Select((p, i) => (p, i)).Take(plan.Length))
+        {
+            var attempt = await exams.DemoAttemptAsync(exam, person, plan[i].Right, plan[i].Answer, started.AddMinutes(i * 7), ct);
+            var shortItem = await db.AttemptItems.AsNoTracking().Where(x => x.AttemptId == attempt.Id && x.Kind == QuestionKind.Short).Select(x => (int?)x.Position).FirstOrDefaultAsync(ct);
+            if (plan[i].Points is { } points && shortItem is { } position)
+            {
+                await marking.MarkAsync(attempt.Id, position, new Marking.MarkInput(points, plan[i].Comment), ct);
+            }
         }
     }
 

@@ -28,6 +28,10 @@ namespace Fazhi.Learning.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<long>("DeadlineMs")
                         .HasColumnType("bigint");
 
@@ -41,6 +45,9 @@ namespace Fazhi.Learning.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("FinalAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<decimal>("MaxScore")
                         .HasPrecision(9, 2)
@@ -104,6 +111,9 @@ namespace Fazhi.Learning.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CertificateNumber")
+                        .IsUnique();
+
                     b.HasIndex("UserId");
 
                     b.HasIndex("ExamId", "PersonId");
@@ -128,10 +138,21 @@ namespace Fazhi.Learning.Data.Migrations.Postgres
                     b.Property<long?>("AnsweredAtMs")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("MarkedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("MarkedBy")
+                        .HasColumnType("uuid");
 
                     b.Property<decimal>("MaxPoints")
                         .HasPrecision(9, 2)

@@ -23,6 +23,10 @@ namespace Fazhi.Learning.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("DeadlineMs")
                         .HasColumnType("INTEGER");
 
@@ -35,6 +39,9 @@ namespace Fazhi.Learning.Data.Migrations.Sqlite
                     b.Property<string>("ExtraReason")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("FinalAt")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("MaxScore")
@@ -99,6 +106,9 @@ namespace Fazhi.Learning.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CertificateNumber")
+                        .IsUnique();
+
                     b.HasIndex("UserId");
 
                     b.HasIndex("ExamId", "PersonId");
@@ -123,9 +133,20 @@ namespace Fazhi.Learning.Data.Migrations.Sqlite
                     b.Property<long?>("AnsweredAtMs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MarkedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MarkedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("MaxPoints")
