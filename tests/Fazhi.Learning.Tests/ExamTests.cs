@@ -271,6 +271,11 @@ public sealed class ExamTests(LearningHost host) : IClassFixture<LearningHost>
         Assert.Contains("演示·市中区工作人员", WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/people")));
         Assert.Contains("2026 年度全市法治能力测试（演示）", WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/exams")));
         Assert.Contains("待阅 2 份", WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/marking")));
+        var records = WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/records"));
+        foreach (var demo in new[] { "市政府常务会议学法", "法治讲座：行政处罚法适用中的常见问题（演示）", "某商贸公司诉区市场监督管理局行政处罚案（演示）", "新任命国家工作人员宪法宣誓仪式（演示）", "张明华（演示）", "刘洋（演示）" })
+        {
+            Assert.Contains(demo, records);
+        }
         Assert.Contains("张明华（演示）", WebUtility.HtmlDecode(await browser.GetStringAsync($"/learning/results?exam={pending.GetProperty("examId").GetGuid()}")));
         var my = WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/my"));
         Assert.Contains("继续作答", my);

@@ -39,6 +39,7 @@ public static class LearningModule
         services.AddScoped<Marking.MarkingService>();
         services.AddScoped<Grades.ResultsService>();
         services.AddScoped<Grades.Certificates>();
+        services.AddScoped<Records.RecordsService>();
         services.AddRateLimiter(o => o.AddPolicy(PublicRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         services.AddFazhiJob<AttemptSweepJob>("0 * * * * ?", "每分钟 考试到时自动交卷");
@@ -61,6 +62,7 @@ public static class LearningModule
             new NavItem("学法考法", "试卷与考试", "/learning/exams", LearningPermissions.Manage, 30, "Papers and exams"),
             new NavItem("学法考法", "阅卷", "/learning/marking", LearningPermissions.Mark, 40, "Marking"),
             new NavItem("学法考法", "考试成绩", "/learning/results", LearningPermissions.Unit, 50, "Exam results"),
+            new NavItem("学法考法", "学法述法记录", "/learning/records", LearningPermissions.Unit, 60, "Study and duty records"),
             new NavItem("学法考法", "我的考试", "/learning/my", null, 5, "My exams"));
         return builder;
     }
@@ -73,6 +75,7 @@ public static class LearningModule
         ExamsApi.Map(api);
         Marking.MarkingApi.Map(api);
         Grades.GradesApi.Map(api);
+        Records.RecordsApi.Map(api);
         return app;
     }
 }

@@ -14,7 +14,7 @@ namespace Fazhi.Learning.Demo;
 /// already has demo people.
 /// </summary>
 internal sealed class LearningDemoSeed(LearningDb db, IOrgDirectory orgs, IUserDirectory users, QuestionService questions, Exams.ExamService exams, Marking.MarkingService marking,
-    TimeProvider time) : IDemoSeed
+    TimeProvider time, Fazhi.Platform.Features.Calendar.IDeadlineService deadlines) : IDemoSeed
 {
     internal static readonly (string User, string Name, string Org, string Post, bool Leader, string Level)[] Accounts =
     [
@@ -77,6 +77,52 @@ internal sealed class LearningDemoSeed(LearningDb db, IOrgDirectory orgs, IUserD
         await db.SaveChangesAsync(ct);
         await SeedQuestionsAsync(ct);
         await SeedExamAsync(ct);
+        await SeedRecordsAsync(ct);
+    }
+
+    /// <summary>Demo records of each kind this year: a collective study session, a lecture, a court hearing, an oath ceremony, two duty reports (one evaluated).</summary>
+    private async Task SeedRecordsAsync(CancellationToken ct)
+    {
+        if (await orgs.FindByCodeAsync("370400", ct) is not { } city)
+        {
+            return;
+        }
+        var people = await db.People.IgnoreQueryFilters().Where(p => p.IsDemo).ToDictionaryAsync(p => p.Name, ct);
+        var today = deadlines.Today;
+        DateOnly DaysAgo(int days) => today.AddDays(-days) is var d && d.Year == today.Year ? d : new DateOnly(today.Year, 1, 1);
+        (Records.ActivityKind Kind, int DaysAgo, string Topic, string Detail, string[] Who)[] activities =
+        [
+            (Records.ActivityKind.StudySession, 40, "市政府常务会议学法：《中华人民共和国行政复议法》（2023 年修订）要点（演示）", "市司法局主要负责同志",
+                ["张明华（演示）", "李秀英（演示）", "王建国（演示）", "演示·市司法局工作人员"]),
+            (Records.ActivityKind.Lecture, 25, "法治讲座：行政处罚法适用中的常见问题（演示）", "枣庄学院法学院教授（演示）",
+                ["李秀英（演示）", "赵丽（演示）", "演示·市中区工作人员", "演示·薛城区工作人员", "演示·市中区中心街街道工作人员"]),
+            (Records.ActivityKind.CourtHearing, 18, "某商贸公司诉区市场监督管理局行政处罚案（演示）", "枣庄市中级人民法院", ["赵丽（演示）", "刘洋（演示）", "演示·薛城区工作人员"]),
+            (Records.ActivityKind.Oath, 10, "新任命国家工作人员宪法宣誓仪式（演示）", "市人大常委会副主任（演示）", ["王建国（演示）", "演示·市中区工作人员"]),
+        ];
+        foreach (var (kind, days, topic, detail, who) in activities)
+        {
+            var activity = new Records.Activity { Kind = kind, OrgUnitId = city.Id, UnitName = city.Name, Date = DaysAgo(days), Topic = topic, Detail = detail, IsDemo = true };
+            db.Activities.Add(activity);
+            db.ActivityAttendees.AddRange(who.Where(people.ContainsKey).Select(n => people[n])
+                .Select(p => new Records.ActivityAttendee { ActivityId = activity.Id, PersonId = p.Id, OrgUnitId = p.OrgUnitId, PersonName = p.Name }));
+        }
+        (string Name, string Summary, string Evaluation, string Note)[] reports =
+        [
+            ("张明华（演示）", "履行推进法治建设第一责任人职责情况：主持局党组会议学法 4 次，组织行政复议法修订培训，办理行政复议案件 126 件。", "优秀", "职责履行到位，述法内容具体。"),
+            ("刘洋（演示）", "区政府推进依法行政情况：落实重大行政决策合法性审查，全年审查决策事项 18 件，旁听庭审 2 次。", "", ""),
+        ];
+        foreach (var (name, summary, evaluation, note) in reports)
+        {
+            if (people.TryGetValue(name, out var p))
+            {
+                db.DutyReports.Add(new Records.DutyReport
+                {
+                    PersonId = p.Id, OrgUnitId = p.OrgUnitId, PersonName = p.Name, Year = today.Year, SubmittedOn = DaysAgo(5), Summary = summary, Evaluation = evaluation,
+                    EvaluationNote = note, IsDemo = true,
+                });
+            }
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>A random paper over the demo bank and an exam open for a month to everyone in the city (every demo account).</summary>
