@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Fazhi.Platform.Features.Documents;
 using Fazhi.Platform.Features.OrgUnits;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Learning.Tests;
 
@@ -87,8 +88,8 @@ public sealed class RecordsTests(LearningHost host) : IClassFixture<LearningHost
         // The leader's record: the unit's study session and the city's oath, the evaluated report with its file.
         var record = await unit.GetFromJsonAsync<JsonElement>($"/api/learning/people/{leader}/record");
         Assert.Equal(["Oath", "StudySession"], record.GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("kind").GetString()).Order(StringComparer.Ordinal));
-        var duty = Assert.Single(record.GetProperty("dutyReports").EnumerateArray());
-        Assert.Equal(("优秀", "述职述法报告.pdf"), (duty.GetProperty("evaluation").GetString(), duty.GetProperty("fileName").GetString()));
+        var dutyRow = Assert.Single(record.GetProperty("dutyReports").EnumerateArray());
+        Assert.Equal(("优秀", "述职述法报告.pdf"), (dutyRow.GetProperty("evaluation").GetString(), dutyRow.GetProperty("fileName").GetString()));
         Assert.Empty(record.GetProperty("exams").EnumerateArray());
         var examRecord = Assert.Single((await unit.GetFromJsonAsync<JsonElement>($"/api/learning/people/{examinee}/record")).GetProperty("exams").EnumerateArray());
         Assert.Equal(("档案考试", "合格"), (examRecord.GetProperty("exam").GetString(), examRecord.GetProperty("result").GetString()));
@@ -106,6 +107,24 @@ public sealed class RecordsTests(LearningHost host) : IClassFixture<LearningHost
         var otherName = (await host.Factory.UnitAsync("370402")).Name;
         var otherUnit = all.Single(u => u.GetProperty("unitName").GetString() == otherName);
         Assert.Equal((1, 0.0m), (otherUnit.GetProperty("sworn").GetInt32(), otherUnit.GetProperty("reportRate").GetDecimal()));
+
+        // The computed indicators for an assessment campaign over the unit this year, person by person with links to the records.
+        async Task<Fazhi.Assessment.Contracts.ComputedIndicatorValue> ComputeAsync(string key) => await host.Factory.InScopeAsync(sp =>
+            sp.GetServices<Fazhi.Assessment.Contracts.IComputedIndicatorProvider>().Single(p => p.Key == key)
+                .ComputeAsync(new Fazhi.Assessment.Contracts.ComputedIndicatorQuery(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), unitId, [unitId]), CancellationToken.None));
+        var participation = await ComputeAsync("learning.exam-participation");
+        Assert.Equal((1m, 3m), (participation.Numerator, participation.Denominator));
+        Assert.Contains(participation.Records, r => r.Counted && r.Link == $"/learning/people/{examinee}/record");
+        var pass = await ComputeAsync("learning.exam-pass");
+        Assert.Equal((1m, 1m, 1m), (pass.Numerator, pass.Denominator, pass.Value));
+        var duty = await ComputeAsync("learning.duty-reports");
+        Assert.Equal((1m, 1m), (duty.Numerator, duty.Denominator));
+        Assert.Equal($"/learning/people/{leader}/record", Assert.Single(duty.Records).Link);
+        var study = await ComputeAsync("learning.study");
+        Assert.Equal((2m, 3m), (study.Numerator, study.Denominator));
+        Assert.False(study.Records[0].Counted); // the ones not counted first
+        Assert.Null((await host.Factory.InScopeAsync(sp => sp.GetServices<Fazhi.Assessment.Contracts.IComputedIndicatorProvider>().Single(p => p.Key == "learning.exam-pass")
+            .ComputeAsync(new Fazhi.Assessment.Contracts.ComputedIndicatorQuery(new DateOnly(year - 1, 1, 1), new DateOnly(year - 1, 12, 31), unitId, [unitId]), CancellationToken.None))).Value);
 
         // Scope: another unit's person's record is not found; the unit's activity list has its own activities only.
         Assert.Equal(HttpStatusCode.NotFound, (await unit.GetAsync($"/api/learning/people/{outsider}/record")).StatusCode);

@@ -40,6 +40,10 @@ public static class LearningModule
         services.AddScoped<Grades.ResultsService>();
         services.AddScoped<Grades.Certificates>();
         services.AddScoped<Records.RecordsService>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.ExamParticipationIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.ExamPassIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.DutyReportIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.StudyIndicator>();
         services.AddRateLimiter(o => o.AddPolicy(PublicRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         services.AddFazhiJob<AttemptSweepJob>("0 * * * * ?", "每分钟 考试到时自动交卷");

@@ -186,7 +186,7 @@ internal sealed class RecordsService(LearningDb db, ICurrentUser user, IOrgDirec
         var attended = await db.ActivityAttendees.AsNoTracking().Where(x => x.PersonId == personId).Select(x => x.ActivityId).ToListAsync(ct);
         var activities = (await db.Activities.IgnoreQueryFilters().AsNoTracking().Where(a => attended.Contains(a.Id)).ToListAsync(ct))
             .OrderByDescending(a => a.Date).Select(a => new RecordActivity(a.Kind, KindName(a.Kind), a.Date, a.Topic, a.Detail, a.UnitName)).ToList();
-        var reports = (await db.DutyReports.IgnoreQueryFilters().AsNoTracking().Where(r => r.PersonId == personId).ToListAsync(ct)).OrderByDescending(r => r.Year).Select(View).ToList();
+        var reports = (await db.DutyReports.AsNoTracking().Where(r => r.PersonId == personId).ToListAsync(ct)).OrderByDescending(r => r.Year).Select(View).ToList();
         return new PersonRecord(person.Id, person.Name, person.UnitName, person.Post, person.IsLeader, person.Level, exams, activities, reports);
     }
 
@@ -216,7 +216,7 @@ internal sealed class RecordsService(LearningDb db, ICurrentUser user, IOrgDirec
         var studied = Of(ActivityKind.StudySession, ActivityKind.Lecture);
         var hearings = Of(ActivityKind.CourtHearing);
         var sworn = Of(ActivityKind.Oath);
-        var reported = (await db.DutyReports.IgnoreQueryFilters().AsNoTracking().Where(r => r.Year == year).Select(r => r.PersonId).ToListAsync(ct)).ToHashSet();
+        var reported = (await db.DutyReports.AsNoTracking().Where(r => r.Year == year).Select(r => r.PersonId).ToListAsync(ct)).ToHashSet();
         return people.GroupBy(p => p.UnitName).Select(g =>
         {
             var n = g.Count();
