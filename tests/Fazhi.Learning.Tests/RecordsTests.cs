@@ -103,6 +103,8 @@ public sealed class RecordsTests(LearningHost host) : IClassFixture<LearningHost
             mine.GetProperty("studied").GetInt32(), mine.GetProperty("hearings").GetInt32(), mine.GetProperty("sworn").GetInt32(), mine.GetProperty("reported").GetInt32()));
         Assert.Equal((33.3m, 66.7m, 33.3m, 100.0m), (mine.GetProperty("examRate").GetDecimal(), mine.GetProperty("studyRate").GetDecimal(), mine.GetProperty("hearingRate").GetDecimal(),
             mine.GetProperty("reportRate").GetDecimal()));
+        await (await unit.GetAsync("/api/learning/completion?year=-1")).AssertRefusedNamingAsync("year");
+        await (await unit.GetAsync("/api/learning/activities?year=99999")).AssertRefusedNamingAsync("year");
         var all = (await office.GetFromJsonAsync<JsonElement>($"/api/learning/completion?year={year}")).EnumerateArray().ToList();
         var otherName = (await host.Factory.UnitAsync("370402")).Name;
         var otherUnit = all.Single(u => u.GetProperty("unitName").GetString() == otherName);

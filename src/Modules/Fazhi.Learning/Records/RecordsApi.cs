@@ -18,13 +18,13 @@ internal static class RecordsApi
     {
         var g = api.MapGroup("").RequirePermission(LearningPermissions.Unit);
         g.MapGet("/activities", async (int? year, string? kind, RecordsService s, IDeadlineService y, CancellationToken ct) =>
-            TypedResults.Ok(await s.ActivitiesAsync(year ?? y.Today.Year, Enum.TryParse<ActivityKind>(kind, out var k) ? k : null, ct)));
+            TypedResults.Ok(await s.ActivitiesAsync(RecordsService.CheckYear(year, y.Today.Year), Enum.TryParse<ActivityKind>(kind, out var k) ? k : null, ct)));
         g.MapPost("/activities", async (ActivityInput i, RecordsService s, CancellationToken ct) =>
         {
             var a = await s.CreateActivityAsync(i, ct);
             return TypedResults.Created((string?)null, new { a.Id, a.Kind, a.Date, a.Topic, a.Detail, a.UnitName, a.Version });
         });
-        g.MapGet("/duty-reports", async (int? year, RecordsService s, IDeadlineService y, CancellationToken ct) => TypedResults.Ok(await s.ReportsAsync(year ?? y.Today.Year, ct)));
+        g.MapGet("/duty-reports", async (int? year, RecordsService s, IDeadlineService y, CancellationToken ct) => TypedResults.Ok(await s.ReportsAsync(RecordsService.CheckYear(year, y.Today.Year), ct)));
         g.MapPost("/duty-reports", async (DutyReportInput i, RecordsService s, CancellationToken ct) =>
         {
             var r = await s.SubmitReportAsync(i, ct);
@@ -44,7 +44,7 @@ internal static class RecordsApi
             var (content, name) = await s.ExportRecordAsync(id, ct);
             return TypedResults.File(content, XlsxWriter.ContentType, name);
         });
-        g.MapGet("/completion", async (int? year, RecordsService s, IDeadlineService y, CancellationToken ct) => TypedResults.Ok(await s.CompletionAsync(year ?? y.Today.Year, ct)));
+        g.MapGet("/completion", async (int? year, RecordsService s, IDeadlineService y, CancellationToken ct) => TypedResults.Ok(await s.CompletionAsync(RecordsService.CheckYear(year, y.Today.Year), ct)));
     }
 
     /// <summary>Multipart (field <c>file</c>). A browser form (cookie, with its antiforgery token) is sent back to the records page.</summary>

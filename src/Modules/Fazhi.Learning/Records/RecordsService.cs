@@ -45,6 +45,10 @@ internal sealed class RecordsService(LearningDb db, ICurrentUser user, IOrgDirec
 
     public static readonly string[] Evaluations = ["优秀", "合格", "基本合格", "不合格"];
 
+    /// <summary>A year asked for in a query: this year when not given; refused, naming <c>year</c>, outside 2000–2100.</summary>
+    public static int CheckYear(int? year, int thisYear) =>
+        year is null ? thisYear : year is >= 2000 and <= 2100 ? year.Value : throw Refuse.Field("year", "年度应为 2000–2100 年。");
+
     public static string KindName(ActivityKind kind) => kind switch
     {
         ActivityKind.StudySession => "集体学法",
