@@ -37,6 +37,7 @@ public sealed class ScopeRules
         ["src/Modules/Fazhi.Learning/People/PeopleService.cs"] = "a taker's own register entry, and an account linked to one person city-wide",
         ["src/Modules/Fazhi.Learning/Exams/ExamService.cs"] = "an exam may assign people of any unit",
         ["src/Modules/Fazhi.Learning/Demo/LearningDemoSeed.cs"] = "demo data is seeded as the system",
+        ["src/Modules/Fazhi.Learning/Records/RecordsService.cs"] = "a person's record and rates include activities of other units they attended; one duty report per person and year city-wide",
     };
 
     [Fact]

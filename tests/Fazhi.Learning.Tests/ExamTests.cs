@@ -241,6 +241,16 @@ public sealed class ExamTests(LearningHost host) : IClassFixture<LearningHost>
     {
         await host.Factory.SeedDemoAsync();
         await host.Factory.SeedDemoAsync(); // idempotent
+
+        // Demo results: five officials without accounts sat the demo exam; three short answers are marked, two wait for demo-city.
+        var office = await host.Factory.ApiClientAsync(FazhiFactory.DemoUser("demo-city"));
+        var queue = await office.GetFromJsonAsync<JsonElement>("/api/learning/marking");
+        var pending = Assert.Single(queue.GetProperty("exams").EnumerateArray(), e => e.GetProperty("title").GetString()!.Contains("演示"));
+        Assert.Equal(2, pending.GetProperty("pending").GetInt32());
+        var demoResults = await office.GetFromJsonAsync<JsonElement>($"/api/learning/exams/{pending.GetProperty("examId").GetGuid()}/results");
+        var states = demoResults.GetProperty("people").EnumerateArray().Where(p => p.GetProperty("attempts").GetInt32() > 0).Select(p => p.GetProperty("state").GetString()).ToList();
+        Assert.Equal(["不合格", "合格", "合格", "待阅卷", "待阅卷"], states.Order(StringComparer.Ordinal));
+        Assert.Equal(2, demoResults.GetProperty("people").EnumerateArray().Count(p => p.GetProperty("certificateNumber").ValueKind == JsonValueKind.String));
         foreach (var name in new[] { "demo-city", "demo-town", "demo-shizhong" })
         {
             var client = await host.Factory.ApiClientAsync(FazhiFactory.DemoUser(name));
@@ -260,6 +270,13 @@ public sealed class ExamTests(LearningHost host) : IClassFixture<LearningHost>
         Assert.Contains("被申请人应当履行行政复议决定", questions);
         Assert.Contains("演示·市中区工作人员", WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/people")));
         Assert.Contains("2026 年度全市法治能力测试（演示）", WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/exams")));
+        Assert.Contains("待阅 2 份", WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/marking")));
+        var records = WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/records"));
+        foreach (var demo in new[] { "市政府常务会议学法", "法治讲座：行政处罚法适用中的常见问题（演示）", "某商贸公司诉区市场监督管理局行政处罚案（演示）", "新任命国家工作人员宪法宣誓仪式（演示）", "张明华（演示）", "刘洋（演示）" })
+        {
+            Assert.Contains(demo, records);
+        }
+        Assert.Contains("张明华（演示）", WebUtility.HtmlDecode(await browser.GetStringAsync($"/learning/results?exam={pending.GetProperty("examId").GetGuid()}")));
         var my = WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/my"));
         Assert.Contains("继续作答", my);
         var examId = System.Text.RegularExpressions.Regex.Match(my, "/learning/take/([0-9a-f-]{36})").Groups[1].Value;

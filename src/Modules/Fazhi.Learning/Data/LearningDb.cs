@@ -29,6 +29,12 @@ internal abstract class LearningDb : FazhiDbContext
 
     public DbSet<Exams.AttemptItem> AttemptItems => Set<Exams.AttemptItem>();
 
+    public DbSet<Records.Activity> Activities => Set<Records.Activity>();
+
+    public DbSet<Records.ActivityAttendee> ActivityAttendees => Set<Records.ActivityAttendee>();
+
+    public DbSet<Records.DutyReport> DutyReports => Set<Records.DutyReport>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LearningDb).Assembly);

@@ -13,7 +13,8 @@ namespace Fazhi.Learning.Demo;
 /// 行政复议法 第三十二条 changed in the 2023 revision. Every record is labelled demo. Idempotent: skipped when the register
 /// already has demo people.
 /// </summary>
-internal sealed class LearningDemoSeed(LearningDb db, IOrgDirectory orgs, IUserDirectory users, QuestionService questions, Exams.ExamService exams, TimeProvider time) : IDemoSeed
+internal sealed class LearningDemoSeed(LearningDb db, IOrgDirectory orgs, IUserDirectory users, QuestionService questions, Exams.ExamService exams, Marking.MarkingService marking,
+    TimeProvider time, Fazhi.Platform.Features.Calendar.IDeadlineService deadlines) : IDemoSeed
 {
     internal static readonly (string User, string Name, string Org, string Post, bool Leader, string Level)[] Accounts =
     [
@@ -76,6 +77,52 @@ internal sealed class LearningDemoSeed(LearningDb db, IOrgDirectory orgs, IUserD
         await db.SaveChangesAsync(ct);
         await SeedQuestionsAsync(ct);
         await SeedExamAsync(ct);
+        await SeedRecordsAsync(ct);
+    }
+
+    /// <summary>Demo records of each kind this year: a collective study session, a lecture, a court hearing, an oath ceremony, two duty reports (one evaluated).</summary>
+    private async Task SeedRecordsAsync(CancellationToken ct)
+    {
+        if (await orgs.FindByCodeAsync("370400", ct) is not { } city)
+        {
+            return;
+        }
+        var people = await db.People.IgnoreQueryFilters().Where(p => p.IsDemo).ToDictionaryAsync(p => p.Name, ct);
+        var today = deadlines.Today;
+        DateOnly DaysAgo(int days) => today.AddDays(-days) is var d && d.Year == today.Year ? d : new DateOnly(today.Year, 1, 1);
+        (Records.ActivityKind Kind, int DaysAgo, string Topic, string Detail, string[] Who)[] activities =
+        [
+            (Records.ActivityKind.StudySession, 40, "市政府常务会议学法：《中华人民共和国行政复议法》（2023 年修订）要点（演示）", "市司法局主要负责同志",
+                ["张明华（演示）", "李秀英（演示）", "王建国（演示）", "演示·市司法局工作人员"]),
+            (Records.ActivityKind.Lecture, 25, "法治讲座：行政处罚法适用中的常见问题（演示）", "枣庄学院法学院教授（演示）",
+                ["李秀英（演示）", "赵丽（演示）", "演示·市中区工作人员", "演示·薛城区工作人员", "演示·市中区中心街街道工作人员"]),
+            (Records.ActivityKind.CourtHearing, 18, "某商贸公司诉区市场监督管理局行政处罚案（演示）", "枣庄市中级人民法院", ["赵丽（演示）", "刘洋（演示）", "演示·薛城区工作人员"]),
+            (Records.ActivityKind.Oath, 10, "新任命国家工作人员宪法宣誓仪式（演示）", "市人大常委会副主任（演示）", ["王建国（演示）", "演示·市中区工作人员"]),
+        ];
+        foreach (var (kind, days, topic, detail, who) in activities)
+        {
+            var activity = new Records.Activity { Kind = kind, OrgUnitId = city.Id, UnitName = city.Name, Date = DaysAgo(days), Topic = topic, Detail = detail, IsDemo = true };
+            db.Activities.Add(activity);
+            db.ActivityAttendees.AddRange(who.Where(people.ContainsKey).Select(n => people[n])
+                .Select(p => new Records.ActivityAttendee { ActivityId = activity.Id, PersonId = p.Id, OrgUnitId = p.OrgUnitId, PersonName = p.Name }));
+        }
+        (string Name, string Summary, string Evaluation, string Note)[] reports =
+        [
+            ("张明华（演示）", "履行推进法治建设第一责任人职责情况：主持局党组会议学法 4 次，组织行政复议法修订培训，办理行政复议案件 126 件。", "优秀", "职责履行到位，述法内容具体。"),
+            ("刘洋（演示）", "区政府推进依法行政情况：落实重大行政决策合法性审查，全年审查决策事项 18 件，旁听庭审 2 次。", "", ""),
+        ];
+        foreach (var (name, summary, evaluation, note) in reports)
+        {
+            if (people.TryGetValue(name, out var p))
+            {
+                db.DutyReports.Add(new Records.DutyReport
+                {
+                    PersonId = p.Id, OrgUnitId = p.OrgUnitId, PersonName = p.Name, Year = today.Year, SubmittedOn = DaysAgo(5), Summary = summary, Evaluation = evaluation,
+                    EvaluationNote = note, IsDemo = true,
+                });
+            }
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>A random paper over the demo bank and an exam open for a month to everyone in the city (every demo account).</summary>
@@ -101,6 +148,35 @@ internal sealed class LearningDemoSeed(LearningDb db, IOrgDirectory orgs, IUserD
         if (notDrawable is null)
         {
             await db.SaveChangesAsync(ct);
+            await SeedResultsAsync(exam, ct);
+        }
+    }
+
+    /// <summary>
+    /// Demo results: the officials without accounts sat the demo exam yesterday. Three short answers are marked (so there are
+    /// passes with certificates and a fail), two wait in the marking queue for <c>demo-city</c>.
+    /// </summary>
+    private async Task SeedResultsAsync(Exams.Exam exam, CancellationToken ct)
+    {
+        var names = Others.Select(o => o.Name).ToList();
+        var sitters = await db.People.IgnoreQueryFilters().Where(p => p.IsDemo && p.UserId == null && names.Contains(p.Name)).ToListAsync(ct);
+        (int Right, string Answer, decimal? Points, string Comment)[] plan =
+        [
+            (8, "当事人有权申请回避，有权陈述、申辩和质证，可以委托一至二人代理，有权核对听证笔录。", 10, "要点齐全。"),
+            (7, "可以申请回避、进行陈述申辩和质证。", 6, "缺委托代理人和核对笔录。"),
+            (3, "听证应当公开举行。", 2, "答非所问，仅涉及公开举行。"),
+            (6, "有陈述、申辩的权利，可以请律师。", null, ""),
+            (5, "可以要求回避。", null, ""),
+        ];
+        var started = time.GetUtcNow().AddHours(-20);
+        foreach (var (person, i) in sitters.OrderBy(p => names.IndexOf(p.Name)).Select((p, i) => (p, i)).Take(plan.Length))
+        {
+            var attempt = await exams.DemoAttemptAsync(exam, person, plan[i].Right, plan[i].Answer, started.AddMinutes(i * 7), ct);
+            var shortItem = await db.AttemptItems.AsNoTracking().Where(x => x.AttemptId == attempt.Id && x.Kind == QuestionKind.Short).Select(x => (int?)x.Position).FirstOrDefaultAsync(ct);
+            if (plan[i].Points is { } points && shortItem is { } position)
+            {
+                await marking.MarkAsync(attempt.Id, position, new Marking.MarkInput(points, plan[i].Comment), ct);
+            }
         }
     }
 

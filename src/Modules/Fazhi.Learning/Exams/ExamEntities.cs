@@ -144,6 +144,12 @@ internal sealed class Attempt : IVersioned
 
     public bool? Passed { get; set; }
 
+    /// <summary>When the result became final (at submission, or when the last short answer was marked).</summary>
+    public DateTimeOffset? FinalAt { get; set; }
+
+    /// <summary>The certificate's verification number (合格证书验证编号), issued when a final result is a pass (ADR 0033).</summary>
+    public string? CertificateNumber { get; set; }
+
     public long Version { get; set; }
 }
 
@@ -172,6 +178,14 @@ internal sealed class AttemptItem
     public decimal? Points { get; set; }
 
     public decimal MaxPoints { get; set; }
+
+    /// <summary>The marker's comment on a short answer (阅卷评语).</summary>
+    public string Comment { get; set; } = "";
+
+    /// <summary>Who marked a short answer, and when (Unix milliseconds); null until marked.</summary>
+    public Guid? MarkedBy { get; set; }
+
+    public long? MarkedAtMs { get; set; }
 }
 
 internal sealed class ExamConfigurations : IEntityTypeConfiguration<Paper>, IEntityTypeConfiguration<Exam>, IEntityTypeConfiguration<Attempt>, IEntityTypeConfiguration<AttemptItem>
@@ -212,6 +226,8 @@ internal sealed class ExamConfigurations : IEntityTypeConfiguration<Paper>, IEnt
         b.Property(x => x.ExtraReason).HasMaxLength(500);
         b.Property(x => x.Score).HasPrecision(9, 2);
         b.Property(x => x.MaxScore).HasPrecision(9, 2);
+        b.Property(x => x.CertificateNumber).HasMaxLength(32);
+        b.HasIndex(x => x.CertificateNumber).IsUnique();
         b.Property(x => x.Version).IsConcurrencyToken();
     }
 
@@ -224,5 +240,6 @@ internal sealed class ExamConfigurations : IEntityTypeConfiguration<Paper>, IEnt
         b.Property(x => x.Answer).HasMaxLength(4000);
         b.Property(x => x.Points).HasPrecision(9, 2);
         b.Property(x => x.MaxPoints).HasPrecision(9, 2);
+        b.Property(x => x.Comment).HasMaxLength(500);
     }
 }

@@ -32,7 +32,7 @@ internal sealed record TakerAttempt(Guid Id, Guid ExamId, string ExamTitle, int 
     decimal MaxScore, int PendingMarks, bool? Passed, int PassMark, bool ResultsReleased, IReadOnlyList<TakerItem> Items);
 
 internal sealed record MyExam(Guid Id, string Title, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int TimeLimitMinutes, int MaxAttempts, int AttemptsUsed, Guid? InProgressAttemptId,
-    decimal? BestScore, bool? Passed, bool Open, Guid? LastAttemptId);
+    decimal? BestScore, bool? Passed, bool Open, Guid? LastAttemptId, Guid? CertificateAttemptId = null);
 
 /// <summary>
 /// Papers, exams and taking them. The server keeps the clock: the deadline is stored on the attempt at the start (the
@@ -189,7 +189,8 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
             var best = own.Where(a => a.Score is not null).OrderByDescending(a => a.Score).FirstOrDefault();
             mine.Add(new MyExam(exam.Id, exam.Title, exam.OpensAt, exam.ClosesAt, exam.TimeLimitMinutes, exam.MaxAttempts, own.Count,
                 own.FirstOrDefault(a => a.Status == AttemptStatus.InProgress && a.DeadlineMs > NowMs)?.Id, best?.Score, best?.Passed,
-                exam.OpensAt <= now && now < exam.ClosesAt, own.OrderByDescending(a => a.Number).FirstOrDefault()?.Id));
+                exam.OpensAt <= now && now < exam.ClosesAt, own.OrderByDescending(a => a.Number).FirstOrDefault()?.Id,
+                own.Where(a => a.CertificateNumber != null).OrderByDescending(a => a.Score).FirstOrDefault()?.Id));
         }
         return mine;
     }
@@ -427,10 +428,58 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
         attempt.PendingMarks = pending;
         attempt.Score = items.Sum(i => i.Points ?? 0);
         attempt.Passed = pending == 0 ? attempt.Score >= exam.PassMark : null;
+        if (pending == 0)
+        {
+            Grades.Certificates.Finalise(attempt, attempt.SubmittedAt.Value);
+        }
         _ = session;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;
+    }
+
+    /// <summary>
+    /// <c>--demo</c> only: a person without an account who sat the exam in the past: drawn like a real attempt, the first
+    /// <paramref name="right"/> questions answered right and the rest wrong, short answers with <paramref name="shortAnswer"/>,
+    /// then submitted and marked as a real attempt is.
+    /// </summary>
+    internal async Task<Attempt> DemoAttemptAsync(Exam exam, Person person, int right, string shortAnswer, DateTimeOffset startedAt, CancellationToken ct)
+    {
+        var paper = await db.Papers.AsNoTracking().FirstAsync(p => p.Id == exam.PaperId, ct);
+        var (rules, pool) = await PoolAsync(paper, fresh: true, ct);
+        var seed = RandomNumberGenerator.GetInt32(int.MaxValue);
+        var drawn = PaperDraw.Draw(seed, rules, pool);
+        var ids = drawn.Select(d => d.QuestionId).ToList();
+        var keys = await db.Questions.AsNoTracking().Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, q => q.Answer, ct);
+        var attempt = new Attempt
+        {
+            ExamId = exam.Id, PersonId = person.Id, OrgUnitId = person.OrgUnitId, PersonName = person.Name, Seed = seed, StartedAt = startedAt, Number = 1,
+            DeadlineMs = startedAt.AddMinutes(exam.TimeLimitMinutes).ToUnixTimeMilliseconds(), Status = AttemptStatus.InProgress, Session = "", MaxScore = drawn.Count * paper.PointsEach,
+        };
+        db.Attempts.Add(attempt);
+        var n = 0;
+        foreach (var d in drawn)
+        {
+            var key = keys[d.QuestionId];
+            var ok = n++ < right;
+            var answer = d.Kind switch
+            {
+                QuestionKind.Short => shortAnswer,
+                _ when ok => key.Split('|')[0],
+                QuestionKind.TrueFalse => key == "对" ? "错" : "对",
+                QuestionKind.FillIn => "三十",
+                _ => key.StartsWith('A') ? "C" : "A",
+            };
+            db.AttemptItems.Add(new AttemptItem
+            {
+                AttemptId = attempt.Id, Position = d.Position, QuestionId = d.QuestionId, Kind = d.Kind, OptionOrder = PaperDraw.FormatOrder(d.OptionOrder), MaxPoints = paper.PointsEach,
+                Answer = answer, AnsweredAtMs = startedAt.AddMinutes(n).ToUnixTimeMilliseconds(),
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        await SubmitAsync(attempt.Id, null, timedOut: false, ct);
+        return await db.Attempts.AsNoTracking().FirstAsync(a => a.Id == attempt.Id, ct);
     }
 
     private async Task<Attempt> OwnAsync(Guid id, CancellationToken ct)
