@@ -111,13 +111,15 @@ internal static class DisputesLoad
         await Measure.HttpAsync("worklist: all, awaiting acceptance (county)", 200, 1, _ => county.GetAsync("/api/disputes/worklist?view=all&status=Pending"));
         await Measure.HttpAsync("worklist: all, awaiting acceptance (centre)", 200, 1, _ => clerk.GetAsync("/api/disputes/worklist?view=all&status=Pending"));
         // Issue 13: the worklist's keyword search, by what a clerk types: a party's name, a phone, a case number (any brackets).
-        var probes = await KeywordProbesAsync(host, 50);
-        await Measure.HttpAsync("worklist keyword: party name (centre)", 200, 1, i => clerk.GetAsync("/api/disputes/worklist?q=" + Uri.EscapeDataString(probes[i % probes.Count].Name)));
-        await Measure.HttpAsync("worklist keyword: party name (county, scoped)", 200, 1, i => county.GetAsync("/api/disputes/worklist?q=" + Uri.EscapeDataString(probes[i % probes.Count].Name)));
-        await Measure.HttpAsync("worklist keyword: phone (centre)", 200, 1, i => clerk.GetAsync("/api/disputes/worklist?q=" + probes[i % probes.Count].Phone));
-        await Measure.HttpAsync("worklist keyword: case number typed 2026-0013 (centre)", 200, 1, i => clerk.GetAsync("/api/disputes/worklist?q=" + probes[i % probes.Count].Typed));
+        var probeList = await KeywordProbesAsync(host, 50);
+        // Measure's warm-up passes negative indexes.
+        (string Name, string Phone, string Typed) Probe(int i) => probeList[((i % probeList.Count) + probeList.Count) % probeList.Count];
+        await Measure.HttpAsync("worklist keyword: party name (centre)", 200, 1, i => clerk.GetAsync("/api/disputes/worklist?q=" + Uri.EscapeDataString(Probe(i).Name)));
+        await Measure.HttpAsync("worklist keyword: party name (county, scoped)", 200, 1, i => county.GetAsync("/api/disputes/worklist?q=" + Uri.EscapeDataString(Probe(i).Name)));
+        await Measure.HttpAsync("worklist keyword: phone (centre)", 200, 1, i => clerk.GetAsync("/api/disputes/worklist?q=" + Probe(i).Phone));
+        await Measure.HttpAsync("worklist keyword: case number typed 2026-0013 (centre)", 200, 1, i => clerk.GetAsync("/api/disputes/worklist?q=" + Probe(i).Typed));
         await Measure.HttpAsync("worklist keyword + received dates (county)", 200, 1, i => county.GetAsync(
-            "/api/disputes/worklist?q=" + Uri.EscapeDataString(probes[i % probes.Count].Name) + $"&from={DateTime.UtcNow.Year}-01-01&to={DateTime.UtcNow:yyyy-MM-dd}"));
+            "/api/disputes/worklist?q=" + Uri.EscapeDataString(Probe(i).Name) + $"&from={DateTime.UtcNow.Year}-01-01&to={DateTime.UtcNow:yyyy-MM-dd}"));
         await Measure.HttpAsync("follow-ups to make (county)", 100, 1, _ => county.GetAsync("/api/disputes/follow-ups"));
         await Measure.HttpAsync("follow-ups to make (town clerk)", 100, 1, _ => town.GetAsync("/api/disputes/follow-ups"));
         await Measure.HttpAsync("home page / (to-do panel), centre clerk", 100, 1, _ => clerk.GetAsync("/"));
