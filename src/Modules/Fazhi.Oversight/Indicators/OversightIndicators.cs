@@ -140,3 +140,63 @@ internal sealed class DisclosureOnTimeIndicator(ISystemWork systemWork, IDeadlin
             r.RepliedOn is { } on && on <= r.DueOn, $"/oversight/disclosures/{r.Id}")).ToList();
     }
 }
+
+/// <summary>建议提案办结率: deputies' suggestions and CPPCC proposals assigned in the period that have a reply.</summary>
+internal sealed class ProposalRepliedIndicator(ISystemWork systemWork) : OversightIndicator(systemWork)
+{
+    public override string Key => "oversight.proposals-replied";
+
+    public override string Title => Proposals.ProposalStatistics.RepliedTitle;
+
+    public override string Description => "考评期内交办的人大代表建议、政协提案中，主办单位已书面答复的件数 ÷ 交办的件数。";
+
+    protected override async Task<List<ComputedIndicatorRecord>> RowsAsync(OversightDb db, ComputedIndicatorQuery query, HashSet<Guid> scope, CancellationToken ct)
+    {
+        var rows = await db.Proposals.AsNoTracking().Where(p => p.AssignedOn >= query.PeriodStart && p.AssignedOn <= query.PeriodEnd)
+            .Select(p => new { p.Id, p.Number, p.Title, p.OrgUnitId, p.DueOn, p.RepliedOn }).ToListAsync(ct);
+        return rows.Where(p => scope.Contains(p.OrgUnitId)).Select(p => new ComputedIndicatorRecord(
+            p.RepliedOn is { } r ? $"{p.Number}《{p.Title}》：{r:yyyy-MM-dd} 答复" : $"{p.Number}《{p.Title}》：尚未答复（期限 {p.DueOn:yyyy-MM-dd}）", p.RepliedOn is not null,
+            $"/oversight/proposals/{p.Id}")).ToList();
+    }
+}
+
+/// <summary>建议提案按期办结率: of the items assigned in the period and answered or due, those first answered by their due date.</summary>
+internal sealed class ProposalOnTimeIndicator(ISystemWork systemWork, IDeadlineService deadlines) : OversightIndicator(systemWork)
+{
+    public override string Key => "oversight.proposals-on-time";
+
+    public override string Title => Proposals.ProposalStatistics.OnTimeTitle;
+
+    public override string Description => "考评期内交办、已答复或答复期限已届满的人大代表建议、政协提案中，在答复期限内首次答复的件数 ÷ 该类件数（《代表法》第五十一条：三个月，延期最长六个月）。尚未到期且未答复的不计入。";
+
+    protected override async Task<List<ComputedIndicatorRecord>> RowsAsync(OversightDb db, ComputedIndicatorQuery query, HashSet<Guid> scope, CancellationToken ct)
+    {
+        var today = deadlines.Today;
+        var rows = await db.Proposals.AsNoTracking()
+            .Where(p => p.AssignedOn >= query.PeriodStart && p.AssignedOn <= query.PeriodEnd && (p.RepliedOn != null || p.DueOn < today))
+            .Select(p => new { p.Id, p.Number, p.Title, p.OrgUnitId, p.DueOn, p.RepliedOn }).ToListAsync(ct);
+        return rows.Where(p => scope.Contains(p.OrgUnitId)).Select(p => new ComputedIndicatorRecord(
+            p.RepliedOn is { } r ? $"{p.Number}《{p.Title}》：{r:yyyy-MM-dd} 答复（期限 {p.DueOn:yyyy-MM-dd}）" : $"{p.Number}《{p.Title}》：期限 {p.DueOn:yyyy-MM-dd} 已过，尚未答复",
+            p.RepliedOn is { } on && on <= p.DueOn, $"/oversight/proposals/{p.Id}")).ToList();
+    }
+}
+
+/// <summary>建议提案满意度: of the items assigned in the period and evaluated, those whose latest evaluation is 满意 or 基本满意.</summary>
+internal sealed class ProposalSatisfactionIndicator(ISystemWork systemWork) : OversightIndicator(systemWork)
+{
+    public override string Key => "oversight.proposals-satisfaction";
+
+    public override string Title => Proposals.ProposalStatistics.SatisfactionTitle;
+
+    public override string Description => "考评期内交办、代表（委员）已评价的人大代表建议、政协提案中，最近一次评价为满意或基本满意的件数 ÷ 已评价的件数。";
+
+    protected override async Task<List<ComputedIndicatorRecord>> RowsAsync(OversightDb db, ComputedIndicatorQuery query, HashSet<Guid> scope, CancellationToken ct)
+    {
+        var rows = await db.Proposals.AsNoTracking()
+            .Where(p => p.AssignedOn >= query.PeriodStart && p.AssignedOn <= query.PeriodEnd && p.Evaluation != null)
+            .Select(p => new { p.Id, p.Number, p.Title, p.OrgUnitId, p.Evaluation }).ToListAsync(ct);
+        return rows.Where(p => scope.Contains(p.OrgUnitId)).Select(p => new ComputedIndicatorRecord(
+            $"{p.Number}《{p.Title}》：{Proposals.ProposalService.EvaluationName(p.Evaluation!.Value)}", Proposals.ProposalStatistics.IsSatisfied(p.Evaluation),
+            $"/oversight/proposals/{p.Id}")).ToList();
+    }
+}
