@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Fazhi.Oversight.Proposals;
+using Fazhi.Platform.Features.Calendar;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Oversight.Tests;
@@ -17,6 +19,12 @@ public sealed class ProposalTests(FazhiFactory factory)
     private const string Liaison = "oversight-liaison";
 
     private readonly Kit _kit = new(factory);
+
+    private DateOnly Today => factory.Services.GetRequiredService<IDeadlineService>().Today;
+
+    private static async Task<List<JsonElement>> InboxAsync(HttpClient client, Guid id) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/platform/notifications?pageSize=200")).GetProperty("items").EnumerateArray()
+            .Where(n => n.GetProperty("link").GetString() == $"/oversight/proposals/{id}").ToList();
 
     private static int _n;
 
@@ -126,7 +134,7 @@ public sealed class ProposalTests(FazhiFactory factory)
         var other = await _kit.ClientAsync(Kit.Agency, Kit.Shizhong);
         var xuecheng = await factory.UnitIdAsync(Kit.Xuecheng);
         var shizhong = await factory.UnitIdAsync(Kit.Shizhong);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = Today;
         var assigned = today.AddDays(-2).ToString("yyyy-MM-dd");
 
         var id = (await RegisterAsync(liaison, Item(xuecheng, assigned, kind: "CppccProposal"))).GetProperty("id").GetGuid();
@@ -172,7 +180,7 @@ public sealed class ProposalTests(FazhiFactory factory)
         await OkStepAsync(agency, e, "contact", Contact("2025-02-10"));
         await OkStepAsync(agency, e, "reply", Reply("2025-03-01"));
         await OkStepAsync(liaison, e, "evaluation", Evaluate("Dissatisfied", "2025-03-05", "答复空泛"));
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = Today;
         var d = await NewAsync(today.AddDays(-3).ToString("yyyy-MM-dd")); // not due, not replied: left out of 按期办结率
 
         var report = await agency.GetFromJsonAsync<JsonElement>($"/api/oversight/proposals/report?year={Year}");
@@ -217,8 +225,72 @@ public sealed class ProposalTests(FazhiFactory factory)
         Assert.Null((await factory.InScopeAsync(sp => sp.GetServices<Fazhi.Assessment.Contracts.IComputedIndicatorProvider>().Single(p => p.Key == "oversight.proposals-replied")
             .ComputeAsync(new Fazhi.Assessment.Contracts.ComputedIndicatorQuery(new DateOnly(2025, 1, 1), new DateOnly(2025, 6, 30), xuecheng, [Guid.NewGuid()]), CancellationToken.None))).Value);
 
+        // Fazhi.Oversight.Contracts gives the dashboard the same figures, every oversight rate with its page, for the units it passes.
+        var rates = await factory.InScopeAsync(sp => sp.GetRequiredService<Fazhi.Oversight.Contracts.IOversightRates>()
+            .GetAsync(new Fazhi.Oversight.Contracts.OversightRatesQuery(new DateOnly(2025, 1, 1), new DateOnly(2025, 6, 30), scope), CancellationToken.None));
+        var byKey = rates.Rates.ToDictionary(r => r.Key);
+        Assert.Equal(8, byKey.Count);
+        Assert.Equal((2, 3, 0.6667m, "/oversight/proposals/rates"),
+            (byKey["oversight.proposals-satisfaction"].Numerator, byKey["oversight.proposals-satisfaction"].Denominator, byKey["oversight.proposals-satisfaction"].Value,
+                byKey["oversight.proposals-satisfaction"].Link));
+        Assert.Equal((2, 4), (byKey["oversight.proposals-on-time"].Numerator, byKey["oversight.proposals-on-time"].Denominator));
+        Assert.True(byKey["oversight.loss"].LowerIsBetter);
+        Assert.False(byKey["oversight.appearance"].LowerIsBetter);
+        var none = await factory.InScopeAsync(sp => sp.GetRequiredService<Fazhi.Oversight.Contracts.IOversightRates>()
+            .GetAsync(new Fazhi.Oversight.Contracts.OversightRatesQuery(new DateOnly(2025, 1, 1), new DateOnly(2025, 6, 30), [Guid.NewGuid()]), CancellationToken.None));
+        Assert.All(none.Rates, r => Assert.Equal((0, null), (r.Denominator, r.Value)));
+
         // The lead unit's home page counts the overdue items among its to-dos.
         var home = await factory.SignedInBrowserAsync(await factory.CreateUserAsync(Kit.Agency, Kit.Xuecheng));
         Assert.NotNull(await HomeTodo.CountAsync(home, "/oversight/proposals?view=overdue"));
+    }
+
+    [Fact]
+    public async Task An_overdue_item_reminds_the_lead_unit_and_the_liaison_office_once_and_the_demo_has_every_state_on_its_pages()
+    {
+        var liaisonUser = await factory.CreateUserAsync(Liaison, "370400");
+        var liaison = await factory.ApiClientAsync(liaisonUser);
+        var agency = await _kit.ClientAsync(Kit.Agency, Kit.Xuecheng);
+        var other = await _kit.ClientAsync(Kit.Agency, Kit.Shizhong);
+        var id = (await RegisterAsync(liaison, Item(await factory.UnitIdAsync(Kit.Xuecheng), "2025-01-06", 2018))).GetProperty("id").GetGuid();
+        Assert.Single(await InboxAsync(agency, id)); // told at assignment
+
+        var first = await factory.InScopeAsync(sp => sp.GetRequiredService<ProposalReminders>().RunAsync(CancellationToken.None));
+        Assert.True(first.Sent >= 2, first.ToString());
+        var notices = await InboxAsync(agency, id);
+        Assert.Equal(2, notices.Count);
+        Assert.Contains(notices, n => n.GetProperty("title").GetString()!.StartsWith("建议提案逾期未答复", StringComparison.Ordinal)
+            && n.GetProperty("body").GetString()!.Contains("第五十一条", StringComparison.Ordinal));
+        Assert.StartsWith("【督办】", Assert.Single(await InboxAsync(liaison, id)).GetProperty("title").GetString());
+        Assert.Empty(await InboxAsync(other, id));
+        await factory.InScopeAsync(sp => sp.GetRequiredService<ProposalReminders>().RunAsync(CancellationToken.None));
+        Assert.Equal(2, (await InboxAsync(agency, id)).Count);
+
+        // The demo: every state for the city (liaison and justice bureau), both sides of each figure, and the pages open.
+        await factory.SeedDemoAsync();
+        await factory.SeedDemoAsync();
+        var city = await factory.ApiClientAsync(FazhiFactory.DemoUser("demo-city"));
+        foreach (var view in new[] { "open", "overdue", "transfer", "replied", "reopened", "closed" })
+        {
+            var list = await city.GetFromJsonAsync<JsonElement>($"/api/oversight/proposals?view={view}&q={Uri.EscapeDataString("某某")}&pageSize=200");
+            var demo = list.GetProperty("items").EnumerateArray().Where(r => r.GetProperty("year").GetInt32() == Today.Year).ToList();
+            Assert.True(demo.Count >= 1, view);
+        }
+        foreach (var metric in new[] { "proposal-replied", "proposal-on-time", "proposal-satisfaction" })
+        {
+            var records = await city.GetFromJsonAsync<JsonElement>($"/api/oversight/records?metric={metric}&year={Today.Year}&group=all&pageSize=200");
+            var items = records.GetProperty("records").GetProperty("items").EnumerateArray().ToList();
+            Assert.Contains(items, i => i.GetProperty("counted").GetBoolean());
+            Assert.Contains(items, i => !i.GetProperty("counted").GetBoolean());
+        }
+        var transfer = (await city.GetFromJsonAsync<JsonElement>($"/api/oversight/proposals?view=transfer&q={Uri.EscapeDataString("某某")}"))
+            .GetProperty("items").EnumerateArray().First(r => r.GetProperty("year").GetInt32() == Today.Year).GetProperty("id").GetGuid();
+        var browser = await factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-city"));
+        Assert.Contains("决定是否调整", WebUtility.HtmlDecode(await browser.GetStringAsync($"/oversight/proposals/{transfer}")));
+        Assert.Contains("id=\"proposals\"", await browser.GetStringAsync("/oversight/proposals?view=reopened"));
+        Assert.Contains("建议提案满意度", WebUtility.HtmlDecode(await browser.GetStringAsync("/oversight/proposals/rates")));
+        Assert.NotNull(await HomeTodo.CountAsync(browser, "/oversight/proposals?view=transfer"));
+        var published = await factory.BrowserClient().GetStringAsync("/public/proposals");
+        Assert.Contains("关于加强耕地保护执法的建议", WebUtility.HtmlDecode(published));
     }
 }

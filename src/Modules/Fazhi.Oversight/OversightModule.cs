@@ -79,6 +79,7 @@ public static class OversightModule
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.ProposalRepliedIndicator>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.ProposalOnTimeIndicator>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.ProposalSatisfactionIndicator>();
+        services.AddScoped<Fazhi.Oversight.Contracts.IOversightRates, Indicators.OversightRates>();
         services.AddScoped<AnnualReport>();
         services.AddFazhiJob<LitigationReminderJob>("0 40 7 ? * MON-FRI", "工作日 07:40 行政应诉答辩、开庭、上诉期限提醒");
         services.AddWorkSummary<LitigationWorkSummary>();
