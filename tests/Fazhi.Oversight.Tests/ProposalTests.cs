@@ -290,6 +290,21 @@ public sealed class ProposalTests(FazhiFactory factory)
         Assert.Contains("id=\"proposals\"", await browser.GetStringAsync("/oversight/proposals?view=reopened"));
         Assert.Contains("建议提案满意度", WebUtility.HtmlDecode(await browser.GetStringAsync("/oversight/proposals/rates")));
         Assert.NotNull(await HomeTodo.CountAsync(browser, "/oversight/proposals?view=transfer"));
+
+        // The register form on the page: refused without a title (the page shows the reason), assigned without co-units.
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "CppccProposal", ["Input.Year"] = Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Number"] = Number(),
+            ["Input.Title"] = "", ["Input.Proposer"] = "委员页面某", ["Input.Content"] = "页面登记", ["Input.LeadUnitId"] = (await factory.UnitIdAsync(Kit.Xuecheng)).ToString(),
+            ["Input.AssignedOn"] = Today.ToString("yyyy-MM-dd"),
+        };
+        var refused = await Forms.SubmitAsync(browser, "/oversight/proposals", "register", fields);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("请填写标题", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        fields["Input.Title"] = "关于页面登记的提案";
+        var registered = await Forms.SubmitAsync(browser, "/oversight/proposals", "register", fields);
+        Assert.True(registered.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther, await registered.Content.ReadAsStringAsync());
+        Assert.StartsWith("/oversight/proposals/", registered.Headers.Location!.IsAbsoluteUri ? registered.Headers.Location.PathAndQuery : registered.Headers.Location.ToString());
         var published = await factory.BrowserClient().GetStringAsync("/public/proposals");
         Assert.Contains("关于加强耕地保护执法的建议", WebUtility.HtmlDecode(published));
     }
