@@ -46,9 +46,10 @@ internal static class ProposalApi
     }
 
     private static void Step<TInput>(RouteGroupBuilder g, string name, string permission, Func<ProposalService, Guid, TInput, CancellationToken, Task> action) =>
-        g.MapPost("/{id:guid}/" + name, async (Guid id, TInput input, ProposalService s, CancellationToken ct) =>
+        g.MapPost("/{id:guid}/" + name, async (Guid id, TInput? input, ProposalService s, CancellationToken ct) =>
         {
-            await action(s, id, input, ct);
+            // A generic body parameter is not required by the framework: an empty or null body is refused here, not a 500.
+            await action(s, id, input ?? throw Refuse.Invalid("请求正文不能为空，请按接口说明提交 JSON。"), ct);
             return TypedResults.Ok((await s.GetAsync(id, ct))!);
         }).RequirePermission(permission);
 
