@@ -29,6 +29,15 @@ internal static class OversightPermissions
     /// <summary>Handle disclosure requests addressed to a unit in scope: enter letters, correction, extension, reply and the letter.</summary>
     public const string DisclosureHandle = "oversight.disclosure.handle";
 
+    /// <summary>Read deputies' suggestions and CPPCC proposals (建议提案) and their rates (within scope).</summary>
+    public const string ProposalsRead = "oversight.proposals.read";
+
+    /// <summary>Handle the items assigned to a unit in scope: transfer request, contact, extension, reply.</summary>
+    public const string ProposalsHandle = "oversight.proposals.handle";
+
+    /// <summary>The liaison office (人大政协联络): register and assign items, decide transfers, enter the deputy's evaluation; overdue 督办.</summary>
+    public const string ProposalsAssign = "oversight.proposals.assign";
+
     /// <summary>Edit the statutory periods the module counts with (答辩、上诉期限 and the reminder lead).</summary>
     public const string SettingsManage = "oversight.settings";
 
@@ -41,6 +50,9 @@ internal static class OversightPermissions
         new(SuggestionsHandle, "oversight", "登记和答复司法建议、检察建议（整改材料）"),
         new(DisclosureRead, "oversight", "查看政府信息公开申请及按期答复率"),
         new(DisclosureHandle, "oversight", "办理政府信息公开申请（登记、补正、延期、答复、告知书）"),
+        new(ProposalsRead, "oversight", "查看人大代表建议、政协提案及办结率、满意度"),
+        new(ProposalsHandle, "oversight", "办理交办的建议提案（申请调整、联系代表委员、延期、答复）"),
+        new(ProposalsAssign, "oversight", "建议提案交办（登记交办、调整承办单位、录入代表委员评价，接收逾期督办提醒）"),
         new(SettingsManage, "oversight", "维护复议应诉期限设置"),
     ];
 }

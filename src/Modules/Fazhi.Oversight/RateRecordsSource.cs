@@ -7,7 +7,7 @@ namespace Fazhi.Oversight;
 
 /// <summary>The records behind any of the module's figures, by metric key (the drill-down page and API).</summary>
 /// <remarks>Each figure needs its own reading permission; the records are cut by the data scope as everywhere.</remarks>
-internal sealed class RateRecordsSource(LitigationStatistics litigation, SuggestionStatistics suggestions, Disclosure.DisclosureStatistics disclosures, ICurrentUser current)
+internal sealed class RateRecordsSource(LitigationStatistics litigation, SuggestionStatistics suggestions, Proposals.ProposalStatistics proposals, Disclosure.DisclosureStatistics disclosures, ICurrentUser current)
 {
     public Task<RateRecords> RecordsAsync(string? metric, int year, string? group, int page, int pageSize, CancellationToken ct)
     {
@@ -16,6 +16,12 @@ internal sealed class RateRecordsSource(LitigationStatistics litigation, Suggest
             return current.Has(OversightPermissions.SuggestionsRead)
                 ? suggestions.RecordsAsync(metric, year, group, page, pageSize, ct)
                 : throw Refuse.Forbidden("您没有查看司法建议、检察建议统计的权限。");
+        }
+        if (metric is not null && metric.StartsWith("proposal-", StringComparison.Ordinal))
+        {
+            return current.Has(OversightPermissions.ProposalsRead)
+                ? proposals.RecordsAsync(metric, year, group, page, pageSize, ct)
+                : throw Refuse.Forbidden("您没有查看建议提案统计的权限。");
         }
         if (metric is not null && metric.StartsWith("disclosure-", StringComparison.Ordinal))
         {

@@ -26,6 +26,8 @@ internal abstract class OversightDb : FazhiDbContext
 
     public DbSet<Disclosure.DisclosureRequest> DisclosureRequests => Set<Disclosure.DisclosureRequest>();
 
+    public DbSet<Proposals.Proposal> Proposals => Set<Proposals.Proposal>();
+
     public DbSet<OversightSettings> Settings => Set<OversightSettings>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -25,6 +25,12 @@ internal abstract class OversightIndicator(ISystemWork systemWork) : IComputedIn
 
     public abstract string Description { get; }
 
+    /// <summary>The module page that shows this rate with its records (for <see cref="Fazhi.Oversight.Contracts.IOversightRates"/>).</summary>
+    public abstract string RatesPage { get; }
+
+    /// <summary>A lower value is better (败诉率).</summary>
+    public bool LowerIsBetter => CountedFirst;
+
     public async Task<ComputedIndicatorValue> ComputeAsync(ComputedIndicatorQuery query, CancellationToken ct)
     {
         await using var db = systemWork.Db<OversightDb>("考评计算型指标");
@@ -43,6 +49,8 @@ internal abstract class OversightIndicator(ISystemWork systemWork) : IComputedIn
 /// <summary>行政机关负责人出庭应诉率: lawsuits first heard in the period with a responsible person present at a hearing.</summary>
 internal sealed class AppearanceIndicator(ISystemWork systemWork) : OversightIndicator(systemWork)
 {
+    public override string RatesPage => "/oversight/litigation/rates";
+
     public override string Key => "oversight.appearance";
 
     public override string Title => LitigationStatistics.AppearanceTitle;
@@ -61,6 +69,8 @@ internal sealed class AppearanceIndicator(ISystemWork systemWork) : OversightInd
 /// <summary>行政诉讼败诉率: lawsuits decided in the period that the agency lost (a lower value is better).</summary>
 internal sealed class LossIndicator(ISystemWork systemWork) : OversightIndicator(systemWork)
 {
+    public override string RatesPage => "/oversight/litigation/rates";
+
     public override string Key => "oversight.loss";
 
     public override string Title => LitigationStatistics.LossTitle;
@@ -82,6 +92,8 @@ internal sealed class LossIndicator(ISystemWork systemWork) : OversightIndicator
 /// <summary>司法建议、检察建议办复率: suggestions received in the period with a written reply.</summary>
 internal sealed class SuggestionRepliedIndicator(ISystemWork systemWork) : OversightIndicator(systemWork)
 {
+    public override string RatesPage => "/oversight/suggestions/rates";
+
     public override string Key => "oversight.suggestions-replied";
 
     public override string Title => SuggestionStatistics.RepliedTitle;
@@ -101,6 +113,8 @@ internal sealed class SuggestionRepliedIndicator(ISystemWork systemWork) : Overs
 /// <summary>司法建议、检察建议按期办复率: of the suggestions received in the period and replied or due, those replied in time.</summary>
 internal sealed class SuggestionOnTimeIndicator(ISystemWork systemWork, IDeadlineService deadlines) : OversightIndicator(systemWork)
 {
+    public override string RatesPage => "/oversight/suggestions/rates";
+
     public override string Key => "oversight.suggestions-on-time";
 
     public override string Title => SuggestionStatistics.OnTimeTitle;
@@ -122,6 +136,8 @@ internal sealed class SuggestionOnTimeIndicator(ISystemWork systemWork, IDeadlin
 /// <summary>依申请公开按期答复率: of the disclosure requests received in the period and answered or overdue, those answered in time.</summary>
 internal sealed class DisclosureOnTimeIndicator(ISystemWork systemWork, IDeadlineService deadlines) : OversightIndicator(systemWork)
 {
+    public override string RatesPage => "/oversight/disclosures/rates";
+
     public override string Key => "oversight.disclosure-on-time";
 
     public override string Title => DisclosureStatistics.OnTimeTitle;
@@ -138,5 +154,94 @@ internal sealed class DisclosureOnTimeIndicator(ISystemWork systemWork, IDeadlin
         return rows.Where(r => scope.Contains(r.OrgUnitId)).Select(r => new ComputedIndicatorRecord(
             r.RepliedOn is { } a ? $"{r.Number}：{a:yyyy-MM-dd} 答复（期限 {r.DueOn:yyyy-MM-dd}）" : $"{r.Number}：期限 {r.DueOn:yyyy-MM-dd} 已过，尚未答复",
             r.RepliedOn is { } on && on <= r.DueOn, $"/oversight/disclosures/{r.Id}")).ToList();
+    }
+}
+
+/// <summary>建议提案办结率: deputies' suggestions and CPPCC proposals assigned in the period that have a reply.</summary>
+internal sealed class ProposalRepliedIndicator(ISystemWork systemWork) : OversightIndicator(systemWork)
+{
+    public override string RatesPage => "/oversight/proposals/rates";
+
+    public override string Key => "oversight.proposals-replied";
+
+    public override string Title => Proposals.ProposalStatistics.RepliedTitle;
+
+    public override string Description => "考评期内交办的人大代表建议、政协提案中，主办单位已书面答复的件数 ÷ 交办的件数。";
+
+    protected override async Task<List<ComputedIndicatorRecord>> RowsAsync(OversightDb db, ComputedIndicatorQuery query, HashSet<Guid> scope, CancellationToken ct)
+    {
+        var rows = await db.Proposals.AsNoTracking().Where(p => p.AssignedOn >= query.PeriodStart && p.AssignedOn <= query.PeriodEnd)
+            .Select(p => new { p.Id, p.Number, p.Title, p.OrgUnitId, p.DueOn, p.RepliedOn }).ToListAsync(ct);
+        return rows.Where(p => scope.Contains(p.OrgUnitId)).Select(p => new ComputedIndicatorRecord(
+            p.RepliedOn is { } r ? $"{p.Number}《{p.Title}》：{r:yyyy-MM-dd} 答复" : $"{p.Number}《{p.Title}》：尚未答复（期限 {p.DueOn:yyyy-MM-dd}）", p.RepliedOn is not null,
+            $"/oversight/proposals/{p.Id}")).ToList();
+    }
+}
+
+/// <summary>建议提案按期办结率: of the items assigned in the period and answered or due, those first answered by their due date.</summary>
+internal sealed class ProposalOnTimeIndicator(ISystemWork systemWork, IDeadlineService deadlines) : OversightIndicator(systemWork)
+{
+    public override string RatesPage => "/oversight/proposals/rates";
+
+    public override string Key => "oversight.proposals-on-time";
+
+    public override string Title => Proposals.ProposalStatistics.OnTimeTitle;
+
+    public override string Description => "考评期内交办、已答复或答复期限已届满的人大代表建议、政协提案中，在答复期限内首次答复的件数 ÷ 该类件数（《代表法》第五十一条：三个月，延期最长六个月）。尚未到期且未答复的不计入。";
+
+    protected override async Task<List<ComputedIndicatorRecord>> RowsAsync(OversightDb db, ComputedIndicatorQuery query, HashSet<Guid> scope, CancellationToken ct)
+    {
+        var today = deadlines.Today;
+        var rows = await db.Proposals.AsNoTracking()
+            .Where(p => p.AssignedOn >= query.PeriodStart && p.AssignedOn <= query.PeriodEnd && (p.RepliedOn != null || p.DueOn < today))
+            .Select(p => new { p.Id, p.Number, p.Title, p.OrgUnitId, p.DueOn, p.RepliedOn }).ToListAsync(ct);
+        return rows.Where(p => scope.Contains(p.OrgUnitId)).Select(p => new ComputedIndicatorRecord(
+            p.RepliedOn is { } r ? $"{p.Number}《{p.Title}》：{r:yyyy-MM-dd} 答复（期限 {p.DueOn:yyyy-MM-dd}）" : $"{p.Number}《{p.Title}》：期限 {p.DueOn:yyyy-MM-dd} 已过，尚未答复",
+            p.RepliedOn is { } on && on <= p.DueOn, $"/oversight/proposals/{p.Id}")).ToList();
+    }
+}
+
+/// <summary>建议提案满意度: of the items assigned in the period and evaluated, those whose latest evaluation is 满意 or 基本满意.</summary>
+internal sealed class ProposalSatisfactionIndicator(ISystemWork systemWork) : OversightIndicator(systemWork)
+{
+    public override string RatesPage => "/oversight/proposals/rates";
+
+    public override string Key => "oversight.proposals-satisfaction";
+
+    public override string Title => Proposals.ProposalStatistics.SatisfactionTitle;
+
+    public override string Description => "考评期内交办、代表（委员）已评价的人大代表建议、政协提案中，最近一次评价为满意或基本满意的件数 ÷ 已评价的件数。";
+
+    protected override async Task<List<ComputedIndicatorRecord>> RowsAsync(OversightDb db, ComputedIndicatorQuery query, HashSet<Guid> scope, CancellationToken ct)
+    {
+        var rows = await db.Proposals.AsNoTracking()
+            .Where(p => p.AssignedOn >= query.PeriodStart && p.AssignedOn <= query.PeriodEnd && p.Evaluation != null)
+            .Select(p => new { p.Id, p.Number, p.Title, p.OrgUnitId, p.Evaluation }).ToListAsync(ct);
+        return rows.Where(p => scope.Contains(p.OrgUnitId)).Select(p => new ComputedIndicatorRecord(
+            $"{p.Number}《{p.Title}》：{Proposals.ProposalService.EvaluationName(p.Evaluation!.Value)}", Proposals.ProposalStatistics.IsSatisfied(p.Evaluation),
+            $"/oversight/proposals/{p.Id}")).ToList();
+    }
+}
+
+/// <summary>
+/// <see cref="Fazhi.Oversight.Contracts.IOversightRates"/>: every oversight indicator over the period and the units the reader
+/// passes, without the records (the reader links to <see cref="Fazhi.Oversight.Contracts.OversightRate.Link"/> for them).
+/// </summary>
+internal sealed class OversightRates(IEnumerable<IComputedIndicatorProvider> providers) : Fazhi.Oversight.Contracts.IOversightRates
+{
+    public async Task<Fazhi.Oversight.Contracts.OversightRatesReport> GetAsync(Fazhi.Oversight.Contracts.OversightRatesQuery query, CancellationToken ct)
+    {
+        if (query.From > query.To)
+        {
+            throw Refuse.Field("to", "统计期间的结束日期不能早于开始日期。");
+        }
+        var rates = new List<Fazhi.Oversight.Contracts.OversightRate>();
+        foreach (var indicator in providers.OfType<OversightIndicator>())
+        {
+            var value = await indicator.ComputeAsync(new ComputedIndicatorQuery(query.From, query.To, Guid.Empty, query.ScopeUnitIds), ct);
+            rates.Add(new Fazhi.Oversight.Contracts.OversightRate(indicator.Key, indicator.Title, indicator.Description, (int)value.Numerator, (int)value.Denominator,
+                value.Value, indicator.LowerIsBetter, indicator.RatesPage));
+        }
+        return new Fazhi.Oversight.Contracts.OversightRatesReport(query, rates);
     }
 }

@@ -47,6 +47,18 @@ internal sealed class OversightSettings : IVersioned
     /// <summary>《政府信息公开条例》第三十条: an unclear request is sent back for correction, in one notice, within 7 working days of receipt.</summary>
     public int DisclosureCorrectionNoticeWorkingDays { get; set; } = 7;
 
+    /// <summary>《代表法》第五十一条 (as domain.md cites it), 山东省代表建议办理条例 第十九条: a deputy's suggestion is answered within three months of assignment.</summary>
+    public int ProposalReplyMonths { get; set; } = 3;
+
+    /// <summary>《代表法》第五十一条; 山东条例 第十九条: a complex item may be answered within six months of assignment at most, with a reason.</summary>
+    public int ProposalMaxMonths { get; set; } = 6;
+
+    /// <summary>山东条例 第十条、第十二条: a unit that is not responsible asks to be relieved within five days of assignment.</summary>
+    public int ProposalTransferDays { get; set; } = 5;
+
+    /// <summary>山东条例 第二十四条: after 不满意 the unit handles the item again and replies within one month.</summary>
+    public int ProposalReReplyMonths { get; set; } = 1;
+
     public long Version { get; set; }
 }
 

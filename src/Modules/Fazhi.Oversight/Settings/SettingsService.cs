@@ -8,10 +8,12 @@ namespace Fazhi.Oversight.Settings;
 
 internal sealed record SettingsInput(int? AnswerDays, int? JudgmentAppealDays, int? RulingAppealDays, int? WarnDays, int? HearingNoticeDays, long? Version,
     int? SuggestionReplyMonths = null, int? UrgentSuggestionDays = null, int? DisclosureReplyWorkingDays = null, int? DisclosureExtensionWorkingDays = null,
-    int? DisclosureCorrectionNoticeWorkingDays = null);
+    int? DisclosureCorrectionNoticeWorkingDays = null, int? ProposalReplyMonths = null, int? ProposalMaxMonths = null, int? ProposalTransferDays = null,
+    int? ProposalReReplyMonths = null);
 
 internal sealed record SettingsView(int AnswerDays, int JudgmentAppealDays, int RulingAppealDays, int WarnDays, int HearingNoticeDays, long Version,
-    int SuggestionReplyMonths, int UrgentSuggestionDays, int DisclosureReplyWorkingDays, int DisclosureExtensionWorkingDays, int DisclosureCorrectionNoticeWorkingDays);
+    int SuggestionReplyMonths, int UrgentSuggestionDays, int DisclosureReplyWorkingDays, int DisclosureExtensionWorkingDays, int DisclosureCorrectionNoticeWorkingDays,
+    int ProposalReplyMonths, int ProposalMaxMonths, int ProposalTransferDays, int ProposalReReplyMonths);
 
 /// <summary>The module's settings row: read when a period is computed, saved as a whole by the settings administrator.</summary>
 internal sealed class SettingsService(OversightDb db)
@@ -20,7 +22,8 @@ internal sealed class SettingsService(OversightDb db)
         await db.Settings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new OversightSettings();
 
     public static SettingsView View(OversightSettings s) => new(s.AnswerDays, s.JudgmentAppealDays, s.RulingAppealDays, s.WarnDays, s.HearingNoticeDays, s.Version,
-        s.SuggestionReplyMonths, s.UrgentSuggestionDays, s.DisclosureReplyWorkingDays, s.DisclosureExtensionWorkingDays, s.DisclosureCorrectionNoticeWorkingDays);
+        s.SuggestionReplyMonths, s.UrgentSuggestionDays, s.DisclosureReplyWorkingDays, s.DisclosureExtensionWorkingDays, s.DisclosureCorrectionNoticeWorkingDays,
+        s.ProposalReplyMonths, s.ProposalMaxMonths, s.ProposalTransferDays, s.ProposalReReplyMonths);
 
     public async Task<SettingsView> SaveAsync(SettingsInput input, CancellationToken ct)
     {
@@ -35,6 +38,11 @@ internal sealed class SettingsService(OversightDb db)
         checks.When(input.DisclosureReplyWorkingDays is not null and not (>= 1 and <= 60), "disclosureReplyWorkingDays", "依申请公开答复期限须为 1 至 60 个工作日（《政府信息公开条例》第三十三条：20 个工作日）。");
         checks.When(input.DisclosureExtensionWorkingDays is not null and not (>= 0 and <= 60), "disclosureExtensionWorkingDays", "延长答复期限须为 0 至 60 个工作日（《政府信息公开条例》第三十三条：最长 20 个工作日）。");
         checks.When(input.DisclosureCorrectionNoticeWorkingDays is not null and not (>= 1 and <= 30), "disclosureCorrectionNoticeWorkingDays", "补正告知期限须为 1 至 30 个工作日（《政府信息公开条例》第三十条：7 个工作日）。");
+        checks.When(input.ProposalReplyMonths is not null and not (>= 1 and <= 12), "proposalReplyMonths", "建议提案答复期限须为 1 至 12 个月（《代表法》第五十一条：三个月）。");
+        checks.When(input.ProposalMaxMonths is not null and not (>= 1 and <= 12), "proposalMaxMonths", "建议提案最长答复期限须为 1 至 12 个月（《代表法》第五十一条：最长六个月）。");
+        checks.When(input.ProposalReplyMonths is { } pr && input.ProposalMaxMonths is { } pm && pm < pr, "proposalMaxMonths", "最长答复期限不能短于答复期限。");
+        checks.When(input.ProposalTransferDays is not null and not (>= 1 and <= 30), "proposalTransferDays", "申请调整承办单位期限须为 1 至 30 日（山东省代表建议办理条例第十条、第十二条：五日）。");
+        checks.When(input.ProposalReReplyMonths is not null and not (>= 1 and <= 6), "proposalReReplyMonths", "不满意重新办理期限须为 1 至 6 个月（山东省代表建议办理条例第二十四条：一个月）。");
         checks.ThrowIfAny("设置未保存，请按提示修改。");
         await db.SaveSettingsAsync<OversightSettings>(input.Version, row =>
         {
@@ -48,6 +56,10 @@ internal sealed class SettingsService(OversightDb db)
             row.DisclosureReplyWorkingDays = input.DisclosureReplyWorkingDays ?? row.DisclosureReplyWorkingDays;
             row.DisclosureExtensionWorkingDays = input.DisclosureExtensionWorkingDays ?? row.DisclosureExtensionWorkingDays;
             row.DisclosureCorrectionNoticeWorkingDays = input.DisclosureCorrectionNoticeWorkingDays ?? row.DisclosureCorrectionNoticeWorkingDays;
+            row.ProposalReplyMonths = input.ProposalReplyMonths ?? row.ProposalReplyMonths;
+            row.ProposalMaxMonths = input.ProposalMaxMonths ?? row.ProposalMaxMonths;
+            row.ProposalTransferDays = input.ProposalTransferDays ?? row.ProposalTransferDays;
+            row.ProposalReReplyMonths = input.ProposalReReplyMonths ?? row.ProposalReReplyMonths;
         }, ct);
         return View(await GetAsync(ct));
     }

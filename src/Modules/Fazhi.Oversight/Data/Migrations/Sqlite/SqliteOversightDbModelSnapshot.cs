@@ -349,6 +349,161 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
                     b.ToTable("oversight_lawsuit_hearings", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Oversight.Proposals.Proposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("CoUnitIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactMethod")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContactedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EvaluatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evaluation")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvaluationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExtendedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstEvaluation")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LatestDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Proposer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReReplyDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReopenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RepliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReplyMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReplyPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SecondRepliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondReply")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferDecision")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TransferDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TransferRequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("Year", "OrgUnitId");
+
+                    b.HasIndex("Year", "Kind", "Number")
+                        .IsUnique();
+
+                    b.ToTable("oversight_proposals", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Oversight.Settings.OversightSettings", b =>
                 {
                     b.Property<Guid>("Id")
@@ -371,6 +526,18 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("JudgmentAppealDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalMaxMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalReReplyMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalReplyMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalTransferDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RulingAppealDays")

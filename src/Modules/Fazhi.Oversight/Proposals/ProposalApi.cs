@@ -1,0 +1,67 @@
+using Fazhi.Oversight.Litigation;
+using Fazhi.Platform.Features.Documents;
+using Fazhi.Platform.Kit;
+using Fazhi.Platform.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fazhi.Oversight.Proposals;
+
+internal sealed record ProposalRegistered(Guid Id, string Number, DateOnly AssignedOn, DateOnly TransferDueOn, DateOnly DueOn, DateOnly LatestDueOn);
+
+/// <summary>
+/// /api/oversight/proposals: deputies' suggestions and CPPCC proposals (assignment, transfer, contact, extension, reply,
+/// evaluation), the rates, the export; /api/oversight/public/proposals: the replies the deputies agreed to publish.
+/// </summary>
+internal static class ProposalApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/proposals");
+        g.MapGet("/", async ([AsParameters] ProposalListQuery list, ProposalService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.ListAsync(list, ProposalService.Shape.Check(list), ct))).RequirePermission(OversightPermissions.ProposalsRead);
+        g.MapGet("/export", async ([AsParameters] ProposalListQuery list, ProposalService s, CancellationToken ct) =>
+            TypedResults.File(ToXlsx(await s.ExportRowsAsync(list, ProposalService.Shape.Check(list), ct)), XlsxWriter.ContentType, "建议提案办理.xlsx"))
+            .RequirePermission(OversightPermissions.ProposalsRead);
+        g.MapGet("/report", async (int? year, ProposalStatistics s, ProposalService l, CancellationToken ct) =>
+            TypedResults.Ok(await s.ReportAsync(LitigationApi.Year(year, l.Today), ct))).RequirePermission(OversightPermissions.ProposalsRead);
+        g.MapPost("/", async (ProposalInput input, ProposalService s, CancellationToken ct) =>
+        {
+            var x = await s.RegisterAsync(input, ct);
+            return TypedResults.Created($"/api/oversight/proposals/{x.Id}", new ProposalRegistered(x.Id, x.Number, x.AssignedOn, x.TransferDueOn, x.DueOn, x.LatestDueOn));
+        }).RequirePermission(OversightPermissions.ProposalsAssign);
+        g.MapGet("/{id:guid}", async (Guid id, ProposalService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.GetAsync(id, ct) ?? throw Refuse.NotFound("建议提案不存在或不在您的数据范围内。"))).RequirePermission(OversightPermissions.ProposalsRead);
+        Step<TransferRequestInput>(g, "transfer-request", OversightPermissions.ProposalsHandle, (s, id, i, ct) => s.RequestTransferAsync(id, i, ct));
+        Step<TransferDecisionInput>(g, "transfer-decision", OversightPermissions.ProposalsAssign, (s, id, i, ct) => s.DecideTransferAsync(id, i, ct));
+        Step<ContactInput>(g, "contact", OversightPermissions.ProposalsHandle, (s, id, i, ct) => s.ContactAsync(id, i, ct));
+        Step<ExtensionInput>(g, "extension", OversightPermissions.ProposalsHandle, (s, id, i, ct) => s.ExtendAsync(id, i, ct));
+        Step<ProposalReplyInput>(g, "reply", OversightPermissions.ProposalsHandle, (s, id, i, ct) => s.ReplyAsync(id, i, ct));
+        Step<EvaluationInput>(g, "evaluation", OversightPermissions.ProposalsAssign, (s, id, i, ct) => s.EvaluateAsync(id, i, ct));
+        api.MapGet("/public/proposals", async (int? year, string? q, ProposalService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.PublicRepliesAsync(LitigationApi.Year(year, s.Today), q, ct))).AllowAnonymous()
+            .RequireRateLimiting(OversightModule.PublicRateLimit);
+    }
+
+    private static void Step<TInput>(RouteGroupBuilder g, string name, string permission, Func<ProposalService, Guid, TInput, CancellationToken, Task> action) =>
+        g.MapPost("/{id:guid}/" + name, async (Guid id, TInput? input, ProposalService s, CancellationToken ct) =>
+        {
+            // A generic body parameter is not required by the framework: an empty or null body is refused here, not a 500.
+            await action(s, id, input ?? throw Refuse.Invalid("请求正文不能为空，请按接口说明提交 JSON。"), ct);
+            return TypedResults.Ok((await s.GetAsync(id, ct))!);
+        }).RequirePermission(permission);
+
+    public static byte[] ToXlsx(IEnumerable<ProposalRow> rows)
+    {
+        XlsxColumn[] columns = [new("年度", 8), new("类别", 14), new("编号", 12), new("标题", 40), new("领衔代表或提案委员", 20), new("主办单位", 24), new("交办日期", 12),
+            new("答复期限", 12), new("状态", 16), new("答复日期", 12), new("评价", 10)];
+        return XlsxWriter.Write(new XlsxSheet("建议提案办理", columns, rows.Select(r => (IReadOnlyList<object?>)
+        [
+            r.Year, ProposalService.KindName(r.Kind), r.Number, r.Title, r.Proposer, r.LeadUnit, r.AssignedOn.ToString("yyyy-MM-dd"), r.DueOn.ToString("yyyy-MM-dd"),
+            ProposalService.StatusName(r.Status) + (r.Overdue ? "（逾期）" : ""), r.RepliedOn?.ToString("yyyy-MM-dd"),
+            r.Evaluation is { } e ? ProposalService.EvaluationName(e) : null,
+        ])));
+    }
+}

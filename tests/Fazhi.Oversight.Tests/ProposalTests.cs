@@ -1,0 +1,311 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Fazhi.Oversight.Proposals;
+using Fazhi.Platform.Features.Calendar;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fazhi.Oversight.Tests;
+
+/// <summary>
+/// Deputies' suggestions and CPPCC proposals (建议提案办理) through HTTP: assignment by the liaison office, the transfer request
+/// within five days (山东条例 第十条、第十二条), the reply refused without a recorded contact (代表法 第五十一条), the three-month
+/// period extendable once to at most six (代表法 第五十一条; 山东条例 第十九条), 不满意 reopening the item (第二十四条), public
+/// replies; and 办结率, 按期办结率, 满意度 against known data, on the rates API, the drill-down and the computed indicators.
+/// </summary>
+[Collection(HostCollection.Name)]
+public sealed class ProposalTests(FazhiFactory factory)
+{
+    private const string Liaison = "oversight-liaison";
+
+    private readonly Kit _kit = new(factory);
+
+    private DateOnly Today => factory.Services.GetRequiredService<IDeadlineService>().Today;
+
+    private static async Task<List<JsonElement>> InboxAsync(HttpClient client, Guid id) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/platform/notifications?pageSize=200")).GetProperty("items").EnumerateArray()
+            .Where(n => n.GetProperty("link").GetString() == $"/oversight/proposals/{id}").ToList();
+
+    private static int _n;
+
+    private static string Number() => $"第{Interlocked.Increment(ref _n)}{Random.Shared.Next(10000, 99999)}号";
+
+    private static object Item(Guid lead, string assignedOn, int year = 2026, string kind = "DeputySuggestion", Guid[]? co = null, string title = "关于规范行政执法的建议") => new
+    {
+        kind, year, number = Number(), title, proposer = "代表测试某", content = "建议规范行政执法程序", leadUnitId = lead, coUnitIds = co ?? [], assignedOn,
+    };
+
+    private static async Task<JsonElement> RegisterAsync(HttpClient client, object item) =>
+        await Kit.OkAsync(await client.PostAsJsonAsync("/api/oversight/proposals", item), HttpStatusCode.Created);
+
+    private static async Task<long> VersionAsync(HttpClient client, Guid id) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/oversight/proposals/{id}")).GetProperty("version").GetInt64();
+
+    private static async Task<HttpResponseMessage> StepAsync(HttpClient client, Guid id, string step, Func<long, object> body) =>
+        await client.PostAsJsonAsync($"/api/oversight/proposals/{id}/{step}", body(await VersionAsync(client, id)));
+
+    private static async Task<JsonElement> OkStepAsync(HttpClient client, Guid id, string step, Func<long, object> body) =>
+        await Kit.OkAsync(await StepAsync(client, id, step, body));
+
+    private static Func<long, object> Contact(string on) => v => new { version = v, contactedOn = on, method = "电话", note = "听取代表意见" };
+
+    private static Func<long, object> Reply(string on, bool isPublic = false) => v => new { version = v, repliedOn = on, reply = "已研究落实", @public = isPublic };
+
+    private static Func<long, object> Evaluate(string evaluation, string on, string? note = null) => v => new { version = v, evaluation, evaluatedOn = on, note };
+
+    [Fact]
+    public async Task An_item_goes_from_assignment_through_contact_extension_reply_and_dissatisfaction_to_a_second_reply_each_refusal_naming_its_rule()
+    {
+        var liaison = await _kit.ClientAsync(Liaison, "370400");
+        var agency = await _kit.ClientAsync(Kit.Agency, Kit.Xuecheng);
+        var xuecheng = await factory.UnitIdAsync(Kit.Xuecheng);
+        var shizhong = await factory.UnitIdAsync(Kit.Shizhong);
+
+        // Only the liaison office assigns; 2026-05-15 + 3 months = 08-15, a Saturday → 08-17; + 6 months = 11-15, a Sunday → 11-16; 5 days → 05-20.
+        Assert.Equal(HttpStatusCode.Forbidden, (await agency.PostAsJsonAsync("/api/oversight/proposals", Item(xuecheng, "2026-05-15"))).StatusCode);
+        await (await liaison.PostAsJsonAsync("/api/oversight/proposals", Item(xuecheng, "2026-05-15", co: [xuecheng]))).AssertRefusedNamingAsync("coUnitIds");
+        await (await liaison.PostAsJsonAsync("/api/oversight/proposals", Item(Guid.Empty, "2026-05-15"))).AssertRefusedNamingAsync("leadUnitId");
+        var created = await RegisterAsync(liaison, Item(xuecheng, "2026-05-15", co: [shizhong]));
+        var id = created.GetProperty("id").GetGuid();
+        Assert.Equal(("2026-08-17", "2026-11-16", "2026-05-20"),
+            (created.GetProperty("dueOn").GetString(), created.GetProperty("latestDueOn").GetString(), created.GetProperty("transferDueOn").GetString()));
+        var duplicate = await liaison.PostAsJsonAsync("/api/oversight/proposals", new
+        {
+            kind = "DeputySuggestion", year = 2026, number = created.GetProperty("number").GetString(), title = "重复", proposer = "某", content = "某", leadUnitId = xuecheng,
+            assignedOn = "2026-05-15",
+        });
+        await duplicate.AssertRefusedNamingAsync("number");
+
+        // The reply is refused before the deputy was contacted, naming the rule.
+        var noContact = await StepAsync(agency, id, "reply", Reply("2026-06-01"));
+        Assert.Equal(HttpStatusCode.Conflict, noContact.StatusCode);
+        var problem = await noContact.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("代表法》第五十一条", problem.GetProperty("detail").GetString());
+
+        // A transfer request after the fifth day is refused naming the date and the provincial rules; within it, the liaison decides.
+        var late = await (await StepAsync(agency, id, "transfer-request", v => new { version = v, requestedOn = "2026-05-21", reason = "非本单位职责" }))
+            .AssertRefusedNamingAsync("requestedOn");
+        Assert.Contains("第十二条", late.GetProperty("detail").GetString());
+        await OkStepAsync(agency, id, "transfer-request", v => new { version = v, requestedOn = "2026-05-19", reason = "非本单位职责" });
+        Assert.Equal(HttpStatusCode.Conflict, (await StepAsync(agency, id, "contact", Contact("2026-05-20"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await StepAsync(agency, id, "transfer-decision", v => new { version = v, grant = false, decidedOn = "2026-05-20" })).StatusCode);
+        var kept = await OkStepAsync(liaison, id, "transfer-decision", v => new { version = v, grant = false, decidedOn = "2026-05-20", note = "属于本单位职责" });
+        Assert.Equal("Assigned", kept.GetProperty("status").GetString());
+        Assert.Contains("不同意调整", kept.GetProperty("transferDecision").GetString());
+
+        // Contact, then an extension: beyond six months refused naming newDueOn (past dates are refused once the period ended, so none here).
+        await (await StepAsync(agency, id, "contact", v => new { version = v, contactedOn = "2026-05-10", method = "电话", note = "沟通" })).AssertRefusedNamingAsync("contactedOn");
+        await OkStepAsync(agency, id, "contact", Contact("2026-06-01"));
+        var extension = await StepAsync(agency, id, "extension", v => new { version = v, newDueOn = "2026-12-01", reason = "办理难度大" });
+        Assert.Equal(HttpStatusCode.Conflict, extension.StatusCode); // 08-17 has passed: the period cannot be extended any more.
+
+        // The reply; only the liaison office enters the evaluation; 不满意 needs the deputy's words and reopens the item.
+        var replied = await OkStepAsync(agency, id, "reply", Reply("2026-07-01"));
+        Assert.Equal("Replied", replied.GetProperty("status").GetString());
+        Assert.False(replied.GetProperty("repliedLate").GetBoolean());
+        Assert.Equal(HttpStatusCode.Forbidden, (await StepAsync(agency, id, "evaluation", Evaluate("Satisfied", "2026-07-05"))).StatusCode);
+        await (await StepAsync(liaison, id, "evaluation", Evaluate("Dissatisfied", "2026-07-05"))).AssertRefusedNamingAsync("note");
+        var reopened = await OkStepAsync(liaison, id, "evaluation", Evaluate("Dissatisfied", "2026-07-05", "未说明落实时限"));
+        Assert.Equal(("Reopened", "2026-08-05"), (reopened.GetProperty("status").GetString(), reopened.GetProperty("reReplyDueOn").GetString()));
+
+        // The second reply again needs a contact after the dissatisfaction.
+        Assert.Equal(HttpStatusCode.Conflict, (await StepAsync(agency, id, "reply", Reply("2026-07-20"))).StatusCode);
+        await OkStepAsync(agency, id, "contact", Contact("2026-07-10"));
+        await OkStepAsync(agency, id, "reply", Reply("2026-07-20", isPublic: true));
+        var closed = await OkStepAsync(liaison, id, "evaluation", Evaluate("BasicallySatisfied", "2026-07-25"));
+        Assert.Equal(("Closed", "Dissatisfied", "BasicallySatisfied"),
+            (closed.GetProperty("status").GetString(), closed.GetProperty("firstEvaluation").GetString(), closed.GetProperty("evaluation").GetString()));
+        Assert.Equal(HttpStatusCode.Conflict, (await StepAsync(liaison, id, "evaluation", Evaluate("Satisfied", "2026-07-26"))).StatusCode);
+
+        // Published: anyone reads it on the public list, with both replies.
+        var anonymous = factory.CreateClient();
+        var published = await anonymous.GetFromJsonAsync<JsonElement>("/api/oversight/public/proposals?year=2026");
+        var mine = published.EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == id);
+        Assert.Equal("2026-07-20", mine.GetProperty("secondRepliedOn").GetString());
+        var page = await factory.BrowserClient().GetStringAsync("/public/proposals?year=2026");
+        Assert.Contains(created.GetProperty("number").GetString()!, page);
+    }
+
+    [Fact]
+    public async Task A_granted_transfer_assigns_the_item_afresh_to_the_new_unit_and_the_old_one_no_longer_sees_it_and_an_extension_is_once_and_at_most_six_months()
+    {
+        var liaison = await _kit.ClientAsync(Liaison, "370400");
+        var agency = await _kit.ClientAsync(Kit.Agency, Kit.Xuecheng);
+        var other = await _kit.ClientAsync(Kit.Agency, Kit.Shizhong);
+        var xuecheng = await factory.UnitIdAsync(Kit.Xuecheng);
+        var shizhong = await factory.UnitIdAsync(Kit.Shizhong);
+        var today = Today;
+        var assigned = today.AddDays(-2).ToString("yyyy-MM-dd");
+
+        var id = (await RegisterAsync(liaison, Item(xuecheng, assigned, kind: "CppccProposal"))).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/oversight/proposals/{id}")).StatusCode);
+        await OkStepAsync(agency, id, "transfer-request", v => new { version = v, requestedOn = today.ToString("yyyy-MM-dd"), reason = "属于市中区职责" });
+        await (await StepAsync(liaison, id, "transfer-decision", v => new { version = v, grant = true, decidedOn = today.ToString("yyyy-MM-dd") }))
+            .AssertRefusedNamingAsync("newLeadUnitId");
+        var moved = await OkStepAsync(liaison, id, "transfer-decision", v => new { version = v, grant = true, newLeadUnitId = shizhong, decidedOn = today.ToString("yyyy-MM-dd") });
+        Assert.Equal((shizhong, today.ToString("yyyy-MM-dd")), (moved.GetProperty("leadUnitId").GetGuid(), moved.GetProperty("assignedOn").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await agency.GetAsync($"/api/oversight/proposals/{id}")).StatusCode);
+
+        var view = await other.GetFromJsonAsync<JsonElement>($"/api/oversight/proposals/{id}");
+        var latest = view.GetProperty("latestDueOn").GetString()!;
+        var beyond = DateOnly.Parse(latest).AddDays(1).ToString("yyyy-MM-dd");
+        await (await StepAsync(other, id, "extension", v => new { version = v, newDueOn = beyond, reason = "涉及面广" })).AssertRefusedNamingAsync("newDueOn");
+        await (await StepAsync(other, id, "extension", v => new { version = v, newDueOn = latest })).AssertRefusedNamingAsync("reason");
+        var extended = await OkStepAsync(other, id, "extension", v => new { version = v, newDueOn = latest, reason = "涉及面广、处理难度大" });
+        Assert.Equal(latest, extended.GetProperty("dueOn").GetString());
+        var again = await StepAsync(other, id, "extension", v => new { version = v, newDueOn = latest, reason = "再延" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("第五十一条", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Replied_on_time_and_satisfaction_rates_count_known_items_with_their_edge_cases_on_the_page_the_drill_down_and_the_indicators()
+    {
+        var liaison = await _kit.ClientAsync(Liaison, "370400");
+        var agency = await _kit.ClientAsync(Kit.Agency, Kit.Xuecheng);
+        var xuecheng = await factory.UnitIdAsync(Kit.Xuecheng);
+        const int Year = 2019;
+        async Task<Guid> NewAsync(string assignedOn) => (await RegisterAsync(liaison, Item(xuecheng, assignedOn, Year))).GetProperty("id").GetGuid();
+        // 2025-02-03 + 3 months = 2025-05-03, inside the Labour Day holiday → due 2025-05-06.
+        var a = await NewAsync("2025-02-03"); // replied on time, 满意
+        await OkStepAsync(agency, a, "contact", Contact("2025-02-10"));
+        await OkStepAsync(agency, a, "reply", Reply("2025-04-01"));
+        await OkStepAsync(liaison, a, "evaluation", Evaluate("Satisfied", "2025-04-10"));
+        var b = await NewAsync("2025-02-03"); // replied late, 基本满意
+        await OkStepAsync(agency, b, "contact", Contact("2025-02-10"));
+        Assert.True((await OkStepAsync(agency, b, "reply", Reply("2025-06-10"))).GetProperty("repliedLate").GetBoolean());
+        await OkStepAsync(liaison, b, "evaluation", Evaluate("BasicallySatisfied", "2025-06-20"));
+        var c = await NewAsync("2025-02-03"); // never replied, overdue
+        var e = await NewAsync("2025-02-03"); // replied on time, 不满意 and reopened: counts as not satisfied
+        await OkStepAsync(agency, e, "contact", Contact("2025-02-10"));
+        await OkStepAsync(agency, e, "reply", Reply("2025-03-01"));
+        await OkStepAsync(liaison, e, "evaluation", Evaluate("Dissatisfied", "2025-03-05", "答复空泛"));
+        var today = Today;
+        var d = await NewAsync(today.AddDays(-3).ToString("yyyy-MM-dd")); // not due, not replied: left out of 按期办结率
+
+        var report = await agency.GetFromJsonAsync<JsonElement>($"/api/oversight/proposals/report?year={Year}");
+        static (int, int) Figure(JsonElement row) => (row.GetProperty("counted").GetInt32(), row.GetProperty("total").GetInt32());
+        Assert.Equal((3, 5), Figure(report.GetProperty("replied")));
+        Assert.Equal((2, 4), Figure(report.GetProperty("onTime")));
+        Assert.Equal((2, 3), Figure(report.GetProperty("satisfaction")));
+        Assert.Equal(0.6667m, report.GetProperty("satisfaction").GetProperty("rate").GetDecimal());
+        Assert.Equal((3, 5), Figure(report.GetProperty("repliedByUnit").EnumerateArray().Single(r => r.GetProperty("group").GetString() == $"unit:{xuecheng}")));
+
+        var onTime = await agency.GetFromJsonAsync<JsonElement>($"/api/oversight/records?metric=proposal-on-time&year={Year}&group=unit:{xuecheng}");
+        var ids = onTime.GetProperty("records").GetProperty("items").EnumerateArray().Select(r => (r.GetProperty("id").GetGuid(), r.GetProperty("counted").GetBoolean())).ToList();
+        Assert.Equal(4, ids.Count);
+        Assert.DoesNotContain(ids, x => x.Item1 == d);
+        Assert.False(ids[0].Item2); // those against the figure first
+        Assert.Contains((c, false), ids);
+        Assert.Contains((b, false), ids);
+        Assert.Contains((e, true), ids);
+        var satisfaction = await agency.GetFromJsonAsync<JsonElement>($"/api/oversight/records?metric=proposal-satisfaction&year={Year}&group=kind:DeputySuggestion");
+        Assert.Equal((2, 3), (satisfaction.GetProperty("counted").GetInt32(), satisfaction.GetProperty("total").GetInt32()));
+        Assert.Equal(e, satisfaction.GetProperty("records").GetProperty("items")[0].GetProperty("id").GetGuid());
+        await (await agency.GetAsync($"/api/oversight/records?metric=proposal-nonsense&year={Year}")).AssertRefusedNamingAsync("metric");
+        await (await agency.GetAsync($"/api/oversight/records?metric=proposal-replied&year={Year}&group=kind:Other")).AssertRefusedNamingAsync("group");
+
+        // The rates page shows the figures with their definitions and links to the drill-down.
+        var browser = await factory.SignedInBrowserAsync(await factory.CreateUserAsync(Liaison, "370400"));
+        var page = await browser.GetStringAsync($"/oversight/proposals/rates?year={Year}");
+        Assert.Contains("66.67%", page);
+        Assert.Contains($"/oversight/records?metric=proposal-satisfaction&amp;year={Year}", page);
+
+        // The computed indicators for campaigns, over the assignment dates in the period and the asked scope.
+        var scope = await factory.SubtreeIdsAsync(Kit.Xuecheng);
+        async Task<Fazhi.Assessment.Contracts.ComputedIndicatorValue> ComputeAsync(string key) => await factory.InScopeAsync(sp =>
+            sp.GetServices<Fazhi.Assessment.Contracts.IComputedIndicatorProvider>().Single(p => p.Key == key)
+                .ComputeAsync(new Fazhi.Assessment.Contracts.ComputedIndicatorQuery(new DateOnly(2025, 1, 1), new DateOnly(2025, 6, 30), xuecheng, scope), CancellationToken.None));
+        Assert.Equal((3m, 4m), ((await ComputeAsync("oversight.proposals-replied")).Numerator, (await ComputeAsync("oversight.proposals-replied")).Denominator));
+        var indicatorOnTime = await ComputeAsync("oversight.proposals-on-time");
+        Assert.Equal((2m, 4m), (indicatorOnTime.Numerator, indicatorOnTime.Denominator));
+        var indicatorSatisfaction = await ComputeAsync("oversight.proposals-satisfaction");
+        Assert.Equal((2m, 3m), (indicatorSatisfaction.Numerator, indicatorSatisfaction.Denominator));
+        Assert.All(indicatorSatisfaction.Records, r => Assert.StartsWith("/oversight/proposals/", r.Link));
+        Assert.Null((await factory.InScopeAsync(sp => sp.GetServices<Fazhi.Assessment.Contracts.IComputedIndicatorProvider>().Single(p => p.Key == "oversight.proposals-replied")
+            .ComputeAsync(new Fazhi.Assessment.Contracts.ComputedIndicatorQuery(new DateOnly(2025, 1, 1), new DateOnly(2025, 6, 30), xuecheng, [Guid.NewGuid()]), CancellationToken.None))).Value);
+
+        // Fazhi.Oversight.Contracts gives the dashboard the same figures, every oversight rate with its page, for the units it passes.
+        var rates = await factory.InScopeAsync(sp => sp.GetRequiredService<Fazhi.Oversight.Contracts.IOversightRates>()
+            .GetAsync(new Fazhi.Oversight.Contracts.OversightRatesQuery(new DateOnly(2025, 1, 1), new DateOnly(2025, 6, 30), scope), CancellationToken.None));
+        var byKey = rates.Rates.ToDictionary(r => r.Key);
+        Assert.Equal(8, byKey.Count);
+        Assert.Equal((2, 3, 0.6667m, "/oversight/proposals/rates"),
+            (byKey["oversight.proposals-satisfaction"].Numerator, byKey["oversight.proposals-satisfaction"].Denominator, byKey["oversight.proposals-satisfaction"].Value,
+                byKey["oversight.proposals-satisfaction"].Link));
+        Assert.Equal((2, 4), (byKey["oversight.proposals-on-time"].Numerator, byKey["oversight.proposals-on-time"].Denominator));
+        Assert.True(byKey["oversight.loss"].LowerIsBetter);
+        Assert.False(byKey["oversight.appearance"].LowerIsBetter);
+        var none = await factory.InScopeAsync(sp => sp.GetRequiredService<Fazhi.Oversight.Contracts.IOversightRates>()
+            .GetAsync(new Fazhi.Oversight.Contracts.OversightRatesQuery(new DateOnly(2025, 1, 1), new DateOnly(2025, 6, 30), [Guid.NewGuid()]), CancellationToken.None));
+        Assert.All(none.Rates, r => Assert.Equal((0, null), (r.Denominator, r.Value)));
+
+        // The lead unit's home page counts the overdue items among its to-dos.
+        var home = await factory.SignedInBrowserAsync(await factory.CreateUserAsync(Kit.Agency, Kit.Xuecheng));
+        Assert.NotNull(await HomeTodo.CountAsync(home, "/oversight/proposals?view=overdue"));
+    }
+
+    [Fact]
+    public async Task An_overdue_item_reminds_the_lead_unit_and_the_liaison_office_once_and_the_demo_has_every_state_on_its_pages()
+    {
+        var liaisonUser = await factory.CreateUserAsync(Liaison, "370400");
+        var liaison = await factory.ApiClientAsync(liaisonUser);
+        var agency = await _kit.ClientAsync(Kit.Agency, Kit.Xuecheng);
+        var other = await _kit.ClientAsync(Kit.Agency, Kit.Shizhong);
+        var id = (await RegisterAsync(liaison, Item(await factory.UnitIdAsync(Kit.Xuecheng), "2025-01-06", 2018))).GetProperty("id").GetGuid();
+        Assert.Single(await InboxAsync(agency, id)); // told at assignment
+
+        var first = await factory.InScopeAsync(sp => sp.GetRequiredService<ProposalReminders>().RunAsync(CancellationToken.None));
+        Assert.True(first.Sent >= 2, first.ToString());
+        var notices = await InboxAsync(agency, id);
+        Assert.Equal(2, notices.Count);
+        Assert.Contains(notices, n => n.GetProperty("title").GetString()!.StartsWith("建议提案逾期未答复", StringComparison.Ordinal)
+            && n.GetProperty("body").GetString()!.Contains("第五十一条", StringComparison.Ordinal));
+        Assert.StartsWith("【督办】", Assert.Single(await InboxAsync(liaison, id)).GetProperty("title").GetString());
+        Assert.Empty(await InboxAsync(other, id));
+        await factory.InScopeAsync(sp => sp.GetRequiredService<ProposalReminders>().RunAsync(CancellationToken.None));
+        Assert.Equal(2, (await InboxAsync(agency, id)).Count);
+
+        // The demo: every state for the city (liaison and justice bureau), both sides of each figure, and the pages open.
+        await factory.SeedDemoAsync();
+        await factory.SeedDemoAsync();
+        var city = await factory.ApiClientAsync(FazhiFactory.DemoUser("demo-city"));
+        foreach (var view in new[] { "open", "overdue", "transfer", "replied", "reopened", "closed" })
+        {
+            var list = await city.GetFromJsonAsync<JsonElement>($"/api/oversight/proposals?view={view}&q={Uri.EscapeDataString("某某")}&pageSize=200");
+            var demo = list.GetProperty("items").EnumerateArray().Where(r => r.GetProperty("year").GetInt32() == Today.Year).ToList();
+            Assert.True(demo.Count >= 1, view);
+        }
+        foreach (var metric in new[] { "proposal-replied", "proposal-on-time", "proposal-satisfaction" })
+        {
+            var records = await city.GetFromJsonAsync<JsonElement>($"/api/oversight/records?metric={metric}&year={Today.Year}&group=all&pageSize=200");
+            var items = records.GetProperty("records").GetProperty("items").EnumerateArray().ToList();
+            Assert.Contains(items, i => i.GetProperty("counted").GetBoolean());
+            Assert.Contains(items, i => !i.GetProperty("counted").GetBoolean());
+        }
+        var transfer = (await city.GetFromJsonAsync<JsonElement>($"/api/oversight/proposals?view=transfer&q={Uri.EscapeDataString("某某")}"))
+            .GetProperty("items").EnumerateArray().First(r => r.GetProperty("year").GetInt32() == Today.Year).GetProperty("id").GetGuid();
+        var browser = await factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-city"));
+        Assert.Contains("决定是否调整", WebUtility.HtmlDecode(await browser.GetStringAsync($"/oversight/proposals/{transfer}")));
+        Assert.Contains("id=\"proposals\"", await browser.GetStringAsync("/oversight/proposals?view=reopened"));
+        Assert.Contains("建议提案满意度", WebUtility.HtmlDecode(await browser.GetStringAsync("/oversight/proposals/rates")));
+        Assert.NotNull(await HomeTodo.CountAsync(browser, "/oversight/proposals?view=transfer"));
+
+        // The register form on the page: refused without a title (the page shows the reason), assigned without co-units.
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "CppccProposal", ["Input.Year"] = Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Number"] = Number(),
+            ["Input.Title"] = "", ["Input.Proposer"] = "委员页面某", ["Input.Content"] = "页面登记", ["Input.LeadUnitId"] = (await factory.UnitIdAsync(Kit.Xuecheng)).ToString(),
+            ["Input.AssignedOn"] = Today.ToString("yyyy-MM-dd"),
+        };
+        var refused = await Forms.SubmitAsync(browser, "/oversight/proposals", "register", fields);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("请填写标题", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        fields["Input.Title"] = "关于页面登记的提案";
+        var registered = await Forms.SubmitAsync(browser, "/oversight/proposals", "register", fields);
+        Assert.True(registered.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther, await registered.Content.ReadAsStringAsync());
+        Assert.StartsWith("/oversight/proposals/", registered.Headers.Location!.IsAbsoluteUri ? registered.Headers.Location.PathAndQuery : registered.Headers.Location.ToString());
+        var published = await factory.BrowserClient().GetStringAsync("/public/proposals");
+        Assert.Contains("关于加强耕地保护执法的建议", WebUtility.HtmlDecode(published));
+    }
+}
