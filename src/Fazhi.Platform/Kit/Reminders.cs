@@ -60,5 +60,28 @@ internal sealed class Reminders(INotifier notifier, TimeProvider clock) : IRemin
 
 public static class RemindersExtensions
 {
+    /// <summary>
+    /// Adds <paramref name="toUnit"/> and, when <paramref name="supervise"/> holds (e.g. overdue), the same reminder marked
+    /// 【督办】 to the holders of <paramref name="supervisorPermission"/> at every unit above the reminder's unit (kind
+    /// "{kind}.supervise", one subject per unit), as the supervising offices sit above the unit that owes the work.
+    /// </summary>
+    public static async Task AddWithSupervisionAsync(this ICollection<Reminder> items, IOrgDirectory orgs, Reminder toUnit, bool supervise,
+        string supervisorPermission, CancellationToken ct)
+    {
+        items.Add(toUnit);
+        if (!supervise || toUnit.OrgUnitId is not { } unit)
+        {
+            return;
+        }
+        foreach (var above in await orgs.AncestorsAsync(unit, ct))
+        {
+            items.Add(toUnit with
+            {
+                Kind = toUnit.Kind + ".supervise", Subject = $"{toUnit.Subject}:{above.Id}", Title = "【督办】" + toUnit.Title, To = [],
+                OrgUnitId = above.Id, Permission = supervisorPermission,
+            });
+        }
+    }
+
     internal static IServiceCollection AddReminders(this IServiceCollection services) => services.AddScoped<IReminders, Reminders>();
 }

@@ -37,14 +37,8 @@ internal sealed class DisclosureReminders(ISystemWork systemWork, SettingsServic
             var link = $"/oversight/disclosures/{r.Id}";
             var kind = overdue ? "oversight.disclosure-overdue" : "oversight.disclosure-due";
             var subject = $"{r.Id}:{r.DueOn:yyyyMMdd}";
-            items.Add(new Reminder(kind, subject, title, body, link, [], r.OrgUnitId, OversightPermissions.DisclosureHandle));
-            if (overdue)
-            {
-                foreach (var above in await orgs.AncestorsAsync(r.OrgUnitId, ct))
-                {
-                    items.Add(new Reminder(kind + ".supervise", $"{subject}:{above.Id}", "【督办】" + title, body, link, [], above.Id, OversightPermissions.Supervise));
-                }
-            }
+            await items.AddWithSupervisionAsync(orgs, new Reminder(kind, subject, title, body, link, [], r.OrgUnitId, OversightPermissions.DisclosureHandle),
+                overdue, OversightPermissions.Supervise, ct);
         }
         return await reminders.SendAsync(items, ct);
     }

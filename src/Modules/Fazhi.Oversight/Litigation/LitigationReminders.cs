@@ -68,14 +68,8 @@ internal sealed class LitigationReminders(ISystemWork systemWork, SettingsServic
             var link = $"/oversight/suggestions/{x.Id}";
             var reminderKind = overdue ? "oversight.suggestion-overdue" : "oversight.suggestion-due";
             var subject = $"{x.Id}:{x.ReplyDueOn:yyyyMMdd}";
-            items.Add(new Reminder(reminderKind, subject, title, body, link, [], x.OrgUnitId, OversightPermissions.SuggestionsHandle));
-            if (overdue)
-            {
-                foreach (var above in await orgs.AncestorsAsync(x.OrgUnitId, ct))
-                {
-                    items.Add(new Reminder(reminderKind + ".supervise", $"{subject}:{above.Id}", "【督办】" + title, body, link, [], above.Id, OversightPermissions.Supervise));
-                }
-            }
+            await items.AddWithSupervisionAsync(orgs, new Reminder(reminderKind, subject, title, body, link, [], x.OrgUnitId, OversightPermissions.SuggestionsHandle),
+                overdue, OversightPermissions.Supervise, ct);
         }
         var run = await reminders.SendAsync(items, ct);
         return new LitigationReminderRun(items.Count, run.Sent, run.AlreadySent);
@@ -83,16 +77,9 @@ internal sealed class LitigationReminders(ISystemWork systemWork, SettingsServic
 
     private async Task AddAsync(List<Reminder> items, string kind, string subject, string title, string body, Lawsuit l, bool supervisorsToo, CancellationToken ct)
     {
-        var link = $"/oversight/lawsuits/{l.Id}";
-        items.Add(new Reminder(kind, subject, title, body, link, [], l.OrgUnitId, OversightPermissions.LitigationHandle));
-        if (supervisorsToo)
-        {
-            // The justice bureau's supervisors sit at the units above the agency (the district, the city).
-            foreach (var above in await orgs.AncestorsAsync(l.OrgUnitId, ct))
-            {
-                items.Add(new Reminder(kind + ".supervise", $"{subject}:{above.Id}", "【督办】" + title, body, link, [], above.Id, OversightPermissions.Supervise));
-            }
-        }
+        // The justice bureau's supervisors sit at the units above the agency (the district, the city).
+        await items.AddWithSupervisionAsync(orgs, new Reminder(kind, subject, title, body, $"/oversight/lawsuits/{l.Id}", [], l.OrgUnitId, OversightPermissions.LitigationHandle),
+            supervisorsToo, OversightPermissions.Supervise, ct);
     }
 }
 

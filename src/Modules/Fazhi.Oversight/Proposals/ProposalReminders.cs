@@ -41,14 +41,8 @@ internal sealed class ProposalReminders(ISystemWork systemWork, SettingsService 
             var link = $"/oversight/proposals/{p.Id}";
             var kind = overdue ? "oversight.proposal-overdue" : "oversight.proposal-due";
             var subject = $"{p.Id}:{due:yyyyMMdd}";
-            items.Add(new Reminder(kind, subject, title, body, link, [], p.OrgUnitId, OversightPermissions.ProposalsHandle));
-            if (overdue)
-            {
-                foreach (var above in await orgs.AncestorsAsync(p.OrgUnitId, ct))
-                {
-                    items.Add(new Reminder(kind + ".supervise", $"{subject}:{above.Id}", "【督办】" + title, body, link, [], above.Id, OversightPermissions.ProposalsAssign));
-                }
-            }
+            await items.AddWithSupervisionAsync(orgs, new Reminder(kind, subject, title, body, link, [], p.OrgUnitId, OversightPermissions.ProposalsHandle),
+                overdue, OversightPermissions.ProposalsAssign, ct);
         }
         return await reminders.SendAsync(items, ct);
     }
