@@ -43,7 +43,12 @@ internal static class JobsFeature
                 q.UseInMemoryStore();
             }
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // Jobs:Run = false: the scheduler is not started in this process (a test host whose checks must not see a job's
+        // writes mid-request, or a node kept for interactive work only); jobs still run when called directly.
+        if (builder.Configuration.GetValue("Jobs:Run", true))
+        {
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        }
         services.AddFazhiJob<AuditChainVerifyJob>("0 30 2 * * ?", "每日 02:30 校验审计链完整性");
     }
 }
