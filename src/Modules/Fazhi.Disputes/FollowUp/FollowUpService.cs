@@ -123,21 +123,6 @@ internal sealed class FollowUpService(DisputesDb db, ICurrentUser current, IDead
     /// </summary>
     public async Task<IssuedLink?> IssueLinkAsync(Guid taskId, string baseUrl, CancellationToken ct)
     {
-        var token = await NewTokenAsync(taskId, ct);
-        if (token is null)
-        {
-            return null;
-        }
-        var task = await db.Set<FollowUpTask>().AsNoTracking().FirstAsync(f => f.Id == taskId, ct);
-        var url = $"{baseUrl.TrimEnd('/')}/rate/{token}";
-        var sentTo = await handOvers.ToPartiesAsync(task.CaseId, "rating",
-            $"您的纠纷案件（案号 {task.CaseNumber}）已办结，请对办理情况作出评价：{url}", ct,
-            recorded: $"您的纠纷案件（案号 {task.CaseNumber}）已办结，请对办理情况作出评价：（评价链接，只发给当事人）");
-        return new IssuedLink(url, sentTo);
-    }
-
-    private async Task<string?> NewTokenAsync(Guid taskId, CancellationToken ct)
-    {
         var task = await db.Set<FollowUpTask>().FirstOrDefaultAsync(f => f.Id == taskId, ct);
         if (task is null)
         {
@@ -150,7 +135,11 @@ internal sealed class FollowUpService(DisputesDb db, ICurrentUser current, IDead
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         task.TokenHash = Hash(token);
         await db.SaveChangesAsync(ct);
-        return token;
+        var url = $"{baseUrl.TrimEnd('/')}/rate/{token}";
+        var sentTo = await handOvers.ToPartiesAsync(task.CaseId, "rating",
+            $"您的纠纷案件（案号 {task.CaseNumber}）已办结，请对办理情况作出评价：{url}", ct,
+            recorded: $"您的纠纷案件（案号 {task.CaseNumber}）已办结，请对办理情况作出评价：（评价链接，只发给当事人）");
+        return new IssuedLink(url, sentTo);
     }
 
     /// <summary>Staff record a follow-up call (电话回访).</summary>
