@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Fazhi.Platform.Data;
 
 /// <summary>Which database engine Fazhi runs on. Bound from the <c>Database</c> configuration section.</summary>
@@ -24,6 +26,21 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply migrations on start. On by default for SQLite; production PostgreSQL uses the <c>migrate</c> verb.</summary>
     public bool? MigrateOnStart { get; set; }
+
+    /// <summary>
+    /// How a list in a query (<c>ids.Contains(x.Id)</c>) reaches SQL: <c>multiple</c> (default, EF 10's own: one parameter
+    /// per element, which SQLite's planner estimates well, but EF regenerates the SQL on every execution), <c>json</c> (one
+    /// array parameter: the SQL is cached, but SQLite may plan a scan where it sought before) or <c>constants</c>. The data
+    /// scope filter always uses one array parameter (ADR 0042); this setting is for measuring the rest.
+    /// </summary>
+    public string CollectionParameters { get; set; } = "multiple";
+
+    internal ParameterTranslationMode CollectionMode => CollectionParameters.Trim().ToLowerInvariant() switch
+    {
+        "json" => ParameterTranslationMode.Parameter,
+        "constants" => ParameterTranslationMode.Constant,
+        _ => ParameterTranslationMode.MultipleParameters,
+    };
 
     internal bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase)
         || string.Equals(Provider, "postgresql", StringComparison.OrdinalIgnoreCase);

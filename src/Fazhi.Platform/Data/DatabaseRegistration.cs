@@ -37,19 +37,21 @@ public static class DatabaseRegistration
         var history = $"__migrations_{module}";
         // The platform's context tells this node's security epoch watch when a transaction that raised the epoch commits.
         IInterceptor[] platform = typeof(TContext) == typeof(PlatformDb) ? [SecurityEpochCommitSignal.Instance] : [];
+        // The options are built once (singleton), not per request: every interceptor above is a shared instance and the
+        // personal-data protector a singleton, so nothing in them belongs to a request (issue 14, ADR 0042).
         if (options.IsPostgres)
         {
             services.AddDbContext<TContext, TPostgres>((sp, o) => o
-                .UseNpgsql(connectionString, n => n.MigrationsHistoryTable(history))
+                .UseNpgsql(connectionString, n => n.MigrationsHistoryTable(history).UseParameterizedCollectionMode(options.CollectionMode))
                 .AddInterceptors(platform)
-                .UseSensitiveData(sp.GetService<SensitiveDataProtector>()));
+                .UseSensitiveData(sp.GetService<SensitiveDataProtector>()), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         }
         else
         {
             services.AddDbContext<TContext, TSqlite>((sp, o) => o
-                .UseSqlite(connectionString, s => s.MigrationsHistoryTable(history))
+                .UseSqlite(connectionString, s => s.MigrationsHistoryTable(history).UseParameterizedCollectionMode(options.CollectionMode))
                 .AddInterceptors([SqlitePragmas.Instance, SqliteWriteGate.Instance, .. platform])
-                .UseSensitiveData(sp.GetService<SensitiveDataProtector>()));
+                .UseSensitiveData(sp.GetService<SensitiveDataProtector>()), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         }
         services.AddSingleton(new ModuleDatabase(module, typeof(TContext), options.IsPostgres ? typeof(TPostgres) : typeof(TSqlite)));
         return services;

@@ -162,7 +162,11 @@ public abstract class FazhiDbContext : DbContext
     private void ApplyScopeFilter<T>(ModelBuilder modelBuilder)
         where T : class, IOrgScoped
     {
-        Expression<Func<T, bool>> filter = e => CurrentScope.Unrestricted || CurrentScope.UnitIds.Contains(e.OrgUnitId);
+        // The unit list goes to SQL as one array parameter (EF.Parameter): as one parameter per unit (EF 10's default) the SQL
+        // text changes with the list, so EF regenerated every scoped query's SQL, under a lock, on every execution (issue
+        // 14, ADR 0042). The filter is an OR the planner cannot seek on either way, so no plan changes; queries that need a
+        // seek on the unit repeat the list as a plain term of their own.
+        Expression<Func<T, bool>> filter = e => CurrentScope.Unrestricted || EF.Parameter(CurrentScope.UnitIds).Contains(e.OrgUnitId);
         modelBuilder.Entity<T>().HasQueryFilter(filter);
     }
 

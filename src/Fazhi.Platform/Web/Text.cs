@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
@@ -60,10 +61,21 @@ internal sealed record ModuleTextSource(Type Marker);
 /// <summary>Looks a key up in each resx in turn; the first that has it answers, otherwise the Chinese key shows.</summary>
 internal abstract class ChainedLocalizer(IReadOnlyList<IStringLocalizer> chain) : IStringLocalizer
 {
+    /// <summary>
+    /// Chinese is the source language: a text's key is its Chinese wording and only English has resources, so under a
+    /// Chinese UI culture every lookup would walk each localizer's resource fallback (zh-CN, zh-Hans, zh, neutral) to find
+    /// nothing and return the key. That walk was about 4 % of a page's CPU (issue 14, ADR 0042); the answer is the same.
+    /// </summary>
+    private static bool SourceLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh";
+
     public LocalizedString this[string name]
     {
         get
         {
+            if (SourceLanguage)
+            {
+                return new LocalizedString(name, name, resourceNotFound: true);
+            }
             LocalizedString? first = null;
             foreach (var localizer in chain)
             {
@@ -78,8 +90,9 @@ internal abstract class ChainedLocalizer(IReadOnlyList<IStringLocalizer> chain) 
         }
     }
 
-    public LocalizedString this[string name, params object[] arguments] =>
-        (chain.FirstOrDefault(l => !l[name].ResourceNotFound) ?? chain[0])[name, arguments];
+    public LocalizedString this[string name, params object[] arguments] => SourceLanguage
+        ? new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, name, arguments), resourceNotFound: true)
+        : (chain.FirstOrDefault(l => !l[name].ResourceNotFound) ?? chain[0])[name, arguments];
 
     public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) =>
         chain.SelectMany(l => l.GetAllStrings(includeParentCultures)).DistinctBy(s => s.Name);
