@@ -48,6 +48,10 @@ internal abstract class RulemakingDb : FazhiDbContext
 
     public DbSet<Legislation.LegislationComment> LegislationComments => Set<Legislation.LegislationComment>();
 
+    public DbSet<Cleanup.CleanupCampaign> CleanupCampaigns => Set<Cleanup.CleanupCampaign>();
+
+    public DbSet<Cleanup.CleanupItem> CleanupItems => Set<Cleanup.CleanupItem>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RulemakingDb).Assembly);
