@@ -47,6 +47,7 @@ public static class RulemakingModule
         services.AddWorkSummary<RulemakingWorkSummary>();
         Legislation.LegislationFeature.Add(builder);
         Cleanup.CleanupFeature.Add(builder);
+        Advisers.AdviserFeature.Add(builder);
         services.AddPermissions(RulemakingPermissions.All);
         services.AddModuleText<RulemakingText>();
         services.AddModuleRoles(
@@ -81,6 +82,7 @@ public static class RulemakingModule
         Decisions.DecisionsApi.Map(api);
         Legislation.LegislationApi.Map(api);
         Cleanup.CleanupFeature.Map(api);
+        Advisers.AdviserFeature.Map(api);
         return app;
     }
 }
