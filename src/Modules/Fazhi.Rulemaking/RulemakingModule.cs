@@ -46,6 +46,8 @@ public static class RulemakingModule
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.FiledOnTimeIndicator>();
         services.AddWorkSummary<RulemakingWorkSummary>();
         Legislation.LegislationFeature.Add(builder);
+        Cleanup.CleanupFeature.Add(builder);
+        Advisers.AdviserFeature.Add(builder);
         services.AddPermissions(RulemakingPermissions.All);
         services.AddModuleText<RulemakingText>();
         services.AddModuleRoles(
@@ -79,6 +81,8 @@ public static class RulemakingModule
         NormativeApi.Map(api);
         Decisions.DecisionsApi.Map(api);
         Legislation.LegislationApi.Map(api);
+        Cleanup.CleanupFeature.Map(api);
+        Advisers.AdviserFeature.Map(api);
         return app;
     }
 }

@@ -31,8 +31,20 @@ internal static class RulemakingPermissions
     /// <summary>A grassroots legislative contact point's account: submits gathered comments on drafts in bulk.</summary>
     public const string LegislationContact = "rulemaking.legislation.contact";
 
+    /// <summary>A unit's use of the legal advisers: request opinions for its units, read them (ADR 0036).</summary>
+    public const string AdvisersRequest = "rulemaking.advisers";
+
+    /// <summary>The legal advisers' office: the register, engagements, every request in scope and the counts.</summary>
+    public const string AdvisersManage = "rulemaking.advisers.manage";
+
+    /// <summary>A legal adviser's own account: sees and answers only the requests sent to it.</summary>
+    public const string Adviser = "rulemaking.adviser";
+
     public static PermissionDefinition[] All { get; } =
     [
+        new(AdvisersRequest, "rulemaking", "向聘期内的法律顾问征询书面法律意见，查看本单位的征询和意见"),
+        new(AdvisersManage, "rulemaking", "管理政府法律顾问名册和各单位的聘任，查看全部意见征询和统计"),
+        new(Adviser, "rulemaking", "法律顾问本人：查看发给自己的意见征询并出具法律意见"),
         new(Draft, "rulemaking", "起草并报送本单位行政规范性文件草案，运行合法性预审"),
         new(DecisionsWork, "rulemaking", "承办重大行政决策事项：上传各程序的证明材料，完成程序步骤"),
         new(DecisionsManage, "rulemaking", "管理重大行政决策：决策事项目录、程序回流、集体讨论决定、决策公布"),

@@ -48,6 +48,16 @@ internal abstract class RulemakingDb : FazhiDbContext
 
     public DbSet<Legislation.LegislationComment> LegislationComments => Set<Legislation.LegislationComment>();
 
+    public DbSet<Cleanup.CleanupCampaign> CleanupCampaigns => Set<Cleanup.CleanupCampaign>();
+
+    public DbSet<Cleanup.CleanupItem> CleanupItems => Set<Cleanup.CleanupItem>();
+
+    public DbSet<Advisers.LegalAdviser> LegalAdvisers => Set<Advisers.LegalAdviser>();
+
+    public DbSet<Advisers.AdviserEngagement> AdviserEngagements => Set<Advisers.AdviserEngagement>();
+
+    public DbSet<Advisers.OpinionRequest> OpinionRequests => Set<Advisers.OpinionRequest>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RulemakingDb).Assembly);

@@ -24,6 +24,12 @@ internal enum DraftStatus
 
     /// <summary>已公布（现行有效，待备案或已备案）.</summary>
     Published,
+
+    /// <summary>已废止 (by a cleanup campaign's published result, ADR 0036).</summary>
+    Repealed,
+
+    /// <summary>已宣布失效 (by a cleanup campaign's published result, ADR 0036).</summary>
+    DeclaredInvalid,
 }
 
 /// <summary>The reviewer's opinion on one article: 合法 / 修改 / 删除.</summary>
@@ -134,6 +140,12 @@ internal sealed class NormativeDraft : IOrgScoped, IVersioned
     /// <summary>有效期届满日: the day before the effective date plus the validity years.</summary>
     public DateOnly? ExpiresOn { get; set; }
 
+    /// <summary>The day a cleanup campaign's published result repealed it or declared it invalid.</summary>
+    public DateOnly? RepealedOn { get; set; }
+
+    /// <summary>The campaign (title) and the decision's reason that ended it.</summary>
+    public string RepealNote { get; set; } = "";
+
     public bool IsDemo { get; set; }
 
     public long Version { get; set; }
@@ -218,6 +230,7 @@ internal sealed class NormativeConfigurations : IEntityTypeConfiguration<Normati
         b.Property(x => x.ReviewerName).HasMaxLength(100);
         b.Property(x => x.RegistrationNo).HasMaxLength(128);
         b.Property(x => x.FiledWith).HasMaxLength(400);
+        b.Property(x => x.RepealNote).HasMaxLength(2400);
         b.Property(x => x.Version).IsConcurrencyToken();
     }
 

@@ -18,7 +18,9 @@ internal sealed class NormativePublic(ISystemWork systemWork, IDeadlineService c
     {
         await using var system = systemWork.Db<RulemakingDb>("规范性文件公开");
         var today = clock.Today;
-        var docs = await system.Drafts.AsNoTracking().Where(d => d.Status == DraftStatus.Published).OrderByDescending(d => d.PublishedOn).Take(500).ToListAsync(ct);
+        // Documents a cleanup campaign repealed or declared invalid stay listed with that standing (ADR 0036).
+        var docs = await system.Drafts.AsNoTracking().Where(d => d.Status == DraftStatus.Published || d.Status == DraftStatus.Repealed || d.Status == DraftStatus.DeclaredInvalid)
+            .OrderByDescending(d => d.PublishedOn).Take(500).ToListAsync(ct);
         return docs.Select(d => new PublicDocument(d.Id, d.Title, d.IssuingAuthority, d.RegistrationNo ?? "", d.PublishedOn!.Value, d.EffectiveOn, d.ExpiresOn,
             NormativeService.StandingOf(d, today))).ToList();
     }

@@ -366,6 +366,8 @@ internal sealed class NormativeService(RulemakingDb db, ICurrentUser user, IDead
         DraftStatus.Returned => "退回修改",
         DraftStatus.Passed => "审核通过，待登记",
         DraftStatus.Registered => "已登记，待公布",
+        DraftStatus.Repealed => "已废止",
+        DraftStatus.DeclaredInvalid => "已宣布失效",
         _ => "已公布",
     };
 
