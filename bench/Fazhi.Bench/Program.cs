@@ -7,6 +7,7 @@ using Fazhi.Bench;
 // dotnet run -c Release --project bench/Fazhi.Bench -- enforcement [sqlite NAME|postgres CONNECTION] [cases] [decisions]
 // dotnet run -c Release --project bench/Fazhi.Bench -- lists [sqlite NAME|postgres CONNECTION] [items]
 // dotnet run -c Release --project bench/Fazhi.Bench -- rulemaking [NAME] [rounds] [documents]
+// dotnet run -c Release --project bench/Fazhi.Bench -- oversight [sqlite NAME|postgres CONNECTION] [scale]
 // dotnet run -c Release --project bench/Fazhi.Bench -- library [sqlite NAME|postgres CONNECTION] [scale] [rounds]
 // dotnet run -c Release --project bench/Fazhi.Bench -- discretion [threads] [seconds]
 // dotnet run -c Release --project bench/Fazhi.Bench -- concurrent [sqlite|postgres CONNECTION] [writers] [writesPerWriter]
@@ -29,6 +30,10 @@ if (args.Length > 0 && args[0] == "library")
 if (args.Length > 0 && args[0] == "rulemaking")
 {
     return await Fazhi.Bench.Rulemaking.RulemakingLoad.RunAsync(args[1..]);
+}
+if (args.Length > 0 && args[0] == "oversight")
+{
+    return await Fazhi.Bench.Oversight.OversightLoad.RunAsync(args[1..]);
 }
 if (args.Length > 0 && args[0] == "lists")
 {

@@ -229,7 +229,8 @@ public sealed class ProposalTests(FazhiFactory factory)
         var rates = await factory.InScopeAsync(sp => sp.GetRequiredService<Fazhi.Oversight.Contracts.IOversightRates>()
             .GetAsync(new Fazhi.Oversight.Contracts.OversightRatesQuery(new DateOnly(2025, 1, 1), new DateOnly(2025, 6, 30), scope), CancellationToken.None));
         var byKey = rates.Rates.ToDictionary(r => r.Key);
-        Assert.Equal(8, byKey.Count);
+        Assert.Equal(9, byKey.Count);
+        Assert.Equal("/oversight/performance/rates", byKey["oversight.reconsideration-performance"].Link);
         Assert.Equal((2, 3, 0.6667m, "/oversight/proposals/rates"),
             (byKey["oversight.proposals-satisfaction"].Numerator, byKey["oversight.proposals-satisfaction"].Denominator, byKey["oversight.proposals-satisfaction"].Value,
                 byKey["oversight.proposals-satisfaction"].Link));

@@ -115,6 +115,7 @@ public static class DisputesModule
         services.AddScoped<IModuleSeed, Statistics.StatisticsRollupSeed>();
         services.AddFazhiJob<Statistics.StatisticsRollupJob>("0 45 2 * * ?", "每日 02:45 纠纷化解统计：补记环节按期标记，重建统计汇总表");
         services.AddScoped<Contracts.IDisputeStatistics, Statistics.CachedDisputeStatistics>();
+        services.AddScoped<Contracts.IReconsiderationDecisions, Reconsideration.ReconsiderationDecisions>();
         services.AddFazhiJob<FollowUp.FollowUpSweepJob>("0 15 2 * * ?", "纠纷化解：为已办结但缺少回访任务的案件补建回访任务");
     }
 }

@@ -2,7 +2,7 @@ namespace Fazhi.Oversight.Contracts;
 
 /// <summary>
 /// The oversight module's rates for the city dashboard and other readers (ADR 0032): 出庭应诉率, 败诉率, 司法建议办复率 and
-/// 按期办复率, 依申请公开按期答复率, 建议提案办结率, 按期办结率 and 满意度, each over a period and the org units the caller
+/// 按期办复率, 行政复议决定履行率 (ADR 0038), 依申请公开按期答复率, 建议提案办结率, 按期办结率 and 满意度, each over a period and the org units the caller
 /// passes (the reader decides whose figures it may show, as with the assessment module's computed indicators), by the same
 /// definitions as the module's rate pages and computed indicators.
 /// </summary>

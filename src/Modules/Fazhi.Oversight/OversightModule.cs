@@ -70,12 +70,20 @@ public static class OversightModule
             ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
             : RateLimitPartition.GetNoLimiter("read")));
+        services.AddScoped<Performance.PerformanceSync>();
+        services.AddScoped<Performance.PerformanceService>();
+        services.AddScoped<Performance.PerformanceStatistics>();
+        services.AddScoped<Performance.PerformanceReminders>();
+        services.AddScoped<IDemoSeed, Performance.PerformanceDemoSeed>();
+        services.AddFazhiJob<Performance.PerformanceReminderJob>("0 35 7 ? * MON-FRI", "工作日 07:35 行政复议决定履行任务生成与履行期限提醒");
+        services.AddWorkSummary<Performance.PerformanceWorkSummary>();
         services.AddScoped<RateRecordsSource>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.AppearanceIndicator>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.LossIndicator>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.SuggestionRepliedIndicator>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.SuggestionOnTimeIndicator>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.DisclosureOnTimeIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.PerformanceOnTimeIndicator>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.ProposalRepliedIndicator>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.ProposalOnTimeIndicator>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.ProposalSatisfactionIndicator>();
@@ -86,13 +94,14 @@ public static class OversightModule
         services.AddPermissions(OversightPermissions.All);
         services.AddModuleText<OversightText>();
         services.AddModuleRoles(
-            new ModuleRole("oversight-agency", "行政应诉经办人", "登记和办理本机关（及下级）的行政应诉案件（答辩、开庭出庭、裁判结果、材料）和司法建议、检察建议（答复、整改材料）和政府信息公开申请（补正、延期、答复）；查看本机关的比率。",
-                [OversightPermissions.LitigationRead, OversightPermissions.LitigationHandle, OversightPermissions.SuggestionsRead, OversightPermissions.SuggestionsHandle,
-                    OversightPermissions.DisclosureRead, OversightPermissions.DisclosureHandle, OversightPermissions.ProposalsRead, OversightPermissions.ProposalsHandle]),
-            new ModuleRole("oversight-office", "复议应诉监督（司法局）", "查看和办理授权单位及以下全部应诉案件、司法建议、检察建议和政府信息公开申请，接收逾期督办提醒，确认建议办结，查看各项比率，维护期限设置。授予在市级单位即可看到全市。",
+            new ModuleRole("oversight-agency", "行政应诉经办人", "登记和办理本机关（及下级）的行政应诉案件（答辩、开庭出庭、裁判结果、材料）和司法建议、检察建议（答复、整改材料）和政府信息公开申请（补正、延期、答复），报告行政复议决定履行情况、回复意见书和建议书；查看本机关的比率。",
                 [OversightPermissions.LitigationRead, OversightPermissions.LitigationHandle, OversightPermissions.SuggestionsRead, OversightPermissions.SuggestionsHandle,
                     OversightPermissions.DisclosureRead, OversightPermissions.DisclosureHandle, OversightPermissions.ProposalsRead, OversightPermissions.ProposalsHandle,
-                    OversightPermissions.Supervise, OversightPermissions.SettingsManage]),
+                    OversightPermissions.PerformanceRead, OversightPermissions.PerformanceHandle]),
+            new ModuleRole("oversight-office", "复议应诉监督（司法局）", "查看和办理授权单位及以下全部应诉案件、司法建议、检察建议和政府信息公开申请，督办行政复议决定履行（指定被申请人单位、确认履行、责令限期履行、制发意见书和建议书），接收逾期督办提醒，确认建议办结，查看各项比率，维护期限设置。授予在市级单位即可看到全市。",
+                [OversightPermissions.LitigationRead, OversightPermissions.LitigationHandle, OversightPermissions.SuggestionsRead, OversightPermissions.SuggestionsHandle,
+                    OversightPermissions.DisclosureRead, OversightPermissions.DisclosureHandle, OversightPermissions.ProposalsRead, OversightPermissions.ProposalsHandle,
+                    OversightPermissions.Supervise, OversightPermissions.SettingsManage, OversightPermissions.PerformanceRead]),
             new ModuleRole("oversight-liaison", "建议提案交办（人大政协联络）", "登记本年度人大代表建议、政协提案并交办主办、协办单位，决定调整承办单位的申请，录入代表、委员的评价，接收逾期督办提醒，查看办结率、按期办结率和满意度。授予在市级单位即可交办全市。",
                 [OversightPermissions.ProposalsRead, OversightPermissions.ProposalsAssign]));
         // --demo: the city account acts for the justice bureau, the Xuecheng account for a defendant agency.
@@ -105,6 +114,8 @@ public static class OversightModule
             new NavItem("复议应诉", "出庭应诉率与败诉分析", "/oversight/litigation/rates", OversightPermissions.LitigationRead, 20, "Appearance rate and losses"),
             new NavItem("复议应诉", "司法建议与检察建议", "/oversight/suggestions", OversightPermissions.SuggestionsRead, 30, "Judicial and procuratorial suggestions"),
             new NavItem("复议应诉", "建议办复率", "/oversight/suggestions/rates", OversightPermissions.SuggestionsRead, 40, "Suggestion reply rates"),
+            new NavItem("复议应诉", "行政复议决定履行", "/oversight/performance", OversightPermissions.PerformanceRead, 42, "Reconsideration decisions carried out"),
+            new NavItem("复议应诉", "复议决定履行率", "/oversight/performance/rates", OversightPermissions.PerformanceRead, 44, "Reconsideration performance rate"),
             new NavItem("复议应诉", "政府信息公开申请", "/oversight/disclosures", OversightPermissions.DisclosureRead, 50, "Information disclosure requests"),
             new NavItem("复议应诉", "依申请公开按期答复率", "/oversight/disclosures/rates", OversightPermissions.DisclosureRead, 60, "Disclosure replies on time"),
             new NavItem("复议应诉", "人大代表建议、政协提案", "/oversight/proposals", OversightPermissions.ProposalsRead, 62, "Deputies' suggestions and CPPCC proposals"),
@@ -121,6 +132,7 @@ public static class OversightModule
         SuggestionApi.Map(api);
         DisclosureApi.Map(api);
         ProposalApi.Map(api);
+        Performance.PerformanceApi.Map(api);
         return app;
     }
 }

@@ -14,7 +14,7 @@ internal static class OversightPermissions
     /// <summary>Register lawsuits against a unit in scope, record the answer, hearings, results and materials.</summary>
     public const string LitigationHandle = "oversight.litigation.handle";
 
-    /// <summary>Supervise (司法局): overdue reminders for every agency below the unit; close a suggestion after its reply.</summary>
+    /// <summary>Supervise (司法局): overdue reminders for every agency below the unit; close a suggestion after its reply; pick a performance task's unit, confirm or return a report, order performance, issue a 意见书 / 建议书.</summary>
     public const string Supervise = "oversight.supervise";
 
     /// <summary>Read judicial and procuratorial suggestions and their rates (within scope).</summary>
@@ -38,6 +38,12 @@ internal static class OversightPermissions
     /// <summary>The liaison office (人大政协联络): register and assign items, decide transfers, enter the deputy's evaluation; overdue 督办.</summary>
     public const string ProposalsAssign = "oversight.proposals.assign";
 
+    /// <summary>Read reconsideration performance tasks (行政复议决定履行) and 履行率 (within scope).</summary>
+    public const string PerformanceRead = "oversight.performance.read";
+
+    /// <summary>The respondent agency: report performance with evidence, answer a 意见书 / 建议书.</summary>
+    public const string PerformanceHandle = "oversight.performance.handle";
+
     /// <summary>Edit the statutory periods the module counts with (答辩、上诉期限 and the reminder lead).</summary>
     public const string SettingsManage = "oversight.settings";
 
@@ -53,6 +59,8 @@ internal static class OversightPermissions
         new(ProposalsRead, "oversight", "查看人大代表建议、政协提案及办结率、满意度"),
         new(ProposalsHandle, "oversight", "办理交办的建议提案（申请调整、联系代表委员、延期、答复）"),
         new(ProposalsAssign, "oversight", "建议提案交办（登记交办、调整承办单位、录入代表委员评价，接收逾期督办提醒）"),
+        new(PerformanceRead, "oversight", "查看行政复议决定履行任务及履行率"),
+        new(PerformanceHandle, "oversight", "报告行政复议决定履行情况（履行材料）、回复行政复议意见书和建议书"),
         new(SettingsManage, "oversight", "维护复议应诉期限设置"),
     ];
 }

@@ -223,6 +223,30 @@ internal sealed class ProposalSatisfactionIndicator(ISystemWork systemWork) : Ov
     }
 }
 
+/// <summary>行政复议决定履行率: of the decisions made in the period that need performing and are performed or due, those performed by their deadline.</summary>
+internal sealed class PerformanceOnTimeIndicator(ISystemWork systemWork, IDeadlineService deadlines, Performance.PerformanceSync sync) : OversightIndicator(systemWork)
+{
+    public override string RatesPage => "/oversight/performance/rates";
+
+    public override string Key => "oversight.reconsideration-performance";
+
+    public override string Title => Performance.PerformanceStatistics.OnTimeTitle;
+
+    public override string Description => "考评期内作出的变更、撤销、确认违法、责令履行的行政复议决定中，已报告履行或履行期限已届满的决定为分母，被申请人在履行期限内履行的件数为分子（行政复议法第六十三条至第六十六条、第七十七条）。尚未到期且未履行的不计入。";
+
+    protected override async Task<List<ComputedIndicatorRecord>> RowsAsync(OversightDb db, ComputedIndicatorQuery query, HashSet<Guid> scope, CancellationToken ct)
+    {
+        await sync.SyncAsync(ct);
+        var today = deadlines.Today;
+        var rows = await db.PerformanceTasks.AsNoTracking()
+            .Where(t => t.DecidedOn >= query.PeriodStart && t.DecidedOn <= query.PeriodEnd && (t.PerformedOn != null || t.DueOn < today))
+            .Select(t => new { t.Id, t.CaseNumber, t.OrgUnitId, t.ResultName, t.DueOn, t.PerformedOn }).ToListAsync(ct);
+        return rows.Where(t => scope.Contains(t.OrgUnitId)).Select(t => new ComputedIndicatorRecord(
+            t.PerformedOn is { } p ? $"{t.CaseNumber}（{t.ResultName}）：{p:yyyy-MM-dd} 履行（期限 {t.DueOn:yyyy-MM-dd}）" : $"{t.CaseNumber}（{t.ResultName}）：期限 {t.DueOn:yyyy-MM-dd} 已过，尚未履行",
+            t.PerformedOn is { } on && on <= t.DueOn, $"/oversight/performance/{t.Id}")).ToList();
+    }
+}
+
 /// <summary>
 /// <see cref="Fazhi.Oversight.Contracts.IOversightRates"/>: every oversight indicator over the period and the units the reader
 /// passes, without the records (the reader links to <see cref="Fazhi.Oversight.Contracts.OversightRate.Link"/> for them).

@@ -59,6 +59,15 @@ internal sealed class OversightSettings : IVersioned
     /// <summary>山东条例 第二十四条: after 不满意 the unit handles the item again and replies within one month.</summary>
     public int ProposalReReplyMonths { get; set; } = 1;
 
+    /// <summary>
+    /// 行政复议法 第六十四条、第六十六条 (责令在一定期限内重新作出、履行): the performance period when the decision document states none,
+    /// in calendar days after the decision; a local default (本地工作规范), the office enters the decision's own period where it has one.
+    /// </summary>
+    public int PerformanceDays { get; set; } = 30;
+
+    /// <summary>行政复议法 第七十六条: the agency reports its correction within 60 days of receiving a 行政复议意见书.</summary>
+    public int OpinionReplyDays { get; set; } = 60;
+
     public long Version { get; set; }
 }
 

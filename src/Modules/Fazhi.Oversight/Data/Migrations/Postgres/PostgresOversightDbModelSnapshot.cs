@@ -355,6 +355,135 @@ namespace Fazhi.Oversight.Data.Migrations.Postgres
                     b.ToTable("oversight_lawsuit_hearings", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Oversight.Performance.PerformanceTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DecisionCaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DueBasis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("HandlingUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OpinionContent")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("OpinionDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("OpinionIssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OpinionKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("OpinionNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("OpinionRepliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OpinionReply")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("OrderNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("OrderedDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("OrderedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PerformanceNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("PerformedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Respondent")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ResultCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ResultName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UnitBasis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionCaseId")
+                        .IsUnique();
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("DecidedOn", "OrgUnitId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("oversight_performance_tasks", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Oversight.Proposals.Proposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -532,6 +661,12 @@ namespace Fazhi.Oversight.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("JudgmentAppealDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpinionReplyDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PerformanceDays")
                         .HasColumnType("integer");
 
                     b.Property<int>("ProposalMaxMonths")

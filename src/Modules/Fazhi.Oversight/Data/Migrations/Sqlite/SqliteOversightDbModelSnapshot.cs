@@ -349,6 +349,135 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
                     b.ToTable("oversight_lawsuit_hearings", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Oversight.Performance.PerformanceTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DecisionCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DueBasis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HandlingUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpinionContent")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OpinionDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OpinionIssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpinionKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpinionNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OpinionRepliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpinionReply")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OrderedDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OrderedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PerformanceNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PerformedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Respondent")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitBasis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionCaseId")
+                        .IsUnique();
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("DecidedOn", "OrgUnitId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("oversight_performance_tasks", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Oversight.Proposals.Proposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -526,6 +655,12 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("JudgmentAppealDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpinionReplyDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PerformanceDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProposalMaxMonths")
