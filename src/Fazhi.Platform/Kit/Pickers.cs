@@ -1,6 +1,7 @@
 using System.Text;
 using Fazhi.Platform.Features.OrgUnits;
 using Fazhi.Platform.Security;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Platform.Kit;
 
@@ -40,12 +41,18 @@ public interface IOrgPicker
     Task<IReadOnlyList<UserPickItem>> UsersAsync(IReadOnlyCollection<Guid>? within, int max, CancellationToken ct);
 }
 
-internal sealed class OrgPicker(IOrgDirectory org, IUserDirectory users, ICurrentUser current) : IOrgPicker
+/// <remarks>
+/// The pickers render as components beside the page that holds them, and a static-SSR page may still be awaiting its own
+/// reads when they start (on PostgreSQL it is): so every read here runs in a scope of its own, on its own database context,
+/// never on the request's. The directories it reads are not data-scoped; the caller's scope is taken from the request.
+/// </remarks>
+internal sealed class OrgPicker(IServiceScopeFactory scopes, ICurrentUser current) : IOrgPicker
 {
     public async Task<IReadOnlyList<OrgPickItem>> UnitsAsync(IReadOnlyCollection<Guid>? within, CancellationToken ct, OrgLevel? deepest = null)
     {
         var allowed = Allowed(within);
-        var active = await org.ActiveUnitsAsync(ct);
+        await using var scope = scopes.CreateAsyncScope();
+        var active = await scope.ServiceProvider.GetRequiredService<IOrgDirectory>().ActiveUnitsAsync(ct);
         var offered = active.Where(u => (allowed is null || allowed.Contains(u.Id)) && (deepest is null || u.Level <= deepest)).ToList();
         var ids = offered.Select(u => u.Id).ToHashSet();
         var byId = active.ToDictionary(u => u.Id);
@@ -71,7 +78,8 @@ internal sealed class OrgPicker(IOrgDirectory org, IUserDirectory users, ICurren
         {
             return null;
         }
-        var unit = await org.FindByCodeAsync(code.Trim(), ct);
+        await using var scope = scopes.CreateAsyncScope();
+        var unit = await scope.ServiceProvider.GetRequiredService<IOrgDirectory>().FindByCodeAsync(code.Trim(), ct);
         if (unit is null || !unit.IsActive)
         {
             throw Refuse.Field(field, $"单位“{code.Trim()}”不存在或已停用，请从单位选择器中选择。");
@@ -87,10 +95,11 @@ internal sealed class OrgPicker(IOrgDirectory org, IUserDirectory users, ICurren
     public async Task<IReadOnlyList<UserPickItem>> UsersAsync(IReadOnlyCollection<Guid>? within, int max, CancellationToken ct)
     {
         var allowed = Allowed(within);
-        var active = await org.ActiveUnitsAsync(ct);
+        await using var scope = scopes.CreateAsyncScope();
+        var active = await scope.ServiceProvider.GetRequiredService<IOrgDirectory>().ActiveUnitsAsync(ct);
         var unitIds = allowed is null ? active.Select(u => u.Id).ToList() : active.Where(u => allowed.Contains(u.Id)).Select(u => u.Id).ToList();
         var names = active.ToDictionary(u => u.Id, u => u.Name);
-        var found = await users.ActiveInUnitsAsync(unitIds, Math.Clamp(max, 1, 2000), ct);
+        var found = await scope.ServiceProvider.GetRequiredService<IUserDirectory>().ActiveInUnitsAsync(unitIds, Math.Clamp(max, 1, 2000), ct);
         return found.Select(u => new UserPickItem(u.Id, u.UserName, u.Name, names.GetValueOrDefault(u.OrgUnitId, ""))).ToList();
     }
 
