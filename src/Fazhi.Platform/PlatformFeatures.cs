@@ -39,6 +39,7 @@ internal static class PlatformFeatures
         services.AddSingleton<Kit.OrgSnapshotCache>();
         services.AddScoped<Kit.IOrgDirectory, Kit.OrgDirectory>();
         services.AddScoped<Kit.IUserDirectory, Kit.UserDirectory>();
+        services.AddScoped<Kit.IOrgPicker, Kit.OrgPicker>();
         PersonalDataFeature.Add(builder);
         OrgUnitsFeature.Add(builder);
         CalendarFeature.Add(builder);

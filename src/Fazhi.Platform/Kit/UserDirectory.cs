@@ -37,6 +37,9 @@ public interface IUserDirectory
 
     /// <summary>How many active accounts belong to each of the units (units without any are left out). Counts only.</summary>
     Task<IReadOnlyDictionary<Guid, int>> ActiveAccountCountsAsync(IEnumerable<Guid> orgUnitIds, CancellationToken ct);
+
+    /// <summary>Active accounts belonging to the units, ordered by name, at most <paramref name="max"/> (for user pickers).</summary>
+    Task<IReadOnlyList<UserSummary>> ActiveInUnitsAsync(IEnumerable<Guid> orgUnitIds, int max, CancellationToken ct);
 }
 
 internal sealed class UserDirectory(PlatformDb db) : IUserDirectory
@@ -66,6 +69,18 @@ internal sealed class UserDirectory(PlatformDb db) : IUserDirectory
         var ids = orgUnitIds.Distinct().ToList();
         return await Users.Where(u => u.IsActive && ids.Contains(u.OrgUnitId))
             .GroupBy(u => u.OrgUnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    }
+
+    public async Task<IReadOnlyList<UserSummary>> ActiveInUnitsAsync(IEnumerable<Guid> orgUnitIds, int max, CancellationToken ct)
+    {
+        var ids = orgUnitIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var found = await Summaries(Users.Where(u => u.IsActive && ids.Contains(u.OrgUnitId)).OrderBy(u => u.DisplayName).ThenBy(u => u.UserName).Take(max))
+            .ToListAsync(ct);
+        return found;
     }
 
     private static IQueryable<UserSummary> Summaries(IQueryable<FazhiUser> users) =>

@@ -21,6 +21,7 @@ public static class AssessmentModule
     public static WebApplicationBuilder AddAssessment(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        AssessmentAuditLabels.Add(services);
         builder.AddFazhiDbContext<AssessmentDb, SqliteAssessmentDb, PostgresAssessmentDb>("assessment");
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<FrameworkService>();

@@ -25,6 +25,7 @@ public static class DisputesModule
     public static WebApplicationBuilder AddDisputes(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        DisputesAuditLabels.Add(services);
         builder.AddFazhiDbContext<DisputesDb, SqliteDisputesDb, PostgresDisputesDb>("disputes");
         services.AddPermissions(DisputesPermissions.All);
         services.AddModuleText<DisputesText>();

@@ -26,6 +26,7 @@ public static class EnforcementModule
     public static WebApplicationBuilder AddEnforcement(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        EnforcementAuditLabels.Add(services);
         builder.AddFazhiDbContext<EnforcementDb, SqliteEnforcementDb, PostgresEnforcementDb>("enforcement");
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<BenchmarkService>();

@@ -29,6 +29,7 @@ public static class LearningModule
     public static WebApplicationBuilder AddLearning(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        LearningAuditLabels.Add(services);
         builder.AddFazhiDbContext<LearningDb, SqliteLearningDb, PostgresLearningDb>("learning");
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<PeopleService>();

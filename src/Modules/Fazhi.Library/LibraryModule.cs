@@ -24,6 +24,7 @@ public static class LibraryModule
     public static WebApplicationBuilder AddLibrary(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        LibraryAuditLabels.Add(services);
         builder.AddFazhiDbContext<LibraryDb, SqliteLibraryDb, PostgresLibraryDb>("library");
         services.AddPortalLinks(new PortalLink(PortalSection.Publications, "法律法规查询", "/public/library", 50, "Laws and regulations",
             "现行法律、法规、规章和规范性文件全文检索。", "Full-text search of the laws, regulations and rules in force."));

@@ -31,6 +31,7 @@ public static class ListsModule
     public static WebApplicationBuilder AddLists(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        ListsAuditLabels.Add(services);
         builder.AddFazhiDbContext<ListsDb, SqliteListsDb, PostgresListsDb>("lists");
         services.AddPortalLinks(
             new PortalLink(PortalSection.Publications, "证明事项清单", "/public/certificates", 60, "Certification items",

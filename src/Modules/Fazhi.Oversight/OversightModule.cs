@@ -35,6 +35,7 @@ public static class OversightModule
     public static WebApplicationBuilder AddOversight(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        OversightAuditLabels.Add(services);
         builder.AddFazhiDbContext<OversightDb, SqliteOversightDb, PostgresOversightDb>("oversight");
         services.AddPortalLinks(
             new PortalLink(PortalSection.Services, "政府信息公开申请", "/public/disclosure", 70, "Request government information",

@@ -25,6 +25,7 @@ public static class RulemakingModule
     public static WebApplicationBuilder AddRulemaking(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        RulemakingAuditLabels.Add(services);
         builder.AddFazhiDbContext<RulemakingDb, SqliteRulemakingDb, PostgresRulemakingDb>("rulemaking");
         services.AddPortalLinks(
             new PortalLink(PortalSection.Publications, "行政规范性文件", "/public/normative-documents", 80, "Normative documents",

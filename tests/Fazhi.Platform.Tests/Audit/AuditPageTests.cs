@@ -15,7 +15,7 @@ public sealed class AuditPageTests(FazhiFactory factory)
         var page = WebUtility.HtmlDecode(await auditor.GetStringAsync("/admin/audit?action=create"));
         Assert.Contains("<h1>审计日志</h1>", page);
         Assert.Contains("校验完整性", page);
-        Assert.Contains("<td><span class=\"tag \">create</span></td>", page);
+        Assert.Contains("<td><span class=\"tag \">新增</span></td>", page);
 
         var result = await Forms.SubmitAsync(auditor, "/admin/audit", "audit-verify", new Dictionary<string, string>());
         var html = WebUtility.HtmlDecode(await result.Content.ReadAsStringAsync());

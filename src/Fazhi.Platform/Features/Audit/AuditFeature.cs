@@ -17,6 +17,9 @@ internal static class AuditFeature
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditReadable>();
+        services.AddSingleton<Kit.AuditLabels>();
+        PlatformAuditLabels.Add(services);
         services.AddSingleton<ICliVerb, AuditVerifyVerb>();
         services.AddNavItems(new NavItem("安全审计", "审计日志", "/admin/audit", PlatformPermissions.AuditRead, 10, "Audit trail"));
     }

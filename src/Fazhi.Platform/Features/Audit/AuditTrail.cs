@@ -108,6 +108,19 @@ internal sealed class AuditTrail(PlatformDb db, AuditVerifier verifier, ICurrent
         return e is null ? null : ToDto(e, await OrgNamesAsync([e], ct));
     }
 
+    /// <summary>The filtered entries, oldest first, for the .xlsx export; null when there are more than <paramref name="max"/>.</summary>
+    public async Task<List<AuditEntryDto>?> ExportEntriesAsync(AuditFilter filter, int max, CancellationToken ct)
+    {
+        var rows = await Query(filter).OrderBy(e => e.Sequence).Take(max + 1).ToListAsync(ct);
+        if (rows.Count > max)
+        {
+            return null;
+        }
+        await db.WriteAuditEventAsync("audit.exported", "AuditChain", null, new { filter, format = "xlsx", rows = rows.Count }, ct);
+        var names = await OrgNamesAsync(rows, ct);
+        return rows.Select(e => ToDto(e, names)).ToList();
+    }
+
     /// <summary>Verifies the chain and records that it was verified, with the result, in the chain itself.</summary>
     public async Task<AuditVerifyResult> VerifyAndRecordAsync(CancellationToken ct)
     {

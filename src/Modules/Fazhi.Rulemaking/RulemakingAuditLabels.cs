@@ -1,0 +1,15 @@
+using Fazhi.Platform.Kit;
+using Microsoft.Extensions.DependencyInjection;
+using static Fazhi.Platform.Kit.AuditLabelExtensions;
+
+namespace Fazhi.Rulemaking;
+
+/// <summary>How the audit trail names this module's records (ADR 0041): one registration, read by the platform's audit page.</summary>
+internal static class RulemakingAuditLabels
+{
+    public static void Add(IServiceCollection services) =>
+        services.AddAuditLabels(
+            new AuditLabel("NormativeDraft", "规范性文件", "Normative document", "/rulemaking/documents/{id}"),
+            new AuditLabel("LegislationProject", "立法项目", "Legislation project", "/rulemaking/legislation/{id}"),
+            new AuditLabel("MajorDecision", "重大行政决策", "Major decision", "/rulemaking/decisions/{id}"));
+}
