@@ -79,7 +79,7 @@ internal sealed class ExamCodes(LearningDb db, ExamService exams, ISystemWork sy
         foreach (var p in assigned)
         {
             var code = NewCode();
-            db.ExamCodes.Add(new ExamCode { ExamId = examId, PersonId = p.Id, OrgUnitId = p.OrgUnitId, PersonName = p.Name, CodeHash = Hash(code), IssuedAt = now, IsDemo = exam.IsDemo });
+            db.ExamCodes.Add(new ExamCode { ExamId = examId, PersonId = p.Id, OrgUnitId = p.OrgUnitId, PersonName = p.Name, CodeHash = Hash(Normalise(code)), IssuedAt = now, IsDemo = exam.IsDemo });
             issued.Add(new IssuedCode(p.Id, p.Name, p.UnitName, p.Post, code));
         }
         await db.SaveChangesAsync(ct);

@@ -43,13 +43,16 @@ internal static class ExamsApi
         });
         office.MapPut("/exams/{id:guid}/access", async (Guid id, AccessInput i, ExamService s, CancellationToken ct) => TypedResults.Ok(ToResponse(await s.UpdateAccessAsync(id, i, ct))));
         office.MapGet("/exams/{id:guid}/codes", async (Guid id, ExamCodes s, CancellationToken ct) => TypedResults.Ok(await s.ListAsync(id, ct)));
-        office.MapPost("/exams/{id:guid}/codes", async (Guid id, [Microsoft.AspNetCore.Mvc.FromForm] Guid? unitId, ExamCodes s, ExamService exams, HttpContext http, CancellationToken ct) =>
+        office.MapPost("/exams/{id:guid}/codes", async (Guid id, ExamCodes s, ExamService exams, HttpContext http, CancellationToken ct) =>
         {
+            // A plain form (the page's button) or no body: the optional unit whose subtree gets codes.
+            var text = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(ct))["unitId"].ToString() : "";
+            Guid? unitId = text.Length == 0 ? null : Guid.TryParse(text, out var u) ? u : throw Refuse.Field("unitId", "请选择单位。");
             var issued = await s.IssueAsync(id, new IssueCodesInput(unitId), ct);
             var exam = await exams.ExamAsync(id, ct);
             var address = $"{http.Request.Scheme}://{http.Request.Host}/learning/code";
             return TypedResults.File(ExamCodes.Workbook(exam, issued, address), Fazhi.Platform.Features.Documents.XlsxWriter.ContentType, $"考试码-{exam.Title}.xlsx");
-        }).DisableAntiforgery().RequireAntiforgeryForCookies();
+        }).RequireAntiforgeryForCookies();
         office.MapPost("/attempts/sweep", async (ExamService s, CancellationToken ct) => TypedResults.Ok(new { submitted = await s.SweepAsync(ct) }));
 
         var taker = api.MapGroup("").RequireAuthorization();
