@@ -45,7 +45,7 @@ internal static class ExamAccess
             }
             parsed.Add(network.ToString());
         }
-        checks.When(parsed.Count > MaxNetworks, "allowedNetworks", $"允许的网段最多 {MaxNetworks} 个。");
+        checks.When(parsed.Count > MaxNetworks || string.Join("\n", parsed.Distinct()).Length > 2000, "allowedNetworks", $"允许的网段最多 {MaxNetworks} 个（合计不超过 2000 个字符）。");
         checks.When(staggerMinutes is < 0 or > MaxStaggerMinutes, "staggerMinutes", $"错峰开考的时长应为 0–{MaxStaggerMinutes} 分钟（0 为不错峰）。");
         checks.When(staggerMinutes > 0 && staggerMinutes >= timeLimitMinutes, "staggerMinutes", "错峰开考的时长应短于考试时长。");
         return new Rules(code, string.Join("\n", parsed.Distinct()), Math.Clamp(staggerMinutes, 0, MaxStaggerMinutes));
