@@ -201,7 +201,7 @@ internal static class ExamLoad
         }
         var unitCode = "370402";
         var names = Enumerable.Range(1, takers).Select(i => $"基准{run}考生{i:00000}").ToList();
-        var sheet = XlsxWriter.Write(new XlsxSheet("导入", ["姓名", "单位", "职务", "领导干部", "职级", "账号"].Select(h => new XlsxColumn(h)).ToList(),
+        var sheet = XlsxWriter.Write(new XlsxSheet("导入", new[] { "姓名", "单位", "职务", "领导干部", "职级", "账号" }.Select(h => new XlsxColumn(h)).ToList(),
             names.Select(n => (IReadOnlyList<object?>)[n, unitCode, "科员", "否", "科级", ""])));
         var file = new ByteArrayContent(sheet);
         file.Headers.ContentType = new(XlsxWriter.ContentType);
