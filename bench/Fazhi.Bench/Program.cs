@@ -5,6 +5,7 @@ using Fazhi.Bench;
 // dotnet run -c Release --project bench/Fazhi.Bench -- disputes [sqlite NAME|postgres CONNECTION] [cases]
 // dotnet run -c Release --project bench/Fazhi.Bench -- assessment [sqlite NAME|postgres CONNECTION]
 // dotnet run -c Release --project bench/Fazhi.Bench -- enforcement [sqlite NAME|postgres CONNECTION] [cases] [decisions]
+// dotnet run -c Release --project bench/Fazhi.Bench -- exam URL [takers] [questions] [answers/s] [answer seconds]   (bench/exam.sh)
 // dotnet run -c Release --project bench/Fazhi.Bench -- lists [sqlite NAME|postgres CONNECTION] [items]
 // dotnet run -c Release --project bench/Fazhi.Bench -- rulemaking [NAME] [rounds] [documents]
 // dotnet run -c Release --project bench/Fazhi.Bench -- oversight [sqlite NAME|postgres CONNECTION] [scale]
@@ -34,6 +35,10 @@ if (args.Length > 0 && args[0] == "rulemaking")
 if (args.Length > 0 && args[0] == "oversight")
 {
     return await Fazhi.Bench.Oversight.OversightLoad.RunAsync(args[1..]);
+}
+if (args.Length > 0 && args[0] == "exam")
+{
+    return await Fazhi.Bench.Learning.ExamLoad.RunAsync(args[1..]);
 }
 if (args.Length > 0 && args[0] == "lists")
 {

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Builder;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -25,6 +26,9 @@ public static class LearningModule
 {
     /// <summary>The public certificate check: 60 look-ups a minute per address.</summary>
     public const string PublicRateLimit = "learning-public";
+
+    /// <summary>Exam-code sign-ins per client address and minute (ADR 0037): a whole exam room may share one address.</summary>
+    public const string CodeSignInRateLimit = "learning-code-signin";
 
     public static WebApplicationBuilder AddLearning(this WebApplicationBuilder builder)
     {
@@ -47,6 +51,11 @@ public static class LearningModule
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.StudyIndicator>();
         services.AddRateLimiter(o => o.AddPolicy(PublicRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        var codeSignIns = builder.Configuration.GetValue("Learning:CodeSignInsPerMinute", 300);
+        services.AddRateLimiter(o => o.AddPolicy(CodeSignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = codeSignIns, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        services.AddScoped<ExamCodes>();
+        LearningCodeAuth.Add(services);
         services.AddFazhiJob<AttemptSweepJob>("0 * * * * ?", "每分钟 考试到时自动交卷");
         services.AddFazhiJob<QuestionLegalCheckJob>("0 50 2 * * ?", "每日 02:50 题库法条变更检查");
         services.AddScoped<IDemoSeed, LearningDemoSeed>();

@@ -29,6 +29,8 @@ internal abstract class LearningDb : FazhiDbContext
 
     public DbSet<Exams.AttemptItem> AttemptItems => Set<Exams.AttemptItem>();
 
+    public DbSet<Exams.ExamCode> ExamCodes => Set<Exams.ExamCode>();
+
     public DbSet<Records.Activity> Activities => Set<Records.Activity>();
 
     public DbSet<Records.ActivityAttendee> ActivityAttendees => Set<Records.ActivityAttendee>();

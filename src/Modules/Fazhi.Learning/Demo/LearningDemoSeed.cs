@@ -178,7 +178,21 @@ internal sealed class LearningDemoSeed(LearningDb db, IOrgDirectory orgs, IUserD
                 await marking.MarkAsync(attempt.Id, position, new Marking.MarkInput(points, plan[i].Comment), ct);
             }
         }
+        // One-time exam codes (ADR 0037) for the same officials, known only in the demo: 赵丽（演示） signs in at /learning/code
+        // with ZZ-DEMO-0004 and her name and may sit the demo exam again (three attempts).
+        foreach (var (person, i) in sitters.OrderBy(p => names.IndexOf(p.Name)).Select((p, i) => (p, i)))
+        {
+            db.ExamCodes.Add(new Exams.ExamCode
+            {
+                ExamId = exam.Id, PersonId = person.Id, OrgUnitId = person.OrgUnitId, PersonName = person.Name, CodeHash = Exams.ExamCodes.Hash(Exams.ExamCodes.Normalise(DemoCode(i))),
+                IssuedAt = time.GetUtcNow(), IsDemo = true,
+            });
+        }
+        await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The demo's exam code of the <paramref name="index"/>-th official without an account (public in the demo only).</summary>
+    internal static string DemoCode(int index) => $"ZZ-DEMO-{index + 1:0000}";
 
     private async Task SeedQuestionsAsync(CancellationToken ct)
     {

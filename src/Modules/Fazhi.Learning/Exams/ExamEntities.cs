@@ -86,6 +86,52 @@ internal sealed class Exam : IVersioned
 
     public string AssignPeople { get; set; } = "";
 
+    /// <summary>入场码 (optional): a taker gives it to start a new attempt (ADR 0037). Empty: none.</summary>
+    [AuditRedacted]
+    public string AccessCode { get; set; } = "";
+
+    /// <summary>允许的网段 (optional): CIDR ranges, one per line; a start from any other address is refused (ADR 0037).</summary>
+    public string AllowedNetworks { get; set; } = "";
+
+    /// <summary>错峰开考: each taker's start is delayed by a random 0…N minutes after the opening, computed on the server. 0: none.</summary>
+    public int StaggerMinutes { get; set; }
+
+    public bool IsDemo { get; set; }
+
+    public long Version { get; set; }
+}
+
+/// <summary>
+/// A one-time exam code (考试码) for a registered person without an account (ADR 0037): valid only for its exam and within
+/// that exam's window, stored as a SHA-256 hash (the plain code is shown once, on the printed list), locked after
+/// <see cref="ExamCodes.MaxFailures"/> sign-ins with a name that does not match. Re-issuing revokes the person's earlier code.
+/// </summary>
+internal sealed class ExamCode : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid ExamId { get; set; }
+
+    public Guid PersonId { get; set; }
+
+    public Guid OrgUnitId { get; set; }
+
+    public string PersonName { get; set; } = "";
+
+    [AuditRedacted]
+    public string CodeHash { get; set; } = "";
+
+    public DateTimeOffset IssuedAt { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>Sign-ins with this code and a name that did not match.</summary>
+    public int FailedCount { get; set; }
+
+    public int SignIns { get; set; }
+
+    public DateTimeOffset? LastSignInAt { get; set; }
+
     public bool IsDemo { get; set; }
 
     public long Version { get; set; }
@@ -188,8 +234,20 @@ internal sealed class AttemptItem
     public long? MarkedAtMs { get; set; }
 }
 
-internal sealed class ExamConfigurations : IEntityTypeConfiguration<Paper>, IEntityTypeConfiguration<Exam>, IEntityTypeConfiguration<Attempt>, IEntityTypeConfiguration<AttemptItem>
+internal sealed class ExamConfigurations : IEntityTypeConfiguration<Paper>, IEntityTypeConfiguration<Exam>, IEntityTypeConfiguration<Attempt>, IEntityTypeConfiguration<AttemptItem>,
+    IEntityTypeConfiguration<ExamCode>
 {
+    public void Configure(EntityTypeBuilder<ExamCode> b)
+    {
+        b.ToTable("learning_exam_codes");
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => x.CodeHash).IsUnique();
+        b.HasIndex(x => new { x.ExamId, x.PersonId });
+        b.Property(x => x.CodeHash).HasMaxLength(64);
+        b.Property(x => x.PersonName).HasMaxLength(64);
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+
     public void Configure(EntityTypeBuilder<Paper> b)
     {
         b.ToTable("learning_papers");
@@ -210,6 +268,8 @@ internal sealed class ExamConfigurations : IEntityTypeConfiguration<Paper>, IEnt
         b.Property(x => x.AssignUnits).HasMaxLength(8000);
         b.Property(x => x.AssignPosts).HasMaxLength(4000);
         b.Property(x => x.AssignPeople).HasMaxLength(40000);
+        b.Property(x => x.AccessCode).HasMaxLength(32);
+        b.Property(x => x.AllowedNetworks).HasMaxLength(2000);
         b.Property(x => x.Version).IsConcurrencyToken();
     }
 

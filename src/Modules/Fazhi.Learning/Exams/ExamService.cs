@@ -12,11 +12,19 @@ namespace Fazhi.Learning.Exams;
 internal sealed record PaperInput(string? Title, PaperMode Mode, IReadOnlyList<Guid>? QuestionIds, string? Rules, int PointsEach = 1);
 
 internal sealed record ExamInput(string? Title, Guid? PaperId, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, int TimeLimitMinutes = 60, int MaxAttempts = 1, int PassMark = 60,
-    IReadOnlyList<Guid>? Units = null, IReadOnlyList<string>? Posts = null, IReadOnlyList<Guid>? People = null);
+    IReadOnlyList<Guid>? Units = null, IReadOnlyList<string>? Posts = null, IReadOnlyList<Guid>? People = null, string? AccessCode = null, string? AllowedNetworks = null, int StaggerMinutes = 0);
 
 internal sealed record VersionInput(long? Version);
 
-internal sealed record StartInput(string? Session);
+internal sealed record AccessInput(long? Version, string? AccessCode, string? AllowedNetworks, int StaggerMinutes = 0);
+
+/// <summary>Before a new attempt: whether an access code is asked and how long until this taker's staggered start.</summary>
+internal sealed record ExamGate(Guid ExamId, string Title, bool NeedsAccessCode, long WaitSeconds, DateTimeOffset StartsAt, bool InProgress);
+
+internal sealed record StartInput(string? Session, string? AccessCode = null);
+
+/// <summary>The signed-in taker of a one-time exam code (ADR 0037): the person, the one exam the code is for, the code.</summary>
+internal sealed record CodeTaker(Guid PersonId, Guid ExamId, Guid CodeId);
 
 internal sealed record AnswerInput(string? Session, string? Answer);
 
@@ -42,8 +50,22 @@ internal sealed record MyExam(Guid Id, string Title, DateTimeOffset OpensAt, Dat
 /// header, a key lookup of the item, and one conditional UPDATE of one row in a short transaction that holds the attempt's
 /// decision lock (so it cannot interleave with the submission's marking).
 /// </summary>
-internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleService people, IOrgDirectory orgs, TimeProvider time, IMemoryCache cache)
+internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleService people, IOrgDirectory orgs, TimeProvider time, IMemoryCache cache,
+    Microsoft.AspNetCore.Http.IHttpContextAccessor http)
 {
+    /// <summary>Set for a request signed in with a one-time exam code: the taker is that person, for that exam only.</summary>
+    internal CodeTaker? Code { get; set; }
+
+    /// <summary>The taker: the code's person, or the register entry of the signed-in account.</summary>
+    private Task<Person?> TakerAsync(CancellationToken ct) => Code is { } c
+        ? db.People.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(p => p.Id == c.PersonId && p.IsActive && p.UserId == null, ct)
+        : people.MeAsync(ct);
+
+    /// <summary>Whether an attempt is the caller's own: the account's, or (with a code) the code person's attempt at the code's exam.</summary>
+    private bool Owns(Guid? attemptUser, Guid attemptPerson, Guid attemptExam) => Code is { } c
+        ? attemptUser is null && attemptPerson == c.PersonId && attemptExam == c.ExamId
+        : attemptUser is not null && attemptUser == user.UserId;
+
     public const int MaxTimeLimitMinutes = 600;
 
     public long NowMs => time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -112,11 +134,13 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
         var registered = persons.Count == 0 ? 0 : await db.People.IgnoreQueryFilters().CountAsync(p => persons.Contains(p.Id), ct);
         checks.When(registered != persons.Count, "people", "参考人员中有未在名册登记的人员。");
         checks.When(units.Count == 0 && posts.Count == 0 && persons.Count == 0, "units", "请指定参加考试的单位、岗位或人员。");
+        var access = ExamAccess.Read(checks, input.AccessCode, input.AllowedNetworks, input.StaggerMinutes, input.TimeLimitMinutes);
         checks.ThrowIfAny("考试未保存。");
         var exam = new Exam
         {
             Title = title, PaperId = paper!.Id, OpensAt = input.OpensAt!.Value, ClosesAt = input.ClosesAt!.Value, TimeLimitMinutes = input.TimeLimitMinutes, MaxAttempts = input.MaxAttempts,
             PassMark = input.PassMark, AssignUnits = string.Join(",", units), AssignPosts = string.Join("\n", posts.Distinct()), AssignPeople = string.Join(",", persons),
+            AccessCode = access.AccessCode, AllowedNetworks = access.Networks, StaggerMinutes = access.StaggerMinutes,
         };
         db.Exams.Add(exam);
         await db.SaveChangesAsync(ct);
@@ -153,6 +177,19 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
         return exam;
     }
 
+    /// <summary>Changes an exam's access rules (入场码, 允许的网段, 错峰开考), also while it runs; audited with the exam.</summary>
+    public async Task<Exam> UpdateAccessAsync(Guid id, AccessInput input, CancellationToken ct)
+    {
+        var exam = await db.Exams.FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw Refuse.NotFound("考试不存在。");
+        Refuse.UnlessVersion(input.Version, exam.Version, "考试");
+        var checks = new FieldChecks();
+        var access = ExamAccess.Read(checks, input.AccessCode, input.AllowedNetworks, input.StaggerMinutes, exam.TimeLimitMinutes);
+        checks.ThrowIfAny("入场规则未保存。");
+        (exam.AccessCode, exam.AllowedNetworks, exam.StaggerMinutes) = (access.AccessCode, access.Networks, access.StaggerMinutes);
+        await db.SaveChangesAsync(ct);
+        return exam;
+    }
+
     /// <summary>Releases the right answers and explanations to the takers (their scores they see at once).</summary>
     public async Task<Exam> ReleaseAsync(Guid id, VersionInput input, CancellationToken ct)
     {
@@ -170,12 +207,13 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
     /// <summary>The published exams the signed-in person is assigned to, with their attempts.</summary>
     public async Task<List<MyExam>> MyExamsAsync(CancellationToken ct)
     {
-        var me = await people.MeAsync(ct);
+        var me = await TakerAsync(ct);
         if (me is null)
         {
             return [];
         }
-        var exams = await db.Exams.AsNoTracking().Where(e => e.Status == ExamStatus.Published).ToListAsync(ct);
+        var only = Code?.ExamId;
+        var exams = await db.Exams.AsNoTracking().Where(e => e.Status == ExamStatus.Published && (only == null || e.Id == only)).ToListAsync(ct);
         var attempts = await db.Attempts.AsNoTracking().Where(a => a.PersonId == me.Id).ToListAsync(ct);
         var now = time.GetUtcNow();
         var mine = new List<MyExam>();
@@ -202,12 +240,17 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
     public async Task<Attempt> StartAsync(Guid examId, StartInput input, CancellationToken ct)
     {
         var session = CheckSession(input.Session);
-        var me = await people.MeAsync(ct) ?? throw Refuse.Forbidden("您的账号尚未登记在学法考法人员名册中，请联系本单位。");
+        if (Code is { } code && code.ExamId != examId)
+        {
+            throw new RefusalException(RefusalKind.Forbidden, "您的考试码只能用于参加发放它的那一场考试，不能进入本场考试。", null, ExamAccess.CodeRule);
+        }
+        var me = await TakerAsync(ct) ?? throw Refuse.Forbidden("您的账号尚未登记在学法考法人员名册中，请联系本单位。");
         var exam = await db.Exams.AsNoTracking().FirstOrDefaultAsync(e => e.Id == examId && e.Status == ExamStatus.Published, ct) ?? throw Refuse.NotFound("考试不存在或尚未发布。");
         if (!await AssignedAsync(exam, me, ct))
         {
             throw Refuse.Forbidden("您不在本场考试的参考人员范围内。");
         }
+        ExamAccess.CheckNetwork(exam, ClientAddress);
         var resumed = await ResumeAsync(exam, me.Id, session, ct);
         if (resumed is not null)
         {
@@ -220,8 +263,10 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
         }
         if (now >= exam.ClosesAt)
         {
-            throw Refuse.Conflict("考试已经结束。");
+            throw Refuse.Conflict("考试已经结束。", ExamAccess.WindowRule);
         }
+        ExamAccess.CheckStagger(exam, me.Id, now);
+        ExamAccess.CheckAccessCode(exam, input.AccessCode);
         var paper = await db.Papers.AsNoTracking().FirstAsync(p => p.Id == exam.PaperId, ct);
         var (rules, pool) = await PoolAsync(paper, fresh: false, ct);
         var seed = RandomNumberGenerator.GetInt32(int.MaxValue);
@@ -233,7 +278,7 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
         var deadline = Math.Min(now.AddMinutes(exam.TimeLimitMinutes).ToUnixTimeMilliseconds(), exam.ClosesAt.ToUnixTimeMilliseconds());
         var attempt = new Attempt
         {
-            ExamId = exam.Id, PersonId = me.Id, UserId = user.UserId, OrgUnitId = me.OrgUnitId, PersonName = me.Name, Seed = seed, StartedAt = now, DeadlineMs = deadline,
+            ExamId = exam.Id, PersonId = me.Id, UserId = Code is null ? user.UserId : null, OrgUnitId = me.OrgUnitId, PersonName = me.Name, Seed = seed, StartedAt = now, DeadlineMs = deadline,
             Status = AttemptStatus.InProgress, Session = session, MaxScore = drawn.Count * paper.PointsEach,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -317,8 +362,8 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
     /// </summary>
     public async Task<AnswerSaved> SaveAnswerAsync(Guid id, int position, AnswerInput input, CancellationToken ct)
     {
-        var head = await db.Attempts.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.UserId, a.Status, a.DeadlineMs, a.Session }).FirstOrDefaultAsync(ct);
-        if (head is null || head.UserId is null || head.UserId != user.UserId)
+        var head = await db.Attempts.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.UserId, a.PersonId, a.ExamId, a.Status, a.DeadlineMs, a.Session }).FirstOrDefaultAsync(ct);
+        if (head is null || !Owns(head.UserId, head.PersonId, head.ExamId))
         {
             throw Refuse.NotFound("答卷不存在。");
         }
@@ -358,7 +403,10 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
     public async Task<int> AwayAsync(Guid id, SessionInput input, CancellationToken ct)
     {
         var now = NowMs;
-        var count = await db.Attempts.Where(a => a.Id == id && a.UserId == user.UserId && a.Session == input.Session && a.Status == AttemptStatus.InProgress && a.DeadlineMs > now)
+        var mine = db.Attempts.Where(a => a.Id == id && a.Session == input.Session && a.Status == AttemptStatus.InProgress && a.DeadlineMs > now);
+        var uid = user.UserId;
+        mine = Code is { } c ? mine.Where(a => a.UserId == null && a.PersonId == c.PersonId && a.ExamId == c.ExamId) : mine.Where(a => a.UserId != null && a.UserId == uid);
+        var count = await mine
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.SwitchCount, a => a.SwitchCount + 1), ct);
         return count == 0 ? throw Refuse.Conflict("答卷不在作答中。") : count;
     }
@@ -485,17 +533,44 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
     private async Task<Attempt> OwnAsync(Guid id, CancellationToken ct)
     {
         var attempt = await db.Attempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (attempt is null || (attempt.UserId != user.UserId && !user.Has(LearningPermissions.Manage)))
+        if (attempt is null || (!Owns(attempt.UserId, attempt.PersonId, attempt.ExamId) && (Code is not null || !user.Has(LearningPermissions.Manage))))
         {
             throw Refuse.NotFound("答卷不存在。");
         }
         return attempt;
     }
 
+    /// <summary>The caller's address as the platform's reverse-proxy settings give it (<c>Network:KnownProxies</c>).</summary>
+    private System.Net.IPAddress? ClientAddress => http.HttpContext?.Connection.RemoteIpAddress;
+
+    /// <summary>
+    /// What stands between the taker and a new attempt (ADR 0037): whether an access code is asked, and the seconds until their
+    /// staggered start; an attempt in progress needs neither. A start from outside the allowed networks is refused here too.
+    /// </summary>
+    public async Task<ExamGate> GateAsync(Guid examId, CancellationToken ct)
+    {
+        if (Code is { } code && code.ExamId != examId)
+        {
+            throw new RefusalException(RefusalKind.Forbidden, "您的考试码只能用于参加发放它的那一场考试，不能进入本场考试。", null, ExamAccess.CodeRule);
+        }
+        var me = await TakerAsync(ct) ?? throw Refuse.Forbidden("您的账号尚未登记在学法考法人员名册中，请联系本单位。");
+        var exam = await db.Exams.AsNoTracking().FirstOrDefaultAsync(e => e.Id == examId && e.Status == ExamStatus.Published, ct) ?? throw Refuse.NotFound("考试不存在或尚未发布。");
+        if (!await AssignedAsync(exam, me, ct))
+        {
+            throw Refuse.Forbidden("您不在本场考试的参考人员范围内。");
+        }
+        ExamAccess.CheckNetwork(exam, ClientAddress);
+        var now = time.GetUtcNow();
+        var inProgress = await db.Attempts.AsNoTracking().AnyAsync(a => a.ExamId == exam.Id && a.PersonId == me.Id && a.Status == AttemptStatus.InProgress && a.DeadlineMs > NowMs, ct);
+        var startsAt = ExamAccess.StartsAt(exam, me.Id);
+        var wait = inProgress ? 0 : (long)Math.Max(0, Math.Ceiling((startsAt - now).TotalSeconds));
+        return new ExamGate(exam.Id, exam.Title, !inProgress && exam.AccessCode.Length > 0, wait, startsAt, inProgress);
+    }
+
     private long Remaining(long deadlineMs, AttemptStatus status) => status == AttemptStatus.Submitted ? 0 : Math.Max(0, (deadlineMs - NowMs) / 1000);
 
     /// <summary>Whether the person is assigned: named, or in an assigned unit's subtree and (when posts are named) in an assigned post.</summary>
-    private async Task<bool> AssignedAsync(Exam exam, Person me, CancellationToken ct)
+    internal async Task<bool> AssignedAsync(Exam exam, Person me, CancellationToken ct)
     {
         if (exam.AssignPeople.Contains(me.Id.ToString(), StringComparison.OrdinalIgnoreCase))
         {
@@ -518,6 +593,9 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
         var ancestors = await orgs.AncestorsAsync(me.OrgUnitId, ct);
         return units.Contains(me.OrgUnitId) || ancestors.Any(a => units.Contains(a.Id));
     }
+
+    /// <summary>A unit and every unit below it.</summary>
+    internal async Task<HashSet<Guid>> SubtreeAsync(Guid unit, CancellationToken ct) => [.. await orgs.SubtreeIdsAsync(unit, ct)];
 
     /// <summary>The questions a paper may draw (not flagged, not retired), cached briefly per paper for the start rush.</summary>
     private async Task<(List<DrawRule>? Rules, List<PoolQuestion> Pool)> PoolAsync(Paper paper, bool fresh, CancellationToken ct)

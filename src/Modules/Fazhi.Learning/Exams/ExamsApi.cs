@@ -41,6 +41,18 @@ internal static class ExamsApi
             var a = await s.ReleaseSessionAsync(id, i, ct);
             return TypedResults.Ok(new { a.Id, a.Version });
         });
+        office.MapPut("/exams/{id:guid}/access", async (Guid id, AccessInput i, ExamService s, CancellationToken ct) => TypedResults.Ok(ToResponse(await s.UpdateAccessAsync(id, i, ct))));
+        office.MapGet("/exams/{id:guid}/codes", async (Guid id, ExamCodes s, CancellationToken ct) => TypedResults.Ok(await s.ListAsync(id, ct)));
+        office.MapPost("/exams/{id:guid}/codes", async (Guid id, ExamCodes s, ExamService exams, HttpContext http, CancellationToken ct) =>
+        {
+            // A plain form (the page's button) or no body: the optional unit whose subtree gets codes.
+            var text = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(ct))["unitId"].ToString() : "";
+            Guid? unitId = text.Length == 0 ? null : Guid.TryParse(text, out var u) ? u : throw Refuse.Field("unitId", "请选择单位。");
+            var issued = await s.IssueAsync(id, new IssueCodesInput(unitId), ct);
+            var exam = await exams.ExamAsync(id, ct);
+            var address = $"{http.Request.Scheme}://{http.Request.Host}/learning/code";
+            return TypedResults.File(ExamCodes.Workbook(exam, issued, address), Fazhi.Platform.Features.Documents.XlsxWriter.ContentType, $"考试码-{exam.Title}.xlsx");
+        }).RequireAntiforgeryForCookies();
         office.MapPost("/attempts/sweep", async (ExamService s, CancellationToken ct) => TypedResults.Ok(new { submitted = await s.SweepAsync(ct) }));
 
         var taker = api.MapGroup("").RequireAuthorization();
@@ -59,6 +71,31 @@ internal static class ExamsApi
             return TypedResults.NoContent();
         });
         taker.MapPost("/attempts/{id:guid}/submit", async (Guid id, SessionInput i, ExamService s, CancellationToken ct) => TypedResults.Ok(await s.HandInAsync(id, i, ct)));
+        taker.MapGet("/exams/{id:guid}/gate", async (Guid id, ExamService s, CancellationToken ct) => TypedResults.Ok(await s.GateAsync(id, ct)));
+
+        // One-time exam codes (ADR 0037): the sign-in is public and rate-limited; everything else asks for the code's own scheme,
+        // which no other endpoint or page accepts. The same taking procedures, acting for the code's person and exam only.
+        api.MapPost("/code/sign-in", async (CodeSignInInput i, ExamCodes s, HttpContext http, CancellationToken ct) => TypedResults.Ok(await s.SignInAsync(http, i, ct)))
+            .AllowAnonymous().RequireRateLimiting(LearningModule.CodeSignInRateLimit);
+        var code = api.MapGroup("/code").RequireAuthorization(LearningCodeAuth.Policy);
+        code.MapGet("/my/exams", async (HttpContext http, CancellationToken ct) => TypedResults.Ok(await LearningCodeAuth.Service(http).MyExamsAsync(ct)));
+        code.MapGet("/exams/{id:guid}/gate", async (Guid id, HttpContext http, CancellationToken ct) => TypedResults.Ok(await LearningCodeAuth.Service(http).GateAsync(id, ct)));
+        code.MapPost("/exams/{id:guid}/start", async (Guid id, StartInput i, HttpContext http, CancellationToken ct) =>
+        {
+            var s = LearningCodeAuth.Service(http);
+            var a = await s.StartAsync(id, i, ct);
+            return TypedResults.Ok(new StartResponse(a.Id, a.Number, a.DeadlineMs, Math.Max(0, (a.DeadlineMs - s.NowMs) / 1000)));
+        });
+        code.MapGet("/attempts/{id:guid}", async (Guid id, HttpContext http, CancellationToken ct) => TypedResults.Ok(await LearningCodeAuth.Service(http).ViewAsync(id, ct)));
+        code.MapPut("/attempts/{id:guid}/answers/{position:int}", async (Guid id, int position, AnswerInput i, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await LearningCodeAuth.Service(http).SaveAnswerAsync(id, position, i, ct)));
+        code.MapPost("/attempts/{id:guid}/away", async (Guid id, SessionInput i, HttpContext http, CancellationToken ct) =>
+        {
+            await LearningCodeAuth.Service(http).AwayAsync(id, i, ct);
+            return TypedResults.NoContent();
+        });
+        code.MapPost("/attempts/{id:guid}/submit", async (Guid id, SessionInput i, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await LearningCodeAuth.Service(http).HandInAsync(id, i, ct)));
     }
 
     internal static ExamResponse ToResponse(Exam e) => new(e.Id, e.Title, e.PaperId, e.OpensAt, e.ClosesAt, e.TimeLimitMinutes, e.MaxAttempts, e.PassMark, e.Status, e.ResultsReleased, e.Version);

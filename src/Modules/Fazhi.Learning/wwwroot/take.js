@@ -5,6 +5,8 @@
   const root = document.getElementById('take');
   if (!root) return;
   const examId = root.dataset.exam;
+  // The account's API, or the one-time exam code's (ADR 0037): the same procedures under another prefix.
+  const base = root.dataset.base || '/api/learning';
   const text = JSON.parse(root.dataset.text);
   const key = 'fazhi-exam-session:' + examId;
   let session = localStorage.getItem(key);
@@ -53,7 +55,7 @@
     mark.textContent = text.saving;
     mark.className = 'mark';
     try {
-      const r = await call('PUT', `/api/learning/attempts/${attemptId}/answers/${position}`, { session, answer });
+      const r = await call('PUT', `${base}/attempts/${attemptId}/answers/${position}`, { session, answer });
       if (r.ok) {
         const saved = await r.json();
         mark.textContent = text.saved;
@@ -150,32 +152,74 @@
   }
 
   async function load() {
-    const r = await call('GET', `/api/learning/attempts/${attemptId}`);
+    const r = await call('GET', `${base}/attempts/${attemptId}`);
     if (!r.ok) { say(await problem(r), true); return; }
     render(await r.json());
   }
 
-  async function begin() {
-    if (root.dataset.view) { attemptId = root.dataset.view; await load(); return; }
+  const access = $('#take-access');
+  const wait = $('#take-wait');
+  let waitTimer = 0;
+
+  async function start(accessCode) {
     say(text.starting, false);
-    const r = await call('POST', `/api/learning/exams/${examId}/start`, { session });
-    if (!r.ok) { say(await problem(r), true); return; }
+    const r = await call('POST', `${base}/exams/${examId}/start`, { session, accessCode: accessCode || null });
+    if (!r.ok) {
+      say(await problem(r), true);
+      if (access && accessCode !== undefined) access.hidden = false;
+      return;
+    }
+    if (access) access.hidden = true;
     const started = await r.json();
     attemptId = started.attemptId;
     root.dataset.attempt = attemptId;
     await load();
   }
 
+  // The server says how long this taker's staggered start is away and whether an access code is asked (ADR 0037).
+  async function begin() {
+    if (root.dataset.view) { attemptId = root.dataset.view; await load(); return; }
+    const g = await call('GET', `${base}/exams/${examId}/gate`);
+    if (!g.ok) { say(await problem(g), true); return; }
+    const gate = await g.json();
+    if (gate.waitSeconds > 0) {
+      const until = Date.now() + gate.waitSeconds * 1000;
+      const show = () => {
+        const left = Math.max(0, Math.round((until - Date.now()) / 1000));
+        wait.textContent = text.waitStart.replace('{0}', Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0'));
+        if (left === 0) { clearInterval(waitTimer); wait.textContent = ''; begin(); }
+      };
+      clearInterval(waitTimer);
+      waitTimer = setInterval(show, 1000);
+      show();
+      say(text.waiting2, false);
+      return;
+    }
+    if (gate.needsAccessCode && access) {
+      access.hidden = false;
+      say(text.askCode, false);
+      return;
+    }
+    await start();
+  }
+
+  if (access) {
+    access.addEventListener('submit', (e) => {
+      e.preventDefault();
+      start($('#take-access-code').value);
+    });
+  }
+
   $('#take-submit').addEventListener('click', async () => {
     if (!attemptId || !confirm(text.confirm)) return;
-    const r = await call('POST', `/api/learning/attempts/${attemptId}/submit`, { session });
+    const r = await call('POST', `${base}/attempts/${attemptId}/submit`, { session });
     if (!r.ok) { say(await problem(r), true); return; }
     render(await r.json());
   });
 
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden' && attemptId && !finished) {
-      navigator.sendBeacon && fetch(`/api/learning/attempts/${attemptId}/away`, {
+      navigator.sendBeacon && fetch(`${base}/attempts/${attemptId}/away`, {
         method: 'POST', credentials: 'same-origin', keepalive: true, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ session }),
       }).catch(() => {});
     }
