@@ -41,6 +41,20 @@ public sealed class NotificationTests(FazhiFactory factory)
     }
 
     [Fact]
+    public async Task A_long_subject_is_found_again_so_a_reminder_is_not_repeated()
+    {
+        var clerk = await factory.CreateUserAsync(BuiltInRoles.Staff, "370402");
+        var subject = "【督办】" + string.Concat(Enumerable.Repeat(Guid.NewGuid().ToString("N"), 5));
+        Assert.True(subject.Length > 100);
+
+        await factory.InScopeAsync(sp => sp.GetRequiredService<INotifier>().NotifyAsync(
+            [clerk.Id], new NotificationMessage("test.long-subject", "逾期督办", "请尽快办理。", null, subject), default));
+
+        Assert.True(await factory.InScopeAsync(sp => sp.GetRequiredService<INotifier>().AlreadySentAsync("test.long-subject", subject, DateTimeOffset.UtcNow.AddHours(-1), default)));
+        Assert.False(await factory.InScopeAsync(sp => sp.GetRequiredService<INotifier>().AlreadySentAsync("test.long-subject", "【督办】other", DateTimeOffset.UtcNow.AddHours(-1), default)));
+    }
+
+    [Fact]
     public async Task Leaders_of_a_unit_are_the_users_holding_the_permission_there()
     {
         var admin = await factory.CreateUserAsync(BuiltInRoles.SystemAdmin, "370403");

@@ -60,7 +60,7 @@ internal sealed class Notifier(PlatformDb db, IEnumerable<INotificationChannel> 
                 Title = Clip(message.Title, 200),
                 Body = Clip(message.Body, 2000),
                 Link = message.Link is null ? null : Clip(message.Link, 400),
-                Subject = message.Subject is null ? null : Clip(message.Subject, 100),
+                Subject = message.Subject is null ? null : Clip(message.Subject, SubjectMaxLength),
                 CreatedAt = now,
             });
         }
@@ -96,8 +96,13 @@ internal sealed class Notifier(PlatformDb db, IEnumerable<INotificationChannel> 
         return users;
     }
 
+    /// <summary>The stored subject's length: a longer one is stored cut, and compared cut (else it was never found again and a
+    /// daily reminder with a long subject, e.g. with 【督办】, went out on every run).</summary>
+    internal const int SubjectMaxLength = 100;
+
     public async Task<bool> AlreadySentAsync(string kind, string subject, DateTimeOffset since, CancellationToken ct)
     {
+        subject = Clip(subject, SubjectMaxLength);
         // Ids are time-ordered (v7), so the newest is found by the index without comparing offsets in SQL (SQLite cannot).
         var latest = await db.Set<Notification>().Where(n => n.Kind == kind && n.Subject == subject)
             .OrderByDescending(n => n.Id).Select(n => (DateTimeOffset?)n.CreatedAt).FirstOrDefaultAsync(ct);
