@@ -35,6 +35,8 @@ public static class ListsModule
         services.AddPortalLinks(
             new PortalLink(PortalSection.Publications, "证明事项清单", "/public/certificates", 60, "Certification items",
                 "办事需要哪些证明，哪些实行告知承诺制。", "Which certificates a service may ask for, and which you may replace by a commitment."),
+            new PortalLink(PortalSection.Publications, "权责清单", "/public/powers", 65, "Power and responsibility list",
+                "市、区（市）、镇（街道）三级行政权力事项及其依据、责任和追责情形。", "Administrative powers at city, county and town level, with their basis, duties and accountability."),
             new PortalLink(PortalSection.Publications, "应急预案", "/public/emergency-plans", 70, "Emergency plans",
                 "公开的突发事件应急预案。", "Published emergency plans."),
             new PortalLink(PortalSection.Services, "清单之外索要证明反映", "/public/certificates/report", 50, "Report a certificate demanded outside the list",
@@ -50,6 +52,7 @@ public static class ListsModule
         services.AddScoped<CertTransfer>();
         services.AddScoped<ReportService>();
         services.AddScoped<PowerService>();
+        services.AddScoped<PowerTransfer>();
         services.AddScoped<PlanService>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.ReportsAnsweredOnTimeIndicator>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.CertificatesNotifyCommitIndicator>();
@@ -99,6 +102,7 @@ public static class ListsModule
             new NavItem("清单与服务", "市县同权对照", "/lists/powers/parity", null, 80, "City–county parity"),
             new NavItem("清单与服务", "乡镇赋权", "/lists/powers/delegations", null, 85, "Town delegations"),
             new NavItem("清单与服务", "证明事项清单公示", "/public/certificates", null, 60, "Published certification list"),
+            new NavItem("清单与服务", "权责清单公示", "/public/powers", null, 87, "Published power list"),
             new NavItem("清单与服务", "应急预案与演练", "/lists/plans", ListsPermissions.PlansManage, 90, "Emergency plans and drills"),
             new NavItem("清单与服务", "应急预案公开", "/public/emergency-plans", null, 95, "Public emergency plans"),
             new NavItem("清单与服务", "企业诉求", "/lists/appeals", ListsPermissions.AppealsHandle, 100, "Enterprise appeals"),
