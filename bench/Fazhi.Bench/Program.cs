@@ -6,6 +6,7 @@ using Fazhi.Bench;
 // dotnet run -c Release --project bench/Fazhi.Bench -- assessment [sqlite NAME|postgres CONNECTION]
 // dotnet run -c Release --project bench/Fazhi.Bench -- enforcement [sqlite NAME|postgres CONNECTION] [cases] [decisions]
 // dotnet run -c Release --project bench/Fazhi.Bench -- lists [sqlite NAME|postgres CONNECTION] [items]
+// dotnet run -c Release --project bench/Fazhi.Bench -- lists-powers [sqlite NAME|postgres CONNECTION] [items] [checks]
 // dotnet run -c Release --project bench/Fazhi.Bench -- rulemaking [NAME] [rounds] [documents]
 // dotnet run -c Release --project bench/Fazhi.Bench -- library [sqlite NAME|postgres CONNECTION] [scale] [rounds]
 // dotnet run -c Release --project bench/Fazhi.Bench -- discretion [threads] [seconds]
@@ -29,6 +30,10 @@ if (args.Length > 0 && args[0] == "library")
 if (args.Length > 0 && args[0] == "rulemaking")
 {
     return await Fazhi.Bench.Rulemaking.RulemakingLoad.RunAsync(args[1..]);
+}
+if (args.Length > 0 && args[0] == "lists-powers")
+{
+    return await Fazhi.Bench.Lists.PowersLoad.RunAsync(args[1..]);
 }
 if (args.Length > 0 && args[0] == "lists")
 {

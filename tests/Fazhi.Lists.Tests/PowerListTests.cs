@@ -169,4 +169,34 @@ public sealed class PowerListTests(ListsHost host) : IClassFixture<ListsHost>
         var browser = await host.Factory.SignedInBrowserAsync(await host.Factory.CreateUserAsync("lists-owner", "370400"));
         Assert.Contains("power-import", await browser.GetStringAsync("/lists/powers/draft"));
     }
+
+    [Fact]
+    public async Task Penalty_and_inspection_items_link_to_enforcement_matters_by_code_and_the_gaps_are_reported()
+    {
+        var owner = await host.OwnerAsync();
+        var city = await host.Factory.UnitIdAsync("370400-ZHZF");
+        // SL-370400-001 and SL-370400-002 are the enforcement module's sample matters (seeded on every start).
+        var linked = await ProposeAsync(owner, new { kind = "Add", item = Item("SL-370400-001", "对未按规定公示年度报告的行政处罚", "Penalty", "City", city, "《枣庄市城市绿化条例》第四十一条") });
+        var orphan = await ProposeAsync(owner, new { kind = "Add", item = Item("T-ENF-GAP", "对绿化养护的行政检查（无执法事项）", "Inspection", "City", city, "《枣庄市城市绿化条例》第三十一条") });
+        await AcceptAndPublishAsync(owner);
+
+        var report = await owner.GetFromJsonAsync<JsonElement>("/api/lists/powers/enforcement-gaps");
+        var pair = Assert.Single(report.GetProperty("linked").EnumerateArray(), r => r.GetProperty("itemCode").GetString() == linked.GetProperty("itemCode").GetString());
+        Assert.Equal("SL-370400-001", pair.GetProperty("matter").GetProperty("code").GetString());
+        Assert.True(pair.GetProperty("matter").GetProperty("benchmarksInForce").GetInt32() >= 1, pair.ToString());
+        Assert.Contains(report.GetProperty("itemsWithoutMatter").EnumerateArray(), r => r.GetProperty("itemCode").GetString() == orphan.GetProperty("itemCode").GetString());
+        var missing = report.GetProperty("mattersWithoutItem").EnumerateArray().Select(m => m.GetProperty("code").GetString()).ToList();
+        Assert.Contains("SL-370400-002", missing);
+        Assert.DoesNotContain("SL-370400-001", missing);
+
+        var unit = await host.UnitAsync("370403");
+        var filtered = await unit.GetFromJsonAsync<JsonElement>("/api/lists/powers/enforcement-gaps?q=T-ENF-GAP");
+        Assert.Single(filtered.GetProperty("itemsWithoutMatter").EnumerateArray());
+        Assert.Empty(filtered.GetProperty("linked").EnumerateArray());
+        Assert.Contains((await host.Factory.CreateClient().GetAsync("/api/lists/powers/enforcement-gaps")).StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
+        var browser = await host.Factory.SignedInBrowserAsync(await host.Factory.CreateUserAsync("lists-unit", "370403"));
+        var html = WebUtility.HtmlDecode(await browser.GetStringAsync("/lists/powers/enforcement"));
+        Assert.Contains("T-ENF-GAP", html);
+        Assert.Contains("SL-370400-002", html);
+    }
 }

@@ -57,6 +57,13 @@ internal static class PowersApi
             return TypedResults.Ok(new CertVersionResponse(v.Number, v.Status, v.EffectiveOn, v.Note, v.PublishedBy));
         }).RequirePermission(ListsPermissions.CertManage);
         g.MapGet("/export", ExportAsync).AllowAnonymous();
+        g.MapGet("/enforcement-gaps", async (string? q, EnforcementLinks links, CancellationToken ct) =>
+        {
+            var checks = new FieldChecks();
+            var keyword = TextRules.Optional(checks, "q", "关键词", q, 100);
+            checks.ThrowIfAny("查询条件有误。");
+            return TypedResults.Ok(await links.ReportAsync(keyword, ct));
+        }).RequirePermission(ListsPermissions.CertPropose);
         g.MapPost("/import", async (HttpContext http, PowerTransfer transfer, CancellationToken ct) =>
         {
             var (_, file) = await ImportUploads.ReadAsync(http, ct);
