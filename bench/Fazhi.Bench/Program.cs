@@ -7,6 +7,7 @@ using Fazhi.Bench;
 // dotnet run -c Release --project bench/Fazhi.Bench -- enforcement [sqlite NAME|postgres CONNECTION] [cases] [decisions]
 // dotnet run -c Release --project bench/Fazhi.Bench -- exam URL [takers] [questions] [answers/s] [answer seconds]   (bench/exam.sh)
 // dotnet run -c Release --project bench/Fazhi.Bench -- lists [sqlite NAME|postgres CONNECTION] [items]
+// dotnet run -c Release --project bench/Fazhi.Bench -- lists-powers [sqlite NAME|postgres CONNECTION] [items] [checks]
 // dotnet run -c Release --project bench/Fazhi.Bench -- rulemaking [NAME] [rounds] [documents]
 // dotnet run -c Release --project bench/Fazhi.Bench -- oversight [sqlite NAME|postgres CONNECTION] [scale]
 // dotnet run -c Release --project bench/Fazhi.Bench -- library [sqlite NAME|postgres CONNECTION] [scale] [rounds]
@@ -39,6 +40,10 @@ if (args.Length > 0 && args[0] == "oversight")
 if (args.Length > 0 && args[0] == "exam")
 {
     return await Fazhi.Bench.Learning.ExamLoad.RunAsync(args[1..]);
+}
+if (args.Length > 0 && args[0] == "lists-powers")
+{
+    return await Fazhi.Bench.Lists.PowersLoad.RunAsync(args[1..]);
 }
 if (args.Length > 0 && args[0] == "lists")
 {

@@ -39,6 +39,16 @@ public sealed class DemoTests(ListsHost host) : IClassFixture<ListsHost>
         Assert.Contains("市中政发〔2021〕12号", WebUtility.HtmlDecode(await xuecheng.GetStringAsync("/lists/powers/parity?q=ZZLH-CF-001")));
         Assert.Contains("补齐市县同权缺口", WebUtility.HtmlDecode(await xuecheng.GetStringAsync("/lists/powers/draft")));
 
+        // Verification records (ADR 0039): the city sees the false commitments with their measures; the public power list shows the demo items.
+        var verifications = WebUtility.HtmlDecode(await city.GetStringAsync("/lists/verifications?result=FalseCommitment"));
+        Assert.Contains("撤销已作出的决定", verifications);
+        Assert.Contains("91110000600037341L", verifications);
+        Assert.Contains("verification-counts", WebUtility.HtmlDecode(await xuecheng.GetStringAsync("/lists/verifications")));
+        Assert.Contains("行政复议决定履行监督", WebUtility.HtmlDecode(await host.Factory.CreateClient().GetStringAsync("/public/powers")));
+        var links = WebUtility.HtmlDecode(await city.GetStringAsync("/lists/powers/enforcement"));
+        Assert.Contains("ZZQZ-012", links);
+        Assert.Contains("SL-370400-001", links);
+
         // Plans: Xuecheng's own plan is past its review date; the city sees the drill gaps (never drilled, drilled too long ago).
         var plans = WebUtility.HtmlDecode(await xuecheng.GetStringAsync("/lists/plans"));
         Assert.Contains("薛城区安全生产事故应急预案", plans);
@@ -99,7 +109,7 @@ public sealed class DemoTests(ListsHost host) : IClassFixture<ListsHost>
         var reviewed = await ComputeAsync("lists.plans-reviewed-on-time", city);
         Assert.Equal((2m, 5m), (reviewed.Numerator, reviewed.Denominator));
         var powers = await ComputeAsync("lists.powers-basis-current", city);
-        Assert.Equal((9m, 10m), (powers.Numerator, powers.Denominator));
+        Assert.Equal((10m, 11m), (powers.Numerator, powers.Denominator));
         var certificates = await ComputeAsync("lists.certificates-notify-commit", city);
         Assert.Equal(certificates.Denominator, certificates.Records.Count);
         Assert.True(certificates.Numerator > 0 && certificates.Numerator < certificates.Denominator);

@@ -56,6 +56,7 @@ public static class EnforcementModule
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, PublishedOnTimeIndicator>();
         services.AddScoped<SupervisionService>();
         services.AddScoped<Contracts.IEnforcementStatistics, EnforcementStatistics>();
+        services.AddScoped<Contracts.IEnforcementMatters, Discretion.EnforcementMatters>();
         services.AddPermissions(EnforcementPermissions.All);
         services.AddModuleText<EnforcementText>();
         // --demo: the city staff account supervises enforcement and keeps the discretion benchmarks; the district account

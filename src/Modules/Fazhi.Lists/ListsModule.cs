@@ -36,6 +36,8 @@ public static class ListsModule
         services.AddPortalLinks(
             new PortalLink(PortalSection.Publications, "证明事项清单", "/public/certificates", 60, "Certification items",
                 "办事需要哪些证明，哪些实行告知承诺制。", "Which certificates a service may ask for, and which you may replace by a commitment."),
+            new PortalLink(PortalSection.Publications, "权责清单", "/public/powers", 65, "Power and responsibility list",
+                "市、区（市）、镇（街道）三级行政权力事项及其依据、责任和追责情形。", "Administrative powers at city, county and town level, with their basis, duties and accountability."),
             new PortalLink(PortalSection.Publications, "应急预案", "/public/emergency-plans", 70, "Emergency plans",
                 "公开的突发事件应急预案。", "Published emergency plans."),
             new PortalLink(PortalSection.Services, "清单之外索要证明反映", "/public/certificates/report", 50, "Report a certificate demanded outside the list",
@@ -51,6 +53,9 @@ public static class ListsModule
         services.AddScoped<CertTransfer>();
         services.AddScoped<ReportService>();
         services.AddScoped<PowerService>();
+        services.AddScoped<PowerTransfer>();
+        services.AddScoped<EnforcementLinks>();
+        services.AddScoped<Verifications.VerificationService>();
         services.AddScoped<PlanService>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.ReportsAnsweredOnTimeIndicator>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.CertificatesNotifyCommitIndicator>();
@@ -80,10 +85,10 @@ public static class ListsModule
             : RateLimitPartition.GetNoLimiter("read")));
         services.AddModuleRoles(
             new ModuleRole("lists-owner", "清单管理部门", "牵头管理证明事项清单：审核各单位的新增、变更、取消申请，发布新版本，导入导出，设置举报答复期限。",
-                [ListsPermissions.CertManage, ListsPermissions.CertPropose, ListsPermissions.ReportsHandle, ListsPermissions.PlansManage, ListsPermissions.AppealsHandle,
+                [ListsPermissions.CertManage, ListsPermissions.CertPropose, ListsPermissions.CertVerify, ListsPermissions.ReportsHandle, ListsPermissions.PlansManage, ListsPermissions.AppealsHandle,
                     ListsPermissions.AppealsSupervise]),
             new ModuleRole("lists-unit", "清单责任单位", "提出本单位证明事项和权力事项的新增、变更、取消，办理转来的清单外索要证明举报，管理本单位应急预案和演练。",
-                [ListsPermissions.CertPropose, ListsPermissions.ReportsHandle, ListsPermissions.PlansManage, ListsPermissions.AppealsHandle]),
+                [ListsPermissions.CertPropose, ListsPermissions.CertVerify, ListsPermissions.ReportsHandle, ListsPermissions.PlansManage, ListsPermissions.AppealsHandle]),
             new ModuleRole("lists-12345", "12345 热线转办接口", "12345 政务服务便民热线系统的接口账号：转来企业诉求（带工单编号）。", [ListsPermissions.AppealsRefer]));
         // --demo: the city account owns the lists; the Xuecheng district account proposes its own items and answers reports.
         services.AddDemoRoleAssignments(
@@ -93,13 +98,16 @@ public static class ListsModule
             new NavItem("清单与服务", "证明事项清单", "/lists/certificates", ListsPermissions.CertPropose, 10, "Certification items"),
             new NavItem("清单与服务", "清单变更与发布", "/lists/certificates/draft", ListsPermissions.CertPropose, 20, "Changes and publishing"),
             new NavItem("清单与服务", "清单版本对照", "/lists/certificates/versions", null, 30, "List versions"),
+            new NavItem("清单与服务", "告知承诺核查记录", "/lists/verifications", ListsPermissions.CertVerify, 35, "Commitment verifications"),
             new NavItem("清单与服务", "清单外索要证明举报", "/lists/reports", ListsPermissions.ReportsHandle, 40, "Outside-list reports"),
             new NavItem("清单与服务", "清单设置", "/lists/settings", ListsPermissions.CertManage, 50, "List settings"),
             new NavItem("清单与服务", "权责清单", "/lists/powers", ListsPermissions.CertPropose, 70, "Power and responsibility list"),
             new NavItem("清单与服务", "权责清单调整", "/lists/powers/draft", ListsPermissions.CertPropose, 75, "Power list changes"),
             new NavItem("清单与服务", "市县同权对照", "/lists/powers/parity", null, 80, "City–county parity"),
             new NavItem("清单与服务", "乡镇赋权", "/lists/powers/delegations", null, 85, "Town delegations"),
+            new NavItem("清单与服务", "权责清单与执法事项对照", "/lists/powers/enforcement", ListsPermissions.CertPropose, 86, "Power list and enforcement matters"),
             new NavItem("清单与服务", "证明事项清单公示", "/public/certificates", null, 60, "Published certification list"),
+            new NavItem("清单与服务", "权责清单公示", "/public/powers", null, 87, "Published power list"),
             new NavItem("清单与服务", "应急预案与演练", "/lists/plans", ListsPermissions.PlansManage, 90, "Emergency plans and drills"),
             new NavItem("清单与服务", "应急预案公开", "/public/emergency-plans", null, 95, "Public emergency plans"),
             new NavItem("清单与服务", "企业诉求", "/lists/appeals", ListsPermissions.AppealsHandle, 100, "Enterprise appeals"),
@@ -115,6 +123,7 @@ public static class ListsModule
         PowersApi.Map(api);
         PlansApi.Map(api);
         Appeals.AppealsApi.Map(api);
+        Verifications.VerificationsApi.Map(api);
         return app;
     }
 }

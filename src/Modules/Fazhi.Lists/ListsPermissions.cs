@@ -14,6 +14,9 @@ internal static class ListsPermissions
     /// <summary>Propose additions, changes and cancellations of the unit's own items.</summary>
     public const string CertPropose = "lists.cert.propose";
 
+    /// <summary>Record verifications of notify-and-commit items by the unit, and read them (ADR 0039).</summary>
+    public const string CertVerify = "lists.cert.verify";
+
     /// <summary>Answer reports of certificates demanded outside the list, routed to the unit.</summary>
     public const string ReportsHandle = "lists.reports.handle";
 
@@ -33,6 +36,7 @@ internal static class ListsPermissions
     [
         new(CertManage, "lists", "管理证明事项清单（审核变更、发布版本、导入、设置）"),
         new(CertPropose, "lists", "提出本单位证明事项的新增、变更、取消"),
+        new(CertVerify, "lists", "登记和查看本单位告知承诺事项的核查记录"),
         new(ReportsHandle, "lists", "办理清单外索要证明的举报"),
         new(PlansManage, "lists", "管理本单位应急预案、演练和问题整改"),
         new(AppealsHandle, "lists", "登记、分办、协办、答复和回访本单位的企业诉求"),

@@ -49,6 +49,8 @@ internal abstract class ListsDb : FazhiDbContext
 
     public DbSet<Appeals.AppealTimeLimit> AppealTimeLimits => Set<Appeals.AppealTimeLimit>();
 
+    public DbSet<Verifications.CertVerification> CertVerifications => Set<Verifications.CertVerification>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ListsDb).Assembly);

@@ -75,6 +75,50 @@ internal sealed class ListsDemoSeed(ListsDb db, IOrgDirectory orgs, IDeadlineSer
         {
             await SeedAppealsAsync(ct);
         }
+        if (!await db.CertVerifications.AnyAsync(ct))
+        {
+            await SeedVerificationsAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// Verification records (ADR 0039) of the notify-and-commit items in force: each such item verified by its requesting
+    /// unit, most found true, two false commitments (one an enterprise's, with its credit code) and one not verifiable.
+    /// </summary>
+    private async Task SeedVerificationsAsync(CancellationToken ct)
+    {
+        var today = clock.Today;
+        var items = await db.CertItems.AsNoTracking().Where(r => r.ToVersion == null && r.NotifyCommit && r.Status == CertItemStatus.InForce).OrderBy(r => r.ItemCode).ToListAsync(ct);
+        var methods = Enum.GetValues<Verifications.VerificationMethod>();
+        var n = 0;
+        foreach (var item in items)
+        {
+            for (var k = 0; k < 2; k++, n++)
+            {
+                var result = n switch
+                {
+                    3 or 11 => Verifications.VerificationResult.FalseCommitment,
+                    7 => Verifications.VerificationResult.Unverifiable,
+                    _ => Verifications.VerificationResult.Confirmed,
+                };
+                var enterprise = n == 11;
+                db.CertVerifications.Add(new Verifications.CertVerification
+                {
+                    OrgUnitId = item.RequestingUnitId, UnitName = item.RequestingUnitName, ItemCode = item.ItemCode, ItemName = item.Name, Matter = item.Matter,
+                    CaseReference = $"BJ2026-{1000 + n:0000}", ApplicantName = enterprise ? "枣庄市薛城区绿源园林工程有限公司" : $"申请人{(char)('甲' + n % 10)}（演示）",
+                    CreditCode = enterprise ? "91110000600037341L" : "", Method = methods[n % methods.Length], VerifiedOn = today.AddDays(-3 - n * 2), Result = result,
+                    Finding = result switch
+                    {
+                        Verifications.VerificationResult.FalseCommitment => "经部门间核查，申请人承诺的情况与登记信息不符。",
+                        Verifications.VerificationResult.Unverifiable => "出具单位无相关记录，无法核实。",
+                        _ => "经核查，承诺内容属实。",
+                    },
+                    Measures = result == Verifications.VerificationResult.FalseCommitment ? "撤销已作出的决定，记入申请人信用记录。" : "",
+                    RecordedBy = "demo", RecordedOn = today.AddDays(-3 - n * 2), IsDemo = true,
+                });
+            }
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The demo query code of every demo enterprise appeal (QYSQ-YS-003 awaits the enterprise's rating).</summary>
@@ -232,6 +276,11 @@ internal sealed class ListsDemoSeed(ListsDb db, IOrgDirectory orgs, IDeadlineSer
             FillPower(r, matter, name, kind, unit, basis);
             db.PowerItems.Add(r);
         }
+        // Linked to the enforcement module's sample matter of the same code (ADR 0039: the enforcement links page).
+        var market = await UnitAsync("SJJ", ct);
+        var linked = new Powers.PowerItemRevision { ItemCode = "ZZQZ-012", FromVersion = 1, IsDemo = true };
+        FillPower(linked, "SL-370400-002", "对经营者未明码标价的行政处罚", Powers.PowerKind.Penalty, market, "《中华人民共和国价格法》第四十二条");
+        db.PowerItems.Add(linked);
         var gap = new Powers.PowerChange
         {
             ChangeKind = CertChangeKind.Add, ItemCode = "ZZQZ-011", DraftVersionId = v2.Id, OrgUnitId = xuecheng.Id, Reason = "补齐市县同权缺口（演示）", ProposedBy = "demo-xuecheng",

@@ -13,7 +13,7 @@ internal sealed record PowerItemInput(string? MatterCode, string? Name, PowerKin
 
 internal sealed record PowerChangeInput(CertChangeKind Kind, string? ItemCode = null, PowerItemInput? Item = null, string? CancelReason = null, string? Reason = null);
 
-internal sealed record PowerListFilter(PowerLevel? Level = null, PowerKind? Kind = null, bool FlaggedOnly = false);
+internal sealed record PowerListFilter(PowerLevel? Level = null, PowerKind? Kind = null, bool FlaggedOnly = false, Guid? UnitId = null);
 
 /// <summary>One matter of the 市县同权 view: the units that hold it, per level, and the county-level units that lack it.</summary>
 internal sealed record ParityRow(string MatterCode, string Name, PowerKind Kind, IReadOnlyList<PowerItemRevision> City, IReadOnlyList<PowerItemRevision> Counties,
@@ -76,6 +76,10 @@ internal sealed class PowerService(ListsDb db, ICurrentUser user, IDeadlineServi
         {
             q = q.Where(r => r.Kind == kind);
         }
+        if (filter.UnitId is { } unitId)
+        {
+            q = q.Where(r => r.UnitId == unitId);
+        }
         if (filter.FlaggedOnly)
         {
             q = q.Where(r => db.PowerFlags.Any(f => f.RevisionId == r.Id));
@@ -104,6 +108,24 @@ internal sealed class PowerService(ListsDb db, ICurrentUser user, IDeadlineServi
     public async Task<PowerChange> ProposeAsync(PowerChangeInput input, CancellationToken ct)
     {
         var checks = new FieldChecks();
+        var basis = input.Item?.LegalBasis?.Trim() is { Length: > 0 } b ? await laws.ResolveAllAsync(b, Today, ct) : [];
+        var change = await BuildChangeAsync(checks, input, basis, null, ct);
+        checks.ThrowIfAny("变更申请有误，未提交。");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await AddChangesAsync([change!], ct);
+        await tx.CommitAsync(ct);
+        return change!;
+    }
+
+    /// <summary>
+    /// Checks one proposal into <paramref name="checks"/> (nothing thrown, nothing saved) and builds it; null when in error.
+    /// <paramref name="basis"/> is the legal basis resolved today; <paramref name="units"/> the org units when the caller
+    /// (the .xlsx import) has them already.
+    /// </summary>
+    internal async Task<PowerChange?> BuildChangeAsync(FieldChecks checks, PowerChangeInput input, IReadOnlyList<LawReference> basis,
+        IReadOnlyDictionary<Guid, OrgUnitInfo>? units, CancellationToken ct)
+    {
+        var before = checks.Errors.Count;
         var code = TextRules.Optional(checks, "itemCode", "事项编码", input.ItemCode, 40);
         var reason = TextRules.Optional(checks, "reason", "申请理由", input.Reason, 2000) ?? "";
         var change = new PowerChange { ChangeKind = input.Kind, ItemCode = code ?? "", Reason = reason, ProposedBy = user.UserName ?? "system", ProposedOn = Today };
@@ -113,7 +135,8 @@ internal sealed class PowerService(ListsDb db, ICurrentUser user, IDeadlineServi
             current = code is null ? null : await CurrentItemAsync(code, ct);
             if (current is null || current.Status != PowerItemStatus.InForce || !user.Scope.Allows(current.UnitId))
             {
-                throw Refuse.Field("itemCode", code is null ? "请写明要变更或取消的事项编码。" : $"现行权责清单中没有本单位在用的事项“{code}”。");
+                checks.Add("itemCode", code is null ? "请写明要变更或取消的事项编码。" : $"现行权责清单中没有本单位在用的事项“{code}”。");
+                return null;
             }
         }
         else if (code is not null && await db.PowerItems.AnyAsync(r => r.ItemCode == code, ct))
@@ -135,7 +158,7 @@ internal sealed class PowerService(ListsDb db, ICurrentUser user, IDeadlineServi
             var duties = TextRules.Required(checks, "item.responsibilities", "责任事项", i.Responsibilities, 4000);
             var blame = TextRules.Required(checks, "item.accountability", "追责情形", i.Accountability, 4000);
             var subs = TextRules.Optional(checks, "item.subItems", "子项", i.SubItems, 4000) ?? "";
-            var unit = i.UnitId is { } id && id != Guid.Empty ? await orgs.FindAsync(id, ct) : null;
+            var unit = i.UnitId is { } id && id != Guid.Empty ? (units is null ? await orgs.FindAsync(id, ct) : units.GetValueOrDefault(id)) : null;
             if (unit is null)
             {
                 checks.Add("item.unitId", "请选择实施主体。");
@@ -150,39 +173,56 @@ internal sealed class PowerService(ListsDb db, ICurrentUser user, IDeadlineServi
             }
             if (basisText.Length > 0)
             {
-                var refs = await laws.ResolveAllAsync(basisText, Today, ct);
-                if (refs.Count == 0)
+                if (basis.Count == 0)
                 {
                     checks.Add("item.legalBasis", "权力事项须写明法律、法规、规章的具体条款作为依据，如《枣庄市城市绿化条例》第四十一条。");
                 }
-                foreach (var r in refs.Where(r => r.State is ReferenceState.Repealed or ReferenceState.Removed))
+                foreach (var r in basis.Where(r => r.State is ReferenceState.Repealed or ReferenceState.Removed))
                 {
                     checks.Add("item.legalBasis", $"依据{r.Citation}{r.StateLabel}，不能作为权力事项的依据。");
                 }
             }
-            checks.ThrowIfAny("变更申请有误，未提交。");
-            (change.MatterCode, change.Name, change.Kind, change.Level, change.UnitId, change.UnitName) = (matter, name, i.Kind, i.Level, unit!.Id, unit.Name);
-            (change.SubItems, change.LegalBasis, change.Responsibilities, change.Accountability, change.Status) = (subs, basisText, duties, blame, PowerItemStatus.InForce);
+            if (checks.Errors.Count == before)
+            {
+                (change.MatterCode, change.Name, change.Kind, change.Level, change.UnitId, change.UnitName) = (matter, name, i.Kind, i.Level, unit!.Id, unit.Name);
+                (change.SubItems, change.LegalBasis, change.Responsibilities, change.Accountability, change.Status) = (subs, basisText, duties, blame, PowerItemStatus.InForce);
+            }
         }
-        checks.ThrowIfAny("变更申请有误，未提交。");
+        if (checks.Errors.Count > before)
+        {
+            return null;
+        }
         change.OrgUnitId = change.UnitId;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        return change;
+    }
+
+    /// <summary>Adds checked proposals to the open draft (made when there is none), numbering new items. The caller holds the transaction.</summary>
+    internal async Task<PowerListVersion> AddChangesAsync(IReadOnlyList<PowerChange> changes, CancellationToken ct)
+    {
         var draft = await db.PowerVersions.FirstOrDefaultAsync(v => v.Status == CertVersionStatus.Draft, ct);
         if (draft is null)
         {
             draft = new PowerListVersion { Number = (await db.PowerVersions.MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1, Status = CertVersionStatus.Draft };
             db.PowerVersions.Add(draft);
         }
-        if (change.ItemCode.Length == 0)
+        foreach (var change in changes)
         {
-            change.ItemCode = (await numbers.NextAsync(db, ItemCodes.Key, new NumberScope(Today.Year), ct)).Number;
+            if (change.ItemCode.Length == 0)
+            {
+                change.ItemCode = (await numbers.NextAsync(db, ItemCodes.Key, new NumberScope(Today.Year), ct)).Number;
+            }
+            change.DraftVersionId = draft.Id;
+            db.PowerChanges.Add(change);
         }
-        change.DraftVersionId = draft.Id;
-        db.PowerChanges.Add(change);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return change;
+        return draft;
     }
+
+    /// <summary>Whether a proposed change would leave the item as it is (the import skips such rows).</summary>
+    public static bool SameContent(PowerItemContent a, PowerItemContent b) =>
+        (a.MatterCode, a.Name, a.Kind, a.Level, a.UnitId, a.SubItems, a.LegalBasis, a.Responsibilities, a.Accountability, a.Status)
+        == (b.MatterCode, b.Name, b.Kind, b.Level, b.UnitId, b.SubItems, b.LegalBasis, b.Responsibilities, b.Accountability, b.Status);
+
 
     public async Task<PowerChange> ReviewAsync(Guid id, CertReviewInput input, CancellationToken ct)
     {

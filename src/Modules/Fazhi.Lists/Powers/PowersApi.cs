@@ -1,5 +1,6 @@
 using Fazhi.Library.Contracts;
 using Fazhi.Lists.Certificates;
+using Fazhi.Platform.Features.Documents;
 using Fazhi.Platform.Kit;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Builder;
@@ -55,17 +56,52 @@ internal static class PowersApi
             var v = await s.PublishAsync(i, ct);
             return TypedResults.Ok(new CertVersionResponse(v.Number, v.Status, v.EffectiveOn, v.Note, v.PublishedBy));
         }).RequirePermission(ListsPermissions.CertManage);
+        g.MapGet("/export", ExportAsync).AllowAnonymous();
+        g.MapGet("/enforcement-gaps", async (string? q, EnforcementLinks links, CancellationToken ct) =>
+        {
+            var checks = new FieldChecks();
+            var keyword = TextRules.Optional(checks, "q", "关键词", q, 100);
+            checks.ThrowIfAny("查询条件有误。");
+            return TypedResults.Ok(await links.ReportAsync(keyword, ct));
+        }).RequirePermission(ListsPermissions.CertPropose);
+        g.MapPost("/import", async (HttpContext http, PowerTransfer transfer, CancellationToken ct) =>
+        {
+            var (_, file) = await ImportUploads.ReadAsync(http, ct);
+            await using var stream = file.OpenReadStream();
+            return TypedResults.Ok(await transfer.ImportAsync(stream, ct));
+        }).RequirePermission(ListsPermissions.CertManage).RequireAntiforgeryForCookies();
         g.MapPost("/legal-check", async (PowerService s, CancellationToken ct) => TypedResults.Ok(await s.CheckLegalChangesAsync(ct))).RequirePermission(ListsPermissions.CertManage);
     }
 
-    private static async Task<Ok<PowerListResponse>> ListAsync([AsParameters] ListQuery list, DateOnly? on, PowerLevel? level, PowerKind? kind, bool? flagged, PowerService s,
+    /// <summary>The list of a published version (or the one in force on a date) as .xlsx in the import's layout; public data.</summary>
+    private static async Task<FileContentHttpResult> ExportAsync(DateOnly? on, int? version, PowerService s, PowerTransfer transfer, CancellationToken ct)
+    {
+        var checks = new FieldChecks();
+        DateRules.Check(checks, "on", "日期", on);
+        checks.ThrowIfAny("导出条件有误。");
+        var number = version;
+        if (number is { } n)
+        {
+            if (!(await s.VersionsAsync(ct)).Any(v => v.Number == n && v.Status == CertVersionStatus.Published))
+            {
+                throw Refuse.Field("version", $"第 {n} 版不存在或尚未发布。");
+            }
+        }
+        else
+        {
+            number = (await s.VersionOnAsync(on ?? s.Today, ct))?.Number ?? throw Refuse.Field("on", "该日期尚无已发布的权责清单。");
+        }
+        return TypedResults.File(await transfer.ExportAsync(number.Value, ct), XlsxWriter.ContentType, $"权责清单（第{number}版）.xlsx");
+    }
+
+    private static async Task<Ok<PowerListResponse>> ListAsync([AsParameters] ListQuery list, DateOnly? on, PowerLevel? level, PowerKind? kind, bool? flagged, Guid? unit, PowerService s,
         ILawReferences laws, CancellationToken ct)
     {
         var checks = new FieldChecks();
         DateRules.Check(checks, "on", "日期", on);
         var request = PowerService.Shape.Check(list);
         checks.ThrowIfAny("列表查询条件有误。");
-        var (version, page) = await s.PageAsync(request, on, new PowerListFilter(level, kind, flagged ?? false), ct);
+        var (version, page) = await s.PageAsync(request, on, new PowerListFilter(level, kind, flagged ?? false, unit), ct);
         var lawDate = version?.EffectiveOn ?? s.Today;
         var resolved = await laws.ResolveEachAsync(page.Items.Select(r => ((string?)r.LegalBasis, lawDate)), ct);
         var flags = await s.FlagsAsync(page.Items.Select(r => r.Id), ct);
