@@ -52,6 +52,9 @@ public static class EnforcementModule
         services.AddScoped<DeadlineReminders>();
         services.AddFazhiJob<DeadlineReminderJob>("0 30 7 ? * MON-FRI", "工作日 07:30 行政处罚办案期限、公示期限提醒");
         services.AddScoped<PublicSearch>();
+        services.AddScoped<CaseFiles.CaseFileAccess>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CaseFiles.CaseFileReadHandler>();
+        services.AddAuthorizationBuilder().AddPolicy(CaseFiles.CaseFileAccess.Policy, p => p.RequireAuthenticatedUser().AddRequirements(new CaseFiles.CaseFileReadRequirement()));
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, PublishedOnTimeIndicator>();
         services.AddScoped<SupervisionService>();
         services.AddScoped<Contracts.IEnforcementStatistics, EnforcementStatistics>();
@@ -121,6 +124,7 @@ public static class EnforcementModule
         NoLightList.NoLightListApi.Map(api);
         RegistryApi.Map(api);
         CasesApi.Map(api);
+        CaseFiles.CaseFilesApi.Map(api);
         CaseReviewFeature.Map(api);
         CreditRepairFeature.Map(api);
         return app;
