@@ -36,6 +36,7 @@ public static class EnforcementModule
         services.AddScoped<IModuleSeed, CaseRulesSeed>();
         services.AddScoped<RegistryService>();
         services.AddScoped<IDemoSeed, RegistryDemoSeed>();
+        services.AddScoped<IDemoSeed, CaseDemoSeed>(); // after the registry's: the demo body and its officers
         services.AddScoped<CaseProcedure>();
         services.AddScoped<CaseRulesService>();
         services.AddScoped<CaseNumbering>();
@@ -74,7 +75,11 @@ public static class EnforcementModule
             new DemoRoleAssignment("demo-city", "enforcement-registry-admin", "370400"),
             new DemoRoleAssignment("demo-city", "enforcement-inspector", "370400-SJJ"),
             new DemoRoleAssignment("demo-city", "enforcement-case-reviewer", "370400"),
-            new DemoRoleAssignment("demo-city", "enforcement-credit-repair-reviewer", "370400-SJJ"));
+            new DemoRoleAssignment("demo-city", "enforcement-credit-repair-reviewer", "370400-SJJ"),
+            // ADR 0040: the regulator's legal reviewer is an account of its own, at the regulator, so that reviewing
+            // city-department cases widens no other account's scope.
+            new DemoRoleAssignment("demo-sjj", "enforcement-legal-reviewer", CaseDemoSeed.Body));
+        services.AddDemoAccounts(new DemoAccount("demo-sjj", "演示·市市场监管局法制审核人员", CaseDemoSeed.Body));
         CaseReviewFeature.Add(services);
         CreditRepairFeature.Add(services);
         services.AddModuleRoles(

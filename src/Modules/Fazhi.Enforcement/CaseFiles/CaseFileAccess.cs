@@ -30,29 +30,48 @@ internal sealed class CaseFileAccess(EnforcementDb db, ICurrentUser current, IAt
     public async Task<PenaltyCase?> ReadableAsync(Guid id, CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null)
+        if (c is not null)
+        {
+            if (current.Has(EnforcementPermissions.CasesHandle) || current.Has(EnforcementPermissions.Supervise))
+            {
+                return c;
+            }
+            if (current.Has(EnforcementPermissions.LegalReview) && await db.LegalReviews.AsNoTracking().AnyAsync(r => r.CaseId == id, ct))
+            {
+                return c;
+            }
+        }
+        // 案卷评查: the justice bureau reviews the cases its plan drew from the departments (outside its own data scope);
+        // the plan's owner unit must be in the reviewer's scope.
+        if (current.Has(CaseReviewFeature.Manage))
+        {
+            var owners = await db.Set<ReviewSample>().AsNoTracking().Where(s => s.CaseId == id).Select(s => s.OwnerUnitId).ToListAsync(ct);
+            if (owners.Any(current.Scope.Allows))
+            {
+                return c ?? await db.Cases.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The whole file of a readable case (its record, officers and publication read whatever the reader's scope), or null.</summary>
+    public async Task<CaseFile?> FileAsync(Guid id, CancellationToken ct)
+    {
+        if (await ReadableAsync(id, ct) is not { } c)
         {
             return null;
         }
-        if (current.Has(EnforcementPermissions.CasesHandle) || current.Has(EnforcementPermissions.Supervise))
-        {
-            return c;
-        }
-        if (current.Has(EnforcementPermissions.LegalReview) && await db.LegalReviews.AsNoTracking().AnyAsync(r => r.CaseId == id, ct))
-        {
-            return c;
-        }
-        if (current.Has(CaseReviewFeature.Manage) && await db.Set<ReviewSample>().AsNoTracking().AnyAsync(s => s.CaseId == id, ct))
-        {
-            return c;
-        }
-        return null;
+        var steps = await db.CaseSteps.IgnoreQueryFilters().AsNoTracking().Where(s => s.CaseId == id).OrderBy(s => s.Seq).ToListAsync(ct);
+        var officers = await db.CaseOfficers.IgnoreQueryFilters().AsNoTracking().Where(o => o.CaseId == id).OrderBy(o => o.Name).ToListAsync(ct);
+        var publication = await db.PublishedDecisions.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(p => p.CaseId == id, ct);
+        await db.WriteAuditEventAsync("enforcement.case.file-read", nameof(PenaltyCase), c.Id.ToString(), new { c.Number }, ct);
+        return new CaseFile(c, steps, officers, publication);
     }
 
     /// <summary>
     /// An evidence file of a readable case: it must be recorded in one of the case's steps (not merely stored under the
     /// case), so the file a reviewer opens is the one the full-process record's hash covers. Read through the platform's
-    /// attachment store (scope-checked again, audited as a download).
+    /// attachment store as a file of this case (audited as a download).
     /// </summary>
     public async Task<(AttachmentDto Meta, Stream Content)?> EvidenceAsync(Guid caseId, Guid attachmentId, CancellationToken ct)
     {
@@ -61,24 +80,18 @@ internal sealed class CaseFileAccess(EnforcementDb db, ICurrentUser current, IAt
             return null;
         }
         var reference = attachmentId.ToString();
-        var steps = await db.CaseSteps.AsNoTracking().Where(s => s.CaseId == caseId).Select(s => s.EvidenceJson).ToListAsync(ct);
+        var steps = await db.CaseSteps.IgnoreQueryFilters().AsNoTracking().Where(s => s.CaseId == caseId).Select(s => s.EvidenceJson).ToListAsync(ct);
         var recorded = steps.Any(json => (JsonSerializer.Deserialize<List<EvidenceItem>>(json, CaseProcedure.Json) ?? [])
             .Any(e => e.Type == "file" && e.Reference == reference));
-        if (!recorded)
-        {
-            return null;
-        }
-        var meta = await attachments.GetAsync(attachmentId, ct);
-        if (meta is null || meta.OwnerType != CaseProcedure.AttachmentOwner || meta.OwnerId != caseId.ToString())
-        {
-            return null;
-        }
-        return await attachments.OpenReadAsync(attachmentId, ct) is { } stream ? (meta, stream) : null;
+        return recorded ? await attachments.OpenOfOwnerAsync(attachmentId, CaseProcedure.AttachmentOwner, caseId.ToString(), ct) : null;
     }
 
     /// <summary>The link a case page gives to an evidence file.</summary>
     public static string EvidenceUrl(Guid caseId, Guid attachmentId) => $"/api/enforcement/case-files/{caseId}/evidence/{attachmentId}";
 }
+
+/// <summary>A case file as its readers see it.</summary>
+internal sealed record CaseFile(PenaltyCase Case, IReadOnlyList<CaseStep> Steps, IReadOnlyList<CaseOfficer> Officers, Publicity.PublishedDecision? Publication);
 
 /// <summary>The requirement behind <see cref="CaseFileAccess.Policy"/>: any one of the readers' permissions.</summary>
 internal sealed class CaseFileReadRequirement : IAuthorizationRequirement;

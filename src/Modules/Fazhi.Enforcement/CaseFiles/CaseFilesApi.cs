@@ -22,16 +22,16 @@ internal static class CaseFilesApi
             .WithDescription("全过程记录中的一份证据文件（下载记入审计）。");
     }
 
-    private static async Task<Results<Ok<CaseFileResponse>, NotFound<ProblemDetails>>> GetAsync(Guid id, CaseFileAccess access, CaseQueries queries, CancellationToken ct)
+    private static async Task<Results<Ok<CaseFileResponse>, NotFound<ProblemDetails>>> GetAsync(Guid id, CaseFileAccess access, CancellationToken ct)
     {
-        if (await access.ReadableAsync(id, ct) is not { } c)
+        if (await access.FileAsync(id, ct) is not { } file)
         {
             return NotFound("案件不存在或不在您的数据范围内。");
         }
-        var officers = (await queries.OfficersAsync(id, ct)).Select(o => $"{o.Name}（{o.CertificateNumber}）").ToList();
-        var steps = (await queries.StepsAsync(id, ct))
+        var officers = file.Officers.Select(o => $"{o.Name}（{o.CertificateNumber}）").ToList();
+        var steps = file.Steps
             .Select(x => new StepResponse(x.Seq, x.Kind, DateTime.SpecifyKind(x.RecordedAtUtc, DateTimeKind.Utc), x.OnDate, x.Actor, x.Summary, x.EvidenceJson, x.PrevHash, x.Hash)).ToList();
-        return TypedResults.Ok(new CaseFileResponse(CasesApi.ToResponse(c), officers, steps));
+        return TypedResults.Ok(new CaseFileResponse(CasesApi.ToResponse(file.Case), officers, steps));
     }
 
     private static async Task<Results<FileStreamHttpResult, NotFound<ProblemDetails>>> EvidenceAsync(Guid id, Guid attachmentId, CaseFileAccess access, HttpContext http, CancellationToken ct)
