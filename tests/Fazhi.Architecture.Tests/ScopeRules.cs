@@ -9,6 +9,7 @@ public sealed class ScopeRules
 {
     private static readonly Dictionary<string, string> Allowed = new()
     {
+        ["src/Fazhi.Platform/Features/Attachments/AttachmentService.cs"] = "a module that authorised the reader through the owning record opens that record's file (ADR 0040)",
         ["src/Fazhi.Platform/Features/Notifications/Notifier.cs"] = "a notice's recipient may sit outside the sender's scope",
         ["src/Fazhi.Platform/Features/OrgUnits/OrgUnitService.cs"] = "codes are unique across the whole tree",
         ["src/Fazhi.Platform/Features/OrgUnits/OrgUnitTransfer.cs"] = "an import checks the whole tree",
@@ -28,6 +29,7 @@ public sealed class ScopeRules
         ["src/Modules/Fazhi.Disputes/Seed/DisputesDemoSeed.cs"] = "demo data is seeded as the system",
         ["src/Modules/Fazhi.Disputes/Statistics/ClosedOnTimeIndicator.cs"] = "a computed indicator for any assessed unit",
         ["src/Modules/Fazhi.Disputes/Statistics/StatisticsRollupService.cs"] = "the nightly roll-up covers every unit",
+        ["src/Modules/Fazhi.Enforcement/CaseFiles/CaseFileAccess.cs"] = "a case-file reviewer reads the sampled case of another department (ADR 0040)",
         ["src/Modules/Fazhi.Enforcement/CaseFileReview/CaseReviewService.cs"] = "reviewers sample cases of the bodies under review",
         ["src/Modules/Fazhi.Enforcement/Cases/CaseNumbering.cs"] = "a 文号 is unique per body",
         ["src/Modules/Fazhi.Enforcement/Cases/DeadlineReminders.cs"] = "the reminder job runs as the system",

@@ -37,6 +37,7 @@ public static class EnforcementModule
         services.AddScoped<IModuleSeed, CaseRulesSeed>();
         services.AddScoped<RegistryService>();
         services.AddScoped<IDemoSeed, RegistryDemoSeed>();
+        services.AddScoped<IDemoSeed, CaseDemoSeed>(); // after the registry's: the demo body and its officers
         services.AddScoped<CaseProcedure>();
         services.AddScoped<CaseRulesService>();
         services.AddScoped<CaseNumbering>();
@@ -53,6 +54,9 @@ public static class EnforcementModule
         services.AddScoped<DeadlineReminders>();
         services.AddFazhiJob<DeadlineReminderJob>("0 30 7 ? * MON-FRI", "工作日 07:30 行政处罚办案期限、公示期限提醒");
         services.AddScoped<PublicSearch>();
+        services.AddScoped<CaseFiles.CaseFileAccess>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CaseFiles.CaseFileReadHandler>();
+        services.AddAuthorizationBuilder().AddPolicy(CaseFiles.CaseFileAccess.Policy, p => p.RequireAuthenticatedUser().AddRequirements(new CaseFiles.CaseFileReadRequirement()));
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, PublishedOnTimeIndicator>();
         services.AddScoped<SupervisionService>();
         services.AddScoped<Contracts.IEnforcementStatistics, EnforcementStatistics>();
@@ -73,7 +77,11 @@ public static class EnforcementModule
             new DemoRoleAssignment("demo-city", "enforcement-registry-admin", "370400"),
             new DemoRoleAssignment("demo-city", "enforcement-inspector", "370400-SJJ"),
             new DemoRoleAssignment("demo-city", "enforcement-case-reviewer", "370400"),
-            new DemoRoleAssignment("demo-city", "enforcement-credit-repair-reviewer", "370400-SJJ"));
+            new DemoRoleAssignment("demo-city", "enforcement-credit-repair-reviewer", "370400-SJJ"),
+            // ADR 0040: the regulator's legal reviewer is an account of its own, at the regulator, so that reviewing
+            // city-department cases widens no other account's scope.
+            new DemoRoleAssignment("demo-sjj", "enforcement-legal-reviewer", CaseDemoSeed.Body));
+        services.AddDemoAccounts(new DemoAccount("demo-sjj", "演示·市市场监管局法制审核人员", CaseDemoSeed.Body));
         CaseReviewFeature.Add(services);
         CreditRepairFeature.Add(services);
         services.AddModuleRoles(
@@ -123,6 +131,7 @@ public static class EnforcementModule
         NoLightList.NoLightListApi.Map(api);
         RegistryApi.Map(api);
         CasesApi.Map(api);
+        CaseFiles.CaseFilesApi.Map(api);
         CaseReviewFeature.Map(api);
         CreditRepairFeature.Map(api);
         return app;

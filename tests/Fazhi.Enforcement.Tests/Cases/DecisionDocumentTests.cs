@@ -34,6 +34,13 @@ public sealed class DecisionDocumentTests(FazhiFactory factory)
             facts = new { actDate = _kit.Today.AddDays(-40).ToString("yyyy-MM-dd"), harm = "Ordinary" }, proposedTier = "Ordinary", fineAmount = 2500,
         }));
         await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/notify", new { onDate = _kit.Today.AddDays(-10) }));
+        using (var form = new MultipartFormDataContent())
+        {
+            var pdf = new ByteArrayContent("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray());
+            pdf.Headers.ContentType = new("application/pdf");
+            form.Add(pdf, "file", "价格检查笔录.pdf");
+            await CaseTestKit.OkAsync(await officer.PostAsync($"{url}/evidence", form));
+        }
         var number = CaseTestKit.DocNumber("枣市监罚");
         await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/decide", new { decisionNumber = number, decidedOn = _kit.Today }));
 
@@ -48,8 +55,24 @@ public sealed class DecisionDocumentTests(FazhiFactory factory)
         Assert.Contains("未明码标价", text);
         Assert.Contains("罚款人民币2,500元", text);
         Assert.Contains("十五日内", text);
-        Assert.Contains("六十日内依法申请行政复议", text);
+        Assert.Contains("六十日内向枣庄市人民政府申请行政复议", text);
         Assert.Contains("枣庄市市场监督管理局", text);
+        // ADR 0040 (第五十九条): the evidence, the provision breached, the reconsideration body, the seal place.
+        Assert.Contains("以上事实有下列证据证明：1. 价格检查笔录.pdf", text);
+        Assert.Contains("违反了《中华人民共和国价格法》第十三条的规定", text);
+        Assert.Contains("向枣庄市人民政府申请行政复议", text);
+        Assert.Contains("有管辖权的人民法院提起行政诉讼", text);
+        Assert.Contains("枣庄市市场监督管理局（印章）", text);
+        var fonts = doc.MainDocumentPart.Document.Descendants<DocumentFormat.OpenXml.Wordprocessing.RunFonts>().Select(f => f.EastAsia?.Value).ToHashSet();
+        Assert.Contains("仿宋", fonts);
+
+        // Once served, the payment date is written out (第六十七条: fifteen days from receipt).
+        var served = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync($"{url}/serve", new { onDate = _kit.Today }));
+        var due = DateOnly.Parse(served.GetProperty("paymentDueOn").GetString()!);
+        using (var after = WordprocessingDocument.Open(new MemoryStream(await officer.GetByteArrayAsync($"{url}/decision.docx")), false))
+        {
+            Assert.Contains($"于{due.Year}年{due.Month}月{due.Day}日前", after.MainDocumentPart!.Document.Body!.InnerText);
+        }
 
         // Another department cannot fetch it.
         var ecology = await _kit.OfficerAsync(CaseTestKit.Ecology);

@@ -189,6 +189,28 @@ internal sealed class AttachmentService(PlatformDb db, AttachmentStorage storage
         return (a, path);
     }
 
+    /// <summary>
+    /// A file of a given owner record, whatever the caller's data scope: for a module that has already authorised the
+    /// reader through that record (e.g. a case-file reviewer reading a sampled case of another department). Audited as a
+    /// download like <see cref="OpenAsync"/>. Null when no such file belongs to that owner.
+    /// </summary>
+    public async Task<(AttachmentDto Meta, string Path)?> OpenOfOwnerAsync(Guid id, string ownerType, string ownerId, CancellationToken ct)
+    {
+        var a = await db.Set<Attachment>().IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(x => x.Id == id && x.OwnerType == ownerType && x.OwnerId == ownerId, ct);
+        if (a is null)
+        {
+            return null;
+        }
+        var path = storage.PathOf(a.StorageKey);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException("附件内容在存储中缺失：" + a.StorageKey);
+        }
+        await db.WriteAuditEventAsync("attachment.downloaded", nameof(Attachment), a.Id.ToString(), new { a.FileName, a.Sm3, ownerType, ownerId }, ct);
+        return (ToDto(a), path);
+    }
+
     private UploadRefusal TooLarge() =>
         new(StatusCodes.Status413PayloadTooLarge, "file", $"文件超过大小上限（{MaxSizeText(storage.MaxBytes)}），未保存。");
 

@@ -21,6 +21,12 @@ public interface IAttachmentStore
 
     /// <summary>Opens the stored bytes (scope-checked, audited as a download); null when not found or out of scope.</summary>
     Task<Stream?> OpenReadAsync(Guid id, CancellationToken ct);
+
+    /// <summary>
+    /// Opens a file of the given owner record whatever the caller's data scope, for a module that has authorised the reader
+    /// through that record itself (audited as a download); null when no such file belongs to that owner.
+    /// </summary>
+    Task<(AttachmentDto Meta, Stream Content)?> OpenOfOwnerAsync(Guid id, string ownerType, string ownerId, CancellationToken ct);
 }
 
 /// <summary>Links to the platform's authorised download endpoint.</summary>
@@ -44,6 +50,9 @@ internal sealed class AttachmentStore(AttachmentService service) : IAttachmentSt
 
     public async Task<Stream?> OpenReadAsync(Guid id, CancellationToken ct) =>
         await service.OpenAsync(id, ct) is { } found ? File.OpenRead(found.Path) : null;
+
+    public async Task<(AttachmentDto Meta, Stream Content)?> OpenOfOwnerAsync(Guid id, string ownerType, string ownerId, CancellationToken ct) =>
+        await service.OpenOfOwnerAsync(id, ownerType, ownerId, ct) is { } found ? (found.Meta, File.OpenRead(found.Path)) : null;
 
     /// <summary>The caller owns the stream it passed in; saving must not dispose it.</summary>
     private sealed class NonClosingStream(Stream inner) : Stream

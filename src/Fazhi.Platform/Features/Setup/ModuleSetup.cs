@@ -23,8 +23,26 @@ public interface IModuleSeed
 /// </summary>
 public sealed record DemoRoleAssignment(string UserName, string RoleCode, string OrgCode);
 
+/// <summary>
+/// A demo account a module needs besides the platform's four (demo mode only): created with the staff role at its home
+/// unit, labelled 演示, with the demo password; give it module roles with <see cref="DemoRoleAssignment"/>. For a person
+/// whose work is at a unit the four accounts should not be widened to (a role at a unit widens the account's data scope
+/// in every module).
+/// </summary>
+public sealed record DemoAccount(string UserName, string DisplayName, string OrgCode);
+
 public static class ModuleSetupExtensions
 {
+    /// <summary>Declares a module's own demo accounts (created by <c>--demo</c> / <c>seed demo</c>, never otherwise).</summary>
+    public static IServiceCollection AddDemoAccounts(this IServiceCollection services, params DemoAccount[] accounts)
+    {
+        foreach (var account in accounts)
+        {
+            services.AddSingleton(account);
+        }
+        return services;
+    }
+
     /// <summary>Declares module roles for the demo accounts (given by <c>--demo</c> / <c>seed demo</c>, never otherwise).</summary>
     public static IServiceCollection AddDemoRoleAssignments(this IServiceCollection services, params DemoRoleAssignment[] assignments)
     {

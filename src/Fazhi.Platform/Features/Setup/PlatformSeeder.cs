@@ -13,7 +13,7 @@ namespace Fazhi.Platform.Features.Setup;
 /// <summary>First-start seeding: the org tree, the built-in roles, the official calendars, and the first system administrator.</summary>
 internal sealed class PlatformSeeder(
     PlatformDb db, UserManager<FazhiUser> users, RoleAssignmentService assignments, IEnumerable<ModuleRole> moduleRoles,
-    IEnumerable<DemoRoleAssignment> demoRoles, ILogger<PlatformSeeder> log)
+    IEnumerable<DemoRoleAssignment> demoRoles, IEnumerable<DemoAccount> moduleDemoAccounts, ILogger<PlatformSeeder> log)
 {
     /// <summary>The password every <c>--demo</c> account shares. Demo mode only; never created otherwise.</summary>
     public const string DemoPassword = "Demo-Fazhi-2026-zz";
@@ -104,6 +104,8 @@ internal sealed class PlatformSeeder(
             ("demo-xuecheng", "演示·薛城区工作人员", "370403", BuiltInRoles.Staff),
             ("demo-town", "演示·市中区中心街街道工作人员", "370402001", BuiltInRoles.Staff),
         ];
+        // A module's own demo account (e.g. a department's legal reviewer), with the platform's staff role at its home unit.
+        demo = [.. demo, .. moduleDemoAccounts.Select(a => (a.UserName, a.DisplayName, a.OrgCode, BuiltInRoles.Staff))];
         foreach (var (user, name, org, role) in demo)
         {
             if (await users.FindByNameAsync(user) is null)

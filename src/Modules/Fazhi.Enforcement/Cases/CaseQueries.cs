@@ -16,6 +16,10 @@ internal sealed class CaseQueries(EnforcementDb db, CaseProcedure procedure)
 
     public Task<List<CaseStep>> StepsAsync(Guid id, CancellationToken ct) => db.CaseSteps.AsNoTracking().Where(s => s.CaseId == id).OrderBy(s => s.Seq).ToListAsync(ct);
 
+    /// <summary>The active enforcement bodies (not scoped rows: the caller filters by its data scope).</summary>
+    public Task<List<Registry.EnforcementBody>> ActiveBodiesAsync(CancellationToken ct) =>
+        db.Bodies.AsNoTracking().Where(b => b.Active).OrderBy(b => b.OrgCode).ToListAsync(ct);
+
     public Task<List<CaseOfficer>> OfficersAsync(Guid id, CancellationToken ct) => db.CaseOfficers.AsNoTracking().Where(o => o.CaseId == id).OrderBy(o => o.Name).ToListAsync(ct);
 
     public async Task<List<PenaltyCase>> ListAsync(string? q, CaseStage? stage, int skip, int take, CancellationToken ct) =>
