@@ -52,10 +52,9 @@ internal sealed class CertTransfer(ListsDb db, CertService service, ILawReferenc
         var byCode = units.ToDictionary(u => u.Code);
         var unitsById = units.ToDictionary(u => u.Id);
         var resolved = await laws.ResolveEachAsync(rows.Select(r => ((string?)r[6].Trim(), service.Today)), ct);
-        var errors = new Dictionary<string, List<string>>();
         var changes = new List<CertChange>();
         var seen = new HashSet<string>();
-        var (added, changed, cancelled, unchanged) = (0, 0, 0, 0);
+        var tally = new ListImportTally(Where);
         foreach (var row in rows)
         {
             var checks = new FieldChecks();
@@ -102,42 +101,27 @@ internal sealed class CertTransfer(ListsDb db, CertService service, ILawReferenc
                     : new CertChangeInput(current is null ? CertChangeKind.Add : CertChangeKind.Change, code, item, Reason: "清单导入");
                 if (status == "已取消" && current?.Status == CertItemStatus.Cancelled)
                 {
-                    unchanged++;
+                    tally.CountUnchanged();
                     continue;
                 }
                 change = await service.BuildChangeAsync(checks, "", proposal, resolved.For(item.LegalBasis?.Trim(), service.Today), ct, unitsById);
                 if (change is not null && current is not null && change.Kind == CertChangeKind.Change && CertService.SameContent(current, change))
                 {
-                    unchanged++;
+                    tally.CountUnchanged();
                     continue;
                 }
             }
-            if (checks.Errors.Count > 0 || change is null)
+            if (!tally.Accept(row.Number, checks, change?.Kind))
             {
-                var messages = checks.Errors.SelectMany(e => e.Value.Select(m => Where(row.Number, e.Key) + m)).ToList();
-                errors[$"rows[{row.Number}]"] = messages.Count > 0 ? messages : [$"第 {row.Number} 行：无法导入。"];
                 continue;
             }
-            changes.Add(change);
-            _ = change.Kind switch
-            {
-                CertChangeKind.Add => added++,
-                CertChangeKind.Change => changed++,
-                _ => cancelled++,
-            };
+            changes.Add(change!);
         }
-        if (errors.Count > 0)
-        {
-            throw Refuse.Fields(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), $"导入未执行：{errors.Count} 行有错误，请修改后重新导入。");
-        }
-        if (changes.Count == 0)
-        {
-            throw Refuse.Field("file", "表中的证明事项与现行清单相同，没有需要导入的变更。");
-        }
+        tally.ThrowIfRefused(changes.Count, "表中的证明事项与现行清单相同，没有需要导入的变更。");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var draft = await service.AddChangesAsync(changes, ct);
         await tx.CommitAsync(ct);
-        return new CertImportResult(rows.Count, added, changed, cancelled, unchanged, draft.Number);
+        return new CertImportResult(rows.Count, tally.Added, tally.Changed, tally.Cancelled, tally.Unchanged, draft.Number);
     }
 
     private static string? Cell(XlsxRow row, int column) => row[column].Trim() is { Length: > 0 } s ? s : null;

@@ -56,10 +56,9 @@ internal sealed class PowerTransfer(ListsDb db, PowerService service, ILawRefere
         levels.TryAdd("乡镇", PowerLevel.Town);
         levels.TryAdd("县（市、区）级", PowerLevel.County);
         var resolved = await laws.ResolveEachAsync(rows.Select(r => ((string?)r[6].Trim(), service.Today)), ct);
-        var errors = new Dictionary<string, List<string>>();
         var changes = new List<PowerChange>();
         var seen = new HashSet<string>();
-        var (added, changed, cancelled, unchanged) = (0, 0, 0, 0);
+        var tally = new ListImportTally(Where);
         foreach (var row in rows)
         {
             var checks = new FieldChecks();
@@ -97,7 +96,7 @@ internal sealed class PowerTransfer(ListsDb db, PowerService service, ILawRefere
                 var current = code is null ? null : await service.CurrentItemAsync(code, ct);
                 if (status == "已取消" && current?.Status == PowerItemStatus.Cancelled)
                 {
-                    unchanged++;
+                    tally.CountUnchanged();
                     continue;
                 }
                 var item = new PowerItemInput(Cell(row, 2), Cell(row, 4), kind, level, unit?.Id, Cell(row, 5), Cell(row, 6), Cell(row, 9), Cell(row, 10));
@@ -107,36 +106,21 @@ internal sealed class PowerTransfer(ListsDb db, PowerService service, ILawRefere
                 change = await service.BuildChangeAsync(checks, proposal, resolved.For(item.LegalBasis, service.Today), unitsById, ct);
                 if (change is not null && current is not null && change.ChangeKind == CertChangeKind.Change && PowerService.SameContent(current, change))
                 {
-                    unchanged++;
+                    tally.CountUnchanged();
                     continue;
                 }
             }
-            if (checks.Errors.Count > 0 || change is null)
+            if (!tally.Accept(row.Number, checks, change?.ChangeKind))
             {
-                var messages = checks.Errors.SelectMany(e => e.Value.Select(m => Where(row.Number, e.Key) + m)).ToList();
-                errors[$"rows[{row.Number}]"] = messages.Count > 0 ? messages : [$"第 {row.Number} 行：无法导入。"];
                 continue;
             }
-            changes.Add(change);
-            _ = change.ChangeKind switch
-            {
-                CertChangeKind.Add => added++,
-                CertChangeKind.Change => changed++,
-                _ => cancelled++,
-            };
+            changes.Add(change!);
         }
-        if (errors.Count > 0)
-        {
-            throw Refuse.Fields(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), $"导入未执行：{errors.Count} 行有错误，请修改后重新导入。");
-        }
-        if (changes.Count == 0)
-        {
-            throw Refuse.Field("file", "表中的权力事项与现行清单相同，没有需要导入的变更。");
-        }
+        tally.ThrowIfRefused(changes.Count, "表中的权力事项与现行清单相同，没有需要导入的变更。");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var draft = await service.AddChangesAsync(changes, ct);
         await tx.CommitAsync(ct);
-        return new PowerImportResult(rows.Count, added, changed, cancelled, unchanged, draft.Number);
+        return new PowerImportResult(rows.Count, tally.Added, tally.Changed, tally.Cancelled, tally.Unchanged, draft.Number);
     }
 
     private static string? Cell(XlsxRow row, int column) => row[column].Trim() is { Length: > 0 } s ? s : null;
