@@ -61,8 +61,15 @@ internal sealed class PerformanceSync(ISystemWork systemWork, IReconsiderationDe
         }
         catch (DbUpdateException)
         {
-            // Another request's sync inserted the same decisions a moment earlier (the unique index): theirs stand.
-            return 0;
+            // Another request's sync inserted the same decisions a moment earlier (the unique index): theirs stand. Any other
+            // failure is not swallowed (the same pattern as a referral arriving twice at once, ReferralService).
+            await using var check = systemWork.Db<OversightDb>("复议决定履行任务");
+            var freshIds = fresh.Select(d => d.CaseId).ToList();
+            if (await check.PerformanceTasks.CountAsync(t => freshIds.Contains(t.DecisionCaseId), ct) == freshIds.Count)
+            {
+                return 0;
+            }
+            throw;
         }
     }
 
