@@ -31,6 +31,8 @@ internal abstract class PlatformDb : FazhiDbContext, IDataProtectionKeyContext
 
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
 
+    public DbSet<ShippedRolePermission> ShippedRolePermissions => Set<ShippedRolePermission>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override bool OwnsAuditTable => true;

@@ -32,6 +32,59 @@ public sealed class ModuleSetupTests(FazhiFactory factory)
         Assert.Equal(1, seed.Runs);
     }
 
+    [Fact]
+    public async Task A_permission_a_later_release_ships_in_a_built_in_role_reaches_an_existing_database_once()
+    {
+        // ADR 0043: roles are created once; a release that adds a permission to a shipped role must still reach databases
+        // made by an earlier release, and a permission the security administrator removed must stay removed.
+        const string code = "test-upgrade-clerk";
+        async Task<string[]> StartWithAsync(params string[] shipped)
+        {
+            using var node = factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
+                s.AddModuleRoles(new ModuleRole(code, "测试升级角色", "升级测试。", shipped))));
+            await using var scope = node.Services.CreateAsyncScope(); // starts the host: migrate, seed
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDb>();
+            var role = await db.Roles.AsNoTracking().Include(r => r.Permissions).SingleAsync(r => r.Code == code);
+            return [.. role.Permissions.Select(p => p.Permission).Order(StringComparer.Ordinal)];
+        }
+        Task EditAsync(Func<PlatformDb, Guid, Task> edit) => factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PlatformDb>();
+            var id = await db.Roles.Where(r => r.Code == code).Select(r => r.Id).SingleAsync();
+            await edit(db, id);
+        });
+
+        Assert.Equal([PlatformPermissions.OrgUnitsRead], await StartWithAsync(PlatformPermissions.OrgUnitsRead));
+        var roleId = (await factory.InScopeAsync(sp => sp.GetRequiredService<PlatformDb>().Roles.SingleAsync(r => r.Code == code))).Id.ToString();
+        Task<int> RoleUpdatesAsync() => factory.AuditAsync(q => q.CountAsync(e => e.EntityId == roleId && e.Action == "update"));
+        var updatesBefore = await RoleUpdatesAsync();
+
+        // The next release ships UsersRead in the role too: it is added, once, and audited as a change of the role.
+        string[] both = [PlatformPermissions.OrgUnitsRead, PlatformPermissions.UsersRead];
+        Assert.Equal(both.Order(StringComparer.Ordinal), await StartWithAsync(both));
+        Assert.Equal(updatesBefore + 1, await RoleUpdatesAsync());
+        Assert.Equal(both.Order(StringComparer.Ordinal), await StartWithAsync(both)); // nothing more on the next start
+        Assert.Equal(updatesBefore + 1, await RoleUpdatesAsync());
+
+        // The security administrator removes it: the next start does not add it back.
+        await EditAsync((db, id) => db.Database.ExecuteSqlAsync(
+            $"DELETE FROM platform_role_permissions WHERE \"RoleId\" = {id} AND \"Permission\" = {PlatformPermissions.UsersRead}"));
+        Assert.Equal([PlatformPermissions.OrgUnitsRead], await StartWithAsync(both));
+
+        // A database from before shipped permissions were recorded: the role gets what this release ships in it.
+        await EditAsync((db, id) => db.Database.ExecuteSqlAsync($"DELETE FROM platform_role_shipped_permissions WHERE \"RoleId\" = {id}"));
+        Assert.Equal(both.Order(StringComparer.Ordinal), await StartWithAsync(both));
+
+        // A role the security administrator made (not built in) under the same code is never widened.
+        await EditAsync(async (db, id) =>
+        {
+            await db.Database.ExecuteSqlAsync($"DELETE FROM platform_role_shipped_permissions WHERE \"RoleId\" = {id}");
+            await db.Database.ExecuteSqlAsync($"DELETE FROM platform_role_permissions WHERE \"RoleId\" = {id} AND \"Permission\" = {PlatformPermissions.UsersRead}");
+            await db.Database.ExecuteSqlAsync($"UPDATE platform_roles SET \"IsBuiltIn\" = {false} WHERE \"Id\" = {id}");
+        });
+        Assert.Equal([PlatformPermissions.OrgUnitsRead], await StartWithAsync(both));
+    }
+
     private sealed class CountingSeed : IModuleSeed
     {
         public int Runs { get; private set; }

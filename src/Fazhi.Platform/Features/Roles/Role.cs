@@ -46,6 +46,20 @@ public sealed class RolePermission
     public required string Permission { get; set; }
 }
 
+/// <summary>
+/// A permission some release shipped in a built-in role (ADR 0043). Start-up adds to a built-in role the shipped
+/// permissions not recorded here yet, then records them, so a permission a later release adds reaches existing databases,
+/// and one the security administrator removed stays removed.
+/// Bookkeeping, not audited: the permissions it adds to a role are (as a change of the role).
+/// </summary>
+[NotAudited]
+public sealed class ShippedRolePermission
+{
+    public Guid RoleId { get; set; }
+
+    public required string Permission { get; set; }
+}
+
 /// <summary>A role held by a user at an org unit; the scope covers that unit and every unit below it.</summary>
 public sealed class RoleAssignment : IOrgScoped
 {

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Fazhi.Platform.Features.Roles;
 
-internal sealed class RoleConfiguration : IEntityTypeConfiguration<Role>, IEntityTypeConfiguration<RolePermission>, IEntityTypeConfiguration<RoleAssignment>
+internal sealed class RoleConfiguration : IEntityTypeConfiguration<Role>, IEntityTypeConfiguration<RolePermission>, IEntityTypeConfiguration<RoleAssignment>,
+    IEntityTypeConfiguration<ShippedRolePermission>
 {
     public void Configure(EntityTypeBuilder<Role> b)
     {
@@ -23,6 +24,14 @@ internal sealed class RoleConfiguration : IEntityTypeConfiguration<Role>, IEntit
         b.ToTable("platform_role_permissions");
         b.HasKey(x => new { x.RoleId, x.Permission });
         b.Property(x => x.Permission).HasMaxLength(128);
+    }
+
+    public void Configure(EntityTypeBuilder<ShippedRolePermission> b)
+    {
+        b.ToTable("platform_role_shipped_permissions");
+        b.HasKey(x => new { x.RoleId, x.Permission });
+        b.Property(x => x.Permission).HasMaxLength(128);
+        b.HasOne<Role>().WithMany().HasForeignKey(x => x.RoleId).OnDelete(DeleteBehavior.Cascade);
     }
 
     public void Configure(EntityTypeBuilder<RoleAssignment> b)

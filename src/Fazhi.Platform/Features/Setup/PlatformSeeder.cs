@@ -129,12 +129,19 @@ internal sealed class PlatformSeeder(
     }
 
     /// <summary>
-    /// Creates missing built-in roles with their default permissions. Existing roles are left as the security
-    /// administrator edited them; a default set that merges two administrators' duties is a programming error.
+    /// Creates missing built-in roles with their default permissions, and brings existing ones up to this release (ADR 0043):
+    /// a permission this release ships in a built-in role that no earlier start recorded as shipped is added to the role and
+    /// recorded; one recorded earlier and since removed by the security administrator is not added again. Names,
+    /// descriptions and the administrator's other edits are kept. A default set that merges two administrators' duties is
+    /// a programming error.
     /// </summary>
     private async Task EnsureRolesAsync(CancellationToken ct)
     {
-        var existing = await db.Roles.Select(r => r.Code).ToListAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.LockForDecisionAsync("platform:built-in-roles", ct); // two nodes starting at once (PostgreSQL)
+        var roles = await db.Roles.Include(r => r.Permissions).ToDictionaryAsync(r => r.Code, ct);
+        var recorded = (await db.ShippedRolePermissions.Select(s => new { s.RoleId, s.Permission }).ToListAsync(ct))
+            .ToLookup(s => s.RoleId, s => s.Permission);
         var all = BuiltInRoles.All.Concat(moduleRoles.Select(m => (m.Code, m.Name, m.Description, AdminKind.None, m.Permissions.ToArray())));
         foreach (var (code, name, description, kind, permissions) in all)
         {
@@ -143,15 +150,37 @@ internal sealed class PlatformSeeder(
             {
                 throw new InvalidOperationException($"内置角色 {code} 违反三员分立：{string.Join(" ", conflicts)}");
             }
-            if (existing.Contains(code))
+            if (!roles.TryGetValue(code, out var role))
             {
+                role = new Role { Code = code, Name = name, Description = description, AdminKind = kind, IsBuiltIn = true };
+                role.Permissions.AddRange(permissions.Select(p => new RolePermission { RoleId = role.Id, Permission = p }));
+                db.Roles.Add(role);
+                db.ShippedRolePermissions.AddRange(permissions.Distinct().Select(p => new ShippedRolePermission { RoleId = role.Id, Permission = p }));
                 continue;
             }
-            var role = new Role { Code = code, Name = name, Description = description, AdminKind = kind, IsBuiltIn = true };
-            role.Permissions.AddRange(permissions.Select(p => new RolePermission { RoleId = role.Id, Permission = p }));
-            db.Roles.Add(role);
+            if (!role.IsBuiltIn || role.AdminKind != kind)
+            {
+                continue; // a role of the same code the security administrator made, or of another kind: never widened
+            }
+            var shippedBefore = recorded[role.Id].ToHashSet(StringComparer.Ordinal);
+            var added = new List<string>();
+            foreach (var permission in permissions.Distinct().Where(p => !shippedBefore.Contains(p)))
+            {
+                if (role.Permissions.All(p => p.Permission != permission))
+                {
+                    role.Permissions.Add(new RolePermission { RoleId = role.Id, Permission = permission });
+                    added.Add(permission);
+                }
+                db.ShippedRolePermissions.Add(new ShippedRolePermission { RoleId = role.Id, Permission = permission });
+            }
+            if (added.Count > 0)
+            {
+                db.Entry(role).State = EntityState.Modified; // a change of the role: versioned, audited, security epoch raised
+                log.LogInformation("Built-in role {Role} gained the permissions this release ships in it: {Permissions}", code, string.Join(", ", added));
+            }
         }
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>A random 20-character one-time password, shown once on the console.</summary>

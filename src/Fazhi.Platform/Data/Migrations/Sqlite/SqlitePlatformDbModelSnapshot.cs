@@ -565,6 +565,20 @@ namespace Fazhi.Platform.Data.Migrations.Sqlite
                     b.ToTable("platform_role_permissions", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Platform.Features.Roles.ShippedRolePermission", b =>
+                {
+                    b.Property<Guid>("RoleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Permission")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoleId", "Permission");
+
+                    b.ToTable("platform_role_shipped_permissions", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Platform.Kit.NumberPatternSetting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -753,6 +767,15 @@ namespace Fazhi.Platform.Data.Migrations.Sqlite
                 {
                     b.HasOne("Fazhi.Platform.Features.Roles.Role", null)
                         .WithMany("Permissions")
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Platform.Features.Roles.ShippedRolePermission", b =>
+                {
+                    b.HasOne("Fazhi.Platform.Features.Roles.Role", null)
+                        .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
