@@ -1,4 +1,5 @@
 using Fazhi.Enforcement.Data;
+using Fazhi.Platform.Kit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Enforcement.Discretion;
@@ -187,7 +188,7 @@ internal sealed class BenchmarkService(EnforcementDb db, TimeProvider clock, NoL
     }
 
     /// <summary>The rules profile in force today (the statutory defaults when none is stored).</summary>
-    public Task<PenaltyRulesProfile> ProfileAsync(CancellationToken ct) => ProfileOnAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
+    public Task<PenaltyRulesProfile> ProfileAsync(CancellationToken ct) => ProfileOnAsync(clock.ChinaToday(), ct);
 
     /// <summary>The rules-profile version in force on a day: the latest issued version that took effect on or before it.</summary>
     public async Task<PenaltyRulesProfile> ProfileOnAsync(DateOnly day, CancellationToken ct)
@@ -209,7 +210,7 @@ internal sealed class BenchmarkService(EnforcementDb db, TimeProvider clock, NoL
     public async Task<(DiscretionBenchmark Benchmark, DiscretionResult Result)?> ApplicableAsync(Guid matterId, DiscretionFacts facts, CancellationToken ct)
     {
         var actDay = ActDay(facts);
-        var decisionDay = facts.DecisionDate == default ? DateOnly.FromDateTime(clock.GetLocalNow().DateTime) : facts.DecisionDate;
+        var decisionDay = facts.DecisionDate == default ? clock.ChinaToday() : facts.DecisionDate;
         var atDecision = await InForceAsync(matterId, decisionDay, ct);
         var atAct = await InForceAsync(matterId, actDay, ct) ?? atDecision;
         if (atAct is null)

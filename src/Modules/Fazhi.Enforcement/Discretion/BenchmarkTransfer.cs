@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Fazhi.Enforcement.Data;
 using Fazhi.Platform.Features.Documents;
+using Fazhi.Platform.Kit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Enforcement.Discretion;
@@ -25,7 +26,7 @@ internal sealed partial class BenchmarkTransfer(EnforcementDb db, BenchmarkServi
 
     public async Task<byte[]> ExportAsync(bool listOnly, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.ChinaToday();
         var rows = await service.PublishedAsync(null, listOnly, today, ct);
         var sheet = new XlsxSheet(listOnly ? "不罚轻罚清单" : "裁量基准",
             [new("序号", 6), new("事项名称", 30), new("违法行为", 40), new("法律依据", 50), new("适用条件", 50), new("裁量阶次", 10), new("裁量幅度", 40)],
@@ -99,7 +100,7 @@ internal sealed partial class BenchmarkTransfer(EnforcementDb db, BenchmarkServi
             return new(0, 0, 0, errors);
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.ChinaToday();
         var matters = await db.Matters.ToListAsync(ct);
         // A matter is identified by its name and the violation of its latest version (a list may name one matter for several violations).
         var latestViolation = (await db.Benchmarks.AsNoTracking().Select(b => new { b.MatterId, b.Number, b.Violation }).ToListAsync(ct))

@@ -86,7 +86,7 @@ internal static class EnforcementApi
     }
 
     private static async Task<Ok<List<PublishedRow>>> PublicAsync(string? q, bool? listOnly, BenchmarkService service, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await service.PublishedAsync(q, listOnly ?? false, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct));
+        TypedResults.Ok(await service.PublishedAsync(q, listOnly ?? false, clock.ChinaToday(), ct));
 
     private static async Task<Results<Created<MatterResponse>, ValidationProblem, Conflict<ProblemDetails>>> CreateMatterAsync(MatterInput input, BenchmarkService service, CancellationToken ct)
     {
@@ -160,7 +160,7 @@ internal static class EnforcementApi
         {
             throw Refuse.Fields(errors, "裁量规则参数无效。");
         }
-        var from = input.EffectiveFrom ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var from = input.EffectiveFrom ?? clock.ChinaToday();
         var profile = await service.AddProfileVersionAsync(input.Number, from, input.NoPenaltyBelowAge, input.MinorBelowAge, input.LimitationYears,
             input.ExtendedLimitationYears, input.OrderToCorrectBeforeLeniency, input.Note, ct);
         if (profile is null)
