@@ -216,4 +216,42 @@ public sealed class PerformanceTests(FazhiFactory factory)
             .Where(x => x.GetProperty("link").GetString() == $"/oversight/performance/{tasks[2].Id}").ToList();
         Assert.StartsWith("【督办】复议决定逾期未履行", Assert.Single(inbox).GetProperty("title").GetString());
     }
+
+    [Fact]
+    public async Task The_home_page_syncs_at_most_once_a_minute_while_a_task_list_read_takes_a_decision_made_a_moment_ago()
+    {
+        var (code, name, _) = await CountyAsync();
+        var clerk = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-clerk", "370402"));
+        var office = await _kit.ClientAsync(Kit.Office, "370400");
+        Task<int> SyncUnlessFresh(TimeSpan freshness) => factory.InScopeAsync(sp => sp.GetRequiredService<PerformanceSync>().SyncUnlessFreshAsync(freshness, CancellationToken.None));
+
+        // A sync has just run (a list read): the home page's sync (fresh within a minute) skips; a decision made since is
+        // not yet a task for it, but the task list's own sync takes it at once (the guarantee of ADR 0038 stays).
+        Assert.Empty(await FindAsync(office, "无此案号"));
+        var revoked = await DecideAsync(clerk, name + "人民政府", "revoke");
+        Assert.Equal(0, await SyncUnlessFresh(PerformanceSync.HomePageFreshness));
+        Assert.Equal(0, await factory.InScopeAsync(async sp =>
+        {
+            await using var db = sp.GetRequiredService<ISystemWork>().Db<OversightDb>("测试");
+            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.PerformanceTasks, t => t.CaseNumber == revoked);
+        }));
+        Assert.Single(await FindAsync(office, revoked));
+
+        // Past the freshness (here none accepted) the home page's sync runs and takes what is new.
+        var another = await DecideAsync(clerk, name + "人民政府", "illegal");
+        Assert.True(await SyncUnlessFresh(TimeSpan.Zero) >= 1);
+        Assert.Single(await FindAsync(office, another));
+
+        // The clock itself: a completed sync is fresh for the freshness given, never from the future, and a later start wins.
+        var clock = new PerformanceSyncClock();
+        var t0 = new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
+        Assert.False(clock.StartedWithin(t0, TimeSpan.FromMinutes(1)));
+        clock.Completed(t0);
+        Assert.True(clock.StartedWithin(t0.AddSeconds(60), TimeSpan.FromMinutes(1)));
+        Assert.False(clock.StartedWithin(t0.AddSeconds(61), TimeSpan.FromMinutes(1)));
+        Assert.False(clock.StartedWithin(t0.AddSeconds(-1), TimeSpan.FromMinutes(1)));
+        clock.Completed(t0.AddSeconds(30));
+        clock.Completed(t0);
+        Assert.True(clock.StartedWithin(t0.AddSeconds(90), TimeSpan.FromMinutes(1)));
+    }
 }

@@ -72,6 +72,7 @@ public static class OversightModule
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
             : RateLimitPartition.GetNoLimiter("read")));
         services.AddScoped<Performance.PerformanceSync>();
+        services.AddSingleton<Performance.PerformanceSyncClock>();
         services.AddScoped<Performance.PerformanceService>();
         services.AddScoped<Performance.PerformanceStatistics>();
         services.AddScoped<Performance.PerformanceReminders>();

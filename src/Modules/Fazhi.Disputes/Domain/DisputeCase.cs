@@ -316,7 +316,10 @@ internal sealed class DisputeCaseConfiguration : IEntityTypeConfiguration<Disput
         b.Property(x => x.Description).HasMaxLength(4000);
         b.Property(x => x.QueryCodeHash).HasMaxLength(64);
         b.Property(x => x.RejectReason).HasMaxLength(1000);
-        b.HasIndex(x => new { x.Status, x.CaseTypeCode });
+        // ClosedOn last: the oversight module's read of recent reconsideration decisions (ReconsiderationDecisions, on every
+        // home page of the justice bureau and the agencies) seeks the days since its last sync instead of walking every closed
+        // case of the type; the (Status, CaseTypeCode) prefix serves the queries the shorter index did (ADR 0045).
+        b.HasIndex(x => new { x.Status, x.CaseTypeCode, x.ClosedOn });
         // By unit, newest first: the "all" worklist of a county or town reads each unit's newest cases (Deadlines/Worklists).
         b.HasIndex(x => new { x.OrgUnitId, x.Id });
         b.HasOne<CaseTypeProfile>().WithMany().HasForeignKey(x => x.ProfileId).OnDelete(DeleteBehavior.Restrict);

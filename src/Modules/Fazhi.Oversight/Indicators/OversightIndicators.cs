@@ -147,9 +147,8 @@ internal sealed class DisclosureOnTimeIndicator(ISystemWork systemWork, IDeadlin
     protected override async Task<List<ComputedIndicatorRecord>> RowsAsync(OversightDb db, ComputedIndicatorQuery query, HashSet<Guid> scope, CancellationToken ct)
     {
         var today = deadlines.Today;
-        var rows = await db.DisclosureRequests.AsNoTracking()
-            .Where(r => r.ReceivedOn >= query.PeriodStart && r.ReceivedOn <= query.PeriodEnd
-                && (r.Status == DisclosureStatus.Answered || (r.Status == DisclosureStatus.Open && r.DueOn < today)))
+        var rows = await DisclosureStatistics.Counted(db.DisclosureRequests.AsNoTracking()
+                .Where(r => r.ReceivedOn >= query.PeriodStart && r.ReceivedOn <= query.PeriodEnd), today)
             .Select(r => new { r.Id, r.Number, r.OrgUnitId, r.DueOn, r.RepliedOn }).ToListAsync(ct);
         return rows.Where(r => scope.Contains(r.OrgUnitId)).Select(r => new ComputedIndicatorRecord(
             r.RepliedOn is { } a ? $"{r.Number}：{a:yyyy-MM-dd} 答复（期限 {r.DueOn:yyyy-MM-dd}）" : $"{r.Number}：期限 {r.DueOn:yyyy-MM-dd} 已过，尚未答复",

@@ -97,7 +97,7 @@ internal sealed class LitigationStatistics(OversightDb db, IOrgDirectory orgs)
         var ordered = isAppearance
             ? filtered.OrderBy(l => l.HeadAppeared).ThenBy(l => l.FirstHearingOn).ThenBy(l => l.Id)
             : filtered.OrderByDescending(l => l.Lost).ThenBy(l => l.DecidedOn).ThenBy(l => l.Id);
-        var items = await ordered.Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var items = await RatePaging.PageAsync(ordered, db.Lawsuits.AsNoTracking(), l => l.Id, p, size, ct);
         var ids = items.Select(l => l.Id).ToList();
         var hearings = isAppearance
             ? (await db.Hearings.AsNoTracking().Where(h => ids.Contains(h.LawsuitId)).OrderBy(h => h.HeldOn).ToListAsync(ct)).ToLookup(h => h.LawsuitId)

@@ -136,7 +136,9 @@ internal sealed class PerformanceTaskConfiguration : IEntityTypeConfiguration<Pe
         b.Property(x => x.Version).IsConcurrencyToken();
         // One task per decision: the sync inserts idempotently against this.
         b.HasIndex(x => x.DecisionCaseId).IsUnique();
-        b.HasIndex(x => new { x.DecidedOn, x.OrgUnitId });
+        // The rate's index: by decision date, covering the grouping, the counts and the drill-down's sort (ADR 0045).
+        b.HasIndex(x => new { x.DecidedOn, x.OrgUnitId, x.Status, x.ResultCode, x.DueOn, x.PerformedOn, x.OrderedDueOn, x.OrderedOn, x.Id },
+            "IX_oversight_performance_rate");
         b.HasIndex(x => new { x.Status, x.DueOn });
     }
 }

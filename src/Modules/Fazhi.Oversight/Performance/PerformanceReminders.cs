@@ -83,8 +83,9 @@ internal sealed class PerformanceWorkSummary(OversightDb db, ICurrentUser curren
         {
             return items;
         }
-        // A decision made a moment ago is a to-do on the next home page, whether or not the morning job ran.
-        await sync.SyncAsync(ct);
+        // A decision made a moment ago is a to-do on a home page within a minute (any task page, list or rate read syncs at
+        // once, as does the morning job), whether or not the job ran; the home page no longer pays a sync on every load (ADR 0045).
+        await sync.SyncUnlessFreshAsync(PerformanceSync.HomePageFreshness, ct);
         var today = deadlines.Today;
         if (current.Has(OversightPermissions.PerformanceHandle))
         {

@@ -22,6 +22,9 @@ internal sealed class PerformanceStatistics(OversightDb db, IOrgDirectory orgs, 
     public const string OnTimeDefinition =
         "统计年度内作出的变更、撤销、确认违法、责令履行的行政复议决定（行政复议法第六十三条至第六十六条）中，已报告履行或履行期限已届满的决定为分母，被申请人在履行期限内（含当日）履行的件数为分子。履行期限为决定书载明的期限；未载明的，自决定之日起按期限设置的默认天数。经责令限期履行（第七十七条）后才履行的、报告被退回且尚未重新报告的，计为未按期履行；尚未到期且未履行的不计入。";
 
+    /// <summary>The name of a result that leaves something to carry out (行政复议法 第六十三条至第六十六条), by its code.</summary>
+    public static string ResultName(string code) => code switch { "change" => "变更", "revoke" => "撤销", "illegal" => "确认违法", "perform" => "责令履行", _ => code };
+
     public static bool IsDue(PerformanceTask t, DateOnly today) => t.PerformedOn is not null || t.DueOn < today;
 
     public static bool OnTime(PerformanceTask t) => t.PerformedOn is { } p && p <= t.DueOn;
@@ -32,10 +35,10 @@ internal sealed class PerformanceStatistics(OversightDb db, IOrgDirectory orgs, 
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var today = deadlines.Today;
         var rows = await db.PerformanceTasks.AsNoTracking().Where(t => t.DecidedOn >= from && t.DecidedOn <= to)
-            .GroupBy(t => new { t.OrgUnitId, t.ResultCode, t.ResultName, Unassigned = t.Status == PerformanceStatus.Unassigned })
+            .GroupBy(t => new { t.OrgUnitId, t.ResultCode, Unassigned = t.Status == PerformanceStatus.Unassigned })
             .Select(g => new
             {
-                g.Key.OrgUnitId, g.Key.ResultCode, g.Key.ResultName, g.Key.Unassigned, Decisions = g.Count(),
+                g.Key.OrgUnitId, g.Key.ResultCode, g.Key.Unassigned, Decisions = g.Count(),
                 Due = g.Count(t => t.PerformedOn != null || t.DueOn < today), OnTime = g.Count(t => t.PerformedOn != null && t.PerformedOn <= t.DueOn),
                 Overdue = g.Count(t => (t.Status == PerformanceStatus.Pending || t.Status == PerformanceStatus.Unassigned) && (t.OrderedDueOn ?? t.DueOn) < today),
                 Ordered = g.Count(t => t.OrderedOn != null),
@@ -46,7 +49,7 @@ internal sealed class PerformanceStatistics(OversightDb db, IOrgDirectory orgs, 
             rows.GroupBy(r => r.OrgUnitId).Select(g => new RateRow($"unit:{g.Key}",
                     names.GetValueOrDefault(g.Key, "") + (g.Any(x => x.Unassigned) ? "（含待指定单位的决定）" : ""), g.Sum(x => x.OnTime), g.Sum(x => x.Due)))
                 .OrderBy(r => r.Name, StringComparer.Ordinal).ToList(),
-            rows.GroupBy(r => r.ResultCode).Select(g => new RateRow($"result:{g.Key}", g.First().ResultName, g.Sum(x => x.OnTime), g.Sum(x => x.Due)))
+            rows.GroupBy(r => r.ResultCode).Select(g => new RateRow($"result:{g.Key}", ResultName(g.Key), g.Sum(x => x.OnTime), g.Sum(x => x.Due)))
                 .OrderBy(r => r.Group, StringComparer.Ordinal).ToList(),
             rows.Sum(r => r.Decisions), rows.Where(r => r.Unassigned).Sum(r => r.Decisions), rows.Sum(r => r.Overdue), rows.Sum(r => r.Ordered));
     }
@@ -77,7 +80,7 @@ internal sealed class PerformanceStatistics(OversightDb db, IOrgDirectory orgs, 
         {
             var code = parts[1];
             q = q.Where(t => t.ResultCode == code);
-            groupName = code switch { "change" => "变更", "revoke" => "撤销", "illegal" => "确认违法", _ => "责令履行" };
+            groupName = ResultName(code);
         }
         else
         {
@@ -87,8 +90,8 @@ internal sealed class PerformanceStatistics(OversightDb db, IOrgDirectory orgs, 
         var counted = await q.CountAsync(t => t.PerformedOn != null && t.PerformedOn <= t.DueOn, ct);
         var size = Math.Clamp(pageSize, 1, 200);
         var p = Math.Max(1, page);
-        var items = await q.OrderBy(t => t.PerformedOn != null && t.PerformedOn <= t.DueOn).ThenBy(t => t.DueOn).ThenBy(t => t.Id)
-            .Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var items = await RatePaging.PageAsync(q.OrderBy(t => t.PerformedOn != null && t.PerformedOn <= t.DueOn).ThenBy(t => t.DueOn).ThenBy(t => t.Id),
+            db.PerformanceTasks.AsNoTracking(), t => t.Id, p, size, ct);
         var names = await orgs.NamesAsync(items.Select(t => t.OrgUnitId).Distinct(), ct);
         var records = items.Select(t => new RateRecord(t.Id, t.CaseNumber, t.ResultName,
             t.Status == PerformanceStatus.Unassigned ? $"待指定（{t.Respondent}）" : names.GetValueOrDefault(t.OrgUnitId, ""), t.DecidedOn, OnTime(t), Detail(t, today),

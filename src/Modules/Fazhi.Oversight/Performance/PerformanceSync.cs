@@ -10,16 +10,35 @@ namespace Fazhi.Oversight.Performance;
 /// <summary>
 /// Creates the performance tasks for the dispute centre's new decisions (ADR 0038), idempotently (one task per case, a unique
 /// index), as system work. Run on read (the lists, the rates, the records, the indicator: a decision made a moment ago is
-/// there on the next page, whether or not a job ran) and by the morning reminder job. It reads the decisions closed since
+/// there on the next page, whether or not a job ran), by the morning reminder job, and by the home page at most once a
+/// minute per process (<see cref="SyncUnlessFreshAsync"/>, ADR 0045). It reads the decisions closed since
 /// the newest task's decision day less <see cref="LookBackDays"/> (all of them the first time), so a read costs a few rows.
 /// </summary>
 internal sealed class PerformanceSync(ISystemWork systemWork, IReconsiderationDecisions decisions, SettingsService settings, IDeadlineService deadlines,
-    IOrgDirectory orgs, TimeProvider clock)
+    IOrgDirectory orgs, TimeProvider clock, PerformanceSyncClock lastSync)
 {
     /// <summary>Decisions closed this many days before the newest one already taken are read again (a case closed late in a day another sync ran).</summary>
     public const int LookBackDays = 7;
 
+    /// <summary>
+    /// How old a sync the home page's to-do lines accept (ADR 0045): the home page of every bureau and agency user syncs at
+    /// most once a minute per process; the task pages, lists, rates and records sync on every read, and the morning job.
+    /// </summary>
+    public static readonly TimeSpan HomePageFreshness = TimeSpan.FromMinutes(1);
+
+    /// <summary>Syncs unless a sync that started less than <paramref name="freshness"/> ago in this process completed.</summary>
+    public async Task<int> SyncUnlessFreshAsync(TimeSpan freshness, CancellationToken ct) =>
+        lastSync.StartedWithin(clock.GetUtcNow(), freshness) ? 0 : await SyncAsync(ct);
+
     public async Task<int> SyncAsync(CancellationToken ct, bool full = false)
+    {
+        var started = clock.GetUtcNow();
+        var taken = await SyncCoreAsync(full, ct);
+        lastSync.Completed(started);
+        return taken;
+    }
+
+    private async Task<int> SyncCoreAsync(bool full, CancellationToken ct)
     {
         await using var db = systemWork.Db<OversightDb>("复议决定履行任务");
         var newest = full ? null : await db.PerformanceTasks.Where(t => !t.Demo).MaxAsync(t => (DateOnly?)t.DecidedOn, ct);
@@ -108,4 +127,27 @@ internal sealed class PerformanceSync(ISystemWork systemWork, IReconsiderationDe
     private static string Normalise(string name) => string.Concat(name.Where(c => !char.IsWhiteSpace(c)));
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+}
+
+/// <summary>When this process's last completed performance-task sync started (a singleton; ADR 0045).</summary>
+internal sealed class PerformanceSyncClock
+{
+    private long _startedTicks = long.MinValue;
+
+    /// <summary>Records a completed sync that started at <paramref name="started"/>, unless a later one is already recorded.</summary>
+    public void Completed(DateTimeOffset started)
+    {
+        var ticks = started.UtcTicks;
+        long seen;
+        while ((seen = Interlocked.Read(ref _startedTicks)) < ticks && Interlocked.CompareExchange(ref _startedTicks, ticks, seen) != seen)
+        {
+        }
+    }
+
+    /// <summary>True when a completed sync started no more than <paramref name="freshness"/> before <paramref name="now"/>.</summary>
+    public bool StartedWithin(DateTimeOffset now, TimeSpan freshness)
+    {
+        var seen = Interlocked.Read(ref _startedTicks);
+        return seen != long.MinValue && now.UtcTicks - seen <= freshness.Ticks && seen <= now.UtcTicks;
+    }
 }

@@ -97,7 +97,7 @@ internal sealed class SuggestionStatistics(OversightDb db, IOrgDirectory orgs, F
         var ordered = onTime
             ? q.OrderBy(s => s.RepliedOn != null && s.RepliedOn <= s.ReplyDueOn).ThenBy(s => s.ReplyDueOn).ThenBy(s => s.Id)
             : q.OrderBy(s => s.RepliedOn != null).ThenBy(s => s.ReplyDueOn).ThenBy(s => s.Id);
-        var items = await ordered.Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var items = await RatePaging.PageAsync(ordered, db.Suggestions.AsNoTracking(), s => s.Id, p, size, ct);
         var names = await orgs.NamesAsync(items.Select(s => s.OrgUnitId).Distinct(), ct);
         var records = items.Select(s =>
         {

@@ -457,7 +457,7 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
 
                     b.HasIndex("OrgUnitId", "Id");
 
-                    b.HasIndex("Status", "CaseTypeCode");
+                    b.HasIndex("Status", "CaseTypeCode", "ClosedOn");
 
                     b.HasIndex("Status", "DueOn");
 

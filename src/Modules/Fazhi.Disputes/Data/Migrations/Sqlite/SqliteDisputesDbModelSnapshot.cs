@@ -452,7 +452,7 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
 
                     b.HasIndex("OrgUnitId", "Id");
 
-                    b.HasIndex("Status", "CaseTypeCode");
+                    b.HasIndex("Status", "CaseTypeCode", "ClosedOn");
 
                     b.HasIndex("Status", "DueOn");
 

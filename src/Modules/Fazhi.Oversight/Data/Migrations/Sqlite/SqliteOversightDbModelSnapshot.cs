@@ -173,7 +173,7 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
 
                     b.HasIndex("OrgUnitId");
 
-                    b.HasIndex("ReceivedOn", "OrgUnitId");
+                    b.HasIndex(new[] { "ReceivedOn", "OrgUnitId", "Status", "ReplyKind", "DueOn", "RepliedOn", "Id" }, "IX_oversight_disclosures_rate");
 
                     b.HasIndex("Status", "DueOn");
 
@@ -294,9 +294,9 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
                     b.HasIndex("CaseNumber", "OrgUnitId")
                         .IsUnique();
 
-                    b.HasIndex("DecidedOn", "OrgUnitId");
+                    b.HasIndex(new[] { "DecidedOn", "OrgUnitId", "ActKind", "Lost", "Id" }, "IX_oversight_lawsuits_rate_decided");
 
-                    b.HasIndex("FirstHearingOn", "OrgUnitId");
+                    b.HasIndex(new[] { "FirstHearingOn", "OrgUnitId", "HeadAppeared", "Id" }, "IX_oversight_lawsuits_rate_heard");
 
                     b.HasIndex("Status", "AnswerDueOn");
 
@@ -471,9 +471,9 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
 
                     b.HasIndex("OrgUnitId");
 
-                    b.HasIndex("DecidedOn", "OrgUnitId");
-
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex(new[] { "DecidedOn", "OrgUnitId", "Status", "ResultCode", "DueOn", "PerformedOn", "OrderedDueOn", "OrderedOn", "Id" }, "IX_oversight_performance_rate");
 
                     b.ToTable("oversight_performance_tasks", (string)null);
                 });
@@ -778,7 +778,7 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
                     b.HasIndex("DocumentNumber", "OrgUnitId")
                         .IsUnique();
 
-                    b.HasIndex("ReceivedOn", "OrgUnitId");
+                    b.HasIndex(new[] { "ReceivedOn", "OrgUnitId", "Kind", "ReplyDueOn", "RepliedOn", "Id" }, "IX_oversight_suggestions_rate");
 
                     b.HasIndex("Status", "ReplyDueOn");
 
