@@ -61,6 +61,7 @@ public static class DisputesModule
         services.AddScoped<IDemoSeed, Routing.DemoRoutingSeed>();
         services.AddWorkSummary<Deadlines.DisputesWorkSummary>();
         services.AddScoped<CaseService>();
+        services.AddScoped<Intake.QueryCodeRecovery>();
         services.AddNumberSequence(CaseService.CaseNumbers(builder.Configuration));
         services.AddScoped<PanelLoadGate>();
         Handling.HandlingModule.Add(services);
@@ -72,6 +73,7 @@ public static class DisputesModule
     {
         var api = app.MapGroup("/api/disputes").WithTags("disputes");
         DisputesApi.Map(api);
+        Intake.QueryCodeRecovery.Map(api);
         Handling.HandlingModule.Map(api);
         Referrals.ReferralsApi.Map(api);
         FrontDesk.FrontDeskApi.Map(api);

@@ -531,8 +531,8 @@ internal sealed partial class CaseService(DisputesDb db, IOrgDirectory orgs, ICu
     /// The next case number of the year: one counter row per year, incremented by an UPDATE inside the intake transaction, so
     /// concurrent intakes queue on the row lock (PostgreSQL) or the write lock (SQLite) and numbers have neither gaps nor repeats.
     /// </summary>
-    private static string NewQueryCode() => RandomNumberGenerator.GetString(QueryAlphabet, 8);
+    internal static string NewQueryCode() => RandomNumberGenerator.GetString(QueryAlphabet, 8);
 
-    private static string Hash(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+    internal static string Hash(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
 
 }

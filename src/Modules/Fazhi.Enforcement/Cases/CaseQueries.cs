@@ -1,5 +1,8 @@
 using Fazhi.Enforcement.Data;
 using Fazhi.Enforcement.Publicity;
+using Fazhi.Platform.Features.Documents;
+using Fazhi.Platform.Features.Identifiers;
+using Fazhi.Platform.Features.PersonalData;
 using Fazhi.Platform.Kit;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +40,61 @@ internal sealed class CaseQueries(EnforcementDb db, CaseProcedure procedure)
 
     /// <summary>One page of the cases in scope at <paramref name="stage"/>, with the total; the list query is checked (refused naming the parameter).</summary>
     public Task<Paged<PenaltyCase>> PageAsync(DatedListQuery list, CaseStage? stage, CancellationToken ct) =>
-        ListShape.PageAsync(Filter(null, stage), list, ct);
+        PageAsync(ListShape.Check(list), stage, ct);
+
+    /// <summary>One page of the cases in scope at <paramref name="stage"/> for a request already checked (an API) or read (a page).</summary>
+    public Task<Paged<PenaltyCase>> PageAsync(ListRequest request, CaseStage? stage, CancellationToken ct)
+    {
+        var (query, rest) = Keyword(Filter(null, stage), request);
+        return ListShape.PageAsync(query, rest, ct);
+    }
+
+    /// <summary>
+    /// The case list as the page shows it, every filtered row (at most <see cref="ListOutput.MaxRows"/>, else refused),
+    /// for the .xlsx export and the print view. A person's ID number is masked, as on the page.
+    /// </summary>
+    public async Task<ListTable> TableAsync(ListRequest request, CaseStage? stage, CancellationToken ct)
+    {
+        var (query, rest) = Keyword(Filter(null, stage), request);
+        var filtered = ListShape.Apply(query, rest);
+        ListOutput.CheckSize(await filtered.CountAsync(ct));
+        var rows = await filtered.ToListAsync(ct);
+        var bodies = await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Name, ct);
+        XlsxColumn[] columns =
+        [
+            new("案号", 24), new("执法主体", 24), new("当事人", 20), new("身份证号或信用代码", 22), new("执法事项", 30), new("阶段", 10),
+            new("立案日期", 12), new("办案期限", 12), new("当场处罚", 8), new("偏离基准", 8),
+        ];
+        return new ListTable("行政处罚案件", ListOutput.Describe(request, "立案日期", ("阶段", stage is { } s ? CaseDisplay.StageName(s) : null)), columns,
+            rows.Select(c => (IReadOnlyList<object?>)
+            [
+                c.Number, bodies.GetValueOrDefault(c.BodyId, ""), c.PartyName, c.PartyIdNumber?.Masked ?? c.PartyCreditCode, c.MatterName,
+                CaseDisplay.StageName(c.Stage), c.OpenedOn, c.DecisionDueOn, c.OnTheSpot, c.SupervisionFlag,
+            ]).ToList());
+    }
+
+    /// <summary>
+    /// A keyword that is a resident ID number or a credit code matches the party exactly (the ID number through its blind
+    /// index: it is stored encrypted); any other keyword goes to the list's substring search.
+    /// </summary>
+    private (IQueryable<PenaltyCase> Query, ListRequest Remaining) Keyword(IQueryable<PenaltyCase> query, ListRequest request)
+    {
+        if (request.Keyword is not { } keyword)
+        {
+            return (query, request);
+        }
+        var compact = string.Concat(keyword.Where(ch => !char.IsWhiteSpace(ch))).ToUpperInvariant();
+        if (ResidentIdNumber.Validate(compact).IsValid)
+        {
+            var ids = db.Cases.WhereSensitiveEquals(c => c.PartyIdNumber, compact).Select(c => c.Id);
+            return (query.Where(c => ids.Contains(c.Id)), request with { Keyword = null });
+        }
+        if (UnifiedSocialCreditCode.Validate(compact) is { IsValid: true } code)
+        {
+            return (query.Where(c => c.PartyCreditCode == code.Normalized), request with { Keyword = null });
+        }
+        return (query, request);
+    }
 
     private IQueryable<PenaltyCase> Filter(string? q, CaseStage? stage)
     {

@@ -43,6 +43,10 @@ internal static class CasesApi
     {
         var cases = api.MapGroup("/cases").RequirePermission(EnforcementPermissions.CasesHandle);
         cases.MapGet("/", ListAsync);
+        cases.MapGet("/export", async ([AsParameters] DatedListQuery list, CaseStage? stage, CaseQueries s, CancellationToken ct) =>
+            ListOutput.Xlsx(await s.TableAsync(CaseQueries.ListShape.Check(list), stage, ct)));
+        cases.MapGet("/print", async ([AsParameters] DatedListQuery list, CaseStage? stage, CaseQueries s, TimeProvider clock, CancellationToken ct) =>
+            ListOutput.Print(await s.TableAsync(CaseQueries.ListShape.Check(list), stage, ct), clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8))));
         cases.MapGet("/{id:guid}", GetAsync);
         cases.MapPost("/", (OpenCaseInput i, CaseOpening s, CancellationToken ct) => RunAsync(() => s.OpenAsync(i, ct), ToResponse, created: true));
         cases.MapPost("/on-the-spot", (OnTheSpotInput i, CaseOpening s, CancellationToken ct) => RunAsync(() => s.OnTheSpotAsync(i, ct), ToResponse, created: true));
@@ -80,6 +84,10 @@ internal static class CasesApi
         api.MapGet("/legal-reviews", ReviewQueueAsync).RequirePermission(EnforcementPermissions.LegalReview);
         api.MapPost("/legal-reviews/{id:guid}/opinion", (Guid id, OpinionInput i, CaseDecisions s, CancellationToken ct) => RunAsync(() => s.ReviewAsync(id, i, ct), r => ToResponse(r, null)))
             .RequirePermission(EnforcementPermissions.LegalReview);
+        api.MapGet("/supervision/alerts/export", async ([AsParameters] AlertListQuery list, SupervisionService s, CancellationToken ct) =>
+            ListOutput.Xlsx(await AlertTableAsync(list, s, ct))).RequirePermission(EnforcementPermissions.Supervise);
+        api.MapGet("/supervision/alerts/print", async ([AsParameters] AlertListQuery list, SupervisionService s, TimeProvider clock, CancellationToken ct) =>
+            ListOutput.Print(await AlertTableAsync(list, s, ct), clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)))).RequirePermission(EnforcementPermissions.Supervise);
         api.MapGet("/supervision", async (Guid? orgUnitId, SupervisionService s, CancellationToken ct) => TypedResults.Ok(await s.ReportAsync(orgUnitId, ct)))
             .RequirePermission(EnforcementPermissions.Supervise);
         api.MapGet("/public/penalties", async (string? q, Guid? body, DateOnly? from, DateOnly? to, int? page, PublicSearch s, CancellationToken ct) =>
@@ -100,6 +108,14 @@ internal static class CasesApi
     /// </summary>
     private static async Task<Ok<Paged<CaseResponse>>> ListAsync([AsParameters] DatedListQuery list, CaseStage? stage, CaseQueries s, CancellationToken ct) =>
         TypedResults.Ok((await s.PageAsync(list, stage, ct)).Select(ToResponse));
+
+    /// <summary>The filtered supervision alerts as a table; the list query is checked first (refused naming the parameter).</summary>
+    private static async Task<ListTable> AlertTableAsync(AlertListQuery list, SupervisionService s, CancellationToken ct)
+    {
+        var request = SupervisionAlertList.Shape.Check(list);
+        var report = await s.ReportAsync(list.Unit, ct);
+        return SupervisionAlertList.Table(report, list.Kind, request, list.Unit is { } u ? report.PerBody.FirstOrDefault(b => b.OrgUnitId == u)?.Body : null);
+    }
 
     private static NotFound<ProblemDetails> NotFound() => TypedResults.NotFound(new ProblemDetails { Title = "未找到", Detail = "案件不存在或不在您的数据范围内。", Status = 404 });
 

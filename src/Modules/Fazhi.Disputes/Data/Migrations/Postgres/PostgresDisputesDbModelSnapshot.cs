@@ -1040,6 +1040,46 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
                     b.ToTable("disputes_stage_pauses", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Disputes.Intake.QueryCodeRecoveryRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:SensitiveKind", "Phone");
+
+                    b.Property<string>("PhoneBlindIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("Fazhi:BlindIndexOf", "Phone");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhoneBlindIndex");
+
+                    b.HasIndex("RequestedAtUtc");
+
+                    b.ToTable("disputes_query_code_recoveries", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Disputes.Routing.RoutingDecision", b =>
                 {
                     b.Property<Guid>("Id")
