@@ -5,7 +5,8 @@ using Fazhi.Bench;
 // dotnet run -c Release --project bench/Fazhi.Bench -- disputes [sqlite NAME|postgres CONNECTION] [cases]
 // dotnet run -c Release --project bench/Fazhi.Bench -- assessment [sqlite NAME|postgres CONNECTION]
 // dotnet run -c Release --project bench/Fazhi.Bench -- enforcement [sqlite NAME|postgres CONNECTION] [cases] [decisions]
-// dotnet run -c Release --project bench/Fazhi.Bench -- exam URL [takers] [questions] [answers/s] [answer seconds]   (bench/exam.sh)
+// dotnet run -c Release --project bench/Fazhi.Bench -- exam URL [takers] [questions] [answers/s] [answer seconds] [start seconds] [submit seconds]   (bench/exam.sh)
+// dotnet run -c Release --project bench/Fazhi.Bench -- exam URL max [questions] [from] [step] [to]   (bench/exam.sh ENGINE max: the largest sustained number of takers)
 // dotnet run -c Release --project bench/Fazhi.Bench -- lists [sqlite NAME|postgres CONNECTION] [items]
 // dotnet run -c Release --project bench/Fazhi.Bench -- lists-powers [sqlite NAME|postgres CONNECTION] [items] [checks]
 // dotnet run -c Release --project bench/Fazhi.Bench -- rulemaking [NAME] [rounds] [documents]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
 using Fazhi.Learning.Data;
 using Fazhi.Learning.Exams;
 using Fazhi.Platform.Features.Documents;
@@ -167,6 +168,96 @@ public sealed class AccessTests(LearningHost host) : IClassFixture<LearningHost>
         await AssertRuleAsync(expired, HttpStatusCode.Conflict, ExamAccess.CodeRule);
         Assert.Contains("已过期", await expired.Content.ReadAsStringAsync());
         await (await SignInAsync(host.Factory.BrowserClient(), "2345-6789-ABCD", name)).AssertRefusedNamingAsync("code");
+    }
+
+    /// <summary>Answers every question of a code taker's attempt right (the option that starts with 正确项) and hands it in.</summary>
+    private static async Task<Guid> PassAsync(HttpClient browser, Guid exam)
+    {
+        var session = Session();
+        var started = await browser.PostAsJsonAsync($"/api/learning/code/exams/{exam}/start", new { session });
+        Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
+        var attempt = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("attemptId").GetGuid();
+        var view = await browser.GetFromJsonAsync<JsonElement>($"/api/learning/code/attempts/{attempt}");
+        foreach (var item in view.GetProperty("items").EnumerateArray())
+        {
+            var right = ((char)('A' + item.GetProperty("options").EnumerateArray().Select(o => o.GetString()!).ToList().FindIndex(o => o.StartsWith("正确项", StringComparison.Ordinal)))).ToString();
+            (await browser.PutAsJsonAsync($"/api/learning/code/attempts/{attempt}/answers/{item.GetProperty("position").GetInt32()}", new { session, answer = right })).EnsureSuccessStatusCode();
+        }
+        (await browser.PostAsJsonAsync($"/api/learning/code/attempts/{attempt}/submit", new { session })).EnsureSuccessStatusCode();
+        return attempt;
+    }
+
+    [Fact]
+    public async Task A_code_taker_downloads_their_certificate_from_the_code_page_also_after_the_release_and_anyone_verifies_it()
+    {
+        var office = await host.OfficeAsync();
+        var name = "证书码考生" + Guid.NewGuid().ToString("N")[..4];
+        var other = "证书码考生" + Guid.NewGuid().ToString("N")[..4];
+        var person = await PersonAsync(office, name);
+        var otherPerson = await PersonAsync(office, other);
+        var created = await ExamAsync(office, [person, otherPerson]);
+        var exam = created.GetProperty("id").GetGuid();
+        var rows = await IssueAsync(office, exam);
+        var browser = host.Factory.BrowserClient();
+        (await SignInAsync(browser, CodeOf(rows, name), name)).EnsureSuccessStatusCode();
+        var attempt = await PassAsync(browser, exam);
+
+        // Passed (all objective): the certificate is there at once, on the code's own API, with its verification number.
+        var results = await office.GetFromJsonAsync<JsonElement>($"/api/learning/exams/{exam}/results");
+        var number = results.GetProperty("people").EnumerateArray().Single(p => p.GetProperty("name").GetString() == name).GetProperty("certificateNumber").GetString()!;
+        Assert.Matches("^XF20[0-9]{2}-[2-9A-HJ-NP-Z]{10}$", number);
+        async Task AssertCertificateAsync(HttpClient client)
+        {
+            var docx = await client.GetAsync($"/api/learning/code/attempts/{attempt}/certificate");
+            Assert.True(docx.IsSuccessStatusCode, await docx.Content.ReadAsStringAsync());
+            Assert.Equal(DocxTemplate.ContentType, docx.Content.Headers.ContentType!.MediaType);
+            using var word = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);
+            var text = word.MainDocumentPart!.Document!.Body!.InnerText;
+            Assert.Contains(number, text);
+            Assert.Contains(name, text);
+            Assert.Contains("2分", text);
+        }
+        await AssertCertificateAsync(browser);
+        Assert.Contains($"/api/learning/code/attempts/{attempt}/certificate", await browser.GetStringAsync("/learning/code/take"));
+        // Not through the accounts' endpoint (the platform does not see the code), not for another code's person, not without a code.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync($"/api/learning/attempts/{attempt}/certificate")).StatusCode);
+        var otherBrowser = host.Factory.BrowserClient();
+        (await SignInAsync(otherBrowser, CodeOf(rows, other), other)).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.NotFound, (await otherBrowser.GetAsync($"/api/learning/code/attempts/{attempt}/certificate")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Factory.BrowserClient().GetAsync($"/api/learning/code/attempts/{attempt}/certificate")).StatusCode);
+        // The other taker did not sit the exam: no certificate to download for them either.
+        Assert.DoesNotContain("/certificate", await otherBrowser.GetStringAsync("/learning/code/take"));
+
+        // The window closes: before the office releases the results the code is expired (saying when it will work again) ...
+        await host.Factory.InScopeAsync(async sp => await sp.GetRequiredService<LearningDb>().Exams.Where(e => e.Id == exam)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ClosesAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        var early = await SignInAsync(host.Factory.BrowserClient(), CodeOf(rows, name), name);
+        await AssertRuleAsync(early, HttpStatusCode.Conflict, ExamAccess.CodeRule);
+        Assert.Contains("公布成绩后", await early.Content.ReadAsStringAsync());
+        // ... and after the release it signs in to see the result and download the certificate, never to start.
+        var version = (await office.GetFromJsonAsync<JsonElement>($"/api/learning/exams/{exam}")).GetProperty("version").GetInt64();
+        (await office.PostAsJsonAsync($"/api/learning/exams/{exam}/release", new { version })).EnsureSuccessStatusCode();
+        var later = host.Factory.BrowserClient();
+        var signedIn = await SignInAsync(later, CodeOf(rows, name), name);
+        Assert.True(signedIn.IsSuccessStatusCode, await signedIn.Content.ReadAsStringAsync());
+        var page = WebUtility.HtmlDecode(await later.GetStringAsync("/learning/code/take"));
+        Assert.Contains($"/api/learning/code/attempts/{attempt}/certificate", page);
+        Assert.Contains($"data-view=\"{attempt}\"", page);
+        await AssertCertificateAsync(later);
+        var paper = await later.GetFromJsonAsync<JsonElement>($"/api/learning/code/attempts/{attempt}");
+        Assert.All(paper.GetProperty("items").EnumerateArray(), i => Assert.StartsWith("正确项", i.GetProperty("options")[i.GetProperty("rightAnswer").GetString()![0] - 'A'].GetString()));
+        var otherLater = host.Factory.BrowserClient();
+        (await SignInAsync(otherLater, CodeOf(rows, other), other)).EnsureSuccessStatusCode();
+        await AssertRuleAsync(await otherLater.PostAsJsonAsync($"/api/learning/code/exams/{exam}/start", new { session = Session() }), HttpStatusCode.Conflict, ExamAccess.WindowRule);
+
+        // Anyone verifies the number on the public API and page.
+        var anonymous = host.Factory.CreateClient();
+        var check = await anonymous.GetFromJsonAsync<JsonElement>($"/api/learning/public/certificates/{number}");
+        Assert.Equal(name, check.GetProperty("name").GetString());
+        Assert.Equal("合格", check.GetProperty("result").GetString());
+        var publicPage = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/public/learning/certificates?number={number}"));
+        Assert.Contains("证书有效", publicPage);
+        Assert.Contains(name, publicPage);
     }
 
     [Fact]

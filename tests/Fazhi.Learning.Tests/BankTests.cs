@@ -170,4 +170,41 @@ public sealed class BankTests(LearningHost host) : IClassFixture<LearningHost>
         Assert.Equal("Current", Assert.Single(after.GetProperty("citations").EnumerateArray()).GetProperty("state").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await office.PostAsJsonAsync($"/api/learning/questions/{id}/review", new { version = after.GetProperty("version").GetInt64() })).StatusCode);
     }
+
+    [Fact]
+    public async Task A_question_is_edited_on_the_bank_page_and_an_edit_over_somebody_elses_change_or_with_an_empty_stem_is_refused_inline()
+    {
+        var office = await host.OfficeAsync();
+        var stem = "页面修改测试" + Guid.NewGuid().ToString("N")[..6];
+        var id = await LearningHost.QuestionAsync(office, LearningHost.Single(stem + "：违法行为几年内未被发现不再处罚？"));
+        var browser = await host.Factory.SignedInBrowserAsync(await host.Factory.CreateUserAsync("learning-office", "370400"));
+        var list = WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/questions?q=" + Uri.EscapeDataString(stem)));
+        Assert.Contains($"/learning/questions?edit={id}", list);
+        var url = $"/learning/questions?edit={id}";
+        var form = WebUtility.HtmlDecode(await browser.GetStringAsync(url));
+        Assert.Contains("修改试题", form);
+        Assert.Contains(stem + "：违法行为几年内未被发现不再处罚？", form);
+        var version = (await office.GetFromJsonAsync<JsonElement>($"/api/learning/questions/{id}")).GetProperty("version").GetInt64();
+        Dictionary<string, string> Fields(string newStem, long v) => new()
+        {
+            ["Input.Id"] = id.ToString(), ["Input.Version"] = v.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Kind"] = "Single", ["Input.Stem"] = newStem,
+            ["Input.Options"] = "一年\n二年\n三年\n五年", ["Input.Answer"] = "B", ["Input.Explanation"] = "二年。", ["Input.Basis"] = "《行政处罚法》第三十六条", ["Input.Category"] = "行政处罚",
+            ["Input.Difficulty"] = "3",
+        };
+
+        var saved = await Forms.SubmitAsync(browser, url, "question", Fields(stem + "（已修改）", version));
+        Assert.Contains("试题已修改", WebUtility.HtmlDecode(await saved.Content.ReadAsStringAsync()));
+        var after = await office.GetFromJsonAsync<JsonElement>($"/api/learning/questions/{id}");
+        Assert.Equal(stem + "（已修改）", after.GetProperty("stem").GetString());
+        Assert.Equal(3, after.GetProperty("difficulty").GetInt32());
+
+        // The form still carries the old version: somebody else's change (this one) is not overwritten.
+        var stale = WebUtility.HtmlDecode(await (await Forms.SubmitAsync(browser, url, "question", Fields(stem + "（再改）", version))).Content.ReadAsStringAsync());
+        Assert.DoesNotContain("试题已修改", stale);
+        Assert.Contains("已被", stale);
+        var empty = WebUtility.HtmlDecode(await (await Forms.SubmitAsync(browser, url, "question", Fields("", after.GetProperty("version").GetInt64()))).Content.ReadAsStringAsync());
+        Assert.DoesNotContain("试题已修改", empty);
+        Assert.Contains("题干", empty);
+        Assert.Equal(stem + "（已修改）", (await office.GetFromJsonAsync<JsonElement>($"/api/learning/questions/{id}")).GetProperty("stem").GetString());
+    }
 }

@@ -176,6 +176,36 @@ public sealed class ExamTests(LearningHost host) : IClassFixture<LearningHost>
         var released = await taker.GetFromJsonAsync<JsonElement>($"/api/learning/attempts/{attempt}");
         Assert.All(released.GetProperty("items").EnumerateArray(), i => Assert.Equal(RightLetter(i), i.GetProperty("rightAnswer").GetString()));
         Assert.Contains("解析" + category, released.GetRawText());
+        // With the cited article's text as in force on the exam date.
+        var article = Assert.Single(released.GetProperty("items")[0].GetProperty("articles").EnumerateArray());
+        Assert.Contains("行政处罚法", article.GetProperty("work").GetString());
+        Assert.Contains("违法行为在二年内未被发现的", article.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task After_release_a_question_shows_its_cited_article_as_it_stood_on_the_exam_date_not_as_today()
+    {
+        var office = await host.OfficeAsync();
+        var (taker, person, _) = await host.TakerAsync(office);
+        var category = "条文测试" + Guid.NewGuid().ToString("N")[..6];
+        await LearningHost.QuestionAsync(office, new { kind = "TrueFalse", stem = $"{category}：被申请人应当履行行政复议决定。", options = "", answer = "对", explanation = "解析", category, difficulty = 1, basis = "《行政复议法》第三十二条" });
+        var examId = (await ExamAsync(office, $"{category}|易|1", person, passMark: 1)).GetProperty("id").GetGuid();
+        var session = Session();
+        var attempt = await StartAsync(taker, examId, session);
+        (await taker.PutAsJsonAsync($"/api/learning/attempts/{attempt}/answers/1", new { session, answer = "对" })).EnsureSuccessStatusCode();
+        var submitted = await (await taker.PostAsJsonAsync($"/api/learning/attempts/{attempt}/submit", new { session })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Null, submitted.GetProperty("items")[0].GetProperty("articles").ValueKind);
+        // The exam sat on 2020-06-01, under the 2017 text (the article was rewritten by the 2023 revision).
+        await host.Factory.InScopeAsync(async sp => await sp.GetRequiredService<LearningDb>().Attempts.Where(a => a.Id == attempt)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.StartedAt, new DateTimeOffset(2020, 6, 1, 2, 0, 0, TimeSpan.Zero))));
+        var version = (await office.GetFromJsonAsync<JsonElement>($"/api/learning/exams/{examId}")).GetProperty("version").GetInt64();
+        (await office.PostAsJsonAsync($"/api/learning/exams/{examId}/release", new { version })).EnsureSuccessStatusCode();
+        var released = await taker.GetFromJsonAsync<JsonElement>($"/api/learning/attempts/{attempt}");
+        var article = Assert.Single(released.GetProperty("items")[0].GetProperty("articles").EnumerateArray());
+        Assert.Contains("被申请人应当履行行政复议决定。", article.GetProperty("text").GetString());
+        Assert.DoesNotContain("电子技术监控设备", article.GetProperty("text").GetString());
+        Assert.Equal("第三十二条", article.GetProperty("article").GetString());
+        Assert.False(string.IsNullOrEmpty(article.GetProperty("state").GetString()));
     }
 
     [Fact]

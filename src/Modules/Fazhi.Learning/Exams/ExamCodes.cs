@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Learning.Exams;
@@ -33,9 +34,15 @@ internal sealed record CodeRow(Guid PersonId, string Name, Guid OrgUnitId, DateT
 /// page. A code is valid only within its exam's window, stored as a SHA-256 hash, locked after <see cref="MaxFailures"/>
 /// names that do not match, and every issue, sign-in and failure is a change of an audited row.
 /// </summary>
-internal sealed class ExamCodes(LearningDb db, ExamService exams, ISystemWork systemWork, TimeProvider time)
+internal sealed class ExamCodes(LearningDb db, ExamService exams, ISystemWork systemWork, TimeProvider time, IConfiguration config)
 {
     public const int MaxFailures = 5;
+
+    /// <summary>
+    /// How many days after the window closes a code still signs in once the office has released the results
+    /// (<c>Learning:CodeResultsDays</c>, default 90): to see the marked paper and download the certificate, never to answer.
+    /// </summary>
+    private int ResultsDays => config.GetValue("Learning:CodeResultsDays", 90);
 
     /// <summary>Letters and digits that cannot be mistaken for each other when read off paper (no 0/O, 1/I/L).</summary>
     private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -142,9 +149,12 @@ internal sealed class ExamCodes(LearningDb db, ExamService exams, ISystemWork sy
         {
             throw Refuse.Conflict($"考试码只在考试时间内有效：本场考试 {exam.OpensAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} 开考。", ExamAccess.CodeRule);
         }
-        if (now >= exam.ClosesAt)
+        // After the window a code only shows the result (ADR 0046): once the office has released it, for ResultsDays.
+        if (now >= exam.ClosesAt && (!exam.ResultsReleased || now >= exam.ClosesAt.AddDays(ResultsDays)))
         {
-            throw Refuse.Conflict($"考试码已过期：本场考试已于 {exam.ClosesAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} 结束。", ExamAccess.CodeRule);
+            throw Refuse.Conflict(exam.ResultsReleased
+                ? $"考试码已过期：本场考试已于 {exam.ClosesAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} 结束，成绩查询期（{ResultsDays} 天）也已结束。"
+                : $"考试码已过期：本场考试已于 {exam.ClosesAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} 结束；考试组织部门公布成绩后，可用本考试码登录查看成绩、下载合格证书。", ExamAccess.CodeRule);
         }
         code.SignIns++;
         code.LastSignInAt = now;
@@ -153,7 +163,7 @@ internal sealed class ExamCodes(LearningDb db, ExamService exams, ISystemWork sy
         return (new CodeTaker(code.PersonId, code.ExamId, code.Id), new CodeSignedIn(exam.Id, exam.Title, exam.ClosesAt));
     }
 
-    /// <summary>Checks the code and starts the exam-only session (the module's cookie scheme, until two hours after the window closes).</summary>
+    /// <summary>Checks the code and starts the exam-only session (the module's cookie scheme, until two hours after the window closes, or two hours from now after it).</summary>
     public async Task<CodeSignedIn> SignInAsync(HttpContext http, CodeSignInInput input, CancellationToken ct)
     {
         var (taker, exam) = await CheckAsync(input, ct);
@@ -162,9 +172,11 @@ internal sealed class ExamCodes(LearningDb db, ExamService exams, ISystemWork sy
         identity.AddClaim(new Claim(LearningCodeAuth.ExamClaim, taker.ExamId.ToString()));
         identity.AddClaim(new Claim(LearningCodeAuth.CodeClaim, taker.CodeId.ToString()));
         await http.SignInAsync(LearningCodeAuth.Scheme, new ClaimsPrincipal(identity),
-            new AuthenticationProperties { IsPersistent = false, ExpiresUtc = exam.ClosesAt.AddHours(2), AllowRefresh = false });
+            new AuthenticationProperties { IsPersistent = false, ExpiresUtc = Max(exam.ClosesAt, time.GetUtcNow()).AddHours(2), AllowRefresh = false });
         return exam;
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     internal static string Normalise(string? code) =>
         new string((code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').Select(char.ToUpperInvariant).ToArray()) is { Length: <= 64 } s ? s : "";
@@ -241,11 +253,25 @@ internal static class LearningCodeAuth
     public static ExamService Service(HttpContext http)
     {
         var taker = Taker(http.User) ?? throw Refuse.NotFound("请先用考试码登录。");
-        var db = http.RequestServices.GetRequiredService<ISystemWork>().Db<LearningDb>("考试码考生");
-        http.Response.RegisterForDisposeAsync(db);
-        var service = ActivatorUtilities.CreateInstance<ExamService>(http.RequestServices, db);
+        var service = ActivatorUtilities.CreateInstance<ExamService>(http.RequestServices, Db(http));
         service.Code = taker;
         return service;
+    }
+
+    /// <summary>The certificates acting for the code taker of <paramref name="http"/>: their own passed attempt at the code's exam only.</summary>
+    public static Grades.Certificates Certificates(HttpContext http)
+    {
+        var taker = Taker(http.User) ?? throw Refuse.NotFound("请先用考试码登录。");
+        var service = ActivatorUtilities.CreateInstance<Grades.Certificates>(http.RequestServices, Db(http));
+        service.Code = taker;
+        return service;
+    }
+
+    private static LearningDb Db(HttpContext http)
+    {
+        var db = http.RequestServices.GetRequiredService<ISystemWork>().Db<LearningDb>("考试码考生");
+        http.Response.RegisterForDisposeAsync(db);
+        return db;
     }
 
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)

@@ -2,10 +2,12 @@ using System.Security.Cryptography;
 using Fazhi.Learning.Data;
 using Fazhi.Learning.People;
 using Fazhi.Learning.Questions;
+using Fazhi.Library.Contracts;
 using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Learning.Exams;
 
@@ -32,9 +34,18 @@ internal sealed record SessionInput(string? Session);
 
 internal sealed record AnswerSaved(int Position, long SavedAtMs, long RemainingSeconds);
 
-/// <summary>A question as the taker sees it: options in the taker's order, their answer in the shown letters; the key only after release.</summary>
+/// <summary>
+/// A question as the taker sees it: options in the taker's order, their answer in the shown letters; the key only after
+/// release, and then the cited articles as they stood on the exam date (<see cref="TakerArticle"/>).
+/// </summary>
 internal sealed record TakerItem(int Position, QuestionKind Kind, string Stem, IReadOnlyList<string> Options, string? Answer, decimal MaxPoints, decimal? Points, string? RightAnswer,
-    string? Explanation, string? Basis);
+    string? Explanation, string? Basis, IReadOnlyList<TakerArticle>? Articles = null);
+
+/// <summary>
+/// A cited article as in force on the exam date (the library's <c>ILawReferences</c>, ADR 0046): the citation as written,
+/// the work and article, its text on that date (null when the library does not hold it), and what became of it since.
+/// </summary>
+internal sealed record TakerArticle(string Citation, string? Work, string? Article, string? Text, string State);
 
 internal sealed record TakerAttempt(Guid Id, Guid ExamId, string ExamTitle, int Number, AttemptStatus Status, bool TimedOut, long DeadlineMs, long RemainingSeconds, decimal? Score,
     decimal MaxScore, int PendingMarks, bool? Passed, int PassMark, bool ResultsReleased, IReadOnlyList<TakerItem> Items);
@@ -51,7 +62,7 @@ internal sealed record MyExam(Guid Id, string Title, DateTimeOffset OpensAt, Dat
 /// decision lock (so it cannot interleave with the submission's marking).
 /// </summary>
 internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleService people, IOrgDirectory orgs, TimeProvider time, IMemoryCache cache,
-    Microsoft.AspNetCore.Http.IHttpContextAccessor http)
+    Microsoft.AspNetCore.Http.IHttpContextAccessor http, IServiceProvider services)
 {
     /// <summary>Set for a request signed in with a one-time exam code: the taker is that person, for that exam only.</summary>
     internal CodeTaker? Code { get; set; }
@@ -342,6 +353,12 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
         var ids = items.Select(i => i.QuestionId).Distinct().ToList();
         var questions = await db.Questions.AsNoTracking().Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, ct);
         var released = exam.ResultsReleased && attempt.Status == AttemptStatus.Submitted;
+        // Released: each question's articles as they stood on the exam date (the day the attempt began, Beijing time), not today.
+        var examDate = DateOnly.FromDateTime(attempt.StartedAt.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var articles = released
+            // Resolved here, not injected: building the library's context on every answer and paper load would be waste.
+            ? await services.GetRequiredService<ILawReferences>().ResolveEachAsync(questions.Values.Select(q => ((string?)q.Basis, examDate)), ct)
+            : ResolvedTexts.None;
         var view = items.Select(i =>
         {
             var q = questions[i.QuestionId];
@@ -350,7 +367,8 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
             return new TakerItem(i.Position, i.Kind, q.Stem, order.Select(o => options[o]).ToList(), Shown(i.Kind, i.Answer, order), i.MaxPoints,
                 attempt.Status == AttemptStatus.Submitted ? i.Points : null,
                 released ? (i.Kind == QuestionKind.FillIn ? q.Answer.Replace("|", " / ") : Shown(i.Kind, q.Answer, order)) : null,
-                released ? q.Explanation : null, released ? q.Basis : null);
+                released ? q.Explanation : null, released ? q.Basis : null,
+                released ? articles.For(q.Basis, examDate).Select(r => new TakerArticle(r.Citation, r.WorkTitle, r.ArticleLabel, r.Text, r.StateLabel)).ToList() : null);
         }).ToList();
         return new TakerAttempt(attempt.Id, exam.Id, exam.Title, attempt.Number, attempt.Status, attempt.TimedOut, attempt.DeadlineMs, Remaining(attempt.DeadlineMs, attempt.Status),
             attempt.Score, attempt.MaxScore, attempt.PendingMarks, attempt.Passed, exam.PassMark, exam.ResultsReleased, view);

@@ -96,6 +96,11 @@ internal static class ExamsApi
         });
         code.MapPost("/attempts/{id:guid}/submit", async (Guid id, SessionInput i, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await LearningCodeAuth.Service(http).HandInAsync(id, i, ct)));
+        code.MapGet("/attempts/{id:guid}/certificate", async (Guid id, HttpContext http, CancellationToken ct) =>
+        {
+            var (content, name) = await LearningCodeAuth.Certificates(http).DocumentAsync(id, ct);
+            return TypedResults.File(content, Fazhi.Platform.Features.Documents.DocxTemplate.ContentType, name);
+        });
     }
 
     internal static ExamResponse ToResponse(Exam e) => new(e.Id, e.Title, e.PaperId, e.OpensAt, e.ClosesAt, e.TimeLimitMinutes, e.MaxAttempts, e.PassMark, e.Status, e.ResultsReleased, e.Version);

@@ -23,6 +23,9 @@ internal sealed class Certificates(LearningDb db, ICurrentUser user, IOrgDirecto
 
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
+    /// <summary>Set for a one-time exam code's taker (ADR 0037, 0046): only that person's attempt at that exam is theirs.</summary>
+    internal CodeTaker? Code { get; set; }
+
     /// <summary>Makes an attempt's result final at <paramref name="at"/>; a pass gets its certificate number.</summary>
     public static void Finalise(Attempt attempt, DateTimeOffset at)
     {
@@ -60,11 +63,14 @@ internal sealed class Certificates(LearningDb db, ICurrentUser user, IOrgDirecto
         return new CertificateCheck(n, hit.PersonName, exam, "合格", DateOnly.FromDateTime((hit.FinalAt ?? hit.SubmittedAt!.Value).ToOffset(China).DateTime));
     }
 
-    /// <summary>The certificate of a passed attempt as .docx: the taker's own, or any for the office.</summary>
+    /// <summary>The certificate of a passed attempt as .docx: the taker's own (an account's, or a code taker's), or any for the office.</summary>
     public async Task<(byte[] Content, string FileName)> DocumentAsync(Guid attemptId, CancellationToken ct)
     {
         var attempt = await db.Attempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId, ct);
-        if (attempt is null || (attempt.UserId != user.UserId && !user.Has(LearningPermissions.Manage)))
+        var own = attempt is not null && (Code is { } c
+            ? attempt.UserId is null && attempt.PersonId == c.PersonId && attempt.ExamId == c.ExamId
+            : (attempt.UserId is not null && attempt.UserId == user.UserId) || user.Has(LearningPermissions.Manage));
+        if (attempt is null || !own)
         {
             throw Refuse.NotFound("答卷不存在。");
         }

@@ -128,6 +128,21 @@
           ex.textContent = text.explanation + ' ' + item.explanation + (item.basis ? '（' + item.basis + '）' : '');
           box.append(ex);
         }
+        // The cited articles as they stood on the exam date (ADR 0046).
+        for (const a of item.articles || []) {
+          const q = document.createElement('blockquote');
+          q.className = 'take-article';
+          const head = document.createElement('strong');
+          head.textContent = (a.work ? '《' + a.work + '》' + (a.article || '') : a.citation) + text.onExamDate;
+          q.append(head, document.createTextNode(a.text || text.noArticle));
+          if (a.state) {
+            const st = document.createElement('span');
+            st.className = 'muted';
+            st.textContent = '（' + a.state + '）';
+            q.append(st);
+          }
+          box.append(q);
+        }
       }
       box.append(mark);
       list.append(box);
