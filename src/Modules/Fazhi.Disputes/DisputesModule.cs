@@ -62,6 +62,10 @@ public static class DisputesModule
         services.AddWorkSummary<Deadlines.DisputesWorkSummary>();
         services.AddScoped<CaseService>();
         services.AddNumberSequence(CaseService.CaseNumbers(builder.Configuration));
+        foreach (var sequence in Documents.DocumentService.Sequences())
+        {
+            services.AddNumberSequence(sequence);
+        }
         services.AddScoped<PanelLoadGate>();
         Handling.HandlingModule.Add(services);
         AddFrontDesk(services);
