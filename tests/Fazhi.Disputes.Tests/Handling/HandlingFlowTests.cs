@@ -301,6 +301,15 @@ public sealed class HandlingFlowTests(FazhiFactory factory)
     [Fact]
     public async Task The_acceptance_notice_speaks_as_the_mediation_committee_or_the_reconsideration_organ_and_takes_its_number_from_the_numbering_kit()
     {
+        // The seeded text (another test of this class edits the acceptance template in the shared database).
+        var admin = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-template-admin", "370400"));
+        var current = (await admin.GetFromJsonAsync<JsonElement>("/api/disputes/document-templates")).EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "acceptance");
+        var seeded = Fazhi.Disputes.Documents.DocumentKinds.Defaults.Single(d => d.Kind == "acceptance");
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("/api/disputes/document-templates/acceptance", new
+        {
+            title = seeded.Title, body = seeded.Body, issuer = Fazhi.Disputes.Documents.DocumentService.HandlingBody,
+            signature = Fazhi.Disputes.Documents.DocumentService.HandlingBody, version = current.GetProperty("version").GetInt64(),
+        })).StatusCode);
         var clerk = await factory.CreateUserAsync(Clerk, "370402");
         var (api, mediation) = await NewCaseAsync("PeoplesMediation", accept: true, await factory.ApiClientAsync(clerk));
         // 文号 from the numbering kit: the issued number is the one the kit's sequence for the notice kind gives next.
@@ -445,11 +454,16 @@ public sealed class HandlingFlowTests(FazhiFactory factory)
         var (_, id) = await NewCaseAsync("AdministrativeReconsideration", api: await factory.ApiClientAsync(clerk));
         var browser = await factory.SignedInBrowserAsync(clerk);
 
+        // 办结 is shown disabled with the case's reason (ADR 0048: no form for an action that is not open) ...
+        var before = WebUtility.HtmlDecode(await browser.GetStringAsync($"/disputes/cases/{id}"));
+        var why = System.Text.RegularExpressions.Regex.Match(before, "<span id=\"dlg-close-why\"[^>]*>(.*?)</span>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("案件尚未受理，不能作出处理决定", why);
+        Assert.Contains("行政复议法 第三十条", why);
+        Assert.Matches("<button[^>]*disabled[^>]*data-action=\"dlg-close\"", before);
+        // ... and a forged post of the missing form is refused, never a 500; the API refuses with the same reason.
         var refused = await Forms.SubmitAsync(browser, $"/disputes/cases/{id}", "h-close", new Dictionary<string, string> { ["Close.Result"] = "maintain", ["Close.Summary"] = "维持。" });
-        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("案件尚未受理，不能作出处理决定", html);
-        Assert.Contains("行政复议法 第三十条", html);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("案件尚未受理，不能作出处理决定", await ConflictAsync(await (await factory.ApiClientAsync(clerk)).PostAsJsonAsync($"/api/disputes/cases/{id}/close", new { result = "maintain", summary = "维持。" })));
 
         var sent = await Forms.SubmitAsync(browser, $"/disputes/cases/{id}", "h-correction", new Dictionary<string, string> { ["Correction.Items"] = "补充委托书原件。" });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
