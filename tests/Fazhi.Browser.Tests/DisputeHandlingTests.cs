@@ -57,29 +57,55 @@ public sealed class DisputeHandlingTests(BrowserFixture browser) : IClassFixture
             Assert.Contains("待受理", await row.InnerTextAsync());
             await BrowserFixture.ScreenshotAsync(staff, "08-dispute-worklist");
 
-            // 3. Opens it: personal data is masked for staff too; accepts it.
+            // 3. Opens it: personal data is masked for staff too. The actions open now are buttons at the top (ADR 0048):
+            //    受理 and 不予受理 while the review runs; 办结 is shown disabled with the reason (行政复议法 第三十条 style rule).
             await row.Locator("a").First.ClickAsync();
-            await staff.Locator("button:has-text('受理')").First.WaitForAsync();
+            await staff.Locator("#dlg-accept-open").WaitForAsync();
             var detail = await staff.ContentAsync();
             Assert.DoesNotContain(IdNumber, detail);
             Assert.DoesNotContain(Phone, detail);
-            await staff.ClickAsync("form button:text-is('受理')");
-            await staff.GetByText("已受理，下一环节已开始计时。").WaitForAsync();
-            Assert.Contains("办理中", await staff.Locator(".panel table.grid").First.InnerTextAsync());
+            Assert.True(await staff.Locator("button[data-action='dlg-close']").IsDisabledAsync());
+            Assert.Contains("尚未受理", await staff.Locator("#dlg-close-why").InnerTextAsync());
+            var dueBefore = (await staff.Locator("#due-on").InnerTextAsync()).Trim();
+            var stageBefore = (await staff.Locator("#current-stage").InnerTextAsync()).Trim();
+            Assert.False(await staff.Locator("#dlg-accept").IsVisibleAsync());
 
-            // 4. Assigns it to themself (the only mediator at the centre), then closes it with a result kind.
+            // A dialog action that updates the page: 受理 opens its dialog; sending it shows the new state without a reload.
+            await staff.ClickAsync("#dlg-accept-open");
+            await staff.Locator("#dlg-accept").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+            await BrowserFixture.ScreenshotAsync(staff, "09a-dispute-accept-dialog");
+            await staff.ClickAsync("#dlg-accept button[type=submit]");
+            await staff.WaitForURLAsync(u => u.Contains("done=accept"), BrowserFixture.Committed);
+            await staff.GetByText("已受理，下一环节已开始计时。").WaitForAsync();
+            await staff.Locator("#case-status").GetByText("办理中").WaitForAsync();
+            Assert.NotEqual(stageBefore, (await staff.Locator("#current-stage").InnerTextAsync()).Trim());
+            Assert.NotEqual(dueBefore, (await staff.Locator("#due-on").InnerTextAsync()).Trim());
+            Assert.Contains("受理", await staff.Locator("#history tbody tr").First.InnerTextAsync());
+            Assert.Equal(0, await staff.Locator("#dlg-accept-open").CountAsync());
+            Assert.False(await staff.Locator("#dlg-accept").IsVisibleAsync());
+            Assert.False(await staff.Locator("#dlg-assign").IsVisibleAsync());
+
+            // 4. Assigns it to themself (the only mediator at the centre) in the assignment dialog, then closes it.
+            await staff.ClickAsync("#dlg-assign-open");
             await staff.SelectOptionAsync("#assign-user", new SelectOptionValue { Index = 0 });
-            await staff.ClickAsync("button:text-is('指派')");
-            await staff.WaitForURLAsync(u => u.Contains("done=1"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+            await staff.ClickAsync("#dlg-assign button[type=submit]");
             await staff.Locator("#assignee").GetByText("演示·市司法局工作人员").WaitForAsync();
+            Assert.Contains("指派承办人", await staff.Locator("#history").InnerTextAsync());
             await BrowserFixture.ScreenshotAsync(staff, "09-dispute-handling");
 
+            // On a phone (390 px) the case page does not scroll sideways and its dialogs fit.
+            await staff.SetViewportSizeAsync(390, 844);
+            await BrowserFixture.AssertNoSidewaysScrollAsync(staff);
+            await staff.ClickAsync("#dlg-close-open");
+            var box = await staff.Locator("#dlg-close").BoundingBoxAsync();
+            Assert.True(box is not null && box.X >= 0 && box.X + box.Width <= 390, $"the dialog does not fit 390 px: {box?.X} + {box?.Width}");
+            await BrowserFixture.ScreenshotAsync(staff, "09b-dispute-close-dialog-390");
             var result = await staff.Locator("#close-result option").First.InnerTextAsync();
             await staff.FillAsync("#close-summary", "双方当面协商，申请人撤回调解申请。");
-            await staff.ClickAsync("form button:text-is('办结')");
+            await staff.ClickAsync("#dlg-close button[type=submit]");
             await staff.Locator("#result").WaitForAsync();
             Assert.Contains(result.Trim(), await staff.Locator("#result").InnerTextAsync());
-            Assert.Contains("已办结", await staff.Locator(".panel table.grid").First.InnerTextAsync());
+            Assert.Contains("已办结", await staff.Locator("#case-status").InnerTextAsync());
 
             // 5. The citizen tracks the case: new status, no personal data.
             await citizen.GotoAsync(host.BaseUrl + "/track");

@@ -63,6 +63,10 @@ public static class DisputesModule
         services.AddScoped<CaseService>();
         services.AddScoped<Intake.QueryCodeRecovery>();
         services.AddNumberSequence(CaseService.CaseNumbers(builder.Configuration));
+        foreach (var sequence in Documents.DocumentService.Sequences())
+        {
+            services.AddNumberSequence(sequence);
+        }
         services.AddScoped<PanelLoadGate>();
         Handling.HandlingModule.Add(services);
         AddFrontDesk(services);

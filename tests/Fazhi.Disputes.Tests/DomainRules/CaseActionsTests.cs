@@ -148,4 +148,18 @@ public sealed class CaseActionsTests
         Assert.All(c.Actions(Facts).Where(a => !a.Open), a => Assert.Contains("已办结", a.WhyNot, StringComparison.Ordinal));
         Assert.Throws<InvalidOperationException>(c.Accept);
     }
+
+    [Fact]
+    public void Acceptance_and_non_acceptance_are_open_only_while_the_application_is_pending()
+    {
+        // The case page shows 受理 / 不予受理 as the case answers (ADR 0048), with the reason the case service refuses with.
+        var pending = Actions(Pending());
+        Assert.True(pending[CaseAction.Accept].Open);
+        Assert.True(pending[CaseAction.Reject].Open);
+        var accepted = Actions(InProgress());
+        Assert.False(accepted[CaseAction.Accept].Open);
+        Assert.False(accepted[CaseAction.Reject].Open);
+        Assert.Contains("只有待受理的案件可以受理或不予受理", accepted[CaseAction.Accept].WhyNot, StringComparison.Ordinal);
+        Assert.Contains("办理中", accepted[CaseAction.Reject].WhyNot, StringComparison.Ordinal);
+    }
 }

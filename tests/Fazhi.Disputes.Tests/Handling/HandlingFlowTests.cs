@@ -161,7 +161,7 @@ public sealed class HandlingFlowTests(FazhiFactory factory)
         var issued = await api.PostAsJsonAsync($"{url}/documents", new { kind = "decision" });
         Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
         var doc = await issued.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Matches(@"^枣复决字〔\d{4}〕\d{4}号$", doc.GetProperty("number").GetString());
+        Assert.Matches(@"^枣复决字〔\d{4}〕[1-9]\d*号$", doc.GetProperty("number").GetString());
         var again = await (await api.PostAsJsonAsync($"{url}/documents", new { kind = "decision" })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(doc.GetProperty("number").GetString(), again.GetProperty("number").GetString());
         var text = await DocxTextAsync(await api.GetAsync(doc.GetProperty("url").GetString()));
@@ -255,7 +255,16 @@ public sealed class HandlingFlowTests(FazhiFactory factory)
         var today = await factory.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<IDeadlineService>().Today));
 
         Assert.Contains("日期不可能", await RefusalAsync(await api.PostAsJsonAsync($"{url}/agreement", new { signedOn = today.AddDays(2), content = "赔偿 2000 元。" })));
-        var view = await OkAsync(await api.PostAsJsonAsync($"{url}/agreement", new { signedOn = today, content = "被申请人于本月底前赔偿申请人 2000 元，双方再无争议。" }));
+        // 人民调解法 第二十九条: the agreement states the main facts and issues and the manner and time limits of performance.
+        Assert.Contains("第二十九条", await RefusalAsync(await api.PostAsJsonAsync($"{url}/agreement", new { signedOn = today, content = "赔偿 2000 元。", performance = "转账" })));
+        Assert.Contains("履行方式和期限", await RefusalAsync(await api.PostAsJsonAsync($"{url}/agreement", new { signedOn = today, content = "赔偿 2000 元。", facts = "漏水损坏吊顶，争议赔偿数额。" })));
+        var view = await OkAsync(await api.PostAsJsonAsync($"{url}/agreement", new
+        {
+            signedOn = today,
+            facts = "楼上住户卫生间漏水致申请人吊顶损坏，双方就赔偿数额发生争议。",
+            content = "被申请人赔偿申请人 2000 元，双方再无争议。",
+            performance = "被申请人于本月底前一次性银行转账支付。",
+        }));
 
         Assert.Equal("Closed", view.GetProperty("status").GetString());
         Assert.Equal("调解成功", view.GetProperty("resultName").GetString());
@@ -265,9 +274,87 @@ public sealed class HandlingFlowTests(FazhiFactory factory)
         Assert.Equal(["confirmation"], view.GetProperty("openStages").EnumerateArray().Select(s => s.GetString()).ToList());
         var doc = await api.PostAsJsonAsync($"{url}/documents", new { kind = "agreement" });
         Assert.Equal(HttpStatusCode.Created, doc.StatusCode);
-        var text = await DocxTextAsync(await api.GetAsync((await doc.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()));
+        var issued = await doc.Content.ReadFromJsonAsync<JsonElement>();
+        var text = await DocxTextAsync(await api.GetAsync(issued.GetProperty("url").GetString()));
         Assert.Contains("赔偿申请人 2000 元", text);
         Assert.Contains("第三十三条", text);
+        // 人民调解法 第二十九条 item by item: the parties' particulars, the main facts and issues, what was agreed, how and by when.
+        Assert.Contains("人民调解协议书", text);
+        Assert.Contains("申请人：赵德明，公民身份号码：", text);
+        Assert.Contains("被申请人：枣庄市市中区市场监督管理局，统一社会信用代码：", text);
+        Assert.Contains("纠纷的主要事实、争议事项：", text);
+        Assert.Contains("双方就赔偿数额发生争议", text);
+        Assert.Contains("履行方式、期限：被申请人于本月底前一次性银行转账支付", text);
+        Assert.Contains("当事人（签名、盖章或者按指印）", text);
+        Assert.Contains("人民调解员（签名）", text);
+        Assert.Contains("第二十九条", text);
+        // The applicant's own first-person account is not pasted in.
+        Assert.DoesNotContain("申请复议并请求撤销", text);
+        // Issued and sealed in the name of the handling unit's people's mediation committee, not the city centre.
+        var unit = await factory.InScopeAsync(async sp => (await sp.GetRequiredService<Fazhi.Platform.Kit.IOrgDirectory>().FindByCodeAsync("370402", default))!.Name);
+        Assert.Contains(unit + "人民调解委员会", text);
+        Assert.Contains(unit + "人民调解委员会（印章）", text);
+        Assert.DoesNotContain("枣庄市非诉讼纠纷化解服务中心", text);
+        Assert.Contains(issued.GetProperty("number").GetString()!, text);
+    }
+
+    [Fact]
+    public async Task The_acceptance_notice_speaks_as_the_mediation_committee_or_the_reconsideration_organ_and_takes_its_number_from_the_numbering_kit()
+    {
+        // The seeded text (another test of this class edits the acceptance template in the shared database).
+        var admin = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-template-admin", "370400"));
+        var current = (await admin.GetFromJsonAsync<JsonElement>("/api/disputes/document-templates")).EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "acceptance");
+        var seeded = Fazhi.Disputes.Documents.DocumentKinds.Defaults.Single(d => d.Kind == "acceptance");
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("/api/disputes/document-templates/acceptance", new
+        {
+            title = seeded.Title, body = seeded.Body, issuer = Fazhi.Disputes.Documents.DocumentService.HandlingBody,
+            signature = Fazhi.Disputes.Documents.DocumentService.HandlingBody, version = current.GetProperty("version").GetInt64(),
+        })).StatusCode);
+        var clerk = await factory.CreateUserAsync(Clerk, "370402");
+        var (api, mediation) = await NewCaseAsync("PeoplesMediation", accept: true, await factory.ApiClientAsync(clerk));
+        // 文号 from the numbering kit: the issued number is the one the kit's sequence for the notice kind gives next.
+        var expected = await factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DisputesDb>();
+            var today = sp.GetRequiredService<IDeadlineService>().Today;
+            return await sp.GetRequiredService<Fazhi.Platform.Kit.INumberSequence>().PeekAsync(db, "disputes.doc-acceptance", new Fazhi.Platform.Kit.NumberScope(today.Year), default);
+        });
+        var issued = await (await api.PostAsJsonAsync($"/api/disputes/cases/{mediation}/documents", new { kind = "acceptance" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(expected, issued.GetProperty("number").GetString());
+        var text = await DocxTextAsync(await api.GetAsync(issued.GetProperty("url").GetString()));
+        // A people's mediation committee is no 机关 (人民调解法 第七条): it speaks as 本委员会 and says mediation is free (第四条).
+        Assert.DoesNotContain("本机关", text);
+        Assert.Contains("本委员会决定", text);
+        Assert.Contains("人民调解委员会", text);
+        Assert.Contains("第四条", text);
+        Assert.Contains(expected, text);
+        // Official-document layout (GB/T 9704): 仿宋 body.
+        Assert.Contains(DocxFont, await DocxXmlAsync(await api.GetAsync(issued.GetProperty("url").GetString())));
+
+        var (api2, reconsideration) = await NewCaseAsync("AdministrativeReconsideration", accept: true, api);
+        var second = await (await api2.PostAsJsonAsync($"/api/disputes/cases/{reconsideration}/documents", new { kind = "acceptance" })).Content.ReadFromJsonAsync<JsonElement>();
+        var other = await DocxTextAsync(await api2.GetAsync(second.GetProperty("url").GetString()));
+        Assert.Contains("本机关决定", other);
+        Assert.Contains("第三十条", other);
+        Assert.DoesNotContain("本委员会", other);
+        Assert.DoesNotContain("人民调解委员会", other);
+
+        // The case page offers only the documents this case can issue: no 行政复议决定书 or 法律援助决定书 for people's mediation.
+        var html = WebUtility.HtmlDecode(await (await factory.SignedInBrowserAsync(clerk)).GetStringAsync($"/disputes/cases/{mediation}"));
+        var options = System.Text.RegularExpressions.Regex.Match(html, "<select id=\"doc-kind\"[^>]*>(.*?)</select>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("value=\"acceptance\"", options);
+        Assert.DoesNotContain("value=\"decision\"", options);
+        Assert.DoesNotContain("value=\"aid-granted\"", options);
+        Assert.DoesNotContain("value=\"aid-refused\"", options);
+    }
+
+    private const string DocxFont = "仿宋";
+
+    private static async Task<string> DocxXmlAsync(HttpResponseMessage response)
+    {
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync(), ZipArchiveMode.Read);
+        using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+        return await reader.ReadToEndAsync();
     }
 
     [Fact]
@@ -367,11 +454,16 @@ public sealed class HandlingFlowTests(FazhiFactory factory)
         var (_, id) = await NewCaseAsync("AdministrativeReconsideration", api: await factory.ApiClientAsync(clerk));
         var browser = await factory.SignedInBrowserAsync(clerk);
 
+        // 办结 is shown disabled with the case's reason (ADR 0048: no form for an action that is not open) ...
+        var before = WebUtility.HtmlDecode(await browser.GetStringAsync($"/disputes/cases/{id}"));
+        var why = System.Text.RegularExpressions.Regex.Match(before, "<span id=\"dlg-close-why\"[^>]*>(.*?)</span>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("案件尚未受理，不能作出处理决定", why);
+        Assert.Contains("行政复议法 第三十条", why);
+        Assert.Matches("<button[^>]*disabled[^>]*data-action=\"dlg-close\"", before);
+        // ... and a forged post of the missing form is refused, never a 500; the API refuses with the same reason.
         var refused = await Forms.SubmitAsync(browser, $"/disputes/cases/{id}", "h-close", new Dictionary<string, string> { ["Close.Result"] = "maintain", ["Close.Summary"] = "维持。" });
-        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("案件尚未受理，不能作出处理决定", html);
-        Assert.Contains("行政复议法 第三十条", html);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("案件尚未受理，不能作出处理决定", await ConflictAsync(await (await factory.ApiClientAsync(clerk)).PostAsJsonAsync($"/api/disputes/cases/{id}/close", new { result = "maintain", summary = "维持。" })));
 
         var sent = await Forms.SubmitAsync(browser, $"/disputes/cases/{id}", "h-correction", new Dictionary<string, string> { ["Correction.Items"] = "补充委托书原件。" });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
@@ -468,14 +560,15 @@ public sealed class HandlingFlowTests(FazhiFactory factory)
 
         var bad = await admin.PutAsJsonAsync("/api/disputes/document-templates/acceptance", new
         {
-            title = "受理通知书", body = "x", numberPattern = "枣非诉受字2026号", issuer = "枣庄市非诉讼纠纷化解服务中心", signature = "枣庄市非诉讼纠纷化解服务中心",
+            title = "受理通知书", body = "", issuer = "枣庄市非诉讼纠纷化解服务中心", signature = "枣庄市非诉讼纠纷化解服务中心",
         });
-        Assert.Contains("{year}", await RefusalAsync(bad));
+        Assert.Contains("正文", await RefusalAsync(bad));
+        // The 文号 pattern is the numbering kit's (编号规则), shown with the template (ADR 0048).
+        Assert.Equal("枣非诉受字〔{year}〕{seq}号", acceptance.GetProperty("numberPattern").GetString());
         var saved = await admin.PutAsJsonAsync("/api/disputes/document-templates/acceptance", new
         {
             title = "受理通知书",
             body = "{{申请人}}：\n你的申请（{{案件编号}}）已于{{受理日期}}受理。承办人：{{承办人}}。",
-            numberPattern = "枣非诉受〔{year}〕{seq}号",
             issuer = "枣庄市非诉讼纠纷化解服务中心",
             signature = "枣庄市非诉讼纠纷化解服务中心",
             version = acceptance.GetProperty("version").GetInt64(),
@@ -484,7 +577,7 @@ public sealed class HandlingFlowTests(FazhiFactory factory)
 
         var (api, id) = await NewCaseAsync("PeoplesMediation", accept: true);
         var issued = await (await api.PostAsJsonAsync($"/api/disputes/cases/{id}/documents", new { kind = "acceptance" })).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Matches(@"^枣非诉受〔\d{4}〕\d{4}号$", issued.GetProperty("number").GetString());
+        Assert.Matches(@"^枣非诉受字〔\d{4}〕[1-9]\d*号$", issued.GetProperty("number").GetString());
         var text = await DocxTextAsync(await api.GetAsync(issued.GetProperty("url").GetString()));
         Assert.Contains("已于", text);
         Assert.Contains("赵德明：", text);

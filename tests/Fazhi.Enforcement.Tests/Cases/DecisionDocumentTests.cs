@@ -11,6 +11,8 @@ public sealed class DecisionDocumentTests(FazhiFactory factory)
 {
     private readonly CaseTestKit _kit = new(factory);
 
+    private const string Address = "山东省枣庄市市中区光明西路 66 号";
+
     [Fact]
     public async Task A_decided_case_gives_a_decision_document_with_the_party_facts_penalty_basis_payment_and_remedies()
     {
@@ -20,8 +22,12 @@ public sealed class DecisionDocumentTests(FazhiFactory factory)
         var company = CaseTestKit.Unique("枣庄决定书测试有限公司");
         var opened = await CaseTestKit.OkAsync(await officer.PostAsJsonAsync("/api/enforcement/cases", new
         {
-            matterId = matter, party = CaseTestKit.Company(company), summary = "当事人销售的商品未明码标价", openedOn = _kit.Today.AddDays(-30), officerIds = officers,
+            matterId = matter, party = new { kind = "Organisation", name = company, creditCode = CaseTestKit.CreditCode(), address = Address },
+            summary = "当事人销售的商品未明码标价", openedOn = _kit.Today.AddDays(-30), officerIds = officers,
         }), HttpStatusCode.Created);
+        // 行政处罚法 第五十九条第一项: the address is kept on the case (encrypted: the API shows it masked).
+        Assert.NotNull(opened.GetProperty("partyAddressMasked").GetString());
+        Assert.DoesNotContain("光明西路 66 号", opened.GetProperty("partyAddressMasked").GetString());
         var url = $"/api/enforcement/cases/{opened.GetProperty("id").GetGuid()}";
 
         // Not decided yet: refused with the reason.
@@ -52,6 +58,8 @@ public sealed class DecisionDocumentTests(FazhiFactory factory)
         Assert.Contains(number, text);
         Assert.Contains(company, text);
         Assert.Contains("统一社会信用代码", text);
+        // 第五十九条第一项: 当事人的姓名或者名称、地址.
+        Assert.Contains($"地址：{Address}", text);
         Assert.Contains("未明码标价", text);
         Assert.Contains("罚款人民币2,500元", text);
         Assert.Contains("十五日内", text);

@@ -409,9 +409,9 @@ internal sealed partial class CaseService(DisputesDb db, IOrgDirectory orgs, ICu
         {
             throw new DbUpdateConcurrencyException("该案件已被他人修改，请刷新后再操作。");
         }
-        if (c.Status != CaseStatus.Pending)
+        if (CaseActions.AcceptanceWhyNot(c) is { } why)
         {
-            throw Refuse.Conflict($"案件当前状态为“{Labels.Status(c.Status)}”，只有待受理的案件可以受理或不予受理。");
+            throw Refuse.Conflict(why);
         }
         return c;
     }

@@ -21,7 +21,7 @@ internal sealed class DocumentTemplate : IVersioned
     /// <summary>Body paragraphs, one per line, with placeholders such as <c>{{申请人}}</c>.</summary>
     public required string Body { get; set; }
 
-    /// <summary>Document number pattern: <c>{year}</c> and <c>{seq}</c> (4 digits), e.g. 枣非诉受字〔{year}〕{seq}号.</summary>
+    /// <summary>The pattern the template was seeded with. No longer read: the 文号 is the numbering kit's (ADR 0048); drop with the next migration.</summary>
     public required string NumberPattern { get; set; }
 
     public required string Issuer { get; set; }

@@ -16,9 +16,13 @@ namespace Fazhi.Disputes.Documents;
 
 internal sealed record TemplateView(string Kind, string Name, string Title, string Body, string NumberPattern, string Issuer, string? Recipient, string Signature, string? DocxFileName, long Version);
 
-internal sealed record TemplateRequest(string? Title, string? Body, string? NumberPattern, string? Issuer, string? Recipient, string? Signature, long? Version = null);
+/// <summary>A template's text. The 文号 pattern is not here: it is the numbering kit's (编号规则, ADR 0048).</summary>
+internal sealed record TemplateRequest(string? Title, string? Body, string? Issuer, string? Recipient, string? Signature, long? Version = null);
 
 internal sealed record IssueRequest(string? Kind);
+
+/// <summary>A notice kind the case can issue now (its case type and its state allow it).</summary>
+internal sealed record DocumentKindView(string Kind, string Name);
 
 internal sealed record CaseDocumentView(Guid Id, string Kind, string Name, string Number, DateOnly IssuedOn, string Url);
 
@@ -37,16 +41,19 @@ internal static partial class DocumentKinds
     /// <summary>Kind, name, number pattern, title, body (one paragraph a line).</summary>
     public static readonly (string Kind, string Name, string Pattern, string Title, string Body)[] Defaults =
     [
+        // 本机构 is 本委员会 for a people's mediation case (a committee is no 机关, 人民调解法 第七条), 本机关 for 行政复议 …
         (Acceptance, "受理通知书", "枣非诉受字〔{year}〕{seq}号", "受理通知书",
-            "{{申请人}}：\n你（单位）于{{收到日期}}提出的{{案件类型}}申请（案件编号 {{案件编号}}），经审查，符合受理条件，本机关决定自{{受理日期}}起受理。\n本案承办人：{{承办人}}。本案将依法在规定期限内办结，办理期限届满日为{{届满日期}}。"),
+            "{{申请人}}：\n你（单位）于{{收到日期}}提出的{{案件类型}}申请（案件编号 {{案件编号}}），经审查，{{受理依据}}{{本机构}}决定自{{受理日期}}起受理。\n本案承办人：{{承办人}}。{{受理告知}}"),
         (Correction, "补正通知书", "枣非诉补字〔{year}〕{seq}号", "补正通知书",
             "{{申请人}}：\n你（单位）于{{收到日期}}提出的{{案件类型}}申请（案件编号 {{案件编号}}），申请材料不齐全或者表述不清楚。根据《中华人民共和国行政复议法》第三十一条的规定，请你自收到本通知之日起{{补正期限}}内一次性补正下列事项：\n{{补正事项}}\n无正当理由逾期不补正的，视为放弃申请。"),
         (Rejection, "不予受理决定书", "枣非诉不受字〔{year}〕{seq}号", "不予受理决定书",
             "{{申请人}}：\n你（单位）于{{收到日期}}提出的{{案件类型}}申请（案件编号 {{案件编号}}），经审查，本机关决定不予受理。\n理由：{{不予受理理由}}\n如不服本决定，可以依法申请行政复议或者提起行政诉讼。"),
         (Extension, "延期审理通知书", "枣非诉延字〔{year}〕{seq}号", "延期审理通知书",
             "{{申请人}}、{{被申请人}}：\n{{案件类型}}案件（案件编号 {{案件编号}}）因{{延期理由}}，不能在规定期限内办结。经负责人批准，办理期限延长{{延长天数}}，延长后的期限届满日为{{届满日期}}。\n特此通知。"),
-        (Agreement, "调解协议书", "枣非诉调字〔{year}〕{seq}号", "调解协议书",
-            "当事人：{{申请人}}；{{被申请人}}。\n纠纷简要情况：{{纠纷经过}}\n经调解，双方自愿达成如下协议：\n{{调解协议内容}}\n本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖调解组织印章之日起生效（{{协议签署日期}}）。双方当事人认为有必要的，可以自本协议生效之日起三十日内共同向人民法院申请司法确认（《中华人民共和国人民调解法》第三十三条）。"),
+        // 人民调解法 第二十九条: 当事人的基本情况；纠纷的主要事实、争议事项；达成协议的内容，履行的方式、期限; signed by the
+        // parties and the mediator, sealed by the committee. The facts are the mediator's, never the applicant's own account.
+        (Agreement, "人民调解协议书", "枣非诉调字〔{year}〕{seq}号", "人民调解协议书",
+            "当事人基本情况：\n{{当事人基本情况}}\n纠纷的主要事实、争议事项：\n{{纠纷主要事实}}\n经{{办理机构}}调解，各方当事人在平等协商的基础上自愿达成如下协议：\n{{调解协议内容}}\n履行方式、期限：{{履行方式和期限}}\n本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效（《中华人民共和国人民调解法》第二十九条），当事人应当按照约定履行（第三十一条）。双方当事人认为有必要的，可以自本协议生效之日起三十日内共同向人民法院申请司法确认（第三十三条）。\n当事人（签名、盖章或者按指印）：{{签名线}}\n人民调解员（签名）：{{签名线}}\n签署日期：{{协议签署日期}}"),
         (AidGranted, "法律援助决定书", "枣法援决字〔{year}〕{seq}号", "给予法律援助决定书",
             "{{申请人}}：\n你于{{收到日期}}提出的法律援助申请（案件编号 {{案件编号}}），经审查，符合法律援助条件。根据《中华人民共和国法律援助法》第四十三条的规定，决定给予法律援助，并将自本决定作出之日起三日内指派法律援助人员。"),
         (AidRefused, "不予法律援助决定书", "枣法援不字〔{year}〕{seq}号", "不予法律援助决定书",
@@ -62,14 +69,33 @@ internal static partial class DocumentKinds
 }
 
 /// <summary>Issues numbered notices for cases from the templates, renders them as .docx, and lets administrators edit the templates.</summary>
-internal sealed class DocumentService(DisputesDb db, ICurrentUser current, IDeadlineService deadlines)
+internal sealed class DocumentService(DisputesDb db, ICurrentUser current, IDeadlineService deadlines, INumberSequence numbers, IOrgDirectory orgs)
 {
     public const string DefaultIssuer = "枣庄市非诉讼纠纷化解服务中心";
 
-    public async Task<IReadOnlyList<TemplateView>> TemplatesAsync(CancellationToken ct) =>
-        (await db.Set<DocumentTemplate>().AsNoTracking().ToListAsync(ct))
-            .OrderBy(t => Array.FindIndex(DocumentKinds.Defaults, d => d.Kind == t.Kind))
-            .Select(t => new TemplateView(t.Kind, t.Name, t.Title, t.Body, t.NumberPattern, t.Issuer, t.Recipient, t.Signature, t.DocxFileName, t.Version)).ToList();
+    /// <summary>The issuer and signature of a seeded template: the unit handling the case (its committee for people's mediation).</summary>
+    public const string HandlingBody = "{{办理机构}}";
+
+    /// <summary>The numbering kit's sequence of a notice kind (its 文号 pattern is edited under 编号规则).</summary>
+    public static string SequenceKey(string kind) => "disputes.doc-" + kind;
+
+    /// <summary>Every notice kind's number sequence, declared at startup: the default pattern writes the serial without leading zeros (GB/T 9704 7.3.3).</summary>
+    public static IEnumerable<NumberSequenceDefinition> Sequences() =>
+        DocumentKinds.Defaults.Select(d => new NumberSequenceDefinition(SequenceKey(d.Kind), d.Name + "文号", d.Pattern));
+
+    public async Task<IReadOnlyList<TemplateView>> TemplatesAsync(CancellationToken ct)
+    {
+        var templates = (await db.Set<DocumentTemplate>().AsNoTracking().ToListAsync(ct))
+            .OrderBy(t => Array.FindIndex(DocumentKinds.Defaults, d => d.Kind == t.Kind)).ToList();
+        var views = new List<TemplateView>(templates.Count);
+        foreach (var t in templates)
+        {
+            // The pattern in force is the numbering kit's (the template's own column is no longer read).
+            var (pattern, _) = await numbers.PatternAsync(db, SequenceKey(t.Kind), null, ct);
+            views.Add(new TemplateView(t.Kind, t.Name, t.Title, t.Body, pattern, t.Issuer, t.Recipient, t.Signature, t.DocxFileName, t.Version));
+        }
+        return views;
+    }
 
     public async Task<bool> SaveTemplateAsync(string kind, TemplateRequest r, CancellationToken ct)
     {
@@ -91,11 +117,6 @@ internal sealed class DocumentService(DisputesDb db, ICurrentUser current, IDead
         {
             errors["body"] = ["请填写正文（不超过 20000 字）。"];
         }
-        var pattern = r.NumberPattern?.Trim() ?? "";
-        if (!pattern.Contains("{seq}", StringComparison.Ordinal) || !pattern.Contains("{year}", StringComparison.Ordinal) || pattern.Length > 48)
-        {
-            errors["numberPattern"] = ["文号格式须包含 {year} 和 {seq}，例如 枣非诉〔{year}〕{seq}号。"];
-        }
         if (string.IsNullOrWhiteSpace(r.Issuer) || string.IsNullOrWhiteSpace(r.Signature))
         {
             errors["issuer"] = ["请填写发文机关和落款。"];
@@ -106,7 +127,6 @@ internal sealed class DocumentService(DisputesDb db, ICurrentUser current, IDead
         }
         t.Title = r.Title!.Trim();
         t.Body = r.Body!.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        t.NumberPattern = pattern;
         t.Issuer = r.Issuer!.Trim();
         t.Recipient = string.IsNullOrWhiteSpace(r.Recipient) ? null : r.Recipient.Trim();
         t.Signature = r.Signature!.Trim();
@@ -166,6 +186,21 @@ internal sealed class DocumentService(DisputesDb db, ICurrentUser current, IDead
         (await db.Set<CaseDocument>().AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.Id).ToListAsync(ct))
             .Select(d => new CaseDocumentView(d.Id, d.Kind, DocumentKinds.Name(d.Kind), d.Number, d.IssuedOn, Url(caseId, d.Id))).ToList();
 
+    /// <summary>The notice kinds this case can issue now: a people's mediation case is never offered 行政复议决定书 or 法律援助决定书.</summary>
+    public async Task<IReadOnlyList<DocumentKindView>> KindsForCaseAsync(Guid caseId, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        if (c is null)
+        {
+            return [];
+        }
+        var events = await db.Set<CaseEvent>().AsNoTracking().Where(e => e.CaseId == caseId).Select(e => e.Kind).ToListAsync(ct);
+        var templates = await db.Set<DocumentTemplate>().AsNoTracking().Select(t => new { t.Kind, t.Name }).ToListAsync(ct);
+        return templates.Where(t => Precondition(t.Kind, c, events) is null)
+            .OrderBy(t => Array.FindIndex(DocumentKinds.Defaults, d => d.Kind == t.Kind))
+            .Select(t => new DocumentKindView(t.Kind, t.Name)).ToList();
+    }
+
     public static string Url(Guid caseId, Guid docId) => $"/api/disputes/cases/{caseId}/documents/{docId}";
 
     /// <summary>Issues (numbers) a notice of <paramref name="kind"/> for the case, or returns the one already issued.</summary>
@@ -191,20 +226,25 @@ internal sealed class DocumentService(DisputesDb db, ICurrentUser current, IDead
         }
         var today = deadlines.Today;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO disputes_doc_counters (\"Kind\", \"Year\", \"Value\") VALUES ({0}, {1}, 0) ON CONFLICT (\"Kind\", \"Year\") DO NOTHING", [template.Kind, today.Year], ct);
-        var seq = (await db.Database.SqlQueryRaw<int>(
-            "UPDATE disputes_doc_counters SET \"Value\" = \"Value\" + 1 WHERE \"Kind\" = {0} AND \"Year\" = {1} RETURNING \"Value\"", template.Kind, today.Year).ToListAsync(ct)).Single();
+        // The 文号 comes from the numbering kit (编号规则): one series per notice kind and year. A serial an earlier
+        // numbering (the module's own counter, before ADR 0048) already used that year is skipped.
+        TakenNumber taken;
+        var tries = 0;
+        do
+        {
+            taken = await numbers.NextAsync(db, SequenceKey(template.Kind), new NumberScope(today.Year), ct);
+        }
+        while (await db.Set<CaseDocument>().AnyAsync(d => d.Kind == template.Kind && d.Year == today.Year && (d.Sequence == taken.Seq || d.Number == taken.Number), ct)
+            && ++tries < 1000);
         var doc = new CaseDocument
         {
             CaseId = caseId,
             OrgUnitId = c.OrgUnitId,
             Kind = template.Kind,
             Year = today.Year,
-            Sequence = seq,
+            Sequence = checked((int)taken.Seq),
             IssuedOn = today,
-            Number = template.NumberPattern.Replace("{year}", today.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                .Replace("{seq}", seq.ToString("0000", CultureInfo.InvariantCulture), StringComparison.Ordinal),
+            Number = taken.Number,
         };
         db.Set<CaseDocument>().Add(doc);
         db.Set<CaseEvent>().Add(new CaseEvent
@@ -245,12 +285,12 @@ internal sealed class DocumentService(DisputesDb db, ICurrentUser current, IDead
             string Fill(string text) => DocumentKinds.Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
             bytes = DocxNotice.Create(new OfficialNotice
             {
-                Issuer = template.Issuer,
+                Issuer = Fill(template.Issuer),
                 DocNumber = doc.Number,
                 Title = Fill(template.Title),
                 Recipient = template.Recipient is null ? null : Fill(template.Recipient),
                 Body = Fill(template.Body).Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToList(),
-                Signature = template.Signature,
+                Signature = Fill(template.Signature),
                 Date = doc.IssuedOn,
             });
         }
@@ -275,6 +315,26 @@ internal sealed class DocumentService(DisputesDb db, ICurrentUser current, IDead
         };
     }
 
+    /// <summary>A blank for a handwritten signature (and 按指印) on the printed document.</summary>
+    private const string SignatureLine = "＿＿＿＿＿＿＿＿　　＿＿＿＿＿＿＿＿";
+
+    /// <summary>
+    /// Who issues the case's documents: for a people's mediation case the people's mediation committee of the unit that
+    /// handled it (人民调解法 第七条、第二十九条: the committee seals the agreement), e.g. 中心街街道人民调解委员会 — the street's,
+    /// also when the city centre routed the case there; for the other case types the handling unit itself.
+    /// </summary>
+    public static string HandlingBodyName(string caseType, string unitName) =>
+        caseType == CaseTypes.PeoplesMediation && !unitName.EndsWith("调解委员会", StringComparison.Ordinal) ? unitName + "人民调解委员会" : unitName;
+
+    /// <summary>当事人的基本情况 (人民调解法 第二十九条第一项): role, name, identifier and phone as recorded (masked), the address by hand.</summary>
+    private static string PartyParticulars(CaseParty p)
+    {
+        var who = p.Kind == PartyKind.Person
+            ? $"{Labels.Role(p.Role)}：{p.Name}" + (p.IdNumber is { } id ? $"，公民身份号码：{id.Masked}" : "")
+            : $"{Labels.Role(p.Role)}：{p.Name}" + (p.CreditCode is { Length: > 0 } code ? $"，统一社会信用代码：{code}" : "") + "，法定代表人或负责人：＿＿＿＿＿＿";
+        return who + (p.Phone is { } phone ? $"，联系电话：{phone.Masked}" : "") + "，住所：＿＿＿＿＿＿＿＿＿＿＿＿";
+    }
+
     private async Task<Dictionary<string, string>> ValuesAsync(DisputeCase c, CancellationToken ct)
     {
         var events = await db.Set<CaseEvent>().AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Id).ToListAsync(ct);
@@ -292,6 +352,9 @@ internal sealed class DocumentService(DisputesDb db, ICurrentUser current, IDead
         }
         string Days(string key) => rules.TryGetValue(key, out var r) ? $"{r.Value}{(r.DayKind == DayKind.Working ? "个工作日" : "日")}" : "";
         var closing = events.LastOrDefault(e => e.Kind is CaseEventKind.Closed or CaseEventKind.Agreement)?.Text ?? "";
+        var agreement = AgreementRecord.Read(events.LastOrDefault(e => e.Kind == CaseEventKind.Agreement)?.Text);
+        var unit = await orgs.FindAsync(c.OrgUnitId, ct);
+        var wording = AcceptanceWording.For(c.CaseTypeCode);
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["案件编号"] = c.CaseNumber,
@@ -308,13 +371,75 @@ internal sealed class DocumentService(DisputesDb db, ICurrentUser current, IDead
             ["不予受理理由"] = c.RejectReason ?? "",
             ["延长天数"] = extension is null ? "" : $"{extension.Days}日",
             ["延期理由"] = extension?.Reason ?? "",
-            ["调解协议内容"] = After(CaseEventKind.Agreement, "生效（人民调解法 第二十九条）："),
+            ["调解协议内容"] = agreement.Content,
+            ["纠纷主要事实"] = agreement.Facts,
+            ["履行方式和期限"] = agreement.Performance,
+            ["当事人基本情况"] = string.Join("\n", c.Parties.OrderBy(p => p.Role).Select(PartyParticulars)),
+            ["签名线"] = SignatureLine,
+            ["办理机构"] = HandlingBodyName(c.CaseTypeCode, unit?.Name ?? DefaultIssuer),
+            ["本机构"] = wording.Self,
+            ["受理依据"] = wording.Basis,
+            ["受理告知"] = wording.Notice.Replace("{届满日期}", Labels.Date(main is null ? null : calculator.Compute(main.ToSpec(), deadlines.Today).DueDate), StringComparison.Ordinal),
             ["协议签署日期"] = Labels.Date(c.ClosedOn),
             ["处理结果"] = c.ResultName ?? "",
             ["结果摘要"] = closing.Contains('。', StringComparison.Ordinal) ? closing[(closing.IndexOf('。', StringComparison.Ordinal) + 1)..] : "",
             ["异议审查期限"] = Days(RuleKeys.Objection),
         };
     }
+}
+
+/// <summary>
+/// The agreement as the handling record keeps it (人民调解法 第二十九条): the mediator's statement of the main facts and
+/// issues, what was agreed, and the manner and time limits of performance, each under its own label in the agreement
+/// entry's text. An entry written before ADR 0048 has the agreed content only.
+/// </summary>
+internal sealed record AgreementRecord(string Facts, string Content, string Performance)
+{
+    public const string Lead = "生效（人民调解法 第二十九条）：";
+    public const string FactsLabel = "纠纷的主要事实、争议事项：";
+    public const string ContentLabel = "协议内容：";
+    public const string PerformanceLabel = "履行方式、期限：";
+
+    public static string Write(DateOnly signed, string facts, string content, string performance) =>
+        $"调解协议于{Labels.Date(signed)}经各方签名（盖章）{Lead}{FactsLabel}{facts}；{ContentLabel}{content}；{PerformanceLabel}{performance}";
+
+    public static AgreementRecord Read(string? text)
+    {
+        var t = text ?? "";
+        var lead = t.IndexOf(Lead, StringComparison.Ordinal);
+        var rest = lead >= 0 ? t[(lead + Lead.Length)..] : t;
+        var f = rest.IndexOf(FactsLabel, StringComparison.Ordinal);
+        var c = rest.IndexOf(ContentLabel, StringComparison.Ordinal);
+        var p = rest.IndexOf(PerformanceLabel, StringComparison.Ordinal);
+        if (f != 0 || c < 0 || p < c)
+        {
+            return new AgreementRecord("", rest, "");
+        }
+        static string Part(string s) => s.TrimEnd('；').Trim();
+        return new AgreementRecord(Part(rest[FactsLabel.Length..c]), Part(rest[(c + ContentLabel.Length)..p]), Part(rest[(p + PerformanceLabel.Length)..]));
+    }
+}
+
+/// <summary>How an acceptance notice speaks for the body that accepted the case: a people's mediation committee is not a 机关.</summary>
+internal sealed record AcceptanceWording(string Self, string Basis, string Notice)
+{
+    private const string Deadline = "本案将在规定期限内办结，办理期限届满日为{届满日期}。";
+
+    public static AcceptanceWording For(string caseType) => caseType switch
+    {
+        // 人民调解法 第四条: 人民调解委员会调解民间纠纷，不收取任何费用; 第十七条: 当事人一方明确拒绝调解的，不得调解.
+        CaseTypes.PeoplesMediation => new("本委员会", "根据《中华人民共和国人民调解法》第十七条的规定，",
+            "人民调解不收取任何费用（人民调解法 第四条）。调解中你（单位）享有自主决定接受、不接受或者终止调解的权利（第二十三条）。"),
+        // 行政复议法 第三十条: 行政复议机关收到申请后五日内审查，决定是否受理.
+        CaseTypes.AdministrativeReconsideration => new("本机关", "符合《中华人民共和国行政复议法》第三十条规定的受理条件，", Deadline),
+        CaseTypes.AdministrativeAdjudication or CaseTypes.AdministrativeMediation => new("本机关", "符合受理条件，", Deadline),
+        CaseTypes.LegalAid => new("本机构", "符合《中华人民共和国法律援助法》规定的受理条件，", Deadline),
+        CaseTypes.Arbitration => new("本委员会", "符合受理条件，", Deadline),
+        CaseTypes.Notarization => new("本公证机构", "符合受理条件，", Deadline),
+        CaseTypes.JudicialAppraisal => new("本鉴定机构", "符合受理条件，", Deadline),
+        CaseTypes.LawyerMediation => new("本调解组织", "符合受理条件，", Deadline),
+        _ => new("本中心", "符合受理条件，", Deadline),
+    };
 }
 
 /// <summary>Seeds the default text of every notice kind that has no template yet (never overwrites an edited one).</summary>
@@ -328,7 +453,8 @@ internal sealed class DocumentTemplateSeed(DisputesDb db) : IModuleSeed
             db.Set<DocumentTemplate>().Add(new DocumentTemplate
             {
                 Kind = d.Kind, Name = d.Name, Title = d.Title, Body = d.Body, NumberPattern = d.Pattern,
-                Issuer = DocumentService.DefaultIssuer, Signature = DocumentService.DefaultIssuer,
+                Issuer = DocumentService.HandlingBody,
+                Signature = DocumentService.HandlingBody + (d.Kind == DocumentKinds.Agreement ? "（印章）" : ""),
             });
         }
         await db.SaveChangesAsync(ct);

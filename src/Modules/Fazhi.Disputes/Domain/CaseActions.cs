@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Fazhi.Disputes.Cases;
 using Fazhi.Disputes.Handling;
 
 namespace Fazhi.Disputes.Domain;
@@ -27,6 +28,10 @@ internal enum CaseAction
     Dispatch,
     /// <summary>接收 of a case dispatched or escalated to the unit.</summary>
     Receive,
+    /// <summary>受理: the acceptance review ends with acceptance (the next main stage starts).</summary>
+    Accept,
+    /// <summary>不予受理, with the reason that goes into the written decision.</summary>
+    Reject,
 }
 
 /// <summary>Whether <see cref="Action"/> is open now; when it is not, <see cref="WhyNot"/> says why (the refusal's message).</summary>
@@ -116,6 +121,7 @@ internal static class CaseActions
             CaseAction.Advance => Advance(c, p),
             CaseAction.Dispatch => Accepted(c, "下派或上报") ?? (c.Suspended ? "案件已中止，请先恢复再下派或上报。" : null),
             CaseAction.Receive => Finished(c) ?? (p.AwaitingReceipt ? null : "本案没有待接收的下派或上报。"),
+            CaseAction.Accept or CaseAction.Reject => AcceptanceWhyNot(c),
             _ => "未知操作。",
         };
         return new ActionState(action, why is null, why);
@@ -141,6 +147,11 @@ internal static class CaseActions
         CaseStatus.Rejected => "案件已不予受理，不能再修改（办结、不予受理的案件只读，只能补充办理记录）。",
         _ => null,
     };
+
+    /// <summary>受理 / 不予受理 end the acceptance review: only a pending application has one (the case service refuses the same).</summary>
+    public static string? AcceptanceWhyNot(DisputeCase c) => c.Status == CaseStatus.Pending
+        ? null
+        : $"案件当前状态为“{Labels.Status(c.Status)}”，只有待受理的案件可以受理或不予受理。";
 
     private static string? Accepted(DisputeCase c, string action) =>
         Finished(c) ?? (c.Status == CaseStatus.InProgress ? null : $"案件尚未受理，不能{action}：须先经受理审查并受理。");

@@ -24,7 +24,8 @@ internal sealed record DispatchTarget(string Code, string Name, bool Up);
 
 internal sealed record CloseRequest(string? Result, string? Summary, long? Version = null);
 
-internal sealed record AgreementRequest(DateOnly? SignedOn, string? Content, long? Version = null);
+/// <summary>调解协议 (人民调解法 第二十九条): signing date, the main facts and issues, the agreed content, manner and time limits of performance.</summary>
+internal sealed record AgreementRequest(DateOnly? SignedOn, string? Content, long? Version = null, string? Facts = null, string? Performance = null);
 
 internal sealed record SimpleRequest(string? Text = null, long? Version = null);
 

@@ -17,6 +17,7 @@ internal static class HandlingModule
         services.AddScoped<HandlingClock>();
         services.AddScoped<Fazhi.Platform.Features.Calendar.ICalendarChangeHandler, CalendarRecompute>();
         services.AddScoped<HandlingService>();
+        services.AddScoped<Batch.BatchAssign>();
         services.AddScoped<HandOvers>();
         services.AddScoped<DocumentService>();
         services.AddScoped<Worklists>();
@@ -39,6 +40,7 @@ internal static class HandlingModule
     public static void Map(RouteGroupBuilder api)
     {
         HandlingApi.Map(api);
+        Batch.BatchAssign.Map(api);
         DocumentsApi.Map(api);
         api.MapGet("/worklist", async (Worklists w, string? view, string? type, string? status, string? unit, int? page, int? pageSize, string? q,
                 DateOnly? from, DateOnly? to, CancellationToken ct) =>

@@ -334,8 +334,11 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         {
             throw Refuse.Field("signedOn", $"日期不可能：签署日期须在收到申请之日（{Labels.Date(c.ReceivedOn)}）至今天之间。");
         }
-        var content = Required(r.Content, "content", "请填写调解协议的主要内容。", 2000);
-        Close(c, success, $"调解协议于{Labels.Date(signed)}经各方签名（盖章）生效（人民调解法 第二十九条）：{content}", signed);
+        // 人民调解法 第二十九条: the agreement states the main facts and issues, what was agreed, and how and by when it is performed.
+        var facts = Required(r.Facts, "facts", "请填写纠纷的主要事实和争议事项（人民调解法 第二十九条，由调解员归纳，不照抄申请书）。", 2000);
+        var content = Required(r.Content, "content", "请填写调解协议的内容（各方约定的义务，人民调解法 第二十九条）。", 2000);
+        var performance = Required(r.Performance, "performance", "请填写履行方式和期限（人民调解法 第二十九条）。", 500);
+        Close(c, success, Documents.AgreementRecord.Write(signed, facts, content, performance), signed);
         var confirmation = await ProfileStageAsync(c, HandlingClock.ConfirmationStage, ct);
         if (confirmation is not null)
         {

@@ -121,7 +121,9 @@ internal sealed class DisputesDemoSeed(DisputesDb db, IUserDirectory users, Case
                     await handling.AssignAsync(id, new AssignRequest(assignee), ct);
                 }
                 await handling.AgreementAsync(id, new AgreementRequest(clock.Today,
-                    "父母房屋由妹妹居住，哥哥每月支付赡养费八百元，双方再无争议。"), ct);
+                    "父母房屋由妹妹居住，哥哥每月支付赡养费八百元，双方再无争议。", null,
+                    "兄妹二人就父母房屋居住和赡养费分担发生争执，争议事项为房屋由谁居住、赡养费如何分担。",
+                    "哥哥自本协议生效次月起，每月 10 日前通过银行转账向妹妹支付赡养费八百元。"), ct);
                 break;
             case Step.Refused:
                 await handling.CloseAsync(id, new CloseRequest("party-refused", "被申请人明确表示拒绝调解，已告知申请人可向法院起诉。"), ct);

@@ -56,7 +56,7 @@ internal sealed class CaseDemoSeed(EnforcementDb db, IOrgDirectory orgs, IDeadli
     private async Task WalkAsync(Guid bodyId, Guid matterId, IReadOnlyList<Guid> officers, string party, int stage, DateOnly today, CancellationToken ct)
     {
         var code = CreditCode(stage);
-        var c = await opening.OpenAsync(new OpenCaseInput(bodyId, matterId, new PartyInput(PartyKind.Organisation, party, null, code),
+        var c = await opening.OpenAsync(new OpenCaseInput(bodyId, matterId, new PartyInput(PartyKind.Organisation, party, null, code, $"山东省枣庄市市中区光明西路{18 + stage * 2}号（演示）"),
             "经营场所内销售的商品未按规定明码标价（演示）。", today.AddDays(-40 + stage), officers), ct);
         if (stage < 1)
         {

@@ -82,6 +82,13 @@ internal sealed class PenaltyCase : IOrgScoped, IVersioned
     /// <summary>统一社会信用代码 of an organisation (validated).</summary>
     public string? PartyCreditCode { get; set; }
 
+    /// <summary>
+    /// 当事人地址 (行政处罚法 第五十九条第一项: the decision states the party's name and address): a person's address is
+    /// personal information, so it is stored SM4-encrypted and masked in lists, like the ID number. Null for cases opened
+    /// before it was asked.
+    /// </summary>
+    public SensitiveText? PartyAddress { get; set; }
+
     public string Summary { get; set; } = "";
 
     public DateOnly OpenedOn { get; set; }
@@ -297,6 +304,7 @@ internal sealed class PenaltyCaseConfiguration : IEntityTypeConfiguration<Penalt
         b.Property(x => x.PartyName).HasMaxLength(256);
         b.Property(x => x.PartyIdNumber).IsSensitive(SensitiveKind.IdNumber);
         b.Property(x => x.PartyCreditCode).HasMaxLength(18);
+        b.Property(x => x.PartyAddress).IsSensitive(SensitiveKind.Address);
         b.Property(x => x.Summary).HasMaxLength(4000);
         b.Property(x => x.FactsJson).HasMaxLength(8000);
         b.Property(x => x.EngineTier).HasConversion<string>().HasMaxLength(16);

@@ -3,7 +3,8 @@ using Fazhi.Enforcement.Registry;
 
 namespace Fazhi.Enforcement.Cases;
 
-internal sealed record PartyInput(PartyKind Kind, string Name, string? IdNumber, string? CreditCode);
+/// <summary>The party of a case; <paramref name="Address"/> is the 地址 the decision must state (行政处罚法 第五十九条第一项).</summary>
+internal sealed record PartyInput(PartyKind Kind, string Name, string? IdNumber, string? CreditCode, string? Address = null);
 
 internal sealed record OpenCaseInput(Guid? BodyId, Guid MatterId, PartyInput Party, string Summary, DateOnly? OpenedOn, IReadOnlyList<Guid> OfficerIds);
 

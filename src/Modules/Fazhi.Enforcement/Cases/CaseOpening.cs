@@ -99,6 +99,8 @@ internal sealed class CaseOpening(EnforcementDb db, BenchmarkService benchmarks,
         }
         var checks = new FieldChecks();
         TextRules.Required(checks, "party.name", "当事人姓名或名称", party.Name, 128);
+        // 行政处罚法 第五十九条第一项: the decision states the party's address; optional when opening (it may be learnt later).
+        TextRules.Optional(checks, "party.address", "当事人地址", party.Address, 200);
         checks.ThrowIfAny();
         if (party.Kind == PartyKind.Person)
         {
@@ -162,6 +164,7 @@ internal sealed class CaseOpening(EnforcementDb db, BenchmarkService benchmarks,
         PartyName = TextRules.Clean(party.Name) ?? "",
         PartyIdNumber = party.Kind == PartyKind.Person ? SensitiveText.IdNumber(party.IdNumber!) : null,
         PartyCreditCode = party.Kind == PartyKind.Organisation ? UnifiedSocialCreditCode.Validate(party.CreditCode).Normalized : null,
+        PartyAddress = TextRules.Clean(party.Address) is { Length: > 0 } address ? SensitiveText.Address(address) : null,
         Summary = (summary ?? "").Trim(),
     };
 

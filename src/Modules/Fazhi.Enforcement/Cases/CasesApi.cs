@@ -27,7 +27,7 @@ internal sealed record CaseResponse(
     bool HearingOffered, DateOnly? NotifiedOn, DateOnly? HearingRequestDueOn, DateOnly? HearingRequestedOn, DateOnly? HearingHeldOn, DateOnly? CollectiveDecisionOn,
     string DecisionNumber, DateOnly? DecidedOn, DateOnly? ServiceDueOn, DateOnly? ServedOn, DateOnly? PaymentDueOn, DateOnly? PaidOn, decimal? Surcharge,
     DateOnly? ExecutedOn, DateOnly? ClosedOn, DateOnly? RevokedOn, DateOnly? PublicationDueOn, DateOnly? PublishedOn, string HeadHash, int StepCount, long Version,
-    string? DecisionCalendarWarning = null, string? PublicationCalendarWarning = null);
+    string? DecisionCalendarWarning = null, string? PublicationCalendarWarning = null, string? PartyAddressMasked = null);
 
 internal sealed record ProposeResponse(CaseResponse Case, DiscretionTier? EngineTier, string? EngineTierName, LawfulRange? Range, IReadOnlyList<AppliedRule> Rules, IReadOnlyList<string> SupervisionFlags);
 
@@ -199,5 +199,6 @@ internal static class CasesApi
         c.WrittenReason, c.SupervisionFlag, c.SupervisionNotes, c.IsMajor, c.IsSerious,
         c.HearingOffered, c.NotifiedOn, c.HearingRequestDueOn, c.HearingRequestedOn, c.HearingHeldOn, c.CollectiveDecisionOn,
         c.DecisionNumber, c.DecidedOn, c.ServiceDueOn, c.ServedOn, c.PaymentDueOn, c.PaidOn, c.Surcharge,
-        c.ExecutedOn, c.ClosedOn, c.RevokedOn, c.PublicationDueOn, c.PublishedOn, c.HeadHash, c.StepCount, c.Version);
+        c.ExecutedOn, c.ClosedOn, c.RevokedOn, c.PublicationDueOn, c.PublishedOn, c.HeadHash, c.StepCount, c.Version,
+        PartyAddressMasked: c.PartyAddress?.Masked);
 }

@@ -42,9 +42,11 @@ internal sealed class DecisionDocument(EnforcementDb db, CaseQueries cases, IOrg
         var matterBasis = await db.Matters.AsNoTracking().Where(m => m.Id == c.MatterId).Select(m => m.LegalBasis).FirstOrDefaultAsync(ct) ?? "";
         var steps = await cases.StepsAsync(c.Id, ct);
         var government = body is null ? null : await GovernmentAsync(body.OrgUnitId, ct);
+        // 第五十九条第一项: 当事人的姓名或者名称、地址.
+        var address = c.PartyAddress is { } a ? $"，地址：{a.Reveal()}" : "";
         var party = c.PartyKind == PartyKind.Person
-            ? $"当事人：{c.PartyName}" + (c.PartyIdNumber is { } id ? $"，公民身份号码：{id.Reveal()}" : "") + "。"
-            : $"当事人：{c.PartyName}" + (c.PartyCreditCode is { Length: > 0 } code ? $"，统一社会信用代码：{code}" : "") + "。";
+            ? $"当事人：{c.PartyName}" + (c.PartyIdNumber is { } id ? $"，公民身份号码：{id.Reveal()}" : "") + address + "。"
+            : $"当事人：{c.PartyName}" + (c.PartyCreditCode is { Length: > 0 } code ? $"，统一社会信用代码：{code}" : "") + address + "。";
         var penalty = new List<string>();
         if (c.FineAmount is > 0 and var fine)
         {

@@ -704,6 +704,15 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
                     b.Property<DateOnly?>("PaidOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("PartyAddress")
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:SensitiveKind", "Address");
+
+                    b.Property<string>("PartyAddressBlindIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("Fazhi:BlindIndexOf", "PartyAddress");
+
                     b.Property<string>("PartyCreditCode")
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
@@ -795,6 +804,8 @@ namespace Fazhi.Enforcement.Data.Migrations.Postgres
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("PartyAddressBlindIndex");
 
                     b.HasIndex("PartyIdNumberBlindIndex");
 

@@ -699,6 +699,15 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("PaidOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PartyAddress")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:SensitiveKind", "Address");
+
+                    b.Property<string>("PartyAddressBlindIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:BlindIndexOf", "PartyAddress");
+
                     b.Property<string>("PartyCreditCode")
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
@@ -790,6 +799,8 @@ namespace Fazhi.Enforcement.Data.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("PartyAddressBlindIndex");
 
                     b.HasIndex("PartyIdNumberBlindIndex");
 
