@@ -5,6 +5,7 @@ using Fazhi.Assessment.Contracts;
 using Fazhi.Lists.Appeals;
 using Fazhi.Lists.Data;
 using Fazhi.Platform.Features.Calendar;
+using Fazhi.Platform.Features.Identifiers;
 using Fazhi.Platform.Kit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -141,6 +142,47 @@ public sealed class AppealTests(AppealTests.Host host) : IClassFixture<AppealTes
         Assert.Equal("满意", closed.GetProperty("ratingName").GetString());
         Assert.Equal(HttpStatusCode.Conflict,
             (await host.Factory.CreateClient().PostAsJsonAsync("/api/lists/public/appeals/rate", new { number, queryCode = code, rating = "Unsatisfied", comment = "再评" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_appeal_shows_the_enforcement_inspections_of_its_enterprise_in_the_cap_period()
+    {
+        var body = "91370400" + string.Concat(Enumerable.Range(0, 9).Select(_ => UnifiedSocialCreditCode.Alphabet[Random.Shared.Next(UnifiedSocialCreditCode.Alphabet.Length)]));
+        var code = body + UnifiedSocialCreditCode.CheckCharacter(body);
+        var xuecheng = await host.Lists.UnitAsync("370403");
+        var receipt = await SubmitAsync(Appeal("一个季度内检查过于频繁", host.XuechengItem, creditCode: code));
+        var id = await IdAsync(xuecheng, receipt.GetProperty("number").GetString()!);
+        var received = (await xuecheng.GetFromJsonAsync<JsonElement>($"/api/lists/appeals/{id}")).GetProperty("appeal").GetProperty("receivedOn").GetString()!;
+
+        var empty = await OkAsync(xuecheng.GetAsync($"/api/lists/appeals/{id}/inspections"));
+        Assert.Empty(empty.GetProperty("visits").EnumerateArray());
+        Assert.False(empty.GetProperty("capReached").GetBoolean());
+
+        var market = await host.Factory.ApiClientAsync(await host.Factory.CreateUserAsync("enforcement-inspector", "370400-SJJ"));
+        var plan = await market.PostAsJsonAsync("/api/enforcement/inspections", new
+        {
+            creditCode = code, enterpriseName = "山东鲁南新材料科技有限公司", subject = "诉求测试食品安全检查", plannedDate = received,
+            inspectors = "张三（执法证 37040001）、李四（执法证 37040002）", basis = "年度双随机抽查计划", trigger = "Routine",
+        });
+        Assert.True(plan.StatusCode == HttpStatusCode.Created, await plan.Content.ReadAsStringAsync());
+
+        var window = await OkAsync(xuecheng.GetAsync($"/api/lists/appeals/{id}/inspections"));
+        Assert.Equal(code, window.GetProperty("creditCode").GetString());
+        Assert.True(window.GetProperty("maxVisits").GetInt32() > 0);
+        var visit = Assert.Single(window.GetProperty("visits").EnumerateArray());
+        Assert.Equal(received, visit.GetProperty("plannedDate").GetString());
+        Assert.Equal(["诉求测试食品安全检查"], visit.GetProperty("subjects").EnumerateArray().Select(s => s.GetString()!).ToArray());
+        Assert.True(visit.GetProperty("counted").GetBoolean());
+        Assert.Equal(1, window.GetProperty("counted").GetInt32());
+        Assert.True(string.CompareOrdinal(window.GetProperty("from").GetString(), received) <= 0 && string.CompareOrdinal(received, window.GetProperty("to").GetString()) <= 0);
+
+        // Only who may see the appeal: another district's unit gets no window.
+        var taierzhuang = await host.Lists.UnitAsync("370405");
+        Assert.Equal(HttpStatusCode.NotFound, (await taierzhuang.GetAsync($"/api/lists/appeals/{id}/inspections")).StatusCode);
+        var browser = await host.Factory.SignedInBrowserAsync(await host.Factory.CreateUserAsync("lists-unit", "370403"));
+        var html = WebUtility.HtmlDecode(await browser.GetStringAsync($"/lists/appeals/{id}"));
+        Assert.Contains("无事不扰", html);
+        Assert.Contains("诉求测试食品安全检查", html);
     }
 
     [Fact]

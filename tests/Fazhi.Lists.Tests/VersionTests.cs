@@ -59,6 +59,30 @@ public sealed class VersionTests(ListsHost host) : IClassFixture<ListsHost>
         var html = WebUtility.HtmlDecode(await browser.GetStringAsync($"/lists/certificates/versions?from={v1}&to={v2}"));
         Assert.Contains("版本丁证明", html);
         Assert.Contains("部门间核查替代", html);
+        Assert.Contains($"/api/lists/certificates/versions/{v2}/notice", html);
+
+        // The version's public notice (.docx): official layout, a 文号 from the numbering kit kept across downloads, and the
+        // version's additions, changes and cancellations (and nothing it did not touch).
+        var notice = await anonymous.GetAsync($"/api/lists/certificates/versions/{v2}/notice");
+        Assert.Equal(HttpStatusCode.OK, notice.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", notice.Content.Headers.ContentType?.MediaType);
+        var (text, fonts) = NoticeText.Read(await notice.Content.ReadAsByteArrayAsync());
+        Assert.Contains("仿宋", fonts);
+        var number = System.Text.RegularExpressions.Regex.Match(text, "枣清单〔\\d{4}〕\\d+号").Value;
+        Assert.NotEmpty(number);
+        Assert.Contains($"证明事项清单（第{v2}版）", text);
+        Assert.Contains("新增证明事项 1 项，调整 1 项，取消 1 项", text.Replace("\n", ""));
+        Assert.True(text.IndexOf("一、新增证明事项", StringComparison.Ordinal) < text.IndexOf("版本丁证明", StringComparison.Ordinal));
+        Assert.True(text.IndexOf("二、调整证明事项", StringComparison.Ordinal) < text.IndexOf("版本甲证明", StringComparison.Ordinal));
+        Assert.True(text.IndexOf("三、取消证明事项", StringComparison.Ordinal) < text.IndexOf("版本乙证明", StringComparison.Ordinal));
+        Assert.Contains("部门间核查替代", text);
+        Assert.DoesNotContain("版本丙证明", text);
+        var again = NoticeText.Read(await anonymous.GetByteArrayAsync($"/api/lists/certificates/versions/{v2}/notice")).Text;
+        Assert.Contains(number, again);
+        var firstNotice = NoticeText.Read(await anonymous.GetByteArrayAsync($"/api/lists/certificates/versions/{v1}/notice")).Text;
+        Assert.Contains("新增证明事项 3 项，调整 0 项，取消 0 项", firstNotice);
+        Assert.DoesNotContain(number, firstNotice);
+        await (await anonymous.GetAsync("/api/lists/certificates/versions/999/notice")).AssertRefusedNamingAsync("version");
     }
 
     private static List<string> Names(JsonElement list) =>

@@ -11,7 +11,7 @@ namespace Fazhi.Bench.Lists;
 /// <summary>
 /// The public certification-item list at a province's scale (issue 19: search at 10,000 items &lt; 50 ms p95), against the
 /// real host:
-/// <code>dotnet run -c Release --project bench/Fazhi.Bench -- lists [sqlite NAME | postgres CONNECTION] [items=10000]</code>
+/// <code>dotnet run -c Release --project bench/Fazhi.Bench -- lists [sqlite NAME | postgres CONNECTION] [items=10000] [requests=300]</code>
 /// Publishes one version of generated items once (through the module's context, in batches), then measures the public
 /// list API and page with keywords a citizen types, and the list on an earlier date.
 /// </summary>
@@ -24,6 +24,7 @@ internal static class ListsLoad
     public static async Task<int> RunAsync(string[] args)
     {
         var target = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000;
+        var n = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 300;
         if (args.Length > 0 && args[0] == "postgres")
         {
             await BenchHost.EnsurePostgresDatabaseAsync(args[1]);
@@ -61,16 +62,28 @@ internal static class ListsLoad
             }
             Console.WriteLine($"engine={host.Provider} items={await db.CertItems.CountAsync():N0} cores={Environment.ProcessorCount}");
         }
+        // Same-run baseline: the keyword as a LIKE scan of the version's rows in SQL (the list's search before ADR 0044), in process.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ListsDb>();
+            var request = CertService.Shape.Check(new ListQuery { Q = "居住证明", PageSize = 20 });
+            var baseline = Math.Max(10, n / 10);
+            var before = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            await Measure.RunAsync("baseline: SQL LIKE scan q=居住证明 (in process)", baseline, 1, async _ =>
+                await CertService.Shape.PageAsync(db.CertItems.AsNoTracking().Where(r => r.FromVersion <= 1 && (r.ToVersion == null || r.ToVersion > 1) && r.Status == CertItemStatus.InForce),
+                    request, CancellationToken.None), warmup: 2);
+            Console.WriteLine($"{"",-45}process CPU {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds / (baseline + 2),7:F2} ms per request");
+        }
         string[] keywords = ["居住证明", "经济困难", "临时救助", "薛城区", "B-004321", "证明", "不存在的证明"];
         foreach (var k in keywords)
         {
             var q = Uri.EscapeDataString(k);
-            await Measure.HttpAsync($"api q={k}", 300, 1, _ => anon.GetAsync($"/api/lists/certificates?q={q}&pageSize=20"));
+            await ListsMeasure.HttpAsync($"api q={k}", n, 1, _ => anon.GetAsync($"/api/lists/certificates?q={q}&pageSize=20"));
         }
-        await Measure.HttpAsync("api no keyword, page 200", 300, 1, _ => anon.GetAsync("/api/lists/certificates?page=200&pageSize=20"));
-        await Measure.HttpAsync("api on 2025-06-01 q=证明", 300, 1, _ => anon.GetAsync("/api/lists/certificates?on=2025-06-01&q=%E8%AF%81%E6%98%8E"));
-        await Measure.HttpAsync("page q=居住证明", 300, 1, _ => anon.GetAsync("/public/certificates?q=" + Uri.EscapeDataString("居住证明")));
-        await Measure.HttpAsync("api q=居住证明, 4 clients", 600, 4, _ => anon.GetAsync("/api/lists/certificates?q=" + Uri.EscapeDataString("居住证明")));
+        await ListsMeasure.HttpAsync("api no keyword, page 200", n, 1, _ => anon.GetAsync("/api/lists/certificates?page=200&pageSize=20"));
+        await ListsMeasure.HttpAsync("api on 2025-06-01 q=证明", n, 1, _ => anon.GetAsync("/api/lists/certificates?on=2025-06-01&q=%E8%AF%81%E6%98%8E"));
+        await ListsMeasure.HttpAsync("page q=居住证明", n, 1, _ => anon.GetAsync("/public/certificates?q=" + Uri.EscapeDataString("居住证明")));
+        await ListsMeasure.HttpAsync("api q=居住证明, 4 clients", 2 * n, 4, _ => anon.GetAsync("/api/lists/certificates?q=" + Uri.EscapeDataString("居住证明")));
         return 0;
     }
 }

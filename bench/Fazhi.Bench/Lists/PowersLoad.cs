@@ -14,7 +14,7 @@ namespace Fazhi.Bench.Lists;
 /// <summary>
 /// The power and responsibility list at a province's scale (issue 19: public search at 100,000 items &lt; 50 ms p95; the
 /// legal-change flag over 100,000 items after an amendment under 10 s), against the real host:
-/// <code>dotnet run -c Release --project bench/Fazhi.Bench -- lists-powers [sqlite NAME | postgres CONNECTION] [items=100000] [checks=3]</code>
+/// <code>dotnet run -c Release --project bench/Fazhi.Bench -- lists-powers [sqlite NAME | postgres CONNECTION] [items=100000] [checks=3] [requests=300]</code>
 /// Imports the library's demo laws (行政复议法 in its 2017 and 2023 versions: the amendment), publishes one version of
 /// generated items effective 2022-06-01 citing articles of five laws (one in five cites 行政复议法, amended since), then
 /// measures the public list API and page, and the legal-change check from no flags (as right after the amendment was
@@ -39,6 +39,7 @@ internal static class PowersLoad
     {
         var target = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000;
         var checkRuns = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3;
+        var n = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 300;
         if (args.Length > 0 && args[0] == "postgres")
         {
             await BenchHost.EnsurePostgresDatabaseAsync(args[1]);
@@ -86,16 +87,29 @@ internal static class PowersLoad
             Console.WriteLine($"engine={host.Provider} items={await db.PowerItems.CountAsync():N0} distinct bases={distinct:N0} cores={Environment.ProcessorCount}");
         }
 
+        // Same-run baseline: the keyword as a LIKE scan of the version's rows in SQL (the list's search before ADR 0044), in process.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ListsDb>();
+            var request = PowerService.Shape.Check(new ListQuery { Q = "城市绿化", PageSize = 20 });
+            var baseline = Math.Max(10, n / 10);
+            var before = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            await Measure.RunAsync("baseline: SQL LIKE scan q=城市绿化 (in process)", baseline, 1, async _ =>
+                await PowerService.Shape.PageAsync(db.PowerItems.AsNoTracking().Where(r => r.FromVersion <= 1 && (r.ToVersion == null || r.ToVersion > 1) && r.Status == PowerItemStatus.InForce),
+                    request, CancellationToken.None), warmup: 2);
+            Console.WriteLine($"{"",-45}process CPU {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds / (baseline + 2),7:F2} ms per request");
+        }
+
         string[] keywords = ["城市绿化", "危险化学品", "监督检查", "薛城区", "PB-0043210", "对", "不存在的事项"];
         foreach (var k in keywords)
         {
             var q = Uri.EscapeDataString(k);
-            await Measure.HttpAsync($"api q={k}", 300, 1, _ => anon.GetAsync($"/api/lists/powers?q={q}&pageSize=20"));
+            await ListsMeasure.HttpAsync($"api q={k}", n, 1, _ => anon.GetAsync($"/api/lists/powers?q={q}&pageSize=20"));
         }
-        await Measure.HttpAsync("api no keyword, page 2000", 300, 1, _ => anon.GetAsync("/api/lists/powers?page=2000&pageSize=20"));
-        await Measure.HttpAsync("api level=Town q=城市绿化", 300, 1, _ => anon.GetAsync("/api/lists/powers?level=Town&q=" + Uri.EscapeDataString("城市绿化")));
-        await Measure.HttpAsync("page q=城市绿化", 300, 1, _ => anon.GetAsync("/public/powers?q=" + Uri.EscapeDataString("城市绿化")));
-        await Measure.HttpAsync("api q=城市绿化, 4 clients", 600, 4, _ => anon.GetAsync("/api/lists/powers?q=" + Uri.EscapeDataString("城市绿化")));
+        await ListsMeasure.HttpAsync("api no keyword, page 2000", n, 1, _ => anon.GetAsync("/api/lists/powers?page=2000&pageSize=20"));
+        await ListsMeasure.HttpAsync("api level=Town q=城市绿化", n, 1, _ => anon.GetAsync("/api/lists/powers?level=Town&q=" + Uri.EscapeDataString("城市绿化")));
+        await ListsMeasure.HttpAsync("page q=城市绿化", n, 1, _ => anon.GetAsync("/public/powers?q=" + Uri.EscapeDataString("城市绿化")));
+        await ListsMeasure.HttpAsync("api q=城市绿化, 4 clients", 2 * n, 4, _ => anon.GetAsync("/api/lists/powers?q=" + Uri.EscapeDataString("城市绿化")));
 
         var owner = await host.ApiClientAsync("bench-lists-owner", "lists-owner", "370400");
         for (var run = 0; run < checkRuns; run++)

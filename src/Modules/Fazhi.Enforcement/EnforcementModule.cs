@@ -61,6 +61,7 @@ public static class EnforcementModule
         services.AddScoped<SupervisionService>();
         services.AddScoped<Contracts.IEnforcementStatistics, EnforcementStatistics>();
         services.AddScoped<Contracts.IEnforcementMatters, Discretion.EnforcementMatters>();
+        services.AddScoped<Contracts.IEnterpriseInspections, Inspections.EnterpriseInspections>();
         services.AddPermissions(EnforcementPermissions.All);
         services.AddModuleText<EnforcementText>();
         // --demo: the city staff account supervises enforcement and keeps the discretion benchmarks; the district account

@@ -48,6 +48,11 @@ internal static class ListsApi
             TypedResults.Ok((await s.VersionsAsync(ct)).Where(v => v.Status == CertVersionStatus.Published).Select(ToResponse).ToList())).AllowAnonymous();
         certs.MapGet("/diff", async (int from, int to, CertService s, CancellationToken ct) => TypedResults.Ok(await s.DiffAsync(from, to, ct))).AllowAnonymous();
         certs.MapGet("/export", ExportAsync).AllowAnonymous();
+        certs.MapGet("/versions/{number:int}/notice", async (int number, Notices.ListNotices notices, CancellationToken ct) =>
+        {
+            var (bytes, name) = await notices.CertificatesAsync(number, ct);
+            return TypedResults.File(bytes, Fazhi.Platform.Features.Documents.DocxTemplate.ContentType, name);
+        }).AllowAnonymous();
 
         certs.MapGet("/draft", DraftAsync).RequireAuthorization();
         certs.MapPost("/changes", async (CertChangeInput i, CertService s, CancellationToken ct) =>

@@ -49,6 +49,9 @@ public static class ListsModule
             new PortalLink(PortalSection.Services, "企业诉求查询与评价", "/public/appeals/track", 45, "Track and rate an appeal",
                 "凭编号和查询码查看答复并评价。", "Read the reply with your number and query code, and rate it."));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Search.VersionSearch>();
+        services.AddScoped<Notices.ListNotices>();
+        services.AddNumberSequence(Notices.ListNotices.NoticeNumbers);
         services.AddScoped<CertService>();
         services.AddScoped<CertTransfer>();
         services.AddScoped<ReportService>();
@@ -71,6 +74,7 @@ public static class ListsModule
         services.AddFazhiJob<ReportReminderJob>("0 0 8 ? * MON-FRI", "工作日 08:00 清单外索要证明举报答复期限提醒");
         services.AddWorkSummary<ListsWorkSummary>();
         services.AddScoped<Appeals.AppealService>();
+        services.AddScoped<Appeals.AppealInspections>();
         services.AddScoped<Appeals.AppealRates>();
         services.AddNumberSequence(Appeals.AppealService.Numbers);
         services.AddFazhiJob<Appeals.AppealOverdueJob>("0 10 8 ? * MON-FRI", "工作日 08:10 企业诉求到期提醒与超期督办");

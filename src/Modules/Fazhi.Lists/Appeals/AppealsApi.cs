@@ -54,6 +54,7 @@ internal static class AppealsApi
             var (a, co, here) = await s.GetAsync(id, ct);
             return TypedResults.Ok(new AppealDetailResponse(ToResponse(a), co.Select(ToResponse).ToList(), here));
         });
+        appeals.MapGet("/{id:guid}/inspections", async (Guid id, AppealInspections s, CancellationToken ct) => TypedResults.Ok(await s.ForAsync(id, ct)));
         appeals.MapPost("/{id:guid}/confirm", async (Guid id, AppealService s, CancellationToken ct) => TypedResults.Ok(ToResponse(await s.ConfirmAsync(id, ct))));
         appeals.MapPost("/{id:guid}/override", async (Guid id, AppealOverrideInput i, AppealService s, CancellationToken ct) => TypedResults.Ok(ToResponse(await s.OverrideAsync(id, i, ct))));
         appeals.MapPost("/{id:guid}/cohandlers", async (Guid id, AppealCoHandlerInput i, AppealService s, CancellationToken ct) => TypedResults.Ok(ToResponse(await s.AddCoHandlerAsync(id, i, ct))));

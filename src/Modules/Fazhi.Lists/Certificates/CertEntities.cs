@@ -19,7 +19,7 @@ internal enum CertVersionStatus
 /// One version of the certification-item list (证明事项清单). Exactly one draft at a time collects proposals; publishing
 /// gives it the next number and an effective date, after which neither it nor its items change (ADR 0025).
 /// </summary>
-internal sealed class CertListVersion : IVersioned
+internal sealed class CertListVersion : IVersioned, INoticeNumbered
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -38,7 +38,18 @@ internal sealed class CertListVersion : IVersioned
 
     public DateTimeOffset? PublishedAt { get; set; }
 
+    /// <summary>文号 of the version's public notice, taken on its first download (ADR 0044).</summary>
+    public string? NoticeNumber { get; set; }
+
     public long Version { get; set; }
+}
+
+/// <summary>A published list version whose public notice carries a 文号 (ADR 0044).</summary>
+internal interface INoticeNumbered
+{
+    DateTimeOffset? PublishedAt { get; }
+
+    string? NoticeNumber { get; set; }
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<CertItemStatus>))]
@@ -207,6 +218,7 @@ internal sealed class CertListVersionConfiguration : IEntityTypeConfiguration<Ce
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Note).HasMaxLength(2000);
         b.Property(x => x.PublishedBy).HasMaxLength(128);
+        b.Property(x => x.NoticeNumber).HasMaxLength(64);
         b.Property(x => x.Version).IsConcurrencyToken();
     }
 }

@@ -33,7 +33,8 @@ internal sealed record CertDiff(int From, int To, IReadOnlyList<CertDiffEntry> E
 /// 优化营商环境条例 第四十四条 / 山东省优化营商环境条例 第三十九条: a certificate needs a basis in law, regulation or a State
 /// Council decision, and nothing outside the published list may be demanded.
 /// </summary>
-internal sealed class CertService(ListsDb db, ICurrentUser user, IDeadlineService clock, ILawReferences laws, IOrgDirectory orgs, INumberSequence numbers)
+internal sealed class CertService(ListsDb db, ICurrentUser user, IDeadlineService clock, ILawReferences laws, IOrgDirectory orgs, INumberSequence numbers,
+    Search.VersionSearch search)
 {
     /// <summary>编码 of a new item when the proposal gives none.</summary>
     public static readonly NumberSequenceDefinition ItemCodes = new("lists.cert.item", "证明事项编码", "ZM{year}-{seq:0000}");
@@ -41,7 +42,10 @@ internal sealed class CertService(ListsDb db, ICurrentUser user, IDeadlineServic
     /// <summary>The rule a basis-less certificate breaks, named in refusals.</summary>
     public const string BasisRule = "优化营商环境条例 第四十四条";
 
-    /// <summary>The public and staff list: keyword over name, matter, units and code; sortable by code, name, unit.</summary>
+    /// <summary>
+    /// The public and staff list: keyword over name, matter, units and code; sortable by code, name, unit. The published list
+    /// is searched and ordered in memory with the same meaning (<see cref="PageAsync"/>, ADR 0044).
+    /// </summary>
     public static readonly ListShape<CertItemRevision> Shape = new ListShape<CertItemRevision>()
         .Search((q, k) => q.Where(r => r.Name.Contains(k) || r.Matter.Contains(k) || r.RequestingUnitName.Contains(k) || r.IssuingUnit.Contains(k) || r.ItemCode.Contains(k)))
         .SortBy("code", r => r.ItemCode)
@@ -80,7 +84,18 @@ internal sealed class CertService(ListsDb db, ICurrentUser user, IDeadlineServic
             return (null, new Paged<CertItemRevision>([], 0, request.Page.Page, request.Page.PageSize));
         }
         var wanted = status ?? CertItemStatus.InForce;
-        return (version, await Shape.PageAsync(ItemsIn(version.Number).Where(r => r.Status == wanted), request, ct));
+        var snapshot = await search.GetAsync("certificates", version.Id, async () =>
+        {
+            var rows = await ItemsIn(version.Number)
+                .Select(r => new { r.Id, r.Status, r.Name, r.Matter, r.RequestingUnitName, r.IssuingUnit, r.ItemCode })
+                .ToListAsync(CancellationToken.None);
+            return new Search.VersionSnapshot<CertItemStatus>(rows.Select(r => new Search.SearchRow<CertItemStatus>(r.Id, r.Status,
+                new Dictionary<string, string> { ["code"] = r.ItemCode, ["name"] = r.Name, ["unit"] = r.RequestingUnitName },
+                [r.Name, r.Matter, r.RequestingUnitName, r.IssuingUnit, r.ItemCode])).ToList(), Shape.SortKeys);
+        });
+        var (ids, total) = snapshot.Page(request.Keyword, (_, s) => s == wanted, request.Sort, request.Dir == SortDirection.Desc, request.Page);
+        var rows = (await db.CertItems.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct)).ToDictionary(r => r.Id);
+        return (version, new Paged<CertItemRevision>(ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), total, request.Page.Page, request.Page.PageSize));
     }
 
     /// <summary>An item as it stands in the latest published version (for a change or cancellation).</summary>

@@ -51,6 +51,19 @@ internal abstract class ListsDb : FazhiDbContext
 
     public DbSet<Verifications.CertVerification> CertVerifications => Set<Verifications.CertVerification>();
 
+    /// <summary>A write to a list's item revisions makes the in-memory search snapshots stale (ADR 0044).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var items = ChangeTracker.Entries().Any(e => e.Entity is CertItemRevision or Powers.PowerItemRevision
+            && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (items)
+        {
+            Search.VersionSearch.Changed();
+        }
+        return written;
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ListsDb).Assembly);

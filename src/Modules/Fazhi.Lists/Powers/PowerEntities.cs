@@ -38,7 +38,7 @@ internal enum PowerItemStatus
 }
 
 /// <summary>One version of the power and responsibility list (权责清单); as the certification list, one open draft at a time.</summary>
-internal sealed class PowerListVersion : IVersioned
+internal sealed class PowerListVersion : IVersioned, Certificates.INoticeNumbered
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -53,6 +53,9 @@ internal sealed class PowerListVersion : IVersioned
     public string PublishedBy { get; set; } = "";
 
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>文号 of the version's public notice, taken on its first download (ADR 0044).</summary>
+    public string? NoticeNumber { get; set; }
 
     public long Version { get; set; }
 }
@@ -228,6 +231,7 @@ internal sealed class PowerConfigurations :
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Note).HasMaxLength(2000);
         b.Property(x => x.PublishedBy).HasMaxLength(128);
+        b.Property(x => x.NoticeNumber).HasMaxLength(64);
         b.Property(x => x.Version).IsConcurrencyToken();
     }
 

@@ -30,10 +30,15 @@ internal sealed record FlagRun(int Checked, int Flagged, int Cleared);
 /// 第十九条: 行政权力事项动态管理). The 市县同权 view lines the same matter up across city and counties; town delegations
 /// (双十镇 赋权) are recorded with their document.
 /// </summary>
-internal sealed class PowerService(ListsDb db, ICurrentUser user, IDeadlineService clock, ILawReferences laws, IOrgDirectory orgs, INumberSequence numbers)
+internal sealed class PowerService(ListsDb db, ICurrentUser user, IDeadlineService clock, ILawReferences laws, IOrgDirectory orgs, INumberSequence numbers,
+    Search.VersionSearch search)
 {
     public static readonly NumberSequenceDefinition ItemCodes = new("lists.power.item", "权责清单事项编码", "QZ{year}-{seq:00000}");
 
+    /// <summary>
+    /// The list's request shape (keyword, sort keys). The published list is searched and ordered in memory
+    /// (<see cref="PageAsync"/>, ADR 0044) with the same meaning as this keyword filter: a substring of the name, unit or codes.
+    /// </summary>
     public static readonly ListShape<PowerItemRevision> Shape = new ListShape<PowerItemRevision>()
         .Search((q, k) => q.Where(r => r.Name.Contains(k) || r.UnitName.Contains(k) || r.ItemCode.Contains(k) || r.MatterCode.Contains(k)))
         .SortBy("matter", r => r.MatterCode)
@@ -60,6 +65,10 @@ internal sealed class PowerService(ListsDb db, ICurrentUser user, IDeadlineServi
     public IQueryable<PowerItemRevision> ItemsIn(int number) =>
         db.PowerItems.AsNoTracking().Where(r => r.FromVersion <= number && (r.ToVersion == null || r.ToVersion > number));
 
+    /// <summary>
+    /// One page of the list in force on <paramref name="on"/> (today when absent): keyword, filters, order and page from the
+    /// version's in-memory snapshot (<see cref="Search.VersionSearch"/>, ADR 0044), then the page's rows by id.
+    /// </summary>
     public async Task<(PowerListVersion? Version, Paged<PowerItemRevision> Page)> PageAsync(ListRequest request, DateOnly? on, PowerListFilter filter, CancellationToken ct)
     {
         var version = await VersionOnAsync(on ?? Today, ct);
@@ -67,25 +76,29 @@ internal sealed class PowerService(ListsDb db, ICurrentUser user, IDeadlineServi
         {
             return (null, new Paged<PowerItemRevision>([], 0, request.Page.Page, request.Page.PageSize));
         }
-        var q = ItemsIn(version.Number).Where(r => r.Status == PowerItemStatus.InForce);
-        if (filter.Level is { } level)
-        {
-            q = q.Where(r => r.Level == level);
-        }
-        if (filter.Kind is { } kind)
-        {
-            q = q.Where(r => r.Kind == kind);
-        }
-        if (filter.UnitId is { } unitId)
-        {
-            q = q.Where(r => r.UnitId == unitId);
-        }
-        if (filter.FlaggedOnly)
-        {
-            q = q.Where(r => db.PowerFlags.Any(f => f.RevisionId == r.Id));
-        }
-        return (version, await Shape.PageAsync(q, request, ct));
+        var snapshot = await SnapshotAsync(version);
+        var flagged = filter.FlaggedOnly ? (await db.PowerFlags.AsNoTracking().Select(f => f.RevisionId).Distinct().ToListAsync(ct)).ToHashSet() : null;
+        var (ids, total) = snapshot.Page(request.Keyword, (id, r) => r.Status == PowerItemStatus.InForce
+            && (filter.Level is not { } level || r.Level == level)
+            && (filter.Kind is not { } kind || r.Kind == kind)
+            && (filter.UnitId is not { } unit || r.UnitId == unit)
+            && (flagged is null || flagged.Contains(id)), request.Sort, request.Dir == SortDirection.Desc, request.Page);
+        var rows = (await db.PowerItems.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct)).ToDictionary(r => r.Id);
+        return (version, new Paged<PowerItemRevision>(ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), total, request.Page.Page, request.Page.PageSize));
     }
+
+    internal sealed record SearchFilter(PowerItemStatus Status, PowerLevel Level, PowerKind Kind, Guid UnitId);
+
+    /// <summary>The version's items as the search keeps them: filters, the sort keys of <see cref="Shape"/> and the text its keyword searches.</summary>
+    private Task<Search.VersionSnapshot<SearchFilter>> SnapshotAsync(PowerListVersion version) => search.GetAsync("powers", version.Id, async () =>
+    {
+        var rows = await ItemsIn(version.Number)
+            .Select(r => new { r.Id, r.Status, r.Level, r.Kind, r.UnitId, r.Name, r.UnitName, r.ItemCode, r.MatterCode })
+            .ToListAsync(CancellationToken.None);
+        return new Search.VersionSnapshot<SearchFilter>(rows.Select(r => new Search.SearchRow<SearchFilter>(r.Id, new SearchFilter(r.Status, r.Level, r.Kind, r.UnitId),
+            new Dictionary<string, string> { ["matter"] = r.MatterCode, ["name"] = r.Name, ["unit"] = r.UnitName },
+            [r.Name, r.UnitName, r.ItemCode, r.MatterCode])).ToList(), Shape.SortKeys);
+    });
 
     public async Task<Dictionary<Guid, List<PowerLegalFlag>>> FlagsAsync(IEnumerable<Guid> revisions, CancellationToken ct)
     {
@@ -310,16 +323,22 @@ internal sealed class PowerService(ListsDb db, ICurrentUser user, IDeadlineServi
         }
         var dates = await db.PowerVersions.AsNoTracking().Where(v => v.Status == CertVersionStatus.Published).ToDictionaryAsync(v => v.Number, v => v.EffectiveOn ?? Today, ct);
         var items = await ItemsIn(version.Number).Where(r => r.Status == PowerItemStatus.InForce).Select(r => new { r.Id, r.ItemCode, r.LegalBasis, r.FromVersion }).ToListAsync(ct);
-        var resolved = await laws.ResolveEachAsync(items.Select(i => ((string?)i.LegalBasis, dates[i.FromVersion])), ct);
+        // Each basis is cut before every 《 into pieces that cite one work each, and each distinct (piece, date) is resolved
+        // once: a province's list cites a few hundred articles in tens of thousands of combinations (ADR 0044).
+        var resolved = await laws.ResolveEachAsync(items.SelectMany(i => CitationPieces(i.LegalBasis).Select(p => ((string?)p, dates[i.FromVersion]))), ct);
         var existing = (await db.PowerFlags.ToListAsync(ct)).ToDictionary(f => (f.RevisionId, f.Citation));
         var live = items.Select(i => i.Id).ToHashSet();
         var (flagged, cleared) = (0, 0);
         var keep = new HashSet<(Guid, string)>();
         foreach (var item in items)
         {
-            foreach (var r in resolved.For(item.LegalBasis, dates[item.FromVersion]).Where(r => r.State is ReferenceState.Amended or ReferenceState.Removed or ReferenceState.Repealed))
+            var on = dates[item.FromVersion];
+            foreach (var r in CitationPieces(item.LegalBasis).SelectMany(p => resolved.For(p, on)).Where(r => r.State is ReferenceState.Amended or ReferenceState.Removed or ReferenceState.Repealed))
             {
-                keep.Add((item.Id, r.Citation));
+                if (!keep.Add((item.Id, r.Citation)))
+                {
+                    continue;
+                }
                 if (!existing.ContainsKey((item.Id, r.Citation)))
                 {
                     db.PowerFlags.Add(new PowerLegalFlag
@@ -338,6 +357,26 @@ internal sealed class PowerService(ListsDb db, ICurrentUser user, IDeadlineServi
         }
         await db.SaveChangesAsync(ct);
         return new FlagRun(items.Count, flagged, cleared);
+    }
+
+    /// <summary>
+    /// A legal basis cut before each 《 (《行政处罚法》第十八条、《枣庄市城市绿化条例》第四十一条 → two pieces), so that each
+    /// piece names its own work and the pieces together cite what the whole text cites; a piece without any citation
+    /// (依据 before the first 《) resolves to nothing.
+    /// </summary>
+    internal static IEnumerable<string> CitationPieces(string? basis)
+    {
+        if (string.IsNullOrWhiteSpace(basis))
+        {
+            yield break;
+        }
+        var start = 0;
+        for (var i = basis.IndexOf('《', 1); i > 0; i = basis.IndexOf('《', i + 1))
+        {
+            yield return basis[start..i];
+            start = i;
+        }
+        yield return basis[start..];
     }
 
     /// <summary>市县同权: every matter of the list in force, with the city's and the counties' items side by side and the gaps.</summary>

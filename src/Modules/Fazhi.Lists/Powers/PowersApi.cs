@@ -57,6 +57,11 @@ internal static class PowersApi
             return TypedResults.Ok(new CertVersionResponse(v.Number, v.Status, v.EffectiveOn, v.Note, v.PublishedBy));
         }).RequirePermission(ListsPermissions.CertManage);
         g.MapGet("/export", ExportAsync).AllowAnonymous();
+        g.MapGet("/versions/{number:int}/notice", async (int number, Notices.ListNotices notices, CancellationToken ct) =>
+        {
+            var (bytes, name) = await notices.PowersAsync(number, ct);
+            return TypedResults.File(bytes, DocxTemplate.ContentType, name);
+        }).AllowAnonymous();
         g.MapGet("/enforcement-gaps", async (string? q, EnforcementLinks links, CancellationToken ct) =>
         {
             var checks = new FieldChecks();
