@@ -10,6 +10,7 @@ using Fazhi.Bench;
 // dotnet run -c Release --project bench/Fazhi.Bench -- lists [sqlite NAME|postgres CONNECTION] [items]
 // dotnet run -c Release --project bench/Fazhi.Bench -- lists-powers [sqlite NAME|postgres CONNECTION] [items] [checks]
 // dotnet run -c Release --project bench/Fazhi.Bench -- rulemaking [NAME] [rounds] [documents]
+// dotnet run -c Release --project bench/Fazhi.Bench -- rulemaking-comments [NAME] [comments] [perSecond]
 // dotnet run -c Release --project bench/Fazhi.Bench -- oversight [sqlite NAME|postgres CONNECTION] [scale]
 // dotnet run -c Release --project bench/Fazhi.Bench -- library [sqlite NAME|postgres CONNECTION] [scale] [rounds]
 // dotnet run -c Release --project bench/Fazhi.Bench -- discretion [threads] [seconds]
@@ -29,6 +30,10 @@ if (args.Length > 0 && args[0] == "enforcement")
 if (args.Length > 0 && args[0] == "library")
 {
     return await Fazhi.Bench.Library.LibraryLoad.RunAsync(args[1..]);
+}
+if (args.Length > 0 && args[0] == "rulemaking-comments")
+{
+    return await Fazhi.Bench.Rulemaking.CommentBurst.RunAsync(args[1..]);
 }
 if (args.Length > 0 && args[0] == "rulemaking")
 {

@@ -37,6 +37,7 @@ public static class LibraryModule
         services.AddScoped<WorkQueries>();
         services.AddScoped<WorkService>();
         services.AddScoped<ILawReferences, LawReferences>();
+        services.AddScoped<ILibraryPublishing, LibraryPublishing>();
         services.AddScoped<IDemoSeed, LibraryDemoSeed>();
         services.AddSingleton<ICliVerb, LibraryImportVerb>();
         services.AddSingleton<ICliVerb, LibraryReindexVerb>();

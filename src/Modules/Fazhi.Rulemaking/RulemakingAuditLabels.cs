@@ -11,5 +11,6 @@ internal static class RulemakingAuditLabels
         services.AddAuditLabels(
             new AuditLabel("NormativeDraft", "规范性文件", "Normative document", "/rulemaking/documents/{id}"),
             new AuditLabel("LegislationProject", "立法项目", "Legislation project", "/rulemaking/legislation/{id}"),
-            new AuditLabel("MajorDecision", "重大行政决策", "Major decision", "/rulemaking/decisions/{id}"));
+            new AuditLabel("MajorDecision", "重大行政决策", "Major decision", "/rulemaking/decisions/{id}"),
+            new AuditLabel("Hearing", "听证会和专家论证会", "Hearing or expert meeting", "/rulemaking/hearings/{id}"));
 }

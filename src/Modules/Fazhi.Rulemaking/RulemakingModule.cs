@@ -45,19 +45,24 @@ public static class RulemakingModule
         services.AddScoped<IDemoSeed, DecisionsDemoSeed>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.ReviewedBeforeIssueIndicator>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.FiledOnTimeIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.LegalityReviewedIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.DecisionProcedureCompleteIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.CommentFeedbackIndicator>();
+        services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.CleanupCompletionIndicator>();
         services.AddWorkSummary<RulemakingWorkSummary>();
         Legislation.LegislationFeature.Add(builder);
         Cleanup.CleanupFeature.Add(builder);
         Advisers.AdviserFeature.Add(builder);
+        Hearings.HearingFeature.Add(builder);
         services.AddPermissions(RulemakingPermissions.All);
         services.AddModuleText<RulemakingText>();
         services.AddModuleRoles(
             new ModuleRole("rulemaking-office", "合法性审核机构", "司法局立法和合法性审核科室：审核各单位报送的行政规范性文件草案（认定预审问题、逐条意见、审核结论），统一登记、公布、备案，设置审核和备案期限。",
                 [RulemakingPermissions.Draft, RulemakingPermissions.Review]),
             new ModuleRole("rulemaking-government-office", "政府办公室（重大行政决策）", "编制和公布重大行政决策事项目录，程序回流（退回到缺失的程序步骤），登记集体讨论决定和决策公布。",
-                [RulemakingPermissions.DecisionsWork, RulemakingPermissions.DecisionsManage]),
+                [RulemakingPermissions.Hearings, RulemakingPermissions.DecisionsWork, RulemakingPermissions.DecisionsManage]),
             new ModuleRole("rulemaking-decision-unit", "决策承办单位", "承办重大行政决策事项：开展公众参与、专家论证、风险评估、合法性审查，上传各步骤的证明材料。",
-                [RulemakingPermissions.DecisionsWork]),
+                [RulemakingPermissions.Hearings, RulemakingPermissions.DecisionsWork]),
             new ModuleRole("rulemaking-drafter", "起草单位", "起草并报送本单位的行政规范性文件草案，查看预审问题和审核意见，按意见修改后重新报送。",
                 [RulemakingPermissions.Draft]));
         // --demo: the city account is the review office; the Xuecheng district account a drafting unit.
@@ -84,6 +89,8 @@ public static class RulemakingModule
         Legislation.LegislationApi.Map(api);
         Cleanup.CleanupFeature.Map(api);
         Advisers.AdviserFeature.Map(api);
+        Hearings.HearingFeature.Map(api);
+        Documents.DocumentsApi.Map(api);
         return app;
     }
 }

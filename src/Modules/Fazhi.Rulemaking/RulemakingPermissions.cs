@@ -40,8 +40,12 @@ internal static class RulemakingPermissions
     /// <summary>A legal adviser's own account: sees and answers only the requests sent to it.</summary>
     public const string Adviser = "rulemaking.adviser";
 
+    /// <summary>Announce and record hearings and expert meetings on the legislation projects and decisions the account works on (ADR 0047).</summary>
+    public const string Hearings = "rulemaking.hearings";
+
     public static PermissionDefinition[] All { get; } =
     [
+        new(Hearings, "rulemaking", "为本单位承办的立法项目、重大行政决策公告听证会和专家论证会，登记笔录和论证意见"),
         new(AdvisersRequest, "rulemaking", "向聘期内的法律顾问征询书面法律意见，查看本单位的征询和意见"),
         new(AdvisersManage, "rulemaking", "管理政府法律顾问名册和各单位的聘任，查看全部意见征询和统计"),
         new(Adviser, "rulemaking", "法律顾问本人：查看发给自己的意见征询并出具法律意见"),

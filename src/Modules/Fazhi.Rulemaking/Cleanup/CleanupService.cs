@@ -41,7 +41,7 @@ internal sealed record CampaignDetail(CleanupCampaign Campaign, IReadOnlyList<Cl
 /// published result is a list (page and .xlsx), and normative documents decided 废止 / 宣布失效 change status. Candidates are
 /// found with the library: a document citing an article since amended, removed or repealed is flagged.
 /// </summary>
-internal sealed class CleanupService(RulemakingDb db, ICurrentUser user, IDeadlineService clock, IOrgDirectory orgs, ILawReferences references)
+internal sealed class CleanupService(RulemakingDb db, ICurrentUser user, IDeadlineService clock, IOrgDirectory orgs, ILawReferences references, ILibraryPublishing library)
 {
     public DateOnly Today => clock.Today;
 
@@ -332,6 +332,13 @@ internal sealed class CleanupService(RulemakingDb db, ICurrentUser user, IDeadli
                 doc.RepealedOn = Today;
                 doc.RepealNote = $"{campaign.Title}（{Today:yyyy-MM-dd} 公布）：{OutcomeName(item.Decision)}。{item.DecisionReason}";
             }
+        }
+        // The library's validity follows (ADR 0047): every document decided 废止 or 宣布失效 — a normative document, a regulation
+        // or a rule — ends its work there, when the library holds it, from the day the result is published.
+        foreach (var item in items.Where(i => i.Decision is CleanupOutcome.Repeal or CleanupOutcome.DeclareInvalid))
+        {
+            await library.EndAsync(item.Title, item.Decision == CleanupOutcome.Repeal, Today,
+                $"{campaign.Title}（{Today:yyyy-MM-dd} 公布）：{OutcomeName(item.Decision)}。{item.DecisionReason}", ct);
         }
         await db.SaveChangesAsync(ct);
         return campaign;

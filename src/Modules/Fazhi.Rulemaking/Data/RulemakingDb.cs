@@ -58,6 +58,8 @@ internal abstract class RulemakingDb : FazhiDbContext
 
     public DbSet<Advisers.OpinionRequest> OpinionRequests => Set<Advisers.OpinionRequest>();
 
+    public DbSet<Fazhi.Rulemaking.Hearings.Hearing> Hearings => Set<Fazhi.Rulemaking.Hearings.Hearing>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RulemakingDb).Assembly);

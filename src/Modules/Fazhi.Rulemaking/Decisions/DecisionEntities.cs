@@ -100,6 +100,14 @@ internal sealed class MajorDecision : IOrgScoped, IVersioned
 
     public DateOnly? PublishedOn { get; set; }
 
+    /// <summary>
+    /// 须举行听证会: the 公众参与 step cannot be completed until a hearing on the decision has been held (重大行政决策程序暂行条例
+    /// 第十四条、第十八条; ADR 0047). Set by the government office with the reason (the law or the matter that calls for it).
+    /// </summary>
+    public bool HearingRequired { get; set; }
+
+    public string HearingRequiredReason { get; set; } = "";
+
     public bool IsDemo { get; set; }
 
     public long Version { get; set; }
@@ -171,6 +179,7 @@ internal sealed class DecisionConfigurations : IEntityTypeConfiguration<Decision
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Minutes).HasMaxLength(8000);
         b.Property(x => x.LeaderDecision).HasMaxLength(4000);
+        b.Property(x => x.HearingRequiredReason).HasMaxLength(2000);
         b.Property(x => x.Version).IsConcurrencyToken();
     }
 

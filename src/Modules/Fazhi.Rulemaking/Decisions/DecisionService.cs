@@ -21,6 +21,8 @@ internal sealed record MeetingInput(DateOnly? HeldOn, string? Minutes, string? L
 
 internal sealed record DecisionPublishInput(DateOnly? PublishedOn);
 
+internal sealed record HearingRequiredInput(bool Required, string? Reason);
+
 internal sealed record EvidenceView(Guid Id, DecisionStep Step, string FileName, long Size, string Url);
 
 internal sealed record DecisionDetail(MajorDecision Decision, DecisionCatalogue Catalogue, IReadOnlyList<DecisionStepRecord> Steps, IReadOnlyList<EvidenceView> Evidence,
@@ -76,9 +78,19 @@ internal static class DecisionProcedure
         _ => null,
     };
 
+    /// <summary>The refusal when a decision that requires a hearing has none held (第十八条; ADR 0047).</summary>
+    public const string HearingMissing = "该决策事项须举行听证会，听证会尚未举行并登记笔录，“公众参与”不能完成（程序回流）。";
+
+    /// <summary>Where a hearing's requirement and procedure come from.</summary>
+    public const string HearingArticle = "重大行政决策程序暂行条例 第十八条";
+
     /// <summary>The first step that keeps the decision from the meeting, or null when it may be put to it.</summary>
-    public static (DecisionStep Step, string Why)? Blocking(IEnumerable<DecisionStepRecord> steps, IReadOnlyCollection<DecisionStep> withEvidence)
+    public static (DecisionStep Step, string Why)? Blocking(IEnumerable<DecisionStepRecord> steps, IReadOnlyCollection<DecisionStep> withEvidence, bool hearingMissing = false)
     {
+        if (hearingMissing)
+        {
+            return (DecisionStep.PublicParticipation, HearingMissing);
+        }
         var byStep = steps.ToDictionary(s => s.Step);
         foreach (var step in BeforeMeeting)
         {
@@ -99,6 +111,39 @@ internal static class DecisionProcedure
 /// <summary>Major administrative decisions: the catalogue, each decision's steps with evidence, 程序回流, the meeting, publication.</summary>
 internal sealed class DecisionService(RulemakingDb db, ICurrentUser user, IDeadlineService clock, IOrgDirectory orgs, IAttachmentStore attachments, ISystemWork systemWork)
 {
+    /// <summary>Refused (naming the article) while the decision requires a hearing and none has been held with its record.</summary>
+    private async Task EnsureHearingHeldAsync(MajorDecision decision, CancellationToken ct)
+    {
+        if (decision.HearingRequired && !await Hearings.HearingService.HearingHeldAsync(db, decision.Id, ct))
+        {
+            throw Refuse.Conflict(DecisionProcedure.HearingMissing, DecisionProcedure.HearingArticle);
+        }
+    }
+
+    /// <summary>
+    /// The government office marks a decision as requiring a hearing (重大行政决策程序暂行条例 第十四条: 听证会 is one of the
+    /// ways of public participation; 第十八条 its procedure; a law or rule may require it), with the reason; or lifts it
+    /// with the reason, before the 公众参与 step is done.
+    /// </summary>
+    public async Task<MajorDecision> SetHearingRequiredAsync(Guid id, HearingRequiredInput input, CancellationToken ct)
+    {
+        var (decision, row) = await OpenStepAsync(id, DecisionStep.PublicParticipation, ct);
+        if (decision.Status != DecisionStatus.InProgress)
+        {
+            throw Refuse.Conflict("决策已作出，不能再变更决策前的程序。");
+        }
+        if (row.State != StepState.Pending)
+        {
+            throw Refuse.Conflict("“公众参与”已完成，请先程序回流到“公众参与”再变更是否须举行听证会。", DecisionProcedure.Article(DecisionStep.PublicParticipation));
+        }
+        var checks = new FieldChecks();
+        var reason = TextRules.Required(checks, "reason", "理由（须举行听证会的依据或不再举行的理由）", input.Reason, 2000);
+        checks.ThrowIfAny("未登记。");
+        (decision.HearingRequired, decision.HearingRequiredReason) = (input.Required, reason);
+        await db.SaveChangesAsync(ct);
+        return decision;
+    }
+
     public const string EvidenceOwner = "rulemaking.decision";
 
     public DateOnly Today => clock.Today;
@@ -211,6 +256,10 @@ internal sealed class DecisionService(RulemakingDb db, ICurrentUser user, IDeadl
         {
             throw Refuse.Conflict(step == DecisionStep.PostEvaluation ? "决策公布后才能进行后评估。" : "决策已作出，不能再变更决策前的程序。");
         }
+        if (step == DecisionStep.PublicParticipation)
+        {
+            await EnsureHearingHeldAsync(decision, ct);
+        }
         var checks = new FieldChecks();
         checks.When(input.StartedOn is null, "startedOn", "请填写开始日期。");
         checks.When(input.EndedOn is null, "endedOn", "请填写结束日期。");
@@ -251,6 +300,10 @@ internal sealed class DecisionService(RulemakingDb db, ICurrentUser user, IDeadl
         if (decision.Status != DecisionStatus.InProgress)
         {
             throw Refuse.Conflict("决策已作出，不能再变更决策前的程序。");
+        }
+        if (step == DecisionStep.PublicParticipation)
+        {
+            await EnsureHearingHeldAsync(decision, ct);
         }
         var checks = new FieldChecks();
         var reason = TextRules.Required(checks, "reason", "法定理由的具体说明", input.Reason, 1800);
@@ -295,7 +348,8 @@ internal sealed class DecisionService(RulemakingDb db, ICurrentUser user, IDeadl
         }
         var steps = await db.DecisionSteps.AsNoTracking().Where(s => s.DecisionId == id).ToListAsync(ct);
         var evidence = await EvidenceAsync(id, ct);
-        if (DecisionProcedure.Blocking(steps, evidence.Select(e => e.Step).ToHashSet()) is { } blocking)
+        var hearingMissing = decision.HearingRequired && !await Hearings.HearingService.HearingHeldAsync(db, id, ct);
+        if (DecisionProcedure.Blocking(steps, evidence.Select(e => e.Step).ToHashSet(), hearingMissing) is { } blocking)
         {
             throw Refuse.Conflict(blocking.Why, DecisionProcedure.Article(blocking.Step));
         }

@@ -39,6 +39,11 @@ internal static class DecisionsApi
             return TypedResults.Ok(await DetailAsync(s, id, ct));
         });
         var m = g.MapGroup("/{id:guid}").RequirePermission(RulemakingPermissions.DecisionsManage);
+        m.MapPost("/hearing-required", async (Guid id, HearingRequiredInput i, DecisionService s, CancellationToken ct) =>
+        {
+            await s.SetHearingRequiredAsync(id, i, ct);
+            return TypedResults.Ok(await DetailAsync(s, id, ct));
+        });
         m.MapPost("/return", async (Guid id, ReturnInput i, DecisionService s, CancellationToken ct) => TypedResults.Ok(await s.ReturnAsync(id, i, ct)));
         m.MapPost("/meeting", async (Guid id, MeetingInput i, DecisionService s, CancellationToken ct) =>
         {

@@ -86,6 +86,12 @@ internal sealed class LegislationSettings : IVersioned
     /// <summary>Days from publication to filing (规章制定程序条例 第三十四条；法规规章备案审查条例 第四条: 自公布之日起 30 日内报送备案).</summary>
     public int FilingDays { get; set; } = 30;
 
+    /// <summary>
+    /// Days a hearing is announced before it is held (规章制定程序条例 第十六条: 起草单位应当在举行听证会的 30 日前公布听证会的时间、地点和内容);
+    /// the city applies the same notice to hearings on major decisions (重大行政决策程序暂行条例 第十八条: 提前公布听证时间、地点), ADR 0047.
+    /// </summary>
+    public int HearingNoticeDays { get; set; } = 30;
+
     public long Version { get; set; }
 }
 
@@ -296,6 +302,7 @@ internal sealed class LegislationConfigurations : IEntityTypeConfiguration<Legis
     {
         b.ToTable("rulemaking_legislation_settings");
         b.HasKey(x => x.Id);
+        b.Property(x => x.HearingNoticeDays).HasDefaultValue(30);
         b.Property(x => x.Version).IsConcurrencyToken();
     }
 

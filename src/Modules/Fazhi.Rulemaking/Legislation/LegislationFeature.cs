@@ -44,9 +44,9 @@ internal static class LegislationFeature
                 "凭意见编号和查询码查看采纳情况。", "With the comment number and query code."));
         services.AddModuleRoles(
             new ModuleRole("rulemaking-legislation-office", "立法工作机构", "司法局立法科：编制和调整年度立法计划，推进立法项目各阶段，公开征求意见，公布、备案，管理基层立法联系点和立法期限。",
-                [RulemakingPermissions.LegislationWork, RulemakingPermissions.LegislationManage]),
+                [RulemakingPermissions.LegislationWork, RulemakingPermissions.LegislationManage, RulemakingPermissions.Hearings]),
             new ModuleRole("rulemaking-legislation-drafter", "立法项目起草单位", "起草本单位承担的地方性法规、政府规章草案，提交稿本，逐条答复征求意见。",
-                [RulemakingPermissions.LegislationWork]),
+                [RulemakingPermissions.LegislationWork, RulemakingPermissions.Hearings]),
             new ModuleRole("rulemaking-contact-point", "基层立法联系点", "汇总群众对立法草案的意见，按条文批量报送，查看采纳情况。",
                 [RulemakingPermissions.LegislationContact]));
         services.AddDemoRoleAssignments(

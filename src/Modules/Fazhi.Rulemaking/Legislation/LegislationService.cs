@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Rulemaking.Legislation;
 
-internal sealed record LegislationSettingsInput(int CommentDays, int RuleEffectDays, int FilingDays, long? Version);
+internal sealed record LegislationSettingsInput(int CommentDays, int RuleEffectDays, int FilingDays, long? Version, int? HearingNoticeDays = null);
 
 internal sealed record PlanInput(int Year, string? Title);
 
@@ -58,7 +58,8 @@ internal sealed record PublicDraft(LegislationProject Project, DraftVersion Vers
 /// versions with article-level comparison, the public comment period, article-anchored comments with answers, contact points'
 /// bulk submissions, publication with the date of effect and the filing due date.
 /// </summary>
-internal sealed class LegislationService(RulemakingDb db, ICurrentUser user, IDeadlineService clock, IOrgDirectory orgs, ISystemWork systemWork, INumberSequence numbers)
+internal sealed class LegislationService(RulemakingDb db, ICurrentUser user, IDeadlineService clock, IOrgDirectory orgs, ISystemWork systemWork, INumberSequence numbers,
+    Fazhi.Library.Contracts.ILibraryPublishing library)
 {
     public static readonly NumberSequenceDefinition CommentNumbers = new("rulemaking.legislation-comment", "立法征求意见编号", "LFYJ-{year}-{seq:00000}");
 
@@ -77,6 +78,7 @@ internal sealed class LegislationService(RulemakingDb db, ICurrentUser user, IDe
         checks.When(input.CommentDays is < 1 or > 180, "commentDays", "征求意见期限应在 1 至 180 日之间。");
         checks.When(input.RuleEffectDays is < 0 or > 180, "ruleEffectDays", "规章施行期限应在 0 至 180 日之间。");
         checks.When(input.FilingDays is < 1 or > 180, "filingDays", "备案期限应在 1 至 180 日之间。");
+        checks.When(input.HearingNoticeDays is < 1 or > 180, "hearingNoticeDays", "听证会提前公告期限应在 1 至 180 日之间。");
         checks.ThrowIfAny("期限未保存。");
         var row = await db.LegislationSettings.FirstOrDefaultAsync(ct);
         if (row is null)
@@ -89,6 +91,7 @@ internal sealed class LegislationService(RulemakingDb db, ICurrentUser user, IDe
             Refuse.UnlessVersion(input.Version, row.Version, "期限设置");
         }
         (row.CommentDays, row.RuleEffectDays, row.FilingDays) = (input.CommentDays, input.RuleEffectDays, input.FilingDays);
+        row.HearingNoticeDays = input.HearingNoticeDays ?? row.HearingNoticeDays;
         await db.SaveChangesAsync(ct);
         return row;
     }
@@ -345,6 +348,10 @@ internal sealed class LegislationService(RulemakingDb db, ICurrentUser user, IDe
                 break;
         }
         checks.ThrowIfAny($"未进入“{LegislationProcedure.Name(input.Stage)}”。");
+        if (input.Stage == LegislationStage.Published)
+        {
+            await PublishToLibraryAsync(project, on, ct);
+        }
         switch (input.Stage)
         {
             case LegislationStage.Decided:
@@ -403,6 +410,20 @@ internal sealed class LegislationService(RulemakingDb db, ICurrentUser user, IDe
             checks.Add("effectiveOn", $"规章应当自公布之日起 {settings.RuleEffectDays} 日后施行（{on.AddDays(settings.RuleEffectDays):yyyy-MM-dd} 起）；涉及国家安全、外汇汇率、货币政策的确定以及公布后不立即施行将有碍规章施行的，须写明理由（规章制定程序条例第三十二条）。");
         }
         (project.DocumentNo, project.EffectiveOn, project.EffectExceptionReason) = (number, input.EffectiveOn, exception);
+    }
+
+    /// <summary>
+    /// The published text — the project's last draft version — becomes a work or a new version in the library (ADR 0047),
+    /// before the stage is saved, so a refusal there leaves the project unpublished.
+    /// </summary>
+    private async Task PublishToLibraryAsync(LegislationProject project, DateOnly on, CancellationToken ct)
+    {
+        var last = await db.DraftVersions.AsNoTracking().Where(v => v.ProjectId == project.Id).OrderByDescending(v => v.No).FirstOrDefaultAsync(ct)
+            ?? throw Refuse.Conflict("立法项目没有草案稿本，无法公布文本。");
+        var (kind, issuer) = project.Kind == LegislationKind.GovernmentRule
+            ? (Fazhi.Library.Contracts.PublishedTextKind.GovernmentRule, "枣庄市人民政府")
+            : (Fazhi.Library.Contracts.PublishedTextKind.MunicipalRegulation, "枣庄市人民代表大会常务委员会");
+        await library.PublishAsync(new Fazhi.Library.Contracts.PublishedText(project.Title, kind, issuer, project.DocumentNo, on, project.EffectiveOn ?? on, last.Text), ct);
     }
 
     // ---- answers --------------------------------------------------------------------------------------------------

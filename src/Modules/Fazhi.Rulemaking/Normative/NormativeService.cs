@@ -34,7 +34,7 @@ internal sealed record DraftDetail(NormativeDraft Draft, IReadOnlyList<DraftArti
 /// without the number), filed within the filing period, and lapses at the end of its validity period.
 /// </summary>
 internal sealed class NormativeService(RulemakingDb db, ICurrentUser user, IDeadlineService clock, IOrgDirectory orgs, ISystemWork systemWork,
-    LegalityPrecheck precheck, INumberSequence numbers)
+    LegalityPrecheck precheck, INumberSequence numbers, Fazhi.Library.Contracts.ILibraryPublishing library)
 {
     /// <summary>统一登记编号 (pattern editable at /admin/numbering): e.g. ZZFG-2026-001 (the Shandong/枣庄 format is unverified, domain.md Part 2 §4).</summary>
     public static readonly NumberSequenceDefinition RegistrationNumbers = new("rulemaking.registration", "行政规范性文件统一登记编号", "ZZFG-{year}-{seq:000}");
@@ -302,6 +302,10 @@ internal sealed class NormativeService(RulemakingDb db, ICurrentUser user, IDead
         DateRules.Check(checks, "publishedOn", "公布日期", input.PublishedOn, Today);
         checks.When(input.PublishedOn > draft.EffectiveOn, "publishedOn", "公布日期不能晚于施行日期（未经公布的不得作为行政管理依据，优化营商环境条例第六十四条）。");
         checks.ThrowIfAny("未公布。");
+        // The published text becomes a work (or a new version of the work with this title) in the library (ADR 0047); a
+        // refusal there (say, a text without articles) refuses the publication before anything here is saved.
+        await library.PublishAsync(new Fazhi.Library.Contracts.PublishedText(draft.Title, Fazhi.Library.Contracts.PublishedTextKind.NormativeDocument,
+            draft.IssuingAuthority, draft.RegistrationNo, input.PublishedOn!.Value, draft.EffectiveOn, draft.Text), ct);
         draft.PublishedOn = input.PublishedOn;
         // 备案: within FilingDays (default 30) days of publication — 山东省人大常委会备案审查规定 第七条; 法规规章备案审查条例 第四条 for rules.
         draft.FilingDueOn = input.PublishedOn!.Value.AddDays(settings.FilingDays);

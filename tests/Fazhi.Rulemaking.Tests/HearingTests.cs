@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fazhi.Rulemaking.Tests;
+
+/// <summary>
+/// Hearings and expert meetings (ADR 0047) through HTTP: a hearing is announced at least the settings row's days ahead
+/// (规章制定程序条例 第十六条, 30 by default, editable) or refused naming <c>heldOn</c> and the article; an expert meeting has no
+/// notice period; the record needs the date passed and the minutes attached, and is written once; the unit's scope; the
+/// public notice. A major decision marked as requiring a hearing cannot pass 公众参与 until one is held (第十八条).
+/// </summary>
+public sealed class HearingTests(RulemakingHost host) : IClassFixture<RulemakingHost>
+{
+    private static async Task<JsonElement> MinutesAsync(HttpClient client, string id, string name = "听证笔录.pdf")
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("%PDF-1.4\n" + name + "\n%%EOF")), "file", name } };
+        return await RulemakingHost.OkAsync(await client.PostAsync($"/api/rulemaking/hearings/{id}/minutes", form));
+    }
+
+    /// <summary>The meeting's date has come: moved into the past as the days pass.</summary>
+    private Task HeldYesterdayAsync(string id, DateOnly today) => host.Factory.InScopeAsync(async sp =>
+    {
+        await using var db = sp.GetRequiredService<Fazhi.Platform.Kit.ISystemWork>().Db<Data.RulemakingDb>("test");
+        await db.Hearings.Where(h => h.Id == Guid.Parse(id)).ExecuteUpdateAsync(s => s.SetProperty(h => h.HeldOn, today.AddDays(-1)).SetProperty(h => h.AnnouncedOn, today.AddDays(-40)));
+    });
+
+    private static object Body(string kind, string subject, string subjectId, DateOnly heldOn, string title = "测试听证会") => new
+    {
+        kind, subject, subjectId, title, content = "草案设定的收费项目。", heldOn, place = "市政务服务中心听证室", participants = "公开报名，确定参加人 15 名。",
+    };
+
+    private async Task<long> RecordVersionAsync(HttpClient client, string id) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/rulemaking/hearings/{id}")).GetProperty("hearing").GetProperty("version").GetInt64();
+
+    [Fact]
+    public async Task A_hearing_on_a_draft_rule_is_announced_thirty_days_ahead_held_and_recorded()
+    {
+        var today = await host.TodayAsync();
+        var office = await host.Factory.ApiClientAsync(await host.Factory.CreateUserAsync("rulemaking-legislation-office", "370400"));
+        var plan = await RulemakingHost.OkCreatedAsync(await office.PostAsJsonAsync("/api/rulemaking/legislation/plans", new { year = today.Year, title = "听证测试立法计划" }));
+        var unit = await host.Factory.UnitIdAsync("370400-ZJJ");
+        var project = (await RulemakingHost.OkCreatedAsync(await office.PostAsJsonAsync($"/api/rulemaking/legislation/plans/{plan.GetProperty("id").GetString()}/items",
+            new { title = "枣庄市物业服务收费管理办法", kind = "GovernmentRule", orgUnitId = unit, plannedSubmitOn = today.AddDays(30), plannedAdoptOn = today.AddDays(90) })))
+            .GetProperty("id").GetString()!;
+
+        // Notice shorter than 30 days: refused naming heldOn and 第十六条; an expert meeting needs no notice period.
+        var refused = await (await office.PostAsJsonAsync("/api/rulemaking/hearings", Body("Hearing", "LegislationProject", project, today.AddDays(29)))).AssertRefusedNamingAsync("heldOn");
+        Assert.Contains("第十六条", refused.GetProperty("errors").GetProperty("heldOn")[0].GetString());
+        await (await office.PostAsJsonAsync("/api/rulemaking/hearings", new { kind = "Hearing", subject = "LegislationProject", subjectId = project })).AssertRefusedNamingAsync("place");
+        var expert = await RulemakingHost.OkCreatedAsync(await office.PostAsJsonAsync("/api/rulemaking/hearings", Body("ExpertMeeting", "LegislationProject", project, today.AddDays(3), "物业收费专家论证会")));
+        Assert.Equal("Announced", expert.GetProperty("state").GetString());
+
+        // The period is the settings row's: at 45 days the 30-day date is refused too.
+        var settings = await office.GetFromJsonAsync<JsonElement>("/api/rulemaking/legislation/settings");
+        Assert.Equal(30, settings.GetProperty("hearingNoticeDays").GetInt32());
+        var saved = await RulemakingHost.OkAsync(await office.PutAsJsonAsync("/api/rulemaking/legislation/settings", new { commentDays = 30, ruleEffectDays = 30, filingDays = 30, hearingNoticeDays = 45, version = settings.GetProperty("version").GetInt64() }));
+        await (await office.PostAsJsonAsync("/api/rulemaking/hearings", Body("Hearing", "LegislationProject", project, today.AddDays(30)))).AssertRefusedNamingAsync("heldOn");
+        await RulemakingHost.OkAsync(await office.PutAsJsonAsync("/api/rulemaking/legislation/settings", new { commentDays = 30, ruleEffectDays = 30, filingDays = 30, hearingNoticeDays = 30, version = saved.GetProperty("version").GetInt64() }));
+        var hearing = await RulemakingHost.OkCreatedAsync(await office.PostAsJsonAsync("/api/rulemaking/hearings", Body("Hearing", "LegislationProject", project, today.AddDays(30), "物业收费立法听证会")));
+        var id = hearing.GetProperty("id").GetString()!;
+        Assert.Equal(today.ToString("yyyy-MM-dd"), hearing.GetProperty("announcedOn").GetString());
+
+        // Scope and permission: another unit's drafter does not see it; a decision unit cannot hold one on a legislation project.
+        var other = await host.Factory.ApiClientAsync(await host.Factory.CreateUserAsync("rulemaking-legislation-drafter", "370400-GAJ"));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/rulemaking/hearings/{id}")).StatusCode);
+        Assert.DoesNotContain((await other.GetFromJsonAsync<JsonElement>("/api/rulemaking/hearings")).EnumerateArray(), h => h.GetProperty("id").GetString() == id);
+        await (await other.PostAsJsonAsync("/api/rulemaking/hearings", Body("ExpertMeeting", "LegislationProject", project, today.AddDays(3)))).AssertRefusedNamingAsync("subjectId");
+        var decisionUnit = await host.Factory.ApiClientAsync(await host.Factory.CreateUserAsync("rulemaking-decision-unit", "370400"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await decisionUnit.PostAsJsonAsync("/api/rulemaking/hearings", Body("Hearing", "LegislationProject", project, today.AddDays(40)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.DrafterAsync()).GetAsync("/api/rulemaking/hearings")).StatusCode);
+
+        // The public notice: the hearing, not the expert meeting; the page on a phone.
+        var anonymous = host.Factory.CreateClient();
+        var notices = await anonymous.GetFromJsonAsync<JsonElement>("/api/rulemaking/public/hearings");
+        Assert.Contains(notices.EnumerateArray(), h => h.GetProperty("id").GetString() == id && h.GetProperty("place").GetString() == "市政务服务中心听证室");
+        Assert.DoesNotContain(notices.EnumerateArray(), h => h.GetProperty("id").GetString() == expert.GetProperty("id").GetString());
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/public/hearings/{id}"));
+        Assert.Contains("物业收费立法听证会", page);
+        Assert.Contains(today.AddDays(30).ToString("yyyy-MM-dd"), page);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/rulemaking/public/hearings/{expert.GetProperty("id").GetString()}")).StatusCode);
+
+        // The record: not before the date; then the minutes first; once only.
+        Assert.Equal(HttpStatusCode.Conflict, (await office.PostAsJsonAsync($"/api/rulemaking/hearings/{id}/record", new { record = "到会 15 人。", version = await RecordVersionAsync(office, id) })).StatusCode);
+        await HeldYesterdayAsync(id, today);
+        await (await office.PostAsJsonAsync($"/api/rulemaking/hearings/{id}/record", new { record = "到会 15 人。", version = await RecordVersionAsync(office, id) })).AssertRefusedNamingAsync("file");
+        await (await office.PostAsJsonAsync($"/api/rulemaking/hearings/{id}/record", new { record = "", version = await RecordVersionAsync(office, id) })).AssertRefusedNamingAsync("record");
+        await MinutesAsync(office, id);
+        var held = await RulemakingHost.OkAsync(await office.PostAsJsonAsync($"/api/rulemaking/hearings/{id}/record", new { record = "到会 15 人，9 人赞成。", version = await RecordVersionAsync(office, id) }));
+        Assert.Equal("Held", held.GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await office.PostAsJsonAsync($"/api/rulemaking/hearings/{id}/record", new { record = "再次登记", version = held.GetProperty("version").GetInt64() })).StatusCode);
+        using var late = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "补充.pdf" } };
+        Assert.Equal(HttpStatusCode.Conflict, (await office.PostAsync($"/api/rulemaking/hearings/{id}/minutes", late)).StatusCode);
+        var detail = await office.GetFromJsonAsync<JsonElement>($"/api/rulemaking/hearings/{id}");
+        Assert.Single(detail.GetProperty("minutes").EnumerateArray());
+        Assert.Contains("已举行", WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/public/hearings/{id}")));
+    }
+
+    [Fact]
+    public async Task A_decision_requiring_a_hearing_cannot_pass_public_participation_without_one_held()
+    {
+        var today = await host.TodayAsync();
+        var office = await host.Factory.ApiClientAsync(await host.Factory.CreateUserAsync("rulemaking-government-office", "370400"));
+        var unit = await host.Factory.ApiClientAsync(await host.Factory.CreateUserAsync("rulemaking-decision-unit", "370403"));
+        var xuecheng = await host.Factory.UnitIdAsync("370403");
+        var catalogue = await RulemakingHost.OkCreatedAsync(await office.PostAsJsonAsync("/api/rulemaking/decisions/catalogues", new { year = today.Year, title = "听证测试决策目录" }));
+        var added = await RulemakingHost.OkCreatedAsync(await office.PostAsJsonAsync("/api/rulemaking/decisions",
+            new { catalogueId = catalogue.GetProperty("id").GetString(), title = "测试区供水价格调整", summary = "居民生活用水阶梯价格调整。", orgUnitId = xuecheng }));
+        var id = added.GetProperty("decision").GetProperty("id").GetString()!;
+
+        // The office marks it as requiring a hearing, with the reason; the unit cannot.
+        await (await office.PostAsJsonAsync($"/api/rulemaking/decisions/{id}/hearing-required", new { required = true, reason = "" })).AssertRefusedNamingAsync("reason");
+        Assert.Equal(HttpStatusCode.Forbidden, (await unit.PostAsJsonAsync($"/api/rulemaking/decisions/{id}/hearing-required", new { required = false, reason = "x" })).StatusCode);
+        var marked = await RulemakingHost.OkAsync(await office.PostAsJsonAsync($"/api/rulemaking/decisions/{id}/hearing-required", new { required = true, reason = "价格法第二十三条：公用事业价格应当举行听证会。" }));
+        Assert.True(marked.GetProperty("decision").GetProperty("hearingRequired").GetBoolean());
+
+        // 公众参与 is refused (naming the hearing and the article), and so is "not required".
+        using (var form = new MultipartFormDataContent { { new StringContent("PublicParticipation"), "step" }, { new ByteArrayContent("%PDF-1.4\n%%EOF"u8.ToArray()), "file", "公告.pdf" } })
+        {
+            await RulemakingHost.OkAsync(await unit.PostAsync($"/api/rulemaking/decisions/{id}/evidence", form));
+        }
+        var step = new { startedOn = today.AddDays(-70), endedOn = today.AddDays(-35), note = "公开征求意见 35 日。" };
+        var refused = await unit.PostAsJsonAsync($"/api/rulemaking/decisions/{id}/steps/PublicParticipation/complete", step);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var problem = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("听证会", problem);
+        Assert.Contains("第十八条", problem);
+        Assert.Equal(HttpStatusCode.Conflict, (await unit.PostAsJsonAsync($"/api/rulemaking/decisions/{id}/steps/PublicParticipation/not-required", new { reason = "不公开" })).StatusCode);
+        // An expert meeting is not a hearing.
+        var meeting = await RulemakingHost.OkCreatedAsync(await unit.PostAsJsonAsync("/api/rulemaking/hearings", Body("ExpertMeeting", "MajorDecision", id, today.AddDays(1), "供水价格专家论证会")));
+        await HeldYesterdayAsync(meeting.GetProperty("id").GetString()!, today);
+        await MinutesAsync(unit, meeting.GetProperty("id").GetString()!, "论证意见.pdf");
+        await RulemakingHost.OkAsync(await unit.PostAsJsonAsync($"/api/rulemaking/hearings/{meeting.GetProperty("id").GetString()}/record",
+            new { record = "专家意见一致。", version = await RecordVersionAsync(unit, meeting.GetProperty("id").GetString()!) }));
+        Assert.Equal(HttpStatusCode.Conflict, (await unit.PostAsJsonAsync($"/api/rulemaking/decisions/{id}/steps/PublicParticipation/complete", step)).StatusCode);
+
+        // The hearing held and recorded: 公众参与 completes; then the requirement can no longer be changed without 程序回流.
+        var hearing = await RulemakingHost.OkCreatedAsync(await unit.PostAsJsonAsync("/api/rulemaking/hearings", Body("Hearing", "MajorDecision", id, today.AddDays(30), "供水价格调整听证会")));
+        var hid = hearing.GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.Conflict, (await unit.PostAsJsonAsync($"/api/rulemaking/decisions/{id}/steps/PublicParticipation/complete", step)).StatusCode);
+        await HeldYesterdayAsync(hid, today);
+        await MinutesAsync(unit, hid);
+        await RulemakingHost.OkAsync(await unit.PostAsJsonAsync($"/api/rulemaking/hearings/{hid}/record", new { record = "听证参加人 15 名，多数赞成。", version = await RecordVersionAsync(unit, hid) }));
+        var done = await RulemakingHost.OkAsync(await unit.PostAsJsonAsync($"/api/rulemaking/decisions/{id}/steps/PublicParticipation/complete", step));
+        Assert.Equal("Done", done.GetProperty("steps")[0].GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await office.PostAsJsonAsync($"/api/rulemaking/decisions/{id}/hearing-required", new { required = false, reason = "改为书面征求意见。" })).StatusCode);
+
+        // The decision's page lists its hearings.
+        var browser = await host.Factory.SignedInBrowserAsync(await host.Factory.CreateUserAsync("rulemaking-government-office", "370400"));
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/rulemaking/decisions/{id}"));
+        Assert.Contains("供水价格调整听证会", page);
+        Assert.Contains("价格法第二十三条", page);
+    }
+
+    [Fact]
+    public async Task The_demo_shows_hearings_to_the_demo_accounts()
+    {
+        await host.Factory.SeedDemoAsync();
+        var city = await host.Factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-city"));
+        var page = WebUtility.HtmlDecode(await city.GetStringAsync("/rulemaking/hearings"));
+        Assert.Contains("立法听证会", page);
+        var xuecheng = await host.Factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-xuecheng"));
+        page = WebUtility.HtmlDecode(await xuecheng.GetStringAsync("/rulemaking/hearings"));
+        Assert.Contains("专家论证会（重新论证）", page);
+        Assert.Contains("已举行", page);
+        var notices = WebUtility.HtmlDecode(await host.Factory.CreateClient().GetStringAsync("/public/hearings"));
+        Assert.Contains("立法听证会", notices);
+    }
+}
