@@ -302,11 +302,13 @@ public sealed partial class CaseFlowTests(FazhiFactory factory)
         Assert.Contains(number, list);
         Assert.Contains("受理审查", list);
 
-        var response = await Forms.SubmitAsync(api, $"/disputes/cases/{id}", "accept", new Dictionary<string, string>());
-        // The action redirects back to the case page (post/redirect/get), which reads the whole case again (ADR 0048).
+        // A browser (cookies, redirects not followed): the action redirects back to the case page (post/redirect/get),
+        // which reads the whole case again (ADR 0048).
+        var browser = await factory.SignedInBrowserAsync(clerk);
+        var response = await Forms.SubmitAsync(browser, $"/disputes/cases/{id}", "accept", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.EndsWith($"/disputes/cases/{id}?done=accept", response.Headers.Location!.ToString());
-        var html = WebUtility.HtmlDecode(await api.GetStringAsync(response.Headers.Location));
+        var html = WebUtility.HtmlDecode(await browser.GetStringAsync(response.Headers.Location));
         Assert.Contains("已受理，下一环节已开始计时。", html);
         Assert.Contains("审理裁决", html);
     }

@@ -3,6 +3,8 @@ using Fazhi.Lists.Reports;
 using Fazhi.Platform.Data;
 using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Lists.Data;
 
@@ -59,7 +61,9 @@ internal abstract class ListsDb : FazhiDbContext
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (items)
         {
-            Search.VersionSearch.Changed();
+            // The process's singleton, from the application's services (the context's options are built once per process).
+            this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
+                ?.GetService<Search.VersionSearch>()?.Changed();
         }
         return written;
     }

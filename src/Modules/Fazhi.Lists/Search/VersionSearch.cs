@@ -93,13 +93,13 @@ internal sealed class VersionSearch
 {
     public const int Kept = 3;
 
-    private static long _generation;
+    private long _generation;
 
     private readonly ConcurrentDictionary<(string List, Guid Version), (long Generation, Lazy<Task<object>> Snapshot)> _snapshots = new();
     private readonly object _prune = new();
 
     /// <summary>Called by the module's context when a list item revision was written: every snapshot is rebuilt on its next use.</summary>
-    public static void Changed() => Interlocked.Increment(ref _generation);
+    public void Changed() => Interlocked.Increment(ref _generation);
 
     /// <summary>The snapshot of a published version, built with <paramref name="load"/> when missing or stale.</summary>
     public async Task<VersionSnapshot<TFilter>> GetAsync<TFilter>(string list, Guid version, Func<Task<VersionSnapshot<TFilter>>> load)
