@@ -61,30 +61,6 @@ internal sealed record MaterialSet(string Owner, IReadOnlyList<(string Key, stri
     /// The upload endpoint (multipart fields <c>file</c> and <c>kind</c>). Bearer clients need no antiforgery token and get the
     /// record back; a browser form (cookie) carries one and is sent back to the record's page with the outcome.
     /// </summary>
-    public async Task<IResult> UploadAsync(HttpContext http, Guid id, Func<string, Stream, string, Task> add, Func<Task<object>> view, CancellationToken ct)
-    {
-        var browser = !CookieAntiforgery.UsesBearerToken(http);
-        if (!http.Request.HasFormContentType)
-        {
-            throw Refuse.Field("file", "请以 multipart/form-data 上传文件（字段 file）。");
-        }
-        var form = await http.Request.ReadFormAsync(ct);
-        var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0)
-        {
-            return browser ? Results.Redirect($"{PageBase}/{id}?error=" + Uri.EscapeDataString("请选择要上传的文件。")) : throw Refuse.Field("file", "请选择要上传的文件。");
-        }
-        await using var stream = file.OpenReadStream();
-        if (!browser)
-        {
-            await add(form["kind"].ToString(), stream, file.FileName);
-            return Results.Ok(await view());
-        }
-        var refusal = await PageActions.TryAsync(() => add(form["kind"].ToString(), stream, file.FileName));
-        if (refusal?.Kind == RefusalKind.NotFound)
-        {
-            throw refusal;
-        }
-        return Results.Redirect($"{PageBase}/{id}" + (refusal is null ? "?done=material" : "?error=" + Uri.EscapeDataString(refusal.Message)));
-    }
+    public Task<IResult> UploadAsync(HttpContext http, Guid id, Func<string, Stream, string, Task> add, Func<Task<object>> view, CancellationToken ct) =>
+        FormUploads.HandleAsync(http, $"{PageBase}/{id}", "material", (form, stream, name) => add(form["kind"].ToString(), stream, name), async () => await view(), ct);
 }

@@ -72,30 +72,6 @@ internal static class DecisionsApi
     }
 
     /// <summary>Multipart fields <c>file</c> and <c>step</c>. A bearer client gets the decision back; a browser form goes back to the page.</summary>
-    private static async Task<IResult> UploadAsync(Guid id, HttpContext http, DecisionService s, CancellationToken ct)
-    {
-        var browser = !CookieAntiforgery.UsesBearerToken(http);
-        if (!http.Request.HasFormContentType)
-        {
-            throw Refuse.Field("file", "请以 multipart/form-data 上传文件（字段 file）。");
-        }
-        var form = await http.Request.ReadFormAsync(ct);
-        var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0)
-        {
-            return browser ? Results.Redirect($"/rulemaking/decisions/{id}?error=" + Uri.EscapeDataString("请选择要上传的文件。")) : throw Refuse.Field("file", "请选择要上传的文件。");
-        }
-        await using var stream = file.OpenReadStream();
-        if (!browser)
-        {
-            await s.AddEvidenceAsync(id, form["step"].ToString(), stream, file.FileName, ct);
-            return Results.Ok(await DetailAsync(s, id, ct));
-        }
-        var refusal = await PageActions.TryAsync(() => s.AddEvidenceAsync(id, form["step"].ToString(), stream, file.FileName, ct));
-        if (refusal?.Kind == RefusalKind.NotFound)
-        {
-            throw refusal;
-        }
-        return Results.Redirect($"/rulemaking/decisions/{id}" + (refusal is null ? "?done=evidence" : "?error=" + Uri.EscapeDataString(refusal.Message)));
-    }
+    private static Task<IResult> UploadAsync(Guid id, HttpContext http, DecisionService s, CancellationToken ct) =>
+        FormUploads.HandleAsync(http, $"/rulemaking/decisions/{id}", "evidence", (form, stream, name) => s.AddEvidenceAsync(id, form["step"].ToString(), stream, name, ct), async () => await DetailAsync(s, id, ct), ct);
 }

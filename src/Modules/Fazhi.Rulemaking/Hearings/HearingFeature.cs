@@ -56,32 +56,8 @@ internal static class HearingFeature
     };
 
     /// <summary>Multipart field <c>file</c>. A bearer client gets the meeting back; a browser form goes back to the page.</summary>
-    private static async Task<IResult> UploadAsync(Guid id, HttpContext http, HearingService s, CancellationToken ct)
-    {
-        var browser = !CookieAntiforgery.UsesBearerToken(http);
-        if (!http.Request.HasFormContentType)
-        {
-            throw Refuse.Field("file", "请以 multipart/form-data 上传文件（字段 file）。");
-        }
-        var form = await http.Request.ReadFormAsync(ct);
-        var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0)
-        {
-            return browser ? Results.Redirect($"/rulemaking/hearings/{id}?error=" + Uri.EscapeDataString("请选择要上传的文件。")) : throw Refuse.Field("file", "请选择要上传的文件。");
-        }
-        await using var stream = file.OpenReadStream();
-        if (!browser)
-        {
-            await s.AddMinutesAsync(id, stream, file.FileName, ct);
-            return Results.Ok(await s.GetAsync(id, ct));
-        }
-        var refusal = await PageActions.TryAsync(() => s.AddMinutesAsync(id, stream, file.FileName, ct));
-        if (refusal?.Kind is RefusalKind.NotFound)
-        {
-            throw refusal;
-        }
-        return Results.Redirect($"/rulemaking/hearings/{id}" + (refusal is null ? "?done=minutes" : "?error=" + Uri.EscapeDataString(refusal.Message)));
-    }
+    private static Task<IResult> UploadAsync(Guid id, HttpContext http, HearingService s, CancellationToken ct) =>
+        FormUploads.HandleAsync(http, $"/rulemaking/hearings/{id}", "minutes", (_, stream, name) => s.AddMinutesAsync(id, stream, name, ct), async () => await s.GetAsync(id, ct), ct);
 }
 
 /// <summary>The home page's line: meetings whose date has passed without the record entered (urgent).</summary>
