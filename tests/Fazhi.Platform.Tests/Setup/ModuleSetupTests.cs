@@ -38,14 +38,17 @@ public sealed class ModuleSetupTests(FazhiFactory factory)
         // ADR 0043: roles are created once; a release that adds a permission to a shipped role must still reach databases
         // made by an earlier release, and a permission the security administrator removed must stay removed.
         const string code = "test-upgrade-clerk";
+        // A start's role step with this release's definition of the role: the seeder as the host runs it, given the module
+        // roles (not a new host per start: every host adds EF service providers to the process).
         async Task<string[]> StartWithAsync(params string[] shipped)
         {
-            using var node = factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
-                s.AddModuleRoles(new ModuleRole(code, "测试升级角色", "升级测试。", shipped))));
-            await using var scope = node.Services.CreateAsyncScope(); // starts the host: migrate, seed
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDb>();
-            var role = await db.Roles.AsNoTracking().Include(r => r.Permissions).SingleAsync(r => r.Code == code);
-            return [.. role.Permissions.Select(p => p.Permission).Order(StringComparer.Ordinal)];
+            await factory.InScopeAsync(sp => ActivatorUtilities.CreateInstance<PlatformSeeder>(sp,
+                (IEnumerable<ModuleRole>)[new ModuleRole(code, "测试升级角色", "升级测试。", shipped)]).SeedAsync(CancellationToken.None));
+            return await factory.InScopeAsync(async sp =>
+            {
+                var role = await sp.GetRequiredService<PlatformDb>().Roles.AsNoTracking().Include(r => r.Permissions).SingleAsync(r => r.Code == code);
+                return role.Permissions.Select(p => p.Permission).Order(StringComparer.Ordinal).ToArray();
+            });
         }
         Task EditAsync(Func<PlatformDb, Guid, Task> edit) => factory.InScopeAsync(async sp =>
         {
