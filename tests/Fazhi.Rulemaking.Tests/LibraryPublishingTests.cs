@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Rulemaking.Tests;
 
@@ -46,6 +48,14 @@ public sealed class LibraryPublishingTests(RulemakingHost host) : IClassFixture<
         var work = hit.GetProperty("workId").GetString();
         var page = WebUtility.HtmlDecode(await (await host.Factory.SignedInBrowserAsync(await host.Factory.CreateUserAsync("rulemaking-office", "370400"))).GetStringAsync($"/library/{work}"));
         Assert.Contains(registered.GetProperty("registrationNo").GetString()!, page);
+
+        // The documents a cleanup reviews have been in force for some time: its library version is backdated a year (a
+        // document published today cannot take effect before today, 立法法 第一百零四条, and the library ends a work only
+        // after its latest version took effect).
+        var past = today.AddYears(-1);
+        var workGuid = Guid.Parse(work!);
+        await host.Factory.InScopeAsync(sp => sp.GetRequiredService<Fazhi.Rulemaking.Data.RulemakingDb>().Database.ExecuteSqlAsync(
+            $"UPDATE library_versions SET \"EffectiveOn\" = {past}, \"VersionDate\" = {past} WHERE \"WorkId\" = {workGuid}"));
 
         // A cleanup repeals it: once the result is published the library shows it 已废止 (and keeps the text).
         var campaign = await RulemakingHost.OkCreatedAsync(await office.PostAsJsonAsync("/api/rulemaking/cleanup/campaigns",
