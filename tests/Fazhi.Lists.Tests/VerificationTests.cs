@@ -84,6 +84,34 @@ public sealed class VerificationTests(ListsHost host) : IClassFixture<ListsHost>
         Assert.Equal(0, theirs.GetProperty("total").GetInt32());
         Assert.Contains((await host.Factory.CreateClient().GetAsync("/api/lists/verifications")).StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
 
+        // The contract for the credit records (ADR 0053): the reader's units only, optionally one enterprise; a malformed code is refused.
+        var (mine, notMine, byCode) = await host.Factory.InScopeAsync(async sp =>
+        {
+            var reader = sp.GetRequiredService<Fazhi.Lists.Contracts.IFalseCommitments>();
+            var period = (today.AddDays(-7), today);
+            return (await reader.FindAsync(new(period.Item1, period.Item2, [xuecheng]), CancellationToken.None),
+                await reader.FindAsync(new(period.Item1, period.Item2, [shizhong]), CancellationToken.None),
+                await reader.FindAsync(new(period.Item1, period.Item2, [xuecheng], "91110000600037341l"), CancellationToken.None));
+        });
+        var credited = Assert.Single(mine, f => f.ItemCode == code);
+        Assert.Equal(("枣庄市薛城区绿源园林工程有限公司", "91110000600037341L", "撤销决定，记入信用记录", xuecheng), (credited.ApplicantName, credited.CreditCode, credited.Measures, credited.UnitId));
+        Assert.DoesNotContain(notMine, f => f.ItemCode == code);
+        Assert.Contains(byCode, f => f.Id == credited.Id);
+        var badCode = await Assert.ThrowsAsync<Fazhi.Platform.Kit.RefusalException>(() => host.Factory.InScopeAsync(sp =>
+            sp.GetRequiredService<Fazhi.Lists.Contracts.IFalseCommitments>().FindAsync(new(today, today, [xuecheng], "9111"), CancellationToken.None)));
+        Assert.Contains("creditCode", badCode.Errors.Keys);
+
+        // The rates for the city dashboard: every lists indicator, each with its definition and the page of its records.
+        var rates = await host.Factory.InScopeAsync(sp => sp.GetRequiredService<Fazhi.Lists.Contracts.IListsRates>()
+            .GetAsync(new(today.AddYears(-1), today, [xuecheng, shizhong]), CancellationToken.None));
+        Assert.Equal(["lists.appeals-on-time", "lists.appeals-satisfaction", "lists.certificates-notify-commit", "lists.drill-coverage", "lists.plans-reviewed-on-time",
+            "lists.powers-basis-current", "lists.reports-answered-on-time"], rates.Rates.Select(r => r.Key));
+        Assert.All(rates.Rates, r => Assert.StartsWith("/lists/", r.Link));
+        var notifyRate = rates.Rates.Single(r => r.Key == "lists.certificates-notify-commit");
+        Assert.True(notifyRate.Numerator >= 1 && notifyRate.Denominator > notifyRate.Numerator, $"{notifyRate.Numerator}/{notifyRate.Denominator}");
+        await Assert.ThrowsAsync<Fazhi.Platform.Kit.RefusalException>(() => host.Factory.InScopeAsync(sp => sp.GetRequiredService<Fazhi.Lists.Contracts.IListsRates>()
+            .GetAsync(new(today, today.AddDays(-1), [xuecheng]), CancellationToken.None)));
+
         // The page: the records, the counts and the form (a false commitment without measures is refused on the page too).
         var browser = await host.Factory.SignedInBrowserAsync(await host.Factory.CreateUserAsync("lists-unit", "370403"));
         var html = WebUtility.HtmlDecode(await browser.GetStringAsync("/lists/verifications?q=" + Uri.EscapeDataString(code)));

@@ -104,7 +104,7 @@ internal static class LibraryApi
             var checks = new FieldChecks();
             TextRules.Required(checks, "citation", "引用", citation, 200);
             checks.ThrowIfAny();
-            return TypedResults.Ok(await refs.ResolveAsync(citation, on ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct));
+            return TypedResults.Ok(await refs.ResolveAsync(citation, on ?? clock.ChinaToday(), ct));
         });
 
         var manage = api.MapGroup("").RequirePermission(LibraryPermissions.Manage);

@@ -36,6 +36,7 @@ public static class LibraryModule
         services.AddScoped<LibraryImporter>();
         services.AddScoped<WorkQueries>();
         services.AddScoped<WorkService>();
+        services.AddSingleton<LawReferenceCache>();
         services.AddScoped<ILawReferences, LawReferences>();
         services.AddScoped<ILibraryPublishing, LibraryPublishing>();
         services.AddScoped<IDemoSeed, LibraryDemoSeed>();

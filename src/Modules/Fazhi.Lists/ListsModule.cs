@@ -65,6 +65,8 @@ public static class ListsModule
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.PowersBasisCurrentIndicator>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.PlansReviewedOnTimeIndicator>();
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Indicators.DrillCoverageIndicator>();
+        services.AddScoped<Fazhi.Lists.Contracts.IListsRates, Indicators.ListsRates>();
+        services.AddScoped<Fazhi.Lists.Contracts.IFalseCommitments, Verifications.FalseCommitments>();
         services.AddNumberSequence(PowerService.ItemCodes);
         services.AddFazhiJob<PowerLegalCheckJob>("0 45 2 * * ?", "每日 02:45 权责清单法律依据变更检查");
         services.AddScoped<IModuleSeed, ListsSettingsSeed>();

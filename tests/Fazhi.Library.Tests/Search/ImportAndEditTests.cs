@@ -114,7 +114,8 @@ public sealed class ImportAndEditTests(LibraryHost host)
     public async Task Manual_entry_repeal_and_article_correction_are_audited_and_change_status()
     {
         var admin = await Factory.ApiClientAsync(await Factory.CreateUserAsync("library-admin"));
-        var title = "枣庄市行政规范性文件管理办法" + Guid.NewGuid().ToString("N")[..6];
+        // Unique per run, and citable: a citation's title is Chinese and ends in a kind of law (办法).
+        var title = "枣庄市" + string.Concat(Guid.NewGuid().ToString("N")[..6].Select(c => "零一二三四五六七八九甲乙丙丁戊己"[Convert.ToInt32(c.ToString(), 16)])) + "行政规范性文件管理办法";
         var missing = await admin.PostAsJsonAsync("/api/library/works", new { title, level = "NormativeDocument", isPublic = true, text = "第一条 内容。" });
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         Assert.Contains("promulgatedOn", await missing.Content.ReadAsStringAsync());
@@ -136,6 +137,12 @@ public sealed class ImportAndEditTests(LibraryHost host)
         var noReason = await admin.PutAsJsonAsync($"/api/library/works/{id}/versions/1/articles/art-1", new { text = "x", reason = " " });
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
 
+        // Other modules' citations of it: the answer is shared across requests (ADR 0053) until the library changes.
+        Task<Fazhi.Library.Contracts.LawReference> CiteAsync() => Factory.InScopeAsync(sp => sp.GetRequiredService<Fazhi.Library.Contracts.ILawReferences>()
+            .ResolveAsync($"《{title}》第一条", new DateOnly(2024, 6, 1), CancellationToken.None));
+        Assert.Equal(Fazhi.Library.Contracts.ReferenceState.Current, (await CiteAsync()).State);
+        Assert.Equal(Fazhi.Library.Contracts.ReferenceState.Current, (await CiteAsync()).State);
+
         var early = await admin.PutAsJsonAsync($"/api/library/works/{id}/end", new { end = "Repealed", endedOn = "2024-04-01", note = "x", version = work.GetProperty("version").GetInt64() });
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
         var repeal = await admin.PutAsJsonAsync($"/api/library/works/{id}/end", new { end = "Repealed", endedOn = "2025-01-01", note = "被新办法取代", version = work.GetProperty("version").GetInt64() });
@@ -144,6 +151,7 @@ public sealed class ImportAndEditTests(LibraryHost host)
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         work = JsonDocument.Parse(await admin.GetStringAsync($"/api/library/works/{id}")).RootElement;
         Assert.Equal("Repealed", work.GetProperty("status").GetString());
+        Assert.Equal(Fazhi.Library.Contracts.ReferenceState.Repealed, (await CiteAsync()).State);
 
         var audit = await Factory.InScopeAsync(async sp =>
         {

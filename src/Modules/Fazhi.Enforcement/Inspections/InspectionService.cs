@@ -37,7 +37,7 @@ internal sealed record Registration(InspectionPlan? Plan, CapReached? Cap);
 /// </summary>
 internal sealed class InspectionService(EnforcementDb db, IOrgDirectory orgs, ICurrentUser current, TimeProvider clock, ICreditCodeCheck creditCodes)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.ChinaToday();
 
     public async Task<InspectionCapRule> CapRuleAsync(CancellationToken ct) =>
         await db.InspectionCapRules.AsNoTracking().FirstOrDefaultAsync(r => r.Code == InspectionCapRule.DefaultCode, ct) ?? new InspectionCapRule();

@@ -71,8 +71,8 @@ internal sealed class NoLightListReadModel(IServiceScopeFactory scopes, TimeProv
 
     private async Task<Snapshot> CurrentAsync(CancellationToken ct)
     {
-        var now = clock.GetLocalNow();
-        var today = DateOnly.FromDateTime(now.DateTime);
+        var now = clock.GetUtcNow();
+        var today = clock.ChinaToday();
         var generation = Interlocked.Read(ref _generation);
         if (_snapshot is { } s && s.Generation == generation && s.Day == today && now - s.BuiltAt < MaxAge)
         {

@@ -3,6 +3,7 @@ using Fazhi.Library.Contracts;
 using Fazhi.Library.Data;
 using Fazhi.Library.Import;
 using Fazhi.Library.Works;
+using Fazhi.Platform.Kit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Library.Citations;
@@ -11,13 +12,13 @@ namespace Fazhi.Library.Citations;
 /// <see cref="ILawReferences"/> for the other modules. A citation is 《title》第X条 or title第X条 (行政处罚法第三十二条, as the
 /// enforcement rules write them): the title is matched by its key, trying shorter tails of the words before 第X条 (依照行政处罚法
 /// → 行政处罚法) until a work is found. The article is taken from the version in force on the asked date, then compared
-/// with the version in force today. Scoped: within one request each citation is resolved once per date and each work
-/// looked up once (a list page resolves the same articles for many rows).
+/// with the version in force today (China's date). Answers and works are shared across requests through
+/// <see cref="LawReferenceCache"/> (ADR 0053): a request reads the library's latest change id once, and reuses the answers
+/// of the generation for that change.
 /// </summary>
-internal sealed partial class LawReferences(LibraryDb db, TimeProvider clock) : ILawReferences
+internal sealed partial class LawReferences(LibraryDb db, TimeProvider clock, LawReferenceCache cache) : ILawReferences
 {
-    private readonly Dictionary<(string Citation, DateOnly On), LawReference> _resolved = [];
-    private readonly Dictionary<string, (LawWork? Work, List<LawVersion> Versions)> _works = [];
+    private LawReferenceCache.Generation? _generation;
 
     // In book-title marks the title runs to the closing mark (《中华人民共和国法律援助法》, not 《中华人民共和国法); written
     // without them, the shortest run ending in a kind of law is taken and its tails are tried (依照行政处罚法 → 行政处罚法).
@@ -64,28 +65,31 @@ internal sealed partial class LawReferences(LibraryDb db, TimeProvider clock) : 
 
     private async Task<LawReference> ResolveMatchAsync(Match m, DateOnly on, CancellationToken ct)
     {
-        if (!_resolved.TryGetValue((m.Value.Trim(), on), out var resolved))
+        // One read of the change feed per request: the answers of the generation for the latest change are reused.
+        _generation ??= cache.For(await db.Changes.MaxAsync(c => (long?)c.Id, ct) ?? 0);
+        var today = clock.ChinaToday();
+        var key = (m.Value.Trim(), on, today);
+        if (!_generation.Resolved.TryGetValue(key, out var resolved))
         {
-            resolved = _resolved[(m.Value.Trim(), on)] = await ResolveUncachedAsync(m, on, ct);
+            resolved = _generation.Resolved[key] = await ResolveUncachedAsync(m, on, today, ct);
         }
         return resolved;
     }
 
-    private async Task<LawReference> ResolveUncachedAsync(Match m, DateOnly on, CancellationToken ct)
+    private async Task<LawReference> ResolveUncachedAsync(Match m, DateOnly on, DateOnly today, CancellationToken ct)
     {
         var citation = m.Value.Trim();
         var title = m.Groups["title"].Value;
-        if (!_works.TryGetValue(title, out var found))
+        if (!_generation!.Works.TryGetValue(title, out var found))
         {
             var w = await FindWorkAsync(title, ct);
-            found = _works[title] = (w, w is null ? [] : await db.Versions.AsNoTracking().Where(v => v.WorkId == w.Id).ToListAsync(ct));
+            found = _generation.Works[title] = (w, w is null ? [] : await db.Versions.AsNoTracking().Where(v => v.WorkId == w.Id).ToListAsync(ct));
         }
         var (work, versions) = found;
         if (work is null)
         {
             return NotFound(citation);
         }
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var then = Validity.InForceOn(work, versions, on);
         var now = Validity.InForceOn(work, versions, today);
         if (!m.Groups["art"].Success)

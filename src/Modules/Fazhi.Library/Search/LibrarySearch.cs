@@ -2,6 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Fazhi.Library.Works;
+using Fazhi.Platform.Kit;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -56,7 +57,7 @@ internal sealed class LibrarySearch(IndexFollower follower, TimeProvider clock)
     {
         var terms = SearchQueryParser.Check(request);
         var index = await follower.Ready.WaitAsync(TimeSpan.FromMinutes(10), ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.ChinaToday();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var query = Build(request, terms, today, out var defaultView);
         var filter = defaultView ? DefaultFilter(request.Titles, IndexFields.DateValue(today)) : null;
@@ -141,7 +142,7 @@ internal sealed class LibrarySearch(IndexFollower follower, TimeProvider clock)
             return [];
         }
         var index = await follower.Ready.WaitAsync(TimeSpan.FromMinutes(10), ct);
-        var today = IndexFields.DateValue(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var today = IndexFields.DateValue(clock.ChinaToday());
         var q = new BooleanQuery
         {
             { new TermQuery(new Term(IndexFields.Type, IndexFields.WorkType)), Occur.MUST },
@@ -153,7 +154,7 @@ internal sealed class LibrarySearch(IndexFollower follower, TimeProvider clock)
         {
             q.Add(new TermQuery(new Term(IndexFields.Public, "1")), Occur.MUST);
         }
-        var date = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var date = clock.ChinaToday();
         return index.Search(searcher =>
         {
             var docs = searcher.Search(q, 30);

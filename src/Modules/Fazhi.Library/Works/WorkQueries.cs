@@ -26,7 +26,7 @@ internal sealed record CitedBy(Guid WorkId, string WorkTitle, int VersionNumber,
 /// <summary>Reads works, versions and articles; answers "the version in force on a date".</summary>
 internal sealed class WorkQueries(LibraryDb db, TimeProvider clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.ChinaToday();
 
     public async Task<WorkDetail> WorkAsync(Guid id, bool publicOnly, CancellationToken ct)
     {
