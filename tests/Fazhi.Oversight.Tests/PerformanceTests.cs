@@ -194,6 +194,16 @@ public sealed class PerformanceTests(FazhiFactory factory)
         Assert.False(records.GetProperty("records").GetProperty("items")[0].GetProperty("counted").GetBoolean());
         await (await agency.GetAsync("/api/oversight/records?metric=performance-on-time&year=2025&group=result:maintain")).AssertRefusedNamingAsync("group");
 
+        // The annual .xlsx report (应诉工作年度报告 tables) carries the same 履行率 beside the other rates, with its definition and by unit.
+        var xlsx = await agency.GetAsync("/api/oversight/report.xlsx?year=2025");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        var bytes = await xlsx.Content.ReadAsByteArrayAsync();
+        var summary = Fazhi.Platform.Features.Documents.XlsxReader.Read(new MemoryStream(bytes), "2025年度汇总");
+        var performed = Assert.Single(summary, r => r[0] == PerformanceStatistics.OnTimeTitle);
+        Assert.Equal(("2", "6", "33.33%", PerformanceStatistics.OnTimeDefinition), (performed[1], performed[2], performed[3], performed[4]));
+        var byUnit = Fazhi.Platform.Features.Documents.XlsxReader.Read(new MemoryStream(bytes), "复议决定履行率（按单位）").Skip(1).Where(r => !r.IsBlank).ToList();
+        Assert.Equal(("2", "6"), (Assert.Single(byUnit)[1], byUnit[0][2]));
+
         // The computed indicator and the dashboard contract give the same figure.
         var (indicator, rates) = await factory.InScopeAsync(async sp =>
         {
@@ -253,5 +263,62 @@ public sealed class PerformanceTests(FazhiFactory factory)
         clock.Completed(t0.AddSeconds(30));
         clock.Completed(t0);
         Assert.True(clock.StartedWithin(t0.AddSeconds(90), TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task An_overdue_task_the_office_ordered_gives_a_notice_to_perform_naming_the_agency_the_decision_and_the_deadline_with_a_kept_number()
+    {
+        var (code, name, county) = await CountyAsync();
+        var office = await _kit.ClientAsync(Kit.Office, "370400");
+        var agency = await _kit.ClientAsync(Kit.Agency, code);
+        var other = await _kit.ClientAsync(Kit.Agency, Kit.Shizhong);
+        var city = await factory.UnitIdAsync("370400");
+        var today = await factory.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<IDeadlineService>().Today));
+        var task = new PerformanceTask
+        {
+            OrgUnitId = county, DecisionCaseId = Guid.CreateVersion7(), CaseNumber = $"枣政复〔2026〕{code}号", HandlingUnitId = city, Respondent = name,
+            UnitBasis = "测试", ResultCode = "revoke", ResultName = "撤销", DecidedOn = today.AddDays(-40), DueOn = today.AddDays(-10), DueBasis = "测试", Demo = true,
+            Status = PerformanceStatus.Pending,
+        };
+        await factory.InScopeAsync(async sp =>
+        {
+            await using var db = sp.GetRequiredService<ISystemWork>().Db<OversightDb>("测试");
+            db.PerformanceTasks.Add(task);
+            await db.SaveChangesAsync();
+        });
+        var url = $"/api/oversight/performance/{task.Id}";
+
+        // Before the office records the order (第七十七条) there is no notice; another agency never sees the task.
+        var early = await agency.GetAsync($"{url}/order-notice.docx");
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains("第七十七条", await early.Content.ReadAsStringAsync());
+        var version = (await office.GetFromJsonAsync<JsonElement>(url)).GetProperty("version").GetInt64();
+        await Kit.OkAsync(await office.PostAsJsonAsync($"{url}/order", new { version, orderedOn = today, orderedDueOn = today.AddDays(15), note = "约谈主要负责人" }));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"{url}/order-notice.docx")).StatusCode);
+
+        // The notice opens, names the agency, the decision and both deadlines, carries a 文号 from the numbering kit, kept on later downloads.
+        static async Task<string> TextAsync(HttpResponseMessage response)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(Fazhi.Platform.Features.Documents.DocxTemplate.ContentType, response.Content.Headers.ContentType!.MediaType);
+            using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+            return string.Join("\n", doc.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+        }
+        var text = await TextAsync(await office.GetAsync($"{url}/order-notice.docx"));
+        string Day(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
+        Assert.Contains(OrderNotice.Title, text);
+        Assert.Contains(name + "：", text);
+        Assert.Contains($"{task.CaseNumber}行政复议案件作出撤销的行政复议决定", text);
+        Assert.Contains($"应当于{Day(task.DueOn)}前履行", text);
+        Assert.Contains($"现责令你单位于{Day(today.AddDays(15))}前履行", text);
+        Assert.Contains("第七十七条", text);
+        Assert.Contains("约谈主要负责人", text);
+        var number = System.Text.RegularExpressions.Regex.Match(text, @"枣复责〔\d{4}〕\d+号").Value;
+        Assert.NotEmpty(number);
+        Assert.Contains(number, await TextAsync(await agency.GetAsync($"{url}/order-notice.docx")));
+
+        // The task page links the notice.
+        var page = await factory.SignedInBrowserAsync(await factory.CreateUserAsync(Kit.Agency, code));
+        Assert.Contains($"{url}/order-notice.docx", await page.GetStringAsync($"/oversight/performance/{task.Id}"));
     }
 }

@@ -51,6 +51,19 @@ public sealed class ProposalTests(FazhiFactory factory)
 
     private static Func<long, object> Reply(string on, bool isPublic = false) => v => new { version = v, repliedOn = on, reply = "已研究落实", @public = isPublic };
 
+    private static async Task<HttpResponseMessage> CoOpinionStepAsync(HttpClient client, Guid id, string givenOn, string? opinion)
+    {
+        var view = await Kit.OkAsync(await client.GetAsync($"/api/oversight/proposals/{id}"));
+        var row = view.GetProperty("coOpinions")[0];
+        return await client.PostAsJsonAsync($"/api/oversight/proposals/{id}/co-opinion", new
+        {
+            version = row.GetProperty("version").GetInt64(), coUnitId = row.GetProperty("coUnitId").GetGuid(), givenOn, opinion,
+        });
+    }
+
+    private static async Task<JsonElement> CoOpinionAsync(HttpClient client, Guid id, string givenOn, string opinion) =>
+        await Kit.OkAsync(await CoOpinionStepAsync(client, id, givenOn, opinion));
+
     private static Func<long, object> Evaluate(string evaluation, string on, string? note = null) => v => new { version = v, evaluation, evaluatedOn = on, note };
 
     [Fact]
@@ -99,6 +112,12 @@ public sealed class ProposalTests(FazhiFactory factory)
         var extension = await StepAsync(agency, id, "extension", v => new { version = v, newDueOn = "2026-12-01", reason = "办理难度大" });
         Assert.Equal(HttpStatusCode.Conflict, extension.StatusCode); // 08-17 has passed: the period cannot be extended any more.
 
+        // The co-unit (市中区) has not given its opinion: the reply is refused naming the rule (山东条例 第二十一条) until it does.
+        var waiting = await (await StepAsync(agency, id, "reply", Reply("2026-07-01"))).AssertRefusedNamingAsync("withoutCoOpinions");
+        Assert.Contains("第二十一条", waiting.GetProperty("detail").GetString() + waiting.GetProperty("errors").GetProperty("withoutCoOpinions")[0].GetString());
+        var coUnit = await _kit.ClientAsync(Kit.Agency, Kit.Shizhong);
+        await CoOpinionAsync(coUnit, id, "2026-06-20", "同意主办单位办理意见");
+
         // The reply; only the liaison office enters the evaluation; 不满意 needs the deputy's words and reopens the item.
         var replied = await OkStepAsync(agency, id, "reply", Reply("2026-07-01"));
         Assert.Equal("Replied", replied.GetProperty("status").GetString());
@@ -124,6 +143,87 @@ public sealed class ProposalTests(FazhiFactory factory)
         Assert.Equal("2026-07-20", mine.GetProperty("secondRepliedOn").GetString());
         var page = await factory.BrowserClient().GetStringAsync("/public/proposals?year=2026");
         Assert.Contains(created.GetProperty("number").GetString()!, page);
+    }
+
+    [Fact]
+    public async Task A_co_unit_sees_only_the_items_it_co_handles_gives_its_opinion_once_before_the_reply_and_the_lead_unit_replies_after_it_or_records_why_not()
+    {
+        var liaison = await _kit.ClientAsync(Liaison, "370400");
+        var lead = await _kit.ClientAsync(Kit.Agency, Kit.Shizhong);
+        var co = await _kit.ClientAsync(Kit.Agency, Kit.Xuecheng);
+        var stranger = await _kit.ClientAsync(Kit.Agency, "370400-ZRZY");
+        var xuecheng = await factory.UnitIdAsync(Kit.Xuecheng);
+        var shizhong = await factory.UnitIdAsync(Kit.Shizhong);
+        var today = Today;
+        var assigned = today.AddDays(-10).ToString("yyyy-MM-dd");
+        var on = today.ToString("yyyy-MM-dd");
+        var id = (await RegisterAsync(liaison, Item(shizhong, assigned, co: [xuecheng], title: "关于协办测试的建议"))).GetProperty("id").GetGuid();
+        var notMine = (await RegisterAsync(liaison, Item(shizhong, assigned))).GetProperty("id").GetGuid();
+
+        // The co-unit sees the item it co-handles (told at assignment), with only its own opinion row, and no other item of the lead unit.
+        Assert.Single(await InboxAsync(co, id));
+        var seen = await Kit.OkAsync(await co.GetAsync($"/api/oversight/proposals/{id}"));
+        Assert.True(seen.GetProperty("coHandling").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, Assert.Single(seen.GetProperty("coOpinions").EnumerateArray()).GetProperty("givenOn").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, (await co.GetAsync($"/api/oversight/proposals/{notMine}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/oversight/proposals/{id}")).StatusCode);
+        var coHandled = await co.GetFromJsonAsync<JsonElement>("/api/oversight/proposals/co-handled");
+        Assert.Contains(coHandled.EnumerateArray(), r => r.GetProperty("id").GetGuid() == id);
+        Assert.DoesNotContain(coHandled.EnumerateArray(), r => r.GetProperty("id").GetGuid() == notMine);
+        Assert.Empty((await stranger.GetFromJsonAsync<JsonElement>("/api/oversight/proposals/co-handled")).EnumerateArray());
+        // It cannot act as the lead unit, nor give an opinion on an item it does not co-handle.
+        Assert.Equal(HttpStatusCode.NotFound, (await co.PostAsJsonAsync($"/api/oversight/proposals/{id}/contact", new { version = 0, contactedOn = on, method = "电话", note = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/oversight/proposals/{id}/co-opinion", new { version = 0, givenOn = on, opinion = "x" })).StatusCode);
+
+        // The lead unit sees the opinion pending; its reply is refused naming the rule until the co-unit gives it.
+        await OkStepAsync(lead, id, "contact", Contact(on));
+        var pending = await Kit.OkAsync(await lead.GetAsync($"/api/oversight/proposals/{id}"));
+        Assert.False(pending.GetProperty("coHandling").GetBoolean());
+        Assert.Equal(xuecheng, Assert.Single(pending.GetProperty("coOpinions").EnumerateArray()).GetProperty("coUnitId").GetGuid());
+        var refused = await (await StepAsync(lead, id, "reply", Reply(on))).AssertRefusedNamingAsync("withoutCoOpinions");
+        Assert.Contains("山东省代表建议办理条例第二十一条", refused.GetProperty("errors").GetProperty("withoutCoOpinions")[0].GetString());
+        Assert.Equal("Assigned", (await lead.GetFromJsonAsync<JsonElement>($"/api/oversight/proposals/{id}")).GetProperty("status").GetString()); // nothing half-saved
+
+        // The co-unit's opinion: refused without text or dated before the assignment, then given once.
+        await (await CoOpinionStepAsync(co, id, on, " ")).AssertRefusedNamingAsync("opinion");
+        await (await CoOpinionStepAsync(co, id, today.AddDays(-11).ToString("yyyy-MM-dd"), "意见")).AssertRefusedNamingAsync("givenOn");
+        var given = await CoOpinionAsync(co, id, on, "建议明确分工，本单位负责配套措施");
+        Assert.Equal(on, given.GetProperty("coOpinions")[0].GetProperty("givenOn").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await CoOpinionStepAsync(co, id, on, "再提一次")).StatusCode);
+        Assert.Single(await InboxAsync(lead, id).ContinueWith(t => t.Result.Where(n => n.GetProperty("title").GetString()!.StartsWith("协办单位已提出意见", StringComparison.Ordinal)).ToList()));
+
+        // The lead unit reads it on the item and on its page, and replies; no waiver is kept.
+        var withOpinion = await Kit.OkAsync(await lead.GetAsync($"/api/oversight/proposals/{id}"));
+        Assert.Equal("建议明确分工，本单位负责配套措施", withOpinion.GetProperty("coOpinions")[0].GetProperty("opinion").GetString());
+        var leadPage = await factory.SignedInBrowserAsync(await factory.CreateUserAsync(Kit.Agency, Kit.Shizhong));
+        Assert.Contains("建议明确分工，本单位负责配套措施", WebUtility.HtmlDecode(await leadPage.GetStringAsync($"/oversight/proposals/{id}")));
+        var replied = await OkStepAsync(lead, id, "reply", v => new { version = v, repliedOn = on, reply = "已综合协办意见答复", withoutCoOpinions = "不需要" });
+        Assert.Equal(JsonValueKind.Null, replied.GetProperty("coOpinionsWaiver").ValueKind);
+
+        // A second item: the lead unit proceeds without the opinion, recording why; the co-unit's page then offers no form and its opinion is refused.
+        var second = (await RegisterAsync(liaison, Item(shizhong, assigned, co: [xuecheng]))).GetProperty("id").GetGuid();
+        var coPage = await factory.SignedInBrowserAsync(await factory.CreateUserAsync(Kit.Agency, Kit.Xuecheng));
+        var form = WebUtility.HtmlDecode(await coPage.GetStringAsync($"/oversight/proposals/{second}"));
+        Assert.Contains("提交协办意见", form);
+        Assert.DoesNotContain("id=\"reply-panel\"", form);
+        await OkStepAsync(lead, second, "contact", Contact(on));
+        var waived = await OkStepAsync(lead, second, "reply", v => new { version = v, repliedOn = on, reply = "先行答复", withoutCoOpinions = "代表要求尽快答复，协办单位逾期未提出意见" });
+        Assert.Equal("代表要求尽快答复，协办单位逾期未提出意见", waived.GetProperty("coOpinionsWaiver").GetString());
+        var late = await CoOpinionStepAsync(co, second, on, "迟到的意见");
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("第二十一条", (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.DoesNotContain("提交协办意见", WebUtility.HtmlDecode(await coPage.GetStringAsync($"/oversight/proposals/{second}")));
+
+        // A third item: the co-unit gives its opinion through the page form.
+        var third = (await RegisterAsync(liaison, Item(shizhong, assigned, co: [xuecheng]))).GetProperty("id").GetGuid();
+        var row = (await co.GetFromJsonAsync<JsonElement>($"/api/oversight/proposals/{third}")).GetProperty("coOpinions")[0];
+        var posted = await Forms.SubmitAsync(coPage, $"/oversight/proposals/{third}", "co-opinion", new Dictionary<string, string>
+        {
+            ["CoForm.Version"] = row.GetProperty("version").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["CoForm.CoUnitId"] = xuecheng.ToString(), ["CoForm.GivenOn"] = on, ["CoForm.Opinion"] = "页面提交的协办意见",
+        });
+        Assert.Contains("已提交协办意见", WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync()));
+        Assert.Equal("页面提交的协办意见", (await lead.GetFromJsonAsync<JsonElement>($"/api/oversight/proposals/{third}")).GetProperty("coOpinions")[0].GetProperty("opinion").GetString());
     }
 
     [Fact]
@@ -291,6 +391,19 @@ public sealed class ProposalTests(FazhiFactory factory)
         Assert.Contains("id=\"proposals\"", await browser.GetStringAsync("/oversight/proposals?view=reopened"));
         Assert.Contains("建议提案满意度", WebUtility.HtmlDecode(await browser.GetStringAsync("/oversight/proposals/rates")));
         Assert.NotNull(await HomeTodo.CountAsync(browser, "/oversight/proposals?view=transfer"));
+
+        // 薛城区 co-handles two demo items of city departments: its opinion given on one, awaited on the other, each page open.
+        var xuecheng = await factory.ApiClientAsync(FazhiFactory.DemoUser("demo-xuecheng"));
+        var coHandled = (await xuecheng.GetFromJsonAsync<JsonElement>("/api/oversight/proposals/co-handled")).EnumerateArray()
+            .Where(r => r.GetProperty("year").GetInt32() == Today.Year && r.GetProperty("leadUnit").GetString() != "薛城区").ToList();
+        Assert.Contains(coHandled, r => r.GetProperty("givenOn").ValueKind == JsonValueKind.Null);
+        Assert.Contains(coHandled, r => r.GetProperty("givenOn").ValueKind == JsonValueKind.String);
+        var xuechengBrowser = await factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-xuecheng"));
+        var waitingDemo = coHandled.First(r => r.GetProperty("givenOn").ValueKind == JsonValueKind.Null).GetProperty("id").GetGuid();
+        Assert.Contains("提交协办意见", WebUtility.HtmlDecode(await xuechengBrowser.GetStringAsync($"/oversight/proposals/{waitingDemo}")));
+        Assert.Contains("id=\"co-handled\"", await xuechengBrowser.GetStringAsync("/oversight/proposals"));
+        var givenDemo = coHandled.First(r => r.GetProperty("givenOn").ValueKind == JsonValueKind.String).GetProperty("id").GetGuid();
+        Assert.Contains("演示协办意见", WebUtility.HtmlDecode(await browser.GetStringAsync($"/oversight/proposals/{givenDemo}")));
 
         // The register form on the page: refused without a title (the page shows the reason), assigned without co-units.
         var fields = new Dictionary<string, string>

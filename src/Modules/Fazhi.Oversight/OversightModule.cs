@@ -74,6 +74,8 @@ public static class OversightModule
         services.AddScoped<Performance.PerformanceSync>();
         services.AddSingleton<Performance.PerformanceSyncClock>();
         services.AddScoped<Performance.PerformanceService>();
+        services.AddScoped<Performance.OrderNotice>();
+        services.AddNumberSequence(Performance.OrderNotice.Numbers);
         services.AddScoped<Performance.PerformanceStatistics>();
         services.AddScoped<Performance.PerformanceReminders>();
         services.AddScoped<IDemoSeed, Performance.PerformanceDemoSeed>();

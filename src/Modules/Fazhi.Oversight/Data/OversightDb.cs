@@ -28,6 +28,8 @@ internal abstract class OversightDb : FazhiDbContext
 
     public DbSet<Proposals.Proposal> Proposals => Set<Proposals.Proposal>();
 
+    public DbSet<Proposals.ProposalCoOpinion> ProposalCoOpinions => Set<Proposals.ProposalCoOpinion>();
+
     public DbSet<Performance.PerformanceTask> PerformanceTasks => Set<Performance.PerformanceTask>();
 
     public DbSet<OversightSettings> Settings => Set<OversightSettings>();

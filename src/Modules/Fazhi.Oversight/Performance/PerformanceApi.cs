@@ -31,6 +31,12 @@ internal static class PerformanceApi
         Step<OrderInput>(g, "/order", OversightPermissions.Supervise, (s, id, i, ct) => s.OrderAsync(id, i, ct));
         Step<OpinionInput>(g, "/opinion", OversightPermissions.Supervise, (s, id, i, ct) => s.IssueOpinionAsync(id, i, ct));
         Step<OpinionReplyInput>(g, "/opinion/reply", OversightPermissions.PerformanceHandle, (s, id, i, ct) => s.ReplyOpinionAsync(id, i, ct));
+        // 责令履行通知书 (行政复议法 第七十七条) for a task the office ordered to be performed by a deadline.
+        g.MapGet("/{id:guid}/order-notice.docx", async (Guid id, OrderNotice notice, CancellationToken ct) =>
+        {
+            var (bytes, name) = await notice.DocxAsync(id, ct);
+            return TypedResults.File(bytes, DocxTemplate.ContentType, name);
+        }).RequirePermission(OversightPermissions.PerformanceRead);
         g.MapPost("/{id:guid}/attachments", UploadAsync).RequirePermission(OversightPermissions.PerformanceRead)
             .Accepts<IFormFile>("multipart/form-data").RequireAntiforgeryForCookies();
         g.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, PerformanceService s, CancellationToken ct) =>

@@ -90,6 +90,9 @@ internal sealed class PerformanceTask : IOrgScoped, IVersioned
 
     public string? OrderNote { get; set; }
 
+    /// <summary>The 文号 of the 责令履行通知书, taken from the numbering kit on its first download (ADR 0050).</summary>
+    public string? OrderNoticeNumber { get; set; }
+
     public OpinionKind? OpinionKind { get; set; }
 
     /// <summary>意见书 / 建议书 文号.</summary>
@@ -130,6 +133,7 @@ internal sealed class PerformanceTaskConfiguration : IEntityTypeConfiguration<Pe
         b.Property(x => x.PerformanceNote).HasMaxLength(4000);
         b.Property(x => x.ReturnReason).HasMaxLength(1000);
         b.Property(x => x.OrderNote).HasMaxLength(1000);
+        b.Property(x => x.OrderNoticeNumber).HasMaxLength(64);
         b.Property(x => x.OpinionNumber).HasMaxLength(64);
         b.Property(x => x.OpinionContent).HasMaxLength(4000);
         b.Property(x => x.OpinionReply).HasMaxLength(4000);

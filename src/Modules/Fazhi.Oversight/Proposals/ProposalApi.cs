@@ -12,8 +12,8 @@ namespace Fazhi.Oversight.Proposals;
 internal sealed record ProposalRegistered(Guid Id, string Number, DateOnly AssignedOn, DateOnly TransferDueOn, DateOnly DueOn, DateOnly LatestDueOn);
 
 /// <summary>
-/// /api/oversight/proposals: deputies' suggestions and CPPCC proposals (assignment, transfer, contact, extension, reply,
-/// evaluation), the rates, the export; /api/oversight/public/proposals: the replies the deputies agreed to publish.
+/// /api/oversight/proposals: deputies' suggestions and CPPCC proposals (assignment, transfer, contact, co-units' opinions,
+/// extension, reply, evaluation), the rates, the export; /api/oversight/public/proposals: the replies the deputies agreed to publish.
 /// </summary>
 internal static class ProposalApi
 {
@@ -40,6 +40,10 @@ internal static class ProposalApi
         Step<ExtensionInput>(g, "extension", OversightPermissions.ProposalsHandle, (s, id, i, ct) => s.ExtendAsync(id, i, ct));
         Step<ProposalReplyInput>(g, "reply", OversightPermissions.ProposalsHandle, (s, id, i, ct) => s.ReplyAsync(id, i, ct));
         Step<EvaluationInput>(g, "evaluation", OversightPermissions.ProposalsAssign, (s, id, i, ct) => s.EvaluateAsync(id, i, ct));
+        // 协办 (山东省代表建议办理条例 第二十一条): the items the caller's units co-handle, and a co-unit's opinion to the lead unit.
+        g.MapGet("/co-handled", async (ProposalService s, CancellationToken ct) => TypedResults.Ok(await s.CoHandledAsync(ct)))
+            .RequirePermission(OversightPermissions.ProposalsRead);
+        Step<CoOpinionInput>(g, "co-opinion", OversightPermissions.ProposalsHandle, (s, id, i, ct) => s.CoOpinionAsync(id, i, ct));
         api.MapGet("/public/proposals", async (int? year, string? q, ProposalService s, CancellationToken ct) =>
             TypedResults.Ok(await s.PublicRepliesAsync(LitigationApi.Year(year, s.Today), q, ct))).AllowAnonymous()
             .RequireRateLimiting(OversightModule.PublicRateLimit);

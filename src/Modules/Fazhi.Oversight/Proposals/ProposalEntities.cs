@@ -121,6 +121,12 @@ internal sealed class Proposal : IOrgScoped, IVersioned
 
     public string? Reply { get; set; }
 
+    /// <summary>
+    /// Why the lead unit replied while a co-unit had not given its opinion (山东省代表建议办理条例 第二十一条); null when every
+    /// co-unit had, or there were none.
+    /// </summary>
+    public string? CoOpinionsWaiver { get; set; }
+
     /// <summary>The deputy agreed that the reply be published (公开答复).</summary>
     public bool ReplyPublic { get; set; }
 
@@ -171,9 +177,50 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.Property(x => x.Reply).HasMaxLength(4000);
         b.Property(x => x.SecondReply).HasMaxLength(4000);
         b.Property(x => x.EvaluationNote).HasMaxLength(1000);
+        b.Property(x => x.CoOpinionsWaiver).HasMaxLength(1000);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.Year, x.Kind, x.Number }).IsUnique();
         b.HasIndex(x => new { x.Year, x.OrgUnitId });
         b.HasIndex(x => new { x.Status, x.DueOn });
+    }
+}
+
+/// <summary>
+/// A co-unit's opinion (协办意见) on an item (山东省代表建议办理条例 第二十一条: the co-units give their opinions to the lead unit,
+/// which replies having weighed them). One row per item and co-unit, created when the item is assigned; a record of the
+/// co-unit (so the data scope lets the co-unit see exactly the items it co-handles, ADR 0050), pending until
+/// <see cref="GivenOn"/> is set.
+/// </summary>
+internal sealed class ProposalCoOpinion : IOrgScoped, IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid ProposalId { get; set; }
+
+    /// <summary>The co-unit (协办单位).</summary>
+    public Guid OrgUnitId { get; set; }
+
+    /// <summary>The day the co-unit gave its opinion to the lead unit; null while it has not.</summary>
+    public DateOnly? GivenOn { get; set; }
+
+    public string? Opinion { get; set; }
+
+    /// <summary>Who recorded it (the user name, as the audit names the actor).</summary>
+    public string? GivenBy { get; set; }
+
+    public long Version { get; set; }
+}
+
+internal sealed class ProposalCoOpinionConfiguration : IEntityTypeConfiguration<ProposalCoOpinion>
+{
+    public void Configure(EntityTypeBuilder<ProposalCoOpinion> b)
+    {
+        b.ToTable("oversight_proposal_co_opinions");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Opinion).HasMaxLength(2000);
+        b.Property(x => x.GivenBy).HasMaxLength(100);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => new { x.ProposalId, x.OrgUnitId }).IsUnique();
+        b.HasIndex(x => new { x.OrgUnitId, x.GivenOn });
     }
 }

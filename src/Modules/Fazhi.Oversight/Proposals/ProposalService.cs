@@ -18,7 +18,19 @@ internal sealed record ContactInput(long? Version, DateOnly? ContactedOn, string
 
 internal sealed record ExtensionInput(long? Version, DateOnly? NewDueOn, string? Reason);
 
-internal sealed record ProposalReplyInput(long? Version, DateOnly? RepliedOn, string? Reply, bool? Public);
+/// <param name="WithoutCoOpinions">Why the lead unit replies while a co-unit has not given its opinion (山东省代表建议办理条例 第二十一条).</param>
+internal sealed record ProposalReplyInput(long? Version, DateOnly? RepliedOn, string? Reply, bool? Public, string? WithoutCoOpinions = null);
+
+/// <param name="Version">The version of the co-unit's opinion row (<see cref="CoOpinionView.Version"/>).</param>
+/// <param name="CoUnitId">The co-unit giving the opinion; may be left out when the caller's scope holds exactly one of the item's co-units.</param>
+internal sealed record CoOpinionInput(long? Version, Guid? CoUnitId, DateOnly? GivenOn, string? Opinion);
+
+/// <summary>A co-unit's opinion on an item as the lead unit (every co-unit) or the co-unit (its own) sees it.</summary>
+internal sealed record CoOpinionView(Guid Id, Guid CoUnitId, string CoUnit, DateOnly? GivenOn, string? Opinion, string? GivenBy, long Version);
+
+/// <summary>An item the caller's unit co-handles (协办), for the co-unit's list.</summary>
+internal sealed record CoHandledRow(Guid Id, ProposalKind Kind, int Year, string Number, string Title, string LeadUnit, DateOnly AssignedOn, DateOnly DueOn,
+    ProposalStatus Status, string CoUnit, DateOnly? GivenOn);
 
 internal sealed record EvaluationInput(long? Version, ProposalEvaluation? Evaluation, DateOnly? EvaluatedOn, string? Note);
 
@@ -27,7 +39,7 @@ internal sealed record ProposalView(Guid Id, ProposalKind Kind, int Year, string
     DateOnly? TransferRequestedOn, string? TransferReason, string? TransferDecision, DateOnly? ExtendedOn, string? ExtensionReason, DateOnly? ContactedOn,
     string? ContactMethod, string? ContactNote, DateOnly? RepliedOn, bool RepliedLate, string? Reply, bool ReplyPublic, ProposalEvaluation? FirstEvaluation,
     ProposalEvaluation? Evaluation, DateOnly? EvaluatedOn, string? EvaluationNote, DateOnly? ReopenedOn, DateOnly? ReReplyDueOn, DateOnly? SecondRepliedOn,
-    string? SecondReply, DateOnly? ClosedOn, long Version);
+    string? SecondReply, DateOnly? ClosedOn, long Version, IReadOnlyList<CoOpinionView> CoOpinions, string? CoOpinionsWaiver, bool CoHandling);
 
 internal sealed record ProposalRow(Guid Id, ProposalKind Kind, int Year, string Number, string Title, string Proposer, Guid LeadUnitId, string LeadUnit,
     DateOnly AssignedOn, DateOnly DueOn, ProposalStatus Status, bool Overdue, DateOnly? RepliedOn, ProposalEvaluation? Evaluation);
@@ -58,6 +70,9 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
 {
     public const string Law = "《代表法》第五十一条";
     public const string ProvincialRules = "山东省代表建议办理条例";
+
+    /// <summary>The co-units' opinions to the lead unit (山东省代表建议办理条例 第二十一条).</summary>
+    public const string CoHandlingRule = ProvincialRules + "第二十一条";
 
     public static readonly ListShape<Proposal> Shape = new ListShape<Proposal>()
         .Search((q, k) => q.Where(p => p.Number.Contains(k) || p.Title.Contains(k) || p.Proposer.Contains(k)))
@@ -130,19 +145,108 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
             p.AssignedOn, p.DueOn, p.Status, IsOverdue(p, today), p.RepliedOn, p.Evaluation)).ToList();
     }
 
+    /// <summary>
+    /// The item as the caller may see it: the lead unit (and the units above it) see it with every co-unit's opinion; a co-unit,
+    /// which does not see the lead unit's record, sees it through its own opinion row (read as system work) with only its own
+    /// opinion (<see cref="ProposalView.CoHandling"/>); anyone else gets null.
+    /// </summary>
     public async Task<ProposalView?> GetAsync(Guid id, CancellationToken ct)
     {
         var p = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        List<ProposalCoOpinion> opinions;
+        var coHandling = p is null;
         if (p is null)
         {
-            return null;
+            // The scope filter leaves the co-unit only its own rows: they are its right to read the item.
+            opinions = await db.ProposalCoOpinions.AsNoTracking().Where(o => o.ProposalId == id).OrderBy(o => o.Id).ToListAsync(ct);
+            if (opinions.Count == 0)
+            {
+                return null;
+            }
+            await using var system = systemWork.Db<OversightDb>("协办单位查阅建议提案");
+            p = await system.Proposals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (p is null)
+            {
+                return null;
+            }
         }
-        var names = await orgs.NamesAsync(p.CoUnitIds.Append(p.OrgUnitId).Distinct(), ct);
+        else
+        {
+            // The co-units' rows are records of the co-units, outside the lead unit's scope: read as system work for the lead.
+            await using var system = systemWork.Db<OversightDb>("主办单位查阅协办意见");
+            opinions = await system.ProposalCoOpinions.AsNoTracking().Where(o => o.ProposalId == id).OrderBy(o => o.Id).ToListAsync(ct);
+        }
+        var names = await orgs.NamesAsync(p.CoUnitIds.Append(p.OrgUnitId).Concat(opinions.Select(o => o.OrgUnitId)).Distinct(), ct);
         return new ProposalView(p.Id, p.Kind, p.Year, p.Number, p.Title, p.Proposer, p.Content, p.OrgUnitId, names.GetValueOrDefault(p.OrgUnitId, ""),
             p.CoUnitIds.Select(u => names.GetValueOrDefault(u, "")).ToList(), p.AssignedOn, p.TransferDueOn, p.DueOn, p.LatestDueOn, p.Status,
             IsOverdue(p, deadlines.Today), p.TransferRequestedOn, p.TransferReason, p.TransferDecision, p.ExtendedOn, p.ExtensionReason, p.ContactedOn, p.ContactMethod,
             p.ContactNote, p.RepliedOn, p.RepliedOn > p.DueOn, p.Reply, p.ReplyPublic, p.FirstEvaluation, p.Evaluation, p.EvaluatedOn, p.EvaluationNote,
-            p.ReopenedOn, p.ReReplyDueOn, p.SecondRepliedOn, p.SecondReply, p.ClosedOn, p.Version);
+            p.ReopenedOn, p.ReReplyDueOn, p.SecondRepliedOn, p.SecondReply, p.ClosedOn, p.Version,
+            opinions.Select(o => new CoOpinionView(o.Id, o.OrgUnitId, names.GetValueOrDefault(o.OrgUnitId, ""), o.GivenOn, o.Opinion, o.GivenBy, o.Version)).ToList(),
+            p.CoOpinionsWaiver, coHandling);
+    }
+
+    /// <summary>
+    /// The items a unit in the caller's scope co-handles (its opinion rows, which the scope filter limits), those awaiting its
+    /// opinion first, then the newest; at most 200.
+    /// </summary>
+    public async Task<IReadOnlyList<CoHandledRow>> CoHandledAsync(CancellationToken ct)
+    {
+        var rows = await db.ProposalCoOpinions.AsNoTracking().OrderBy(o => o.GivenOn != null).ThenByDescending(o => o.Id).Take(200).ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+        var ids = rows.Select(o => o.ProposalId).Distinct().ToList();
+        await using var system = systemWork.Db<OversightDb>("协办单位查阅建议提案");
+        var items = await system.Proposals.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var names = await orgs.NamesAsync(items.Values.Select(p => p.OrgUnitId).Concat(rows.Select(o => o.OrgUnitId)).Distinct(), ct);
+        return rows.Where(o => items.ContainsKey(o.ProposalId)).Select(o =>
+        {
+            var p = items[o.ProposalId];
+            return new CoHandledRow(p.Id, p.Kind, p.Year, p.Number, p.Title, names.GetValueOrDefault(p.OrgUnitId, ""), p.AssignedOn, p.DueOn, p.Status,
+                names.GetValueOrDefault(o.OrgUnitId, ""), o.GivenOn);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// A co-unit gives its opinion to the lead unit (协办意见, 山东省代表建议办理条例 第二十一条), once, before the lead unit replies.
+    /// Only a unit in the caller's scope that co-handles the item can (its row is the only one the caller sees).
+    /// </summary>
+    public async Task CoOpinionAsync(Guid id, CoOpinionInput input, CancellationToken ct)
+    {
+        var mine = await db.ProposalCoOpinions.Where(o => o.ProposalId == id).ToListAsync(ct);
+        if (mine.Count == 0)
+        {
+            throw Refuse.NotFound("建议提案不存在，或您的单位不是其协办单位。");
+        }
+        var row = input.CoUnitId is { } unit ? mine.FirstOrDefault(o => o.OrgUnitId == unit) : mine.Count == 1 ? mine[0] : null;
+        if (row is null)
+        {
+            throw Refuse.Field("coUnitId", input.CoUnitId is null ? "您的数据范围内有多个协办单位，请选择以哪个协办单位提出意见。" : "所选单位不是该建议提案的协办单位。");
+        }
+        Refuse.UnlessVersion(input.Version, row.Version, "协办意见");
+        if (row.GivenOn is not null)
+        {
+            throw Refuse.Conflict($"已于 {row.GivenOn:yyyy-MM-dd} 提出协办意见，不能重复提出。");
+        }
+        await using var system = systemWork.Db<OversightDb>("协办单位查阅建议提案");
+        var p = await system.Proposals.AsNoTracking().FirstAsync(x => x.Id == id, ct);
+        if (p.Status is not (ProposalStatus.Assigned or ProposalStatus.TransferRequested or ProposalStatus.Reopened))
+        {
+            throw Refuse.Conflict($"主办单位已答复，协办意见应在主办单位答复前提出（{CoHandlingRule}）。", CoHandlingRule);
+        }
+        var checks = new FieldChecks();
+        checks.When(input.GivenOn is null, "givenOn", "请填写提出意见的日期。");
+        DateRules.Check(checks, "givenOn", "提出意见的日期", input.GivenOn, deadlines.Today);
+        checks.When(input.GivenOn is { } g && g < p.AssignedOn, "givenOn", $"提出意见的日期不能早于交办日期（{p.AssignedOn:yyyy-MM-dd}）。");
+        var opinion = TextRules.Required(checks, "opinion", "协办意见", input.Opinion, 2000);
+        checks.ThrowIfAny("协办意见未保存，请按提示修改。");
+        (row.GivenOn, row.Opinion, row.GivenBy) = (input.GivenOn, opinion, current.UserName);
+        await db.SaveChangesAsync(ct);
+        await reminders.SendAsync([new Reminder("oversight.proposal-co-opinion", $"{p.Id}:{row.OrgUnitId}", $"协办单位已提出意见：{p.Number}",
+            $"{KindName(p.Kind)}《{p.Title}》的协办单位已提出协办意见，请综合后答复（{CoHandlingRule}）。", $"/oversight/proposals/{p.Id}", [], p.OrgUnitId,
+            OversightPermissions.ProposalsHandle)], ct);
     }
 
     /// <summary>The units the caller may assign to (active, in scope), in tree order.</summary>
@@ -172,9 +276,9 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
             {
                 checks.Add("coUnitIds", "主办单位不能同时是协办单位。");
             }
-            else if (await orgs.FindAsync(u, ct) is not { IsActive: true })
+            else if (await orgs.FindAsync(u, ct) is not { IsActive: true } || !current.Scope.Allows(u))
             {
-                checks.Add("coUnitIds", "协办单位不存在。");
+                checks.Add("coUnitIds", "协办单位不存在或不在您的数据范围内。");
             }
         }
         checks.When(input.AssignedOn is null, "assignedOn", "请填写交办日期。");
@@ -191,6 +295,7 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
         };
         await AssignAsync(p, input.AssignedOn!.Value, ct);
         db.Proposals.Add(p);
+        db.ProposalCoOpinions.AddRange(coUnits.Select(u => new ProposalCoOpinion { ProposalId = p.Id, OrgUnitId = u }));
         await db.SaveChangesAsync(ct);
         await NotifyAssignedAsync(p, ct);
         return p;
@@ -249,6 +354,8 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
             var from = (await orgs.FindAsync(p.OrgUnitId, ct))?.Name ?? "";
             p.OrgUnitId = input.NewLeadUnitId!.Value;
             p.CoUnitIds = p.CoUnitIds.Where(u => u != p.OrgUnitId).ToList();
+            // The new lead unit no longer co-handles the item: its opinion row goes (the audit keeps it).
+            db.ProposalCoOpinions.RemoveRange(await db.ProposalCoOpinions.Where(o => o.ProposalId == p.Id && o.OrgUnitId == p.OrgUnitId).ToListAsync(ct));
             p.TransferDecision = $"{input.DecidedOn:yyyy-MM-dd} 同意调整，由{from}改交{(await orgs.FindAsync(p.OrgUnitId, ct))?.Name}办理" + (note is null ? "" : "：" + note);
             await AssignAsync(p, input.DecidedOn!.Value, ct);
         }
@@ -335,6 +442,23 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
                 Law);
         }
         var checks = new FieldChecks();
+        var waiver = TextRules.Optional(checks, "withoutCoOpinions", "未待协办意见即答复的理由", input.WithoutCoOpinions, 1000);
+        checks.ThrowIfAny("答复未保存，请按提示修改。");
+        await using (var system = systemWork.Db<OversightDb>("主办单位查阅协办意见"))
+        {
+            var pending = await system.ProposalCoOpinions.AsNoTracking().Where(o => o.ProposalId == id && o.GivenOn == null).Select(o => o.OrgUnitId).ToListAsync(ct);
+            if (pending.Count > 0 && waiver is null)
+            {
+                var waiting = await orgs.NamesAsync(pending, ct);
+                throw Refuse.Field("withoutCoOpinions",
+                    $"协办单位（{string.Join("、", pending.Select(u => waiting.GetValueOrDefault(u, "")))}）尚未提出协办意见；主办单位应当在综合协办单位意见后答复（{CoHandlingRule}），确需先行答复的，请填写未待协办意见即答复的理由。",
+                    CoHandlingRule);
+            }
+            if (pending.Count == 0)
+            {
+                waiver = null;
+            }
+        }
         checks.When(input.RepliedOn is null, "repliedOn", "请填写答复日期。");
         DateRules.Check(checks, "repliedOn", "答复日期", input.RepliedOn, deadlines.Today);
         checks.When(input.RepliedOn is { } r && r < p.ContactedOn, "repliedOn", $"答复日期不能早于联系代表（委员）的日期（{p.ContactedOn:yyyy-MM-dd}）。");
@@ -349,6 +473,7 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
             (p.RepliedOn, p.Reply) = (input.RepliedOn, reply);
         }
         p.ReplyPublic = input.Public == true;
+        p.CoOpinionsWaiver = waiver ?? p.CoOpinionsWaiver;
         p.Status = ProposalStatus.Replied;
         await db.SaveChangesAsync(ct);
     }
@@ -446,7 +571,10 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
     private Task NotifyAssignedAsync(Proposal p, CancellationToken ct) =>
         reminders.SendAsync([new Reminder("oversight.proposal-assigned", $"{p.Id}:{p.OrgUnitId}", $"交办{KindName(p.Kind)}：{p.Number}",
             $"《{p.Title}》（{p.Proposer}）已交贵单位主办，请联系{(p.Kind == ProposalKind.DeputySuggestion ? "代表" : "委员")}并于 {p.DueOn:yyyy-MM-dd} 前答复（{Law}）；非本单位职责的，请于 {p.TransferDueOn:yyyy-MM-dd} 前申请调整（{ProvincialRules}第十条、第十二条）。",
-            $"/oversight/proposals/{p.Id}", [], p.OrgUnitId, OversightPermissions.ProposalsHandle)], ct);
+            $"/oversight/proposals/{p.Id}", [], p.OrgUnitId, OversightPermissions.ProposalsHandle),
+            .. p.CoUnitIds.Select(u => new Reminder("oversight.proposal-co-assigned", $"{p.Id}:{u}", $"协办{KindName(p.Kind)}：{p.Number}",
+                $"《{p.Title}》（{p.Proposer}）由贵单位协办，请在主办单位答复前向其提出协办意见（{CoHandlingRule}）。", $"/oversight/proposals/{p.Id}", [], u,
+                OversightPermissions.ProposalsHandle))], ct);
 
     private async Task<Proposal> LoadAsync(Guid id, long? version, CancellationToken ct)
     {

@@ -179,9 +179,9 @@ namespace Fazhi.Oversight.Data.Migrations.Postgres
 
                     b.HasIndex("OrgUnitId");
 
-                    b.HasIndex(new[] { "ReceivedOn", "OrgUnitId", "Status", "ReplyKind", "DueOn", "RepliedOn", "Id" }, "IX_oversight_disclosures_rate");
-
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex(new[] { "ReceivedOn", "OrgUnitId", "Status", "ReplyKind", "DueOn", "RepliedOn", "Id" }, "IX_oversight_disclosures_rate");
 
                     b.ToTable("oversight_disclosure_requests", (string)null);
                 });
@@ -300,11 +300,11 @@ namespace Fazhi.Oversight.Data.Migrations.Postgres
                     b.HasIndex("CaseNumber", "OrgUnitId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "AnswerDueOn");
+
                     b.HasIndex(new[] { "DecidedOn", "OrgUnitId", "ActKind", "Lost", "Id" }, "IX_oversight_lawsuits_rate_decided");
 
                     b.HasIndex(new[] { "FirstHearingOn", "OrgUnitId", "HeadAppeared", "Id" }, "IX_oversight_lawsuits_rate_heard");
-
-                    b.HasIndex("Status", "AnswerDueOn");
 
                     b.ToTable("oversight_lawsuits", (string)null);
                 });
@@ -421,6 +421,10 @@ namespace Fazhi.Oversight.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("OrderNoticeNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateOnly?>("OrderedDueOn")
                         .HasColumnType("date");
 
@@ -495,6 +499,10 @@ namespace Fazhi.Oversight.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("CoOpinionsWaiver")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.PrimitiveCollection<List<Guid>>("CoUnitIds")
                         .IsRequired()
@@ -637,6 +645,43 @@ namespace Fazhi.Oversight.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("oversight_proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Oversight.Proposals.ProposalCoOpinion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("GivenBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("GivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "GivenOn");
+
+                    b.HasIndex("ProposalId", "OrgUnitId")
+                        .IsUnique();
+
+                    b.ToTable("oversight_proposal_co_opinions", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Oversight.Settings.OversightSettings", b =>
@@ -784,9 +829,9 @@ namespace Fazhi.Oversight.Data.Migrations.Postgres
                     b.HasIndex("DocumentNumber", "OrgUnitId")
                         .IsUnique();
 
-                    b.HasIndex(new[] { "ReceivedOn", "OrgUnitId", "Kind", "ReplyDueOn", "RepliedOn", "Id" }, "IX_oversight_suggestions_rate");
-
                     b.HasIndex("Status", "ReplyDueOn");
+
+                    b.HasIndex(new[] { "ReceivedOn", "OrgUnitId", "Kind", "ReplyDueOn", "RepliedOn", "Id" }, "IX_oversight_suggestions_rate");
 
                     b.ToTable("oversight_suggestions", (string)null);
                 });

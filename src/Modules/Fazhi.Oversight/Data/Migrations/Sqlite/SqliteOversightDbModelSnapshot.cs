@@ -173,9 +173,9 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
 
                     b.HasIndex("OrgUnitId");
 
-                    b.HasIndex(new[] { "ReceivedOn", "OrgUnitId", "Status", "ReplyKind", "DueOn", "RepliedOn", "Id" }, "IX_oversight_disclosures_rate");
-
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex(new[] { "ReceivedOn", "OrgUnitId", "Status", "ReplyKind", "DueOn", "RepliedOn", "Id" }, "IX_oversight_disclosures_rate");
 
                     b.ToTable("oversight_disclosure_requests", (string)null);
                 });
@@ -294,11 +294,11 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
                     b.HasIndex("CaseNumber", "OrgUnitId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "AnswerDueOn");
+
                     b.HasIndex(new[] { "DecidedOn", "OrgUnitId", "ActKind", "Lost", "Id" }, "IX_oversight_lawsuits_rate_decided");
 
                     b.HasIndex(new[] { "FirstHearingOn", "OrgUnitId", "HeadAppeared", "Id" }, "IX_oversight_lawsuits_rate_heard");
-
-                    b.HasIndex("Status", "AnswerDueOn");
 
                     b.ToTable("oversight_lawsuits", (string)null);
                 });
@@ -415,6 +415,10 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OrderNoticeNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("OrderedDueOn")
                         .HasColumnType("TEXT");
 
@@ -488,6 +492,10 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoOpinionsWaiver")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("CoUnitIds")
@@ -631,6 +639,43 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("oversight_proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Oversight.Proposals.ProposalCoOpinion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("GivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "GivenOn");
+
+                    b.HasIndex("ProposalId", "OrgUnitId")
+                        .IsUnique();
+
+                    b.ToTable("oversight_proposal_co_opinions", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Oversight.Settings.OversightSettings", b =>
@@ -778,9 +823,9 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
                     b.HasIndex("DocumentNumber", "OrgUnitId")
                         .IsUnique();
 
-                    b.HasIndex(new[] { "ReceivedOn", "OrgUnitId", "Kind", "ReplyDueOn", "RepliedOn", "Id" }, "IX_oversight_suggestions_rate");
-
                     b.HasIndex("Status", "ReplyDueOn");
+
+                    b.HasIndex(new[] { "ReceivedOn", "OrgUnitId", "Kind", "ReplyDueOn", "RepliedOn", "Id" }, "IX_oversight_suggestions_rate");
 
                     b.ToTable("oversight_suggestions", (string)null);
                 });
