@@ -10,4 +10,10 @@ public static class ChinaTime
 
     /// <summary>The current date in China.</summary>
     public static DateOnly ChinaToday(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
+
+    /// <summary>The same instant on China's clock (for showing a time, e.g. 开考时间 2026-12-07 09:00).</summary>
+    public static DateTimeOffset InChina(this DateTimeOffset instant) => instant.ToOffset(Offset);
+
+    /// <summary>The date in China at that instant.</summary>
+    public static DateOnly ChinaDate(this DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
 }

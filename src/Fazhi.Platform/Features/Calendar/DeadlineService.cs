@@ -1,4 +1,5 @@
 using Fazhi.Platform.Data;
+using Fazhi.Platform.Kit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,9 +30,9 @@ public interface IDeadlineService
     Task<DeadlineResult> ComputeAsync(DeadlineSpec spec, DateOnly asOf, CancellationToken ct = default);
 }
 
-internal sealed class DeadlineService(CalendarCache cache) : IDeadlineService
+internal sealed class DeadlineService(CalendarCache cache, TimeProvider clock) : IDeadlineService
 {
-    public DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    public DateOnly Today => clock.ChinaToday();
 
     public async Task<IWorkingDayCalendar> GetCalendarAsync(CancellationToken ct = default) => await cache.GetAsync(ct);
 

@@ -118,7 +118,7 @@ internal static class ExamAccess
         if (now < at)
         {
             var wait = (long)Math.Ceiling((at - now).TotalSeconds);
-            throw Refuse.Conflict($"本场考试错峰开考，您的开考时间为 {at.ToOffset(TimeSpan.FromHours(8)):HH:mm:ss}，还需等待 {wait} 秒。", StaggerRule);
+            throw Refuse.Conflict($"本场考试错峰开考，您的开考时间为 {at.InChina():HH:mm:ss}，还需等待 {wait} 秒。", StaggerRule);
         }
     }
 

@@ -96,7 +96,7 @@ internal sealed class ExamCodes(LearningDb db, ExamService exams, ISystemWork sy
     /// <summary>The printable list: one sheet per unit with name, post, code, the window and where to sign in.</summary>
     public static byte[] Workbook(Exam exam, IReadOnlyList<IssuedCode> codes, string signInAddress)
     {
-        var window = $"{exam.OpensAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} – {exam.ClosesAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}";
+        var window = $"{exam.OpensAt.InChina():yyyy-MM-dd HH:mm} – {exam.ClosesAt.InChina():yyyy-MM-dd HH:mm}";
         var columns = new List<XlsxColumn> { new("姓名", 14), new("单位", 28), new("职务/岗位", 16), new("考试码", 18), new("考试", 30), new("有效时间（北京时间）", 36), new("登录地址", 36) };
         var sheets = codes.GroupBy(c => c.UnitName).Select((g, i) => new XlsxSheet(SheetName(g.Key, i), columns,
             g.Select(c => (IReadOnlyList<object?>)[c.Name, c.UnitName, c.Post, c.Code, exam.Title, window, signInAddress]))).ToArray();
@@ -147,14 +147,14 @@ internal sealed class ExamCodes(LearningDb db, ExamService exams, ISystemWork sy
         }
         if (now < exam.OpensAt)
         {
-            throw Refuse.Conflict($"考试码只在考试时间内有效：本场考试 {exam.OpensAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} 开考。", ExamAccess.CodeRule);
+            throw Refuse.Conflict($"考试码只在考试时间内有效：本场考试 {exam.OpensAt.InChina():yyyy-MM-dd HH:mm} 开考。", ExamAccess.CodeRule);
         }
         // After the window a code only shows the result (ADR 0046): once the office has released it, for ResultsDays.
         if (now >= exam.ClosesAt && (!exam.ResultsReleased || now >= exam.ClosesAt.AddDays(ResultsDays)))
         {
             throw Refuse.Conflict(exam.ResultsReleased
-                ? $"考试码已过期：本场考试已于 {exam.ClosesAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} 结束，成绩查询期（{ResultsDays} 天）也已结束。"
-                : $"考试码已过期：本场考试已于 {exam.ClosesAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} 结束；考试组织部门公布成绩后，可用本考试码登录查看成绩、下载合格证书。", ExamAccess.CodeRule);
+                ? $"考试码已过期：本场考试已于 {exam.ClosesAt.InChina():yyyy-MM-dd HH:mm} 结束，成绩查询期（{ResultsDays} 天）也已结束。"
+                : $"考试码已过期：本场考试已于 {exam.ClosesAt.InChina():yyyy-MM-dd HH:mm} 结束；考试组织部门公布成绩后，可用本考试码登录查看成绩、下载合格证书。", ExamAccess.CodeRule);
         }
         code.SignIns++;
         code.LastSignInAt = now;

@@ -270,7 +270,7 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
         var now = time.GetUtcNow();
         if (now < exam.OpensAt)
         {
-            throw Refuse.Conflict($"考试尚未开始，开考时间为 {exam.OpensAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}。");
+            throw Refuse.Conflict($"考试尚未开始，开考时间为 {exam.OpensAt.InChina():yyyy-MM-dd HH:mm}。");
         }
         if (now >= exam.ClosesAt)
         {
@@ -354,7 +354,7 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
         var questions = await db.Questions.AsNoTracking().Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, ct);
         var released = exam.ResultsReleased && attempt.Status == AttemptStatus.Submitted;
         // Released: each question's articles as they stood on the exam date (the day the attempt began, Beijing time), not today.
-        var examDate = DateOnly.FromDateTime(attempt.StartedAt.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var examDate = attempt.StartedAt.ChinaDate();
         var articles = released
             // Resolved here, not injected: building the library's context on every answer and paper load would be waste.
             ? await services.GetRequiredService<ILawReferences>().ResolveEachAsync(questions.Values.Select(q => ((string?)q.Basis, examDate)), ct)

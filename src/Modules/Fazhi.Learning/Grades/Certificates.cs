@@ -21,8 +21,6 @@ internal sealed class Certificates(LearningDb db, ICurrentUser user, IOrgDirecto
 {
     private const string Alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
-
     /// <summary>Set for a one-time exam code's taker (ADR 0037, 0046): only that person's attempt at that exam is theirs.</summary>
     internal CodeTaker? Code { get; set; }
 
@@ -37,7 +35,7 @@ internal sealed class Certificates(LearningDb db, ICurrentUser user, IOrgDirecto
     }
 
     public static string NewNumber(DateTimeOffset at) =>
-        "XF" + at.ToOffset(China).Year + "-" + new string(Enumerable.Range(0, 10).Select(_ => Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)]).ToArray());
+        "XF" + at.InChina().Year + "-" + new string(Enumerable.Range(0, 10).Select(_ => Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)]).ToArray());
 
     /// <summary>Normalises what somebody typed (spaces, lower case) to a number's form; null when it cannot be one.</summary>
     public static string? Normalise(string? number)
@@ -60,7 +58,7 @@ internal sealed class Certificates(LearningDb db, ICurrentUser user, IOrgDirecto
             return null;
         }
         var exam = await db.Exams.AsNoTracking().Where(e => e.Id == hit.ExamId).Select(e => e.Title).FirstAsync(ct);
-        return new CertificateCheck(n, hit.PersonName, exam, "合格", DateOnly.FromDateTime((hit.FinalAt ?? hit.SubmittedAt!.Value).ToOffset(China).DateTime));
+        return new CertificateCheck(n, hit.PersonName, exam, "合格", (hit.FinalAt ?? hit.SubmittedAt!.Value).ChinaDate());
     }
 
     /// <summary>The certificate of a passed attempt as .docx: the taker's own (an account's, or a code taker's), or any for the office.</summary>
@@ -83,7 +81,7 @@ internal sealed class Certificates(LearningDb db, ICurrentUser user, IOrgDirecto
         // Issued in the name of the city (or the highest unit above the taker's below a province).
         var chain = unit is null ? [] : new[] { unit }.Concat(await orgs.AncestorsAsync(unit.Id, ct)).ToList();
         var root = chain.LastOrDefault(u => u.Level != Fazhi.Platform.Features.OrgUnits.OrgLevel.Province) ?? chain.LastOrDefault();
-        var date = DateOnly.FromDateTime((attempt.FinalAt ?? attempt.SubmittedAt!.Value).ToOffset(China).DateTime);
+        var date = (attempt.FinalAt ?? attempt.SubmittedAt!.Value).ChinaDate();
         var bytes = DocxNotice.Create(new OfficialNotice
         {
             Issuer = root?.Name,

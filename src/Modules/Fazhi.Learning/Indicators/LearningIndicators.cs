@@ -40,14 +40,14 @@ internal abstract class LearningIndicator(ISystemWork systemWork) : IComputedInd
     protected static ComputedIndicatorRecord Row(Person p, bool counted, string what) =>
         new($"{p.Name}（{p.UnitName}）：{what}", counted, $"/learning/people/{p.Id}/record");
 
-    protected static DateOnly China(DateTimeOffset t) => DateOnly.FromDateTime(t.ToOffset(TimeSpan.FromHours(8)).DateTime);
+    protected static DateOnly China(DateTimeOffset t) => t.ChinaDate();
 
     /// <summary>The handed-in attempts started in the period, of the given people.</summary>
     protected static async Task<List<Attempt>> AttemptsAsync(LearningDb db, ComputedIndicatorQuery query, List<Person> people, CancellationToken ct)
     {
         var ids = people.Select(p => p.Id).ToHashSet();
         return (await db.Attempts.AsNoTracking().Where(a => a.Status == AttemptStatus.Submitted).ToListAsync(ct))
-            .Where(a => ids.Contains(a.PersonId) && China(a.StartedAt) >= query.PeriodStart && China(a.StartedAt) <= query.PeriodEnd).ToList();
+            .Where(a => ids.Contains(a.PersonId) && a.StartedAt.ChinaDate() >= query.PeriodStart && a.StartedAt.ChinaDate() <= query.PeriodEnd).ToList();
     }
 
     protected sealed record Person(Guid Id, string Name, string UnitName, Guid OrgUnitId, bool IsLeader);

@@ -184,7 +184,7 @@ internal sealed class RecordsService(LearningDb db, ICurrentUser user, IOrgDirec
         var attempts = await db.Attempts.AsNoTracking().Where(a => a.PersonId == personId && a.Status == AttemptStatus.Submitted).ToListAsync(ct);
         var examIds = attempts.Select(a => a.ExamId).Distinct().ToList();
         var titles = await db.Exams.AsNoTracking().Where(e => examIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Title, ct);
-        var exams = attempts.OrderByDescending(a => a.StartedAt).Select(a => new RecordExam(titles.GetValueOrDefault(a.ExamId, ""), China(a.FinalAt ?? a.SubmittedAt ?? a.StartedAt), a.Number,
+        var exams = attempts.OrderByDescending(a => a.StartedAt).Select(a => new RecordExam(titles.GetValueOrDefault(a.ExamId, ""), (a.FinalAt ?? a.SubmittedAt ?? a.StartedAt).ChinaDate(), a.Number,
             a.Score, a.MaxScore, a.Passed switch { true => "合格", false => "不合格", _ => "待阅卷" }, a.CertificateNumber)).ToList();
         // Activities held by any unit (a city lecture the person attended is in their record).
         var attended = await db.ActivityAttendees.AsNoTracking().Where(x => x.PersonId == personId).Select(x => x.ActivityId).ToListAsync(ct);
@@ -211,7 +211,7 @@ internal sealed class RecordsService(LearningDb db, ICurrentUser user, IOrgDirec
         var people = await db.People.AsNoTracking().Where(p => p.IsActive).Select(p => new { p.Id, p.UnitName, p.IsLeader }).ToListAsync(ct);
         var ids = people.Select(p => p.Id).ToHashSet();
         var passed = (await db.Attempts.AsNoTracking().Where(a => a.Passed == true).Select(a => new { a.PersonId, a.FinalAt, a.SubmittedAt }).ToListAsync(ct))
-            .Where(a => ids.Contains(a.PersonId) && China(a.FinalAt ?? a.SubmittedAt!.Value).Year == year).Select(a => a.PersonId).ToHashSet();
+            .Where(a => ids.Contains(a.PersonId) && (a.FinalAt ?? a.SubmittedAt!.Value).ChinaDate().Year == year).Select(a => a.PersonId).ToHashSet();
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var attended = await db.ActivityAttendees.AsNoTracking()
             .Join(db.Activities.IgnoreQueryFilters().AsNoTracking().Where(a => a.Date >= from && a.Date <= to), x => x.ActivityId, a => a.Id, (x, a) => new { x.PersonId, a.Kind })
@@ -235,6 +235,4 @@ internal sealed class RecordsService(LearningDb db, ICurrentUser user, IOrgDirec
 
     private static DutyReportView View(DutyReport r) =>
         new(r.Id, r.PersonId, r.PersonName, r.Year, r.SubmittedOn, r.Summary, r.FileId, r.FileName, r.Evaluation, r.EvaluationNote, r.IsDemo, r.Version);
-
-    private static DateOnly China(DateTimeOffset t) => DateOnly.FromDateTime(t.ToOffset(TimeSpan.FromHours(8)).DateTime);
 }
