@@ -59,24 +59,33 @@ public sealed class EnforcementDemoWalkTests(BrowserFixture browser) : IClassFix
             var caseNumber = (await officer.Locator("h1").First.InnerTextAsync()).Trim();
 
             // 2. Evidence, a major proposal, notice, and the request for legal review.
-            await officer.Locator("input[type=file][name=file]").SetInputFilesAsync(new FilePayload
+            //    Each action is a button at the top of the case page that opens its own dialog (ADR 0052).
+            await PenaltyDecisionTests.OpenDialogAsync(officer, "dlg-evidence");
+            await officer.Locator("#dlg-evidence input[type=file][name=file]").SetInputFilesAsync(new FilePayload
             {
                 Name = "现场检查笔录.txt", MimeType = "text/plain", Buffer = "现场检查笔录：摊位 8 种商品未标价。"u8.ToArray(),
             });
-            await officer.ClickAsync("button:text-is('上传证据')");
+            await officer.ClickAsync("#dlg-evidence button[type=submit]");
             await officer.GetByText("证据已上传并记入全过程记录。").WaitForAsync();
+            await PenaltyDecisionTests.OpenDialogAsync(officer, "dlg-propose");
             await officer.FillAsync("#act", Day(-25));
             await officer.FillAsync("#age", "40");
             await officer.SelectOptionAsync("#harm", "Ordinary");
             await officer.FillAsync("#fine", "2000");
-            await officer.Locator("label", new PageLocatorOptions { HasText = "重大执法决定" }).Locator("input[type=checkbox]").CheckAsync();
-            await officer.ClickAsync("button:text-is('提出拟处罚意见')");
+            await officer.Locator("#dlg-propose label", new PageLocatorOptions { HasText = "重大执法决定" }).Locator("input[type=checkbox]").CheckAsync();
+            await officer.ClickAsync("#dlg-propose button[type=submit]");
             await officer.GetByText("已记录拟处罚意见及裁量建议。").WaitForAsync();
+            await PenaltyDecisionTests.OpenDialogAsync(officer, "dlg-notify");
             await officer.FillAsync("#nd", Day(-10));
-            await officer.ClickAsync("button:text-is('记录告知')");
+            await officer.ClickAsync("#dlg-notify button[type=submit]");
             await officer.GetByText("已记录告知。").WaitForAsync();
-            await officer.ClickAsync("button:text-is('提请法制审核')");
+            await PenaltyDecisionTests.OpenDialogAsync(officer, "dlg-review");
+            await officer.ClickAsync("#dlg-review button[type=submit]");
             await officer.GetByText("已提请法制审核。").WaitForAsync();
+            // A major decision waits for the review (行政处罚法第五十八条): the button says so.
+            Assert.True(await officer.Locator("button[data-action='dlg-decide']").IsDisabledAsync());
+            Assert.Contains("第五十八条", await officer.Locator("#dlg-decide-why").InnerTextAsync());
+            Assert.Equal(0, await officer.Locator("#dlg-review-open").CountAsync());
 
             // 3. demo-sjj opens the case file from its queue and reads the evidence (行政处罚法第五十八条), then passes it.
             await SignInAsync(reviewer, host.BaseUrl, "demo-sjj");
@@ -101,17 +110,20 @@ public sealed class EnforcementDemoWalkTests(BrowserFixture browser) : IClassFix
 
             // 4. demo-city decides (the 文号 left to the numbering), serves and publishes.
             await officer.GotoAsync(caseUrl);
+            await PenaltyDecisionTests.OpenDialogAsync(officer, "dlg-decide");
             await officer.FillAsync("#dd", Day(0));
-            await officer.ClickAsync("button:text-is('作出决定')");
+            await officer.ClickAsync("#dlg-decide button[type=submit]");
             await officer.GetByText("已作出处罚决定。").WaitForAsync();
             var decision = Regex.Match(await officer.Locator("#case").InnerTextAsync(), @"[^\s（]+〔\d{4}〕\d+号").Value;
             Assert.NotEmpty(decision);
             Assert.Equal(1, await officer.Locator("a", new PageLocatorOptions { HasText = "下载行政处罚决定书" }).CountAsync());
+            await PenaltyDecisionTests.OpenDialogAsync(officer, "dlg-serve");
             await officer.FillAsync("#sd", Day(0));
-            await officer.ClickAsync("button:text-is('记录送达')");
+            await officer.ClickAsync("#dlg-serve button[type=submit]");
             await officer.GetByText("已记录送达。").WaitForAsync();
-            await officer.ClickAsync("button:text-is('公示处罚决定')");
-            await officer.GetByText("已公示。").WaitForAsync();
+            await PenaltyDecisionTests.OpenDialogAsync(officer, "dlg-publish");
+            await officer.ClickAsync("#dlg-publish button[type=submit]");
+            await officer.GetByText("已公示。", new PageGetByTextOptions { Exact = true }).WaitForAsync();
             await BrowserFixture.ScreenshotAsync(officer, "41-enforcement-demo-published");
 
             // 5. The decision is public, the person's name masked.

@@ -58,29 +58,45 @@ public sealed class PenaltyDecisionTests(BrowserFixture browser) : IClassFixture
             await page.Locator("#case").WaitForAsync();
             Assert.Contains(PartyName, await page.Locator("#case").InnerTextAsync());
 
-            // 2. Records the facts: ordinary harm, no mitigating or aggravating circumstance; the engine advises.
+            // 2. Records the facts: ordinary harm, no mitigating or aggravating circumstance; the engine advises. The case
+            //    page's actions are buttons at the top, each opening a dialog (ADR 0052); the decision is not open yet.
+            Assert.True(await page.Locator("button[data-action='dlg-decide']").IsDisabledAsync());
+            Assert.Contains("第六十二条", await page.Locator("#dlg-decide-why").InnerTextAsync());
+            await OpenDialogAsync(page, "dlg-propose");
             await page.FillAsync("#act", Day(-25));
             await page.FillAsync("#age", "40");
             await page.SelectOptionAsync("#harm", "Ordinary");
             await page.FillAsync("#fine", "2000");
-            await page.ClickAsync("button:text-is('提出拟处罚意见')");
+            await page.ClickAsync("#dlg-propose button[type=submit]");
             await page.GetByText("已记录拟处罚意见及裁量建议。").WaitForAsync();
+            Assert.False(await page.Locator("#dlg-propose").IsVisibleAsync());
+            Assert.Equal("拟处罚", (await page.Locator("#case-stage").InnerTextAsync()).Trim());
             var caseTable = await page.Locator("#case").InnerTextAsync();
             Assert.Contains("裁量建议", caseTable);
             Assert.Contains("处 1000 元以上 3500 元以下罚款", caseTable);
             Assert.DoesNotContain("偏离基准", caseTable); // 2000 元 is within the advice: no supervision flag
             await BrowserFixture.ScreenshotAsync(page, "11-penalty-case-advice");
 
-            // 3. Notifies, decides and publishes.
+            // 3. Notifies (a date ahead is refused in the dialog, which stays open with the message), decides and publishes.
+            await OpenDialogAsync(page, "dlg-notify");
+            await page.FillAsync("#nd", Day(2));
+            await page.ClickAsync("#dlg-notify button[type=submit]");
+            await page.Locator("#dlg-notify .field-error").WaitForAsync();
+            Assert.True(await page.Locator("#dlg-notify").IsVisibleAsync());
+            await BrowserFixture.ScreenshotAsync(page, "11b-penalty-case-dialog-refused");
             await page.FillAsync("#nd", Day(-10));
-            await page.ClickAsync("button:text-is('记录告知')");
+            await page.ClickAsync("#dlg-notify button[type=submit]");
             await page.GetByText("已记录告知。").WaitForAsync();
+            Assert.Equal("已告知", (await page.Locator("#case-stage").InnerTextAsync()).Trim());
+            await OpenDialogAsync(page, "dlg-decide");
             await page.FillAsync("#dn", number);
             await page.FillAsync("#dd", Day(0));
-            await page.ClickAsync("button:text-is('作出决定')");
+            await page.ClickAsync("#dlg-decide button[type=submit]");
             await page.GetByText("已作出处罚决定。").WaitForAsync();
-            await page.ClickAsync("button:text-is('公示处罚决定')");
-            await page.GetByText("已公示。").WaitForAsync();
+            Assert.Equal(0, await page.Locator("#dlg-decide-open").CountAsync());
+            await OpenDialogAsync(page, "dlg-publish");
+            await page.ClickAsync("#dlg-publish button[type=submit]");
+            await page.GetByText("已公示。", new PageGetByTextOptions { Exact = true }).WaitForAsync();
             Assert.Contains(number, await page.Locator("#case").InnerTextAsync());
             await BrowserFixture.ScreenshotAsync(page, "12-penalty-case-published");
 
@@ -104,5 +120,12 @@ public sealed class PenaltyDecisionTests(BrowserFixture browser) : IClassFixture
             throw;
         }
         await context.CloseAsync();
+    }
+
+    /// <summary>Opens an action's dialog from its button at the top of the case page (kit ActionDialog).</summary>
+    internal static async Task OpenDialogAsync(IPage page, string id)
+    {
+        await page.ClickAsync($"#{id}-open");
+        await page.Locator($"#{id}").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
     }
 }

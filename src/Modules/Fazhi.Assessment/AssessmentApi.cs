@@ -82,6 +82,12 @@ internal static class AssessmentApi
         api.MapGet("/tasks", async (Guid? campaignId, Guid? orgUnitId, ICurrentUser user, CampaignQueries q, CancellationToken ct) =>
                 TypedResults.Ok(AssessmentAccess.MayRead(user) ? await q.TaskListAsync(campaignId, orgUnitId, ct) : []))
             .RequireAuthorization();
+        api.MapGet("/tasks/export", async ([AsParameters] TaskListQuery list, ICurrentUser user, CampaignQueries q, CancellationToken ct) =>
+                ListOutput.Xlsx(await TaskTableAsync(list, user, q, ct)))
+            .RequireAuthorization();
+        api.MapGet("/tasks/print", async ([AsParameters] TaskListQuery list, ICurrentUser user, CampaignQueries q, TimeProvider clock, CancellationToken ct) =>
+                ListOutput.Print(await TaskTableAsync(list, user, q, ct), clock.GetUtcNow().ToOffset(ChinaTime.Offset)))
+            .RequireAuthorization();
         api.MapGet("/tasks/{id:guid}", TaskAsync).RequireAuthorization();
         api.MapPut("/tasks/{id:guid}/draft", (Guid id, DraftInput input, SubmissionService s, CancellationToken ct) => RunAsync(s.SaveDraftAsync(id, input, ct)))
             .RequirePermission(AssessmentPermissions.Submit);
@@ -105,6 +111,14 @@ internal static class AssessmentApi
             .RequirePermission(AssessmentPermissions.Submit);
         api.MapPost("/tasks/{id:guid}/appeal/answer", (Guid id, AnswerRequest r, SubmissionService s, CancellationToken ct) => RunAsync(s.AnswerAppealAsync(id, r.Answer, r.NewScore, ct)))
             .RequirePermission(AssessmentPermissions.Review);
+    }
+
+    /// <summary>The task list's rows for the export and the print view: the list's reading rule (the caller's tasks, none without a module permission) and query.</summary>
+    private static async Task<ListTable> TaskTableAsync(TaskListQuery list, ICurrentUser user, CampaignQueries q, CancellationToken ct)
+    {
+        var request = TaskList.Shape.Check(list);
+        var rows = AssessmentAccess.MayRead(user) ? await q.TaskListAsync(list.Campaign, null, ct) : [];
+        return TaskList.Table(rows, list.Status, request, list.Campaign is null ? null : rows.FirstOrDefault()?.Campaign);
     }
 
     private static async Task<NoContent> RunAsync(Task action)

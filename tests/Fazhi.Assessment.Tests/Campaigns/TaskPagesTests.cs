@@ -16,7 +16,7 @@ public sealed class TaskPagesTests(FazhiFactory factory)
         var townBrowser = await factory.SignedInBrowserAsync(townUser);
         var x1 = s.TaskIds[$"X1@{CampaignSetup.Town}"];
 
-        var list = await townBrowser.GetStringAsync("/assessment/tasks");
+        var list = await townBrowser.GetStringAsync($"/assessment/tasks?campaign={s.CampaignId}");
         Assert.Contains("镇街综合执法规范化", list);
         Assert.Contains($"/assessment/tasks/{x1}", list);
         Assert.Contains("未开始", list);
@@ -38,7 +38,7 @@ public sealed class TaskPagesTests(FazhiFactory factory)
         var page = await townBrowser.GetStringAsync($"/assessment/tasks/{x1}");
         Assert.Contains("id=\"return-reason\"", page);
         Assert.Contains("请补充执法案卷评查表。", page);
-        list = await townBrowser.GetStringAsync("/assessment/tasks");
+        list = await townBrowser.GetStringAsync($"/assessment/tasks?campaign={s.CampaignId}");
         Assert.Contains("请补充执法案卷评查表。", list);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Fazhi.Enforcement.Cases;
 using Fazhi.Enforcement.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,113 @@ public sealed class CasePageTests(FazhiFactory factory)
         Assert.Contains(number, publicPage);
         Assert.Contains("王***", publicPage);
         Assert.DoesNotContain(person, publicPage);
+    }
+
+    [Fact]
+    public async Task The_case_page_offers_the_open_actions_as_dialogs_says_why_the_decision_is_not_open_and_reopens_a_refused_dialog()
+    {
+        var (_, officers) = await _kit.TeamAsync();
+        var user = await factory.CreateUserAsync("enforcement-officer", CaseTestKit.Market);
+        var api = await factory.ApiClientAsync(user);
+        var matter = await CaseTestKit.MatterAsync(api);
+        var opened = await CaseTestKit.OkAsync(await api.PostAsJsonAsync("/api/enforcement/cases", new
+        {
+            matterId = matter, party = CaseTestKit.Company(CaseTestKit.Unique("对话框测试公司")), summary = "未明码标价", openedOn = _kit.Today.AddDays(-15), officerIds = officers,
+        }), HttpStatusCode.Created);
+        var id = opened.GetProperty("id").GetGuid();
+        var page = $"/enforcement/cases/{id}";
+        var browser = await factory.SignedInBrowserAsync(user);
+
+        // Opened: investigation, evidence, order to correct, proposal, extension are open (buttons with dialogs); the
+        // decision shows disabled with the reason (第六十二条: not before the party is told); 告知 is listed as not open.
+        var html = WebUtility.HtmlDecode(await browser.GetStringAsync(page));
+        foreach (var open in new[] { "dlg-investigate", "dlg-evidence", "dlg-correct", "dlg-propose", "dlg-extend" })
+        {
+            Assert.Contains($"id=\"{open}-open\"", html);
+            Assert.Contains($"<dialog id=\"{open}\"", html);
+        }
+        Assert.DoesNotContain("id=\"dlg-decide-open\"", html);
+        Assert.Matches("<button[^>]*disabled[^>]*data-action=\"dlg-decide\"", html);
+        Assert.Contains("第六十二条", Dialog(html, "dlg-decide-why"));
+        Assert.DoesNotContain("dlg-notify-open", html);
+        Assert.Contains("data-action=\"Notify\"", html);
+
+        // A major proposal: now 告知 is open (the proposal may still be revised until the party is told).
+        var proposed = WebUtility.HtmlDecode(await (await Forms.SubmitAsync(browser, page, "propose", new Dictionary<string, string>
+        {
+            ["Propose.ActDate"] = _kit.Today.AddDays(-20).ToString("yyyy-MM-dd"),
+            ["Propose.Harm"] = "Ordinary",
+            ["Propose.FineAmount"] = "3000",
+            ["Propose.IsMajor"] = "true",
+        })).Content.ReadAsStringAsync());
+        Assert.Contains("已记录拟处罚意见及裁量建议", proposed);
+        Assert.Contains("id=\"dlg-notify-open\"", proposed);
+        Assert.Contains("id=\"case-stage\">拟处罚<", proposed);
+
+        // A notice dated in the future is refused: the page comes back with the 告知 dialog open and the message in it.
+        var refused = WebUtility.HtmlDecode(await (await Forms.SubmitAsync(browser, page, "notify", new Dictionary<string, string>
+        {
+            ["Notify.OnDate"] = _kit.Today.AddDays(3).ToString("yyyy-MM-dd"),
+        })).Content.ReadAsStringAsync());
+        Assert.Matches("<dialog id=\"dlg-notify\"[^>]*data-server-open=\"true\"", refused);
+        Assert.Contains("field-error", Dialog(refused, "dlg-notify"));
+        Assert.Contains("id=\"dlg-notify-open\"", refused); // nothing saved: still to be told
+
+        // Told: the legal review is open (a major decision, 第五十八条) and the decision says it waits for it.
+        var notified = WebUtility.HtmlDecode(await (await Forms.SubmitAsync(browser, page, "notify", new Dictionary<string, string>
+        {
+            ["Notify.OnDate"] = _kit.Today.AddDays(-3).ToString("yyyy-MM-dd"),
+        })).Content.ReadAsStringAsync());
+        Assert.Contains("已记录告知", notified);
+        Assert.Contains("id=\"dlg-review-open\"", notified);
+        Assert.Contains("第五十八条", Dialog(notified, "dlg-decide-why"));
+        Assert.DoesNotContain("id=\"dlg-collective-open\"", notified); // not a serious case (第五十七条第二款)
+
+        // Asked for review: the request is not open a second time, and the API refuses it with the same reason.
+        var reviewed = WebUtility.HtmlDecode(await (await Forms.SubmitAsync(browser, page, "review", new Dictionary<string, string>())).Content.ReadAsStringAsync());
+        Assert.Contains("已提请法制审核", reviewed);
+        Assert.DoesNotContain("id=\"dlg-review-open\"", reviewed);
+        var again = await api.PostAsJsonAsync($"/api/enforcement/cases/{id}/legal-review", new { });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("已提请法制审核，等待审核意见", System.Text.Json.JsonDocument.Parse(await again.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+    }
+
+    /// <summary>The markup of the element with <paramref name="id"/> up to its dialog's or span's end (enough to look inside).</summary>
+    private static string Dialog(string html, string id)
+    {
+        var start = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no element {id}");
+        var end = html.IndexOf(id.EndsWith("-why", StringComparison.Ordinal) ? "</span>" : "</dialog>", start, StringComparison.Ordinal);
+        return html[start..end];
+    }
+
+    [Fact]
+    public void A_review_is_asked_only_for_a_major_decision_and_the_heads_discuss_only_a_serious_case()
+    {
+        var c = new Fazhi.Enforcement.Cases.PenaltyCase { Stage = Fazhi.Enforcement.Cases.CaseStage.Notified };
+        Assert.Contains("第五十八条", c.State(Fazhi.Enforcement.Cases.CaseAction.RequestReview).WhyNot);
+        Assert.Contains("第五十七条第二款", c.State(Fazhi.Enforcement.Cases.CaseAction.Collective).WhyNot);
+        Assert.True(c.Ready(Fazhi.Enforcement.Cases.CaseAction.Decide).Open);
+
+        c.IsMajor = true;
+        c.IsSerious = true;
+        Assert.True(c.State(Fazhi.Enforcement.Cases.CaseAction.RequestReview).Open);
+        Assert.True(c.State(Fazhi.Enforcement.Cases.CaseAction.Collective).Open);
+        // The decision is open by stage (the service checks the date first) but not ready: the review is missing.
+        Assert.True(c.State(Fazhi.Enforcement.Cases.CaseAction.Decide).Open);
+        Assert.Contains("第五十八条", c.Ready(Fazhi.Enforcement.Cases.CaseAction.Decide).WhyNot);
+        c.LegalReviewPassed = true;
+        Assert.Contains("第五十七条第二款", c.Ready(Fazhi.Enforcement.Cases.CaseAction.Decide).WhyNot);
+        Assert.Equal("法制审核已通过。", c.State(Fazhi.Enforcement.Cases.CaseAction.RequestReview).WhyNot);
+        c.CollectiveDecisionOn = new DateOnly(2026, 11, 2);
+        Assert.True(c.Ready(Fazhi.Enforcement.Cases.CaseAction.Decide).Open);
+
+        c.Stage = Fazhi.Enforcement.Cases.CaseStage.Hearing;
+        c.HearingRequestedOn = new DateOnly(2026, 11, 3);
+        Assert.Contains("第六十三条", c.Ready(Fazhi.Enforcement.Cases.CaseAction.Decide).WhyNot);
+        c.HearingHeldOn = new DateOnly(2026, 11, 20);
+        Assert.Equal("听证已于 2026-11-20 举行。", c.State(Fazhi.Enforcement.Cases.CaseAction.Hearing).WhyNot);
+        Assert.True(c.Ready(Fazhi.Enforcement.Cases.CaseAction.Decide).Open);
     }
 
     [Fact]

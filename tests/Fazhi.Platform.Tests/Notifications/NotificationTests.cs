@@ -1,11 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Attachments;
+using Fazhi.Platform.Features.Audit;
 using Fazhi.Platform.Features.Notifications;
 using Fazhi.Platform.Features.Setup;
 using Fazhi.Platform.Security;
 using Fazhi.Platform.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Platform.Tests.Notifications;
@@ -83,6 +86,79 @@ public sealed class NotificationTests(FazhiFactory factory)
         var home = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync("/"));
         Assert.Contains("未读消息", home);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(home, "class=\"card-count\">1</div>"));
+    }
+
+    [Fact]
+    public async Task Several_notices_are_marked_read_in_one_request_each_change_audited_and_another_users_notice_untouched()
+    {
+        var clerk = await factory.CreateUserAsync(BuiltInRoles.Staff, "370402");
+        var other = await factory.CreateUserAsync(BuiltInRoles.Staff, "370402");
+        foreach (var title in new[] { "待办一", "待办二", "待办三" })
+        {
+            await factory.InScopeAsync(sp => sp.GetRequiredService<INotifier>().NotifyAsync(
+                [clerk.Id], new NotificationMessage("test.batch", title, "请办理。", "/disputes/cases"), default));
+        }
+        await factory.InScopeAsync(sp => sp.GetRequiredService<INotifier>().NotifyAsync(
+            [other.Id], new NotificationMessage("test.batch", "他人的待办", "请办理。", null), default));
+        var api = await factory.ApiClientAsync(clerk);
+        var mine = (await api.GetFromJsonAsync<JsonElement>("/api/platform/notifications")).GetProperty("items").EnumerateArray()
+            .ToDictionary(n => n.GetProperty("title").GetString()!, n => n.GetProperty("id").GetGuid());
+        var otherApi = await factory.ApiClientAsync(other);
+        var theirs = (await otherApi.GetFromJsonAsync<JsonElement>("/api/platform/notifications")).GetProperty("items").EnumerateArray().Single().GetProperty("id").GetGuid();
+
+        // Nothing ticked: refused naming the field, nothing marked.
+        var empty = await api.PostAsJsonAsync("/api/platform/notifications/read", new { ids = Array.Empty<Guid>() });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        var problem = JsonDocument.Parse(await empty.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("请勾选要标为已读的消息。", problem.GetProperty("errors").GetProperty("ids")[0].GetString());
+
+        // Two of the clerk's and one of someone else's: the other user's id is passed over as if it did not exist.
+        var marked = await api.PostAsJsonAsync("/api/platform/notifications/read", new { ids = new[] { mine["待办一"], mine["待办二"], theirs } });
+        Assert.Equal(HttpStatusCode.OK, marked.StatusCode);
+        Assert.Equal(2, (await marked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("marked").GetInt32());
+        var after = await api.GetFromJsonAsync<JsonElement>("/api/platform/notifications?unread=true");
+        Assert.Equal(mine["待办三"], Assert.Single(after.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        Assert.Equal(1, (await otherApi.GetFromJsonAsync<JsonElement>("/api/platform/notifications")).GetProperty("unread").GetInt32());
+
+        // Each notice's change is in the audit trail, as any notice marked read, by the clerk.
+        var audited = await factory.InScopeAsync(sp => sp.GetRequiredService<PlatformDb>().Set<AuditEntry>().AsNoTracking()
+            .Where(a => a.EntityType == "Notification" && a.Action == "update").Select(a => new { a.EntityId, a.ActorId }).ToListAsync());
+        Assert.Contains(audited, a => a.EntityId == mine["待办一"].ToString() && a.ActorId == clerk.Id);
+        Assert.Contains(audited, a => a.EntityId == mine["待办二"].ToString() && a.ActorId == clerk.Id);
+        Assert.DoesNotContain(audited, a => a.EntityId == theirs.ToString() || a.EntityId == mine["待办三"].ToString());
+    }
+
+    [Fact]
+    public async Task The_inbox_page_marks_the_ticked_notices_or_the_whole_page_read()
+    {
+        var clerk = await factory.CreateUserAsync(BuiltInRoles.Staff, "370404");
+        foreach (var title in new[] { "页面待办一", "页面待办二", "页面待办三" })
+        {
+            await factory.InScopeAsync(sp => sp.GetRequiredService<INotifier>().NotifyAsync(
+                [clerk.Id], new NotificationMessage("test.page-batch", title, "请办理。", null), default));
+        }
+        var api = await factory.ApiClientAsync(clerk);
+        var mine = (await api.GetFromJsonAsync<JsonElement>("/api/platform/notifications")).GetProperty("items").EnumerateArray()
+            .ToDictionary(n => n.GetProperty("title").GetString()!, n => n.GetProperty("id").GetGuid());
+        var browser = await factory.SignedInBrowserAsync(clerk);
+
+        var nothing = await Forms.SubmitAsync(browser, "/notifications", "mark-read", new Dictionary<string, string> { ["scope"] = "selected" });
+        Assert.Contains("请勾选要标为已读的消息", await nothing.Content.ReadAsStringAsync());
+
+        var one = await Forms.SubmitAsync(browser, "/notifications", "mark-read", new Dictionary<string, string> { ["scope"] = "selected", ["ids"] = mine["页面待办二"].ToString() });
+        var html = await one.Content.ReadAsStringAsync();
+        Assert.Contains("已将 1 条消息标为已读", html);
+        Assert.Contains("未读 2 条", html);
+
+        var page = await browser.GetStringAsync("/notifications");
+        var pageIds = System.Text.RegularExpressions.Regex.Matches(page, "name=\"page-ids\" value=\"([0-9a-f-]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(3, pageIds.Count);
+        using var form = new FormUrlEncodedContent(pageIds.Select(v => new KeyValuePair<string, string>("page-ids", v))
+            .Append(new("scope", "page")).Append(new("_handler", "mark-read"))
+            .Append(new("__RequestVerificationToken", System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value))));
+        var all = await (await browser.PostAsync("/notifications", form)).Content.ReadAsStringAsync();
+        Assert.Contains("已将 2 条消息标为已读", all);
+        Assert.Contains("未读 0 条", all);
     }
 
     [Fact]

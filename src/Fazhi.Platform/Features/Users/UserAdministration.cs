@@ -1,5 +1,6 @@
 using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Accounts;
+using Fazhi.Platform.Features.Documents;
 using Fazhi.Platform.Features.Roles;
 using Fazhi.Platform.Features.Setup;
 using Fazhi.Platform.Kit;
@@ -10,8 +11,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Platform.Features.Users;
 
-/// <summary>The account list's query string: the kit's list query (keyword over name and user name) and the list's own filters.</summary>
-internal sealed class UserListQuery : ListQuery
+/// <summary>
+/// The account list's query string: the kit's list query (keyword over name and user name, from/to over the day the
+/// account was created) and the list's own filters.
+/// </summary>
+internal sealed class UserListQuery : DatedListQuery
 {
     /// <summary>Org unit code; its subtree is included.</summary>
     [FromQuery(Name = "org")]
@@ -56,7 +60,8 @@ internal sealed record ResetTwoFactorRequest(string? Reason, long? Version);
 /// </summary>
 internal sealed class UserAdministration(PlatformDb db, UserManager<FazhiUser> users, ICurrentUser current)
 {
-    public const int MaxPageSize = 100;
+    /// <summary>The largest page: the kit's page-size choice (PageSizeField) goes up to 200.</summary>
+    public const int MaxPageSize = 200;
 
     /// <summary>The account list: keyword over user name and display name, sorted by user name unless asked otherwise.</summary>
     public static readonly ListShape<FazhiUser> Shape = new ListShape<FazhiUser> { DefaultPageSize = 20, MaxPageSize = MaxPageSize }
@@ -65,12 +70,18 @@ internal sealed class UserAdministration(PlatformDb db, UserManager<FazhiUser> u
             var term = keyword.ToLowerInvariant();
             return q.Where(u => u.UserName!.ToLower().Contains(term) || u.DisplayName.ToLower().Contains(term));
         })
+        // The creation day is compared in memory (FilterAsync), as lockout ends are: SQLite cannot compare DateTimeOffset
+        // values. Declared here so that the list takes from/to and checks them.
+        .Dated((q, _, _) => q)
         .SortBy("userName", u => u.UserName)
         .SortBy("displayName", u => u.DisplayName)
         .ThenBy(u => u.Id);
 
-    /// <summary>One page of accounts in scope; <paramref name="list"/> is the query as <see cref="Shape"/> checked or read it.</summary>
-    public async Task<Paged<UserListItem>> ListAsync(UserListQuery query, ListRequest list, CancellationToken ct)
+    /// <summary>
+    /// The accounts in scope that the list's own filters keep (unit subtree, role, status, creation day); null when the unit
+    /// code names no unit. The keyword and the sort are the shape's.
+    /// </summary>
+    private async Task<IQueryable<FazhiUser>?> FilterAsync(UserListQuery query, ListRequest list, CancellationToken ct)
     {
         var q = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Org))
@@ -79,7 +90,7 @@ internal sealed class UserAdministration(PlatformDb db, UserManager<FazhiUser> u
             var path = await db.OrgUnits.Where(o => o.Code == code).Select(o => o.Path).FirstOrDefaultAsync(ct);
             if (path is null)
             {
-                return new Paged<UserListItem>([], 0, list.Page.Page, list.Page.PageSize);
+                return null;
             }
             q = q.Where(u => db.OrgUnits.Any(o => o.Id == u.OrgUnitId && o.Path.StartsWith(path)));
         }
@@ -109,7 +120,92 @@ internal sealed class UserAdministration(PlatformDb db, UserManager<FazhiUser> u
                 q = q.Where(u => locked.Contains(u.Id));
                 break;
         }
+        if (list.From is not null || list.To is not null)
+        {
+            // The day in China the account was created, compared in memory (see Shape); an office has thousands of accounts at most.
+            var created = await q.Select(u => new { u.Id, u.CreatedAt }).ToListAsync(ct);
+            var kept = created.Where(c => DateOnly.FromDateTime(c.CreatedAt.ToOffset(ChinaTime.Offset).DateTime) is var day
+                && (list.From is null || day >= list.From) && (list.To is null || day <= list.To)).Select(c => c.Id).ToList();
+            q = q.Where(u => kept.Contains(u.Id));
+        }
+        return q;
+    }
 
+    /// <summary>
+    /// The account list as the page shows it, every filtered row (at most <see cref="ListOutput.MaxRows"/>, else refused),
+    /// for the .xlsx export and the print view; the phone is masked, as on the page.
+    /// </summary>
+    public async Task<ListTable> TableAsync(UserListQuery query, ListRequest list, CancellationToken ct)
+    {
+        var q = await FilterAsync(query, list, ct);
+        var filtered = q is null ? new List<FazhiUser>() : await CountedAsync(Shape.Apply(q, list), ct);
+        var ids = filtered.Select(u => u.Id).ToList();
+        var orgIds = filtered.Select(u => u.OrgUnitId).Distinct().ToList();
+        var orgs = await db.OrgUnits.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => new { o.Code, o.Name }, ct);
+        var roles = (await db.RoleAssignments.AsNoTracking().Where(a => ids.Contains(a.UserId)).Select(a => new { a.UserId, a.Role!.Name }).ToListAsync(ct))
+            .ToLookup(a => a.UserId, a => a.Name);
+        var roleName = query.Role is { } r ? await db.Roles.AsNoTracking().Where(x => x.Id == r).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        XlsxColumn[] columns =
+        [
+            new("用户名", 18), new("姓名", 12), new("所属单位", 24), new("组织机构代码", 14), new("角色", 30), new("手机", 14), new("状态", 24), new("创建日期", 12),
+        ];
+        return new ListTable("用户账户",
+            ListOutput.Describe(list, "创建日期", ("组织机构代码（含下级）", query.Org?.Trim()), ("角色", roleName), ("状态", StatusName(query.Status))), columns,
+            filtered.Select(u => (IReadOnlyList<object?>)
+            [
+                u.UserName, u.DisplayName, orgs.GetValueOrDefault(u.OrgUnitId)?.Name ?? "", orgs.GetValueOrDefault(u.OrgUnitId)?.Code ?? "",
+                string.Join("、", roles[u.Id].Distinct()), Masking.Phone(u.PhoneNumber), StatusText(u),
+                DateOnly.FromDateTime(u.CreatedAt.ToOffset(ChinaTime.Offset).DateTime),
+            ]).ToList());
+
+        static async Task<List<FazhiUser>> CountedAsync(IQueryable<FazhiUser> rows, CancellationToken ct)
+        {
+            ListOutput.CheckSize(await rows.CountAsync(ct));
+            return await rows.ToListAsync(ct);
+        }
+    }
+
+    /// <summary>The status filter's name, as the list's query bar offers it.</summary>
+    private static string? StatusName(string? status) => status switch
+    {
+        "active" => "正常",
+        "inactive" => "已停用",
+        "locked" => "已锁定",
+        "demo" => "演示账户",
+        "no2fa" => "未启用双因素",
+        _ => null,
+    };
+
+    /// <summary>An account's status tags as text (the list's status column).</summary>
+    private static string StatusText(FazhiUser u)
+    {
+        var tags = new List<string> { u.IsActive ? "正常" : "已停用" };
+        if (IsLocked(u.LockoutEnd))
+        {
+            tags.Add("已锁定");
+        }
+        if (u.IsDemo)
+        {
+            tags.Add("演示");
+        }
+        if (!u.TwoFactorEnabled)
+        {
+            tags.Add("未启用双因素");
+        }
+        if (u.MustChangePassword)
+        {
+            tags.Add("待修改一次性密码");
+        }
+        return string.Join("、", tags);
+    }
+
+    /// <summary>One page of accounts in scope; <paramref name="list"/> is the query as <see cref="Shape"/> checked or read it.</summary>
+    public async Task<Paged<UserListItem>> ListAsync(UserListQuery query, ListRequest list, CancellationToken ct)
+    {
+        if (await FilterAsync(query, list, ct) is not { } q)
+        {
+            return new Paged<UserListItem>([], 0, list.Page.Page, list.Page.PageSize);
+        }
         var found = await Shape.PageAsync(q, list, ct);
         var ids = found.Items.Select(r => r.Id).ToList();
         var orgIds = found.Items.Select(r => r.OrgUnitId).Distinct().ToList();

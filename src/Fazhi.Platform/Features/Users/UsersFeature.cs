@@ -25,6 +25,11 @@ internal static class UsersFeature
     {
         var g = api.MapGroup("/users").WithTags("users");
         g.MapGet("/", ListAsync).RequirePermission(PlatformPermissions.UsersRead);
+        g.MapGet("/export", async ([AsParameters] UserListQuery query, UserAdministration admin, CancellationToken ct) =>
+            ListOutput.Xlsx(await admin.TableAsync(query, UserAdministration.Shape.Check(query), ct))).RequirePermission(PlatformPermissions.UsersRead);
+        g.MapGet("/print", async ([AsParameters] UserListQuery query, UserAdministration admin, TimeProvider clock, CancellationToken ct) =>
+            ListOutput.Print(await admin.TableAsync(query, UserAdministration.Shape.Check(query), ct), clock.GetUtcNow().ToOffset(ChinaTime.Offset)))
+            .RequirePermission(PlatformPermissions.UsersRead);
         g.MapGet("/{id:guid}", GetAsync).RequirePermission(PlatformPermissions.UsersRead);
         g.MapPost("/", CreateAsync).RequirePermission(PlatformPermissions.UsersManage);
         g.MapPut("/{id:guid}", UpdateAsync).RequirePermission(PlatformPermissions.UsersManage);

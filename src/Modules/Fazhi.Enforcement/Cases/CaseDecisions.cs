@@ -125,17 +125,9 @@ internal sealed class CaseDecisions(EnforcementDb db, BenchmarkService benchmark
         {
             throw Refuse.Field("decidedOn", $"听证申请期限至 {due:yyyy-MM-dd} 尚未届满，不能作出决定（行政处罚法第六十四条第一项）。");
         }
-        if (c.HearingRequestedOn is not null && c.HearingHeldOn is null)
+        if (c.DecisionPrerequisite() is { } missing)
         {
-            throw Refuse.Conflict("当事人已申请听证，须先举行听证（行政处罚法第六十三条）。");
-        }
-        if (c.IsMajor && !await db.LegalReviews.AnyAsync(r => r.CaseId == c.Id && r.Opinion == ReviewOpinion.Pass, ct))
-        {
-            throw Refuse.Field("legalReview", "重大执法决定未经法制审核或审核未通过的，不得作出决定（行政处罚法第五十八条）。");
-        }
-        if (c.IsSerious && c.CollectiveDecisionOn is null)
-        {
-            throw Refuse.Field("collective", "情节复杂或者重大违法行为的处罚，应当由行政机关负责人集体讨论决定（行政处罚法第五十七条第二款）。");
+            throw missing.Field is null ? Refuse.Conflict(missing.Message) : Refuse.Field(missing.Field, missing.Message);
         }
         var profile = await benchmarks.ProfileAsync(ct);
         if (profile.OrderToCorrectBeforeLeniency && c.ProposedTier is DiscretionTier.NoPenalty or DiscretionTier.Exempted or DiscretionTier.Mitigated && c.OrderToCorrectOn is null)
