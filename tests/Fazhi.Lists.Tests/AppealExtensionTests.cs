@@ -21,7 +21,8 @@ public sealed partial class AppealTests
     private async Task<(string Id, string Number, string Code)> ConfirmedAtXuechengAsync(string subject, string kind = "Complaint")
     {
         var xuecheng = await host.Lists.UnitAsync("370403");
-        var receipt = await SubmitAsync(Appeal(subject, host.XuechengItem, kind));
+        // Entered by the hotline clerk (staff API, not the rate-limited public form).
+        var receipt = await OkAsync(xuecheng.PostAsJsonAsync("/api/lists/appeals", Appeal(subject, host.XuechengItem, kind)));
         var number = receipt.GetProperty("number").GetString()!;
         var id = await IdAsync(xuecheng, number);
         await OkAsync(xuecheng.PostAsync($"/api/lists/appeals/{id}/confirm", null));
@@ -139,7 +140,7 @@ public sealed partial class AppealTests
         var ids = new List<string>();
         foreach (var subject in new[] { "按期率测试：已延期", "按期率测试：未延期" })
         {
-            var receipt = await SubmitAsync(Appeal(subject, host.XuechengItem));
+            var receipt = await OkAsync(xuecheng.PostAsJsonAsync("/api/lists/appeals", Appeal(subject, host.XuechengItem)));
             var id = await IdAsync(xuecheng, receipt.GetProperty("number").GetString()!);
             await OkAsync(xuecheng.PostAsJsonAsync($"/api/lists/appeals/{id}/override", new { unitId = yichengId, reason = "属峄城区" }));
             await OkAsync(yicheng.PostAsync($"/api/lists/appeals/{id}/confirm", null));
@@ -163,6 +164,38 @@ public sealed partial class AppealTests
         Assert.Equal(2, unit.GetProperty("due").GetInt32());
         Assert.Equal(1, unit.GetProperty("onTime").GetInt32());
         Assert.Equal(0.5m, unit.GetProperty("onTimeRate").GetDecimal());
+    }
+
+    [Fact]
+    public async Task The_matter_picker_searches_the_power_list_in_force_and_the_forms_use_it()
+    {
+        var client = host.Factory.CreateClient();
+        var found = await client.GetFromJsonAsync<JsonElement>("/api/lists/public/appeals/matters?q=" + Uri.EscapeDataString("诉求测试绿化"));
+        var item = Assert.Single(found.EnumerateArray());
+        Assert.Equal(host.XuechengItem, item.GetProperty("value").GetString());
+        Assert.Equal("诉求测试绿化监督检查（薛城区）", item.GetProperty("label").GetString());
+        // By the unit's name and by the item code, as the published list's search (ADR 0044); the limit bounds the answer.
+        var byUnit = await client.GetFromJsonAsync<JsonElement>("/api/lists/public/appeals/matters?q=" + Uri.EscapeDataString("台儿庄区"));
+        Assert.Contains(byUnit.EnumerateArray(), m => m.GetProperty("value").GetString() == host.TaierzhuangItem);
+        Assert.All(byUnit.EnumerateArray(), m => Assert.Contains("台儿庄", m.GetProperty("label").GetString()));
+        var byCode = await client.GetFromJsonAsync<JsonElement>("/api/lists/public/appeals/matters?q=" + host.TaierzhuangItem);
+        Assert.Equal(host.TaierzhuangItem, Assert.Single(byCode.EnumerateArray()).GetProperty("value").GetString());
+        Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/lists/public/appeals/matters?limit=1&q=" + Uri.EscapeDataString("诉求测试"))).EnumerateArray());
+        Assert.Empty((await client.GetFromJsonAsync<JsonElement>("/api/lists/public/appeals/matters?q=" + Uri.EscapeDataString("没有这样的事项"))).EnumerateArray());
+        await (await client.GetAsync("/api/lists/public/appeals/matters?q=" + new string('绿', 101))).AssertRefusedNamingAsync("q");
+
+        // The public and hotline forms carry the search picker, not a select of every item.
+        foreach (var html in new[]
+        {
+            WebUtility.HtmlDecode(await client.GetStringAsync("/public/appeals")),
+            WebUtility.HtmlDecode(await (await host.Factory.SignedInBrowserAsync(await host.Factory.CreateUserAsync("lists-unit", "370403"))).GetStringAsync("/lists/appeals/new")),
+        })
+        {
+            Assert.Contains("data-pick-search=\"/api/lists/public/appeals/matters\"", html);
+            Assert.Contains("list=\"matter-matters\"", html);
+            Assert.Contains("<datalist id=\"matter-matters\">", html);
+            Assert.DoesNotContain("<select id=\"matter\"", html);
+        }
     }
 
     [Fact]
