@@ -33,7 +33,12 @@ public sealed class AppealsTests(BrowserFixture browser) : IClassFixture<Browser
             await enterprise.SelectOptionAsync("#kind", "Complaint");
             await enterprise.FillAsync("#enterprise", "山东鲁南新材料科技有限公司");
             await enterprise.FillAsync("#credit", "91340600MA2PBM9HXD");
-            await enterprise.SelectOptionAsync("#matter", new SelectOptionValue { Label = "城市绿化监督检查（薛城区）" });
+            // The matter picker searches the power list in force as the enterprise types (ADR 0054), then the chosen code posts.
+            await enterprise.Locator("#matter").PressSequentiallyAsync("薛城");
+            await enterprise.WaitForFunctionAsync("() => { const o = [...document.querySelectorAll('#matter-matters option')]; return o.length > 0 && o.every(x => x.label.includes('薛城')); }");
+            var option = enterprise.Locator("#matter-matters option[label='城市绿化监督检查（薛城区）']");
+            await option.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+            await enterprise.FillAsync("#matter", (await option.GetAttributeAsync("value"))!);
             await enterprise.FillAsync("#subject", "一个月内三次绿化检查");
             await enterprise.FillAsync("#content", "本月已接受三次绿化监督检查，影响生产，请统筹安排。");
             await enterprise.FillAsync("#phone", "13912345678");

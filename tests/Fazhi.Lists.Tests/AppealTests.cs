@@ -18,7 +18,7 @@ namespace Fazhi.Lists.Tests;
 /// working-day calendar (默认参照 济南市优化营商环境条例 第六十二条: 5 个工作日), the enterprise's rating (不满意 reopens), the
 /// overdue run raised to the supervising office, and the rates against known data.
 /// </summary>
-public sealed class AppealTests(AppealTests.Host host) : IClassFixture<AppealTests.Host>
+public sealed partial class AppealTests(AppealTests.Host host) : IClassFixture<AppealTests.Host>
 {
     private const string Code = "91340600MA2PBM9HXD";
 

@@ -83,6 +83,17 @@ public sealed class DemoTests(ListsHost host) : IClassFixture<ListsHost>
         Assert.Contains("QYSQ-YS-007", WebUtility.HtmlDecode(await city.GetStringAsync("/lists/appeals")));
         Assert.Contains("按期办结率", WebUtility.HtmlDecode(await city.GetStringAsync("/lists/appeals/rates?from=2020-01-01")));
         Assert.Contains("第六十二条", WebUtility.HtmlDecode(await city.GetStringAsync("/lists/appeals/time-limits")));
+        // The complaint extension (ADR 0054): QYSQ-YS-008 extended by the city, QYSQ-YS-009 waiting for demo-city's decision.
+        var cityApi = await host.Factory.ApiClientAsync(FazhiFactory.DemoUser("demo-city"));
+        async Task<string> DemoAppealIdAsync(string number) =>
+            (await cityApi.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/lists/appeals?q=" + number)).GetProperty("items")[0].GetProperty("id").GetString()!;
+        var extended = WebUtility.HtmlDecode(await xuecheng.GetStringAsync("/lists/appeals/" + await DemoAppealIdAsync("QYSQ-YS-008")));
+        Assert.Contains("已批准延期", extended);
+        Assert.Contains("原期限", extended);
+        var waiting = WebUtility.HtmlDecode(await city.GetStringAsync("/lists/appeals/" + await DemoAppealIdAsync("QYSQ-YS-009")));
+        Assert.Contains("延期待审批", waiting);
+        Assert.Contains("id=\"dlg-extension-approve-open\"", waiting);
+        Assert.Contains("id=\"dlg-extension-refuse-open\"", waiting);
         var track = await host.Factory.CreateClient().PostAsJsonAsync("/api/lists/public/appeals/track", new { number = "QYSQ-YS-003", queryCode = "QYSQ2026" });
         Assert.True((await track.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("canRate").GetBoolean());
     }

@@ -78,6 +78,8 @@ public static class ListsModule
         services.AddScoped<Appeals.AppealService>();
         services.AddScoped<Appeals.AppealInspections>();
         services.AddScoped<Appeals.AppealRates>();
+        services.AddScoped<Appeals.AppealReferrals>();
+        services.AddScoped<Appeals.AppealMatters>();
         services.AddNumberSequence(Appeals.AppealService.Numbers);
         services.AddFazhiJob<Appeals.AppealOverdueJob>("0 10 8 ? * MON-FRI", "工作日 08:10 企业诉求到期提醒与超期督办");
         services.AddScoped<Fazhi.Assessment.Contracts.IComputedIndicatorProvider, Appeals.AppealSatisfactionIndicator>();
@@ -149,7 +151,11 @@ internal sealed class ListsSettingsSeed(ListsDb db) : IModuleSeed
             System.Linq.Queryable.Select(db.AppealTimeLimits, t => t.Kind), ct);
         foreach (var kind in Enum.GetValues<Appeals.AppealKind>().Where(k => !kinds.Contains(k)))
         {
-            db.AppealTimeLimits.Add(new Appeals.AppealTimeLimit { Kind = kind, WorkingDays = Appeals.AppealService.DefaultWorkingDays, Basis = Appeals.AppealService.DefaultBasis });
+            db.AppealTimeLimits.Add(new Appeals.AppealTimeLimit
+            {
+                Kind = kind, WorkingDays = Appeals.AppealService.DefaultWorkingDays, Basis = Appeals.AppealService.DefaultBasis,
+                ExtensionWorkingDays = kind == Appeals.AppealKind.Complaint ? Appeals.AppealService.DefaultComplaintExtensionDays : 0,
+            });
         }
         await db.SaveChangesAsync(ct);
     }

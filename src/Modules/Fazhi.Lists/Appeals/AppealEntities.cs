@@ -35,6 +35,19 @@ internal enum AppealStatus
     Closed,
 }
 
+/// <summary>
+/// The complaint extension (延期; 济南市优化营商环境条例 第六十二条: 情况复杂的可延长 10 个工作日): asked once by the handling unit
+/// before the due date, decided by the supervising office; withdrawn when the unit replies before the decision.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AppealExtensionStatus>))]
+internal enum AppealExtensionStatus
+{
+    Requested,
+    Approved,
+    Refused,
+    Withdrawn,
+}
+
 /// <summary>The enterprise's rating of the reply (满意 / 基本满意 / 不满意).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<AppealRating>))]
 internal enum AppealRating
@@ -58,6 +71,12 @@ internal sealed class AppealTimeLimit : IVersioned
 
     /// <summary>Working days from receipt (or from the reopening) to the reply.</summary>
     public int WorkingDays { get; set; } = 5;
+
+    /// <summary>
+    /// Working days an approved extension adds to the due date; 0 = the kind cannot be extended. Seeded at 10 for 投诉 only
+    /// (济南市优化营商环境条例 第六十二条: 情况复杂的，可以延长 10 个工作日).
+    /// </summary>
+    public int ExtensionWorkingDays { get; set; }
 
     /// <summary>The rule the number comes from, shown beside it.</summary>
     public string Basis { get; set; } = "";
@@ -147,6 +166,33 @@ internal sealed class EnterpriseAppeal : IOrgScoped, IVersioned
 
     public DateOnly? ClosedOn { get; set; }
 
+    /// <summary>The extension (延期) asked for, once per appeal (济南市优化营商环境条例 第六十二条); null = never asked.</summary>
+    public AppealExtensionStatus? ExtensionStatus { get; set; }
+
+    public string ExtensionReason { get; set; } = "";
+
+    public string ExtensionRequestedBy { get; set; } = "";
+
+    public DateOnly? ExtensionRequestedOn { get; set; }
+
+    /// <summary>Working days the approval added (the kind's setting when it was approved).</summary>
+    public int ExtensionDays { get; set; }
+
+    /// <summary>The due date before an approved extension moved it.</summary>
+    public DateOnly? DueOnBeforeExtension { get; set; }
+
+    public string ExtensionDecidedBy { get; set; } = "";
+
+    public DateOnly? ExtensionDecidedOn { get; set; }
+
+    public string ExtensionDecisionNote { get; set; } = "";
+
+    /// <summary>The account that referred it from 12345: only that account reads the result back (ADR 0054).</summary>
+    public Guid? ReferrerUserId { get; set; }
+
+    /// <summary>When the state 12345 reads back last changed (status, unit, due date, reply, rating, extension); set by the context on save.</summary>
+    public DateTime StateChangedAtUtc { get; set; }
+
     public bool IsDemo { get; set; }
 
     public long Version { get; set; }
@@ -196,6 +242,12 @@ internal sealed class EnterpriseAppealConfiguration : IEntityTypeConfiguration<E
         b.HasIndex(x => x.ReferralId).IsUnique();
         b.HasIndex(x => new { x.OrgUnitId, x.Status, x.DueOn });
         b.HasIndex(x => x.CreditCode);
+        b.HasIndex(x => new { x.ReferrerUserId, x.StateChangedAtUtc });
+        b.Property(x => x.ExtensionStatus).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.ExtensionReason).HasMaxLength(1000);
+        b.Property(x => x.ExtensionRequestedBy).HasMaxLength(128);
+        b.Property(x => x.ExtensionDecidedBy).HasMaxLength(128);
+        b.Property(x => x.ExtensionDecisionNote).HasMaxLength(1000);
         b.Property(x => x.Number).HasMaxLength(40);
         b.Property(x => x.ReferralId).HasMaxLength(64);
         b.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);

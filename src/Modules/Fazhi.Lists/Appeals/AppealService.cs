@@ -35,12 +35,20 @@ internal sealed record AppealRateInput(string? Number, string? QueryCode, Appeal
 internal sealed record AppealTracking(string Number, string KindName, string Subject, string UnitName, DateOnly ReceivedOn, DateOnly DueOn, string StatusName, string Reply,
     DateOnly? RepliedOn, string? RatingName, bool CanRate);
 
-internal sealed record AppealTimeLimitInput(AppealKind Kind, int WorkingDays, long? Version = null);
+/// <summary>A kind's time limit; <paramref name="ExtensionWorkingDays"/> null keeps the extension as it is (0 = not extendable).</summary>
+internal sealed record AppealTimeLimitInput(AppealKind Kind, int WorkingDays, long? Version = null, int? ExtensionWorkingDays = null);
 
 internal sealed record AppealFilter(AppealStatus? Status = null, AppealKind? Kind = null, Guid? UnitId = null, bool OverdueOnly = false, bool OpenOnly = false);
 
 /// <summary>A power-list item an enterprise may pick: its code, the matter and the unit that exercises it.</summary>
-internal sealed record AppealMatterOption(string ItemCode, string Name, string UnitName);
+internal sealed record AppealMatterOption(string ItemCode, string Name, string UnitName)
+{
+    /// <summary>What the picker posts (the item code).</summary>
+    public string Value => ItemCode;
+
+    /// <summary>What the picker shows and the browser searches beside the code.</summary>
+    public string Label => $"{Name}（{UnitName}）";
+}
 
 /// <summary>
 /// Enterprise appeals (企业诉求; 优化营商环境条例 第四十八、四十九条; 山东省优化营商环境条例 第五十六条): intake from the portal, the
@@ -73,7 +81,7 @@ internal sealed partial class AppealService(ListsDb db, ISystemWork systemWork, 
     /// <summary>The default time limits: 济南市优化营商环境条例 第六十二条 (enterprise complaints: 5 working days, +10 if complex; domain.md §2).</summary>
     public const int DefaultWorkingDays = 5;
 
-    public const string DefaultBasis = "参照《济南市优化营商环境条例》第六十二条（企业投诉 5 个工作日）；可调整";
+    public const string DefaultBasis = "参照《济南市优化营商环境条例》第六十二条（企业投诉 5 个工作日，情况复杂的可延长 10 个工作日）；可调整";
 
     public DateOnly Today => clock.Today;
 
@@ -87,11 +95,12 @@ internal sealed partial class AppealService(ListsDb db, ISystemWork systemWork, 
         var checks = new FieldChecks();
         checks.When(!Enum.IsDefined(input.Kind), "kind", "诉求类别不正确。");
         checks.When(input.WorkingDays is < 1 or > 60, "workingDays", "办理时限应为 1–60 个工作日。");
+        checks.When(input.ExtensionWorkingDays is < 0 or > 60, "extensionWorkingDays", "延期工作日应为 0–60（0 表示不能延期）。");
         checks.ThrowIfAny("时限未保存。");
         var row = await db.AppealTimeLimits.FirstOrDefaultAsync(t => t.Kind == input.Kind, ct);
         if (row is null)
         {
-            row = new AppealTimeLimit { Kind = input.Kind, Basis = DefaultBasis };
+            row = new AppealTimeLimit { Kind = input.Kind, Basis = DefaultBasis, ExtensionWorkingDays = input.Kind == AppealKind.Complaint ? DefaultComplaintExtensionDays : 0 };
             db.AppealTimeLimits.Add(row);
         }
         else if (input.Version is { } v && v != row.Version)
@@ -99,6 +108,7 @@ internal sealed partial class AppealService(ListsDb db, ISystemWork systemWork, 
             throw Refuse.Conflict("时限已被他人修改，请刷新后重试。");
         }
         row.WorkingDays = input.WorkingDays;
+        row.ExtensionWorkingDays = input.ExtensionWorkingDays ?? row.ExtensionWorkingDays;
         await db.SaveChangesAsync(ct);
         return row;
     }
@@ -107,19 +117,6 @@ internal sealed partial class AppealService(ListsDb db, ISystemWork systemWork, 
         (await source.AppealTimeLimits.AsNoTracking().FirstOrDefaultAsync(t => t.Kind == kind, ct))?.WorkingDays ?? DefaultWorkingDays;
 
     // ---- intake ------------------------------------------------------------------------------------------------------
-
-    /// <summary>The in-force items of the power list published today, for the enterprise to pick its matter.</summary>
-    public async Task<List<AppealMatterOption>> MattersAsync(CancellationToken ct)
-    {
-        await using var system = systemWork.Db<ListsDb>("企业诉求事项选择");
-        var version = await CurrentPowerVersionAsync(system, ct);
-        if (version is null)
-        {
-            return [];
-        }
-        return await PowerItemsIn(system, version.Value).OrderBy(r => r.Name).ThenBy(r => r.ItemCode).Take(2000)
-            .Select(r => new AppealMatterOption(r.ItemCode, r.Name, r.UnitName)).ToListAsync(ct);
-    }
 
     public async Task<IReadOnlyList<OrgUnitInfo>> UnitsAsync(CancellationToken ct) =>
         (await orgs.ActiveUnitsAsync(ct)).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
@@ -226,7 +223,7 @@ internal sealed partial class AppealService(ListsDb db, ISystemWork systemWork, 
             OrgUnitId = unit.Id, Channel = channel, ReferralId = referral, Kind = kind, CreditCode = credit.Normalized, EnterpriseName = enterprise, ContactName = contact,
             ContactPhone = phone, Subject = subject, Content = content, PowerItemCode = itemCode, PowerItemName = itemName, RoutingReason = reason,
             RoutingLog = $"{Today:yyyy-MM-dd} 系统分办至 {unit.Name}：{reason}", QueryCodeHash = ReportService.Hash(code), ReceivedOn = Today, DueOn = due.Date,
-            Status = AppealStatus.Routed,
+            Status = AppealStatus.Routed, ReferrerUserId = channel == AppealChannel.Referral ? user.UserId : null,
         };
         await using (var tx = await system.Database.BeginTransactionAsync(ct))
         {
@@ -415,6 +412,12 @@ internal sealed partial class AppealService(ListsDb db, ISystemWork systemWork, 
         checks.ThrowIfAny("答复未保存。");
         (a.Status, a.Reply, a.RepliedBy, a.RepliedOn) = (AppealStatus.Replied, reply, user.UserName ?? "", Today);
         a.WasLate |= Today > a.DueOn;
+        if (a.ExtensionStatus == AppealExtensionStatus.Requested)
+        {
+            // Replied before the office decided: the request has nothing left to extend.
+            a.ExtensionStatus = AppealExtensionStatus.Withdrawn;
+            a.RoutingLog += $"\n{Today:yyyy-MM-dd} 已答复，延期申请撤回";
+        }
         await db.SaveChangesAsync(ct);
         return a;
     }
@@ -537,9 +540,10 @@ internal sealed partial class AppealService(ListsDb db, ISystemWork systemWork, 
         {
             var overdue = a.DueOn < today;
             list.Add(new Reminder(DueKind, $"{a.Id}:{today:yyyyMMdd}", overdue ? $"企业诉求已超期：{a.Number}" : $"企业诉求即将到期：{a.Number}",
-                $"企业诉求 {a.Number}“{a.Subject}”应于 {a.DueOn:yyyy-MM-dd} 前答复{(overdue ? "，已超期，已报督办单位" : "")}。", $"/lists/appeals/{a.Id}", [], a.OrgUnitId,
+                $"企业诉求 {a.Number}“{a.Subject}”应于 {a.DueOn:yyyy-MM-dd} 前答复{(!overdue ? "" : a.ExtensionStatus == AppealExtensionStatus.Requested ? "，延期申请待审批" : "，已超期，已报督办单位")}。", $"/lists/appeals/{a.Id}", [], a.OrgUnitId,
                 ListsPermissions.AppealsHandle));
-            if (overdue)
+            // An extension asked in time and not yet decided holds the late mark: approval moves the due date (ADR 0054).
+            if (overdue && a.ExtensionStatus != AppealExtensionStatus.Requested)
             {
                 a.WasLate = true;
                 if (a.EscalatedOn is null)

@@ -12,7 +12,8 @@ internal sealed record AppealResponse(Guid Id, string Number, Guid OrgUnitId, Ap
     string EnterpriseName, string ContactName, string? ContactPhoneMasked, string Subject, string Content, string PowerItemCode, string PowerItemName,
     string RoutingReason, string RoutingLog, DateOnly ReceivedOn, DateOnly DueOn, AppealStatus Status, string Reply, string RepliedBy, DateOnly? RepliedOn,
     bool WasLate, DateOnly? EscalatedOn, AppealRating? Rating, string RatingComment, DateOnly? RatedOn, string FollowUpNote, int ReopenCount, DateOnly? ClosedOn,
-    long Version);
+    AppealExtensionStatus? ExtensionStatus, string ExtensionReason, string ExtensionRequestedBy, DateOnly? ExtensionRequestedOn, int ExtensionDays,
+    DateOnly? DueOnBeforeExtension, string ExtensionDecidedBy, DateOnly? ExtensionDecidedOn, string ExtensionDecisionNote, long Version);
 
 internal sealed record AppealCoHandlerResponse(Guid Id, Guid OrgUnitId, string UnitName, string AddedBy, DateOnly AddedOn, string Opinion, DateOnly? OpinionOn);
 
@@ -26,7 +27,9 @@ internal static class AppealsApi
     public static void Map(RouteGroupBuilder api)
     {
         // Public: submit, the power-list matters to pick from, tracking and rating with the query code (JSON, rate-limited).
-        api.MapGet("/public/appeals/matters", async (AppealService s, CancellationToken ct) => TypedResults.Ok(await s.MattersAsync(ct))).AllowAnonymous();
+        // The matter picker's search over the power list in force (ADR 0054): at most 50 answers, by name.
+        api.MapGet("/public/appeals/matters", async (string? q, int? limit, AppealMatters s, CancellationToken ct) => TypedResults.Ok(await s.SearchAsync(q, limit, ct)))
+            .AllowAnonymous().RequireRateLimiting(ListsModule.PublicRateLimit);
         api.MapPost("/public/appeals", async (AppealInput i, AppealService s, CancellationToken ct) => TypedResults.Created((string?)null, await s.SubmitAsync(i with { ReferralId = null }, ct)))
             .AllowAnonymous().RequireRateLimiting(ListsModule.PublicRateLimit);
         api.MapPost("/public/appeals/track", async (AppealTrackInput i, AppealService s, CancellationToken ct) =>
@@ -37,6 +40,11 @@ internal static class AppealsApi
 
         // 12345 referral (the referring system's account), with its work-order id.
         api.MapPost("/appeals/referrals", async (AppealInput i, AppealService s, CancellationToken ct) => TypedResults.Created((string?)null, await s.ReferAsync(i, ct)))
+            .RequirePermission(ListsPermissions.AppealsRefer);
+        // The result back to 12345 (ADR 0054): the same account polls, no outbound call.
+        api.MapGet("/appeals/referrals/{referralId}", async (string referralId, AppealReferrals r, CancellationToken ct) => TypedResults.Ok(await r.GetAsync(referralId, ct)))
+            .RequirePermission(ListsPermissions.AppealsRefer);
+        api.MapGet("/appeals/referrals", async (DateTimeOffset? since, int? limit, AppealReferrals r, CancellationToken ct) => TypedResults.Ok(await r.ChangedAsync(since, limit, ct)))
             .RequirePermission(ListsPermissions.AppealsRefer);
 
         var appeals = api.MapGroup("/appeals").RequirePermission(ListsPermissions.AppealsHandle);
@@ -60,6 +68,9 @@ internal static class AppealsApi
         appeals.MapPost("/{id:guid}/cohandlers", async (Guid id, AppealCoHandlerInput i, AppealService s, CancellationToken ct) => TypedResults.Ok(ToResponse(await s.AddCoHandlerAsync(id, i, ct))));
         appeals.MapPost("/{id:guid}/opinion", async (Guid id, AppealOpinionInput i, AppealService s, CancellationToken ct) => TypedResults.Ok(ToResponse(await s.OpinionAsync(id, i, ct))));
         appeals.MapPost("/{id:guid}/reply", async (Guid id, AppealReplyInput i, AppealService s, CancellationToken ct) => TypedResults.Ok(ToResponse(await s.ReplyAsync(id, i, ct))));
+        appeals.MapPost("/{id:guid}/extension", async (Guid id, AppealExtensionInput i, AppealService s, CancellationToken ct) => TypedResults.Ok(ToResponse(await s.RequestExtensionAsync(id, i, ct))));
+        appeals.MapPost("/{id:guid}/extension/decision", async (Guid id, AppealExtensionDecisionInput i, AppealService s, CancellationToken ct) =>
+            TypedResults.Ok(ToResponse(await s.DecideExtensionAsync(id, i, ct)))).RequirePermission(ListsPermissions.AppealsSupervise);
         appeals.MapPost("/{id:guid}/follow-up", async (Guid id, AppealFollowUpInput i, AppealService s, CancellationToken ct) => TypedResults.Ok(ToResponse(await s.FollowUpAsync(id, i, ct))));
         appeals.MapGet("/rates", async (DateOnly? from, DateOnly? to, AppealRates r, CancellationToken ct) => TypedResults.Ok(await r.ComputeAsync(from, to, ct)));
 
@@ -71,7 +82,9 @@ internal static class AppealsApi
 
     internal static AppealResponse ToResponse(EnterpriseAppeal a) => new(a.Id, a.Number, a.OrgUnitId, a.Channel, a.ReferralId, a.Kind, a.CreditCode, a.EnterpriseName,
         a.ContactName, a.ContactPhone?.Masked, a.Subject, a.Content, a.PowerItemCode, a.PowerItemName, a.RoutingReason, a.RoutingLog, a.ReceivedOn, a.DueOn, a.Status,
-        a.Reply, a.RepliedBy, a.RepliedOn, a.WasLate, a.EscalatedOn, a.Rating, a.RatingComment, a.RatedOn, a.FollowUpNote, a.ReopenCount, a.ClosedOn, a.Version);
+        a.Reply, a.RepliedBy, a.RepliedOn, a.WasLate, a.EscalatedOn, a.Rating, a.RatingComment, a.RatedOn, a.FollowUpNote, a.ReopenCount, a.ClosedOn,
+        a.ExtensionStatus, a.ExtensionReason, a.ExtensionRequestedBy, a.ExtensionRequestedOn, a.ExtensionDays, a.DueOnBeforeExtension, a.ExtensionDecidedBy,
+        a.ExtensionDecidedOn, a.ExtensionDecisionNote, a.Version);
 
     internal static AppealCoHandlerResponse ToResponse(AppealCoHandler c) => new(c.Id, c.OrgUnitId, c.UnitName, c.AddedBy, c.AddedOn, c.Opinion, c.OpinionOn);
 }

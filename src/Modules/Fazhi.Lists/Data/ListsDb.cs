@@ -56,6 +56,7 @@ internal abstract class ListsDb : FazhiDbContext
     /// <summary>A write to a list's item revisions makes the in-memory search snapshots stale (ADR 0044).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        Fazhi.Lists.Appeals.AppealReferrals.StampStateChanges(this);
         var items = ChangeTracker.Entries().Any(e => e.Entity is CertItemRevision or Powers.PowerItemRevision
             && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -75,6 +75,10 @@ internal sealed class ListsDemoSeed(ListsDb db, IOrgDirectory orgs, IDeadlineSer
         {
             await SeedAppealsAsync(ct);
         }
+        if (!await db.Appeals.AnyAsync(a => a.IsDemo && a.ExtensionStatus != null, ct))
+        {
+            await SeedExtensionAppealsAsync(ct);
+        }
         if (!await db.CertVerifications.AnyAsync(ct))
         {
             await SeedVerificationsAsync(ct);
@@ -189,6 +193,45 @@ internal sealed class ListsDemoSeed(ListsDb db, IOrgDirectory orgs, IDeadlineSer
                     OpinionOn = received.AddDays(1),
                 });
             }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Two complex complaints at Xuecheng (ADR 0054; 济南市优化营商环境条例 第六十二条): one whose extension the city approved (the due
+    /// date moved by 10 working days from the old one), one whose request waits for the city (demo-city) to decide.
+    /// </summary>
+    private async Task SeedExtensionAppealsAsync(CancellationToken ct)
+    {
+        var today = clock.Today;
+        var xuecheng = await UnitAsync("370403", ct);
+        foreach (var (number, daysAgo, approved) in new[] { ("QYSQ-YS-008", 6, true), ("QYSQ-YS-009", 2, false) })
+        {
+            var received = today.AddDays(-daysAgo);
+            var due = (await clock.AddWorkingDaysAsync(received, Appeals.AppealService.DefaultWorkingDays, ct)).Date;
+            var requested = received.AddDays(1);
+            var a = new Appeals.EnterpriseAppeal
+            {
+                Number = number, OrgUnitId = xuecheng.Id, Channel = Appeals.AppealChannel.Portal, Kind = Appeals.AppealKind.Complaint, CreditCode = "91340600MA2PBM9HXD",
+                EnterpriseName = "山东鲁南新材料科技有限公司（演示）", ContactName = "演示联系人", ContactPhone = SensitiveText.Phone("13800000000"),
+                Subject = approved ? "厂区绿化整改涉及规划、住建等多个部门" : "绿化补偿标准与相邻区县不一致",
+                Content = "情况涉及多个部门和历史遗留问题，请协调解决（演示）。", PowerItemCode = "ZZQZ-009", PowerItemName = "城市绿化监督检查",
+                RoutingReason = $"按权责清单第 1 版事项 ZZQZ-009“城市绿化监督检查”的实施主体（{xuecheng.Name}）分办。",
+                RoutingLog = $"{received:yyyy-MM-dd} 系统分办至 {xuecheng.Name}（演示）\n{received:yyyy-MM-dd} demo-xuecheng 确认由本单位办理\n{requested:yyyy-MM-dd} demo-xuecheng 申请延期：需会同规划、住建部门现场核查（演示）",
+                QueryCodeHash = ReportService.Hash(DemoAppealQueryCode), ReceivedOn = received, DueOn = due, Status = Appeals.AppealStatus.Handling,
+                ExtensionStatus = Appeals.AppealExtensionStatus.Requested, ExtensionReason = "需会同规划、住建部门现场核查（演示）", ExtensionRequestedBy = "demo-xuecheng",
+                ExtensionRequestedOn = requested, IsDemo = true,
+            };
+            if (approved)
+            {
+                var decided = received.AddDays(2);
+                a.DueOnBeforeExtension = due;
+                a.DueOn = (await clock.AddWorkingDaysAsync(due, Appeals.AppealService.DefaultComplaintExtensionDays, ct)).Date;
+                (a.ExtensionStatus, a.ExtensionDays, a.ExtensionDecidedBy, a.ExtensionDecidedOn, a.ExtensionDecisionNote) =
+                    (Appeals.AppealExtensionStatus.Approved, Appeals.AppealService.DefaultComplaintExtensionDays, "demo-city", decided, "情况属实，同意延期（演示）。");
+                a.RoutingLog += $"\n{decided:yyyy-MM-dd} demo-city 批准延期 {a.ExtensionDays} 个工作日，期限由 {due:yyyy-MM-dd} 延至 {a.DueOn:yyyy-MM-dd}";
+            }
+            db.Appeals.Add(a);
         }
         await db.SaveChangesAsync(ct);
     }

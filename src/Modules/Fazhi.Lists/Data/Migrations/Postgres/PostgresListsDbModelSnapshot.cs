@@ -80,6 +80,9 @@ namespace Fazhi.Lists.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<int>("ExtensionWorkingDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -141,6 +144,9 @@ namespace Fazhi.Lists.Data.Migrations.Postgres
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("DueOnBeforeExtension")
+                        .HasColumnType("date");
+
                     b.Property<string>("EnterpriseName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -148,6 +154,39 @@ namespace Fazhi.Lists.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("EscalatedOn")
                         .HasColumnType("date");
+
+                    b.Property<int>("ExtensionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExtensionDecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateOnly?>("ExtensionDecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExtensionDecisionNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ExtensionReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ExtensionRequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateOnly?>("ExtensionRequestedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExtensionStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("FollowUpNote")
                         .IsRequired()
@@ -204,6 +243,9 @@ namespace Fazhi.Lists.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("ReferrerUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("ReopenCount")
                         .HasColumnType("integer");
 
@@ -229,6 +271,9 @@ namespace Fazhi.Lists.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("StateChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -258,6 +303,8 @@ namespace Fazhi.Lists.Data.Migrations.Postgres
 
                     b.HasIndex("ReferralId")
                         .IsUnique();
+
+                    b.HasIndex("ReferrerUserId", "StateChangedAtUtc");
 
                     b.HasIndex("OrgUnitId", "Status", "DueOn");
 

@@ -75,6 +75,9 @@ namespace Fazhi.Lists.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ExtensionWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -136,12 +139,48 @@ namespace Fazhi.Lists.Data.Migrations.Sqlite
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DueOnBeforeExtension")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EnterpriseName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EscalatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExtensionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtensionDecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExtensionDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionDecisionNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionRequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExtensionRequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionStatus")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FollowUpNote")
@@ -199,6 +238,9 @@ namespace Fazhi.Lists.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ReferrerUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ReopenCount")
                         .HasColumnType("INTEGER");
 
@@ -223,6 +265,9 @@ namespace Fazhi.Lists.Data.Migrations.Sqlite
                     b.Property<string>("RoutingReason")
                         .IsRequired()
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StateChangedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -253,6 +298,8 @@ namespace Fazhi.Lists.Data.Migrations.Sqlite
 
                     b.HasIndex("ReferralId")
                         .IsUnique();
+
+                    b.HasIndex("ReferrerUserId", "StateChangedAtUtc");
 
                     b.HasIndex("OrgUnitId", "Status", "DueOn");
 
