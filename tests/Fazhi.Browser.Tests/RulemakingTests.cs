@@ -137,7 +137,7 @@ public sealed class RulemakingTests(BrowserFixture browser, RulemakingHostFixtur
             // 3. The office decides as proposed and publishes the result.
             await office.GotoAsync(campaignUrl);
             var proposed = office.Locator("#items tr.cleanup-item[data-state=Proposed]", new PageLocatorOptions { HasText = title });
-            await proposed.Locator("select[name=Outcome]").SelectOptionAsync("Repeal");
+            await proposed.Locator("select[aria-label='审定结果']").SelectOptionAsync("Repeal");
             await proposed.Locator("button:text-is('审定')").ClickAsync();
             await office.Locator("#items tr.cleanup-item[data-state=Decided]", new PageLocatorOptions { HasText = title }).WaitForAsync();
             await office.ClickAsync("#publish");
