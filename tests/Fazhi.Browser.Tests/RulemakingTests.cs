@@ -2,12 +2,23 @@ using Microsoft.Playwright;
 
 namespace Fazhi.Browser.Tests;
 
+/// <summary>One demo host for the rulemaking browser tests (one host per class).</summary>
+public sealed class RulemakingHostFixture : IAsyncLifetime
+{
+    public HostProcess Host { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Host = await HostProcess.StartAsync("--demo");
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
 /// <summary>
-/// Issue 16, 行政规范性文件合法性审核: a drafting unit (demo-xuecheng) submits a draft that sets a fine, the automatic
-/// pre-check finds it (行政处罚法 第十六条); the review office (demo-city) reads the finding, accepts it, gives the article a
-/// 删除 opinion and returns the draft; the drafting unit sees it returned.
+/// Issue 16 in the browser. 行政规范性文件合法性审核: a drafting unit (demo-xuecheng) submits a draft that sets a fine, the
+/// automatic pre-check finds it (行政处罚法 第十六条); the review office (demo-city) reads the finding, accepts it, gives the
+/// article a 删除 opinion and returns the draft; the drafting unit sees it returned. 清理: demo-city opens a campaign and lists
+/// a document of 薛城区; demo-xuecheng proposes 废止 with the reason; demo-city decides and publishes; the lists show the result.
 /// </summary>
-public sealed class RulemakingTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class RulemakingTests(BrowserFixture browser, RulemakingHostFixture fixture) : IClassFixture<BrowserFixture>, IClassFixture<RulemakingHostFixture>
 {
     private const string DemoPassword = "Demo-Fazhi-2026-zz";
 
@@ -23,7 +34,7 @@ public sealed class RulemakingTests(BrowserFixture browser) : IClassFixture<Brow
     [Fact]
     public async Task A_drafting_unit_submits_and_the_reviewer_reads_the_findings_and_returns_the_draft()
     {
-        await using var host = await HostProcess.StartAsync("--demo");
+        var host = fixture.Host;
         var options = new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1300, Height = 900 } };
         var unitContext = await browser.Browser.NewContextAsync(options);
         var officeContext = await browser.Browser.NewContextAsync(options);
@@ -73,6 +84,73 @@ public sealed class RulemakingTests(BrowserFixture browser) : IClassFixture<Brow
             Assert.Contains("退回修改", await unit.Locator("#standing").InnerTextAsync());
             Assert.Contains("第二条设定罚款", await unit.Locator("#conclusion").InnerTextAsync());
             await unit.Locator("button:text-is('重新报送')").WaitForAsync();
+        }
+        finally
+        {
+            await unitContext.CloseAsync();
+            await officeContext.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_unit_proposes_repeal_in_a_cleanup_the_office_decides_and_publishes_and_the_lists_show_it()
+    {
+        var host = fixture.Host;
+        var options = new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1300, Height = 900 } };
+        var unitContext = await browser.Browser.NewContextAsync(options);
+        var officeContext = await browser.Browser.NewContextAsync(options);
+        var unit = await unitContext.NewPageAsync();
+        var office = await officeContext.NewPageAsync();
+        try
+        {
+            // 1. The office opens a campaign and lists a published document of 薛城区.
+            await SignInAsync(office, host.BaseUrl, "demo-city");
+            await office.GotoAsync(host.BaseUrl + "/rulemaking/cleanup");
+            const string campaign = "浏览器测试专项清理";
+            await office.FillAsync("#cc-title", campaign);
+            await office.SelectOptionAsync("#cc-kind", "Special");
+            await office.FillAsync("#cc-basis", "优化营商环境专项清理。");
+            await office.FillAsync("#cc-due", DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"));
+            await office.ClickAsync("button:text-is('建立清理')");
+            var link = office.Locator("#campaigns a", new PageLocatorOptions { HasText = campaign });
+            await link.WaitForAsync();
+            await link.ClickAsync();
+            await office.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/rulemaking/cleanup/[0-9a-f-]{36}$"), BrowserFixture.Committed);
+            var campaignUrl = office.Url;
+            var candidate = office.Locator("#candidates tr.candidate", new PageLocatorOptions { HasText = "薛城区" }).First;
+            await candidate.WaitForAsync();
+            var title = (await candidate.Locator("td").First.InnerTextAsync()).Split('\n')[0].Trim();
+            await candidate.Locator("button").ClickAsync();
+            var item = office.Locator("#items tr.cleanup-item", new PageLocatorOptions { HasText = title });
+            await item.WaitForAsync();
+
+            // 2. The unit proposes 废止 with the reason.
+            await SignInAsync(unit, host.BaseUrl, "demo-xuecheng");
+            await unit.GotoAsync(campaignUrl);
+            var mine = unit.Locator("#items tr.cleanup-item", new PageLocatorOptions { HasText = title });
+            await mine.Locator("select[name=Outcome]").SelectOptionAsync("Repeal");
+            await mine.Locator("input[name=Reason]").FillAsync("调整事项已由市级统一规定，建议废止。");
+            await mine.Locator("button:text-is('提出意见')").ClickAsync();
+            await unit.Locator("#items tr.cleanup-item[data-state=Proposed]", new PageLocatorOptions { HasText = title }).WaitForAsync();
+            Assert.Contains("调整事项已由市级统一规定", await unit.Locator("#items tr.cleanup-item", new PageLocatorOptions { HasText = title }).InnerTextAsync());
+
+            // 3. The office decides as proposed and publishes the result.
+            await office.GotoAsync(campaignUrl);
+            var proposed = office.Locator("#items tr.cleanup-item[data-state=Proposed]", new PageLocatorOptions { HasText = title });
+            await proposed.Locator("select[aria-label='审定结果']").SelectOptionAsync("Repeal");
+            await proposed.Locator("button:text-is('审定')").ClickAsync();
+            await office.Locator("#items tr.cleanup-item[data-state=Decided]", new PageLocatorOptions { HasText = title }).WaitForAsync();
+            await office.ClickAsync("#publish");
+            await office.Locator("#campaign-state", new PageLocatorOptions { HasText = "结果已公布" }).WaitForAsync();
+            await BrowserFixture.ScreenshotAsync(office, "52-rulemaking-cleanup-published");
+
+            // 4. The lists show the result: the campaigns list, and the public result with the document 废止.
+            await office.GotoAsync(host.BaseUrl + "/rulemaking/cleanup");
+            Assert.Contains("结果已公布", await office.Locator("#campaigns tr", new PageLocatorOptions { HasText = campaign }).InnerTextAsync());
+            var id = campaignUrl[(campaignUrl.LastIndexOf('/') + 1)..];
+            await unit.GotoAsync(host.BaseUrl + "/public/cleanup/" + id);
+            var row = unit.Locator("#public-cleanup tr", new PageLocatorOptions { HasText = title });
+            Assert.Contains("废止", await row.First.InnerTextAsync());
         }
         finally
         {

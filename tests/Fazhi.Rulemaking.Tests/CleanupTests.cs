@@ -165,6 +165,45 @@ public sealed class CleanupTests(RulemakingHost host) : IClassFixture<Rulemaking
         Assert.Equal(HttpStatusCode.OK, (await office.GetAsync($"/api/rulemaking/cleanup/campaigns/{id}/result.xlsx")).StatusCode);
     }
 
+    /// <summary>
+    /// The legislation stage is stored by its name: a rule already filed (备案, "Filed") is published too and must be a candidate
+    /// and listable — comparing the stored names (<c>Stage &gt;= Published</c> in SQL: "Filed" &lt; "Published") left it out.
+    /// </summary>
+    [Fact]
+    public async Task A_rule_already_filed_is_a_candidate_and_can_be_listed()
+    {
+        var office = await host.OfficeAsync();
+        var today = await host.TodayAsync();
+        var (filed, published, decided) = await host.Factory.InScopeAsync(async sp =>
+        {
+            var unit = await sp.GetRequiredService<Fazhi.Platform.Kit.IOrgDirectory>().FindByCodeAsync("370400", CancellationToken.None);
+            await using var db = sp.GetRequiredService<Fazhi.Platform.Kit.ISystemWork>().Db<Data.RulemakingDb>("test");
+            Legislation.LegislationProject Project(string title, Legislation.LegislationStage stage) => new()
+            {
+                PlanId = Guid.NewGuid(), OrgUnitId = unit!.Id, UnitName = unit.Name, Title = title, Kind = Legislation.LegislationKind.GovernmentRule, Stage = stage,
+                PlannedSubmitOn = today.AddYears(-2), PlannedAdoptOn = today.AddYears(-1), PublishedOn = stage == Legislation.LegislationStage.Decided ? null : today.AddYears(-1),
+                DocumentNo = "枣庄市人民政府令第" + Random.Shared.Next(100, 999) + "号", FiledOn = stage == Legislation.LegislationStage.Filed ? today.AddYears(-1).AddDays(20) : null,
+            };
+            var f = Project("测试市已备案规章" + Guid.NewGuid().ToString("N")[..4], Legislation.LegislationStage.Filed);
+            var p = Project("测试市已公布规章" + Guid.NewGuid().ToString("N")[..4], Legislation.LegislationStage.Published);
+            var d = Project("测试市已决定规章" + Guid.NewGuid().ToString("N")[..4], Legislation.LegislationStage.Decided);
+            db.LegislationProjects.AddRange(f, p, d);
+            await db.SaveChangesAsync();
+            return (f.Id, p.Id, d.Id);
+        });
+        var campaign = await CreatedAsync(await office.PostAsJsonAsync("/api/rulemaking/cleanup/campaigns",
+            new { title = "测试规章清理", kind = "Periodic", basis = "", proposalDueOn = today.AddDays(10) }));
+        var id = campaign.GetProperty("id").GetString()!;
+        var candidates = (await office.GetFromJsonAsync<JsonElement>($"/api/rulemaking/cleanup/campaigns/{id}/candidates")).EnumerateArray()
+            .Select(c => c.GetProperty("sourceId").GetGuid()).ToHashSet();
+        Assert.Contains(filed, candidates);
+        Assert.Contains(published, candidates);
+        Assert.DoesNotContain(decided, candidates);
+        await CreatedAsync(await office.PostAsJsonAsync($"/api/rulemaking/cleanup/campaigns/{id}/items", new { sourceKind = "GovernmentRule", sourceId = filed }));
+        await CreatedAsync(await office.PostAsJsonAsync($"/api/rulemaking/cleanup/campaigns/{id}/items", new { sourceKind = "GovernmentRule", sourceId = published }));
+        await (await office.PostAsJsonAsync($"/api/rulemaking/cleanup/campaigns/{id}/items", new { sourceKind = "GovernmentRule", sourceId = decided })).AssertRefusedNamingAsync("sourceId");
+    }
+
     [Fact]
     public async Task An_overdue_proposal_shows_per_unit_raises_a_reminder_and_a_to_do()
     {

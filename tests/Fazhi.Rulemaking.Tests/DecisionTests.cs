@@ -116,6 +116,70 @@ public sealed class DecisionTests(RulemakingHost host) : IClassFixture<Rulemakin
         Assert.Contains("会议纪要.pdf", page);
     }
 
+    /// <summary>
+    /// The two periods are settings rows (ADR 0051), edited with the module's other limits at <c>/rulemaking/settings</c> and
+    /// audited: public comment 30 days (重大行政决策程序暂行条例 第十五条) and legality review 7 working days (第二十六条) by default;
+    /// raised, a period that met the old value is refused naming the new one and the article.
+    /// </summary>
+    [Fact]
+    public async Task The_comment_and_legality_review_periods_are_editable_settings()
+    {
+        var today = await host.TodayAsync();
+        var review = await host.OfficeAsync();
+        var office = await host.Factory.ApiClientAsync(await host.Factory.CreateUserAsync("rulemaking-government-office", "370400"));
+        var unit = await host.Factory.ApiClientAsync(await host.Factory.CreateUserAsync("rulemaking-decision-unit", "370403"));
+        var settings = await review.GetFromJsonAsync<JsonElement>("/api/rulemaking/settings");
+        Assert.Equal(30, settings.GetProperty("decisionCommentDays").GetInt32());
+        Assert.Equal(7, settings.GetProperty("decisionReviewWorkingDays").GetInt32());
+        object Body(int comment, int reviewDays, long version) => new
+        {
+            reviewWorkingDays = settings.GetProperty("reviewWorkingDays").GetInt32(), filingDays = settings.GetProperty("filingDays").GetInt32(),
+            expiryReminderDays = settings.GetProperty("expiryReminderDays").GetInt32(), defaultValidityYears = settings.GetProperty("defaultValidityYears").GetInt32(),
+            version, decisionCommentDays = comment, decisionReviewWorkingDays = reviewDays,
+        };
+        var version = settings.GetProperty("version").GetInt64();
+        await (await review.PutAsJsonAsync("/api/rulemaking/settings", Body(0, 7, version))).AssertRefusedNamingAsync("decisionCommentDays");
+        await (await review.PutAsJsonAsync("/api/rulemaking/settings", Body(30, 61, version))).AssertRefusedNamingAsync("decisionReviewWorkingDays");
+        Assert.Equal(HttpStatusCode.Forbidden, (await unit.PutAsJsonAsync("/api/rulemaking/settings", Body(1, 1, version))).StatusCode);
+        var saved = await RulemakingHost.OkAsync(await review.PutAsJsonAsync("/api/rulemaking/settings", Body(45, 20, version)));
+        try
+        {
+            Assert.Equal(45, saved.GetProperty("decisionCommentDays").GetInt32());
+            Assert.True(await host.Factory.AuditAsync(q => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(q,
+                e => e.EntityType == "RulemakingSettings" && e.Changes.Contains("DecisionCommentDays"))));
+
+            var catalogue = await RulemakingHost.OkCreatedAsync(await office.PostAsJsonAsync("/api/rulemaking/decisions/catalogues", new { year = today.Year, title = "期限设置测试决策目录" }));
+            var added = await RulemakingHost.OkCreatedAsync(await office.PostAsJsonAsync("/api/rulemaking/decisions",
+                new { catalogueId = catalogue.GetProperty("id").GetString(), title = "测试区垃圾分类实施方案", summary = "生活垃圾分类。", orgUnitId = await host.Factory.UnitIdAsync("370403") }));
+            var id = added.GetProperty("decision").GetProperty("id").GetString()!;
+            // 31 days met the default 30; at 45 it is refused naming 45 and 第十五条.
+            await UploadAsync(unit, id, "PublicParticipation", "征求意见公告.pdf");
+            var comment = await (await unit.PostAsJsonAsync($"/api/rulemaking/decisions/{id}/steps/PublicParticipation/complete",
+                new { startedOn = today.AddDays(-71), endedOn = today.AddDays(-40), note = "网上公开征求意见 31 日。" })).AssertRefusedNamingAsync("reason");
+            var message = comment.GetProperty("errors").GetProperty("reason")[0].GetString()!;
+            Assert.Contains("45 日", message);
+            Assert.Contains("第十五条", message);
+            // Fifteen calendar days of review are fewer than 20 working days: refused naming 20 and 第二十六条.
+            await UploadAsync(unit, id, "LegalityReview", "合法性审查意见.pdf");
+            var hurried = await (await unit.PostAsJsonAsync($"/api/rulemaking/decisions/{id}/steps/LegalityReview/complete",
+                new { startedOn = today.AddDays(-20), endedOn = today.AddDays(-5), note = "区司法局审查意见：合法。" })).AssertRefusedNamingAsync("reason");
+            message = hurried.GetProperty("errors").GetProperty("reason")[0].GetString()!;
+            Assert.Contains("20 个工作日", message);
+            Assert.Contains("第二十六条", message);
+
+            // The settings page shows them with the articles.
+            var browser = await host.Factory.SignedInBrowserAsync(await host.Factory.CreateUserAsync("rulemaking-office", "370400"));
+            var page = WebUtility.HtmlDecode(await browser.GetStringAsync("/rulemaking/settings"));
+            Assert.Contains("决策公开征求意见期限（日）", page);
+            Assert.Contains("第二十六条", page);
+            Assert.Contains("value=\"45\"", page);
+        }
+        finally
+        {
+            await RulemakingHost.OkAsync(await review.PutAsJsonAsync("/api/rulemaking/settings", Body(30, 7, saved.GetProperty("version").GetInt64())));
+        }
+    }
+
     [Fact]
     public async Task The_demo_has_a_decision_returned_by_procedure_backflow_and_a_published_one()
     {

@@ -154,6 +154,81 @@ public sealed class HearingTests(RulemakingHost host) : IClassFixture<Rulemaking
         Assert.Contains("价格法第二十三条", page);
     }
 
+    private static async Task<List<JsonElement>> InboxAsync(HttpClient client, string kind) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/platform/notifications")).GetProperty("items").EnumerateArray()
+            .Where(n => n.GetProperty("kind").GetString() == kind).ToList();
+
+    /// <summary>
+    /// Hearing reminders (ADR 0051) through the reminders kit, once each, to the unit that carries the subject: a decision that
+    /// requires a hearing with none announced is told the settings row's notice period (重大行政决策程序暂行条例 第十八条) and the
+    /// earliest date; a meeting within 3 days, its date; a meeting held without a record, to record it. Another unit hears nothing.
+    /// </summary>
+    [Fact]
+    public async Task Hearings_reach_the_unit_as_reminders_and_to_dos_notice_period_date_and_record()
+    {
+        var today = await host.TodayAsync();
+        var office = await host.Factory.ApiClientAsync(await host.Factory.CreateUserAsync("rulemaking-government-office", "370400"));
+        var unitUser = await host.Factory.CreateUserAsync("rulemaking-decision-unit", "370403");
+        var unit = await host.Factory.ApiClientAsync(unitUser);
+        var other = await host.Factory.ApiClientAsync(await host.Factory.CreateUserAsync("rulemaking-decision-unit", "370402"));
+        var xuecheng = await host.Factory.UnitIdAsync("370403");
+        var catalogue = await RulemakingHost.OkCreatedAsync(await office.PostAsJsonAsync("/api/rulemaking/decisions/catalogues", new { year = today.Year, title = "听证提醒测试决策目录" }));
+        var added = await RulemakingHost.OkCreatedAsync(await office.PostAsJsonAsync("/api/rulemaking/decisions",
+            new { catalogueId = catalogue.GetProperty("id").GetString(), title = "测试区停车收费标准调整", summary = "路内停车收费标准调整。", orgUnitId = xuecheng }));
+        var id = added.GetProperty("decision").GetProperty("id").GetString()!;
+        await RulemakingHost.OkAsync(await office.PostAsJsonAsync($"/api/rulemaking/decisions/{id}/hearing-required", new { required = true, reason = "价格法第二十三条：公用事业价格应当举行听证会。" }));
+
+        // The notice period is the settings row's: at 40 days the reminder names 40 and the earliest date 40 days on.
+        var legislation = await host.Factory.ApiClientAsync(await host.Factory.CreateUserAsync("rulemaking-legislation-office", "370400"));
+        var settings = await legislation.GetFromJsonAsync<JsonElement>("/api/rulemaking/legislation/settings");
+        var saved = await RulemakingHost.OkAsync(await legislation.PutAsJsonAsync("/api/rulemaking/legislation/settings",
+            new { commentDays = 30, ruleEffectDays = 30, filingDays = 30, hearingNoticeDays = 40, version = settings.GetProperty("version").GetInt64() }));
+        try
+        {
+            var run = await host.Factory.InScopeAsync(sp => sp.GetRequiredService<Hearings.HearingReminders>().RemindAsync(CancellationToken.None));
+            Assert.True(run.Sent >= 1);
+        }
+        finally
+        {
+            await RulemakingHost.OkAsync(await legislation.PutAsJsonAsync("/api/rulemaking/legislation/settings",
+                new { commentDays = 30, ruleEffectDays = 30, filingDays = 30, hearingNoticeDays = 30, version = saved.GetProperty("version").GetInt64() }));
+        }
+        var notice = Assert.Single(await InboxAsync(unit, "rulemaking.hearing-notice"), n => n.GetProperty("link").GetString() == $"/rulemaking/decisions/{id}");
+        Assert.Contains("40 日前", notice.GetProperty("body").GetString());
+        Assert.Contains(today.AddDays(40).ToString("yyyy-MM-dd"), notice.GetProperty("body").GetString());
+        Assert.Contains("第十八条", notice.GetProperty("body").GetString());
+        Assert.DoesNotContain(await InboxAsync(other, "rulemaking.hearing-notice"), n => n.GetProperty("link").GetString() == $"/rulemaking/decisions/{id}");
+        // The unit's home page: an urgent to-do until a hearing is announced.
+        var browser = await host.Factory.SignedInBrowserAsync(unitUser);
+        var todo = await HomeTodo.CountAsync(browser, "/rulemaking/decisions#decisions");
+        Assert.NotNull(todo);
+        Assert.NotEqual("0", todo);
+
+        // Announced (30 days ahead), then its date comes near: the date reaches the unit, once.
+        var hearing = await RulemakingHost.OkCreatedAsync(await unit.PostAsJsonAsync("/api/rulemaking/hearings", Body("Hearing", "MajorDecision", id, today.AddDays(30), "停车收费调整听证会")));
+        var hid = hearing.GetProperty("id").GetString()!;
+        await host.Factory.InScopeAsync(sp => sp.GetRequiredService<Hearings.HearingReminders>().RemindAsync(CancellationToken.None));
+        Assert.Empty(await InboxAsync(unit, "rulemaking.hearing-upcoming"));
+        await host.Factory.InScopeAsync(async sp =>
+        {
+            await using var db = sp.GetRequiredService<Fazhi.Platform.Kit.ISystemWork>().Db<Data.RulemakingDb>("test");
+            await db.Hearings.Where(h => h.Id == Guid.Parse(hid)).ExecuteUpdateAsync(s => s.SetProperty(h => h.HeldOn, today.AddDays(2)).SetProperty(h => h.AnnouncedOn, today.AddDays(-28)));
+        });
+        await host.Factory.InScopeAsync(sp => sp.GetRequiredService<Hearings.HearingReminders>().RemindAsync(CancellationToken.None));
+        await host.Factory.InScopeAsync(sp => sp.GetRequiredService<Hearings.HearingReminders>().RemindAsync(CancellationToken.None));
+        var upcoming = Assert.Single(await InboxAsync(unit, "rulemaking.hearing-upcoming"), n => n.GetProperty("link").GetString() == $"/rulemaking/hearings/{hid}");
+        Assert.Contains(today.AddDays(2).ToString("yyyy-MM-dd"), upcoming.GetProperty("title").GetString());
+        Assert.Empty(await InboxAsync(other, "rulemaking.hearing-upcoming"));
+
+        // Held yesterday without a record: the unit is reminded to record it, once.
+        await HeldYesterdayAsync(hid, today);
+        await host.Factory.InScopeAsync(sp => sp.GetRequiredService<Hearings.HearingReminders>().RemindAsync(CancellationToken.None));
+        await host.Factory.InScopeAsync(sp => sp.GetRequiredService<Hearings.HearingReminders>().RemindAsync(CancellationToken.None));
+        Assert.Single(await InboxAsync(unit, "rulemaking.hearing-record"), n => n.GetProperty("link").GetString() == $"/rulemaking/hearings/{hid}");
+        // Once a hearing exists, the decision's notice reminder is not repeated and the to-do line no longer counts it.
+        Assert.Single(await InboxAsync(unit, "rulemaking.hearing-notice"), n => n.GetProperty("link").GetString() == $"/rulemaking/decisions/{id}");
+    }
+
     [Fact]
     public async Task The_demo_shows_hearings_to_the_demo_accounts()
     {

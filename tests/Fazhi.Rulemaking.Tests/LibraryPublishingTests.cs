@@ -79,4 +79,67 @@ public sealed class LibraryPublishingTests(RulemakingHost host) : IClassFixture<
         page = WebUtility.HtmlDecode(await (await host.Factory.SignedInBrowserAsync(await host.Factory.CreateUserAsync("rulemaking-office", "370400"))).GetStringAsync($"/library/{work}"));
         Assert.Contains("已废止", page);
     }
+
+    /// <summary>Drafts, reviews, registers and publishes a normative document of 薛城区 taking effect on <paramref name="effective"/>; its id.</summary>
+    private async Task<string> PublishedAsync(HttpClient xuecheng, HttpClient office, string title, string text, DateOnly today, DateOnly effective)
+    {
+        var created = await RulemakingHost.SubmitAsync(xuecheng, RulemakingHost.Draft(title, text, effective));
+        var id = created.GetProperty("draft").GetProperty("id").GetString()!;
+        foreach (var f in created.GetProperty("findings").EnumerateArray())
+        {
+            await RulemakingHost.OkAsync(await office.PostAsJsonAsync($"/api/rulemaking/normative-documents/{id}/findings/{f.GetProperty("id")}", new { decision = "Dismissed", reason = "不构成问题。" }));
+        }
+        await RulemakingHost.OkAsync(await office.PostAsJsonAsync($"/api/rulemaking/normative-documents/{id}/conclusion",
+            new { pass = true, conclusion = "经审核，未发现违反上位法的内容。", version = created.GetProperty("draft").GetProperty("version").GetInt64() }));
+        await RulemakingHost.OkAsync(await office.PostAsync($"/api/rulemaking/normative-documents/{id}/register", null));
+        await RulemakingHost.OkAsync(await office.PostAsJsonAsync($"/api/rulemaking/normative-documents/{id}/publish", new { publishedOn = today }));
+        return id;
+    }
+
+    /// <summary>
+    /// A cleanup repealing a document published but not yet in force (ADR 0051): the library refused to end a work on or before its
+    /// latest version's effective date, so publishing the result was refused. Now the result publishes, the document is 已废止
+    /// with 施行前废止 recorded, and the library shows the version 已废止（未生效）, searchable as repealed, its text kept.
+    /// </summary>
+    [Fact]
+    public async Task A_cleanup_repeals_a_document_not_yet_in_force_and_the_library_records_it_as_never_in_force()
+    {
+        var today = await host.TodayAsync();
+        var xuecheng = await host.DrafterAsync("370403");
+        var office = await host.OfficeAsync();
+        const string title = "薛城区共享单车停放管理办法";
+        var id = await PublishedAsync(xuecheng, office, title,
+            "第一条 为了规范本区共享单车停放秩序，制定本办法。\n第二条 共享单车应当停放在街道划定的停放区内。\n第三条 本办法自施行之日起有效期五年。", today, today.AddDays(30));
+
+        var campaign = await RulemakingHost.OkCreatedAsync(await office.PostAsJsonAsync("/api/rulemaking/cleanup/campaigns",
+            new { title = "共享单车专项清理", kind = "Special", basis = "全市统一停放管理。", proposalDueOn = today.AddDays(10) }));
+        var cid = campaign.GetProperty("id").GetString();
+        await RulemakingHost.OkCreatedAsync(await office.PostAsJsonAsync($"/api/rulemaking/cleanup/campaigns/{cid}/items", new { sourceKind = "NormativeDocument", sourceId = id }));
+        var item = (await xuecheng.GetFromJsonAsync<JsonElement>($"/api/rulemaking/cleanup/campaigns/{cid}")).GetProperty("items")[0];
+        await RulemakingHost.OkAsync(await xuecheng.PostAsJsonAsync($"/api/rulemaking/cleanup/items/{item.GetProperty("id").GetString()}/proposal",
+            new { outcome = "Repeal", reason = "施行前已由全市统一的办法取代。", version = item.GetProperty("version").GetInt64() }));
+        item = (await office.GetFromJsonAsync<JsonElement>($"/api/rulemaking/cleanup/campaigns/{cid}")).GetProperty("items")[0];
+        await RulemakingHost.OkAsync(await office.PostAsJsonAsync($"/api/rulemaking/cleanup/items/{item.GetProperty("id").GetString()}/review",
+            new { outcome = "Repeal", version = item.GetProperty("version").GetInt64() }));
+        var version = (await office.GetFromJsonAsync<JsonElement>($"/api/rulemaking/cleanup/campaigns/{cid}")).GetProperty("campaign").GetProperty("version").GetInt64();
+        await RulemakingHost.OkAsync(await office.PostAsJsonAsync($"/api/rulemaking/cleanup/campaigns/{cid}/publish", new { version }));
+
+        var doc = (await office.GetFromJsonAsync<JsonElement>($"/api/rulemaking/normative-documents/{id}")).GetProperty("draft");
+        Assert.Equal("Repealed", doc.GetProperty("status").GetString());
+        Assert.Contains("施行前废止，未生效", doc.GetProperty("repealNote").GetString());
+        var docPage = WebUtility.HtmlDecode(await (await host.Factory.SignedInBrowserAsync(await host.Factory.CreateUserAsync("rulemaking-office", "370400")))
+            .GetStringAsync($"/rulemaking/documents/{id}"));
+        Assert.Contains("施行前废止，未生效", docPage);
+
+        var hit = await office.GetFromJsonAsync<JsonElement>($"/api/library/search?q={Uri.EscapeDataString("共享单车停放")}&status=Repealed");
+        var found = hit.GetProperty("items").EnumerateArray().First(i => i.GetProperty("title").GetString() == title);
+        var work = await office.GetFromJsonAsync<JsonElement>($"/api/library/works/{found.GetProperty("workId").GetString()}");
+        Assert.Equal("Repealed", work.GetProperty("end").GetString());
+        Assert.Equal("已废止（未生效）", work.GetProperty("statusLabel").GetString());
+        Assert.Equal(1, work.GetProperty("versions").GetArrayLength());
+        var page = WebUtility.HtmlDecode(await (await host.Factory.SignedInBrowserAsync(await host.Factory.CreateUserAsync("rulemaking-office", "370400")))
+            .GetStringAsync($"/library/{found.GetProperty("workId").GetString()}"));
+        Assert.Contains("已废止（未生效）", page);
+        Assert.Contains("共享单车应当停放在街道划定的停放区内", page);
+    }
 }

@@ -39,6 +39,9 @@ public interface ILibraryPublishing
     /// <summary>
     /// Ends the validity of the work with this title: 已废止 (<paramref name="repealed"/>) or 失效, from <paramref name="on"/>,
     /// with the note. Returns false when the library has no such work (a document adopted before the library held it).
+    /// On or before the day the latest version takes effect, the text is repealed or declared void before taking effect
+    /// (施行前废止): that version never applies (shown and searchable as 已废止 / 失效, 未生效), its text kept in the history;
+    /// refused only when <paramref name="on"/> is before that version's publication.
     /// </summary>
     Task<bool> EndAsync(string title, bool repealed, DateOnly on, string note, CancellationToken ct);
 }

@@ -9,7 +9,8 @@ namespace Fazhi.Library.Import;
 /// <see cref="ILibraryPublishing"/> (ADR 0047): a text the city publishes goes in as a hand-entered document does
 /// (<see cref="LibraryImporter.ImportManualAsync"/>: one work per title, one version per publication date, idempotent by the
 /// text's hash, indexed at once); a repeal or a declaration of invalidity is the administrator's end-of-validity edit
-/// (<see cref="WorkService.SetEndAsync"/>), audited and in the change feed.
+/// (<see cref="WorkService.SetEndAsync"/>), audited and in the change feed; on or before the latest version's effective date it is
+/// a repeal before taking effect (施行前废止, ADR 0051): that version never applies.
 /// </summary>
 internal sealed class LibraryPublishing(LibraryImporter importer, WorkService works, LibraryDb db) : ILibraryPublishing
 {
@@ -41,7 +42,10 @@ internal sealed class LibraryPublishing(LibraryImporter importer, WorkService wo
             return true;
         }
         var text = note.Length > 500 ? note[..500] : note;
-        await works.SetEndAsync(work.Id, new WorkEndEdit(end, on, text, work.Version), ct);
+        // A text repealed or declared void on or before the day its latest version takes effect never takes effect
+        // (施行前废止): recorded as such (Validity.NeverApplied), its text kept in the history.
+        var latest = (await db.Versions.AsNoTracking().Where(v => v.WorkId == work.Id).Select(v => v.EffectiveOn ?? v.VersionDate).ToListAsync(ct)).Max();
+        await works.SetEndAsync(work.Id, new WorkEndEdit(end, on, text, work.Version, BeforeEffect: latest is { } l && on <= l), ct);
         return true;
     }
 }

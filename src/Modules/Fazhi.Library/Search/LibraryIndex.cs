@@ -116,10 +116,13 @@ internal sealed class LibraryIndex : IDisposable
         var workId = work.Id.ToString("N");
         foreach (var version in s.Versions)
         {
-            var from = IndexFields.DateValue(version.AppliesFrom == DateOnly.MinValue ? new DateOnly(1, 1, 1) : version.AppliesFrom);
+            // A version that never applied (repealed before it took effect) is indexed as starting and ending on the day of
+            // the end: 尚未生效 before it, 已废止 (or 失效) from it, never 现行有效.
+            var starts = Validity.StartsOn(work, version);
+            var from = IndexFields.DateValue(starts == DateOnly.MinValue ? new DateOnly(1, 1, 1) : starts);
             var until = Validity.AppliesUntil(work, s.Versions, version);
             var to = until is { } u ? IndexFields.DateValue(u) : IndexFields.Open;
-            var successor = s.Versions.Any(v => v.Id != version.Id && v.AppliesFrom > version.AppliesFrom);
+            var successor = !Validity.NeverApplied(work, version) && s.Versions.Any(v => v.Id != version.Id && v.AppliesFrom > version.AppliesFrom && !Validity.NeverApplied(work, v));
             var end = successor ? "amended" : work.End switch { WorkEnd.Repealed => "repealed", WorkEnd.Expired => "expired", _ => "none" };
             var year = (version.PromulgatedOn ?? version.VersionDate)?.Year ?? 0;
             var vdate = version.VersionDate is { } vd ? IndexFields.DateValue(vd) : 0;

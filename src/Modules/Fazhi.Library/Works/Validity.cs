@@ -10,7 +10,11 @@ internal static class Validity
     /// <summary>The day the version stops applying (exclusive), or null while open-ended.</summary>
     public static DateOnly? AppliesUntil(LawWork work, IReadOnlyList<LawVersion> versions, LawVersion version)
     {
-        var next = versions.Where(v => v.Id != version.Id && v.AppliesFrom > version.AppliesFrom).Select(v => (DateOnly?)v.AppliesFrom).Min();
+        if (NeverApplied(work, version))
+        {
+            return work.EndedOn;
+        }
+        var next = versions.Where(v => v.Id != version.Id && v.AppliesFrom > version.AppliesFrom && !NeverApplied(work, v)).Select(v => (DateOnly?)v.AppliesFrom).Min();
         if (next is not null)
         {
             return next;
@@ -18,8 +22,23 @@ internal static class Validity
         return work.End != WorkEnd.None ? work.EndedOn : null;
     }
 
+    /// <summary>
+    /// A version repealed or declared void before it took effect (施行前废止或者宣布失效): the work ended on or before the day the
+    /// version was to start applying, so it never applied. It stays in the history (its text is kept) and is 尚未生效 until the
+    /// day of the end, 已废止 (or 失效) from then on; it neither replaces the version before it nor counts as an amendment.
+    /// </summary>
+    public static bool NeverApplied(LawWork work, LawVersion version) =>
+        work.End != WorkEnd.None && work.EndedOn is { } ended && version.AppliesFrom >= ended;
+
+    /// <summary>The first day the version's status is what <see cref="StatusOn"/> reports from then on: its start, or for a version that never applied the end.</summary>
+    public static DateOnly StartsOn(LawWork work, LawVersion version) => NeverApplied(work, version) ? work.EndedOn!.Value : version.AppliesFrom;
+
     public static ValidityStatus StatusOn(LawWork work, IReadOnlyList<LawVersion> versions, LawVersion version, DateOnly date)
     {
+        if (NeverApplied(work, version))
+        {
+            return date < work.EndedOn ? ValidityStatus.NotYetEffective : work.End == WorkEnd.Expired ? ValidityStatus.Expired : ValidityStatus.Repealed;
+        }
         if (date < version.AppliesFrom)
         {
             return ValidityStatus.NotYetEffective;
@@ -29,7 +48,7 @@ internal static class Validity
         {
             return ValidityStatus.InForce;
         }
-        var replaced = versions.Any(v => v.Id != version.Id && v.AppliesFrom > version.AppliesFrom && v.AppliesFrom <= date);
+        var replaced = versions.Any(v => v.Id != version.Id && v.AppliesFrom > version.AppliesFrom && v.AppliesFrom <= date && !NeverApplied(work, v));
         return replaced ? ValidityStatus.Amended : work.End == WorkEnd.Expired ? ValidityStatus.Expired : ValidityStatus.Repealed;
     }
 
@@ -40,6 +59,10 @@ internal static class Validity
     /// <summary>The version a reader sees first: the one in force today, else the newest (not yet effective or ended).</summary>
     public static LawVersion? Current(LawWork work, IReadOnlyList<LawVersion> versions, DateOnly today) =>
         InForceOn(work, versions, today) ?? versions.OrderByDescending(v => v.AppliesFrom).ThenByDescending(v => v.Number).FirstOrDefault();
+
+    /// <summary>The status as shown for one version: 已废止（未生效） / 失效（未生效） for a version that never applied.</summary>
+    public static string Label(LawWork work, LawVersion version, ValidityStatus s) =>
+        NeverApplied(work, version) && s is ValidityStatus.Repealed or ValidityStatus.Expired ? Label(s) + "（未生效）" : Label(s);
 
     public static string Label(ValidityStatus s) => s switch
     {

@@ -43,14 +43,14 @@ internal sealed class WorkQueries(LibraryDb db, TimeProvider clock)
         var current = Validity.Current(work, versions, today);
         var status = current is null ? ValidityStatus.NotYetEffective : Validity.StatusOn(work, versions, current, today);
         return new WorkDetail(work.Id, work.Title, work.Level, Validity.Label(work.Level), work.IssuingBody, work.Region, work.Category, work.IsPublic,
-            work.End, work.EndedOn, work.EndNote, status, Validity.Label(status),
+            work.End, work.EndedOn, work.EndNote, status, current is null ? Validity.Label(status) : Validity.Label(work, current, status),
             ordered.Select(v => Summary(work, versions, v, today)).ToList(), work.Version);
     }
 
     private static VersionSummary Summary(LawWork work, List<LawVersion> versions, LawVersion v, DateOnly today)
     {
         var s = Validity.StatusOn(work, versions, v, today);
-        return new VersionSummary(v.Id, v.Number, v.VersionDate, v.PromulgatedOn, v.EffectiveOn, Validity.AppliesUntil(work, versions, v), s, Validity.Label(s),
+        return new VersionSummary(v.Id, v.Number, v.VersionDate, v.PromulgatedOn, v.EffectiveOn, Validity.AppliesUntil(work, versions, v), s, Validity.Label(work, v, s),
             v.DocumentNumber, v.ArticleCount, v.History, LibraryUrls.Version(work.Id, v.Number));
     }
 

@@ -9,8 +9,12 @@ namespace Fazhi.Library.Works;
 /// <summary>A library administrator's changes to a work's facts.</summary>
 internal sealed record WorkEdit(string Title, EffectLevel Level, string? IssuingBody, string? Region, string? Category, bool IsPublic, long Version);
 
-/// <summary>Repeal or lapse (or undo it): the day it stopped applying and why.</summary>
-internal sealed record WorkEndEdit(WorkEnd End, DateOnly? EndedOn, string? Note, long Version);
+/// <summary>
+/// Repeal or lapse (or undo it): the day it stopped applying and why. <paramref name="BeforeEffect"/>: repealed or declared void
+/// before its latest version took effect (施行前废止), so the day may be on or before that version's effective date (not before
+/// its publication); the versions starting on or after it never apply (<see cref="Validity.NeverApplied"/>).
+/// </summary>
+internal sealed record WorkEndEdit(WorkEnd End, DateOnly? EndedOn, string? Note, long Version, bool BeforeEffect = false);
 
 /// <summary>A version's dates and number as corrected by an administrator.</summary>
 internal sealed record VersionEdit(DateOnly? PromulgatedOn, DateOnly? EffectiveOn, string? DocumentNumber, long Version);
@@ -64,9 +68,19 @@ internal sealed class WorkService(LibraryDb db, TimeProvider clock, IndexFollowe
         TextRules.Optional(checks, "note", "说明", edit.Note, 500);
         if (edit.End != WorkEnd.None && edit.EndedOn is { } ended)
         {
-            var first = await db.Versions.Where(v => v.WorkId == id).Select(v => v.EffectiveOn ?? v.VersionDate).ToListAsync(ct);
-            var latest = first.Where(d => d is not null).Max();
-            checks.When(latest is not null && ended <= latest, "endedOn", $"废止或失效日期应晚于最新版本的施行日期（{latest:yyyy-MM-dd}）");
+            var dates = await db.Versions.Where(v => v.WorkId == id).Select(v => new { From = v.EffectiveOn ?? v.VersionDate, Published = v.PromulgatedOn ?? v.VersionDate })
+                .ToListAsync(ct);
+            var latest = dates.Select(d => d.From).Where(d => d is not null).Max();
+            if (edit.BeforeEffect)
+            {
+                // 施行前废止: a version to start on or after the day never applies, but it cannot be ended before it was published.
+                var published = dates.Where(d => d.From is null || d.From >= ended).Select(d => d.Published).Where(d => d is not null).Max();
+                checks.When(published is not null && ended < published, "endedOn", $"施行前废止或失效的日期不能早于该版本的公布日期（{published:yyyy-MM-dd}）");
+            }
+            else
+            {
+                checks.When(latest is not null && ended <= latest, "endedOn", $"废止或失效日期应晚于最新版本的施行日期（{latest:yyyy-MM-dd}）");
+            }
         }
         checks.ThrowIfAny();
         if (work.Version != edit.Version)

@@ -55,6 +55,13 @@ internal sealed class CleanupService(RulemakingDb db, ICurrentUser user, IDeadli
         }
     }
 
+    /// <summary>
+    /// A regulation or rule that has been published (公布, or 备案 after it). The stage is stored by name, so the test names the
+    /// stages instead of comparing: <c>Stage &gt;= Published</c> in SQL compares the names alphabetically and left out 备案 ("Filed").
+    /// </summary>
+    internal static readonly System.Linq.Expressions.Expression<Func<LegislationProject, bool>> PublishedProject =
+        p => p.Stage == LegislationStage.Published || p.Stage == LegislationStage.Filed;
+
     public static string KindName(CampaignKind k) => k switch
     {
         CampaignKind.Periodic => "定期清理",
@@ -178,7 +185,7 @@ internal sealed class CleanupService(RulemakingDb db, ICurrentUser user, IDeadli
             }
             list.Add(new(CleanupSourceKind.NormativeDocument, d.Id, d.Title, d.RegistrationNo ?? "", d.OrgUnitId, d.DraftingUnitName, flags));
         }
-        var laws = await db.LegislationProjects.AsNoTracking().Where(p => p.Stage >= LegislationStage.Published).OrderBy(p => p.Title).Take(1000).ToListAsync(ct);
+        var laws = await db.LegislationProjects.AsNoTracking().Where(PublishedProject).OrderBy(p => p.Title).Take(1000).ToListAsync(ct);
         foreach (var p in laws.Where(p => !listed.Contains(p.Id)))
         {
             list.Add(new(p.Kind == LegislationKind.GovernmentRule ? CleanupSourceKind.GovernmentRule : CleanupSourceKind.LocalRegulation, p.Id, p.Title, p.DocumentNo, p.OrgUnitId,
@@ -212,7 +219,7 @@ internal sealed class CleanupService(RulemakingDb db, ICurrentUser user, IDeadli
             else
             {
                 var kind = item.SourceKind == CleanupSourceKind.GovernmentRule ? LegislationKind.GovernmentRule : LegislationKind.LocalRegulation;
-                var p = await db.LegislationProjects.AsNoTracking().FirstOrDefaultAsync(x => x.Id == sourceId && x.Kind == kind && x.Stage >= LegislationStage.Published, ct)
+                var p = await db.LegislationProjects.AsNoTracking().Where(PublishedProject).FirstOrDefaultAsync(x => x.Id == sourceId && x.Kind == kind, ct)
                     ?? throw Refuse.Field("sourceId", $"没有这件已公布的{SourceName(item.SourceKind)}。");
                 (item.SourceId, item.Title, item.DocumentNo, item.OrgUnitId, item.UnitName) = (p.Id, p.Title, p.DocumentNo, p.OrgUnitId, p.UnitName);
             }
@@ -330,7 +337,9 @@ internal sealed class CleanupService(RulemakingDb db, ICurrentUser user, IDeadli
             {
                 doc.Status = item.Decision == CleanupOutcome.Repeal ? DraftStatus.Repealed : DraftStatus.DeclaredInvalid;
                 doc.RepealedOn = Today;
-                doc.RepealNote = $"{campaign.Title}（{Today:yyyy-MM-dd} 公布）：{OutcomeName(item.Decision)}。{item.DecisionReason}";
+                // Repealed on or before its effective date it never takes effect (施行前废止); the library records it so too (ADR 0051).
+                var never = doc.EffectiveOn is { } effective && effective >= Today ? "施行前" + OutcomeName(item.Decision) + "，未生效。" : "";
+                doc.RepealNote = $"{campaign.Title}（{Today:yyyy-MM-dd} 公布）：{OutcomeName(item.Decision)}。{never}{item.DecisionReason}";
             }
         }
         // The library's validity follows (ADR 0047): every document decided 废止 or 宣布失效 — a normative document, a regulation

@@ -37,12 +37,6 @@ internal static class DecisionProcedure
     /// <summary>The steps that must be done (with evidence) or lawfully not required before the meeting.</summary>
     public static readonly DecisionStep[] BeforeMeeting = [DecisionStep.PublicParticipation, DecisionStep.ExpertArgumentation, DecisionStep.RiskAssessment, DecisionStep.LegalityReview];
 
-    /// <summary>Public comment normally at least 30 days (第十五条); a shorter period needs a stated reason.</summary>
-    public const int CommentDays = 30;
-
-    /// <summary>Legality review normally at least 7 working days (第二十六条); a shorter time needs a stated reason.</summary>
-    public const int ReviewWorkingDays = 7;
-
     public static string Name(DecisionStep s) => s switch
     {
         DecisionStep.PublicParticipation => "公众参与",
@@ -270,14 +264,16 @@ internal sealed class DecisionService(RulemakingDb db, ICurrentUser user, IDeadl
         var reason = TextRules.Optional(checks, "reason", "理由", input.Reason, 2000) ?? "";
         if (input.StartedOn is { } from && input.EndedOn is { } to && reason.Length == 0)
         {
-            // 第十五条: 征求意见期限一般不少于 30 日; 第二十六条: 合法性审查时间一般不少于 7 个工作日.
-            if (step == DecisionStep.PublicParticipation && to.DayNumber - from.DayNumber < DecisionProcedure.CommentDays)
+            // 第十五条: 征求意见期限一般不少于 30 日; 第二十六条: 合法性审查时间一般不少于 7 个工作日 — the days are the settings
+            // row's (RulemakingSettings.DecisionCommentDays, DecisionReviewWorkingDays; ADR 0051), edited at /rulemaking/settings.
+            var settings = await db.Settings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new Normative.RulemakingSettings();
+            if (step == DecisionStep.PublicParticipation && to.DayNumber - from.DayNumber < settings.DecisionCommentDays)
             {
-                checks.Add("reason", $"公开征求意见期限一般不少于 {DecisionProcedure.CommentDays} 日，不足的须写明理由（重大行政决策程序暂行条例第十五条）。");
+                checks.Add("reason", $"公开征求意见期限一般不少于 {settings.DecisionCommentDays} 日，不足的须写明理由（重大行政决策程序暂行条例第十五条）。");
             }
-            if (step == DecisionStep.LegalityReview && to < (await clock.AddWorkingDaysAsync(from, DecisionProcedure.ReviewWorkingDays, ct)).Date)
+            if (step == DecisionStep.LegalityReview && to < (await clock.AddWorkingDaysAsync(from, settings.DecisionReviewWorkingDays, ct)).Date)
             {
-                checks.Add("reason", $"合法性审查时间一般不少于 {DecisionProcedure.ReviewWorkingDays} 个工作日，不足的须写明理由（重大行政决策程序暂行条例第二十六条）。");
+                checks.Add("reason", $"合法性审查时间一般不少于 {settings.DecisionReviewWorkingDays} 个工作日，不足的须写明理由（重大行政决策程序暂行条例第二十六条）。");
             }
         }
         var withEvidence = await attachments.ListAsync($"{EvidenceOwner}.{step}", id.ToString(), ct);

@@ -1,4 +1,5 @@
 using Fazhi.Platform.Features.Calendar;
+using Fazhi.Platform.Features.Jobs;
 using Fazhi.Platform.Features.Setup;
 using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
@@ -27,6 +28,8 @@ internal static class HearingFeature
         services.AddScoped<HearingService>();
         services.AddScoped<IDemoSeed, HearingDemoSeed>();
         services.AddWorkSummary<HearingWorkSummary>();
+        services.AddScoped<HearingReminders>();
+        services.AddFazhiJob<HearingReminderJob>("0 35 8 ? * MON-FRI", "工作日 08:35 听证会公告期限、举行日期和待登记记录提醒");
         services.AddPortalLinks(new PortalLink(PortalSection.Participation, "听证会公告", "/public/hearings", 32, "Hearing notices",
             "立法项目和重大行政决策听证会的时间、地点、内容和报名方式，以及举行情况。", "Hearings on draft rules and major decisions: when, where, what, how to take part."));
         services.AddNavItems(
@@ -60,7 +63,10 @@ internal static class HearingFeature
         FormUploads.HandleAsync(http, $"/rulemaking/hearings/{id}", "minutes", (_, stream, name) => s.AddMinutesAsync(id, stream, name, ct), async () => await s.GetAsync(id, ct), ct);
 }
 
-/// <summary>The home page's line: meetings whose date has passed without the record entered (urgent).</summary>
+/// <summary>
+/// The home page's lines: meetings whose date has passed without the record entered (urgent); major decisions that require a
+/// hearing with none announced (urgent: 公众参与 cannot be completed without it, 重大行政决策程序暂行条例 第十八条).
+/// </summary>
 internal sealed class HearingWorkSummary(RulemakingDb db, ICurrentUser current, IDeadlineService clock) : IWorkSummary
 {
     public async Task<IReadOnlyList<WorkItem>> ItemsAsync(CancellationToken ct)
@@ -71,7 +77,14 @@ internal sealed class HearingWorkSummary(RulemakingDb db, ICurrentUser current, 
         }
         var today = clock.Today;
         var due = await db.Hearings.AsNoTracking().CountAsync(h => h.State == HearingState.Announced && h.HeldOn <= today, ct);
-        return [new("立法与合法性审核", "待登记记录的听证会和论证会", due, "/rulemaking/hearings", Urgent: due > 0)];
+        var items = new List<WorkItem> { new("立法与合法性审核", "待登记记录的听证会和论证会", due, "/rulemaking/hearings", Urgent: due > 0) };
+        if (current.Has(RulemakingPermissions.DecisionsWork))
+        {
+            var heard = db.Hearings.Where(h => h.Kind == HearingKind.Hearing && h.Subject == HearingSubject.MajorDecision).Select(h => h.SubjectId);
+            var unannounced = await db.Decisions.AsNoTracking().CountAsync(d => d.HearingRequired && d.Status == DecisionStatus.InProgress && !heard.Contains(d.Id), ct);
+            items.Add(new("立法与合法性审核", "须举行听证会尚未公告的决策", unannounced, "/rulemaking/decisions#decisions", Urgent: unannounced > 0));
+        }
+        return items;
     }
 }
 

@@ -9,7 +9,7 @@ namespace Fazhi.Rulemaking.Normative;
 
 internal sealed record DraftResponse(Guid Id, string Title, string IssuingAuthority, Guid OrgUnitId, string DraftingUnitName, DraftStatus Status, string Standing, int Round,
     DateOnly SubmittedOn, DateOnly ReviewDueOn, bool ReviewOverdue, DateOnly EffectiveOn, int ValidityYears, DateOnly? ConcludedOn, string Conclusion, string? RegistrationNo,
-    DateOnly? PublishedOn, DateOnly? FilingDueOn, DateOnly? FiledOn, bool FilingOverdue, DateOnly? ExpiresOn, long Version);
+    DateOnly? PublishedOn, DateOnly? FilingDueOn, DateOnly? FiledOn, bool FilingOverdue, DateOnly? ExpiresOn, long Version, DateOnly? RepealedOn = null, string RepealNote = "");
 
 internal sealed record FindingResponse(Guid Id, int Round, string Rule, string RuleName, string Article, string? ArticleUrl, string DraftArticle, string Passage, string Message,
     string? Link, FindingDecision Decision, string DecisionReason);
@@ -87,5 +87,6 @@ internal static class NormativeApi
 
     internal static DraftResponse ToResponse(NormativeDraft d, DateOnly today) => new(d.Id, d.Title, d.IssuingAuthority, d.OrgUnitId, d.DraftingUnitName, d.Status,
         NormativeService.StandingOf(d, today), d.Round, d.SubmittedOn, d.ReviewDueOn, d.Status == DraftStatus.UnderReview && d.ReviewDueOn < today, d.EffectiveOn, d.ValidityYears,
-        d.ConcludedOn, d.Conclusion, d.RegistrationNo, d.PublishedOn, d.FilingDueOn, d.FiledOn, d.FiledOn is null && d.FilingDueOn < today, d.ExpiresOn, d.Version);
+        d.ConcludedOn, d.Conclusion, d.RegistrationNo, d.PublishedOn, d.FilingDueOn, d.FiledOn, d.FiledOn is null && d.FilingDueOn < today, d.ExpiresOn, d.Version,
+        d.RepealedOn, d.RepealNote);
 }

@@ -70,6 +70,18 @@ internal sealed class RulemakingSettings : IVersioned
     /// <summary>The validity period (年) proposed on a new draft (normally 5 years, at most 10 here).</summary>
     public int DefaultValidityYears { get; set; } = 5;
 
+    /// <summary>
+    /// Days a major decision's draft is open for public comment (重大行政决策程序暂行条例 第十五条: 征求意见期限一般不少于 30 日);
+    /// a shorter period needs a stated reason (ADR 0051).
+    /// </summary>
+    public int DecisionCommentDays { get; set; } = 30;
+
+    /// <summary>
+    /// Working days of a major decision's legality review (重大行政决策程序暂行条例 第二十六条: 合法性审查的时间一般不少于 7 个工作日),
+    /// counted on the platform calendar; a shorter review needs a stated reason (ADR 0051).
+    /// </summary>
+    public int DecisionReviewWorkingDays { get; set; } = 7;
+
     public long Version { get; set; }
 }
 
@@ -267,6 +279,8 @@ internal sealed class NormativeConfigurations : IEntityTypeConfiguration<Normati
     {
         b.ToTable("rulemaking_settings");
         b.HasKey(x => x.Id);
+        b.Property(x => x.DecisionCommentDays).HasDefaultValue(30);
+        b.Property(x => x.DecisionReviewWorkingDays).HasDefaultValue(7);
         b.Property(x => x.Version).IsConcurrencyToken();
     }
 }

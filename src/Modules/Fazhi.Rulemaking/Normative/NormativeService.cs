@@ -21,7 +21,8 @@ internal sealed record PublishInput(DateOnly? PublishedOn);
 
 internal sealed record FilingInput(DateOnly? FiledOn, string? FiledWith);
 
-internal sealed record SettingsInput(int ReviewWorkingDays, int FilingDays, int ExpiryReminderDays, int DefaultValidityYears, long? Version);
+internal sealed record SettingsInput(int ReviewWorkingDays, int FilingDays, int ExpiryReminderDays, int DefaultValidityYears, long? Version,
+    int? DecisionCommentDays = null, int? DecisionReviewWorkingDays = null);
 
 internal sealed record DraftDetail(NormativeDraft Draft, IReadOnlyList<DraftArticle> Articles, IReadOnlyList<DraftFinding> Findings, IReadOnlyList<ArticleOpinion> Opinions,
     IReadOnlyList<DraftFinding> EarlierFindings, IReadOnlyList<ArticleOpinion> EarlierOpinions);
@@ -52,6 +53,9 @@ internal sealed class NormativeService(RulemakingDb db, ICurrentUser user, IDead
         checks.When(input.FilingDays is < 1 or > 90, "filingDays", "备案期限应为 1–90 日。");
         checks.When(input.ExpiryReminderDays is < 1 or > 365, "expiryReminderDays", "有效期届满提醒应为届满前 1–365 日。");
         checks.When(input.DefaultValidityYears is < 1 or > 10, "defaultValidityYears", "默认有效期应为 1–10 年。");
+        // 重大行政决策程序暂行条例 第十五条 (一般不少于 30 日) and 第二十六条 (一般不少于 7 个工作日): the usual periods; shorter ones need a reason.
+        checks.When(input.DecisionCommentDays is < 1 or > 180, "decisionCommentDays", "重大行政决策征求意见期限应为 1–180 日（重大行政决策程序暂行条例第十五条）。");
+        checks.When(input.DecisionReviewWorkingDays is < 1 or > 60, "decisionReviewWorkingDays", "重大行政决策合法性审查时间应为 1–60 个工作日（重大行政决策程序暂行条例第二十六条）。");
         checks.ThrowIfAny("设置未保存。");
         if (row is null)
         {
@@ -63,6 +67,7 @@ internal sealed class NormativeService(RulemakingDb db, ICurrentUser user, IDead
             Refuse.UnlessVersion(input.Version, row.Version, "设置");
         }
         (row.ReviewWorkingDays, row.FilingDays, row.ExpiryReminderDays, row.DefaultValidityYears) = (input.ReviewWorkingDays, input.FilingDays, input.ExpiryReminderDays, input.DefaultValidityYears);
+        (row.DecisionCommentDays, row.DecisionReviewWorkingDays) = (input.DecisionCommentDays ?? row.DecisionCommentDays, input.DecisionReviewWorkingDays ?? row.DecisionReviewWorkingDays);
         await db.SaveChangesAsync(ct);
         return row;
     }
