@@ -3,6 +3,7 @@ using System.Text.Json;
 using Fazhi.Assessment.Tests.Infrastructure;
 using Fazhi.Platform.Features.Documents;
 using static Fazhi.Assessment.Tests.Infrastructure.Kit;
+using static Fazhi.Testing.ListOutputs;
 
 namespace Fazhi.Assessment.Tests.Campaigns;
 
@@ -13,21 +14,6 @@ namespace Fazhi.Assessment.Tests.Campaigns;
 [Collection(HostCollection.Name)]
 public sealed class TaskListOutputTests(FazhiFactory factory)
 {
-    private static async Task<List<XlsxRow>> SheetAsync(HttpClient client, string url)
-    {
-        var r = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        Assert.Equal(XlsxWriter.ContentType, r.Content.Headers.ContentType?.MediaType);
-        return XlsxReader.Read(await r.Content.ReadAsStreamAsync());
-    }
-
-    private static async Task<string> PrintAsync(HttpClient client, string url)
-    {
-        var r = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        Assert.Equal("text/html", r.Content.Headers.ContentType?.MediaType);
-        return await r.Content.ReadAsStringAsync();
-    }
 
     [Fact]
     public async Task The_task_export_and_print_carry_exactly_the_tasks_the_keyword_status_and_due_dates_keep()

@@ -4,6 +4,7 @@ using Fazhi.Enforcement.Cases;
 using Fazhi.Enforcement.Tests.CaseFileReview;
 using Fazhi.Enforcement.Tests.Infrastructure;
 using Fazhi.Platform.Features.Documents;
+using static Fazhi.Testing.ListOutputs;
 
 namespace Fazhi.Enforcement.Tests.Cases;
 
@@ -16,22 +17,6 @@ public sealed class ListOutputTests(FazhiFactory factory)
 {
     private readonly CaseTestKit _kit = new(factory);
     private readonly ReviewTestData _data = new(factory);
-
-    private static async Task<List<XlsxRow>> SheetAsync(HttpClient client, string url)
-    {
-        var r = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        Assert.Equal(XlsxWriter.ContentType, r.Content.Headers.ContentType?.MediaType);
-        return XlsxReader.Read(await r.Content.ReadAsStreamAsync());
-    }
-
-    private static async Task<string> PrintAsync(HttpClient client, string url)
-    {
-        var r = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        Assert.Equal("text/html", r.Content.Headers.ContentType?.MediaType);
-        return await r.Content.ReadAsStringAsync();
-    }
 
     [Fact]
     public async Task The_case_export_and_print_carry_exactly_the_cases_the_keyword_and_opening_dates_keep()

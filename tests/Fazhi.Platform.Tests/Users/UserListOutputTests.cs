@@ -2,6 +2,7 @@ using System.Net;
 using Fazhi.Platform.Features.Documents;
 using Fazhi.Platform.Features.Setup;
 using Fazhi.Platform.Tests.Infrastructure;
+using static Fazhi.Testing.ListOutputs;
 
 namespace Fazhi.Platform.Tests.Users;
 
@@ -12,21 +13,6 @@ namespace Fazhi.Platform.Tests.Users;
 [Collection(HostCollection.Name)]
 public sealed class UserListOutputTests(FazhiFactory factory)
 {
-    private static async Task<List<XlsxRow>> SheetAsync(HttpClient client, string url)
-    {
-        var r = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        Assert.Equal(XlsxWriter.ContentType, r.Content.Headers.ContentType?.MediaType);
-        return XlsxReader.Read(await r.Content.ReadAsStreamAsync());
-    }
-
-    private static async Task<string> PrintAsync(HttpClient client, string url)
-    {
-        var r = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        Assert.Equal("text/html", r.Content.Headers.ContentType?.MediaType);
-        return await r.Content.ReadAsStringAsync();
-    }
 
     [Fact]
     public async Task The_account_export_and_print_carry_exactly_the_accounts_the_keyword_status_and_creation_dates_keep()
