@@ -33,7 +33,7 @@ public sealed class AssessmentReturnTests(BrowserFixture browser) : IClassFixtur
         {
             // 1. The unit's liaison sees its task list with the indicator, not started.
             await SignInAsync(unit, host, "demo-shizhong");
-            await unit.GotoAsync(host.BaseUrl + "/assessment/tasks");
+            await unit.GotoAsync(host.BaseUrl + "/assessment/tasks?q=" + Uri.EscapeDataString(campaign)); // the list is paged: the clerk searches by campaign
             var row = unit.Locator("#tasks tbody tr", new PageLocatorOptions { HasText = Indicator }).Filter(new LocatorFilterOptions { HasText = campaign });
             Assert.Contains("未开始", await row.InnerTextAsync());
             Assert.Contains(campaign, await row.InnerTextAsync());
@@ -71,7 +71,7 @@ public sealed class AssessmentReturnTests(BrowserFixture browser) : IClassFixtur
             await BrowserFixture.ScreenshotAsync(reviewer, "15-assessment-returned");
 
             // 4. The unit sees the reason on its task list.
-            await unit.GotoAsync(host.BaseUrl + "/assessment/tasks");
+            await unit.GotoAsync(host.BaseUrl + "/assessment/tasks?q=" + Uri.EscapeDataString(campaign)); // the list is paged: the clerk searches by campaign
             var returned = await unit.Locator("#tasks tbody tr", new PageLocatorOptions { HasText = Indicator }).Filter(new LocatorFilterOptions { HasText = campaign }).InnerTextAsync();
             Assert.Contains("已退回", returned);
             Assert.Contains("退回理由：" + Reason, returned);

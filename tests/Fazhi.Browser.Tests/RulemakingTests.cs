@@ -31,15 +31,19 @@ public sealed class RulemakingTests(BrowserFixture browser, RulemakingHostFixtur
         await page.WaitForURLAsync(baseUrl + "/", BrowserFixture.Committed);
     }
 
+    /// <summary>A page in a context of its own (its own sign-in), Chinese, at a desktop width.</summary>
+    private async Task<(IBrowserContext Context, IPage Page)> DesktopPageAsync()
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1300, Height = 900 } });
+        return (context, await context.NewPageAsync());
+    }
+
     [Fact]
     public async Task A_drafting_unit_submits_and_the_reviewer_reads_the_findings_and_returns_the_draft()
     {
         var host = fixture.Host;
-        var options = new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1300, Height = 900 } };
-        var unitContext = await browser.Browser.NewContextAsync(options);
-        var officeContext = await browser.Browser.NewContextAsync(options);
-        var unit = await unitContext.NewPageAsync();
-        var office = await officeContext.NewPageAsync();
+        var (unitContext, unit) = await DesktopPageAsync();
+        var (officeContext, office) = await DesktopPageAsync();
         try
         {
             // 1. The drafting unit submits; the pre-check lists the fine with its rule.
@@ -96,11 +100,8 @@ public sealed class RulemakingTests(BrowserFixture browser, RulemakingHostFixtur
     public async Task A_unit_proposes_repeal_in_a_cleanup_the_office_decides_and_publishes_and_the_lists_show_it()
     {
         var host = fixture.Host;
-        var options = new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1300, Height = 900 } };
-        var unitContext = await browser.Browser.NewContextAsync(options);
-        var officeContext = await browser.Browser.NewContextAsync(options);
-        var unit = await unitContext.NewPageAsync();
-        var office = await officeContext.NewPageAsync();
+        var (unitContext, unit) = await DesktopPageAsync();
+        var (officeContext, office) = await DesktopPageAsync();
         try
         {
             // 1. The office opens a campaign and lists a published document of 薛城区.
