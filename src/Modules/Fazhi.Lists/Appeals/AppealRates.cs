@@ -83,6 +83,8 @@ internal sealed class AppealSatisfactionIndicator(ISystemWork systemWork) : List
 {
     public override string Key => "lists.appeals-satisfaction";
 
+    public override string Page => "/lists/appeals/rates";
+
     public override string Title => "企业诉求满意率";
 
     public override string Description => "考评期内受理的企业诉求中，" + AppealRates.SatisfactionDefinition;
@@ -100,6 +102,8 @@ internal sealed class AppealSatisfactionIndicator(ISystemWork systemWork) : List
 internal sealed class AppealOnTimeIndicator(ISystemWork systemWork, IDeadlineService clock) : ListsIndicator(systemWork)
 {
     public override string Key => "lists.appeals-on-time";
+
+    public override string Page => "/lists/appeals/rates";
 
     public override string Title => "企业诉求按期办结率";
 

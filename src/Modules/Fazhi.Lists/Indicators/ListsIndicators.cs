@@ -24,6 +24,9 @@ internal abstract class ListsIndicator(ISystemWork systemWork) : IComputedIndica
 
     public abstract string Description { get; }
 
+    /// <summary>The module page that lists the records behind the rate (for <see cref="Fazhi.Lists.Contracts.IListsRates"/>).</summary>
+    public abstract string Page { get; }
+
     public async Task<ComputedIndicatorValue> ComputeAsync(ComputedIndicatorQuery query, CancellationToken ct)
     {
         await using var db = systemWork.Db<ListsDb>("考评计算型指标");
@@ -40,6 +43,8 @@ internal abstract class ListsIndicator(ISystemWork systemWork) : IComputedIndica
 internal sealed class ReportsAnsweredOnTimeIndicator(ISystemWork systemWork, Fazhi.Platform.Features.Calendar.IDeadlineService clock) : ListsIndicator(systemWork)
 {
     public override string Key => "lists.reports-answered-on-time";
+
+    public override string Page => "/lists/reports";
 
     public override string Title => "清单外索要证明举报按期答复率";
 
@@ -60,6 +65,8 @@ internal sealed class ReportsAnsweredOnTimeIndicator(ISystemWork systemWork, Faz
 internal sealed class CertificatesNotifyCommitIndicator(ISystemWork systemWork) : ListsIndicator(systemWork)
 {
     public override string Key => "lists.certificates-notify-commit";
+
+    public override string Page => "/lists/certificates";
 
     public override string Title => "证明事项告知承诺制实行率";
 
@@ -85,6 +92,8 @@ internal sealed class PowersBasisCurrentIndicator(ISystemWork systemWork) : List
 {
     public override string Key => "lists.powers-basis-current";
 
+    public override string Page => "/lists/powers?flagged=true";
+
     public override string Title => "权责清单依据现行有效率";
 
     public override string Description => "考评期末施行的权责清单中，实施主体在考评范围内、法律依据未被修改或废止（无“依据已变化”标注）的事项数 ÷ 事项总数（《山东省行政执法监督条例》第十九条）。";
@@ -109,6 +118,8 @@ internal sealed class PlansReviewedOnTimeIndicator(ISystemWork systemWork) : Lis
 {
     public override string Key => "lists.plans-reviewed-on-time";
 
+    public override string Page => "/lists/plans";
+
     public override string Title => "应急预案按期评估率";
 
     public override string Description => "考评期末已印发的应急预案中，未超过评估修订期限（最近评估或印发日期加评估周期）的件数 ÷ 预案总件数。";
@@ -125,6 +136,8 @@ internal sealed class PlansReviewedOnTimeIndicator(ISystemWork systemWork) : Lis
 internal sealed class DrillCoverageIndicator(ISystemWork systemWork) : ListsIndicator(systemWork)
 {
     public override string Key => "lists.drill-coverage";
+
+    public override string Page => "/lists/plans";
 
     public override string Title => "应急预案演练覆盖率";
 

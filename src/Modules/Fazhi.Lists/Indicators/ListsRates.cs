@@ -20,19 +20,8 @@ internal sealed class ListsRates(IEnumerable<IComputedIndicatorProvider> provide
         foreach (var indicator in providers.OfType<ListsIndicator>().OrderBy(i => i.Key, StringComparer.Ordinal))
         {
             var value = await indicator.ComputeAsync(new ComputedIndicatorQuery(query.From, query.To, Guid.Empty, query.ScopeUnitIds), ct);
-            rates.Add(new ListsRate(indicator.Key, indicator.Title, indicator.Description, (int)value.Numerator, (int)value.Denominator, value.Value, Page(indicator.Key)));
+            rates.Add(new ListsRate(indicator.Key, indicator.Title, indicator.Description, (int)value.Numerator, (int)value.Denominator, value.Value, indicator.Page));
         }
         return new ListsRatesReport(query, rates);
     }
-
-    /// <summary>The module page that lists the records behind a rate.</summary>
-    internal static string Page(string key) => key switch
-    {
-        "lists.reports-answered-on-time" => "/lists/reports",
-        "lists.certificates-notify-commit" => "/lists/certificates",
-        "lists.powers-basis-current" => "/lists/powers?flagged=true",
-        "lists.plans-reviewed-on-time" or "lists.drill-coverage" => "/lists/plans",
-        _ when key.StartsWith("lists.appeals-", StringComparison.Ordinal) => "/lists/appeals/rates",
-        _ => "/lists",
-    };
 }
