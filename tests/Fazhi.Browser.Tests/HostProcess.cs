@@ -47,6 +47,12 @@ public sealed partial class HostProcess : IAsyncDisposable
         var port = FreePort();
         var dataDir = Path.Combine(Path.GetTempPath(), "fazhi-browser", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
+        if (extraArgs.Contains("--demo"))
+        {
+            // The demo data every --demo host starts from, seeded once for the run; the host's own --demo then finds it
+            // there (the demo seed is idempotent), as an operator's second start with --demo does.
+            CopyDirectory(await DemoTemplate.Value, dataDir);
+        }
         var hostDll = HostDll();
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -83,7 +89,9 @@ public sealed partial class HostProcess : IAsyncDisposable
     /// Runs a command-line verb of the same executable on the same data folder while the host serves, the way an
     /// operator grants a role from the console (e.g. <c>admin create demo-city --role dispute-clerk --org 370400-FJZX</c>).
     /// </summary>
-    public async Task<string> RunCliAsync(params string[] args)
+    public Task<string> RunCliAsync(params string[] args) => RunVerbAsync(DataDirectory, args);
+
+    private static async Task<string> RunVerbAsync(string dataDir, params string[] args)
     {
         var hostDll = HostDll();
         var psi = new ProcessStartInfo("dotnet")
@@ -98,7 +106,7 @@ public sealed partial class HostProcess : IAsyncDisposable
         {
             psi.ArgumentList.Add(a);
         }
-        Configure(psi, DataDirectory);
+        Configure(psi, dataDir);
         using var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start the host command.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -152,6 +160,41 @@ public sealed partial class HostProcess : IAsyncDisposable
         catch (IOException)
         {
             // Left for the OS to clean.
+        }
+    }
+
+    /// <summary>
+    /// A data folder made once per test run by the executable's own <c>seed demo</c> verb (migrations, reference data, every
+    /// module's demo records, keys): seeding the demo is most of a --demo start, and every browser class needs one.
+    /// </summary>
+    private static readonly Lazy<Task<string>> DemoTemplate = new(MakeDemoTemplateAsync);
+
+    private static async Task<string> MakeDemoTemplateAsync()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "fazhi-browser", "demo-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the OS to clean.
+            }
+        };
+        await RunVerbAsync(dir, "seed", "demo");
+        return dir;
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
     }
 

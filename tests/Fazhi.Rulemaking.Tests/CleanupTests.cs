@@ -235,49 +235,4 @@ public sealed class CleanupTests(RulemakingHost host) : IClassFixture<Rulemaking
         Assert.NotNull(count);
         Assert.NotEqual("0", count);
     }
-
-    [Fact]
-    public async Task The_demo_has_campaigns_in_every_state_and_the_office_decides_on_the_page()
-    {
-        await host.Factory.SeedDemoAsync();
-        var city = await host.Factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-city"));
-        var list = WebUtility.HtmlDecode(await city.GetStringAsync("/rulemaking/cleanup"));
-        Assert.Contains("2025年度行政规范性文件定期清理", list);
-        Assert.Contains("优化营商环境涉及的规范性文件专项清理", list);
-        var api = await host.Factory.ApiClientAsync(FazhiFactory.DemoUser("demo-city"));
-        var campaigns = (await api.GetFromJsonAsync<JsonElement>("/api/rulemaking/cleanup/campaigns")).EnumerateArray().ToList();
-        var open = campaigns.Single(c => c.GetProperty("title").GetString()!.StartsWith("《中华人民共和国立法法》修改", StringComparison.Ordinal));
-        var id = open.GetProperty("id").GetString()!;
-        var detail = await api.GetFromJsonAsync<JsonElement>($"/api/rulemaking/cleanup/campaigns/{id}");
-        var states = detail.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("state").GetString()).ToHashSet();
-        Assert.True(states.SetEquals(["Pending", "Proposed", "Returned", "Decided"]), string.Join(",", states));
-
-        // The candidates on the page: the demo document citing 立法法 第八十二条 (2015 text) is flagged by the library.
-        var page = WebUtility.HtmlDecode(await city.GetStringAsync($"/rulemaking/cleanup/{id}"));
-        Assert.Contains("薛城区行政规范性文件制定程序规定", page);
-        Assert.Contains("所引“《中华人民共和国立法法》第八十二条”", page);
-
-        // demo-city decides the proposed item through the page's form.
-        var proposed = detail.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("state").GetString() == "Proposed");
-        var decided = await Forms.SubmitAsync(city, $"/rulemaking/cleanup/{id}", "review-" + Guid.Parse(proposed.GetProperty("id").GetString()!).ToString("N"), new Dictionary<string, string>
-        {
-            ["Version"] = proposed.GetProperty("version").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), ["Outcome"] = "Amend", ["Reason"] = "",
-        });
-        Assert.Contains("已审定。", WebUtility.HtmlDecode(await decided.Content.ReadAsStringAsync()));
-        var after = await api.GetFromJsonAsync<JsonElement>($"/api/rulemaking/cleanup/campaigns/{id}");
-        Assert.Equal("Amend", after.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == proposed.GetProperty("id").GetString()).GetProperty("decision").GetString());
-
-        // demo-xuecheng sees its own documents; the public sees the published result with the repealed document.
-        var xuecheng = WebUtility.HtmlDecode(await (await host.Factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-xuecheng"))).GetStringAsync($"/rulemaking/cleanup/{id}"));
-        Assert.Contains("薛城区行政执法公示办法", xuecheng);
-        Assert.DoesNotContain("枣庄市住房公积金缴存管理办法", xuecheng);
-        var anonymous = host.Factory.CreateClient();
-        var published = WebUtility.HtmlDecode(await anonymous.GetStringAsync("/public/cleanup"));
-        Assert.Contains("2025年度行政规范性文件定期清理", published);
-        Assert.DoesNotContain("优化营商环境涉及的规范性文件专项清理", published);
-        var done = campaigns.Single(c => c.GetProperty("title").GetString() == "2025年度行政规范性文件定期清理").GetProperty("id").GetString();
-        var result = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/public/cleanup/{done}"));
-        Assert.Contains("薛城区城市房屋拆迁补偿暂行办法", result);
-        Assert.Contains("宣布失效", result);
-    }
 }

@@ -23,7 +23,7 @@ public sealed class DecisionTests(RulemakingHost host) : IClassFixture<Rulemakin
         return await RulemakingHost.OkAsync(await client.PostAsync($"/api/rulemaking/decisions/{id}/evidence", form));
     }
 
-    private static string StateOf(JsonElement detail, string step) =>
+    internal static string StateOf(JsonElement detail, string step) =>
         detail.GetProperty("steps").EnumerateArray().First(s => s.GetProperty("step").GetString() == step).GetProperty("state").GetString()!;
 
     [Fact]
@@ -178,22 +178,5 @@ public sealed class DecisionTests(RulemakingHost host) : IClassFixture<Rulemakin
         {
             await RulemakingHost.OkAsync(await review.PutAsJsonAsync("/api/rulemaking/settings", Body(30, 7, saved.GetProperty("version").GetInt64())));
         }
-    }
-
-    [Fact]
-    public async Task The_demo_has_a_decision_returned_by_procedure_backflow_and_a_published_one()
-    {
-        await host.Factory.SeedDemoAsync();
-        var city = await host.Factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-city"));
-        var list = WebUtility.HtmlDecode(await city.GetStringAsync("/rulemaking/decisions"));
-        Assert.Contains("薛城区城区公共停车收费标准调整", list);
-        Assert.Contains("已公布", list);
-        var api = await host.Factory.ApiClientAsync(FazhiFactory.DemoUser("demo-xuecheng"));
-        var decisions = await api.GetFromJsonAsync<JsonElement>("/api/rulemaking/decisions");
-        var parking = decisions.EnumerateArray().First(d => d.GetProperty("title").GetString() == "薛城区城区公共停车收费标准调整");
-        var detail = await api.GetFromJsonAsync<JsonElement>($"/api/rulemaking/decisions/{parking.GetProperty("id").GetString()}");
-        Assert.Single(detail.GetProperty("returns").EnumerateArray());
-        Assert.Equal("Pending", StateOf(detail, "ExpertArgumentation"));
-        Assert.Contains("薛城区城市绿地系统规划", WebUtility.HtmlDecode(await host.Factory.CreateClient().GetStringAsync("/public/decisions")));
     }
 }

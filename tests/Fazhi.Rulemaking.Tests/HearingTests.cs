@@ -228,19 +228,4 @@ public sealed class HearingTests(RulemakingHost host) : IClassFixture<Rulemaking
         // Once a hearing exists, the decision's notice reminder is not repeated and the to-do line no longer counts it.
         Assert.Single(await InboxAsync(unit, "rulemaking.hearing-notice"), n => n.GetProperty("link").GetString() == $"/rulemaking/decisions/{id}");
     }
-
-    [Fact]
-    public async Task The_demo_shows_hearings_to_the_demo_accounts()
-    {
-        await host.Factory.SeedDemoAsync();
-        var city = await host.Factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-city"));
-        var page = WebUtility.HtmlDecode(await city.GetStringAsync("/rulemaking/hearings"));
-        Assert.Contains("立法听证会", page);
-        var xuecheng = await host.Factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-xuecheng"));
-        page = WebUtility.HtmlDecode(await xuecheng.GetStringAsync("/rulemaking/hearings"));
-        Assert.Contains("专家论证会（重新论证）", page);
-        Assert.Contains("已举行", page);
-        var notices = WebUtility.HtmlDecode(await host.Factory.CreateClient().GetStringAsync("/public/hearings"));
-        Assert.Contains("立法听证会", notices);
-    }
 }

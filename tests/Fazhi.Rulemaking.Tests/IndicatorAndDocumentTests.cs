@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using DocumentFormat.OpenXml.Packaging;
 using Fazhi.Assessment.Contracts;
 using Fazhi.Rulemaking.Cleanup;
 using Fazhi.Rulemaking.Decisions;
@@ -13,17 +12,11 @@ namespace Fazhi.Rulemaking.Tests;
 
 /// <summary>
 /// The computed indicators (ADR 0047: 合法性审核率, 重大行政决策程序完备率, 立法征求意见反馈率, 清理完成率) on records of one unit,
-/// each with its drill-down and nothing from another unit's scope; and the .docx documents (备案报告, 起草说明 template, the
-/// decision catalogue, the cleanup list) with their refusals.
+/// each with its drill-down and nothing from another unit's scope. The .docx documents (备案报告, 起草说明 template, the decision
+/// catalogue, the cleanup list) are read from the demo in <see cref="DemoTests"/>.
 /// </summary>
 public sealed class IndicatorAndDocumentTests(RulemakingHost host) : IClassFixture<RulemakingHost>
 {
-    private static string DocxText(byte[] bytes)
-    {
-        using var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false);
-        return doc.MainDocumentPart!.Document.Body!.InnerText;
-    }
-
     private Task<ComputedIndicatorValue> ComputeAsync(string key, Guid unit, DateOnly today) => host.Factory.InScopeAsync(async sp =>
         await sp.GetServices<IComputedIndicatorProvider>().Single(p => p.Key == key).ComputeAsync(new ComputedIndicatorQuery(today.AddDays(-30), today, unit, [unit]), CancellationToken.None));
 
@@ -92,53 +85,5 @@ public sealed class IndicatorAndDocumentTests(RulemakingHost host) : IClassFixtu
         Assert.All(cleanup.Records, r => Assert.DoesNotContain("他区清理", r.Title));
         Assert.Equal((0m, 1m), ((await ComputeAsync("rulemaking.cleanup-completion", other, today)).Numerator, (await ComputeAsync("rulemaking.cleanup-completion", other, today)).Denominator));
         Assert.Null((await ComputeAsync("rulemaking.comment-feedback", other, today)).Value);
-    }
-
-    [Fact]
-    public async Task The_documents_download_as_docx_and_are_refused_before_their_time()
-    {
-        await host.Factory.SeedDemoAsync();
-        var city = await host.Factory.ApiClientAsync(FazhiFactory.DemoUser("demo-city"));
-        var xuecheng = await host.Factory.ApiClientAsync(FazhiFactory.DemoUser("demo-xuecheng"));
-        var anonymous = host.Factory.CreateClient();
-
-        // 起草说明 template, for a drafting unit; not for the public.
-        Assert.Contains("制定依据", DocxText(await xuecheng.GetByteArrayAsync("/api/rulemaking/templates/drafting-explanation.docx")));
-        Assert.True((await anonymous.GetAsync("/api/rulemaking/templates/drafting-explanation.docx")).StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden);
-
-        // 备案报告 of a published normative document; refused (409) for one under review.
-        var docs = await city.GetFromJsonAsync<JsonElement>("/api/rulemaking/normative-documents");
-        var published = docs.EnumerateArray().First(d => d.GetProperty("status").GetString() == "Published");
-        var report = DocxText(await city.GetByteArrayAsync($"/api/rulemaking/normative-documents/{published.GetProperty("id").GetString()}/filing-report.docx"));
-        Assert.Contains($"关于报送《{published.GetProperty("title").GetString()}》备案的报告", report);
-        Assert.Contains(published.GetProperty("registrationNo").GetString()!, report);
-        var underReview = docs.EnumerateArray().First(d => d.GetProperty("status").GetString() == "UnderReview");
-        Assert.Equal(HttpStatusCode.Conflict, (await city.GetAsync($"/api/rulemaking/normative-documents/{underReview.GetProperty("id").GetString()}/filing-report.docx")).StatusCode);
-
-        // 备案报告 of a published rule.
-        var projects = await city.GetFromJsonAsync<JsonElement>("/api/rulemaking/legislation/projects");
-        var rule = projects.EnumerateArray().FirstOrDefault(p => p.GetProperty("stage").GetString() is "Published" or "Filed");
-        if (rule.ValueKind == JsonValueKind.Object)
-        {
-            Assert.Contains("法规规章备案审查条例", DocxText(await city.GetByteArrayAsync($"/api/rulemaking/legislation/projects/{rule.GetProperty("id").GetString()}/filing-report.docx")));
-        }
-        var open = projects.EnumerateArray().First(p => p.GetProperty("stage").GetString() == "PublicComment");
-        Assert.Equal(HttpStatusCode.Conflict, (await city.GetAsync($"/api/rulemaking/legislation/projects/{open.GetProperty("id").GetString()}/filing-report.docx")).StatusCode);
-
-        // The published decision catalogue and cleanup list, for the public; 404 for what is not published.
-        var catalogues = await city.GetFromJsonAsync<JsonElement>("/api/rulemaking/decisions/catalogues");
-        var catalogue = catalogues.EnumerateArray().First(c => c.GetProperty("publishedOn").ValueKind == JsonValueKind.String);
-        Assert.Contains("薛城区城市绿地系统规划", DocxText(await anonymous.GetByteArrayAsync($"/api/rulemaking/public/decisions/catalogues/{catalogue.GetProperty("id").GetString()}/catalogue.docx")));
-        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/rulemaking/public/decisions/catalogues/{Guid.NewGuid()}/catalogue.docx")).StatusCode);
-        var campaigns = await anonymous.GetFromJsonAsync<JsonElement>("/api/rulemaking/public/cleanup");
-        var campaign = campaigns.EnumerateArray().First();
-        var list = DocxText(await anonymous.GetByteArrayAsync($"/api/rulemaking/public/cleanup/{campaign.GetProperty("id").GetString()}/result.docx"));
-        Assert.Contains("清理的文件", list.Replace("保留的文件", "清理的文件"));
-        Assert.Contains(campaign.GetProperty("title").GetString()!, list);
-        var unpublished = (await city.GetFromJsonAsync<JsonElement>("/api/rulemaking/cleanup/campaigns")).EnumerateArray().FirstOrDefault(c => c.GetProperty("publishedOn").ValueKind == JsonValueKind.Null);
-        if (unpublished.ValueKind == JsonValueKind.Object)
-        {
-            Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/rulemaking/public/cleanup/{unpublished.GetProperty("id").GetString()}/result.docx")).StatusCode);
-        }
     }
 }

@@ -262,46 +262,4 @@ public sealed class LegislationTests(RulemakingHost host) : IClassFixture<Rulema
         await RulemakingHost.OkAsync(await AdvanceAsync(office, law, new { stage = "Decided", note = "市人大常委会第 20 次会议表决通过。" }));
         await RulemakingHost.OkAsync(await AdvanceAsync(office, law, new { stage = "Published", on = today, documentNo = "枣庄市人民代表大会常务委员会公告第 5 号", effectiveOn = today.AddDays(10) }));
     }
-
-    [Fact]
-    public async Task The_demo_has_a_plan_a_draft_under_comment_answers_and_a_contact_points_submission()
-    {
-        await host.Factory.SeedDemoAsync();
-        var city = await host.Factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-city"));
-        var list = WebUtility.HtmlDecode(await city.GetStringAsync("/rulemaking/legislation"));
-        Assert.Contains("枣庄市城市绿化管理办法", list);
-        Assert.Contains("枣庄市养犬管理办法", list);
-        Assert.Contains("增列项目", list);
-        var api = await host.Factory.ApiClientAsync(FazhiFactory.DemoUser("demo-city"));
-        var projects = await api.GetFromJsonAsync<JsonElement>("/api/rulemaking/legislation/projects");
-        var greening = projects.EnumerateArray().First(p => p.GetProperty("title").GetString() == "枣庄市城市绿化管理办法");
-        var id = greening.GetProperty("id").GetString();
-        var detail = await api.GetFromJsonAsync<JsonElement>($"/api/rulemaking/legislation/projects/{id}");
-        var comments = detail.GetProperty("comments").EnumerateArray().ToList();
-        Assert.Contains(comments, c => c.GetProperty("answer").GetString() == "Adopted");
-        Assert.Contains(comments, c => c.GetProperty("answer").ValueKind == JsonValueKind.Null);
-        Assert.Equal(3, comments.Count(c => c.GetProperty("contactPoint").ValueKind == JsonValueKind.String));
-        Assert.Contains(projects.EnumerateArray(), p => p.GetProperty("stage").GetString() == "Published");
-        Assert.Contains(projects.EnumerateArray(), p => p.GetProperty("stage").GetString() == "Filed");
-        var page = WebUtility.HtmlDecode(await city.GetStringAsync($"/rulemaking/legislation/{id}"));
-        Assert.Contains("第五条", page);
-        Assert.Contains("审批时限已写入第七条", page);
-
-        // The office answers the open citizen's comment on the page.
-        var open = comments.First(c => c.GetProperty("answer").ValueKind == JsonValueKind.Null && c.GetProperty("contactPoint").ValueKind == JsonValueKind.Null);
-        var answered = await Forms.SubmitAsync(city, $"/rulemaking/legislation/{id}", "answer-" + Guid.Parse(open.GetProperty("id").GetString()!).ToString("N"), new Dictionary<string, string>
-        {
-            ["Answer.Answer"] = "NotAdopted", ["Answer.Reason"] = "罚款幅度依照《城市绿化条例》第二十六条设定。",
-        });
-        var html = WebUtility.HtmlDecode(await answered.Content.ReadAsStringAsync());
-        Assert.True(html.Contains("依照《城市绿化条例》第二十六条设定", StringComparison.Ordinal), html);
-
-        var town = await host.Factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-town"));
-        var contact = WebUtility.HtmlDecode(await town.GetStringAsync("/rulemaking/legislation/contact"));
-        Assert.Contains("枣庄市城市绿化管理办法", contact);
-        Assert.Contains("老旧小区绿地被占作停车位", contact);
-        var anonymous = host.Factory.CreateClient();
-        Assert.Contains("枣庄市城市绿化管理办法", WebUtility.HtmlDecode(await anonymous.GetStringAsync("/public/legislation")));
-        Assert.Contains("第五条", WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/public/legislation/{id}")));
-    }
 }

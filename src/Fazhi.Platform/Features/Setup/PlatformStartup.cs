@@ -2,6 +2,7 @@ using Fazhi.Platform.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Fazhi.Platform.Features.Setup;
 
@@ -70,10 +71,15 @@ internal static class ReferenceData
     /// <summary>Demo data (<c>--demo</c>, <c>seed demo</c>): the platform's demo accounts, then every module's <see cref="IDemoSeed"/>.</summary>
     public static async Task SeedDemoAsync(IServiceProvider sp, CancellationToken ct)
     {
+        var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Fazhi.Demo");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         await sp.GetRequiredService<PlatformSeeder>().SeedDemoAsync(ct);
+        log.LogInformation("Demo seed {Seed}: {Ms} ms", nameof(PlatformSeeder), watch.ElapsedMilliseconds);
         foreach (var seed in sp.GetServices<IDemoSeed>())
         {
+            watch.Restart();
             await seed.SeedAsync(ct);
+            log.LogInformation("Demo seed {Seed}: {Ms} ms", seed.GetType().Name, watch.ElapsedMilliseconds);
         }
     }
 }
