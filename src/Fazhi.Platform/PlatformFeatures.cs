@@ -26,6 +26,7 @@ internal static class PlatformFeatures
         // The module kit (ADR 0022): system work and reminders; refusals and input safety live in Web/.
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<Kit.ISystemWork, Kit.SystemWork>();
+        services.AddScoped<Kit.IPhoneVerification, Kit.PhoneVerification>();
         Kit.RemindersExtensions.AddReminders(services);
         services.AddScoped<PlatformSeeder>();
         services.AddScoped<SignInAudit>();

@@ -42,6 +42,35 @@ public sealed partial class HostProcess : IAsyncDisposable
         ? m.Groups[1].Value
         : throw new InvalidOperationException("The host printed no one-time password:\n" + Output);
 
+    /// <summary>
+    /// The 6-digit code in the newest text message to <paramref name="phone"/> in the host's development SMS outbox
+    /// (<c>--demo</c> writes each message as a JSON file into <c>sms-outbox</c> in the data folder, ADR 0055).
+    /// </summary>
+    public async Task<string> SmsCodeAsync(string phone)
+    {
+        var dir = Path.Combine(DataDirectory, "sms-outbox");
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            if (Directory.Exists(dir))
+            {
+                foreach (var file in Directory.GetFiles(dir, "*.json").OrderByDescending(Path.GetFileName, StringComparer.Ordinal))
+                {
+                    using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(file));
+                    if (json.RootElement.GetProperty("phone").GetString() == phone)
+                    {
+                        var text = json.RootElement.GetProperty("text").GetString() ?? "";
+                        return SixDigitsRegex().Match(text) is { Success: true } m ? m.Value : throw new InvalidOperationException($"No code in the SMS: {text}");
+                    }
+                }
+            }
+            await Task.Delay(100);
+        }
+        throw new InvalidOperationException($"No text message to {phone} in {dir}.");
+    }
+
+    [GeneratedRegex(@"(?<![0-9])[0-9]{6}(?![0-9])")]
+    private static partial Regex SixDigitsRegex();
+
     public static async Task<HostProcess> StartAsync(params string[] extraArgs)
     {
         var port = FreePort();

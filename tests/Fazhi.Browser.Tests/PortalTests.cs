@@ -225,9 +225,9 @@ public sealed partial class PortalTests(BrowserFixture browser, PortalHostFixtur
             Assert.True(scroll <= client, $"/track is {scroll} px wide in {client} px");
             await BrowserFixture.ScreenshotAsync(page, "portal-05-recovery-sent");
 
-            // The shipped SMS gateway only logs (masked); the test reads the code the way a phone would receive it: from
-            // the request the host stored (its salted hash), by trying the 10^6 codes.
-            var code = await SentCodeAsync();
+            // Under --demo the SMS interface writes each message into the development outbox (ADR 0055): the test reads
+            // the code the way the citizen's phone would show it.
+            var code = await Host.SmsCodeAsync(Phone);
             var wrong = code == "000000" ? "000001" : "000000";
 
             // A wrong code is refused next to the field; the right one gives a new query code, shown once.
@@ -268,29 +268,58 @@ public sealed partial class PortalTests(BrowserFixture browser, PortalHostFixtur
         await context.CloseAsync();
     }
 
-    /// <summary>
-    /// The 6-digit code of the latest recovery request the host stored: the host keeps only SHA-256("{request id:N}:{code}")
-    /// (ADR 0049), so the code is found by trying every one.
-    /// </summary>
-    private async Task<string> SentCodeAsync()
+    [Fact]
+    public async Task A_citizen_answers_the_demo_survey_on_a_phone_with_the_code_from_the_sms_outbox_once_per_number()
     {
-        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Host.DataDirectory, "fazhi.db")};Mode=ReadOnly");
-        await db.OpenAsync();
-        await using var read = db.CreateCommand();
-        read.CommandText = "SELECT Id, CodeHash FROM disputes_query_code_recoveries WHERE CodeHash IS NOT NULL ORDER BY RequestedAtUtc DESC LIMIT 1";
-        await using var row = await read.ExecuteReaderAsync();
-        Assert.True(await row.ReadAsync(), "no recovery code was stored");
-        var requestId = Guid.Parse(row.GetString(0)).ToString("N");
-        var hash = Convert.FromHexString(row.GetString(1));
-        for (var n = 0; n < 1_000_000; n++)
+        // ADR 0055: one answer per verified mobile; the demo's SMS interface writes to the development outbox.
+        const string Phone = "13712340055";
+        var context = await PhoneAsync();
+        var page = await context.NewPageAsync();
+        try
         {
-            var code = n.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-            if (System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{requestId}:{code}")).AsSpan().SequenceEqual(hash))
-            {
-                return code;
-            }
+            await page.GotoAsync(Host.BaseUrl + "/");
+            await page.Locator("a.portal-card[href^='/survey/']", new PageLocatorOptions { HasText = "法治建设满意度调查（演示）" }).ClickAsync();
+            await page.Locator("#district").WaitForAsync();
+            var surveyUrl = page.Url;
+            await page.SelectOptionAsync("#district", new SelectOptionValue { Label = "市中区" });
+            await page.FillAsync("#phone", Phone);
+            await page.CheckAsync("input[name=q1][value='5']");
+            await page.CheckAsync("input[name=q2][value='4']");
+            await page.Locator("input[name=q3]").First.CheckAsync();
+            await page.FillAsync("textarea[name=q4]", "希望多开展社区普法活动。");
+            await page.ClickAsync("#send-code");
+            await page.Locator(".alert", new PageLocatorOptions { HasText = "验证码已发送至该手机" }).WaitForAsync();
+            // Asking for the code kept every answer.
+            Assert.True(await page.IsCheckedAsync("input[name=q1][value='5']"));
+            Assert.Equal("希望多开展社区普法活动。", await page.InputValueAsync("textarea[name=q4]"));
+            var (scroll, client) = await WidthsAsync(page);
+            Assert.True(scroll <= client, $"the survey is {scroll} px wide in {client} px");
+            await BrowserFixture.ScreenshotAsync(page, "portal-07-survey-code-sent");
+
+            await page.FillAsync("#code", await Host.SmsCodeAsync(Phone));
+            await page.ClickAsync("#submit-survey");
+            await page.Locator(".alert", new PageLocatorOptions { HasText = "提交成功" }).WaitForAsync();
+            await BrowserFixture.ScreenshotAsync(page, "portal-08-survey-answered");
+
+            // The same number cannot answer again, even with a new code.
+            await page.GotoAsync(surveyUrl);
+            await page.SelectOptionAsync("#district", new SelectOptionValue { Label = "市中区" });
+            await page.FillAsync("#phone", Phone);
+            await page.CheckAsync("input[name=q1][value='1']");
+            await page.CheckAsync("input[name=q2][value='1']");
+            await page.Locator("input[name=q3]").First.CheckAsync();
+            await page.ClickAsync("#send-code");
+            await page.Locator(".alert", new PageLocatorOptions { HasText = "验证码已发送至该手机" }).WaitForAsync();
+            await page.FillAsync("#code", await Host.SmsCodeAsync(Phone));
+            await page.ClickAsync("#submit-survey");
+            await page.Locator(".field-error", new PageLocatorOptions { HasText = "只能提交一次" }).WaitForAsync();
         }
-        throw new InvalidOperationException("The stored hash matches no 6-digit code.");
+        catch
+        {
+            await BrowserFixture.ScreenshotAsync(page, "failed-portal-survey");
+            throw;
+        }
+        await context.CloseAsync();
     }
 
     /// <summary>The check character of a resident ID number's first 17 digits (GB 11643-1999).</summary>

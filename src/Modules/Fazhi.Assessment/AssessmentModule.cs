@@ -37,6 +37,7 @@ public static class AssessmentModule
         services.AddScoped<Settings.SettingsService>();
         services.AddScoped<IModuleSeed, Settings.AssessmentSettingsSeed>();
         services.AddScoped<IDemoSeed, CampaignDemoSeed>();
+        services.AddScoped<IDemoSeed, Survey.SurveyDemoSeed>();
         services.AddDemoRoleAssignments(
             new DemoRoleAssignment("demo-city", "assessment-office", "370400"),
             new DemoRoleAssignment("demo-shizhong", "assessment-district-reviewer", "370402"),

@@ -207,9 +207,9 @@ public sealed class CampaignReportTests(FazhiFactory factory)
         var s = await ProgressAsync();
         var survey = await SurveyKit.OpenSurveyAsync(s.Office, $"指数调查-{Guid.NewGuid():N}"[..18]);
         var anonymous = factory.CreateClient();
-        await ExpectAsync(await SurveyKit.AnswerAsync(anonymous, survey, Shizhong, "13700000001", 5), HttpStatusCode.NoContent);
-        await ExpectAsync(await SurveyKit.AnswerAsync(anonymous, survey, Shizhong, "13700000002", 4), HttpStatusCode.NoContent);
-        await ExpectAsync(await SurveyKit.AnswerAsync(anonymous, survey, Xuecheng, "13700000003", 2), HttpStatusCode.NoContent);
+        await ExpectAsync(await SurveyKit.AnswerAsync(factory, anonymous, survey, Shizhong, "13700000001", 5), HttpStatusCode.NoContent);
+        await ExpectAsync(await SurveyKit.AnswerAsync(factory, anonymous, survey, Shizhong, "13700000002", 4), HttpStatusCode.NoContent);
+        await ExpectAsync(await SurveyKit.AnswerAsync(factory, anonymous, survey, Xuecheng, "13700000003", 2), HttpStatusCode.NoContent);
 
         var year = 2040 + Random.Shared.Next(0, 50);
         var created = await s.Office.PostAsJsonAsync("/api/assessment/indexes", new

@@ -1,12 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Fazhi.Assessment.Survey;
+using Fazhi.Platform.Features.Notifications;
+using Fazhi.Platform.Kit;
+using Microsoft.Extensions.DependencyInjection;
 using static Fazhi.Assessment.Tests.Infrastructure.Kit;
 
 namespace Fazhi.Assessment.Tests.Survey;
 
 /// <summary>A survey with two rating questions (法治感受, 法治政府), a single choice and an optional text, opened for answers.</summary>
-internal static class SurveyKit
+internal static partial class SurveyKit
 {
     public sealed record Created(Guid Id, string Token, Guid Perception, Guid Government, Guid Choice, Guid Text);
 
@@ -32,10 +37,51 @@ internal static class SurveyKit
         return new(id, token, q[0], q[1], q[2], q[3]);
     }
 
-    public static Task<HttpResponseMessage> AnswerAsync(HttpClient anonymous, Created s, string district, string phone, int perception, int government = 3) =>
-        anonymous.PostAsJsonAsync($"/api/assessment/public/surveys/{s.Token}", new
+    /// <summary>Answers through the public API with a code sent to the number (as a respondent's phone would receive it).</summary>
+    public static async Task<HttpResponseMessage> AnswerAsync(FazhiFactory factory, HttpClient anonymous, Created s, string district, string phone, int perception, int government = 3)
+    {
+        string code;
+        try
         {
-            districtCode = district, phone,
+            code = await CodeAsync(factory, s.Token, phone);
+        }
+        catch (RefusalException)
+        {
+            code = "000000"; // no code for a closed survey: the answer is refused for that reason first
+        }
+        return await anonymous.PostAsJsonAsync($"/api/assessment/public/surveys/{s.Token}", new
+        {
+            districtCode = district, phone, code,
             answers = new Dictionary<Guid, string> { [s.Perception] = $"{perception}", [s.Government] = $"{government}", [s.Choice] = "参加过" },
         });
+    }
+
+    /// <summary>
+    /// Asks for an answer code the way the public page does (the survey service, as the host builds it) and reads it from
+    /// the text message, sent here to a recording gateway instead of the shipped logging one.
+    /// </summary>
+    public static Task<string> CodeAsync(FazhiFactory factory, string token, string phone, string? client = null) => factory.InScopeAsync(async sp =>
+    {
+        var sms = new RecordingGateway();
+        await ActivatorUtilities.CreateInstance<SurveyService>(sp, sms).SendCodeAsync(token, phone, client, CancellationToken.None);
+        var message = Assert.Single(sms.Sent);
+        Assert.Equal("assessment.survey-code", message.Kind);
+        return CodeInText().Match(message.Text).Groups[1].Value;
+    });
+
+    [GeneratedRegex("验证码 ([0-9]{6})")]
+    private static partial Regex CodeInText();
+
+    public sealed class RecordingGateway : ITextMessageGateway
+    {
+        public List<TextMessage> Sent { get; } = [];
+
+        public string Name => "test";
+
+        public Task<bool> SendAsync(TextMessage message, CancellationToken ct)
+        {
+            Sent.Add(message);
+            return Task.FromResult(true);
+        }
+    }
 }

@@ -6,7 +6,7 @@ using static Fazhi.Assessment.Tests.Infrastructure.Kit;
 
 namespace Fazhi.Assessment.Tests.Survey;
 
-/// <summary>The office's pages: a survey defined one question a line and opened; an index defined, given a component and computed.</summary>
+/// <summary>The office's pages: a survey built row by row in the form and opened; an index defined, given a component and computed.</summary>
 [Collection(HostCollection.Name)]
 public sealed class SurveyPagesTests(FazhiFactory factory)
 {
@@ -15,21 +15,46 @@ public sealed class SurveyPagesTests(FazhiFactory factory)
     {
         var office = await factory.SignedInBrowserAsync(await factory.CreateUserAsync(Office));
         var title = $"页面调查-{Guid.NewGuid():N}"[..16];
-        var bad = await Forms.SubmitAsync(office, "/assessment/surveys", "create-survey", new Dictionary<string, string>
-        {
-            ["Input.Title"] = title, ["Input.Year"] = "2026", ["Input.Questions"] = "问答|格式不对",
-        });
-        Assert.Contains("第 1 行", WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()));
-
-        var created = await Forms.SubmitAsync(office, "/assessment/surveys", "create-survey", new Dictionary<string, string>
+        // The builder: one row per question. A refusal names the question and the field, and keeps what was typed.
+        var rows = new Dictionary<string, string>
         {
             ["Input.Title"] = title, ["Input.Year"] = "2026",
-            ["Input.Questions"] = "评分|您对本地法治建设的总体满意度\n评分|执法规范程度@法治政府\n单选|是否参加过普法活动|参加过/没有参加\n文字|意见建议?",
-        });
+            ["Input.Questions[0].Kind"] = "Rating", ["Input.Questions[0].Text"] = "您对本地法治建设的总体满意度", ["Input.Questions[0].Dimension"] = "法治感受",
+            ["Input.Questions[1].Kind"] = "Rating", ["Input.Questions[1].Text"] = "执法规范程度", ["Input.Questions[1].Dimension"] = "法治政府",
+            ["Input.Questions[2].Kind"] = "SingleChoice", ["Input.Questions[2].Text"] = "是否参加过普法活动", ["Input.Questions[2].Options"] = "参加过",
+            ["Input.Questions[2].Dimension"] = "法治感受",
+            ["Input.Questions[3].Kind"] = "Text", ["Input.Questions[3].Text"] = "", ["Input.Questions[3].Dimension"] = "法治感受", ["Input.Questions[3].Optional"] = "true",
+            ["Input.Command"] = "save",
+        };
+        var bad = WebUtility.HtmlDecode(await (await Forms.SubmitAsync(office, "/assessment/surveys", "create-survey", rows)).Content.ReadAsStringAsync());
+        Assert.Contains("第3题：单选题至少需要两个选项。", bad);
+        Assert.Contains("第4题：请填写问题内容。", bad);
+        Assert.Contains("value=\"执法规范程度\"", bad);
+        Assert.DoesNotContain(title, WebUtility.HtmlDecode(await office.GetStringAsync("/assessment/surveys")).Replace($"value=\"{title}\"", ""));
+
+        // Rows are added, moved and removed on the server-rendered form without saving and without losing anything typed.
+        var added = WebUtility.HtmlDecode(await (await Forms.SubmitAsync(office, "/assessment/surveys", "create-survey",
+            new Dictionary<string, string>(rows) { ["Input.Command"] = "add" })).Content.ReadAsStringAsync());
+        Assert.Contains("name=\"Input.Questions[4].Text\"", added);
+        Assert.Contains("value=\"执法规范程度\"", added);
+        var moved = WebUtility.HtmlDecode(await (await Forms.SubmitAsync(office, "/assessment/surveys", "create-survey",
+            new Dictionary<string, string>(rows) { ["Input.Command"] = "up:1" })).Content.ReadAsStringAsync());
+        Assert.True(moved.IndexOf("value=\"执法规范程度\"", StringComparison.Ordinal) < moved.IndexOf("value=\"您对本地法治建设的总体满意度\"", StringComparison.Ordinal));
+        Assert.Contains("name=\"Input.Questions[0].Text\" value=\"执法规范程度\"", moved);
+        var removed = WebUtility.HtmlDecode(await (await Forms.SubmitAsync(office, "/assessment/surveys", "create-survey",
+            new Dictionary<string, string>(rows) { ["Input.Command"] = "remove:0" })).Content.ReadAsStringAsync());
+        Assert.DoesNotContain("您对本地法治建设的总体满意度", removed);
+        Assert.Contains("name=\"Input.Questions[0].Text\" value=\"执法规范程度\"", removed);
+        Assert.DoesNotContain("name=\"Input.Questions[3].Text\"", removed);
+
+        rows["Input.Questions[2].Options"] = "参加过\n没有参加";
+        rows["Input.Questions[3].Text"] = "意见建议";
+        var created = await Forms.SubmitAsync(office, "/assessment/surveys", "create-survey", rows);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var detailUrl = created.Headers.Location!.OriginalString;
         var detail = WebUtility.HtmlDecode(await office.GetStringAsync(detailUrl));
         Assert.Contains("执法规范程度", detail);
+        Assert.Contains("参加过 / 没有参加", detail);
         Assert.Contains("法治政府", detail);
         Assert.Contains("未开放", detail);
         var link = System.Text.RegularExpressions.Regex.Match(detail, "id=\"public-link\" href=\"(/survey/[0-9a-f]+)\"").Groups[1].Value;
@@ -43,6 +68,7 @@ public sealed class SurveyPagesTests(FazhiFactory factory)
         var answered = await Forms.SubmitAsync(anonymous, link, "answer-survey", new Dictionary<string, string>
         {
             ["Input.DistrictCode"] = "370405", ["Input.Phone"] = "13600000001", ["q1"] = "5", ["q2"] = "3", ["q3"] = "参加过",
+            ["Input.Code"] = await SurveyKit.CodeAsync(factory, link.Split('/')[^1], "13600000001"),
         });
         Assert.Contains("提交成功", await answered.Content.ReadAsStringAsync());
         var results = WebUtility.HtmlDecode(await office.GetStringAsync(detailUrl));

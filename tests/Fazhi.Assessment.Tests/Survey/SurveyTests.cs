@@ -24,9 +24,9 @@ public sealed class SurveyTests(FazhiFactory factory)
         Assert.Equal(6, form.GetProperty("districts").GetArrayLength());
         Assert.Equal(["370402", "370403", "370404", "370405", "370406", "370481"], form.GetProperty("districts").EnumerateArray().Select(d => d.GetProperty("code").GetString()));
 
-        await ExpectAsync(await SurveyKit.AnswerAsync(anonymous, s, "370402", "13800000001", 5), HttpStatusCode.NoContent);
+        await ExpectAsync(await SurveyKit.AnswerAsync(factory, anonymous, s, "370402", "13800000001", 5), HttpStatusCode.NoContent);
         // The same number again, written differently: refused, saying why.
-        var again = await SurveyKit.AnswerAsync(anonymous, s, "370403", "+86 138-0000-0001", 1);
+        var again = await SurveyKit.AnswerAsync(factory, anonymous, s, "370403", "+86 138-0000-0001", 1);
         await ExpectAsync(again, HttpStatusCode.BadRequest);
         Assert.Contains("只能提交一次", await DetailAsync(again));
         // Invalid answers name the field.
@@ -42,8 +42,8 @@ public sealed class SurveyTests(FazhiFactory factory)
         Assert.True(errors.TryGetProperty("q2", out _)); // required, unanswered
         Assert.False(errors.TryGetProperty("q4", out _)); // optional text
 
-        await ExpectAsync(await SurveyKit.AnswerAsync(anonymous, s, "370402", "13800000002", 4), HttpStatusCode.NoContent);
-        await ExpectAsync(await SurveyKit.AnswerAsync(anonymous, s, "370403", "13800000003", 2), HttpStatusCode.NoContent);
+        await ExpectAsync(await SurveyKit.AnswerAsync(factory, anonymous, s, "370402", "13800000002", 4), HttpStatusCode.NoContent);
+        await ExpectAsync(await SurveyKit.AnswerAsync(factory, anonymous, s, "370403", "13800000003", 2), HttpStatusCode.NoContent);
 
         var stored = await factory.InScopeAsync(async sp =>
         {
@@ -68,7 +68,7 @@ public sealed class SurveyTests(FazhiFactory factory)
 
         // Closing destroys the salt: no more answers, and the survey cannot be reopened.
         await ExpectAsync(await office.PostAsync($"/api/assessment/surveys/{s.Id}/close", null), HttpStatusCode.NoContent);
-        var closed = await SurveyKit.AnswerAsync(anonymous, s, "370404", "13800000004", 3);
+        var closed = await SurveyKit.AnswerAsync(factory, anonymous, s, "370404", "13800000004", 3);
         await ExpectAsync(closed, HttpStatusCode.BadRequest);
         Assert.Contains("未开放或已结束", await DetailAsync(closed));
         await ExpectAsync(await office.PostAsync($"/api/assessment/surveys/{s.Id}/open", null), HttpStatusCode.Conflict);
@@ -86,6 +86,17 @@ public sealed class SurveyTests(FazhiFactory factory)
         Assert.Contains("name=\"q1\"", page);
 
         var fields = new Dictionary<string, string> { ["Input.DistrictCode"] = "370481", ["Input.Phone"] = "13900000009", ["q1"] = "4", ["q2"] = "5", ["q3"] = "没有参加", ["q4"] = "希望多开展普法活动。" };
+        // Asking for the code on the page keeps what was answered so far.
+        var asked = WebUtility.HtmlDecode(await (await Forms.SubmitAsync(browser, $"/survey/{s.Token}", "answer-survey",
+            new Dictionary<string, string>(fields) { ["Input.Command"] = "send-code" })).Content.ReadAsStringAsync());
+        Assert.Contains(SurveyService.CodeSentMessage, asked);
+        Assert.Matches("value=\"没有参加\"[^>]*checked", asked);
+        Assert.Contains("希望多开展普法活动。", asked);
+        // Without the code nothing is stored.
+        var noCode = WebUtility.HtmlDecode(await (await Forms.SubmitAsync(browser, $"/survey/{s.Token}", "answer-survey", fields)).Content.ReadAsStringAsync());
+        Assert.Contains("6 位数字验证码", noCode);
+        fields["Input.Code"] = await SurveyKit.CodeAsync(factory, s.Token, "13900000009");
+        fields["Input.Command"] = "submit";
         var response = await Forms.SubmitAsync(browser, $"/survey/{s.Token}", "answer-survey", fields);
         var html = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, html);

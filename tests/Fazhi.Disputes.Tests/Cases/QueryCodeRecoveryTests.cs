@@ -49,7 +49,7 @@ public sealed partial class QueryCodeRecoveryTests(FazhiFactory factory)
     });
 
     private Task<T> WithGatewayAsync<T>(RecordingGateway sms, Func<QueryCodeRecovery, Task<T>> work) => factory.InScopeAsync(sp =>
-        work(new QueryCodeRecovery(sp, sms, TimeProvider.System)));
+        work(new QueryCodeRecovery(sp, sms)));
 
     private Task WithGatewayAsync(RecordingGateway sms, Func<QueryCodeRecovery, Task> work) => WithGatewayAsync(sms, async r =>
     {

@@ -15,7 +15,12 @@ internal static class NotificationsFeature
         builder.Services.AddScoped<Inbox>();
         builder.Services.AddWorkSummary<InboxWorkSummary>();
         builder.Services.AddSingleton<INotificationChannel, LoggingNotificationChannel>();
-        builder.Services.TryAddSingleton<ITextMessageGateway, LoggingTextMessageGateway>();
+        builder.Services.AddSingleton<TextMessageOutbox>();
+        builder.Services.AddSingleton<LoggingTextMessageGateway>();
+        // The outbox is decided at the first send, after start-up has applied the --demo default (PlatformStartup).
+        builder.Services.TryAddSingleton<ITextMessageGateway>(sp => sp.GetRequiredService<TextMessageOutbox>().IsOn
+            ? ActivatorUtilities.CreateInstance<OutboxTextMessageGateway>(sp)
+            : sp.GetRequiredService<LoggingTextMessageGateway>());
         builder.Services.AddNavItems(new NavItem("个人中心", "我的消息", "/notifications", null, 5, "My notices"));
     }
 

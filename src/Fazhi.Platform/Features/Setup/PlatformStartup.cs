@@ -16,6 +16,11 @@ public static class PlatformStartup
     public static async Task InitialiseAsync(WebApplication app, bool demo, CancellationToken ct = default)
     {
         var options = app.Services.GetRequiredService<DatabaseOptions>();
+        if (demo)
+        {
+            // Before anything is sent: the demo's text messages go to a readable outbox (ADR 0055).
+            app.Services.GetRequiredService<Notifications.TextMessageOutbox>().UseDemoDefault(DataFolder.Resolve(app.Configuration, app.Environment.ContentRootPath));
+        }
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         if (options.ShouldMigrateOnStart)

@@ -22,7 +22,10 @@ internal sealed record QuestionDto(Guid Id, int Seq, QuestionKind Kind, string T
 
 internal sealed record PublicSurveyDto(string Title, string Intro, bool IsOpen, IReadOnlyList<QuestionDto> Questions, IReadOnlyList<District> Districts);
 
-internal sealed record PublicAnswerRequest(string? DistrictCode, string? Phone, Dictionary<Guid, string?>? Answers);
+internal sealed record PublicAnswerRequest(string? DistrictCode, string? Phone, Dictionary<Guid, string?>? Answers, string? Code = null);
+
+/// <summary>A mainland mobile to send a survey's answer code to.</summary>
+internal sealed record SurveyCodeRequest(string? Phone);
 
 /// <summary>Endpoints of the index, surveys (office and public), under /api/assessment.</summary>
 internal static class IndexApi
@@ -53,6 +56,7 @@ internal static class IndexApi
         // The public answers surveys without an account; nothing else of the module is reachable anonymously.
         api.MapGet("/public/surveys/{token}", PublicSurveyAsync).AllowAnonymous();
         api.MapPost("/public/surveys/{token}", PublicAnswerAsync).AllowAnonymous().RequireRateLimiting(IndexFeature.PublicRateLimit);
+        api.MapPost("/public/surveys/{token}/code", SurveyCodeAsync).AllowAnonymous().RequireRateLimiting(IndexFeature.PublicRateLimit);
     }
 
     public static string PublicLink(PublicSurvey s) => $"/survey/{s.Token}";
@@ -144,8 +148,15 @@ internal static class IndexApi
 
     private static async Task<Results<NoContent, ValidationProblem>> PublicAnswerAsync(string token, PublicAnswerRequest input, SurveyService s, CancellationToken ct)
     {
-        var result = await s.SubmitAsync(token, new PublicAnswers(input.DistrictCode, input.Phone, input.Answers ?? []), ct);
+        var result = await s.SubmitAsync(token, new PublicAnswers(input.DistrictCode, input.Phone, input.Answers ?? [], input.Code), ct);
         return result.Ok ? TypedResults.NoContent()
             : throw Refuse.Fields(result.Errors, "问卷未提交：" + string.Join(" ", result.Errors.Values.SelectMany(v => v)));
+    }
+
+    /// <summary>Sends a 6-digit answer code to the mobile (throttled per number and per client); 202 with the same sentence every time.</summary>
+    private static async Task<Accepted<object>> SurveyCodeAsync(string token, SurveyCodeRequest input, SurveyService s, HttpContext http, CancellationToken ct)
+    {
+        await s.SendCodeAsync(token, input.Phone, http.Connection.RemoteIpAddress?.ToString(), ct);
+        return TypedResults.Accepted((string?)null, (object)new { message = SurveyService.CodeSentMessage });
     }
 }

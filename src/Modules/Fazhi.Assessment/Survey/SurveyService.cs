@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using Fazhi.Assessment.Campaigns;
 using Fazhi.Assessment.Data;
+using Fazhi.Platform.Features.Notifications;
 using Fazhi.Platform.Features.OrgUnits;
 using Fazhi.Platform.Kit;
 using Fazhi.Platform.Security;
@@ -15,8 +15,8 @@ internal sealed record QuestionInput(QuestionKind Kind, string? Text, IReadOnlyL
 
 internal sealed record SurveyInput(string? Title, string? Intro, int Year, IReadOnlyList<QuestionInput>? Questions);
 
-/// <summary>A public answer: the district, the phone number (only hashed) and the answers by question id.</summary>
-internal sealed record PublicAnswers(string? DistrictCode, string? Phone, IReadOnlyDictionary<Guid, string?> Answers);
+/// <summary>A public answer: the district, the mobile (only hashed), the SMS code that proves it, and the answers by question id.</summary>
+internal sealed record PublicAnswers(string? DistrictCode, string? Phone, IReadOnlyDictionary<Guid, string?> Answers, string? Code = null);
 
 internal sealed record SurveySubmitResult(Dictionary<string, string[]> Errors)
 {
@@ -36,9 +36,29 @@ internal sealed record ChoiceCount(Guid QuestionId, string Question, string Opti
 
 internal sealed record SurveyResults(int Responses, IReadOnlyList<DistrictResult> ByDistrict, DistrictResult City, IReadOnlyList<ChoiceCount> Choices);
 
-/// <summary>Public satisfaction surveys: defined by the office, answered by the public without an account, one response per phone number.</summary>
-internal sealed partial class SurveyService(AssessmentDb db, IOrgDirectory orgs, ISystemWork systemWork, TimeProvider clock)
+/// <summary>
+/// Public satisfaction surveys: defined by the office, answered by the public without an account, one response per mobile
+/// number proved by an SMS code (ADR 0055), so that the rule-of-law index it feeds cannot be stuffed.
+/// </summary>
+internal sealed class SurveyService(AssessmentDb db, IOrgDirectory orgs, ISystemWork systemWork, TimeProvider clock, IPhoneVerification phones, ITextMessageGateway sms)
 {
+    /// <summary>How long an answer code works.</summary>
+    public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>Codes one mobile may ask for per hour (per survey use).</summary>
+    public const int CodesPerNumberPerHour = 3;
+
+    /// <summary>Codes one client (address) may ask for per hour, whatever the numbers: one household, a few respondents.</summary>
+    public const int CodesPerClientPerHour = 10;
+
+    /// <summary>Wrong codes one code tolerates.</summary>
+    public const int CodeAttempts = 5;
+
+    /// <summary>The kit's SMS codes with the survey's rules; the scope is the survey.</summary>
+    public static readonly PhoneCodeRules CodeRules = new("assessment.survey", CodeLifetime, CodesPerNumberPerHour, CodesPerClientPerHour, CodeAttempts);
+
+    public const string CodeSentMessage = "验证码已发送至该手机，10 分钟内有效。";
+
     public Task<List<PublicSurvey>> ListAsync(CancellationToken ct) => db.Set<PublicSurvey>().AsNoTracking().OrderByDescending(s => s.Id).ToListAsync(ct);
 
     public Task<PublicSurvey?> FindAsync(Guid id, CancellationToken ct) => db.Set<PublicSurvey>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
@@ -51,12 +71,23 @@ internal sealed partial class SurveyService(AssessmentDb db, IOrgDirectory orgs,
         (await orgs.ActiveUnitsAsync(ct)).Where(u => u.Level == OrgLevel.County && u.Kind == OrgKind.Government && u.Code.Length == 6 && u.Code.All(char.IsAsciiDigit))
             .OrderBy(u => u.Code, StringComparer.Ordinal).Select(u => new District(u.Id, u.Code, u.Name)).ToList();
 
+    /// <summary>The most questions a survey may have (a public questionnaire answered on a phone).</summary>
+    public const int MaxQuestions = 50;
+
     private static Dictionary<string, string[]> Validate(SurveyInput input)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(input.Title))
         {
             errors["title"] = ["请填写调查名称。"];
+        }
+        else if (input.Title.Trim().Length > 256)
+        {
+            errors["title"] = ["调查名称不超过 256 字。"];
+        }
+        if (input.Intro?.Trim().Length > 2000)
+        {
+            errors["intro"] = ["说明不超过 2000 字。"];
         }
         if (input.Year is < 2000 or > 2100)
         {
@@ -67,20 +98,51 @@ internal sealed partial class SurveyService(AssessmentDb db, IOrgDirectory orgs,
         {
             errors["questions"] = ["调查至少需要一个问题。"];
         }
+        if (questions.Count > MaxQuestions)
+        {
+            errors["questions"] = [$"调查最多 {MaxQuestions} 题。"];
+        }
         for (var k = 0; k < questions.Count; k++)
         {
+            // Each refusal names the question by its number on the form (第3题) and the field (ADR 0055).
             var q = questions[k];
+            var n = $"第{k + 1}题：";
+            if (q is null)
+            {
+                errors[$"questions[{k}]"] = [n + "请填写题型和问题内容。"];
+                continue;
+            }
+            if (!Enum.IsDefined(q.Kind))
+            {
+                errors[$"questions[{k}].kind"] = [n + "题型须为评分、单选或文字。"];
+            }
             if (string.IsNullOrWhiteSpace(q.Text))
             {
-                errors[$"questions[{k}].text"] = ["请填写问题内容。"];
+                errors[$"questions[{k}].text"] = [n + "请填写问题内容。"];
             }
-            if (q.Kind == QuestionKind.SingleChoice && (q.Options ?? []).Count(o => !string.IsNullOrWhiteSpace(o)) < 2)
+            else if (q.Text.Trim().Length > 500)
             {
-                errors[$"questions[{k}].options"] = ["单选题至少需要两个选项。"];
+                errors[$"questions[{k}].text"] = [n + "问题内容不超过 500 字。"];
+            }
+            var options = (q.Options ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim()).ToList();
+            if (q.Kind == QuestionKind.SingleChoice)
+            {
+                if (options.Count < 2)
+                {
+                    errors[$"questions[{k}].options"] = [n + "单选题至少需要两个选项。"];
+                }
+                else if (options.Distinct().Count() != options.Count)
+                {
+                    errors[$"questions[{k}].options"] = [n + "选项不能重复。"];
+                }
+                else if (options.Any(o => o.Length > 200) || string.Join('\n', options).Length > 2000)
+                {
+                    errors[$"questions[{k}].options"] = [n + "每个选项不超过 200 字，全部选项合计不超过 2000 字。"];
+                }
             }
             if (q.Dimension is { Length: > 0 } d && !IndexDimensions.All.Contains(d))
             {
-                errors[$"questions[{k}].dimension"] = [$"维度须为：{string.Join("、", IndexDimensions.All)}。"];
+                errors[$"questions[{k}].dimension"] = [n + $"维度须为：{string.Join("、", IndexDimensions.All)}。"];
             }
         }
         return errors;
@@ -94,7 +156,8 @@ internal sealed partial class SurveyService(AssessmentDb db, IOrgDirectory orgs,
             db.Set<SurveyQuestion>().Add(new SurveyQuestion
             {
                 SurveyId = surveyId, Seq = ++seq, Kind = q.Kind, Text = q.Text!.Trim(), Required = q.Required,
-                Options = string.Join('\n', (q.Options ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim())),
+                // Only a single-choice question has options; others typed by an API client are not kept.
+                Options = q.Kind == QuestionKind.SingleChoice ? string.Join('\n', (q.Options ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim())) : "",
                 Dimension = string.IsNullOrWhiteSpace(q.Dimension) ? IndexDimensions.Perception : q.Dimension,
             });
         }
@@ -189,8 +252,24 @@ internal sealed partial class SurveyService(AssessmentDb db, IOrgDirectory orgs,
     /// </summary>
     public static string RespondentHash(string salt, string phone) => Sm3.HashHex($"{salt}|{phone}");
 
-    [GeneratedRegex(@"^1[3-9]\d{9}$")]
-    private static partial Regex MobilePattern();
+    /// <summary>
+    /// Sends an answer code to a mainland mobile for an open survey. The code proves the number when the answers are
+    /// submitted; the number itself is only kept encrypted by the kit for the throttle (per number and per client).
+    /// </summary>
+    public async Task SendCodeAsync(string token, string? phoneInput, string? client, CancellationToken ct)
+    {
+        var survey = await db.Set<PublicSurvey>().AsNoTracking().FirstOrDefaultAsync(s => s.Token == token, ct);
+        if (survey is null || !survey.IsOpen || survey.Salt.Length == 0)
+        {
+            throw Refuse.Field("survey", "本次调查未开放或已结束。");
+        }
+        var phone = MainlandMobile.Normalise(phoneInput) ?? throw Refuse.Field("phone", MobileMessage);
+        var code = await phones.RequestAsync(CodeRules, survey.Id.ToString(), phone, client, issue: true, ct);
+        await sms.SendAsync(new TextMessage("assessment.survey-code", phone,
+            $"【法治枣庄】您正在参加“{survey.Title}”，验证码 {code}，{CodeLifetime.TotalMinutes:0} 分钟内有效。如非本人操作，请忽略本短信。", survey.Id.ToString()), ct);
+    }
+
+    private const string MobileMessage = "请填写 11 位手机号码（1 开头，第二位为 3 至 9；用于接收验证码、防止重复提交，不会保存号码）。";
 
     /// <summary>A public response without an account: validated, de-duplicated by the phone hash, stored as system work.</summary>
     public async Task<SurveySubmitResult> SubmitAsync(string token, PublicAnswers input, CancellationToken ct)
@@ -207,14 +286,15 @@ internal sealed partial class SurveyService(AssessmentDb db, IOrgDirectory orgs,
         {
             errors["district"] = ["请选择您居住的区（市）。"];
         }
-        var phone = new string((input.Phone ?? "").Where(char.IsDigit).ToArray());
-        if (phone.Length == 13 && phone.StartsWith("86", StringComparison.Ordinal))
+        var phone = MainlandMobile.Normalise(input.Phone);
+        if (phone is null)
         {
-            phone = phone[2..];
+            errors["phone"] = [MobileMessage];
         }
-        if (!MobilePattern().IsMatch(phone))
+        var code = input.Code?.Trim() ?? "";
+        if (code.Length != 6 || !code.All(char.IsAsciiDigit))
         {
-            errors["phone"] = ["请填写 11 位手机号码（仅用于防止重复提交，不会保存号码）。"];
+            errors["code"] = ["请填写短信中的 6 位数字验证码（先点“获取验证码”）。"];
         }
         var answers = new List<SurveyAnswer>();
         foreach (var q in form.Questions)
@@ -252,13 +332,22 @@ internal sealed partial class SurveyService(AssessmentDb db, IOrgDirectory orgs,
         {
             return new(errors);
         }
-        var hash = RespondentHash(form.Survey.Salt, phone);
+        var hash = RespondentHash(form.Survey.Salt, phone!);
         // The public has no account and so no data scope: the write is named system work (ADR 0022), audited as "system:公开问卷".
         await using var systemDb = systemWork.Db<AssessmentDb>("公开问卷");
         if (await systemDb.Set<SurveyResponse>().AnyAsync(r => r.SurveyId == form.Survey.Id && r.RespondentHash == hash, ct))
         {
             errors["phone"] = ["该手机号已参加过本次调查，每人只能提交一次。"];
             return new(errors);
+        }
+        // The code proves the respondent holds the number (used up here: one code, one answer).
+        try
+        {
+            await phones.VerifyAsync(CodeRules, form.Survey.Id.ToString(), phone!, code, ct);
+        }
+        catch (RefusalException refused)
+        {
+            return new(refused.Errors.ToDictionary());
         }
         var response = new SurveyResponse
         {

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.RegularExpressions;
 using Fazhi.Disputes.Cases;
 using Fazhi.Disputes.Data;
 using Fazhi.Disputes.Domain;
@@ -15,45 +11,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Disputes.Intake;
-
-/// <summary>
-/// One request to recover a lost query code (ADR 0049): the mobile number asked for (encrypted; its blind index finds the
-/// requests of a number for the throttle), the hash of the code sent, its expiry and the wrong attempts. A request that
-/// matched no application is stored too, without a code, so that it counts toward the throttle like any other.
-/// </summary>
-internal sealed class QueryCodeRecoveryRequest
-{
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-
-    public SensitiveText? Phone { get; set; }
-
-    /// <summary>SHA-256 of the request id and the code sent; null when nothing was sent (no application matched).</summary>
-    public string? CodeHash { get; set; }
-
-    public DateTime RequestedAtUtc { get; set; }
-
-    public DateTime ExpiresAtUtc { get; set; }
-
-    public int Attempts { get; set; }
-
-    public DateTime? UsedAtUtc { get; set; }
-}
-
-internal sealed class QueryCodeRecoveryRequestConfiguration : IEntityTypeConfiguration<QueryCodeRecoveryRequest>
-{
-    public void Configure(EntityTypeBuilder<QueryCodeRecoveryRequest> b)
-    {
-        b.ToTable("disputes_query_code_recoveries");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Phone).IsSensitive(SensitiveKind.Phone);
-        b.Property(x => x.CodeHash).HasMaxLength(64);
-        b.HasIndex(x => x.RequestedAtUtc);
-    }
-}
 
 internal sealed record RecoveryRequestInput(string? IdNumber, string? Phone);
 
@@ -68,7 +28,7 @@ internal sealed record RecoveredCase(string CaseNumber, string CaseTypeName, Dat
 /// message either way, the code goes only to the number given at application, and the throttle counts every request.
 /// A verified code issues a new query code for each of the applicant's cases (the old code is only stored as a hash).
 /// </summary>
-internal sealed partial class QueryCodeRecovery(IServiceProvider services, ITextMessageGateway sms, TimeProvider clock)
+internal sealed class QueryCodeRecovery(IServiceProvider services, ITextMessageGateway sms)
 {
     /// <summary>How long a code sent works.</summary>
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
@@ -76,36 +36,32 @@ internal sealed partial class QueryCodeRecovery(IServiceProvider services, IText
     /// <summary>Codes one mobile number may ask for per hour.</summary>
     public const int RequestsPerHour = 3;
 
+    /// <summary>Codes one client (address) may ask for per hour, whatever the numbers.</summary>
+    public const int RequestsPerClientPerHour = 20;
+
     /// <summary>Wrong codes a request tolerates before it stops working.</summary>
     public const int MaxAttempts = 5;
 
+    /// <summary>The kit's SMS codes (ADR 0055) with this use's rules; one scope, as the number and ID number pick the cases.</summary>
+    private static readonly PhoneCodeRules Rules = new("disputes.query-code-recovery", CodeLifetime, RequestsPerHour, RequestsPerClientPerHour, MaxAttempts);
+
+    private IPhoneVerification Verification => services.GetRequiredService<IPhoneVerification>();
+
     public const string SentMessage = "如身份证号码和手机号码与申请时填写的一致，验证码已通过短信发送至该手机，10 分钟内有效。";
 
-    public const string FailedMessage = "验证码不正确或已过期，请重新获取。";
+    public const string FailedMessage = PhoneCodeRules.FailedMessage;
 
     /// <summary>Sends a code when an application matches the ID number and mobile; otherwise only records the request.</summary>
-    public async Task RequestAsync(RecoveryRequestInput input, CancellationToken ct)
+    public async Task RequestAsync(RecoveryRequestInput input, CancellationToken ct, string? client = null)
     {
         var (id, phone) = Check(input.IdNumber, input.Phone);
-        await using var db = services.GetRequiredService<ISystemWork>().Db<DisputesDb>("查询码找回");
-        var now = clock.GetUtcNow().UtcDateTime;
-        var since = now.AddHours(-1);
-        var recent = await db.Set<QueryCodeRecoveryRequest>().WhereSensitiveEquals(r => r.Phone, phone).CountAsync(r => r.RequestedAtUtc >= since, ct);
-        if (recent >= RequestsPerHour)
+        List<Guid> cases;
+        await using (var db = services.GetRequiredService<ISystemWork>().Db<DisputesDb>("查询码找回"))
         {
-            throw Refuse.Field("phone", $"同一手机号码每小时最多获取 {RequestsPerHour} 次验证码，请稍后再试。");
+            cases = await MatchingCasesAsync(db, id, phone, ct);
         }
-        var cases = await MatchingCasesAsync(db, id, phone, ct);
-        var request = new QueryCodeRecoveryRequest { Phone = SensitiveText.Phone(phone), RequestedAtUtc = now, ExpiresAtUtc = now + CodeLifetime };
-        string? code = null;
-        if (cases.Count > 0)
-        {
-            code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-            request.CodeHash = Hash(request.Id, code);
-        }
-        db.Set<QueryCodeRecoveryRequest>().Add(request);
-        await db.SaveChangesAsync(ct);
-        await db.WriteAuditEventAsync("disputes.query-code.recovery-requested", nameof(QueryCodeRecoveryRequest), request.Id.ToString(), new { sent = code is not null }, ct);
+        // Counted by the kit whether or not anything matched; a code only when something did.
+        var code = await Verification.RequestAsync(Rules, "", phone, client, issue: cases.Count > 0, ct);
         if (code is not null)
         {
             await sms.SendAsync(new TextMessage("disputes.query-code-recovery", phone,
@@ -117,27 +73,8 @@ internal sealed partial class QueryCodeRecovery(IServiceProvider services, IText
     public async Task<IReadOnlyList<RecoveredCase>> VerifyAsync(RecoveryVerifyInput input, CancellationToken ct)
     {
         var (id, phone) = Check(input.IdNumber, input.Phone);
-        var code = input.Code?.Trim() ?? "";
-        if (!SixDigits().IsMatch(code))
-        {
-            throw Refuse.Field("code", "请填写短信中的 6 位数字验证码。");
-        }
+        await Verification.VerifyAsync(Rules, "", phone, input.Code, ct);
         await using var db = services.GetRequiredService<ISystemWork>().Db<DisputesDb>("查询码找回");
-        var now = clock.GetUtcNow().UtcDateTime;
-        var request = await db.Set<QueryCodeRecoveryRequest>().WhereSensitiveEquals(r => r.Phone, phone)
-            .Where(r => r.CodeHash != null && r.UsedAtUtc == null && r.ExpiresAtUtc > now)
-            .OrderByDescending(r => r.RequestedAtUtc).FirstOrDefaultAsync(ct);
-        if (request is null || request.Attempts >= MaxAttempts)
-        {
-            throw Refuse.Field("code", FailedMessage);
-        }
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(request.CodeHash!), Encoding.ASCII.GetBytes(Hash(request.Id, code))))
-        {
-            request.Attempts++;
-            await db.SaveChangesAsync(ct);
-            throw Refuse.Field("code", FailedMessage);
-        }
-        request.UsedAtUtc = now;
         var caseIds = await MatchingCasesAsync(db, id, phone, ct);
         var cases = await db.Cases.Where(c => caseIds.Contains(c.Id)).OrderBy(c => c.ReceivedOn).ThenBy(c => c.CaseNumber).ToListAsync(ct);
         var recovered = new List<RecoveredCase>();
@@ -171,31 +108,19 @@ internal sealed partial class QueryCodeRecovery(IServiceProvider services, IText
         var checks = new FieldChecks();
         var id = string.Concat((idNumber ?? "").Where(ch => !char.IsWhiteSpace(ch))).ToUpperInvariant();
         checks.When(!ResidentIdNumber.Validate(id).IsValid, "idNumber", "请填写申请时填写的 18 位居民身份证号码。");
-        var digits = new string((phone ?? "").Where(char.IsDigit).ToArray());
-        if (digits.Length == 13 && digits.StartsWith("86", StringComparison.Ordinal))
-        {
-            digits = digits[2..];
-        }
-        checks.When(!Mobile().IsMatch(digits), "phone", "请填写申请时填写的 11 位手机号码（1 开头，第二位为 3 至 9）。");
+        var digits = MainlandMobile.Normalise(phone);
+        checks.When(digits is null, "phone", "请填写申请时填写的 11 位手机号码（1 开头，第二位为 3 至 9）。");
         checks.ThrowIfAny("信息填写有误。");
-        return (id, digits);
+        return (id, digits!);
     }
-
-    private static string Hash(Guid requestId, string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{requestId:N}:{code}")));
-
-    [GeneratedRegex("^1[3-9][0-9]{9}$")]
-    private static partial Regex Mobile();
-
-    [GeneratedRegex("^[0-9]{6}$")]
-    private static partial Regex SixDigits();
 
     /// <summary>The public API: anonymous, throttled per address like the public forms.</summary>
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/public/query-code").AllowAnonymous().RequireRateLimiting(DisputesModule.PublicRateLimit);
-        g.MapPost("/recover", async (RecoveryRequestInput input, QueryCodeRecovery r, CancellationToken ct) =>
+        g.MapPost("/recover", async (RecoveryRequestInput input, QueryCodeRecovery r, HttpContext http, CancellationToken ct) =>
         {
-            await r.RequestAsync(input, ct);
+            await r.RequestAsync(input, ct, http.Connection.RemoteIpAddress?.ToString());
             return TypedResults.Accepted((string?)null, new { message = SentMessage });
         });
         g.MapPost("/verify", async (RecoveryVerifyInput input, QueryCodeRecovery r, CancellationToken ct) =>

@@ -457,12 +457,12 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
 
                     b.HasIndex("OrgUnitId", "Id");
 
-                    b.HasIndex("Status", "CaseTypeCode", "ClosedOn");
-
                     b.HasIndex("Status", "DueOn");
 
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("Status", "CaseTypeCode", "ClosedOn");
 
                     b.HasIndex(new[] { "AssigneeUserId", "OrgUnitId", "DueOn", "Id", "Status" }, "IX_disputes_cases_open_assignee_unit_due")
                         .HasFilter("\"Status\" IN (1, 2)");
@@ -1038,46 +1038,6 @@ namespace Fazhi.Disputes.Data.Migrations.Postgres
                     b.HasIndex("StageId");
 
                     b.ToTable("disputes_stage_pauses", (string)null);
-                });
-
-            modelBuilder.Entity("Fazhi.Disputes.Intake.QueryCodeRecoveryRequest", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("CodeHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("ExpiresAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Phone")
-                        .HasColumnType("text")
-                        .HasAnnotation("Fazhi:SensitiveKind", "Phone");
-
-                    b.Property<string>("PhoneBlindIndex")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasAnnotation("Fazhi:BlindIndexOf", "Phone");
-
-                    b.Property<DateTime>("RequestedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("UsedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PhoneBlindIndex");
-
-                    b.HasIndex("RequestedAtUtc");
-
-                    b.ToTable("disputes_query_code_recoveries", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Disputes.Routing.RoutingDecision", b =>

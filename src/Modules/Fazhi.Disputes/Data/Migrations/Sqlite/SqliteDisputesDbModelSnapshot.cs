@@ -452,12 +452,12 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
 
                     b.HasIndex("OrgUnitId", "Id");
 
-                    b.HasIndex("Status", "CaseTypeCode", "ClosedOn");
-
                     b.HasIndex("Status", "DueOn");
 
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("Status", "CaseTypeCode", "ClosedOn");
 
                     b.HasIndex(new[] { "AssigneeUserId", "OrgUnitId", "DueOn", "Id", "Status" }, "IX_disputes_cases_open_assignee_unit_due")
                         .HasFilter("\"Status\" IN (1, 2)");
@@ -1033,46 +1033,6 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
                     b.HasIndex("StageId");
 
                     b.ToTable("disputes_stage_pauses", (string)null);
-                });
-
-            modelBuilder.Entity("Fazhi.Disputes.Intake.QueryCodeRecoveryRequest", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CodeHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpiresAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Phone")
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("Fazhi:SensitiveKind", "Phone");
-
-                    b.Property<string>("PhoneBlindIndex")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("Fazhi:BlindIndexOf", "Phone");
-
-                    b.Property<DateTime>("RequestedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("UsedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PhoneBlindIndex");
-
-                    b.HasIndex("RequestedAtUtc");
-
-                    b.ToTable("disputes_query_code_recoveries", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Disputes.Routing.RoutingDecision", b =>
