@@ -34,7 +34,7 @@ internal sealed class AttachmentStorage(IConfiguration config, IHostEnvironment 
 }
 
 /// <summary>Upload, list and download rules shared by the API and pages.</summary>
-internal sealed class AttachmentService(PlatformDb db, AttachmentStorage storage, ICurrentUser current)
+internal sealed class AttachmentService(PlatformDb db, AttachmentStorage storage, ICurrentUser current, Kit.ISystemWork systemWork)
 {
     /// <summary>Why an empty file is refused (every upload path comes through <see cref="SaveAsync"/>).</summary>
     public static string EmptyFileMessage(string fileName) => $"文件“{fileName}”是空文件（0 字节），未保存。请检查文件后重新上传。";
@@ -76,64 +76,136 @@ internal sealed class AttachmentService(PlatformDb db, AttachmentStorage storage
         IFormFile file, Guid? orgUnitId, string? ownerType, string? ownerId, CancellationToken ct) =>
         SaveAsync(file.OpenReadStream, file.FileName, file.Length, orgUnitId, ownerType, ownerId, ct);
 
-    public async Task<(AttachmentDto? Saved, UploadRefusal? Refusal)> SaveAsync(
-        Func<Stream> open, string rawFileName, long declaredLength, Guid? orgUnitId, string? ownerType, string? ownerId, CancellationToken ct)
+    public Task<(AttachmentDto? Saved, UploadRefusal? Refusal)> SaveAsync(
+        Func<Stream> open, string rawFileName, long declaredLength, Guid? orgUnitId, string? ownerType, string? ownerId, CancellationToken ct) =>
+        SaveCoreAsync(db, checkScope: true, open, rawFileName, declaredLength, orgUnitId ?? current.OrgUnitId, ownerType, ownerId, uploadedBy: null, ct);
+
+    /// <summary>
+    /// Saves a file of a record the module has authorised itself, whatever the caller's data scope (a citizen's application
+    /// has no account): the same checks of name, type and size, written as system work and audited under
+    /// <paramref name="work"/>. The uploader shown is <paramref name="uploadedBy"/>.
+    /// </summary>
+    public async Task<(AttachmentDto? Saved, UploadRefusal? Refusal)> SaveOfOwnerAsync(
+        Func<Stream> open, string rawFileName, long declaredLength, Guid orgUnitId, string ownerType, string ownerId, string work, string uploadedBy, CancellationToken ct)
     {
-        if (declaredLength > storage.MaxBytes)
+        await using var system = systemWork.Db<PlatformDb>(work);
+        return await SaveCoreAsync(system, checkScope: false, open, rawFileName, declaredLength, orgUnitId, ownerType, ownerId, uploadedBy, ct);
+    }
+
+    /// <summary>Removes the files of one record as system work (undoing a save whose record was not written); the bytes stay, content-addressed.</summary>
+    public async Task RemoveOfOwnerAsync(string ownerType, string ownerId, string work, CancellationToken ct)
+    {
+        await using var system = systemWork.Db<PlatformDb>(work);
+        var rows = await system.Set<Attachment>().IgnoreQueryFilters().Where(a => a.OwnerType == ownerType && a.OwnerId == ownerId).ToListAsync(ct);
+        system.Set<Attachment>().RemoveRange(rows);
+        await system.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Whether a file would be accepted, without storing it: its name, its type sniffed from the bytes against the allow-list,
+    /// and its size against <paramref name="maxBytes"/> (never above the platform's limit). Null when acceptable.
+    /// </summary>
+    public async Task<UploadRefusal?> CheckAsync(Func<Stream> open, string rawFileName, long declaredLength, long maxBytes, CancellationToken ct)
+    {
+        var limit = Math.Min(maxBytes, storage.MaxBytes);
+        if (Precheck(rawFileName, declaredLength, limit, out var extension) is { } early)
         {
-            return (null, TooLarge());
+            return early.Refusal;
         }
-        var fileName = (rawFileName ?? "").Trim();
+        var temp = TempPath();
+        try
+        {
+            var (_, size) = await CopyHashingAsync(open, temp, ct);
+            return Inspect(temp, size, limit, (rawFileName ?? "").Trim(), extension).Refusal;
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private (FileKind? Kind, UploadRefusal? Refusal)? Precheck(string? rawFileName, long declaredLength, long limit, out string extension)
+    {
+        extension = "";
+        if (declaredLength > limit)
+        {
+            return (null, TooLarge(limit));
+        }
         if (FileNameProblem(rawFileName) is { } nameProblem)
         {
             return (null, new UploadRefusal(StatusCodes.Status400BadRequest, "file", nameProblem));
         }
-        if (string.IsNullOrWhiteSpace(ownerType) || string.IsNullOrWhiteSpace(ownerId) || ownerType.Length > 64 || ownerId.Length > 64)
-        {
-            return (null, new UploadRefusal(StatusCodes.Status400BadRequest, "owner", "请填写附件所属记录（ownerType、ownerId，各不超过 64 个字符）。"));
-        }
-        var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        var expected = FileTypes.ForExtension(extension);
-        if (expected is null)
+        extension = Path.GetExtension(rawFileName!.Trim()).ToLowerInvariant();
+        if (FileTypes.ForExtension(extension) is null)
         {
             return (null, new UploadRefusal(StatusCodes.Status415UnsupportedMediaType, "file",
                 $"不允许上传该类型的文件（{(extension.Length == 0 ? "无扩展名" : extension)}）。允许的类型：{FileTypes.AllowedExtensions}。"));
         }
-        var org = orgUnitId ?? current.OrgUnitId;
-        if (org is not { } orgId || !current.Scope.Allows(orgId) || !await db.Set<OrgUnit>().AnyAsync(o => o.Id == orgId, ct))
+        return null;
+    }
+
+    private (FileKind? Kind, UploadRefusal? Refusal) Inspect(string temp, long size, long limit, string fileName, string extension)
+    {
+        if (size > limit)
+        {
+            return (null, TooLarge(limit));
+        }
+        if (size == 0)
+        {
+            return (null, new UploadRefusal(StatusCodes.Status400BadRequest, "file", EmptyFileMessage(fileName)));
+        }
+        var (kind, found) = FileTypes.Detect(temp);
+        if (kind != FileTypes.ForExtension(extension))
+        {
+            return (null, new UploadRefusal(StatusCodes.Status415UnsupportedMediaType, "file",
+                $"文件内容与扩展名不符：扩展名为 {extension}，实际内容为{found}。"));
+        }
+        return (kind, null);
+    }
+
+    private string TempPath()
+    {
+        var temp = Path.Combine(storage.Root, "tmp", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
+        return temp;
+    }
+
+    private async Task<(AttachmentDto? Saved, UploadRefusal? Refusal)> SaveCoreAsync(PlatformDb target, bool checkScope,
+        Func<Stream> open, string rawFileName, long declaredLength, Guid? orgUnitId, string? ownerType, string? ownerId, string? uploadedBy, CancellationToken ct)
+    {
+        if (Precheck(rawFileName, declaredLength, storage.MaxBytes, out var extension) is { } early)
+        {
+            return (null, early.Refusal);
+        }
+        var fileName = rawFileName.Trim();
+        if (string.IsNullOrWhiteSpace(ownerType) || string.IsNullOrWhiteSpace(ownerId) || ownerType.Length > 64 || ownerId.Length > 64)
+        {
+            return (null, new UploadRefusal(StatusCodes.Status400BadRequest, "owner", "请填写附件所属记录（ownerType、ownerId，各不超过 64 个字符）。"));
+        }
+        if (orgUnitId is not { } orgId || (checkScope && !current.Scope.Allows(orgId)) || !await target.Set<OrgUnit>().AnyAsync(o => o.Id == orgId, ct))
         {
             return (null, new UploadRefusal(StatusCodes.Status404NotFound, "orgUnitId", "所属单位不存在或不在您的数据范围内。"));
         }
 
-        var temp = Path.Combine(storage.Root, "tmp", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
+        var temp = TempPath();
         try
         {
             var (hash, size) = await CopyHashingAsync(open, temp, ct);
-            if (size > storage.MaxBytes)
+            var (kind, refusal) = Inspect(temp, size, storage.MaxBytes, fileName, extension);
+            if (refusal is not null)
             {
-                return (null, TooLarge());
-            }
-            if (size == 0)
-            {
-                return (null, new UploadRefusal(StatusCodes.Status400BadRequest, "file", EmptyFileMessage(fileName)));
-            }
-            var (kind, found) = FileTypes.Detect(temp);
-            if (kind != expected)
-            {
-                return (null, new UploadRefusal(StatusCodes.Status415UnsupportedMediaType, "file",
-                    $"文件内容与扩展名不符：扩展名为 {extension}，实际内容为{found}。"));
+                return (null, refusal);
             }
             var key = AttachmentStorage.KeyOf(hash);
-            var target = storage.PathOf(key);
-            if (!File.Exists(target))
+            var path = storage.PathOf(key);
+            if (!File.Exists(path))
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 try
                 {
-                    File.Move(temp, target);
+                    File.Move(temp, path);
                 }
-                catch (IOException) when (File.Exists(target))
+                catch (IOException) when (File.Exists(path))
                 {
                     // The same content arrived concurrently; it is stored once.
                 }
@@ -144,16 +216,16 @@ internal sealed class AttachmentService(PlatformDb db, AttachmentStorage storage
                 OwnerType = ownerType.Trim(),
                 OwnerId = ownerId.Trim(),
                 FileName = fileName,
-                ContentType = kind.ContentType,
+                ContentType = kind!.ContentType,
                 Size = size,
                 Sm3 = hash,
                 StorageKey = key,
-                UploadedById = current.UserId,
-                UploadedBy = current.UserName ?? "system",
+                UploadedById = uploadedBy is null ? current.UserId : null,
+                UploadedBy = uploadedBy ?? current.UserName ?? "system",
                 UploadedAt = DateTimeOffset.UtcNow,
             };
-            db.Set<Attachment>().Add(a);
-            await db.SaveChangesAsync(ct);
+            target.Set<Attachment>().Add(a);
+            await target.SaveChangesAsync(ct);
             return (ToDto(a), null);
         }
         finally
@@ -167,6 +239,14 @@ internal sealed class AttachmentService(PlatformDb db, AttachmentStorage storage
 
     public async Task<IReadOnlyList<AttachmentDto>> ListAsync(string ownerType, string ownerId, CancellationToken ct) =>
         await db.Set<Attachment>().AsNoTracking()
+            .Where(a => a.OwnerType == ownerType && a.OwnerId == ownerId)
+            .OrderBy(a => a.Id)
+            .Select(a => ToDto(a))
+            .ToListAsync(ct);
+
+    /// <summary>An owner record's files whatever the caller's data scope, for a module that has authorised the reader through that record.</summary>
+    public async Task<IReadOnlyList<AttachmentDto>> ListOfOwnerAsync(string ownerType, string ownerId, CancellationToken ct) =>
+        await db.Set<Attachment>().IgnoreQueryFilters().AsNoTracking()
             .Where(a => a.OwnerType == ownerType && a.OwnerId == ownerId)
             .OrderBy(a => a.Id)
             .Select(a => ToDto(a))
@@ -211,8 +291,8 @@ internal sealed class AttachmentService(PlatformDb db, AttachmentStorage storage
         return (ToDto(a), path);
     }
 
-    private UploadRefusal TooLarge() =>
-        new(StatusCodes.Status413PayloadTooLarge, "file", $"文件超过大小上限（{MaxSizeText(storage.MaxBytes)}），未保存。");
+    private static UploadRefusal TooLarge(long limit) =>
+        new(StatusCodes.Status413PayloadTooLarge, "file", $"文件超过大小上限（{MaxSizeText(limit)}），未保存。");
 
     private static async Task<(string Hash, long Size)> CopyHashingAsync(Func<Stream> open, string temp, CancellationToken ct)
     {

@@ -27,6 +27,26 @@ public interface IAttachmentStore
     /// through that record itself (audited as a download); null when no such file belongs to that owner.
     /// </summary>
     Task<(AttachmentDto Meta, Stream Content)?> OpenOfOwnerAsync(Guid id, string ownerType, string ownerId, CancellationToken ct);
+
+    /// <summary>An owner record's files whatever the caller's data scope, for a module that has authorised the reader through that record itself.</summary>
+    Task<IReadOnlyList<AttachmentDto>> ListOfOwnerAsync(string ownerType, string ownerId, CancellationToken ct);
+
+    /// <summary>
+    /// Whether a file would be accepted (name, allowed type sniffed from the bytes, size up to <paramref name="maxBytes"/>,
+    /// never above the platform's limit), without storing anything: null when acceptable, else why not.
+    /// </summary>
+    Task<string?> CheckAsync(Func<Stream> open, string fileName, long length, long maxBytes, CancellationToken ct);
+
+    /// <summary>
+    /// Saves a file of an owner record that the module has authorised itself, whatever the caller's data scope (e.g. a
+    /// citizen's application, which has no account): the same checks, written and audited as system work
+    /// <paramref name="work"/>, shown as uploaded by <paramref name="uploadedBy"/>.
+    /// </summary>
+    Task<AttachmentSaveResult> SaveOfOwnerAsync(Func<Stream> open, string fileName, long length, Guid orgUnitId, string ownerType, string ownerId,
+        string work, string uploadedBy, CancellationToken ct);
+
+    /// <summary>Removes an owner record's files as system work, to undo saves whose record was not written.</summary>
+    Task RemoveOfOwnerAsync(string ownerType, string ownerId, string work, CancellationToken ct);
 }
 
 /// <summary>Links to the platform's authorised download endpoint.</summary>
@@ -53,6 +73,21 @@ internal sealed class AttachmentStore(AttachmentService service) : IAttachmentSt
 
     public async Task<(AttachmentDto Meta, Stream Content)?> OpenOfOwnerAsync(Guid id, string ownerType, string ownerId, CancellationToken ct) =>
         await service.OpenOfOwnerAsync(id, ownerType, ownerId, ct) is { } found ? (found.Meta, File.OpenRead(found.Path)) : null;
+
+    public Task<IReadOnlyList<AttachmentDto>> ListOfOwnerAsync(string ownerType, string ownerId, CancellationToken ct) => service.ListOfOwnerAsync(ownerType, ownerId, ct);
+
+    public async Task<string?> CheckAsync(Func<Stream> open, string fileName, long length, long maxBytes, CancellationToken ct) =>
+        (await service.CheckAsync(open, fileName, length, maxBytes, ct))?.Message;
+
+    public async Task<AttachmentSaveResult> SaveOfOwnerAsync(Func<Stream> open, string fileName, long length, Guid orgUnitId, string ownerType, string ownerId,
+        string work, string uploadedBy, CancellationToken ct)
+    {
+        var (saved, refusal) = await service.SaveOfOwnerAsync(open, fileName, length, orgUnitId, ownerType, ownerId, work, uploadedBy, ct);
+        return new AttachmentSaveResult(saved, refusal?.Message, refusal?.Status ?? 201);
+    }
+
+    public Task RemoveOfOwnerAsync(string ownerType, string ownerId, string work, CancellationToken ct) =>
+        service.RemoveOfOwnerAsync(ownerType, ownerId, work, ct);
 
     /// <summary>The caller owns the stream it passed in; saving must not dispose it.</summary>
     private sealed class NonClosingStream(Stream inner) : Stream

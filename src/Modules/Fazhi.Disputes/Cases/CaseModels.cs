@@ -51,7 +51,8 @@ internal sealed record CaseDetail(
     string? CalendarWarning = null);
 
 /// <summary>What the public sees with case number + query code: no personal data.</summary>
-internal sealed record TrackingView(string CaseNumber, string CaseTypeName, string StatusName, string? CurrentStage, DateOnly? DueDate, DateOnly ReceivedOn);
+internal sealed record TrackingView(string CaseNumber, string CaseTypeName, string StatusName, string? CurrentStage, DateOnly? DueDate, DateOnly ReceivedOn,
+    IReadOnlyList<string> FileNames);
 
 internal sealed record CaseTypeView(string Code, string Name, int ProfileVersion, DateOnly EffectiveFrom, string SourceNote, IReadOnlyList<StageView> Stages);
 
@@ -84,6 +85,11 @@ internal static class Labels
     public static string DayKindName(Fazhi.Platform.Features.Calendar.DayKind k) => k == Fazhi.Platform.Features.Calendar.DayKind.Working ? "工作日" : "日";
 
     /// <summary>A date as Chinese readers write it: 2026年3月5日.</summary>
+    /// <summary>A file's size as a person reads it (KB below 1 MB).</summary>
+    public static string FileSize(long bytes) => bytes >= 1024 * 1024
+        ? (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " MB"
+        : Math.Max(1, (bytes + 1023) / 1024).ToString(CultureInfo.InvariantCulture) + " KB";
+
     public static string Date(DateOnly? d) => d is { } x ? x.ToString("yyyy'年'M'月'd'日'", CultureInfo.InvariantCulture) : "—";
 
     public static string CaseTypeName(string code) =>

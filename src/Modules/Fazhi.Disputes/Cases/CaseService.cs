@@ -40,7 +40,10 @@ internal sealed partial class CaseService(DisputesDb db, IOrgDirectory orgs, ICu
     [System.Text.RegularExpressions.GeneratedRegex(@"^1[3-9]\d{9}$")]
     private static partial System.Text.RegularExpressions.Regex MobileNumber();
 
-    public async Task<IntakeResult> IntakeAsync(IntakeRequest request, bool publicIntake, CancellationToken ct)
+    public Task<IntakeResult> IntakeAsync(IntakeRequest request, bool publicIntake, CancellationToken ct) => IntakeAsync(request, publicIntake, [], ct);
+
+    /// <summary>Intake with the applicant's files (ADR 0056): the case and its files are saved together or not at all.</summary>
+    public async Task<IntakeResult> IntakeAsync(IntakeRequest request, bool publicIntake, IReadOnlyList<Intake.ApplicantFile> files, CancellationToken ct)
     {
         var checks = new FieldChecks();
         void Error(string field, string message) => checks.Add(field, message);
@@ -166,6 +169,12 @@ internal sealed partial class CaseService(DisputesDb db, IOrgDirectory orgs, ICu
             handlingUnit = current.OrgUnitId ?? Guid.Empty;
         }
 
+        var store = services.GetRequiredService<Fazhi.Platform.Features.Attachments.IAttachmentStore>();
+        if (files.Count > 0)
+        {
+            await Intake.ApplicantFiles.CheckAsync(files, store, checks, ct);
+        }
+
         if (checks.Any)
         {
             var errors = checks.Errors;
@@ -213,18 +222,33 @@ internal sealed partial class CaseService(DisputesDb db, IOrgDirectory orgs, ICu
         // done before the write transaction so that the database's single writer is held only for the number and the insert
         // (ADR 0018); all of it is saved at once (one batch of inserts and audit entries) in the transaction that takes the number.
         await services.GetRequiredService<FrontDesk.FrontDeskIntake>().OnIntakeAsync(target, dispute, ct);
-        await using var tx = await target.Database.BeginTransactionAsync(ct);
-        var number = await numbers.NextAsync(target, "disputes.case", new NumberScope(today.Year), ct);
-        dispute.Sequence = checked((int)number.Seq);
-        dispute.CaseNumber = number.Number;
-        await target.SaveChangesAsync(ct);
-        foreach (var overridden in codeChecks.Values.Where(c => c.AcceptedByOverride).DistinctBy(c => c.Normalized))
+        // The applicant's files are stored first, under the case's id, outside the case's write transaction (they live in the
+        // platform's store, and the single writer is held only for the number and the insert, ADR 0018). If the case is not
+        // written after all, they are removed again: no case without its files, no files without their case (ADR 0056).
+        if (files.Count > 0)
         {
-            // On the case's own audit trail: the party's code passed through a reviewed override, with its reason and confirmer.
-            await target.WriteAuditEventAsync("CreditCodeOverrideUsed", nameof(DisputeCase), dispute.Id.ToString(),
-                new { creditCode = overridden.Normalized, note = overridden.Message }, ct);
+            await Intake.ApplicantFiles.SaveAsync(files, store, dispute.Id, dispute.OrgUnitId, ct);
         }
-        await tx.CommitAsync(ct);
+        try
+        {
+            await using var tx = await target.Database.BeginTransactionAsync(ct);
+            var number = await numbers.NextAsync(target, "disputes.case", new NumberScope(today.Year), ct);
+            dispute.Sequence = checked((int)number.Seq);
+            dispute.CaseNumber = number.Number;
+            await target.SaveChangesAsync(ct);
+            foreach (var overridden in codeChecks.Values.Where(c => c.AcceptedByOverride).DistinctBy(c => c.Normalized))
+            {
+                // On the case's own audit trail: the party's code passed through a reviewed override, with its reason and confirmer.
+                await target.WriteAuditEventAsync("CreditCodeOverrideUsed", nameof(DisputeCase), dispute.Id.ToString(),
+                    new { creditCode = overridden.Normalized, note = overridden.Message }, ct);
+            }
+            await tx.CommitAsync(ct);
+        }
+        catch when (files.Count > 0)
+        {
+            await Intake.ApplicantFiles.RemoveAsync(store, dispute.Id);
+            throw;
+        }
         // Hand-over (issue 13): the unit the application landed at is told at once, not at its next look at the worklist.
         await services.GetRequiredService<Handling.HandOvers>().NewApplicationAsync(dispute, ct);
         return new IntakeResult(dispute.Id, dispute.CaseNumber, queryCode);
@@ -379,7 +403,10 @@ internal sealed partial class CaseService(DisputesDb db, IOrgDirectory orgs, ICu
         }
         var open = c.Stages.Where(s => s.EndedOn == null).OrderByDescending(s => s.StartedOn).FirstOrDefault();
         var due = c.DueOn;
-        return new TrackingView(c.CaseNumber, Labels.CaseTypeName(c.CaseTypeCode), Labels.Status(c.Status), open?.StageName, due, c.ReceivedOn);
+        // The applicant's own files (names only): the query code has shown this is their application.
+        var files = await services.GetRequiredService<Fazhi.Platform.Features.Attachments.IAttachmentStore>().ListOfOwnerAsync(Intake.ApplicantFiles.Owner, c.Id.ToString(), ct);
+        return new TrackingView(c.CaseNumber, Labels.CaseTypeName(c.CaseTypeCode), Labels.Status(c.Status), open?.StageName, due, c.ReceivedOn,
+            files.Select(f => f.FileName).ToList());
     }
 
     /// <summary>Places a dispute can arise in: the city and its county-level divisions (code, name).</summary>

@@ -32,7 +32,16 @@ internal sealed record WorklistSearch(string? Keyword, DateOnly? From, DateOnly?
         }
         return new WorklistSearch(string.IsNullOrEmpty(keyword) ? null : keyword, from, to);
     }
+
+    /// <summary>A date typed in a page's query bar (yyyy-MM-dd); malformed text is refused naming the field.</summary>
+    public static DateOnly? ReadDate(string field, string label, string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", out var d) ? d
+        : throw Refuse.Field(field, $"{label}格式不正确，请按 年-月-日 填写。");
 }
+
+/// <summary>A worklist's order (ADR 0056): one of <see cref="Worklists.Shape"/>'s sort keys and its direction.</summary>
+internal sealed record WorklistSort(string Key, SortDirection Dir);
 
 /// <summary>
 /// Worklists on the stored due date (<see cref="DisputeCase.DueOn"/>), each an index range: mine, due within N working days,
@@ -41,6 +50,24 @@ internal sealed record WorklistSearch(string? Keyword, DateOnly? From, DateOnly?
 internal sealed class Worklists(DisputesDb db, IOrgDirectory orgs, ICurrentUser current, IDeadlineService deadlines, IConfiguration configuration)
 {
     public static readonly string[] Views = ["all", "mine", "due", "overdue"];
+
+    /// <summary>
+    /// The worklists' query bar (kit list query, ADR 0056): sort keys <c>receivedOn</c> (by the case key, which is time-ordered)
+    /// and <c>dueOn</c>, page sizes up to 200. The keyword and the dates are read by <see cref="WorklistSearch"/> (an index
+    /// lookup per kind of keyword, not the shape's substring search); the shape checks the sort and the page.
+    /// </summary>
+    public static readonly ListShape<DisputeCase> Shape = new ListShape<DisputeCase> { DefaultPageSize = 20, MaxPageSize = 200 }
+        .SortBy("receivedOn", c => c.Id, SortDirection.Desc)
+        .SortBy("dueOn", c => c.DueOn)
+        .ThenBy(c => c.Id);
+
+    /// <summary>A view's own order when the request names none: the open views by due date, "all" newest first.</summary>
+    public static WorklistSort DefaultSort(string? view) =>
+        view is "mine" or "due" or "overdue" ? new("dueOn", SortDirection.Asc) : new("receivedOn", SortDirection.Desc);
+
+    /// <summary>The order a request asks for (checked by <see cref="Shape"/>), or the view's own when it names no sort key.</summary>
+    public static WorklistSort SortOf(string? view, ListRequest request, string? askedSort) =>
+        string.IsNullOrWhiteSpace(askedSort) ? DefaultSort(view) : new(request.Sort, request.Dir);
 
     /// <summary>"Due soon" means within this many working days (Disputes:DueSoonWorkingDays, default 3).</summary>
     public static int DueSoonDays(IConfiguration configuration) => Math.Clamp(configuration.GetValue("Disputes:DueSoonWorkingDays", 3), 1, 30);
@@ -52,25 +79,31 @@ internal sealed class Worklists(DisputesDb db, IOrgDirectory orgs, ICurrentUser 
     public const int CountCap = 1000;
 
     public async Task<Paged<CaseListItem>> ListAsync(string? view, string? caseType, string? status, string? unitCode, int page, int pageSize, CancellationToken ct,
-        WorklistSearch? search = null)
+        WorklistSearch? search = null, WorklistSort? sort = null)
     {
         page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 100);
+        pageSize = Math.Clamp(pageSize, 1, Shape.MaxPageSize);
         var today = deadlines.Today;
         var (query, open, filterUnit, scope) = await FilterAsync(view, caseType, status, unitCode, today, ct);
+        var order = sort ?? DefaultSort(view);
         if (search is { Any: true })
         {
             // A keyword finds a handful of cases by an index (see MatchAsync); those are then paged as they stand.
             query = await SearchAsync(query, search, ct);
-            return await PageOfAsync(query.OrderByDescending(c => c.Id), await query.Take(CountCap + 1).CountAsync(ct), page, pageSize, today, ct);
+            return await PageOfAsync(Ordered(query, sort ?? new("receivedOn", SortDirection.Desc)), await query.Take(CountCap + 1).CountAsync(ct), page, pageSize, today, ct);
         }
         // Counting stops at the cap: an exact count of a million cases costs more than the page itself, and nobody pages that far.
         var cap = Math.Max(page * pageSize, CountCap);
-        var ordered = open ? query.OrderBy(c => c.DueOn).ThenBy(c => c.Id) : query.OrderByDescending(c => c.Id);
         var counted = await CountQuery(query, open, scope).Take(cap + 1).CountAsync(ct);
         var capped = counted > cap;
         var total = Math.Min(counted, cap);
+        var ordered = Ordered(query, order);
         var pageQuery = ordered.Skip((page - 1) * pageSize).Take(pageSize);
+        if (order != DefaultSort(view))
+        {
+            // An order the user chose by a column header: read as asked (the per-unit merges below serve the views' own orders).
+            return await PageOfAsync(pageQuery, total, page, pageSize, today, ct, capped);
+        }
         var depth = page * pageSize;
         var units = filterUnit is { } one ? [one] : scope;
         if (!open && units is { Length: > 0 and <= PerUnitLimit })
@@ -129,27 +162,46 @@ internal sealed class Worklists(DisputesDb db, IOrgDirectory orgs, ICurrentUser 
         return items;
     }
 
-    /// <summary>Rows an export holds at most: a list longer than this is narrowed by its filters first.</summary>
-    public const int ExportCap = 10_000;
+    private static IOrderedQueryable<DisputeCase> Ordered(IQueryable<DisputeCase> query, WorklistSort sort) => (sort.Key, sort.Dir) switch
+    {
+        ("dueOn", SortDirection.Asc) => query.OrderBy(c => c.DueOn).ThenBy(c => c.Id),
+        ("dueOn", _) => query.OrderByDescending(c => c.DueOn).ThenBy(c => c.Id),
+        (_, SortDirection.Asc) => query.OrderBy(c => c.Id),
+        _ => query.OrderByDescending(c => c.Id),
+    };
 
     /// <summary>
-    /// Exactly the filtered list as .xlsx (issue 13: export of the filtered rows), in the list's order, at most
-    /// <see cref="ExportCap"/> rows; the caller's data scope applies as on the page.
+    /// Exactly the filtered list (issue 13: export and print of the filtered rows), in the list's order, for the kit's .xlsx
+    /// export and print view; over <see cref="ListOutput.MaxRows"/> rows it is refused with the count (narrow the filter).
+    /// The caller's data scope applies as on the page.
     /// </summary>
-    public async Task<byte[]> ExportAsync(string? view, string? caseType, string? status, string? unitCode, WorklistSearch? search, CancellationToken ct)
+    public async Task<ListTable> TableAsync(string title, string? view, string? caseType, string? status, string? unitCode, WorklistSearch? search,
+        WorklistSort? sort, CancellationToken ct)
     {
         var today = deadlines.Today;
-        var (query, open, _, _) = await FilterAsync(view, caseType, status, unitCode, today, ct);
+        var (query, _, _, _) = await FilterAsync(view, caseType, status, unitCode, today, ct);
         if (search is { Any: true })
         {
             query = await SearchAsync(query, search, ct);
         }
-        var ordered = open ? query.OrderBy(c => c.DueOn).ThenBy(c => c.Id) : query.OrderByDescending(c => c.Id);
-        var items = await RowsAsync(ordered.Take(ExportCap), today, ct);
-        var columns = new[] { "案件编号", "案件类型", "状态", "类别", "当前环节", "收到日期", "当前期限", "是否超期", "办理单位", "承办人" }
-            .Select(h => new XlsxColumn(h, 16)).ToList();
-        return XlsxWriter.Write(new XlsxSheet("纠纷案件", columns, items.Select(i => (IReadOnlyList<object?>)
-            [i.CaseNumber, i.CaseTypeName, i.StatusName, i.Category, i.CurrentStage, i.ReceivedOn, i.DueDate, i.Overdue ? "是" : "否", i.HandlingUnit, i.Assignee])));
+        ListOutput.CheckSize(await query.Take(ListOutput.MaxRows + 1).CountAsync(ct));
+        var order = sort ?? DefaultSort(view);
+        var items = await RowsAsync(Ordered(query, order), today, ct);
+        XlsxColumn[] columns =
+        [
+            new("案件编号", 22), new("案件类型", 14), new("状态", 8), new("类别", 10), new("当前环节", 14), new("收到日期", 12), new("当前期限", 12),
+            new("是否超期", 8), new("办理单位", 22), new("承办人", 12),
+        ];
+        var unitName = string.IsNullOrWhiteSpace(unitCode) ? null : (await orgs.FindByCodeAsync(unitCode, ct))?.Name ?? unitCode;
+        var request = new ListRequest(search?.Keyword, search?.From, search?.To, order.Key, order.Dir, new PageRequest(1, ListOutput.MaxRows));
+        var filters = ListOutput.Describe(request, "收到日期",
+            ("视图", view switch { "mine" => "我承办的", "due" => "3个工作日内到期", "overdue" => "已超期", _ => null }),
+            ("办理单位", unitName),
+            ("案件类型", string.IsNullOrWhiteSpace(caseType) ? null : Labels.CaseTypeName(caseType)),
+            ("状态", Enum.TryParse<CaseStatus>(status, ignoreCase: true, out var st) ? Labels.Status(st) : null),
+            ("排序", (order.Key == "dueOn" ? "办理期限" : "收到日期") + (order.Dir == SortDirection.Asc ? "升序" : "降序")));
+        return new ListTable(title, filters, columns, items.Select(i => (IReadOnlyList<object?>)
+            [i.CaseNumber, i.CaseTypeName, i.StatusName, i.Category, i.CurrentStage, i.ReceivedOn, i.DueDate, i.Overdue ? "是" : "否", i.HandlingUnit, i.Assignee]).ToList());
     }
 
     /// <summary>

@@ -67,8 +67,12 @@ internal static class HandlingApi
         await action() && await s.GetAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
     /// <summary>A case's material, for whoever may read the case (the store checks the scope again and audits the download).</summary>
-    private static async Task<IResult> DownloadAsync(Guid id, Guid attachmentId, IAttachmentStore store, CancellationToken ct)
+    private static async Task<IResult> DownloadAsync(Guid id, Guid attachmentId, IAttachmentStore store, HandlingService s, CancellationToken ct)
     {
+        if (await s.OpenApplicantFileAsync(id, attachmentId, ct) is { } applicant)
+        {
+            return TypedResults.Stream(applicant.Content, applicant.Meta.ContentType, applicant.Meta.FileName);
+        }
         var meta = await store.GetAsync(attachmentId, ct);
         if (meta is null || meta.OwnerType != HandlingService.AttachmentOwner || meta.OwnerId != id.ToString())
         {

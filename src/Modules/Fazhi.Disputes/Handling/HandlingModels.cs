@@ -51,7 +51,8 @@ internal sealed record HandlingView(
     public bool IsOpen(Domain.CaseAction action) => State(action).Open;
 }
 
-internal sealed record AttachmentView(Guid Id, string FileName, long Size, string Url, DateTimeOffset UploadedAt);
+/// <summary>A case's file; <paramref name="FromApplicant"/> for the files sent with the online application (ADR 0056).</summary>
+internal sealed record AttachmentView(Guid Id, string FileName, long Size, string Url, DateTimeOffset UploadedAt, bool FromApplicant = false);
 
 internal static class EventLabels
 {

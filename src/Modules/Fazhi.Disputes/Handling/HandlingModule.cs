@@ -2,6 +2,7 @@ using Fazhi.Disputes.Deadlines;
 using Fazhi.Disputes.Documents;
 using Fazhi.Platform.Features.Jobs;
 using Fazhi.Platform.Features.Setup;
+using Fazhi.Platform.Kit;
 using Fazhi.Platform.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -43,14 +44,27 @@ internal static class HandlingModule
         Batch.BatchAssign.Map(api);
         DocumentsApi.Map(api);
         api.MapGet("/worklist", async (Worklists w, string? view, string? type, string? status, string? unit, int? page, int? pageSize, string? q,
-                DateOnly? from, DateOnly? to, CancellationToken ct) =>
-            Microsoft.AspNetCore.Http.TypedResults.Ok(await w.ListAsync(view, type, status, unit, page ?? 1, pageSize ?? 20, ct, WorklistSearch.Read(q, from, to))))
+                DateOnly? from, DateOnly? to, string? sort, string? dir, CancellationToken ct) =>
+            Microsoft.AspNetCore.Http.TypedResults.Ok(await w.ListAsync(view, type, status, unit, page ?? 1, pageSize ?? 20, ct, WorklistSearch.Read(q, from, to),
+                SortOf(view, sort, dir))))
             .RequirePermission(DisputesPermissions.CasesRead);
-        // The filtered list as .xlsx: the same filters as the list, at most Worklists.ExportCap rows.
+        // The filtered list as .xlsx and as a print view (the kit's list output): the same filters and order as the list,
+        // every row (over ListOutput.MaxRows refused, naming the count).
         api.MapGet("/worklist/export", async (Worklists w, string? view, string? type, string? status, string? unit, string? q, DateOnly? from, DateOnly? to,
-                CancellationToken ct) =>
-            Microsoft.AspNetCore.Http.TypedResults.File(await w.ExportAsync(view, type, status, unit, WorklistSearch.Read(q, from, to), ct),
-                Fazhi.Platform.Features.Documents.XlsxWriter.ContentType, "纠纷案件.xlsx"))
+                string? sort, string? dir, CancellationToken ct) =>
+            ListOutput.Xlsx(await w.TableAsync(WorklistTitle, view, type, status, unit, WorklistSearch.Read(q, from, to), SortOf(view, sort, dir), ct)))
+            .RequirePermission(DisputesPermissions.CasesRead);
+        api.MapGet("/worklist/print", async (Worklists w, TimeProvider clock, string? view, string? type, string? status, string? unit, string? q,
+                DateOnly? from, DateOnly? to, string? sort, string? dir, CancellationToken ct) =>
+            ListOutput.Print(await w.TableAsync(WorklistTitle, view, type, status, unit, WorklistSearch.Read(q, from, to), SortOf(view, sort, dir), ct),
+                clock.GetUtcNow().InChina()))
             .RequirePermission(DisputesPermissions.CasesRead);
     }
+
+    /// <summary>The worklist's title on its export and print view.</summary>
+    private const string WorklistTitle = "纠纷案件";
+
+    /// <summary>The order asked for, checked by the worklists' shape (an unknown key or direction is refused naming it).</summary>
+    private static WorklistSort SortOf(string? view, string? sort, string? dir) =>
+        Worklists.SortOf(view, Worklists.Shape.Check(new ListQuery { Sort = sort, Dir = dir }), sort);
 }

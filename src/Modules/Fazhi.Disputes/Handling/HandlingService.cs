@@ -35,6 +35,8 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         var options = await db.Set<ProfileOption>().AsNoTracking().Where(o => o.ProfileId == c.ProfileId).OrderBy(o => o.Order).ToListAsync(ct);
         var rules = await clock.RulesAsync(c.ProfileId, ct);
         var files = await attachments.ListAsync(AttachmentOwner, id.ToString(), ct);
+        // The applicant's materials belong to the case wherever it has been routed: whoever sees the case sees them (ADR 0056).
+        var applicantFiles = await attachments.ListOfOwnerAsync(Intake.ApplicantFiles.Owner, id.ToString(), ct);
         var names = StatutoryProfiles.All.ToDictionary(p => p.Code, p => p.Name);
         var stages = await db.ProfileStages.AsNoTracking().Where(s => s.ProfileId == c.ProfileId).OrderBy(s => s.Order).ToListAsync(ct);
         var facts = Facts(stages, rules, options, events.Count(e => e.Kind == CaseEventKind.CorrectionNotice),
@@ -51,7 +53,8 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
             options.Where(o => o.Kind == ProfileOptionKind.Suspension).Select(Opt).ToList(),
             options.Where(o => o.Kind == ProfileOptionKind.Transfer && names.ContainsKey(o.Code)).Select(o => new OptionView(o.Code, names[o.Code], o.Article)).ToList(),
             c.Stages.Where(s => s.EndedOn == null).Select(s => s.StageCode).ToList(),
-            files.Select(f => new AttachmentView(f.Id, f.FileName, f.Size, $"/api/disputes/cases/{id}/attachments/{f.Id}", f.UploadedAt)).ToList(),
+            applicantFiles.Select(f => new AttachmentView(f.Id, f.FileName, f.Size, $"/api/disputes/cases/{id}/attachments/{f.Id}", f.UploadedAt, FromApplicant: true))
+                .Concat(files.Select(f => new AttachmentView(f.Id, f.FileName, f.Size, $"/api/disputes/cases/{id}/attachments/{f.Id}", f.UploadedAt))).ToList(),
             c.Actions(facts));
     }
 
@@ -158,6 +161,15 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         e.SessionAt = DateTime.SpecifyKind(at.AddHours(-8), DateTimeKind.Utc);
         return Task.CompletedTask;
     }, ct, CaseAction.Session);
+
+    /// <summary>
+    /// One of the applicant's files of a case the caller can see (the case's data scope decides), audited as a download;
+    /// null when the case is out of sight or the file is not one of its applicant's.
+    /// </summary>
+    public async Task<(AttachmentDto Meta, Stream Content)?> OpenApplicantFileAsync(Guid id, Guid attachmentId, CancellationToken ct) =>
+        await db.Cases.AnyAsync(x => x.Id == id, ct)
+            ? await attachments.OpenOfOwnerAsync(attachmentId, Intake.ApplicantFiles.Owner, id.ToString(), ct)
+            : null;
 
     public async Task<(bool Found, string? Refusal)> AddAttachmentAsync(Guid id, Stream content, string fileName, CancellationToken ct)
     {

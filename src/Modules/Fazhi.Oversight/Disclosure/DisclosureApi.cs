@@ -30,8 +30,10 @@ internal static class DisclosureApi
         var g = api.MapGroup("/disclosures");
         g.MapGet("/", async ([AsParameters] DisclosureListQuery list, DisclosureService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ListAsync(list, DisclosureService.Shape.Check(list), ct))).RequirePermission(OversightPermissions.DisclosureRead);
-        g.MapGet("/export", async ([AsParameters] DisclosureListQuery list, DisclosureService s, CancellationToken ct) =>
-            TypedResults.File(ToXlsx(await s.ExportRowsAsync(list, DisclosureService.Shape.Check(list), ct)), XlsxWriter.ContentType, "政府信息公开申请.xlsx"))
+        g.MapGet("/export", async ([AsParameters] DisclosureListQuery list, DisclosureService s, CancellationToken ct) => ListOutput.Xlsx(await TableAsync(list, s, ct)))
+            .RequirePermission(OversightPermissions.DisclosureRead);
+        g.MapGet("/print", async ([AsParameters] DisclosureListQuery list, DisclosureService s, TimeProvider clock, CancellationToken ct) =>
+            ListOutput.Print(await TableAsync(list, s, ct), clock.GetUtcNow().InChina()))
             .RequirePermission(OversightPermissions.DisclosureRead);
         g.MapGet("/report", async (int? year, DisclosureStatistics s, DisclosureService l, CancellationToken ct) =>
             TypedResults.Ok(await s.ReportAsync(LitigationApi.Year(year, l.Today), ct))).RequirePermission(OversightPermissions.DisclosureRead);
@@ -80,14 +82,30 @@ internal static class DisclosureApi
             ? TypedResults.Ok(view)
             : throw Refuse.NotFound("申请编号或查询码不正确，请核对后重试。");
 
-    public static byte[] ToXlsx(IEnumerable<DisclosureRow> rows)
+    private static async Task<ListTable> TableAsync(DisclosureListQuery list, DisclosureService s, CancellationToken ct)
+    {
+        var request = DisclosureService.Shape.Check(list);
+        return ToTable(await s.ExportRowsAsync(list, request, ct), Filters(list, request));
+    }
+
+    /// <summary>The list's filters as the export and the print view state them.</summary>
+    internal static readonly (string Value, string Label)[] Views =
+    [
+        ("", "全部"), ("open", "办理中"), ("overdue", "逾期未答复"), ("extended", "已延期"), ("correction", "待补正"), ("answered", "已答复"),
+    ];
+
+    private static IReadOnlyList<string> Filters(DisclosureListQuery list, ListRequest request, params (string Label, string? Value)[] more) =>
+        ListOutput.Describe(request, "收到日期", [("办理情况", Views.FirstOrDefault(v => v.Value.Length > 0 && v.Value == list.View).Label), .. more]);
+
+    /// <summary>The list for the .xlsx export and the print view: exactly the filtered rows, in the list's order.</summary>
+    public static ListTable ToTable(IEnumerable<DisclosureRow> rows, IReadOnlyList<string> filters)
     {
         XlsxColumn[] columns = [new("申请编号", 18), new("申请人", 20), new("受理机关", 24), new("收到日期", 12), new("答复期限", 12), new("状态", 12), new("延期", 8),
             new("答复类型", 20), new("答复日期", 12)];
-        return XlsxWriter.Write(new XlsxSheet("政府信息公开申请", columns, rows.Select(r => (IReadOnlyList<object?>)
+        return new ListTable("政府信息公开申请", filters, columns, rows.Select(r => (IReadOnlyList<object?>)
         [
             r.Number, r.ApplicantName, r.Agency, r.ReceivedOn.ToString("yyyy-MM-dd"), r.DueOn?.ToString("yyyy-MM-dd"), DisclosureRules.StatusName(r.Status),
             r.Extended ? "是" : "否", r.ReplyKind is { } k ? DisclosureRules.ReplyKindName(k) : null, r.RepliedOn?.ToString("yyyy-MM-dd"),
-        ])));
+        ]).ToList());
     }
 }

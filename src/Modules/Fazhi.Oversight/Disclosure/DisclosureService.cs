@@ -97,7 +97,14 @@ internal sealed partial class DisclosureService(OversightDb db, ISystemWork syst
     }
 
     public async Task<List<DisclosureRow>> ExportRowsAsync(DisclosureListQuery query, ListRequest request, CancellationToken ct) =>
-        await RowsAsync(await Shape.Apply(Filtered(query.View), request).Take(20000).ToListAsync(ct), ct);
+        await RowsAsync(await ExactlyAsync(Shape.Apply(Filtered(query.View), request), ct), ct);
+
+    /// <summary>Exactly the filtered rows for the export and print view (the kit's list output); over its limit refused with the count.</summary>
+    private static async Task<List<T>> ExactlyAsync<T>(IQueryable<T> filtered, CancellationToken ct)
+    {
+        ListOutput.CheckSize(await filtered.CountAsync(ct));
+        return await filtered.ToListAsync(ct);
+    }
 
     private async Task<List<DisclosureRow>> RowsAsync(IReadOnlyList<DisclosureRequest> items, CancellationToken ct)
     {

@@ -19,6 +19,7 @@ internal static class LitigationApi
         var g = api.MapGroup("/lawsuits");
         g.MapGet("/", ListAsync).RequirePermission(OversightPermissions.LitigationRead);
         g.MapGet("/export", ExportAsync).RequirePermission(OversightPermissions.LitigationRead);
+        g.MapGet("/print", PrintAsync).RequirePermission(OversightPermissions.LitigationRead);
         g.MapPost("/", RegisterAsync).RequirePermission(OversightPermissions.LitigationHandle);
         g.MapGet("/{id:guid}", GetAsync).RequirePermission(OversightPermissions.LitigationRead);
         g.MapPost("/{id:guid}/answer", (Guid id, AnswerInput input, LitigationService s, CancellationToken ct) => RunAsync(s, id, () => s.AnswerAsync(id, input, ct), ct))
@@ -70,26 +71,42 @@ internal static class LitigationApi
     private static async Task<Ok<Paged<LawsuitRow>>> ListAsync([Microsoft.AspNetCore.Http.AsParameters] LawsuitListQuery list, LitigationService s, CancellationToken ct) =>
         TypedResults.Ok(await s.ListAsync(list, LitigationService.Shape.Check(list), ct));
 
-    private static async Task<FileContentHttpResult> ExportAsync([Microsoft.AspNetCore.Http.AsParameters] LawsuitListQuery list, LitigationService s, CancellationToken ct)
+    private static async Task<ListTable> TableAsync(LawsuitListQuery list, LitigationService s, CancellationToken ct)
     {
-        var rows = await s.ExportRowsAsync(list, LitigationService.Shape.Check(list), ct);
-        return TypedResults.File(ToXlsx(rows), XlsxWriter.ContentType, "行政应诉案件.xlsx");
+        var request = LitigationService.Shape.Check(list);
+        return ToTable(await s.ExportRowsAsync(list, request, ct), Filters(list, request));
     }
 
+    private static async Task<FileContentHttpResult> ExportAsync([Microsoft.AspNetCore.Http.AsParameters] LawsuitListQuery list, LitigationService s, CancellationToken ct) =>
+        ListOutput.Xlsx(await TableAsync(list, s, ct));
+
+    private static async Task<ContentHttpResult> PrintAsync([Microsoft.AspNetCore.Http.AsParameters] LawsuitListQuery list, LitigationService s, TimeProvider clock, CancellationToken ct) =>
+        ListOutput.Print(await TableAsync(list, s, ct), clock.GetUtcNow().InChina());
+
     /// <summary>The list as .xlsx: exactly the filtered rows.</summary>
-    public static byte[] ToXlsx(IEnumerable<LawsuitRow> rows)
+    /// <summary>The list's filters as the export and the print view state them.</summary>
+    internal static readonly (string Value, string Label)[] Views =
+    [
+        ("", "全部"), ("answer-due", "待答辩"), ("answer-overdue", "逾期未答辩"), ("appeal-open", "上诉期内"), ("lost", "败诉"),
+    ];
+
+    private static IReadOnlyList<string> Filters(LawsuitListQuery list, ListRequest request, params (string Label, string? Value)[] more) =>
+        ListOutput.Describe(request, "立案日期", [("办理情况", Views.FirstOrDefault(v => v.Value.Length > 0 && v.Value == list.View).Label), .. more]);
+
+    /// <summary>The list for the .xlsx export and the print view: exactly the filtered rows, in the list's order.</summary>
+    public static ListTable ToTable(IEnumerable<LawsuitRow> rows, IReadOnlyList<string> filters)
     {
         XlsxColumn[] columns =
         [
             new("法院案号", 26), new("受理法院", 24), new("原告", 20), new("被告", 24), new("行为类别", 14), new("审级", 8), new("状态", 10), new("立案日期", 12),
             new("答辩期限", 12), new("答辩日期", 12), new("裁判结果", 18), new("败诉", 6), new("上诉期限", 12),
         ];
-        return XlsxWriter.Write(new XlsxSheet("行政应诉案件", columns, rows.Select(r => (IReadOnlyList<object?>)
+        return new ListTable("行政应诉案件", filters, columns, rows.Select(r => (IReadOnlyList<object?>)
         [
             r.CaseNumber, r.Court, r.Plaintiff, r.Defendant, LitigationRules.ActKindName(r.ActKind), LitigationRules.LevelName(r.Level), LitigationRules.StatusName(r.Status),
             r.FiledOn.ToString("yyyy-MM-dd"), r.AnswerDueOn.ToString("yyyy-MM-dd"), r.AnsweredOn?.ToString("yyyy-MM-dd"),
             r.Result is { } k ? LitigationRules.ResultName(k) : null, r.Lost ? "是" : "否", r.AppealDueOn?.ToString("yyyy-MM-dd"),
-        ])));
+        ]).ToList());
     }
 
     private static async Task<Created<Registered>> RegisterAsync(LawsuitInput input, LitigationService s, CancellationToken ct)

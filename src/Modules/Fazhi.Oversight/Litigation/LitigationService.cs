@@ -93,8 +93,15 @@ internal sealed class LitigationService(OversightDb db, SettingsService settings
     /// <summary>Every row of the filtered list in its order (the export: exactly the rows the list shows, all pages).</summary>
     public async Task<List<LawsuitRow>> ExportRowsAsync(LawsuitListQuery query, ListRequest request, CancellationToken ct)
     {
-        var all = await Shape.Apply(Filtered(query.View), request).Take(20000).ToListAsync(ct);
+        var all = await ExactlyAsync(Shape.Apply(Filtered(query.View), request), ct);
         return await RowsAsync(all, ct);
+    }
+
+    /// <summary>Exactly the filtered rows for the export and print view (the kit's list output); over its limit refused with the count.</summary>
+    private static async Task<List<T>> ExactlyAsync<T>(IQueryable<T> filtered, CancellationToken ct)
+    {
+        ListOutput.CheckSize(await filtered.CountAsync(ct));
+        return await filtered.ToListAsync(ct);
     }
 
     private async Task<List<LawsuitRow>> RowsAsync(IReadOnlyList<Lawsuit> items, CancellationToken ct)

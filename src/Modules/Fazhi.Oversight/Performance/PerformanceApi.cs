@@ -17,8 +17,10 @@ internal static class PerformanceApi
         var g = api.MapGroup("/performance");
         g.MapGet("/", async ([AsParameters] PerformanceListQuery list, PerformanceService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ListAsync(list, PerformanceService.Shape.Check(list), ct))).RequirePermission(OversightPermissions.PerformanceRead);
-        g.MapGet("/export", async ([AsParameters] PerformanceListQuery list, PerformanceService s, CancellationToken ct) =>
-            TypedResults.File(ToXlsx(await s.ExportRowsAsync(list, PerformanceService.Shape.Check(list), ct)), XlsxWriter.ContentType, "行政复议决定履行.xlsx"))
+        g.MapGet("/export", async ([AsParameters] PerformanceListQuery list, PerformanceService s, CancellationToken ct) => ListOutput.Xlsx(await TableAsync(list, s, ct)))
+            .RequirePermission(OversightPermissions.PerformanceRead);
+        g.MapGet("/print", async ([AsParameters] PerformanceListQuery list, PerformanceService s, TimeProvider clock, CancellationToken ct) =>
+            ListOutput.Print(await TableAsync(list, s, ct), clock.GetUtcNow().InChina()))
             .RequirePermission(OversightPermissions.PerformanceRead);
         g.MapGet("/report", async (int? year, PerformanceStatistics s, PerformanceService l, CancellationToken ct) =>
             TypedResults.Ok(await s.ReportAsync(LitigationApi.Year(year, l.Today), ct))).RequirePermission(OversightPermissions.PerformanceRead);
@@ -54,15 +56,32 @@ internal static class PerformanceApi
             return TypedResults.Ok((await s.GetAsync(id, ct))!);
         }).RequirePermission(permission);
 
-    public static byte[] ToXlsx(IEnumerable<PerformanceRow> rows)
+    private static async Task<ListTable> TableAsync(PerformanceListQuery list, PerformanceService s, CancellationToken ct)
+    {
+        var request = PerformanceService.Shape.Check(list);
+        return ToTable(await s.ExportRowsAsync(list, request, ct), Filters(list, request));
+    }
+
+    /// <summary>The list's filters as the export and the print view state them.</summary>
+    internal static readonly (string Value, string Label)[] Views =
+    [
+        ("", "全部"), ("unassigned", "待指定被申请人单位"), ("pending", "待履行"), ("overdue", "逾期未履行"), ("reported", "已报告履行，待确认"),
+        ("performed", "已履行"), ("opinion", "意见书、建议书待回复"),
+    ];
+
+    private static IReadOnlyList<string> Filters(PerformanceListQuery list, ListRequest request, params (string Label, string? Value)[] more) =>
+        ListOutput.Describe(request, "决定日期", [("办理情况", Views.FirstOrDefault(v => v.Value.Length > 0 && v.Value == list.View).Label), .. more]);
+
+    /// <summary>The list for the .xlsx export and the print view: exactly the filtered rows, in the list's order.</summary>
+    public static ListTable ToTable(IEnumerable<PerformanceRow> rows, IReadOnlyList<string> filters)
     {
         XlsxColumn[] columns = [new("复议案号", 24), new("被申请人", 24), new("履行单位", 24), new("决定", 10), new("决定日期", 12), new("履行期限", 12), new("状态", 16),
             new("履行日期", 12), new("责令履行期限", 12), new("意见书或建议书回复期限", 14), new("回复日期", 12)];
-        return XlsxWriter.Write(new XlsxSheet("行政复议决定履行", columns, rows.Select(r => (IReadOnlyList<object?>)
+        return new ListTable("行政复议决定履行", filters, columns, rows.Select(r => (IReadOnlyList<object?>)
         [
             r.CaseNumber, r.Respondent, r.Unit, r.ResultName, r.DecidedOn.ToString("yyyy-MM-dd"), r.DueOn.ToString("yyyy-MM-dd"), PerformanceService.StatusName(r.Status),
             r.PerformedOn?.ToString("yyyy-MM-dd"), r.OrderedDueOn?.ToString("yyyy-MM-dd"), r.OpinionDueOn?.ToString("yyyy-MM-dd"), r.OpinionRepliedOn?.ToString("yyyy-MM-dd"),
-        ])));
+        ]).ToList());
     }
 
     private static Task<IResult> UploadAsync(Guid id, HttpContext http, PerformanceService s, CancellationToken ct) =>

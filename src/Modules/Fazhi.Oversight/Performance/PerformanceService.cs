@@ -115,7 +115,14 @@ internal sealed class PerformanceService(OversightDb db, SettingsService setting
     public async Task<List<PerformanceRow>> ExportRowsAsync(PerformanceListQuery query, ListRequest request, CancellationToken ct)
     {
         await sync.SyncAsync(ct);
-        return await RowsAsync(await Shape.Apply(Filtered(query.View), request).Take(20000).ToListAsync(ct), ct);
+        return await RowsAsync(await ExactlyAsync(Shape.Apply(Filtered(query.View), request), ct), ct);
+    }
+
+    /// <summary>Exactly the filtered rows for the export and print view (the kit's list output); over its limit refused with the count.</summary>
+    private static async Task<List<T>> ExactlyAsync<T>(IQueryable<T> filtered, CancellationToken ct)
+    {
+        ListOutput.CheckSize(await filtered.CountAsync(ct));
+        return await filtered.ToListAsync(ct);
     }
 
     private async Task<List<PerformanceRow>> RowsAsync(IReadOnlyList<PerformanceTask> items, CancellationToken ct)

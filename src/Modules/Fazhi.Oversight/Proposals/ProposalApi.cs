@@ -22,8 +22,10 @@ internal static class ProposalApi
         var g = api.MapGroup("/proposals");
         g.MapGet("/", async ([AsParameters] ProposalListQuery list, ProposalService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ListAsync(list, ProposalService.Shape.Check(list), ct))).RequirePermission(OversightPermissions.ProposalsRead);
-        g.MapGet("/export", async ([AsParameters] ProposalListQuery list, ProposalService s, CancellationToken ct) =>
-            TypedResults.File(ToXlsx(await s.ExportRowsAsync(list, ProposalService.Shape.Check(list), ct)), XlsxWriter.ContentType, "建议提案办理.xlsx"))
+        g.MapGet("/export", async ([AsParameters] ProposalListQuery list, ProposalService s, CancellationToken ct) => ListOutput.Xlsx(await TableAsync(list, s, ct)))
+            .RequirePermission(OversightPermissions.ProposalsRead);
+        g.MapGet("/print", async ([AsParameters] ProposalListQuery list, ProposalService s, TimeProvider clock, CancellationToken ct) =>
+            ListOutput.Print(await TableAsync(list, s, ct), clock.GetUtcNow().InChina()))
             .RequirePermission(OversightPermissions.ProposalsRead);
         g.MapGet("/report", async (int? year, ProposalStatistics s, ProposalService l, CancellationToken ct) =>
             TypedResults.Ok(await s.ReportAsync(LitigationApi.Year(year, l.Today), ct))).RequirePermission(OversightPermissions.ProposalsRead);
@@ -57,15 +59,31 @@ internal static class ProposalApi
             return TypedResults.Ok((await s.GetAsync(id, ct))!);
         }).RequirePermission(permission);
 
-    public static byte[] ToXlsx(IEnumerable<ProposalRow> rows)
+    private static async Task<ListTable> TableAsync(ProposalListQuery list, ProposalService s, CancellationToken ct)
+    {
+        var request = ProposalService.Shape.Check(list);
+        return ToTable(await s.ExportRowsAsync(list, request, ct), Filters(list, request, ("类别", Enum.TryParse<ProposalKind>(list.Kind, out var k) ? ProposalService.KindName(k) : null)));
+    }
+
+    /// <summary>The list's filters as the export and the print view state them.</summary>
+    internal static readonly (string Value, string Label)[] Views =
+    [
+        ("", "全部"), ("open", "办理中"), ("overdue", "逾期未答复"), ("transfer", "申请调整承办单位"), ("replied", "已答复待评价"), ("reopened", "不满意重新办理"), ("closed", "已办结"),
+    ];
+
+    private static IReadOnlyList<string> Filters(ProposalListQuery list, ListRequest request, params (string Label, string? Value)[] more) =>
+        ListOutput.Describe(request, "交办日期", [("办理情况", Views.FirstOrDefault(v => v.Value.Length > 0 && v.Value == list.View).Label), .. more]);
+
+    /// <summary>The list for the .xlsx export and the print view: exactly the filtered rows, in the list's order.</summary>
+    public static ListTable ToTable(IEnumerable<ProposalRow> rows, IReadOnlyList<string> filters)
     {
         XlsxColumn[] columns = [new("年度", 8), new("类别", 14), new("编号", 12), new("标题", 40), new("领衔代表或提案委员", 20), new("主办单位", 24), new("交办日期", 12),
             new("答复期限", 12), new("状态", 16), new("答复日期", 12), new("评价", 10)];
-        return XlsxWriter.Write(new XlsxSheet("建议提案办理", columns, rows.Select(r => (IReadOnlyList<object?>)
+        return new ListTable("建议提案办理", filters, columns, rows.Select(r => (IReadOnlyList<object?>)
         [
             r.Year, ProposalService.KindName(r.Kind), r.Number, r.Title, r.Proposer, r.LeadUnit, r.AssignedOn.ToString("yyyy-MM-dd"), r.DueOn.ToString("yyyy-MM-dd"),
             ProposalService.StatusName(r.Status) + (r.Overdue ? "（逾期）" : ""), r.RepliedOn?.ToString("yyyy-MM-dd"),
             r.Evaluation is { } e ? ProposalService.EvaluationName(e) : null,
-        ])));
+        ]).ToList());
     }
 }

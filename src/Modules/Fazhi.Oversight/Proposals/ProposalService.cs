@@ -135,7 +135,14 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
     }
 
     public async Task<List<ProposalRow>> ExportRowsAsync(ProposalListQuery query, ListRequest request, CancellationToken ct) =>
-        await RowsAsync(await Shape.Apply(Filtered(query), request).Take(20000).ToListAsync(ct), ct);
+        await RowsAsync(await ExactlyAsync(Shape.Apply(Filtered(query), request), ct), ct);
+
+    /// <summary>Exactly the filtered rows for the export and print view (the kit's list output); over its limit refused with the count.</summary>
+    private static async Task<List<T>> ExactlyAsync<T>(IQueryable<T> filtered, CancellationToken ct)
+    {
+        ListOutput.CheckSize(await filtered.CountAsync(ct));
+        return await filtered.ToListAsync(ct);
+    }
 
     private async Task<List<ProposalRow>> RowsAsync(IReadOnlyList<Proposal> items, CancellationToken ct)
     {

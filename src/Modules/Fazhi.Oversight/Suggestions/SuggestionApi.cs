@@ -19,8 +19,10 @@ internal static class SuggestionApi
         var g = api.MapGroup("/suggestions");
         g.MapGet("/", async ([AsParameters] SuggestionListQuery list, SuggestionService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ListAsync(list, SuggestionService.Shape.Check(list), ct))).RequirePermission(OversightPermissions.SuggestionsRead);
-        g.MapGet("/export", async ([AsParameters] SuggestionListQuery list, SuggestionService s, CancellationToken ct) =>
-            TypedResults.File(ToXlsx(await s.ExportRowsAsync(list, SuggestionService.Shape.Check(list), ct)), XlsxWriter.ContentType, "司法建议检察建议.xlsx"))
+        g.MapGet("/export", async ([AsParameters] SuggestionListQuery list, SuggestionService s, CancellationToken ct) => ListOutput.Xlsx(await TableAsync(list, s, ct)))
+            .RequirePermission(OversightPermissions.SuggestionsRead);
+        g.MapGet("/print", async ([AsParameters] SuggestionListQuery list, SuggestionService s, TimeProvider clock, CancellationToken ct) =>
+            ListOutput.Print(await TableAsync(list, s, ct), clock.GetUtcNow().InChina()))
             .RequirePermission(OversightPermissions.SuggestionsRead);
         g.MapGet("/report", async (int? year, SuggestionStatistics s, SuggestionService l, CancellationToken ct) =>
             TypedResults.Ok(await s.ReportAsync(LitigationApi.Year(year, l.Today), ct))).RequirePermission(OversightPermissions.SuggestionsRead);
@@ -49,14 +51,30 @@ internal static class SuggestionApi
                 : throw Refuse.NotFound("材料不存在或不在您的数据范围内。")).RequirePermission(OversightPermissions.SuggestionsRead);
     }
 
-    public static byte[] ToXlsx(IEnumerable<SuggestionRow> rows)
+    private static async Task<ListTable> TableAsync(SuggestionListQuery list, SuggestionService s, CancellationToken ct)
+    {
+        var request = SuggestionService.Shape.Check(list);
+        return ToTable(await s.ExportRowsAsync(list, request, ct), Filters(list, request));
+    }
+
+    /// <summary>The list's filters as the export and the print view state them.</summary>
+    internal static readonly (string Value, string Label)[] Views =
+    [
+        ("", "全部"), ("awaiting", "待答复"), ("overdue", "逾期未答复"), ("replied", "已答复"), ("closed", "已办结"),
+    ];
+
+    private static IReadOnlyList<string> Filters(SuggestionListQuery list, ListRequest request, params (string Label, string? Value)[] more) =>
+        ListOutput.Describe(request, "收到日期", [("办理情况", Views.FirstOrDefault(v => v.Value.Length > 0 && v.Value == list.View).Label), .. more]);
+
+    /// <summary>The list for the .xlsx export and the print view: exactly the filtered rows, in the list's order.</summary>
+    public static ListTable ToTable(IEnumerable<SuggestionRow> rows, IReadOnlyList<string> filters)
     {
         XlsxColumn[] columns = [new("类别", 10), new("文号", 24), new("发出机关", 24), new("被建议单位", 24), new("收到日期", 12), new("答复期限", 12), new("状态", 10), new("答复日期", 12)];
-        return XlsxWriter.Write(new XlsxSheet("司法建议检察建议", columns, rows.Select(r => (IReadOnlyList<object?>)
+        return new ListTable("司法建议检察建议", filters, columns, rows.Select(r => (IReadOnlyList<object?>)
         [
             SuggestionService.KindName(r.Kind), r.DocumentNumber, r.Issuer, r.Addressee, r.ReceivedOn.ToString("yyyy-MM-dd"), r.ReplyDueOn.ToString("yyyy-MM-dd"),
             SuggestionService.StatusName(r.Status), r.RepliedOn?.ToString("yyyy-MM-dd"),
-        ])));
+        ]).ToList());
     }
 
     private static Task<IResult> UploadAsync(Guid id, HttpContext http, SuggestionService s, CancellationToken ct) =>
