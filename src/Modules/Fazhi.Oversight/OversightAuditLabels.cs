@@ -10,9 +10,13 @@ internal static class OversightAuditLabels
     public static void Add(IServiceCollection services) =>
         services.AddAuditLabels(
             new AuditLabel("Lawsuit", "行政诉讼案件", "Lawsuit", "/oversight/lawsuits/{id}"),
-            new AuditLabel("Suggestion", "建议提案", "Suggestion", "/oversight/suggestions/{id}"),
-            new AuditLabel("Proposal", "政协提案", "Proposal", "/oversight/proposals/{id}"),
-            new AuditLabel("ProposalCoOpinion", "建议提案协办意见", "Co-unit opinion on a proposal", null,
-                new AuditField("ProposalId", "建议提案", "Proposal"), new AuditField("GivenOn", "提出日期", "Given on"), new AuditField("Opinion", "协办意见", "Opinion")),
-            new AuditLabel("DisclosureRequest", "依申请公开", "Disclosure request", "/oversight/disclosures/{id}"));
+            new AuditLabel("Suggestion", "司法建议、检察建议", "Judicial or procuratorial suggestion", "/oversight/suggestions/{id}"),
+            new AuditLabel("Proposal", "人大代表建议、政协提案", "Deputy's suggestion or CPPCC proposal", "/oversight/proposals/{id}"),
+            new AuditLabel("ProposalCoOpinion", "建议提案协办意见", "Co-unit opinion on a deputy's suggestion or CPPCC proposal", null,
+                new AuditField("ProposalId", "人大代表建议、政协提案", "Deputy's suggestion or CPPCC proposal"), new AuditField("DueOn", "协办意见期限", "Due on"), new AuditField("GivenOn", "提出日期", "Given on"), new AuditField("Opinion", "协办意见", "Opinion")),
+            new AuditLabel("DisclosureRequest", "依申请公开", "Disclosure request", "/oversight/disclosures/{id}"),
+            new AuditLabel("LawsuitHearing", "行政诉讼庭审", "Lawsuit hearing", null),
+            new AuditLabel("PerformanceTask", "复议决定履行", "Reconsideration decision performance", "/oversight/performance/{id}"),
+            new AuditLabel("OversightSettings", "复议应诉期限设置", "Oversight time limits", "/oversight/settings",
+                new AuditField("CoOpinionDays", "协办意见期限（日）", "Co-unit opinion days")));
 }

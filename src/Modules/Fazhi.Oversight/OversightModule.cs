@@ -58,6 +58,7 @@ public static class OversightModule
         services.AddScoped<ProposalStatistics>();
         services.AddScoped<ProposalReminders>();
         services.AddScoped<IDemoSeed, ProposalDemoSeed>();
+        services.AddScoped<IModuleSeed, CoOpinionBackfill>();
         services.AddFazhiJob<ProposalReminderJob>("0 50 7 ? * MON-FRI", "工作日 07:50 人大代表建议、政协提案答复期限提醒");
         services.AddWorkSummary<ProposalWorkSummary>();
         services.AddScoped<DisclosureService>();

@@ -11,7 +11,8 @@ namespace Fazhi.Oversight.Proposals;
 /// Demo deputies' suggestions and CPPCC proposals (演示) of this year in every state, for 薛城区 and two city departments: just
 /// assigned, transfer requested, contacted, extended, overdue, replied awaiting evaluation (published and not), 满意, 基本满意,
 /// 不满意 and reopened, closed after a second reply; so 办结率, 按期办结率 and 满意度 each have records on both sides; and two
-/// items of city departments co-handled by 薛城区, its opinion given on one and awaited on the other (ADR 0050). Dates relative
+/// items of city departments co-handled by 薛城区, its opinion given on one and awaited on the other (ADR 0050), and a third
+/// whose opinion comes due within days (ADR 0058). Dates relative
 /// to today; idempotent.
 /// </summary>
 internal sealed class ProposalDemoSeed(OversightDb db, SettingsService settings, IOrgDirectory orgs, IDeadlineService deadlines, TimeProvider clock) : IDemoSeed
@@ -49,6 +50,8 @@ internal sealed class ProposalDemoSeed(OversightDb db, SettingsService settings,
             new("370400-SJJ", ProposalKind.DeputySuggestion, "关于加强社区矫正对象帮扶的建议", Deputy, 25, ProposalStatus.Assigned, ContactAfter: 10, CoUnit: "370403",
                 CoGiven: true),
             new("370400-ZRZY", ProposalKind.CppccProposal, "关于加强矿山地质环境治理的提案", Member, 15, ProposalStatus.Assigned, CoUnit: "370403"),
+            // 薛城区's opinion on this one comes due within days (ADR 0058: 30 days after assignment by default).
+            new("370400-SJJ", ProposalKind.CppccProposal, "关于规范行政调解程序的提案", Member, 28, ProposalStatus.Assigned, CoUnit: "370403"),
         ];
         var n = 900;
         foreach (var plan in plans)
@@ -72,10 +75,11 @@ internal sealed class ProposalDemoSeed(OversightDb db, SettingsService settings,
                 CoUnitIds = plan.CoUnit is { } co ? [units[co].Id] : plan.Unit == "370403" ? [units["370400-SJJ"].Id] : [],
             };
             // A co-unit's opinion comes before the reply (山东省代表建议办理条例 第二十一条): given where the item was replied or the plan says so.
+            var coDueOn = await ProposalService.CoOpinionDueAsync(deadlines, assigned, rules.CoOpinionDays, ct);
             var coGivenOn = plan.ReplyAfter is { } before ? assigned.AddDays(Math.Max(1, before - 5)) : plan.CoGiven ? assigned.AddDays(5) : (DateOnly?)null;
             db.ProposalCoOpinions.AddRange(p.CoUnitIds.Select(u => new ProposalCoOpinion
             {
-                ProposalId = p.Id, OrgUnitId = u, GivenOn = coGivenOn, GivenBy = coGivenOn is null ? null : "演示",
+                ProposalId = p.Id, OrgUnitId = u, DueOn = coDueOn, GivenOn = coGivenOn, GivenBy = coGivenOn is null ? null : "演示",
                 Opinion = coGivenOn is null ? null : "本单位职责范围内的事项已梳理，建议在答复中明确分工和完成时限（演示协办意见）。",
             }));
             if (plan.Status == ProposalStatus.TransferRequested)

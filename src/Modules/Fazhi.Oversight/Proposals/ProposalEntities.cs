@@ -203,6 +203,12 @@ internal sealed class ProposalCoOpinion : IOrgScoped, IVersioned
     /// <summary>The day the co-unit gave its opinion to the lead unit; null while it has not.</summary>
     public DateOnly? GivenOn { get; set; }
 
+    /// <summary>
+    /// The day the opinion is due (the settings' CoOpinionDays after assignment, 山东省代表建议办理条例 第二十一条, ADR 0058);
+    /// null only on a row written before ADR 0058 until the start-up backfill (<see cref="CoOpinionBackfill"/>) sets it.
+    /// </summary>
+    public DateOnly? DueOn { get; set; }
+
     public string? Opinion { get; set; }
 
     /// <summary>Who recorded it (the user name, as the audit names the actor).</summary>

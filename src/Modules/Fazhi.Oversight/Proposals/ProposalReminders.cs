@@ -12,11 +12,17 @@ namespace Fazhi.Oversight.Proposals;
 /// <summary>
 /// Reminders of the reply periods of deputies' suggestions and CPPCC proposals (代表法 第五十一条; 山东条例 第十九条、第二十四条),
 /// once per item and due date: coming due within the settings' WarnDays to the lead unit's handlers; overdue to them and,
-/// marked 【督办】, to the liaison office (the holders of the assigning permission at every unit above). Runs as system work.
+/// marked 【督办】, to the liaison office (the holders of the assigning permission at every unit above). And the co-units'
+/// opinions (山东省代表建议办理条例 第二十一条, due the settings' CoOpinionDays after assignment, ADR 0058), once per row and due
+/// date, to the co-unit's handlers in their inbox: coming due within <see cref="CoOpinionWarnWorkingDays"/> working days, and
+/// overdue; only while the lead unit still has to reply. Runs as system work.
 /// </summary>
 internal sealed class ProposalReminders(ISystemWork systemWork, SettingsService settings, IReminders reminders, IDeadlineService deadlines, IOrgDirectory orgs)
 {
     public const int BatchLimit = 1000;
+
+    /// <summary>A co-unit is reminded of its opinion this many working days before it is due (local practice, ADR 0058; not a statutory period).</summary>
+    public const int CoOpinionWarnWorkingDays = 3;
 
     public async Task<ReminderRun> RunAsync(CancellationToken ct)
     {
@@ -44,7 +50,37 @@ internal sealed class ProposalReminders(ISystemWork systemWork, SettingsService 
             await items.AddWithSupervisionAsync(orgs, new Reminder(kind, subject, title, body, link, [], p.OrgUnitId, OversightPermissions.ProposalsHandle),
                 overdue, OversightPermissions.ProposalsAssign, ct);
         }
+        await CoOpinionItemsAsync(db, items, today, ct);
         return await reminders.SendAsync(items, ct);
+    }
+
+    private async Task CoOpinionItemsAsync(OversightDb db, List<Reminder> items, DateOnly today, CancellationToken ct)
+    {
+        var warnUntil = (await deadlines.AddWorkingDaysAsync(today, CoOpinionWarnWorkingDays, ct)).Date;
+        var awaiting = await (from o in db.ProposalCoOpinions.AsNoTracking()
+                              join p in db.Proposals.AsNoTracking() on o.ProposalId equals p.Id
+                              where o.GivenOn == null && o.DueOn != null && o.DueOn <= warnUntil
+                                  && (p.Status == ProposalStatus.Assigned || p.Status == ProposalStatus.TransferRequested || p.Status == ProposalStatus.Reopened)
+                              orderby o.DueOn
+                              select new { Row = o, p.Kind, p.Number, p.Title, p.OrgUnitId }).Take(BatchLimit).ToListAsync(ct);
+        if (awaiting.Count == 0)
+        {
+            return;
+        }
+        var names = await orgs.NamesAsync(awaiting.Select(a => a.OrgUnitId).Distinct(), ct);
+        foreach (var a in awaiting)
+        {
+            var due = a.Row.DueOn!.Value;
+            var overdue = due < today;
+            var what = $"{ProposalService.KindName(a.Kind)}{a.Number}《{a.Title}》";
+            var lead = names.GetValueOrDefault(a.OrgUnitId, "主办单位");
+            var title = overdue ? $"协办意见逾期未提出：{a.Number}" : $"协办意见期限提醒：{a.Number}";
+            var body = overdue
+                ? $"{what}的协办意见应于 {due:yyyy-MM-dd} 前提出，已逾期，请尽快向{lead}提出（{ProposalService.CoHandlingRule}）。"
+                : $"{what}的协办意见应于 {due:yyyy-MM-dd} 前向{lead}提出（{ProposalService.CoHandlingRule}）。";
+            items.Add(new Reminder(overdue ? "oversight.proposal-co-overdue" : "oversight.proposal-co-due", $"{a.Row.Id}:{due:yyyyMMdd}", title, body,
+                $"/oversight/proposals/{a.Row.ProposalId}", [], a.Row.OrgUnitId, OversightPermissions.ProposalsHandle));
+        }
     }
 }
 

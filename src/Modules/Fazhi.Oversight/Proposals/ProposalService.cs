@@ -26,11 +26,14 @@ internal sealed record ProposalReplyInput(long? Version, DateOnly? RepliedOn, st
 internal sealed record CoOpinionInput(long? Version, Guid? CoUnitId, DateOnly? GivenOn, string? Opinion);
 
 /// <summary>A co-unit's opinion on an item as the lead unit (every co-unit) or the co-unit (its own) sees it.</summary>
-internal sealed record CoOpinionView(Guid Id, Guid CoUnitId, string CoUnit, DateOnly? GivenOn, string? Opinion, string? GivenBy, long Version);
+/// <param name="DueOn">The day the opinion is due (山东省代表建议办理条例 第二十一条, the settings' CoOpinionDays after assignment; ADR 0058).</param>
+/// <param name="Overdue">Not given, past its due date, and the lead unit has not replied yet.</param>
+internal sealed record CoOpinionView(Guid Id, Guid CoUnitId, string CoUnit, DateOnly? GivenOn, string? Opinion, string? GivenBy, long Version, DateOnly? DueOn = null,
+    bool Overdue = false);
 
 /// <summary>An item the caller's unit co-handles (协办), for the co-unit's list.</summary>
 internal sealed record CoHandledRow(Guid Id, ProposalKind Kind, int Year, string Number, string Title, string LeadUnit, DateOnly AssignedOn, DateOnly DueOn,
-    ProposalStatus Status, string CoUnit, DateOnly? GivenOn);
+    ProposalStatus Status, string CoUnit, DateOnly? GivenOn, DateOnly? CoDueOn = null, bool CoOverdue = false);
 
 internal sealed record EvaluationInput(long? Version, ProposalEvaluation? Evaluation, DateOnly? EvaluatedOn, string? Note);
 
@@ -189,7 +192,8 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
             IsOverdue(p, deadlines.Today), p.TransferRequestedOn, p.TransferReason, p.TransferDecision, p.ExtendedOn, p.ExtensionReason, p.ContactedOn, p.ContactMethod,
             p.ContactNote, p.RepliedOn, p.RepliedOn > p.DueOn, p.Reply, p.ReplyPublic, p.FirstEvaluation, p.Evaluation, p.EvaluatedOn, p.EvaluationNote,
             p.ReopenedOn, p.ReReplyDueOn, p.SecondRepliedOn, p.SecondReply, p.ClosedOn, p.Version,
-            opinions.Select(o => new CoOpinionView(o.Id, o.OrgUnitId, names.GetValueOrDefault(o.OrgUnitId, ""), o.GivenOn, o.Opinion, o.GivenBy, o.Version)).ToList(),
+            opinions.Select(o => new CoOpinionView(o.Id, o.OrgUnitId, names.GetValueOrDefault(o.OrgUnitId, ""), o.GivenOn, o.Opinion, o.GivenBy, o.Version,
+                o.DueOn, IsCoOpinionOverdue(o, p.Status, deadlines.Today))).ToList(),
             p.CoOpinionsWaiver, coHandling);
     }
 
@@ -205,6 +209,7 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
             return [];
         }
         var ids = rows.Select(o => o.ProposalId).Distinct().ToList();
+        var today = deadlines.Today;
         await using var system = systemWork.Db<OversightDb>("协办单位查阅建议提案");
         var items = await system.Proposals.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var names = await orgs.NamesAsync(items.Values.Select(p => p.OrgUnitId).Concat(rows.Select(o => o.OrgUnitId)).Distinct(), ct);
@@ -212,7 +217,7 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
         {
             var p = items[o.ProposalId];
             return new CoHandledRow(p.Id, p.Kind, p.Year, p.Number, p.Title, names.GetValueOrDefault(p.OrgUnitId, ""), p.AssignedOn, p.DueOn, p.Status,
-                names.GetValueOrDefault(o.OrgUnitId, ""), o.GivenOn);
+                names.GetValueOrDefault(o.OrgUnitId, ""), o.GivenOn, o.DueOn, IsCoOpinionOverdue(o, p.Status, today));
         }).ToList();
     }
 
@@ -239,7 +244,7 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
         }
         await using var system = systemWork.Db<OversightDb>("协办单位查阅建议提案");
         var p = await system.Proposals.AsNoTracking().FirstAsync(x => x.Id == id, ct);
-        if (p.Status is not (ProposalStatus.Assigned or ProposalStatus.TransferRequested or ProposalStatus.Reopened))
+        if (!AwaitsReply(p.Status))
         {
             throw Refuse.Conflict($"主办单位已答复，协办意见应在主办单位答复前提出（{CoHandlingRule}）。", CoHandlingRule);
         }
@@ -302,7 +307,8 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
         };
         await AssignAsync(p, input.AssignedOn!.Value, ct);
         db.Proposals.Add(p);
-        db.ProposalCoOpinions.AddRange(coUnits.Select(u => new ProposalCoOpinion { ProposalId = p.Id, OrgUnitId = u }));
+        var coDue = await CoOpinionDueAsync(deadlines, p.AssignedOn, (await settings.GetAsync(ct)).CoOpinionDays, ct);
+        db.ProposalCoOpinions.AddRange(coUnits.Select(u => new ProposalCoOpinion { ProposalId = p.Id, OrgUnitId = u, DueOn = coDue }));
         await db.SaveChangesAsync(ct);
         await NotifyAssignedAsync(p, ct);
         return p;
@@ -558,6 +564,21 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
         p.LatestDueOn = await MonthsAfterAsync(assignedOn, p.MaxMonths, ct);
         (p.ExtendedOn, p.ExtensionReason, p.TransferRequestedOn, p.TransferReason) = (null, null, null, null);
     }
+
+    /// <summary>
+    /// The day a co-unit's opinion is due: the stamped days after assignment (山东省代表建议办理条例 第二十一条 has the opinion
+    /// before the lead unit's reply and sets no number; the default is the settings' local 30 days, ADR 0058), a last day on a
+    /// rest day moving to the next working day.
+    /// </summary>
+    public static async Task<DateOnly> CoOpinionDueAsync(IDeadlineService deadlines, DateOnly assignedOn, int days, CancellationToken ct) =>
+        (await deadlines.AddCalendarDaysAsync(assignedOn, days, ct)).Date;
+
+    /// <summary>A co-unit's opinion is overdue when it is not given, its due date has passed, and the lead unit still has to reply (first or second reply).</summary>
+    public static bool IsCoOpinionOverdue(ProposalCoOpinion o, ProposalStatus status, DateOnly today) =>
+        o.GivenOn is null && o.DueOn is { } due && due < today && AwaitsReply(status);
+
+    /// <summary>The states in which the lead unit has still to reply, so a co-unit's opinion is still wanted.</summary>
+    public static bool AwaitsReply(ProposalStatus status) => status is ProposalStatus.Assigned or ProposalStatus.TransferRequested or ProposalStatus.Reopened;
 
     /// <summary>Months after a day, to the same date; a last day on a rest day moves to the next working day.</summary>
     private async Task<DateOnly> MonthsAfterAsync(DateOnly from, int months, CancellationToken ct) =>

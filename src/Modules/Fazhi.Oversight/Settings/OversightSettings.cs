@@ -68,6 +68,14 @@ internal sealed class OversightSettings : IVersioned
     /// <summary>行政复议法 第七十六条: the agency reports its correction within 60 days of receiving a 行政复议意见书.</summary>
     public int OpinionReplyDays { get; set; } = 60;
 
+    /// <summary>
+    /// 山东省代表建议办理条例 第二十一条: the co-units give their opinions to the lead unit before it replies. The article sets no
+    /// number of days (nor does domain.md), so the period is a local default (ADR 0058): 30 calendar days from assignment,
+    /// a third of the three-month reply period (代表法 第五十一条), leaving the lead unit two months to weigh the opinions,
+    /// contact the deputy and reply. Applies to items assigned afterwards; a recorded due date keeps its days.
+    /// </summary>
+    public int CoOpinionDays { get; set; } = 30;
+
     public long Version { get; set; }
 }
 

@@ -9,11 +9,11 @@ namespace Fazhi.Oversight.Settings;
 internal sealed record SettingsInput(int? AnswerDays, int? JudgmentAppealDays, int? RulingAppealDays, int? WarnDays, int? HearingNoticeDays, long? Version,
     int? SuggestionReplyMonths = null, int? UrgentSuggestionDays = null, int? DisclosureReplyWorkingDays = null, int? DisclosureExtensionWorkingDays = null,
     int? DisclosureCorrectionNoticeWorkingDays = null, int? ProposalReplyMonths = null, int? ProposalMaxMonths = null, int? ProposalTransferDays = null,
-    int? ProposalReReplyMonths = null, int? PerformanceDays = null, int? OpinionReplyDays = null);
+    int? ProposalReReplyMonths = null, int? PerformanceDays = null, int? OpinionReplyDays = null, int? CoOpinionDays = null);
 
 internal sealed record SettingsView(int AnswerDays, int JudgmentAppealDays, int RulingAppealDays, int WarnDays, int HearingNoticeDays, long Version,
     int SuggestionReplyMonths, int UrgentSuggestionDays, int DisclosureReplyWorkingDays, int DisclosureExtensionWorkingDays, int DisclosureCorrectionNoticeWorkingDays,
-    int ProposalReplyMonths, int ProposalMaxMonths, int ProposalTransferDays, int ProposalReReplyMonths, int PerformanceDays, int OpinionReplyDays);
+    int ProposalReplyMonths, int ProposalMaxMonths, int ProposalTransferDays, int ProposalReReplyMonths, int PerformanceDays, int OpinionReplyDays, int CoOpinionDays);
 
 /// <summary>The module's settings row: read when a period is computed, saved as a whole by the settings administrator.</summary>
 internal sealed class SettingsService(OversightDb db)
@@ -23,7 +23,7 @@ internal sealed class SettingsService(OversightDb db)
 
     public static SettingsView View(OversightSettings s) => new(s.AnswerDays, s.JudgmentAppealDays, s.RulingAppealDays, s.WarnDays, s.HearingNoticeDays, s.Version,
         s.SuggestionReplyMonths, s.UrgentSuggestionDays, s.DisclosureReplyWorkingDays, s.DisclosureExtensionWorkingDays, s.DisclosureCorrectionNoticeWorkingDays,
-        s.ProposalReplyMonths, s.ProposalMaxMonths, s.ProposalTransferDays, s.ProposalReReplyMonths, s.PerformanceDays, s.OpinionReplyDays);
+        s.ProposalReplyMonths, s.ProposalMaxMonths, s.ProposalTransferDays, s.ProposalReReplyMonths, s.PerformanceDays, s.OpinionReplyDays, s.CoOpinionDays);
 
     public async Task<SettingsView> SaveAsync(SettingsInput input, CancellationToken ct)
     {
@@ -45,6 +45,7 @@ internal sealed class SettingsService(OversightDb db)
         checks.When(input.ProposalReReplyMonths is not null and not (>= 1 and <= 6), "proposalReReplyMonths", "不满意重新办理期限须为 1 至 6 个月（山东省代表建议办理条例第二十四条：一个月）。");
         checks.When(input.PerformanceDays is not null and not (>= 1 and <= 365), "performanceDays", "复议决定默认履行期限须为 1 至 365 日（行政复议法第六十四条、第六十六条：决定书载明的期限；未载明的按本设置）。");
         checks.When(input.OpinionReplyDays is not null and not (>= 1 and <= 180), "opinionReplyDays", "意见书回复期限须为 1 至 180 日（行政复议法第七十六条：六十日）。");
+        checks.When(input.CoOpinionDays is not null and not (>= 1 and <= 90), "coOpinionDays", "协办意见期限须为 1 至 90 日（山东省代表建议办理条例第二十一条：协办单位在主办单位答复前提出意见；本地默认 30 日）。");
         checks.ThrowIfAny("设置未保存，请按提示修改。");
         await db.SaveSettingsAsync<OversightSettings>(input.Version, row =>
         {
@@ -64,6 +65,7 @@ internal sealed class SettingsService(OversightDb db)
             row.ProposalReReplyMonths = input.ProposalReReplyMonths ?? row.ProposalReReplyMonths;
             row.PerformanceDays = input.PerformanceDays ?? row.PerformanceDays;
             row.OpinionReplyDays = input.OpinionReplyDays ?? row.OpinionReplyDays;
+            row.CoOpinionDays = input.CoOpinionDays ?? row.CoOpinionDays;
         }, ct);
         return View(await GetAsync(ct));
     }

@@ -653,6 +653,9 @@ namespace Fazhi.Oversight.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("GivenBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -691,6 +694,9 @@ namespace Fazhi.Oversight.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("AnswerDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CoOpinionDays")
                         .HasColumnType("integer");
 
                     b.Property<int>("DisclosureCorrectionNoticeWorkingDays")

@@ -647,6 +647,9 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GivenBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -685,6 +688,9 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AnswerDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoOpinionDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("DisclosureCorrectionNoticeWorkingDays")

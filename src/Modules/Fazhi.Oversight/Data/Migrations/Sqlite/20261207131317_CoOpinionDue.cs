@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Fazhi.Oversight.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CoOpinionDue : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "CoOpinionDays",
+                table: "oversight_settings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 30); // the default of OversightSettings.CoOpinionDays (ADR 0058), for the existing settings row
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "DueOn",
+                table: "oversight_proposal_co_opinions",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "CoOpinionDays",
+                table: "oversight_settings");
+
+            migrationBuilder.DropColumn(
+                name: "DueOn",
+                table: "oversight_proposal_co_opinions");
+        }
+    }
+}
