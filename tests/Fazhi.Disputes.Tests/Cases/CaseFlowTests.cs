@@ -400,7 +400,7 @@ public sealed partial class CaseFlowTests(FazhiFactory factory)
 
         var row = html[html.IndexOf(number, StringComparison.Ordinal)..];
         row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
-        Assert.Contains("2026年1月14日", row);
+        Assert.Contains("2026-01-14", row);
         Assert.Contains("已超期", row);
     }
 
