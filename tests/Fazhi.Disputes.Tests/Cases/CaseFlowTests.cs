@@ -86,7 +86,7 @@ public sealed partial class CaseFlowTests(FazhiFactory factory)
             var deadlines = sp.GetRequiredService<IDeadlineService>();
             return (await deadlines.AddWorkingDaysAsync(deadlines.Today, 3)).Date;
         });
-        Assert.Contains($"{due.Year}年{due.Month}月{due.Day}日", html);
+        Assert.Contains(due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), html); // the kit's page date (UiDates)
         Assert.DoesNotContain("王秀英", html);
         Assert.DoesNotContain("13912345678", html);
     }
