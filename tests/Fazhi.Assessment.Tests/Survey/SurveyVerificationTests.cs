@@ -77,20 +77,7 @@ public sealed class SurveyVerificationTests(FazhiFactory factory)
         {
             var db = sp.GetRequiredService<AssessmentDb>();
             var hashes = await db.Set<SurveyResponse>().Where(r => r.SurveyId == s.Id).Select(r => r.RespondentHash).ToListAsync();
-            var conn = db.Database.GetDbConnection();
-            await db.Database.OpenConnectionAsync();
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "SELECT * FROM platform_phone_codes";
-            await using var reader = await cmd.ExecuteReaderAsync();
-            var cells = new List<string>();
-            while (await reader.ReadAsync())
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    cells.Add(Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "");
-                }
-            }
-            return string.Join("|", hashes.Concat(cells));
+            return string.Join("|", hashes) + "|" + await StoredCells.AllAsync(db, "platform_phone_codes");
         });
         Assert.DoesNotContain(phone, dump);
         Assert.DoesNotContain(second, dump);

@@ -92,20 +92,7 @@ public sealed class PhoneVerificationTests(FazhiFactory factory)
         var stored = await factory.InScopeAsync(async sp =>
         {
             await using var db = sp.GetRequiredService<ISystemWork>().Db<PlatformDb>("test");
-            var conn = db.Database.GetDbConnection();
-            await db.Database.OpenConnectionAsync();
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "SELECT * FROM platform_phone_codes";
-            await using var reader = await cmd.ExecuteReaderAsync();
-            var cells = new List<string>();
-            while (await reader.ReadAsync())
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    cells.Add(Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "");
-                }
-            }
-            return string.Join("|", cells);
+            return await StoredCells.AllAsync(db, "platform_phone_codes");
         });
         Assert.DoesNotContain(phone, stored);
         Assert.DoesNotContain(client, stored);
