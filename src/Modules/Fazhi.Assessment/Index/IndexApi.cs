@@ -146,11 +146,10 @@ internal static class IndexApi
         return TypedResults.Ok(new PublicSurveyDto(f.Survey.Title, f.Survey.Intro, f.Survey.IsOpen, f.Questions.Select(Dto).ToList(), f.Districts));
     }
 
-    private static async Task<Results<NoContent, ValidationProblem>> PublicAnswerAsync(string token, PublicAnswerRequest input, SurveyService s, CancellationToken ct)
+    private static async Task<NoContent> PublicAnswerAsync(string token, PublicAnswerRequest input, SurveyService s, CancellationToken ct)
     {
-        var result = await s.SubmitAsync(token, new PublicAnswers(input.DistrictCode, input.Phone, input.Answers ?? [], input.Code), ct);
-        return result.Ok ? TypedResults.NoContent()
-            : throw Refuse.Fields(result.Errors, "问卷未提交：" + string.Join(" ", result.Errors.Values.SelectMany(v => v)));
+        await s.SubmitAsync(token, new PublicAnswers(input.DistrictCode, input.Phone, input.Answers ?? [], input.Code), ct);
+        return TypedResults.NoContent();
     }
 
     /// <summary>Sends a 6-digit answer code to the mobile (throttled per number and per client); 202 with the same sentence every time.</summary>

@@ -18,10 +18,6 @@ internal sealed record SurveyInput(string? Title, string? Intro, int Year, IRead
 /// <summary>A public answer: the district, the mobile (only hashed), the SMS code that proves it, and the answers by question id.</summary>
 internal sealed record PublicAnswers(string? DistrictCode, string? Phone, IReadOnlyDictionary<Guid, string?> Answers, string? Code = null);
 
-internal sealed record SurveySubmitResult(Dictionary<string, string[]> Errors)
-{
-    public bool Ok => Errors.Count == 0;
-}
 
 internal sealed record District(Guid Id, string Code, string Name);
 
@@ -272,14 +268,14 @@ internal sealed class SurveyService(AssessmentDb db, IOrgDirectory orgs, ISystem
     private const string MobileMessage = "请填写 11 位手机号码（1 开头，第二位为 3 至 9；用于接收验证码、防止重复提交，不会保存号码）。";
 
     /// <summary>A public response without an account: validated, de-duplicated by the phone hash, stored as system work.</summary>
-    public async Task<SurveySubmitResult> SubmitAsync(string token, PublicAnswers input, CancellationToken ct)
+    /// <summary>Saves one verified answer; refused (the kit's refusal, every field named) when anything is wrong, with nothing saved.</summary>
+    public async Task SubmitAsync(string token, PublicAnswers input, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var form = await PublicFormAsync(token, ct);
         if (form is null || !form.Survey.IsOpen || form.Survey.Salt.Length == 0)
         {
-            errors["survey"] = ["本次调查未开放或已结束。"];
-            return new(errors);
+            throw Refused("survey", "本次调查未开放或已结束。");
         }
         var district = form.Districts.FirstOrDefault(d => d.Code == input.DistrictCode);
         if (district is null)
@@ -330,25 +326,17 @@ internal sealed class SurveyService(AssessmentDb db, IOrgDirectory orgs, ISystem
         }
         if (errors.Count > 0)
         {
-            return new(errors);
+            throw Refuse.Fields(errors, NotSubmitted + string.Join(" ", errors.Values.SelectMany(v => v)));
         }
         var hash = RespondentHash(form.Survey.Salt, phone!);
         // The public has no account and so no data scope: the write is named system work (ADR 0022), audited as "system:公开问卷".
         await using var systemDb = systemWork.Db<AssessmentDb>("公开问卷");
         if (await systemDb.Set<SurveyResponse>().AnyAsync(r => r.SurveyId == form.Survey.Id && r.RespondentHash == hash, ct))
         {
-            errors["phone"] = ["该手机号已参加过本次调查，每人只能提交一次。"];
-            return new(errors);
+            throw Refused("phone", AnsweredMessage);
         }
-        // The code proves the respondent holds the number (used up here: one code, one answer).
-        try
-        {
-            await phones.VerifyAsync(CodeRules, form.Survey.Id.ToString(), phone!, code, ct);
-        }
-        catch (RefusalException refused)
-        {
-            return new(refused.Errors.ToDictionary());
-        }
+        // The code proves the respondent holds the number (used up here: one code, one answer); a wrong code is the kit's refusal.
+        await phones.VerifyAsync(CodeRules, form.Survey.Id.ToString(), phone!, code, ct);
         var response = new SurveyResponse
         {
             SurveyId = form.Survey.Id, DistrictId = district!.Id, DistrictCode = district.Code, RespondentHash = hash, SubmittedAtUtc = clock.GetUtcNow().UtcDateTime,
@@ -366,10 +354,17 @@ internal sealed class SurveyService(AssessmentDb db, IOrgDirectory orgs, ISystem
         catch (DbUpdateException)
         {
             // Two submissions with the same number at once: the unique index keeps one.
-            errors["phone"] = ["该手机号已参加过本次调查，每人只能提交一次。"];
+            throw Refused("phone", AnsweredMessage);
         }
-        return new(errors);
     }
+
+    private const string NotSubmitted = "问卷未提交：";
+
+    private const string AnsweredMessage = "该手机号已参加过本次调查，每人只能提交一次。";
+
+    private static RefusalException Refused(string field, string message) =>
+        Refuse.Fields(new Dictionary<string, string[]> { [field] = [message] }, NotSubmitted + message);
+
 
     public static decimal? ScoreOf(decimal? meanRating) => meanRating is { } m ? Math.Round((m - 1m) / 4m * 100m, 2) : null;
 
