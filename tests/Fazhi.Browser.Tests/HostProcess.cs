@@ -196,7 +196,10 @@ public sealed partial class HostProcess : IAsyncDisposable
     /// A data folder made once per test run by the executable's own <c>seed demo</c> verb (migrations, reference data, every
     /// module's demo records, keys): seeding the demo is most of a --demo start, and every browser class needs one.
     /// </summary>
-    private static readonly Lazy<Task<string>> DemoTemplate = new(MakeDemoTemplateAsync);
+    private static readonly Lazy<Task<string>> DemoTemplate = new(() =>
+        Environment.GetEnvironmentVariable("FAZHI_TEST_DEMO_TEMPLATE") is { Length: > 0 } made && Directory.Exists(made)
+            ? Task.FromResult(made) // seeded by scripts/test for the whole run
+            : MakeDemoTemplateAsync());
 
     private static async Task<string> MakeDemoTemplateAsync()
     {

@@ -12,7 +12,7 @@ namespace Fazhi.Learning.Tests;
 /// <summary>Papers and exams: the draw and shuffle, publishing, taking, the server's clock, auto-submission, release and scope.</summary>
 public sealed class ExamTests(LearningHost host) : IClassFixture<LearningHost>
 {
-    private static string Session() => Guid.NewGuid().ToString("N");
+    internal static string Session() => Guid.NewGuid().ToString("N");
 
     /// <summary>A category of its own with <paramref name="count"/> easy single-choice questions whose right option reads “正确项n”.</summary>
     private static async Task<string> BankAsync(HttpClient office, int count, string? category = null)
@@ -50,7 +50,7 @@ public sealed class ExamTests(LearningHost host) : IClassFixture<LearningHost>
         return await published.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private static async Task<Guid> StartAsync(HttpClient taker, Guid exam, string session)
+    internal static async Task<Guid> StartAsync(HttpClient taker, Guid exam, string session)
     {
         var started = await taker.PostAsJsonAsync($"/api/learning/exams/{exam}/start", new { session });
         Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
@@ -267,55 +267,6 @@ public sealed class ExamTests(LearningHost host) : IClassFixture<LearningHost>
     }
 
     [Fact]
-    public async Task Every_demo_account_is_a_registered_official_who_can_take_the_open_demo_exam()
-    {
-        await host.Factory.SeedDemoAsync();
-        await host.Factory.SeedDemoAsync(); // idempotent
-
-        // Demo results: five officials without accounts sat the demo exam; three short answers are marked, two wait for demo-city.
-        var office = await host.Factory.ApiClientAsync(FazhiFactory.DemoUser("demo-city"));
-        var queue = await office.GetFromJsonAsync<JsonElement>("/api/learning/marking");
-        var pending = Assert.Single(queue.GetProperty("exams").EnumerateArray(), e => e.GetProperty("title").GetString()!.Contains("演示"));
-        Assert.Equal(2, pending.GetProperty("pending").GetInt32());
-        var demoResults = await office.GetFromJsonAsync<JsonElement>($"/api/learning/exams/{pending.GetProperty("examId").GetGuid()}/results");
-        var states = demoResults.GetProperty("people").EnumerateArray().Where(p => p.GetProperty("attempts").GetInt32() > 0).Select(p => p.GetProperty("state").GetString()).ToList();
-        Assert.Equal(["不合格", "合格", "合格", "待阅卷", "待阅卷"], states.Order(StringComparer.Ordinal));
-        Assert.Equal(2, demoResults.GetProperty("people").EnumerateArray().Count(p => p.GetProperty("certificateNumber").ValueKind == JsonValueKind.String));
-        foreach (var name in new[] { "demo-city", "demo-town", "demo-shizhong" })
-        {
-            var client = await host.Factory.ApiClientAsync(FazhiFactory.DemoUser(name));
-            Assert.StartsWith("演示·", (await client.GetFromJsonAsync<JsonElement>("/api/learning/me")).GetProperty("name").GetString());
-            var exam = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/learning/my/exams")).EnumerateArray(), e => e.GetProperty("title").GetString()!.Contains("演示"));
-            Assert.True(exam.GetProperty("open").GetBoolean());
-            var attempt = await StartAsync(client, exam.GetProperty("id").GetGuid(), Session());
-            var view = await client.GetFromJsonAsync<JsonElement>($"/api/learning/attempts/{attempt}");
-            Assert.Equal(8, view.GetProperty("items").GetArrayLength());
-            Assert.Equal(80m, view.GetProperty("maxScore").GetDecimal());
-        }
-
-        // The office's pages show the demo records; the taker's pages render for a phone.
-        var browser = await host.Factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-city"));
-        var questions = WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/questions?flagged=true"));
-        Assert.Contains("法条已变化", questions);
-        Assert.Contains("被申请人应当履行行政复议决定", questions);
-        Assert.Contains("演示·市中区工作人员", WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/people")));
-        Assert.Contains("2026 年度全市法治能力测试（演示）", WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/exams")));
-        Assert.Contains("待阅 2 份", WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/marking")));
-        var records = WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/records"));
-        foreach (var demo in new[] { "市政府常务会议学法", "法治讲座：行政处罚法适用中的常见问题（演示）", "某商贸公司诉区市场监督管理局行政处罚案（演示）", "新任命国家工作人员宪法宣誓仪式（演示）", "张明华（演示）", "刘洋（演示）" })
-        {
-            Assert.Contains(demo, records);
-        }
-        Assert.Contains("张明华（演示）", WebUtility.HtmlDecode(await browser.GetStringAsync($"/learning/results?exam={pending.GetProperty("examId").GetGuid()}")));
-        var my = WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/my"));
-        Assert.Contains("继续作答", my);
-        var examId = System.Text.RegularExpressions.Regex.Match(my, "/learning/take/([0-9a-f-]{36})").Groups[1].Value;
-        var take = WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/take/" + examId));
-        Assert.Contains("take.js", take);
-        Assert.Contains("data-exam=\"" + examId + "\"", take);
-    }
-
-    [Fact]
     public async Task The_proctor_sees_who_is_answering_and_switched_away_extends_one_takers_time_and_lets_them_change_devices()
     {
         var office = await host.OfficeAsync();
@@ -359,5 +310,58 @@ public sealed class ExamTests(LearningHost host) : IClassFixture<LearningHost>
         var html = WebUtility.HtmlDecode(await browser.GetStringAsync($"/learning/exams/{examId}/proctor"));
         Assert.Contains("考场断电", html);
         Assert.Contains("应考 2 人，已开考 1 人", html);
+    }
+}
+
+/// <summary>The shipped demo's exam, results and records, on a host that starts with the demo.</summary>
+public sealed class ExamDemoTests(LearningDemoHost host) : IClassFixture<LearningDemoHost>
+{
+    [Fact]
+    public async Task Every_demo_account_is_a_registered_official_who_can_take_the_open_demo_exam()
+    {
+        await host.Factory.SeedDemoAsync();
+        await host.Factory.SeedDemoAsync(); // idempotent
+
+        // Demo results: five officials without accounts sat the demo exam; three short answers are marked, two wait for demo-city.
+        var office = await host.Factory.ApiClientAsync(FazhiFactory.DemoUser("demo-city"));
+        var queue = await office.GetFromJsonAsync<JsonElement>("/api/learning/marking");
+        var pending = Assert.Single(queue.GetProperty("exams").EnumerateArray(), e => e.GetProperty("title").GetString()!.Contains("演示"));
+        Assert.Equal(2, pending.GetProperty("pending").GetInt32());
+        var demoResults = await office.GetFromJsonAsync<JsonElement>($"/api/learning/exams/{pending.GetProperty("examId").GetGuid()}/results");
+        var states = demoResults.GetProperty("people").EnumerateArray().Where(p => p.GetProperty("attempts").GetInt32() > 0).Select(p => p.GetProperty("state").GetString()).ToList();
+        Assert.Equal(["不合格", "合格", "合格", "待阅卷", "待阅卷"], states.Order(StringComparer.Ordinal));
+        Assert.Equal(2, demoResults.GetProperty("people").EnumerateArray().Count(p => p.GetProperty("certificateNumber").ValueKind == JsonValueKind.String));
+        foreach (var name in new[] { "demo-city", "demo-town", "demo-shizhong" })
+        {
+            var client = await host.Factory.ApiClientAsync(FazhiFactory.DemoUser(name));
+            Assert.StartsWith("演示·", (await client.GetFromJsonAsync<JsonElement>("/api/learning/me")).GetProperty("name").GetString());
+            var exam = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/learning/my/exams")).EnumerateArray(), e => e.GetProperty("title").GetString()!.Contains("演示"));
+            Assert.True(exam.GetProperty("open").GetBoolean());
+            var attempt = await ExamTests.StartAsync(client, exam.GetProperty("id").GetGuid(), ExamTests.Session());
+            var view = await client.GetFromJsonAsync<JsonElement>($"/api/learning/attempts/{attempt}");
+            Assert.Equal(8, view.GetProperty("items").GetArrayLength());
+            Assert.Equal(80m, view.GetProperty("maxScore").GetDecimal());
+        }
+
+        // The office's pages show the demo records; the taker's pages render for a phone.
+        var browser = await host.Factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-city"));
+        var questions = WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/questions?flagged=true"));
+        Assert.Contains("法条已变化", questions);
+        Assert.Contains("被申请人应当履行行政复议决定", questions);
+        Assert.Contains("演示·市中区工作人员", WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/people")));
+        Assert.Contains("2026 年度全市法治能力测试（演示）", WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/exams")));
+        Assert.Contains("待阅 2 份", WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/marking")));
+        var records = WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/records"));
+        foreach (var demo in new[] { "市政府常务会议学法", "法治讲座：行政处罚法适用中的常见问题（演示）", "某商贸公司诉区市场监督管理局行政处罚案（演示）", "新任命国家工作人员宪法宣誓仪式（演示）", "张明华（演示）", "刘洋（演示）" })
+        {
+            Assert.Contains(demo, records);
+        }
+        Assert.Contains("张明华（演示）", WebUtility.HtmlDecode(await browser.GetStringAsync($"/learning/results?exam={pending.GetProperty("examId").GetGuid()}")));
+        var my = WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/my"));
+        Assert.Contains("继续作答", my);
+        var examId = System.Text.RegularExpressions.Regex.Match(my, "/learning/take/([0-9a-f-]{36})").Groups[1].Value;
+        var take = WebUtility.HtmlDecode(await browser.GetStringAsync("/learning/take/" + examId));
+        Assert.Contains("take.js", take);
+        Assert.Contains("data-exam=\"" + examId + "\"", take);
     }
 }

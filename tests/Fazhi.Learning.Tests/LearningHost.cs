@@ -6,15 +6,11 @@ using Fazhi.Platform.Features.Documents;
 namespace Fazhi.Learning.Tests;
 
 /// <summary>A host with the library's demo laws imported (so cited articles resolve), shared by one test class.</summary>
-public sealed class LearningHost : IAsyncLifetime
+public class LearningHost : IAsyncLifetime
 {
-    public FazhiFactory Factory { get; } = new();
+    public FazhiFactory Factory { get; } = new() { Starts = StartsWith.DemoLaws };
 
-    public async Task InitializeAsync()
-    {
-        await ((IAsyncLifetime)Factory).InitializeAsync();
-        await Factory.ImportDemoLawsAsync();
-    }
+    public Task InitializeAsync() => ((IAsyncLifetime)Factory).InitializeAsync();
 
     public Task DisposeAsync() => ((IAsyncLifetime)Factory).DisposeAsync();
 
@@ -53,5 +49,14 @@ public sealed class LearningHost : IAsyncLifetime
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue(XlsxWriter.ContentType);
         return new MultipartFormDataContent { { file, "file", "导入.xlsx" } };
+    }
+}
+
+/// <summary>The same host started with the whole shipped demo (its accounts, roles and records), for the demo checks.</summary>
+public sealed class LearningDemoHost : LearningHost
+{
+    public LearningDemoHost()
+    {
+        Factory.Demo = true;
     }
 }

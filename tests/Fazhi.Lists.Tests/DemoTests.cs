@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Fazhi.Lists.Tests;
 
 /// <summary>The <c>--demo</c> records: every list and state a newcomer signing in as demo-city or demo-xuecheng should meet.</summary>
-public sealed class DemoTests(ListsHost host) : IClassFixture<ListsHost>
+public sealed class DemoTests(ListsDemoHost host) : IClassFixture<ListsDemoHost>
 {
     [Fact]
     public async Task The_demo_accounts_find_lists_in_every_state()

@@ -188,7 +188,7 @@ public sealed class DisclosureTests(FazhiFactory factory)
     [Fact]
     public async Task The_on_time_rate_counts_answered_and_overdue_requests_of_the_year_once_and_leaves_out_corrections_and_other_years_and_overdue_ones_are_supervised()
     {
-        var code = "37" + Random.Shared.Next(9100, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var code = Kit.NewCountyCode();
         var unit = await factory.CreateUnitAsync(code, $"公开测试区{code}", OrgLevel.County, OrgKind.Government, "370400");
         var agencyUser = await factory.CreateUserAsync(Kit.Agency, code);
         var agency = await factory.ApiClientAsync(agencyUser);

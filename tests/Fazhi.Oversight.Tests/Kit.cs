@@ -13,11 +13,18 @@ internal sealed class Kit(FazhiFactory factory)
     public const string Shizhong = "370402";
 
     private static int _counter;
+    private static int _counties;
 
     public FazhiFactory Factory => factory;
 
     public async Task<HttpClient> ClientAsync(string role, string org) => await factory.ApiClientAsync(await factory.CreateUserAsync(role, org));
 
+    /// <summary>
+    /// A county code (37NNNN) no other test of this host has taken: the tests share one host, and random codes collided now
+    /// and then (900 values, the birthday problem).
+    /// </summary>
+    public static string NewCountyCode() =>
+        "37" + (9100 + (Interlocked.Increment(ref _counties) % 900)).ToString(System.Globalization.CultureInfo.InvariantCulture);
     public static string UniqueNumber(string court = "鲁0403") =>
         $"（2026）{court}行初{Interlocked.Increment(ref _counter)}{Random.Shared.Next(10000, 99999)}号";
 

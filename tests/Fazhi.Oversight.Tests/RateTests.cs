@@ -18,7 +18,7 @@ public sealed class RateTests(FazhiFactory factory)
 
     private async Task<(string County, Guid CountyId, Guid TownId)> CountyAsync()
     {
-        var code = "37" + Random.Shared.Next(9100, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var code = Kit.NewCountyCode();
         var county = await factory.CreateUnitAsync(code, $"测试区{code}", OrgLevel.County, OrgKind.Government, "370400");
         var town = await factory.CreateUnitAsync(code + "001", $"测试镇{code}", OrgLevel.Town, OrgKind.Government, code);
         return (code, county, town);

@@ -18,7 +18,7 @@ namespace Fazhi.Rulemaking.Tests;
 /// What the shipped demo shows in each part of the module, on one host seeded once (a demo seed costs more than the rest of a
 /// class's tests together, so the module's demo checks share it instead of seeding a host per feature class).
 /// </summary>
-public sealed class DemoTests(RulemakingHost host) : IClassFixture<RulemakingHost>
+public sealed class DemoTests(RulemakingDemoHost host) : IClassFixture<RulemakingDemoHost>
 {
     [Fact]
     public async Task The_demo_has_a_decision_returned_by_procedure_backflow_and_a_published_one()

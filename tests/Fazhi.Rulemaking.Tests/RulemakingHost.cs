@@ -6,15 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Fazhi.Rulemaking.Tests;
 
 /// <summary>A host with the library's demo laws imported (so citations resolve and the pre-check has its articles), shared by one test class.</summary>
-public sealed class RulemakingHost : IAsyncLifetime
+public class RulemakingHost : IAsyncLifetime
 {
-    public FazhiFactory Factory { get; } = new();
+    public FazhiFactory Factory { get; } = new() { Starts = StartsWith.DemoLaws };
 
-    public async Task InitializeAsync()
-    {
-        await ((IAsyncLifetime)Factory).InitializeAsync();
-        await Factory.ImportDemoLawsAsync();
-    }
+    public Task InitializeAsync() => ((IAsyncLifetime)Factory).InitializeAsync();
 
     public Task DisposeAsync() => ((IAsyncLifetime)Factory).DisposeAsync();
 
@@ -50,5 +46,14 @@ public sealed class RulemakingHost : IAsyncLifetime
     {
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}
+
+/// <summary>The same host started with the whole shipped demo (its accounts, roles and records), for the demo checks.</summary>
+public sealed class RulemakingDemoHost : RulemakingHost
+{
+    public RulemakingDemoHost()
+    {
+        Factory.Demo = true;
     }
 }

@@ -16,7 +16,7 @@ namespace Fazhi.Testing;
 /// The real host over HTTP, on a fresh SQLite file, or on a fresh PostgreSQL database when FAZHI_TEST_POSTGRES
 /// holds a connection string (CI sets it). One host per test collection.
 /// </summary>
-public sealed class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private static int _userCounter;
     private readonly string _dir;
@@ -58,7 +58,10 @@ public sealed class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         _ = Services;
     }
 
-    /// <summary>Creates the empty database (PostgreSQL) and folder this host runs on, without starting the host.</summary>
+    /// <summary>
+    /// Creates the database and folder this host runs on, without starting the host: a copy of the run's template (migrated,
+    /// reference data seeded, its key file beside it), or, with <see cref="EmptyDatabase"/>, an empty database.
+    /// </summary>
     public async Task CreateDatabaseAsync()
     {
         if (_sharesWith is not null)
@@ -67,12 +70,194 @@ public sealed class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetim
             return;
         }
         Directory.CreateDirectory(_dir);
-        if (PostgresConnection is { } cs)
+        var prefix = _templateOf is null ? "fazhi_test_" : "fazhi_tpl_";
+        // What this database starts as: a copy of the template one level below what it is to hold (a template of the
+        // reference data itself starts empty), or empty when asked.
+        var wanted = _templateOf ?? Starts;
+        var copyOf = EmptyDatabase ? null : (_templateOf is null ? wanted : wanted - 1) switch
         {
-            _pgDatabase = "fazhi_test_" + Guid.NewGuid().ToString("N")[..12];
-            await using var conn = new NpgsqlConnection(cs);
+            StartsWith.ReferenceData => ReferenceTemplate,
+            StartsWith.DemoLaws => DemoLawsTemplate,
+            StartsWith.Demo => DemoTemplate,
+            _ => null,
+        };
+        if (copyOf is not null)
+        {
+            var template = await copyOf.Value;
+            template.CopyFolder(_dir);
+            if (template.PgDatabase is { } source)
+            {
+                _pgDatabase = prefix + Guid.NewGuid().ToString("N")[..12];
+                await ExecuteOnServerAsync($"CREATE DATABASE {_pgDatabase} TEMPLATE {source}", serialised: true);
+            }
+            return;
+        }
+        if (PostgresConnection is not null)
+        {
+            _pgDatabase = prefix + Guid.NewGuid().ToString("N")[..12];
+            await ExecuteOnServerAsync($"CREATE DATABASE {_pgDatabase}", serialised: false);
+        }
+    }
+
+    /// <summary>
+    /// Starts on an empty database instead of a copy of the run's template (a test of what a first start does to one). Set
+    /// before the host starts.
+    /// </summary>
+    public bool EmptyDatabase { get; set; }
+
+    /// <summary>
+    /// What the host's database holds when it starts (set before it starts): the reference data every installation has, plus
+    /// the library's demo laws, or the whole shipped demo. Each is a copy of a template made once for the test run, so no host
+    /// migrates or seeds them itself; <see cref="SeedDemoAsync"/> and <see cref="ImportDemoLawsAsync"/> over a copy only find
+    /// them there, as a second start with --demo does.
+    /// </summary>
+    public StartsWith Starts { get; set; } = StartsWith.ReferenceData;
+
+    /// <summary>Shorthand for <see cref="Starts"/> = <see cref="StartsWith.Demo"/>.</summary>
+    public bool Demo
+    {
+        get => Starts == StartsWith.Demo;
+        set => Starts = value ? StartsWith.Demo : StartsWith.ReferenceData;
+    }
+
+    // Migrating every module and seeding the reference data (org tree, calendar, roles) is most of a host's start: done once per
+    // test process into a template that each host copies (SQLite: the files; PostgreSQL: CREATE DATABASE ... TEMPLATE).
+    private static readonly Lazy<Task<Template>> ReferenceTemplate = new(() => Template.MakeAsync(StartsWith.ReferenceData));
+    private static readonly Lazy<Task<Template>> DemoLawsTemplate = new(() => Template.MakeAsync(StartsWith.DemoLaws));
+    // The demo template: the one scripts/test seeded for the whole run with the host's own `seed demo` verb (a folder, and on
+    // PostgreSQL the database its file `postgres-database` names), or else made by this process on first use.
+    private static readonly Lazy<Task<Template>> DemoTemplate = new(() =>
+        Environment.GetEnvironmentVariable("FAZHI_TEST_DEMO_TEMPLATE") is { Length: > 0 } made
+            ? Task.FromResult(Template.Existing(made))
+            : Template.MakeAsync(StartsWith.Demo));
+    private static readonly SemaphoreSlim ServerGate = new(1, 1);
+    private readonly StartsWith? _templateOf;
+
+    private FazhiFactory(StartsWith templateOf)
+        : this()
+    {
+        _templateOf = templateOf;
+    }
+
+    private static async Task ExecuteOnServerAsync(string sql, bool serialised)
+    {
+        // Copies of one template are made one at a time: PostgreSQL refuses a copy while another session uses the source.
+        if (serialised)
+        {
+            await ServerGate.WaitAsync();
+        }
+        try
+        {
+            await using var conn = new NpgsqlConnection(PostgresConnection);
             await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_pgDatabase}", conn);
+            await using var cmd = new NpgsqlCommand(sql, conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            if (serialised)
+            {
+                ServerGate.Release();
+            }
+        }
+    }
+
+    /// <summary>A migrated, seeded installation (folder and, on PostgreSQL, database) that hosts copy; removed when the process exits.</summary>
+    private sealed class Template(string folder, string? pgDatabase)
+    {
+        public string? PgDatabase => pgDatabase;
+
+        /// <summary>A template made outside this process (by scripts/test), left in place when the process exits.</summary>
+        public static Template Existing(string folder)
+        {
+            if (!Directory.Exists(folder))
+            {
+                throw new InvalidOperationException($"FAZHI_TEST_DEMO_TEMPLATE names no folder: {folder}");
+            }
+            var named = Path.Combine(folder, "postgres-database");
+            if (PostgresConnection is not null && !File.Exists(named))
+            {
+                throw new InvalidOperationException($"FAZHI_TEST_DEMO_TEMPLATE {folder} is a SQLite template (no postgres-database file), but the tests run on PostgreSQL.");
+            }
+            return new Template(folder, PostgresConnection is null ? null : File.ReadAllText(named).Trim());
+        }
+
+        public static async Task<Template> MakeAsync(StartsWith holding)
+        {
+            var maker = new FazhiFactory(holding);
+            await maker.CreateDatabaseAsync();
+            _ = maker.Services;
+            if (holding == StartsWith.DemoLaws)
+            {
+                await maker.ImportDemoLawsAsync();
+            }
+            else if (holding == StartsWith.Demo)
+            {
+                await maker.SeedDemoAsync();
+            }
+            await maker.DisposeHostAsync();
+            var template = new Template(maker._dir, maker._pgDatabase);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => template.Remove();
+            return template;
+        }
+
+        /// <summary>
+        /// The template's files: the database file on SQLite, the key file, stored files, and the library's search index (it
+        /// records the database it was built from, which the copy is).
+        /// </summary>
+        public void CopyFolder(string to)
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(folder, file);
+                // The write-ahead log travels with the database file (SQLite replays it on open); the shared-memory index is rebuilt.
+                if (relative is "postgres-database" || relative.EndsWith("-shm", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                var target = Path.Combine(to, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+
+        private void Remove()
+        {
+            try
+            {
+                if (pgDatabase is not null)
+                {
+                    NpgsqlConnection.ClearAllPools();
+                    using var conn = new NpgsqlConnection(PostgresConnection);
+                    conn.Open();
+                    using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {pgDatabase} WITH (FORCE)", conn);
+                    cmd.ExecuteNonQuery();
+                }
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or NpgsqlException)
+            {
+                // Left for the next run of scripts/test (PostgreSQL) or the OS (the temp folder).
+            }
+        }
+    }
+
+    /// <summary>Stops the host and lets go of its database, so its files and database can be copied.</summary>
+    private async Task DisposeHostAsync()
+    {
+        await base.DisposeAsync();
+        if (_pgDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            // Everything into the database file, so a plain copy of it is whole (and keeps write-ahead logging).
+            await using var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dir, "fazhi.db")};Pooling=False");
+            await conn.OpenAsync();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
             await cmd.ExecuteNonQueryAsync();
         }
     }
@@ -207,6 +392,28 @@ public sealed class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetim
             throw new InvalidOperationException($"Sign-in as {user.UserName} did not complete ({(int)login.StatusCode} {login.Headers.Location}).");
         }
         return client;
+    }
+}
+
+/// <summary>What a test host's database holds when it starts (each level holds the one before it).</summary>
+public enum StartsWith
+{
+    /// <summary>What every installation has after its first start: migrations, org tree, calendar, roles.</summary>
+    ReferenceData = 1,
+
+    /// <summary>And the regulation library's demo laws (行政处罚法, 行政复议法 ...), so citations resolve.</summary>
+    DemoLaws = 2,
+
+    /// <summary>And the whole shipped demo: accounts, their roles and every module's demo records.</summary>
+    Demo = 3,
+}
+
+/// <summary>A host that starts with the shipped demo (<c>--demo</c>'s accounts and records), copied from the run's demo template.</summary>
+public sealed class FazhiDemoFactory : FazhiFactory
+{
+    public FazhiDemoFactory()
+    {
+        Demo = true;
     }
 }
 

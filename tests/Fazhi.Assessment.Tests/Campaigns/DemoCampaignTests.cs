@@ -5,8 +5,7 @@ using Fazhi.Assessment.Tests.Infrastructure;
 
 namespace Fazhi.Assessment.Tests.Campaigns;
 
-[Collection(HostCollection.Name)]
-public sealed class DemoCampaignTests(FazhiFactory factory)
+public sealed class DemoCampaignTests(FazhiDemoFactory factory) : IClassFixture<FazhiDemoFactory>
 {
     [Fact]
     public async Task Demo_mode_gives_the_demo_accounts_assessment_roles_and_a_living_campaign_once()

@@ -9,8 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Fazhi.Disputes.Tests.Cases;
 
 /// <summary><c>--demo</c> fills the dispute centre once, through the module's own services, with cases at every step.</summary>
-[Collection(HostCollection.Name)]
-public sealed class DemoCasesTests(FazhiFactory factory)
+public sealed class DemoCasesTests(FazhiDemoFactory factory) : IClassFixture<FazhiDemoFactory>
 {
     [Fact]
     public async Task Demo_mode_adds_labelled_cases_at_every_step_once()

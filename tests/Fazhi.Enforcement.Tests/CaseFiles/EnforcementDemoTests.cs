@@ -9,20 +9,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Enforcement.Tests.CaseFiles;
 
-/// <summary>A host of its own: the demo's cases would otherwise sit in the other tests' queues and public lists.</summary>
-[CollectionDefinition(Name)]
-public sealed class DemoHostCollection : ICollectionFixture<FazhiFactory>
-{
-    public const string Name = "enforcement-demo-host";
-}
-
 /// <summary>
 /// <c>--demo</c> (issue 13, ADR 0040): penalty cases of the city market regulator at every stage, one published, one awaiting
 /// the regulator's own demo legal reviewer (demo-sjj), who reads its file and evidence; demo-shizhong, a district's
 /// reviewer, does not see it.
 /// </summary>
-[Collection(DemoHostCollection.Name)]
-public sealed class EnforcementDemoTests(FazhiFactory factory)
+/// <remarks>A host of its own, started with the demo: the demo's cases would otherwise sit in the other tests' queues and public lists.</remarks>
+public sealed class EnforcementDemoTests(FazhiDemoFactory factory) : IClassFixture<FazhiDemoFactory>
 {
     [Fact]
     public async Task Demo_mode_adds_cases_at_every_stage_once_and_the_regulators_reviewer_reads_the_one_awaiting_review()

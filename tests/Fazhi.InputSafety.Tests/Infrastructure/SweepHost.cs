@@ -22,7 +22,7 @@ public sealed partial class SweepHost : IAsyncLifetime
 {
     private static readonly string DemoPassword = FazhiFactory.DemoUser("demo").Password;
 
-    public FazhiFactory Factory { get; } = new();
+    public FazhiFactory Factory { get; } = new() { Demo = true };
 
     public ErrorLog Errors { get; } = new();
 

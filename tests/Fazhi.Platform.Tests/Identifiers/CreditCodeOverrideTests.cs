@@ -16,7 +16,7 @@ namespace Fazhi.Platform.Tests.Identifiers;
 [Collection(HostCollection.Name)]
 public sealed class CreditCodeOverrideTests(FazhiFactory factory)
 {
-    private const string Overrides = "/api/platform/identifiers/overrides";
+    internal const string Overrides = "/api/platform/identifiers/overrides";
 
     [Fact]
     public async Task A_code_failing_its_check_digit_is_refused_until_another_reviewer_confirms_the_override()
@@ -96,42 +96,6 @@ public sealed class CreditCodeOverrideTests(FazhiFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, valid.StatusCode);
     }
 
-    [Fact]
-    public async Task On_the_page_a_clerk_requests_and_the_demo_city_account_confirms()
-    {
-        await factory.SeedDemoAsync();
-        var code = BadCode();
-        var clerk = await factory.SignedInBrowserAsync(await factory.CreateUserAsync("dispute-clerk", "370400"));
-        var reviewer = await factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-city"));
-        const string page = "/admin/credit-code-overrides";
-
-        var requested = await Forms.SubmitAsync(clerk, page, "credit-code-request",
-            new Dictionary<string, string> { ["RequestForm.Code"] = code, ["RequestForm.Reason"] = "已核对营业执照原件" });
-        Assert.Equal(HttpStatusCode.OK, requested.StatusCode);
-        Assert.Contains("核实申请已提交", await requested.Content.ReadAsStringAsync());
-        // The clerk sees the request but no review link; the reviewer has the nav item and the link.
-        Assert.DoesNotContain("?review=", await clerk.GetStringAsync(page));
-        var list = await reviewer.GetStringAsync(page);
-        Assert.Contains(code, list);
-        Assert.Contains("href=\"/admin/credit-code-overrides\"", list);
-
-        var api = await factory.ApiClientAsync(FazhiFactory.DemoUser("demo-city"));
-        var items = (await api.GetFromJsonAsync<JsonElement>(Overrides + "?pageSize=200")).GetProperty("items").EnumerateArray();
-        var entry = items.Single(o => o.GetProperty("code").GetString() == code);
-        var id = entry.GetProperty("id").GetGuid();
-        var reviewPage = $"{page}?review={id}";
-        var confirmed = await Forms.SubmitAsync(reviewer, reviewPage, "credit-code-review", new Dictionary<string, string>
-        {
-            ["ReviewForm.Id"] = id.ToString(),
-            ["ReviewForm.Version"] = entry.GetProperty("version").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["ReviewForm.Action"] = "confirm",
-        });
-        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
-        Assert.Contains("已确认放行。", await confirmed.Content.ReadAsStringAsync());
-        var check = await (await api.PostAsJsonAsync("/api/platform/identifiers/validate", new { kind = "uscc", value = code })).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains("演示·市司法局工作人员", check.GetProperty("message").GetString());
-    }
-
     private static Task<HttpResponseMessage> OpenCaseAsync(HttpClient api, string code) => api.PostAsJsonAsync("/api/disputes/cases", new
     {
         caseType = "PeoplesMediation",
@@ -153,10 +117,49 @@ public sealed class CreditCodeOverrideTests(FazhiFactory factory)
     }
 
     /// <summary>A well-formed code whose last character is not its check character.</summary>
-    private static string BadCode()
+    internal static string BadCode()
     {
         var body = "91370400" + string.Concat(Enumerable.Range(0, 9).Select(_ => UnifiedSocialCreditCode.Alphabet[RandomNumberGenerator.GetInt32(UnifiedSocialCreditCode.Alphabet.Length)]));
         var check = UnifiedSocialCreditCode.CheckCharacter(body);
         return body + (check == '0' ? '1' : '0');
+    }
+}
+
+/// <summary>The override pages with the shipped demo's reviewer (demo-city), on a host that starts with the demo.</summary>
+public sealed class CreditCodeOverridePageTests(FazhiDemoFactory factory) : IClassFixture<FazhiDemoFactory>
+{
+    [Fact]
+    public async Task On_the_page_a_clerk_requests_and_the_demo_city_account_confirms()
+    {
+        var code = CreditCodeOverrideTests.BadCode();
+        var clerk = await factory.SignedInBrowserAsync(await factory.CreateUserAsync("dispute-clerk", "370400"));
+        var reviewer = await factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-city"));
+        const string page = "/admin/credit-code-overrides";
+
+        var requested = await Forms.SubmitAsync(clerk, page, "credit-code-request",
+            new Dictionary<string, string> { ["RequestForm.Code"] = code, ["RequestForm.Reason"] = "已核对营业执照原件" });
+        Assert.Equal(HttpStatusCode.OK, requested.StatusCode);
+        Assert.Contains("核实申请已提交", await requested.Content.ReadAsStringAsync());
+        // The clerk sees the request but no review link; the reviewer has the nav item and the link.
+        Assert.DoesNotContain("?review=", await clerk.GetStringAsync(page));
+        var list = await reviewer.GetStringAsync(page);
+        Assert.Contains(code, list);
+        Assert.Contains("href=\"/admin/credit-code-overrides\"", list);
+
+        var api = await factory.ApiClientAsync(FazhiFactory.DemoUser("demo-city"));
+        var items = (await api.GetFromJsonAsync<JsonElement>(CreditCodeOverrideTests.Overrides + "?pageSize=200")).GetProperty("items").EnumerateArray();
+        var entry = items.Single(o => o.GetProperty("code").GetString() == code);
+        var id = entry.GetProperty("id").GetGuid();
+        var reviewPage = $"{page}?review={id}";
+        var confirmed = await Forms.SubmitAsync(reviewer, reviewPage, "credit-code-review", new Dictionary<string, string>
+        {
+            ["ReviewForm.Id"] = id.ToString(),
+            ["ReviewForm.Version"] = entry.GetProperty("version").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ReviewForm.Action"] = "confirm",
+        });
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("已确认放行。", await confirmed.Content.ReadAsStringAsync());
+        var check = await (await api.PostAsJsonAsync("/api/platform/identifiers/validate", new { kind = "uscc", value = code })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("演示·市司法局工作人员", check.GetProperty("message").GetString());
     }
 }

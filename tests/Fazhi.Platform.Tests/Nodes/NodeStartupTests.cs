@@ -9,7 +9,7 @@ public sealed class NodeStartupTests
     public async Task A_node_on_an_unmigrated_database_refuses_to_start_and_points_at_migrate()
     {
         // PostgreSQL never migrates on start by default; SQLite does, so the production setting is stated for both.
-        var node = new FazhiFactory();
+        var node = new FazhiFactory { EmptyDatabase = true };
         node.Settings["Database:MigrateOnStart"] = "false";
         await node.CreateDatabaseAsync();
         try
