@@ -234,6 +234,62 @@ public sealed class DisclosureTests(FazhiFactory factory)
         Assert.NotNull(await HomeTodo.CountAsync(browser, "/oversight/disclosures?view=overdue"));
     }
 
+    /// <summary>
+    /// The report counts per unit and per reply kind in two statements (ADR 0060); both must add up to the same records,
+    /// each counted once, and each figure's drill-down must hold exactly the records behind it.
+    /// </summary>
+    [Fact]
+    public async Task The_rate_per_unit_and_per_reply_kind_counts_each_request_once_and_each_drill_down_holds_the_same_records()
+    {
+        var code = "37" + Random.Shared.Next(7100, 7999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var county = await factory.CreateUnitAsync(code, $"公开分类区{code}", OrgLevel.County, OrgKind.Government, "370400");
+        var town = await factory.CreateUnitAsync(code + "001", $"公开分类镇{code}", OrgLevel.Town, OrgKind.Government, code);
+        var agency = await factory.ApiClientAsync(await factory.CreateUserAsync(Kit.Agency, code));
+
+        async Task<Guid> ReplyAsync(Guid unit, string kind, string repliedOn, string? basis = null)
+        {
+            var id = await RegisterAsync(agency, unit, "2025-03-03");
+            await Kit.OkAsync(await PostAsync(agency, id, "reply", v => new { version = v, kind, repliedOn, text = "答复", basis }));
+            return id;
+        }
+        // Received 2025-03-03, due 2025-03-31 (20 working days). The county: 予以公开 on time, 信息不存在 late, one overdue
+        // unanswered (no kind); the town: 予以公开 late, 不予公开 on time, one standing for a correction (left out); a request
+        // of 2024 answered in 2025 (left out of 2025).
+        var countyOnTime = await ReplyAsync(county, "Disclosed", "2025-03-20");
+        var countyLate = await ReplyAsync(county, "NotExist", "2025-04-01");
+        var countyOverdue = await RegisterAsync(agency, county, "2025-03-03");
+        var townLate = await ReplyAsync(town, "Disclosed", "2025-04-02");
+        var townOnTime = await ReplyAsync(town, "Refused", "2025-03-10", "《政府信息公开条例》第十四条");
+        var waiting = await RegisterAsync(agency, town, "2025-03-03");
+        await Kit.OkAsync(await PostAsync(agency, waiting, "correction", v => new { version = v, requestedOn = "2025-03-05", note = "请写明文号", correctionDueOn = "2025-03-20" }));
+        var lastYear = await RegisterAsync(agency, county, "2024-12-02");
+        await Kit.OkAsync(await PostAsync(agency, lastYear, "reply", v => new { version = v, kind = "Disclosed", repliedOn = "2025-02-20", text = "已提供" }));
+
+        var report = await agency.GetFromJsonAsync<JsonElement>("/api/oversight/disclosures/report?year=2025");
+        static Dictionary<string, (int Counted, int Total)> Rows(JsonElement rows) => rows.EnumerateArray()
+            .ToDictionary(r => r.GetProperty("group").GetString()!, r => (r.GetProperty("counted").GetInt32(), r.GetProperty("total").GetInt32()));
+        var all = report.GetProperty("onTime");
+        Assert.Equal((2, 5), (all.GetProperty("counted").GetInt32(), all.GetProperty("total").GetInt32()));
+        Assert.Equal(new Dictionary<string, (int, int)> { [$"unit:{county}"] = (1, 3), [$"unit:{town}"] = (1, 2) }, Rows(report.GetProperty("onTimeByAgency")));
+        Assert.Equal(new Dictionary<string, (int, int)> { ["kind:Disclosed"] = (1, 2), ["kind:NotExist"] = (0, 1), ["kind:Refused"] = (1, 1) },
+            Rows(report.GetProperty("byReplyKind")));
+        Assert.Equal(["kind:Disclosed", "kind:NotExist", "kind:Refused"], report.GetProperty("byReplyKind").EnumerateArray().Select(r => r.GetProperty("group").GetString()));
+
+        async Task DrillAsync(string group, int counted, int total, params Guid[] ids)
+        {
+            var r = await agency.GetFromJsonAsync<JsonElement>($"/api/oversight/records?metric=disclosure-on-time&year=2025&group={group}");
+            Assert.Equal((counted, total), (r.GetProperty("counted").GetInt32(), r.GetProperty("total").GetInt32()));
+            Assert.Equal(ids.Order(), r.GetProperty("records").GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).Order());
+        }
+        await DrillAsync("all", 2, 5, countyOnTime, countyLate, countyOverdue, townLate, townOnTime);
+        await DrillAsync($"unit:{county}", 1, 3, countyOnTime, countyLate, countyOverdue);
+        await DrillAsync($"unit:{town}", 1, 2, townLate, townOnTime);
+        await DrillAsync("kind:Disclosed", 1, 2, countyOnTime, townLate);
+        await DrillAsync("kind:NotExist", 0, 1, countyLate);
+        await DrillAsync("kind:Refused", 1, 1, townOnTime);
+        await DrillAsync("kind:Partial", 0, 0);
+    }
+
     [Fact]
     public async Task The_demo_has_requests_in_every_state_for_Xuecheng_and_the_applicant_tracks_one_with_the_demo_query_code()
     {

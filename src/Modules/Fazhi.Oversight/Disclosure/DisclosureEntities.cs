@@ -195,6 +195,12 @@ internal sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<
         b.HasIndex(x => x.Number).IsUnique();
         // The rate's index: by receipt date, covering the grouping, the counts and the drill-down's sort (ADR 0045).
         b.HasIndex(x => new { x.ReceivedOn, x.OrgUnitId, x.Status, x.ReplyKind, x.DueOn, x.RepliedOn, x.Id }, "IX_oversight_disclosures_rate");
+        // A caller with a unit list (every caller but system work) reads the rate per unit, one seek of the year per unit in
+        // scope: the rows come out grouped by unit, so SQLite, which has no hash aggregate, does not sort the year's 50,000
+        // entries on the unit id to group them; it covers the drill-down's counts and sort too (ADR 0060).
+        b.HasIndex(x => new { x.OrgUnitId, x.ReceivedOn, x.Status, x.DueOn, x.RepliedOn, x.ReplyKind, x.Id }, "IX_oversight_disclosures_rate_unit");
+        // The rate by reply kind: one seek of the year per kind, grouped without a sort for the same reason (ADR 0060).
+        b.HasIndex(x => new { x.ReplyKind, x.ReceivedOn, x.OrgUnitId, x.Status, x.DueOn, x.RepliedOn }, "IX_oversight_disclosures_rate_kind");
         b.HasIndex(x => new { x.Status, x.DueOn });
         b.Property(x => x.Number).HasMaxLength(40);
         b.Property(x => x.QueryCodeHash).HasMaxLength(64);

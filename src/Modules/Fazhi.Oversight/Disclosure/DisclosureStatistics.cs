@@ -2,6 +2,7 @@ using Fazhi.Oversight.Data;
 using Fazhi.Oversight.Litigation;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Kit;
+using Fazhi.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Oversight.Disclosure;
@@ -13,7 +14,7 @@ internal sealed record DisclosureReport(int Year, RateRow OnTime, IReadOnlyList<
 /// year that were answered, or whose due date has passed unanswered, those answered by their due date ÷ those. A request
 /// not yet due, standing for a correction, or abandoned is neither on time nor late and is left out.
 /// </summary>
-internal sealed class DisclosureStatistics(OversightDb db, IOrgDirectory orgs, IDeadlineService deadlines)
+internal sealed class DisclosureStatistics(OversightDb db, IOrgDirectory orgs, IDeadlineService deadlines, ICurrentUser current)
 {
     public const string OnTimeMetric = "disclosure-on-time";
 
@@ -24,20 +25,42 @@ internal sealed class DisclosureStatistics(OversightDb db, IOrgDirectory orgs, I
 
     public async Task<DisclosureReport> ReportAsync(int year, CancellationToken ct)
     {
-        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var today = deadlines.Today;
-        var rows = await Counted(db.DisclosureRequests.AsNoTracking().Where(r => r.ReceivedOn >= from && r.ReceivedOn <= to), today)
-            .GroupBy(r => new { r.OrgUnitId, r.ReplyKind })
-            .Select(g => new { g.Key.OrgUnitId, g.Key.ReplyKind, Due = g.Count(), OnTime = g.Count(r => r.RepliedOn != null && r.RepliedOn <= r.DueOn) })
+        var counted = Counted(InYear(year), today);
+        // Two narrow statements instead of one GROUP BY (unit, reply kind): SQLite has no hash aggregate, and sorting the
+        // year's 50,000 entries on the 36-character unit id was most of the request's CPU (ADR 0058). Grouped by unit alone
+        // over the unit index, the rows arrive in unit order (one seek per unit in scope); grouped by kind over the kind
+        // index, in kind order (one seek per kind). The kinds are every reply kind, so the second statement counts the same
+        // records as "counted with a reply kind" did (ADR 0060).
+        var units = await counted.GroupBy(r => r.OrgUnitId)
+            .Select(g => new { OrgUnitId = g.Key, Due = g.Count(), OnTime = g.Count(r => r.RepliedOn != null && r.RepliedOn <= r.DueOn) })
             .ToListAsync(ct);
-        var names = await orgs.NamesAsync(rows.Select(r => r.OrgUnitId).Distinct(), ct);
+        var kinds = Enum.GetValues<DisclosureReplyKind>().Select(k => (DisclosureReplyKind?)k).ToArray();
+        var byKind = await counted.Where(r => kinds.Contains(r.ReplyKind))
+            .GroupBy(r => r.ReplyKind)
+            .Select(g => new { Kind = g.Key, Due = g.Count(), OnTime = g.Count(r => r.RepliedOn != null && r.RepliedOn <= r.DueOn) })
+            .ToListAsync(ct);
+        var names = await orgs.NamesAsync(units.Select(r => r.OrgUnitId), ct);
         return new DisclosureReport(year,
-            new RateRow("all", "合计", rows.Sum(r => r.OnTime), rows.Sum(r => r.Due)),
-            rows.GroupBy(r => r.OrgUnitId).Select(g => new RateRow($"unit:{g.Key}", names.GetValueOrDefault(g.Key, ""), g.Sum(x => x.OnTime), g.Sum(x => x.Due)))
+            new RateRow("all", "合计", units.Sum(r => r.OnTime), units.Sum(r => r.Due)),
+            units.Select(r => new RateRow($"unit:{r.OrgUnitId}", names.GetValueOrDefault(r.OrgUnitId, ""), r.OnTime, r.Due))
                 .OrderBy(r => r.Name, StringComparer.Ordinal).ToList(),
-            rows.Where(r => r.ReplyKind != null).GroupBy(r => r.ReplyKind!.Value)
-                .Select(g => new RateRow($"kind:{g.Key}", DisclosureRules.ReplyKindName(g.Key), g.Sum(x => x.OnTime), g.Sum(x => x.Due)))
+            byKind.Where(r => r.Kind != null)
+                .Select(r => new RateRow($"kind:{r.Kind!.Value}", DisclosureRules.ReplyKindName(r.Kind.Value), r.OnTime, r.Due))
                 .OrderBy(r => r.Group, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>
+    /// The requests received in the year, in the caller's scope. The scope's query filter reaches SQL as
+    /// "(@unrestricted OR OrgUnitId IN (...))", on which the planner cannot seek; repeated as a plain term, the rate's unit
+    /// index is read one unit at a time (ADR 0060).
+    /// </summary>
+    private IQueryable<DisclosureRequest> InYear(int year)
+    {
+        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var q = db.DisclosureRequests.AsNoTracking().Where(r => r.ReceivedOn >= from && r.ReceivedOn <= to);
+        var scope = current.Scope.Unrestricted ? null : current.Scope.UnitIds;
+        return scope is null ? q : q.Where(r => scope.Contains(r.OrgUnitId));
     }
 
     /// <summary>
@@ -56,9 +79,8 @@ internal sealed class DisclosureStatistics(OversightDb db, IOrgDirectory orgs, I
         {
             throw Refuse.Field("metric", "统计项只能是 disclosure-on-time（依申请公开按期答复率）。");
         }
-        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var today = deadlines.Today;
-        var q = Counted(db.DisclosureRequests.AsNoTracking().Where(r => r.ReceivedOn >= from && r.ReceivedOn <= to), today);
+        var q = Counted(InYear(year), today);
         string groupName;
         var parts = (group ?? "all").Split(':', 2);
         if (group is null or "all")
@@ -79,8 +101,12 @@ internal sealed class DisclosureStatistics(OversightDb db, IOrgDirectory orgs, I
         {
             throw Refuse.Field("group", "分组只能是 all、unit:{单位ID} 或 kind:{答复类型}。");
         }
-        var total = await q.CountAsync(ct);
-        var counted = await q.CountAsync(r => r.RepliedOn != null && r.RepliedOn <= r.DueOn, ct);
+        // Both figures in one statement, one read of the year's entries instead of two (ADR 0060): per unit, which the unit
+        // index yields without a sort (a constant grouping key would still be sorted by SQLite), summed here.
+        var figures = await q.GroupBy(r => r.OrgUnitId)
+            .Select(g => new { Total = g.Count(), OnTime = g.Count(r => r.RepliedOn != null && r.RepliedOn <= r.DueOn) })
+            .ToListAsync(ct);
+        var (total, counted) = (figures.Sum(f => f.Total), figures.Sum(f => f.OnTime));
         var size = Math.Clamp(pageSize, 1, 200);
         var p = Math.Max(1, page);
         var items = await RatePaging.PageAsync(q.OrderBy(r => r.RepliedOn != null && r.RepliedOn <= r.DueOn).ThenBy(r => r.DueOn).ThenBy(r => r.Id),

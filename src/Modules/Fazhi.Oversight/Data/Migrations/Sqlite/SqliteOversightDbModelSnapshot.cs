@@ -171,11 +171,13 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OrgUnitId");
-
                     b.HasIndex("Status", "DueOn");
 
                     b.HasIndex(new[] { "ReceivedOn", "OrgUnitId", "Status", "ReplyKind", "DueOn", "RepliedOn", "Id" }, "IX_oversight_disclosures_rate");
+
+                    b.HasIndex(new[] { "ReplyKind", "ReceivedOn", "OrgUnitId", "Status", "DueOn", "RepliedOn" }, "IX_oversight_disclosures_rate_kind");
+
+                    b.HasIndex(new[] { "OrgUnitId", "ReceivedOn", "Status", "DueOn", "RepliedOn", "ReplyKind", "Id" }, "IX_oversight_disclosures_rate_unit");
 
                     b.ToTable("oversight_disclosure_requests", (string)null);
                 });
