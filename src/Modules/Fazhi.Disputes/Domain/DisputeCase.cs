@@ -339,8 +339,9 @@ internal sealed class CasePartyConfiguration : IEntityTypeConfiguration<CasePart
         b.Property(x => x.IdNumber).IsSensitive(SensitiveKind.IdNumber);
         b.Property(x => x.Phone).IsSensitive(SensitiveKind.Phone);
         b.HasIndex(x => x.CreditCode);
-        // The worklist's keyword search by a party's name (exact): an index seek at a million cases.
-        b.HasIndex(x => x.Name);
+        // The worklist's keyword search by a party's name (exact): an index seek at a million cases, covering (the case id is
+        // in the index), so a common name's thousand matches are read from the index alone, not one table page each (ADR 0061).
+        b.HasIndex(x => new { x.Name, x.CaseId });
     }
 }
 

@@ -202,11 +202,11 @@ namespace Fazhi.Disputes.Data.Migrations.Sqlite
 
                     b.HasIndex("IdNumberBlindIndex");
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("PhoneBlindIndex");
+
+                    b.HasIndex("Name", "CaseId");
 
                     b.ToTable("disputes_parties", (string)null);
                 });
