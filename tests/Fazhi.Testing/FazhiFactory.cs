@@ -196,6 +196,15 @@ public class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 await maker.SeedDemoAsync();
             }
             await maker.DisposeHostAsync();
+            if (maker._pgDatabase is { } made)
+            {
+                // The template's stopped scheduler leaves its cluster check-in row; a copy would show a third node.
+                var csb = new NpgsqlConnectionStringBuilder(PostgresConnection) { Database = made, Pooling = false };
+                await using var conn = new NpgsqlConnection(csb.ConnectionString);
+                await conn.OpenAsync();
+                await using var cmd = new NpgsqlCommand("DELETE FROM platform_qrtz_scheduler_state", conn);
+                await cmd.ExecuteNonQueryAsync();
+            }
             var template = new Template(maker._dir, maker._pgDatabase);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => template.Remove();
             return template;
