@@ -88,6 +88,8 @@ public class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             if (template.PgDatabase is { } source)
             {
                 _pgDatabase = prefix + Guid.NewGuid().ToString("N")[..12];
+                // A connection the template's stopped host left open (an idle pool member) would make PostgreSQL refuse the copy.
+                await ExecuteOnServerAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{source}'", serialised: true);
                 await ExecuteOnServerAsync($"CREATE DATABASE {_pgDatabase} TEMPLATE {source}", serialised: true);
             }
             return;
