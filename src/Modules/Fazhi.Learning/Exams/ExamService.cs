@@ -330,8 +330,10 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
         string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
         string[] columns = [nameof(AttemptItem.AttemptId), nameof(AttemptItem.Position), nameof(AttemptItem.QuestionId), nameof(AttemptItem.Kind),
             nameof(AttemptItem.OptionOrder), nameof(AttemptItem.MaxPoints), nameof(AttemptItem.Comment)];
-        // At most 100 rows a statement: 700 parameters, well under either engine's limit.
-        foreach (var chunk in items.Chunk(100))
+        // Ten rows a statement: SQLite looks each parameter up by name in a list (sqlite3_bind_parameter_index), so the cost
+        // of binding grows with the square of a statement's parameters; 700 in one statement spent more on that than the 100
+        // single-row statements did on parsing (measured: strncmp 10 % of the start rush's CPU).
+        foreach (var chunk in items.Chunk(10))
         {
             var text = new System.Text.StringBuilder($"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(Column))}) VALUES ");
             var values = new List<object>(chunk.Length * columns.Length);
