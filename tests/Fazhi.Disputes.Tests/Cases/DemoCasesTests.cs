@@ -34,5 +34,22 @@ public sealed class DemoCasesTests(FazhiDemoFactory factory) : IClassFixture<Faz
         var mediator = await factory.ApiClientAsync(FazhiFactory.DemoUser("demo-town"));
         var mine = (await mediator.GetFromJsonAsync<JsonElement>("/api/disputes/worklist?view=mine")).GetProperty("items").EnumerateArray().ToList();
         Assert.Contains(mine, c => demo.Any(d => d.Id == c.GetProperty("id").GetGuid()));
+
+        // The online property dispute carries the applicant's file (a real one-page PDF, in the platform's store): the district
+        // clerk who handles it sees it on the case and opens it; the town mediator, outside that case's scope, does not.
+        var online = Assert.Single(demo, c => c.Category == "物业纠纷");
+        var handlingView = await district.GetFromJsonAsync<JsonElement>($"/api/disputes/cases/{online.Id}/handling");
+        var file = Assert.Single(handlingView.GetProperty("attachments").EnumerateArray());
+        Assert.Equal(DisputesDemoSeed.DemoFileName, file.GetProperty("fileName").GetString());
+        Assert.True(file.GetProperty("fromApplicant").GetBoolean());
+        var pdf = await district.GetByteArrayAsync(file.GetProperty("url").GetString());
+        var text = System.Text.Encoding.ASCII.GetString(pdf);
+        Assert.StartsWith("%PDF-1.4", text);
+        Assert.EndsWith("%%EOF\n", text);
+        var startxref = int.Parse(text.Split("startxref\n")[1].Split('\n')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith("xref", text[startxref..]);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await mediator.GetAsync(file.GetProperty("url").GetString())).StatusCode);
+        var page = System.Net.WebUtility.HtmlDecode(await (await factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-shizhong"))).GetStringAsync($"/disputes/cases/{online.Id}"));
+        Assert.Contains(DisputesDemoSeed.DemoFileName, page);
     }
 }

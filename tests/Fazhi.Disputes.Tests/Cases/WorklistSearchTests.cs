@@ -4,6 +4,8 @@ using System.Text.Json;
 using Fazhi.Disputes.Tests.Infrastructure;
 using Fazhi.Platform.Features.Documents;
 using Fazhi.Platform.Features.Identifiers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Disputes.Tests.Cases;
 
@@ -80,5 +82,49 @@ public sealed class WorklistSearchTests(FazhiFactory factory)
         Assert.NotEqual(number, data[0]);
         var elsewhereExport = XlsxReader.Read(await (await elsewhere.GetAsync("/api/disputes/worklist/export?q=" + Uri.EscapeDataString("欧阳晓岚"))).Content.ReadAsStreamAsync());
         Assert.Single(elsewhereExport);
+    }
+
+    [Fact]
+    public async Task The_party_name_lookup_is_capped_in_case_id_order_from_the_name_index_without_a_sort()
+    {
+        var clerk = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-clerk", "370402"));
+        var name = "令狐" + Guid.NewGuid().ToString("N")[..6];
+        var created = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            created.Add((await CreateAsync(clerk, Intake(name, ValidResidentId($"37040219800{i + 1}0100{i}"), $"1370000{7000 + i}"))).Id);
+        }
+
+        await factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Fazhi.Disputes.Data.DisputesDb>();
+            var query = Fazhi.Disputes.Deadlines.Worklists.PartyMatches(db, name)!;
+            // Deterministic: the same cases in case-id order every time (the cap keeps the lowest ids).
+            var found = await query.ToListAsync();
+            Assert.Equal(created.Order().ToList(), found);
+            var sql = query.ToQueryString();
+            Assert.Contains("ORDER BY", sql);
+            if (!factory.OnPostgres)
+            {
+                // SQLite's plan: a seek on (Name, CaseId), whose order serves the ORDER BY (no temporary b-tree). Not index-only:
+                // the data-scope filter reads each party's OrgUnitId, as it did before the order was added (ADR 0064).
+                var statement = string.Join('\n', sql.Split('\n').Where(l => !l.StartsWith('.') && !l.StartsWith("--", StringComparison.Ordinal)));
+                var connection = db.Database.GetDbConnection();
+                await db.Database.OpenConnectionAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "EXPLAIN QUERY PLAN " + statement;
+                var plan = new List<string>();
+                await using (var reader = await command.ExecuteReaderAsync())
+                {
+                    while (await reader.ReadAsync())
+                    {
+                        plan.Add(reader.GetString(3));
+                    }
+                }
+                var text = string.Join(" | ", plan);
+                Assert.Matches("SEARCH d USING (COVERING )?INDEX IX_disputes_parties_Name_CaseId \\(Name=\\?", text);
+                Assert.DoesNotContain("TEMP B-TREE", text);
+            }
+        });
     }
 }

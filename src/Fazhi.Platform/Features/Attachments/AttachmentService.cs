@@ -101,6 +101,19 @@ internal sealed class AttachmentService(PlatformDb db, AttachmentStorage storage
         await system.SaveChangesAsync(ct);
     }
 
+    /// <summary>Gives an owner record's files to another unit as system work (audited as entity changes of the rows).</summary>
+    public async Task MoveOfOwnerAsync(string ownerType, string ownerId, Guid orgUnitId, string work, CancellationToken ct)
+    {
+        await using var system = systemWork.Db<PlatformDb>(work);
+        var rows = await system.Set<Attachment>().IgnoreQueryFilters()
+            .Where(a => a.OwnerType == ownerType && a.OwnerId == ownerId && a.OrgUnitId != orgUnitId).ToListAsync(ct);
+        foreach (var row in rows)
+        {
+            row.OrgUnitId = orgUnitId;
+        }
+        await system.SaveChangesAsync(ct);
+    }
+
     /// <summary>
     /// Whether a file would be accepted, without storing it: its name, its type sniffed from the bytes against the allow-list,
     /// and its size against <paramref name="maxBytes"/> (never above the platform's limit). Null when acceptable.

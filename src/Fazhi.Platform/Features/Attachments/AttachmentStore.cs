@@ -47,6 +47,12 @@ public interface IAttachmentStore
 
     /// <summary>Removes an owner record's files as system work, to undo saves whose record was not written.</summary>
     Task RemoveOfOwnerAsync(string ownerType, string ownerId, string work, CancellationToken ct);
+
+    /// <summary>
+    /// Gives an owner record's files to another unit as system work <paramref name="work"/> (the module moved the record
+    /// itself, e.g. a case passed down or up, ADR 0064): the files' data scope follows the record's.
+    /// </summary>
+    Task MoveOfOwnerAsync(string ownerType, string ownerId, Guid orgUnitId, string work, CancellationToken ct);
 }
 
 /// <summary>Links to the platform's authorised download endpoint.</summary>
@@ -88,6 +94,9 @@ internal sealed class AttachmentStore(AttachmentService service) : IAttachmentSt
 
     public Task RemoveOfOwnerAsync(string ownerType, string ownerId, string work, CancellationToken ct) =>
         service.RemoveOfOwnerAsync(ownerType, ownerId, work, ct);
+
+    public Task MoveOfOwnerAsync(string ownerType, string ownerId, Guid orgUnitId, string work, CancellationToken ct) =>
+        service.MoveOfOwnerAsync(ownerType, ownerId, orgUnitId, work, ct);
 
     /// <summary>The caller owns the stream it passed in; saving must not dispose it.</summary>
     private sealed class NonClosingStream(Stream inner) : Stream

@@ -98,12 +98,14 @@ internal sealed class AuditReadable(AuditLabels labels, IUserDirectory users, IO
         return list;
     }
 
+    private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
     private static string? Value(JsonElement v) => v.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => null,
         JsonValueKind.String => v.GetString(),
-        JsonValueKind.True => "是",
-        JsonValueKind.False => "否",
+        JsonValueKind.True => English ? "Yes" : "是",
+        JsonValueKind.False => English ? "No" : "否",
         JsonValueKind.Number => v.GetRawText(),
         _ => null,
     };

@@ -28,7 +28,8 @@ internal static class PlatformAuditLabels
             new AuditLabel("CreditCodeOverride", "信用代码人工核验", "Credit code override"),
             new AuditLabel("NumberPatternSetting", "文号规则", "Numbering pattern", null, F("Pattern", "规则", "Pattern")),
             new AuditLabel("NumberSequenceCounter", "文号序号", "Numbering counter", null, F("Value", "当前序号", "Current number")),
-            new AuditLabel("AuditChain", "审计日志", "Audit trail"));
+            new AuditLabel("AuditChain", "审计日志", "Audit trail"),
+            new AuditLabel("PhoneVerificationCode", "手机验证码", "Phone verification code", null, F("Purpose", "用途", "Purpose")));
         services.AddAuditActions(
             new AuditActionLabel("signin.succeeded", "登录成功", "Signed in"),
             new AuditActionLabel("signin.succeeded_recovery_code", "使用恢复码登录", "Signed in with a recovery code"),
@@ -50,6 +51,11 @@ internal static class PlatformAuditLabels
             new AuditActionLabel("calendar.imported", "导入工作日历", "Calendar imported"),
             new AuditActionLabel("orgunit.deactivated", "停用单位", "Unit deactivated"),
             new AuditActionLabel("orgunit.exported", "导出组织机构", "Units exported"),
-            new AuditActionLabel("orgunit.imported", "导入组织机构", "Units imported"));
+            new AuditActionLabel("orgunit.imported", "导入组织机构", "Units imported"),
+            new AuditActionLabel("signout", "退出登录", "Signed out"),
+            new AuditActionLabel("2fa.recovery_codes_regenerated", "重新生成恢复码", "Recovery codes regenerated"),
+            new AuditActionLabel("role.assigned", "授予角色", "Role granted"),
+            new AuditActionLabel("role.removed", "撤销角色", "Role withdrawn"),
+            new AuditActionLabel("platform.phone-code.requested", "发送手机验证码", "Phone verification code requested"));
     }
 }

@@ -235,29 +235,40 @@ internal sealed class Worklists(DisputesDb db, IOrgDirectory orgs, ICurrentUser 
             var sequence = (int)serial;
             ids.UnionWith(await db.Cases.AsNoTracking().Where(c => c.Year == year && c.Sequence == sequence).Select(c => c.Id).ToListAsync(ct));
         }
+        if (PartyMatches(db, keyword) is { } parties)
+        {
+            ids.UnionWith(await parties.ToListAsync(ct));
+        }
+        return ids.ToList();
+    }
+
+    /// <summary>
+    /// The cases a party keyword finds (phone and ID number by blind index, credit code, exact name), at most
+    /// <see cref="CountCap"/>; null when the keyword is none of those. Ordered by case id so the cap keeps the same cases
+    /// each time (and EF does not warn of a Take without OrderBy): on a name the index (Name, CaseId) already yields that
+    /// order, so the plan is the same seek with no sort (ADR 0061, ADR 0064).
+    /// </summary>
+    internal static IQueryable<Guid>? PartyMatches(DisputesDb target, string keyword)
+    {
         IQueryable<Guid>? parties = null;
         var compact = string.Concat(keyword.Where(ch => !char.IsWhiteSpace(ch) && ch != '-'));
         if (compact.Length is >= 7 and <= 12 && compact.All(char.IsAsciiDigit))
         {
-            parties = db.Parties.WhereSensitiveEquals(p => p.Phone, compact).Select(p => p.CaseId);
+            parties = target.Parties.WhereSensitiveEquals(p => p.Phone, compact).Select(p => p.CaseId);
         }
         else if (ResidentIdNumber.Validate(compact.ToUpperInvariant()).IsValid)
         {
-            parties = db.Parties.WhereSensitiveEquals(p => p.IdNumber, compact).Select(p => p.CaseId);
+            parties = target.Parties.WhereSensitiveEquals(p => p.IdNumber, compact).Select(p => p.CaseId);
         }
         else if (UnifiedSocialCreditCode.Validate(compact.ToUpperInvariant()) is { IsValid: true } code)
         {
-            parties = db.Parties.Where(p => p.CreditCode == code.Normalized).Select(p => p.CaseId);
+            parties = target.Parties.Where(p => p.CreditCode == code.Normalized).Select(p => p.CaseId);
         }
         else if (keyword.Length <= 128)
         {
-            parties = db.Parties.Where(p => p.Name == keyword).Select(p => p.CaseId);
+            parties = target.Parties.Where(p => p.Name == keyword).Select(p => p.CaseId);
         }
-        if (parties is not null)
-        {
-            ids.UnionWith(await parties.Take(CountCap).ToListAsync(ct));
-        }
-        return ids.ToList();
+        return parties?.OrderBy(id => id).Take(CountCap);
     }
 
     /// <summary>How many cases a worklist view holds for the caller (the home page's to-do counts), capped like the list's total.</summary>

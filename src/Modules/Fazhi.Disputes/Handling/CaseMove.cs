@@ -60,4 +60,16 @@ internal static class CaseMove
             x.OrgUnitId = target;
         }
     }
+
+    /// <summary>
+    /// After the move is saved: the case's files (the applicant's and the handling materials staff uploaded) are given to the
+    /// receiving unit too, so the platform's own file endpoints follow the case's scope as the case page does (ADR 0064).
+    /// They live in the platform's store, so this is a second write, after the case's; the case page reads the files through
+    /// the case, so a reader sees exactly the files of the cases in scope even before it.
+    /// </summary>
+    public static async Task FilesToUnitAsync(Fazhi.Platform.Features.Attachments.IAttachmentStore store, Guid caseId, Guid target, string work, CancellationToken ct)
+    {
+        await store.MoveOfOwnerAsync(HandlingService.AttachmentOwner, caseId.ToString(), target, work, ct);
+        await store.MoveOfOwnerAsync(Intake.ApplicantFiles.Owner, caseId.ToString(), target, work, ct);
+    }
 }

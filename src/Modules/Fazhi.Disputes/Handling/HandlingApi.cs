@@ -66,21 +66,11 @@ internal static class HandlingApi
     private static async Task<Results<Ok<HandlingView>, NotFound, ValidationProblem>> RunAsync(HandlingService s, Guid id, Func<Task<bool>> action, CancellationToken ct) =>
         await action() && await s.GetAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
-    /// <summary>A case's material, for whoever may read the case (the store checks the scope again and audits the download).</summary>
-    private static async Task<IResult> DownloadAsync(Guid id, Guid attachmentId, IAttachmentStore store, HandlingService s, CancellationToken ct)
-    {
-        if (await s.OpenApplicantFileAsync(id, attachmentId, ct) is { } applicant)
-        {
-            return TypedResults.Stream(applicant.Content, applicant.Meta.ContentType, applicant.Meta.FileName);
-        }
-        var meta = await store.GetAsync(attachmentId, ct);
-        if (meta is null || meta.OwnerType != HandlingService.AttachmentOwner || meta.OwnerId != id.ToString())
-        {
-            return TypedResults.NotFound();
-        }
-        var stream = await store.OpenReadAsync(attachmentId, ct);
-        return stream is null ? TypedResults.NotFound() : TypedResults.Stream(stream, meta.ContentType, meta.FileName);
-    }
+    /// <summary>A case's file, for whoever may read the case (the case's scope decides; the download is audited).</summary>
+    private static async Task<IResult> DownloadAsync(Guid id, Guid attachmentId, HandlingService s, CancellationToken ct) =>
+        await s.OpenFileAsync(id, attachmentId, ct) is { } file
+            ? TypedResults.Stream(file.Content, file.Meta.ContentType, file.Meta.FileName)
+            : TypedResults.NotFound();
 
     /// <summary>
     /// Multipart upload (field <c>file</c>). Bearer clients need no antiforgery token; a browser form (cookie) must carry one

@@ -34,8 +34,9 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
         var events = await db.Set<CaseEvent>().AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Id).ToListAsync(ct);
         var options = await db.Set<ProfileOption>().AsNoTracking().Where(o => o.ProfileId == c.ProfileId).OrderBy(o => o.Order).ToListAsync(ct);
         var rules = await clock.RulesAsync(c.ProfileId, ct);
-        var files = await attachments.ListAsync(AttachmentOwner, id.ToString(), ct);
-        // The applicant's materials belong to the case wherever it has been routed: whoever sees the case sees them (ADR 0056).
+        // The case's files belong to the case wherever it has been routed or passed: whoever sees the case sees them, the
+        // applicant's (ADR 0056) and the handling materials staff uploaded alike (ADR 0064); the case is in scope here.
+        var files = await attachments.ListOfOwnerAsync(AttachmentOwner, id.ToString(), ct);
         var applicantFiles = await attachments.ListOfOwnerAsync(Intake.ApplicantFiles.Owner, id.ToString(), ct);
         var names = StatutoryProfiles.All.ToDictionary(p => p.Code, p => p.Name);
         var stages = await db.ProfileStages.AsNoTracking().Where(s => s.ProfileId == c.ProfileId).OrderBy(s => s.Order).ToListAsync(ct);
@@ -163,12 +164,14 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
     }, ct, CaseAction.Session);
 
     /// <summary>
-    /// One of the applicant's files of a case the caller can see (the case's data scope decides), audited as a download;
-    /// null when the case is out of sight or the file is not one of its applicant's.
+    /// One of the files of a case the caller can see (the case's data scope decides, wherever the case was routed or
+    /// passed: ADR 0056, ADR 0064), the applicant's or a handling material, audited as a download; null when the case is out
+    /// of sight or the file is not one of its own.
     /// </summary>
-    public async Task<(AttachmentDto Meta, Stream Content)?> OpenApplicantFileAsync(Guid id, Guid attachmentId, CancellationToken ct) =>
+    public async Task<(AttachmentDto Meta, Stream Content)?> OpenFileAsync(Guid id, Guid attachmentId, CancellationToken ct) =>
         await db.Cases.AnyAsync(x => x.Id == id, ct)
             ? await attachments.OpenOfOwnerAsync(attachmentId, Intake.ApplicantFiles.Owner, id.ToString(), ct)
+              ?? await attachments.OpenOfOwnerAsync(attachmentId, AttachmentOwner, id.ToString(), ct)
             : null;
 
     public async Task<(bool Found, string? Refusal)> AddAttachmentAsync(Guid id, Stream content, string fileName, CancellationToken ct)
@@ -657,6 +660,7 @@ internal sealed class HandlingService(DisputesDb db, IUserDirectory users, ICurr
             system.Entry(moving).Property(x => x.Version).IsModified = true;
             await system.SaveChangesAsync(ct);
         }
+        await CaseMove.FilesToUnitAsync(attachments, id, to.Id, $"纠纷案件{verb}", ct);
         await handOvers.ToUnitAsync(id, to.Id, $"dispatch:{c.Version}", $"{verb}给本单位的案件：{c.CaseNumber}",
             $"{from?.Name}将{Labels.CaseTypeName(c.CaseTypeCode)}案件 {c.CaseNumber} {verb}至本单位（理由：{reason}），请接收并办理；当前期限 {Labels.Date(c.DueOn)}，期限连续计算。", ct);
         return true;

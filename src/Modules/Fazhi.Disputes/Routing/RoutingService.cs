@@ -33,7 +33,7 @@ internal sealed record TestRequest(string? Samples);
 /// recommendation recorded at intake, and the staff decision on it — confirm, or override with a mandatory reason.
 /// </summary>
 internal sealed class RoutingService(DisputesDb db, IOrgDirectory orgs, ICurrentUser current, IDeadlineService deadlines, FrontDesk.FrontDeskCache cache,
-    Handling.HandOvers handOvers)
+    Handling.HandOvers handOvers, Fazhi.Platform.Features.Attachments.IAttachmentStore attachments)
 {
     /// <summary>The published set in force (highest number) with its rules, or null when none is published.</summary>
     public static async Task<RoutingRuleSet?> InForceAsync(DisputesDb target, CancellationToken ct) =>
@@ -199,6 +199,7 @@ internal sealed class RoutingService(DisputesDb db, IOrgDirectory orgs, ICurrent
         await db.SaveChangesAsync(ct);
         if (dispute.OrgUnitId != movedFrom)
         {
+            await Handling.CaseMove.FilesToUnitAsync(attachments, dispute.Id, dispute.OrgUnitId, "纠纷案件分流改派", ct);
             await handOvers.ToUnitAsync(dispute.Id, dispute.OrgUnitId, "routed", $"分流到本单位的案件：{dispute.CaseNumber}",
                 $"{Labels.CaseTypeName(dispute.CaseTypeCode)}案件 {dispute.CaseNumber}（{dispute.Category}）已分流到本单位，请在期限内审查受理。", ct);
         }

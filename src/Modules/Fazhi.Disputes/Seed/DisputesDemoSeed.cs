@@ -35,7 +35,10 @@ internal sealed class DisputesDemoSeed(DisputesDb db, IUserDirectory users, Case
     }
 
     private sealed record DemoCase(string Type, string Channel, string Category, string Unit, string Applicant, string Respondent,
-        string Description, Step Step, decimal? Amount = null, string? Result = null, string? External = null);
+        string Description, Step Step, decimal? Amount = null, string? Result = null, string? External = null, string? File = null);
+
+    /// <summary>The name of the applicant's file the demo's online property dispute carries (ADR 0064).</summary>
+    internal const string DemoFileName = "车库积水维修报价单（演示）.pdf";
 
     private static readonly DemoCase[] Cases =
     [
@@ -44,7 +47,7 @@ internal sealed class DisputesDemoSeed(DisputesDb db, IUserDirectory users, Case
         new(CaseTypes.PeoplesMediation, "Hotline", "婚姻家庭", "370402001", "陈秀英", "陈志强",
             "兄妹二人因父母房屋的居住和赡养费用分担产生矛盾，多次争吵，请求社区调解委员会调解。", Step.Agreement),
         new(CaseTypes.PeoplesMediation, "Online", "物业纠纷", "370402", "刘洋", "枣庄市某物业服务有限公司",
-            "小区地下车库多次积水，车辆受损，业主要求物业公司赔偿维修费用，物业公司不同意。", Step.Received, 8600m),
+            "小区地下车库多次积水，车辆受损，业主要求物业公司赔偿维修费用，物业公司不同意。", Step.Received, 8600m, File: DemoFileName),
         new(CaseTypes.PeoplesMediation, "WalkIn", "邻里纠纷", "370402", "赵丽", "孙明",
             "相邻两户因院墙边界和排水沟位置发生争执，一方拆除了部分院墙，请求调解。", Step.Overdue),
         new(CaseTypes.PeoplesMediation, "Hotline", "消费纠纷", "370402", "周强", "枣庄市某家电销售有限公司",
@@ -95,7 +98,39 @@ internal sealed class DisputesDemoSeed(DisputesDb db, IUserDirectory users, Case
             ExternalSystem: d.External, ExternalId: d.External is null ? null : $"ZZ12345-DEMO-{n:D4}", HandlingUnitCode: d.Unit,
             KnewOn: d.Type == CaseTypes.AdministrativeReconsideration ? clock.Today.AddDays(-20) : null,
             ToldOfRight: d.Type == CaseTypes.AdministrativeReconsideration ? true : null);
-        return (await cases.IntakeAsync(request, publicIntake: false, ct)).Id;
+        // An online application with the applicant's file, stored through the platform's store like one sent on /apply.
+        IReadOnlyList<Intake.ApplicantFile> files = d.File is null ? [] : [DemoPdf(d.File, "Garage flooding: repair quote 8,600 yuan (demo)")];
+        return (await cases.IntakeAsync(request, publicIntake: false, files, ct)).Id;
+    }
+
+    /// <summary>A small, well-formed one-page PDF (its cross-reference offsets computed), as the applicant's scanned quote.</summary>
+    private static Intake.ApplicantFile DemoPdf(string fileName, string line)
+    {
+        var content = $"BT /F1 14 Tf 72 720 Td ({line}) Tj ET";
+        var objects = new[]
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        };
+        var pdf = new System.Text.StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+        var xref = pdf.Length;
+        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        var bytes = System.Text.Encoding.ASCII.GetBytes(pdf.ToString());
+        return new Intake.ApplicantFile(fileName, bytes.Length, () => new MemoryStream(bytes, writable: false));
     }
 
     private async Task AdvanceAsync(Guid id, DemoCase d, Guid? mediator, CancellationToken ct)
