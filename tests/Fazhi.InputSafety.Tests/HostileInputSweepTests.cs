@@ -45,19 +45,67 @@ public sealed class HostileInputSweepTests(SweepHost host, ITestOutputHelper out
         }
     }, hugeRequests: 1);
 
+    /// <summary>
+    /// Each operation as three of the signed-in accounts (ADR 0063), chosen by a stable hash of the operation and the account:
+    /// every operation is swept, every account gets about a third of them, and a run sends the same requests as the last.
+    /// When none of the three is let past authorisation, the operation goes on down its ranking (after the administrators'
+    /// turn) until an account reaches it or none is left, so an operation only some roles may call is still swept.
+    /// </summary>
     [Fact]
     public Task Apis_signed_in() => RunAsync("APIs, signed in", async (failures, huge) =>
     {
+        var names = host.SignedIn.Select(i => i.Name).ToList();
+        var rankings = host.Operations.ToDictionary(op => op.Key, op => Sweeps.AccountRanking(op, names));
+        var cover = Sweeps.KindCover(host.Operations, names);
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var perAccount = names.ToDictionary(n => n, _ => 0, StringComparer.Ordinal);
         // Account by account (administrators last): the administrators' requests change accounts and roles.
         for (var i = 0; i < host.SignedIn.Count; i++)
         {
             var identity = await host.EnsureSignedInAsync(i, api: true, "the previous accounts' requests");
-            foreach (var op in host.Operations)
+            foreach (var op in host.Operations.Where(op => rankings[op.Key].IndexOf(identity.Name) < Sweeps.AccountsPerOperation || cover.Contains((op.Key, identity.Name))))
             {
-                await Sweeps.ApiAsync(host, op, identity, failures, huge);
+                perAccount[identity.Name]++;
+                if (await Sweeps.ApiAsync(host, op, identity, failures, huge))
+                {
+                    reached.Add(op.Key);
+                }
             }
         }
+        var further = 0;
+        foreach (var op in host.Operations.Where(op => !reached.Contains(op.Key)))
+        {
+            foreach (var name in rankings[op.Key].Skip(Sweeps.AccountsPerOperation))
+            {
+                var identity = await host.EnsureSignedInAsync(names.IndexOf(name), api: true, "the sampled sweep");
+                further++;
+                if (await Sweeps.ApiAsync(host, op, identity, failures, huge))
+                {
+                    break;
+                }
+            }
+        }
+        output.WriteLine($"Operations per account: {string.Join(", ", perAccount.Select(p => $"{p.Key} {p.Value}"))}; " +
+            $"{further} further (operation, account) pairs for {host.Operations.Count - reached.Count} operations none of its three reached.");
+        Assert.All(perAccount, p => Assert.True(p.Value > 0, $"{p.Key} was sent no operation."));
     }, hugeRequests: 3);
+
+    /// <summary>
+    /// The sample keeps every hostile value kind: what the three accounts per operation, and the few pairs added for the
+    /// kinds they miss, plan to send covers every (where, value) that the plans of all accounts for all operations would.
+    /// </summary>
+    [Fact]
+    public void Api_sample_keeps_every_hostile_value_kind()
+    {
+        var names = host.SignedIn.Select(i => i.Name).ToList();
+        var all = host.Operations.SelectMany(op => names.SelectMany(n => Sweeps.PlannedKinds(op, n))).ToHashSet(StringComparer.Ordinal);
+        var cover = Sweeps.KindCover(host.Operations, names);
+        var sampled = host.Operations.SelectMany(op => Sweeps.AccountRanking(op, names)
+            .Where((n, rank) => rank < Sweeps.AccountsPerOperation || cover.Contains((op.Key, n)))
+            .SelectMany(n => Sweeps.PlannedKinds(op, n))).ToHashSet(StringComparer.Ordinal);
+        output.WriteLine($"{sampled.Count} of {all.Count} (where, hostile value) kinds in the sample ({cover.Count} pairs added for kinds the three accounts missed).");
+        Assert.Empty(all.Except(sampled));
+    }
 
     private async Task RunAsync(string title, Func<List<Failure>, HugeBudget, Task> sweep, int hugeRequests)
     {

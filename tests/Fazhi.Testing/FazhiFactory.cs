@@ -119,7 +119,8 @@ public class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public bool Demo
     {
         get => Starts == StartsWith.Demo;
-        set => Starts = value ? StartsWith.Demo : StartsWith.ReferenceData;
+        // Turning the demo off leaves a lower level (DemoLaws) as it was; only Demo itself goes back to the default.
+        set => Starts = value ? StartsWith.Demo : Starts == StartsWith.Demo ? StartsWith.ReferenceData : Starts;
     }
 
     // Migrating every module and seeding the reference data (org tree, calendar, roles) is most of a host's start: done once per
@@ -314,7 +315,9 @@ public class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting("Database:Provider", "sqlite");
             builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_dir, "fazhi.db")}");
         }
-        // Every test client shares one (absent) remote address: the sign-in rate limit would throttle the whole suite.
+        // A host per test class: more than twenty hosts in one process, each with EF internal service providers of its own
+        // (ADR 0063); EF would throw on the twenty-first.
+        builder.UseSetting("Database:AllowManyServiceProviders", "true");
         builder.UseSetting("Data:Directory", _dir);
         builder.UseSetting("Storage:Root", Path.Combine(_dir, "files"));
         builder.UseSetting("Security:KeyFile", Path.Combine(_dir, "keys", "fazhi.key"));

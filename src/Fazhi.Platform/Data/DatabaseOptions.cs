@@ -35,6 +35,14 @@ public sealed class DatabaseOptions
     /// </summary>
     public string CollectionParameters { get; set; } = "multiple";
 
+    /// <summary>
+    /// Log EF Core's <c>ManyServiceProvidersCreatedWarning</c> instead of throwing it (EF's default). Off in production, where
+    /// one process runs one host. The test hosts turn it on: each in-process host builds EF internal service providers of its
+    /// own (the host's sensitive-data protector is part of their identity, ADR 0063), so a test process with more than twenty
+    /// hosts would otherwise fail its twenty-first.
+    /// </summary>
+    public bool AllowManyServiceProviders { get; set; }
+
     internal ParameterTranslationMode CollectionMode => CollectionParameters.Trim().ToLowerInvariant() switch
     {
         "json" => ParameterTranslationMode.Parameter,

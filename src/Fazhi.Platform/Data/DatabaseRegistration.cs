@@ -44,18 +44,29 @@ public static class DatabaseRegistration
             services.AddDbContext<TContext, TPostgres>((sp, o) => o
                 .UseNpgsql(connectionString, n => n.MigrationsHistoryTable(history).UseParameterizedCollectionMode(options.CollectionMode))
                 .AddInterceptors(platform)
-                .UseSensitiveData(sp.GetService<SensitiveDataProtector>()), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+                .UseSensitiveData(sp.GetService<SensitiveDataProtector>())
+                .AllowManyServiceProviders(options), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         }
         else
         {
             services.AddDbContext<TContext, TSqlite>((sp, o) => o
                 .UseSqlite(connectionString, s => s.MigrationsHistoryTable(history).UseParameterizedCollectionMode(options.CollectionMode))
                 .AddInterceptors([SqlitePragmas.Instance, SqliteWriteGate.Instance, .. platform])
-                .UseSensitiveData(sp.GetService<SensitiveDataProtector>()), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+                .UseSensitiveData(sp.GetService<SensitiveDataProtector>())
+                .AllowManyServiceProviders(options), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         }
         services.AddSingleton(new ModuleDatabase(module, typeof(TContext), options.IsPostgres ? typeof(TPostgres) : typeof(TSqlite)));
         return services;
     }
+}
+
+internal static class ManyServiceProvidersSetting
+{
+    /// <summary>With <see cref="DatabaseOptions.AllowManyServiceProviders"/> (tests), EF logs that one warning instead of throwing it.</summary>
+    public static DbContextOptionsBuilder AllowManyServiceProviders(this DbContextOptionsBuilder builder, DatabaseOptions options) =>
+        options.AllowManyServiceProviders
+            ? builder.ConfigureWarnings(w => w.Log(CoreEventId.ManyServiceProvidersCreatedWarning))
+            : builder;
 }
 
 /// <summary>A module's database, for the migrator and for system work (<see cref="Kit.ISystemWork"/>): the context type and the engine's subclass.</summary>

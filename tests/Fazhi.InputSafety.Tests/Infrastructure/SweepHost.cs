@@ -54,7 +54,8 @@ public sealed partial class SweepHost : IAsyncLifetime
         Factory.Settings["Jobs:Run"] = "false";
         await Factory.InitializeAsync();
         Factory.Services.GetRequiredService<ILoggerFactory>().AddProvider(Errors);
-        await Factory.SeedDemoAsync();
+        // No SeedDemoAsync here: the host starts from a copy of the run's demo template (Demo = true), seeded by the host's
+        // own `seed demo`; its idempotence over a copy is tested by every browser --demo host (ADR 0063).
         var demo = await Factory.InScopeAsync(async sp => await sp.GetRequiredService<UserManager<FazhiUser>>().Users
             .Where(u => u.IsDemo).OrderBy(u => u.UserName).Select(u => new { u.Id, u.UserName }).ToListAsync());
         Ids = new IdPool(demo.Select(d => d.Id).ToHashSet());

@@ -17,8 +17,52 @@ public static partial class Sweeps
 
     public const int MaxPerPage = 8;
 
-    /// <summary>Sends the sampled hostile requests for <paramref name="op"/> as <paramref name="identity"/>.</summary>
-    public static async Task ApiAsync(SweepHost host, ApiOperation op, Identity identity, List<Failure> failures, HugeBudget huge)
+    /// <summary>Signed-in accounts each API operation is swept as (ADR 0063): three of them.</summary>
+    public const int AccountsPerOperation = 3;
+
+    /// <summary>
+    /// The signed-in accounts in the order <paramref name="op"/> is swept as them: ranked by a stable hash of the operation and
+    /// the account, so a run is reproducible and, across operations, every account gets its share. The sweep sends each
+    /// operation as the first <see cref="AccountsPerOperation"/>, and further down the ranking only while none of those
+    /// was let past authorisation (so an operation only some roles may call still gets its hostile values).
+    /// </summary>
+    public static List<string> AccountRanking(ApiOperation op, IEnumerable<string> accounts) =>
+        [.. accounts.OrderBy(a => (uint)Hostile.StableHash(op.Key + "|account|" + a)).ThenBy(a => a, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The (operation, account) pairs beyond the first <see cref="AccountsPerOperation"/> of each ranking that the sample
+    /// adds so that it sends every (where, hostile value) kind the plans of all accounts would: for each kind the three
+    /// accounts per operation miss, the first pair (operations in order, accounts down the ranking) whose plan has it.
+    /// </summary>
+    public static HashSet<(string Op, string Account)> KindCover(IReadOnlyList<ApiOperation> ops, IReadOnlyList<string> accounts)
+    {
+        var covered = ops.SelectMany(op => AccountRanking(op, accounts).Take(AccountsPerOperation).SelectMany(a => PlannedKinds(op, a)))
+            .ToHashSet(StringComparer.Ordinal);
+        var extra = new HashSet<(string Op, string Account)>();
+        foreach (var op in ops)
+        {
+            foreach (var account in AccountRanking(op, accounts).Skip(AccountsPerOperation))
+            {
+                var missing = PlannedKinds(op, account).Where(k => !covered.Contains(k)).ToList();
+                if (missing.Count > 0)
+                {
+                    extra.Add((op.Key, account));
+                    covered.UnionWith(missing);
+                }
+            }
+        }
+        return extra;
+    }
+
+    /// <summary>The hostile values (where, and the value's label) the plan for <paramref name="op"/> as <paramref name="account"/> sends.</summary>
+    public static IEnumerable<string> PlannedKinds(ApiOperation op, string account) =>
+        Plan(op, new Random(Hostile.StableHash(op.Key + "|" + account))).Select(v => v.Where + " " + v.Value.Label);
+
+    /// <summary>
+    /// Sends the sampled hostile requests for <paramref name="op"/> as <paramref name="identity"/>. False when the identity
+    /// was refused (401/403) before any value was bound: it reached nothing.
+    /// </summary>
+    public static async Task<bool> ApiAsync(SweepHost host, ApiOperation op, Identity identity, List<Failure> failures, HugeBudget huge)
     {
         var rng = new Random(Hostile.StableHash(op.Key + "|" + identity.Name));
         var sample = op.Body is { } b ? Bodies.Sample(b, "", host.Ids, new Random(Hostile.StableHash(op.Key))) : null;
@@ -31,7 +75,7 @@ public static partial class Sweeps
         var baseStatus = await host.Sweep.SendAsync(identity.Api, Build(host, op, Base, sample), op.Path, identity.Name, null, failures);
         if (Sweep.IsRefusal(baseStatus))
         {
-            return; // authorisation runs before binding: refused for every value
+            return false; // authorisation runs before binding: refused for every value
         }
         host.Sweep.BaseRefusal = baseStatus == 400 ? host.Sweep.LastProblem : null;
         host.Sweep.StateChanged = baseStatus is >= 200 and < 300;
@@ -43,7 +87,7 @@ public static partial class Sweeps
             // Authorisation runs before binding: an operation refused (401/403) is refused for every value.
             if (statuses.Count == 1 && Sweep.IsRefusal(status))
             {
-                return;
+                return false;
             }
         }
         if (identity.Name != "anonymous" && statuses.Any(s => !Sweep.IsRefusal(s)))
@@ -60,6 +104,7 @@ public static partial class Sweeps
                 await host.Sweep.SendAsync(identity.Api, Build(host, op, v, sample), op.Path, identity.Name, v, failures);
             }
         }
+        return true;
     }
 
     /// <summary>Nothing varied: the sampled body and default parameters.</summary>

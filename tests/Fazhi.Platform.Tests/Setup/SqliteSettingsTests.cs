@@ -61,4 +61,24 @@ public sealed class SqliteSettingsTests(FazhiFactory factory)
         // busy_timeout 10000 ms, foreign keys on, synchronous NORMAL (1), on every open.
         Assert.All(settings, s => Assert.Equal("10000/1/1", s));
     }
+
+    /// <summary>
+    /// ADR 0063: a test process starts more than twenty hosts, each with EF internal service providers of its own; the test
+    /// hosts turn on Database:AllowManyServiceProviders, so EF logs that warning instead of throwing it. Off by default.
+    /// </summary>
+    [Fact]
+    public async Task Test_hosts_log_the_many_service_providers_warning_and_production_keeps_the_default()
+    {
+        var behaviour = await factory.InScopeAsync(sp =>
+        {
+            var db = sp.GetRequiredService<PlatformDb>();
+            var core = ((Microsoft.EntityFrameworkCore.Infrastructure.IInfrastructure<IServiceProvider>)db).Instance
+                .GetRequiredService<Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions>()
+                .FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()!;
+            return Task.FromResult(core.WarningsConfiguration.GetBehavior(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.ManyServiceProvidersCreatedWarning));
+        });
+
+        Assert.Equal(WarningBehavior.Log, behaviour);
+        Assert.False(DatabaseOptions.From(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()).AllowManyServiceProviders);
+    }
 }
