@@ -23,6 +23,7 @@ public sealed class ScopeRules
         ["src/Modules/Fazhi.Assessment/Campaigns/SubmissionService.cs"] = "bottom-up approval passes a task to the unit above",
         ["src/Modules/Fazhi.Assessment/Index/IndexService.cs"] = "the rule-of-law index is computed city-wide",
         ["src/Modules/Fazhi.Assessment/Reports/ReportService.cs"] = "the score sheet ranks every unit",
+        ["src/Modules/Fazhi.Oversight/Disclosure/DisclosureStatistics.cs"] = "the disclosure rate applies the caller's own scope as a plain term instead of the filter, so the unit list is sent once (ADR 0066)",
         ["src/Modules/Fazhi.Disputes/Duplicates/DuplicateService.cs"] = "a duplicate may have been received by another unit",
         ["src/Modules/Fazhi.Disputes/FollowUp/FollowUpService.cs"] = "the follow-up job runs as the system",
         ["src/Modules/Fazhi.Disputes/Referrals/ReferralService.cs"] = "a referral id is unique per referring system city-wide",

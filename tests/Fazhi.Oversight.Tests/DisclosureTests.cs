@@ -99,6 +99,76 @@ public sealed class DisclosureTests(FazhiFactory factory)
     }
 
     [Fact]
+    public async Task Staff_link_an_answered_request_to_the_lawsuit_and_reconsideration_case_against_its_reply_shown_both_ways_each_refusal_naming_its_field()
+    {
+        var agency = await _kit.ClientAsync(Kit.Agency, Kit.Xuecheng);
+        var other = await _kit.ClientAsync(Kit.Agency, Kit.Shizhong);
+        var xuecheng = await factory.UnitIdAsync(Kit.Xuecheng);
+        var shizhong = await factory.UnitIdAsync(Kit.Shizhong);
+        var today = Deadlines.Today.ToString("yyyy-MM-dd");
+        var id = await RegisterAsync(agency, xuecheng, Deadlines.Today.AddDays(-10).ToString("yyyy-MM-dd"), "某项目的环评批复");
+        var link = (string? suit, string? rc, string? rcNumber) => (Func<long, object>)(v => new
+        {
+            version = v, lawsuitCaseNumber = suit, reconsiderationCase = rc, reconsiderationCaseNumber = rcNumber,
+        });
+
+        // Not answered yet: no reply to appeal (第五十一条).
+        var early = await PostAsync(agency, id, "appeals", link(null, null, null));
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains("第五十一条", (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        await Kit.OkAsync(await PostAsync(agency, id, "reply", v => new { version = v, kind = "Refused", repliedOn = today, text = "不予公开", basis = "涉及国家秘密（第十四条）" }));
+
+        // The lawsuit: by its case number, among the replying agency's suits only (行政诉讼法 第二十六条).
+        var suitNumber = Kit.UniqueNumber();
+        var suit = (await Kit.OkAsync(await agency.PostAsJsonAsync("/api/oversight/lawsuits", Kit.Suit(xuecheng, suitNumber, today, today, kind: "InformationDisclosure")),
+            HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var elsewhere = Kit.UniqueNumber();
+        await Kit.OkAsync(await other.PostAsJsonAsync("/api/oversight/lawsuits", Kit.Suit(shizhong, elsewhere, today, today)), HttpStatusCode.Created);
+        await (await PostAsync(agency, id, "appeals", link(elsewhere, null, null))).AssertRefusedNamingAsync("lawsuitCaseNumber");
+
+        // The reconsideration case: its id (or page link) checked in the dispute centre, with its number.
+        var clerk = await factory.ApiClientAsync(await factory.CreateUserAsync("dispute-clerk", "370402"));
+        var created = await Kit.OkAsync(await clerk.PostAsJsonAsync("/api/disputes/cases", new
+        {
+            caseType = "AdministrativeReconsideration", channel = "WalkIn", category = "行政争议", amount = 0m, placeCode = "370402",
+            description = "申请人对政府信息公开答复不服，申请行政复议。",
+            applicant = new { kind = "Person", name = "孙公开", idNumber = ValidResidentId("37040219800101001"), phone = "13800004444" },
+            respondent = new { kind = "Organisation", name = "薛城区人民政府", creditCode = ValidCreditCode("11370403MB2859167") },
+        }), HttpStatusCode.Created);
+        var caseId = created.GetProperty("id").GetGuid();
+        var caseNumber = created.GetProperty("caseNumber").GetString()!;
+        await (await PostAsync(agency, id, "appeals", link(null, Guid.NewGuid().ToString(), "（2026）某复字第1号"))).AssertRefusedNamingAsync("reconsiderationCase");
+        await (await PostAsync(agency, id, "appeals", link(null, "不是链接", "（2026）某复字第1号"))).AssertRefusedNamingAsync("reconsiderationCase");
+        await (await PostAsync(agency, id, "appeals", link(null, caseId.ToString(), null))).AssertRefusedNamingAsync("reconsiderationCaseNumber");
+        await (await PostAsync(agency, id, "appeals", link(null, null, caseNumber))).AssertRefusedNamingAsync("reconsiderationCase");
+        Assert.Equal(JsonValueKind.Null, (await GetAsync(agency, id)).GetProperty("appeals").ValueKind); // nothing half-saved
+
+        // Both linked (the case by its page's link); shown on the request, and the request on the lawsuit's API and page.
+        var linked = await Kit.OkAsync(await PostAsync(agency, id, "appeals", link(suitNumber, $"http://host/disputes/cases/{caseId}", caseNumber)));
+        var appeals = linked.GetProperty("appeals");
+        Assert.Equal((suit, suitNumber, caseId, caseNumber), (appeals.GetProperty("lawsuitId").GetGuid(), appeals.GetProperty("lawsuitCaseNumber").GetString(),
+            appeals.GetProperty("reconsiderationCaseId").GetGuid(), appeals.GetProperty("reconsiderationCaseNumber").GetString()));
+        var number = linked.GetProperty("number").GetString()!;
+        var onSuit = Assert.Single((await agency.GetFromJsonAsync<JsonElement>($"/api/oversight/lawsuits/{suit}")).GetProperty("appealedDisclosures").EnumerateArray());
+        Assert.Equal((id, number), (onSuit.GetProperty("id").GetGuid(), onSuit.GetProperty("number").GetString()));
+        var browser = await factory.SignedInBrowserAsync(await factory.CreateUserAsync(Kit.Agency, Kit.Xuecheng));
+        var requestPage = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync($"/oversight/disclosures/{id}"));
+        Assert.Contains($"href=\"/oversight/lawsuits/{suit}\"", requestPage);
+        Assert.Contains($"href=\"/disputes/cases/{caseId}\"", requestPage);
+        Assert.Contains($"href=\"/oversight/disclosures/{id}\"", await browser.GetStringAsync($"/oversight/lawsuits/{suit}"));
+
+        // Another unit's agency sees neither; emptied fields unlink.
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/oversight/disclosures/{id}/appeals", new { version = 0 })).StatusCode);
+        var unlinked = await Kit.OkAsync(await PostAsync(agency, id, "appeals", link(null, null, null)));
+        Assert.Equal(JsonValueKind.Null, unlinked.GetProperty("appeals").ValueKind);
+        Assert.Empty((await agency.GetFromJsonAsync<JsonElement>($"/api/oversight/lawsuits/{suit}")).GetProperty("appealedDisclosures").EnumerateArray());
+    }
+
+    private static string ValidCreditCode(string first17) => first17 + Fazhi.Platform.Features.Identifiers.UnifiedSocialCreditCode.CheckCharacter(first17 + "0");
+
+    private static string ValidResidentId(string first17) => first17 + Fazhi.Platform.Features.Identifiers.ResidentIdNumber.CheckCharacter(first17 + "0");
+
+    [Fact]
     public async Task The_clock_is_20_working_days_on_the_calendar_and_restarts_from_the_corrected_request_and_a_correction_is_asked_once_within_7_working_days()
     {
         var agency = await _kit.ClientAsync(Kit.Agency, Kit.Xuecheng);

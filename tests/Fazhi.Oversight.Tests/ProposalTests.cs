@@ -54,7 +54,8 @@ public sealed class ProposalTests(FazhiFactory factory)
     private static async Task<HttpResponseMessage> CoOpinionStepAsync(HttpClient client, Guid id, string givenOn, string? opinion)
     {
         var view = await Kit.OkAsync(await client.GetAsync($"/api/oversight/proposals/{id}"));
-        var row = view.GetProperty("coOpinions")[0];
+        // The latest round's row (rows come by round): the second once 不满意 reopened the item (ADR 0066).
+        var row = view.GetProperty("coOpinions").EnumerateArray().Last();
         return await client.PostAsJsonAsync($"/api/oversight/proposals/{id}/co-opinion", new
         {
             version = row.GetProperty("version").GetInt64(), coUnitId = row.GetProperty("coUnitId").GetGuid(), givenOn, opinion,
@@ -127,9 +128,11 @@ public sealed class ProposalTests(FazhiFactory factory)
         var reopened = await OkStepAsync(liaison, id, "evaluation", Evaluate("Dissatisfied", "2026-07-05", "未说明落实时限"));
         Assert.Equal(("Reopened", "2026-08-05"), (reopened.GetProperty("status").GetString(), reopened.GetProperty("reReplyDueOn").GetString()));
 
-        // The second reply again needs a contact after the dissatisfaction.
+        // The second reply again needs a contact after the dissatisfaction, and the co-unit's opinion of the second round (ADR 0066).
         Assert.Equal(HttpStatusCode.Conflict, (await StepAsync(agency, id, "reply", Reply("2026-07-20"))).StatusCode);
         await OkStepAsync(agency, id, "contact", Contact("2026-07-10"));
+        await (await StepAsync(agency, id, "reply", Reply("2026-07-20"))).AssertRefusedNamingAsync("withoutCoOpinions");
+        await CoOpinionAsync(coUnit, id, "2026-07-15", "同意重新答复的意见");
         await OkStepAsync(agency, id, "reply", Reply("2026-07-20", isPublic: true));
         var closed = await OkStepAsync(liaison, id, "evaluation", Evaluate("BasicallySatisfied", "2026-07-25"));
         Assert.Equal(("Closed", "Dissatisfied", "BasicallySatisfied"),
@@ -224,6 +227,84 @@ public sealed class ProposalTests(FazhiFactory factory)
         });
         Assert.Contains("已提交协办意见", WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync()));
         Assert.Equal("页面提交的协办意见", (await lead.GetFromJsonAsync<JsonElement>($"/api/oversight/proposals/{third}")).GetProperty("coOpinions")[0].GetProperty("opinion").GetString());
+    }
+
+    [Fact]
+    public async Task Dissatisfaction_asks_the_co_units_again_and_the_second_reply_waits_for_their_second_opinions_or_records_why_with_both_rounds_on_the_record()
+    {
+        var liaison = await _kit.ClientAsync(Liaison, "370400");
+        var lead = await _kit.ClientAsync(Kit.Agency, Kit.Shizhong);
+        var co = await _kit.ClientAsync(Kit.Agency, Kit.Xuecheng);
+        var xuecheng = await factory.UnitIdAsync(Kit.Xuecheng);
+        var shizhong = await factory.UnitIdAsync(Kit.Shizhong);
+        var deadlines = factory.Services.GetRequiredService<IDeadlineService>();
+        var today = Today;
+        string D(int days) => today.AddDays(days).ToString("yyyy-MM-dd");
+        var id = (await RegisterAsync(liaison, Item(shizhong, D(-20), co: [xuecheng], title: "关于第二轮协办的建议"))).GetProperty("id").GetGuid();
+
+        // The first round: opinion, contact, reply; 不满意 two days ago reopens the item.
+        await CoOpinionAsync(co, id, D(-15), "第一轮协办意见");
+        await OkStepAsync(lead, id, "contact", Contact(D(-12)));
+        await OkStepAsync(lead, id, "reply", Reply(D(-10)));
+        var reopened = await OkStepAsync(liaison, id, "evaluation", Evaluate("Dissatisfied", D(-2), "措施不具体"));
+        Assert.Equal("Reopened", reopened.GetProperty("status").GetString());
+
+        // A second-round row per co-unit, pending, due the settings' 30 days after the dissatisfaction but not after the second reply's own due date.
+        var rows = reopened.GetProperty("coOpinions").EnumerateArray().ToList();
+        Assert.Equal([1, 2], rows.Select(r => r.GetProperty("round").GetInt32()));
+        Assert.Equal("第一轮协办意见", rows[0].GetProperty("opinion").GetString());
+        Assert.Equal(JsonValueKind.Null, rows[1].GetProperty("givenOn").ValueKind);
+        var thirty = (await deadlines.AddCalendarDaysAsync(today.AddDays(-2), 30)).Date;
+        var reReplyDue = DateOnly.Parse(reopened.GetProperty("reReplyDueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((thirty < reReplyDue ? thirty : reReplyDue).ToString("yyyy-MM-dd"), rows[1].GetProperty("dueOn").GetString());
+        Assert.False(rows[1].GetProperty("overdue").GetBoolean());
+
+        // The co-unit is told, lists the item as awaiting its opinion again, and its page offers the form for the second round.
+        Assert.Contains(await InboxAsync(co, id), n => n.GetProperty("title").GetString()!.StartsWith("建议提案重新办理，请再次提出协办意见", StringComparison.Ordinal));
+        var listed = (await co.GetFromJsonAsync<JsonElement>("/api/oversight/proposals/co-handled")).EnumerateArray()
+            .First(r => r.GetProperty("id").GetGuid() == id);
+        Assert.Equal((2, JsonValueKind.Null), (listed.GetProperty("round").GetInt32(), listed.GetProperty("givenOn").ValueKind));
+        var coPage = await factory.SignedInBrowserAsync(await factory.CreateUserAsync(Kit.Agency, Kit.Xuecheng));
+        var form = WebUtility.HtmlDecode(await coPage.GetStringAsync($"/oversight/proposals/{id}"));
+        Assert.Contains("id=\"co-round-2\"", form);
+
+        // The second reply is refused naming the rule while the second opinion is awaited (nothing half-saved).
+        await OkStepAsync(lead, id, "contact", Contact(D(-1)));
+        var refused = await (await StepAsync(lead, id, "reply", Reply(D(0)))).AssertRefusedNamingAsync("withoutCoOpinions");
+        Assert.Contains("重新办理的协办意见", refused.GetProperty("errors").GetProperty("withoutCoOpinions")[0].GetString());
+        Assert.Contains("第二十一条", refused.GetProperty("errors").GetProperty("withoutCoOpinions")[0].GetString());
+        Assert.Equal("Reopened", (await lead.GetFromJsonAsync<JsonElement>($"/api/oversight/proposals/{id}")).GetProperty("status").GetString());
+
+        // The second opinion: not dated before the dissatisfaction; once; the lead unit is told.
+        await (await CoOpinionStepAsync(co, id, D(-3), "早于不满意评价")).AssertRefusedNamingAsync("givenOn");
+        await CoOpinionAsync(co, id, D(-1), "第二轮协办意见");
+        Assert.Equal(HttpStatusCode.Conflict, (await CoOpinionStepAsync(co, id, D(0), "再提一次")).StatusCode);
+        Assert.Contains(await InboxAsync(lead, id), n => n.GetProperty("body").GetString()!.Contains("重新办理的协办意见", StringComparison.Ordinal));
+
+        // The second reply goes through; the record keeps both rounds, on the API and the lead unit's page.
+        var replied = await OkStepAsync(lead, id, "reply", Reply(D(0)));
+        Assert.Equal(JsonValueKind.Null, replied.GetProperty("reReplyCoOpinionsWaiver").ValueKind);
+        Assert.Equal(["第一轮协办意见", "第二轮协办意见"], replied.GetProperty("coOpinions").EnumerateArray().Select(r => r.GetProperty("opinion").GetString()));
+        var leadPage = WebUtility.HtmlDecode(await (await factory.SignedInBrowserAsync(await factory.CreateUserAsync(Kit.Agency, Kit.Shizhong)))
+            .GetStringAsync($"/oversight/proposals/{id}"));
+        Assert.Contains("第一轮协办意见", leadPage);
+        Assert.Contains("第二轮协办意见", leadPage);
+        Assert.Contains("data-round=\"2\"", leadPage);
+
+        // Another item: the first round's opinion never came (waived); once reopened, that row is no longer awaited nor overdue,
+        // the second round's is; the lead unit proceeds recording why, kept apart from the first reply's reason.
+        var other = (await RegisterAsync(liaison, Item(shizhong, D(-60), co: [xuecheng], title: "关于第二轮先行答复的建议"))).GetProperty("id").GetGuid();
+        await OkStepAsync(lead, other, "contact", Contact(D(-50)));
+        await OkStepAsync(lead, other, "reply", v => new { version = v, repliedOn = D(-50), reply = "首次答复", withoutCoOpinions = "第一轮理由" });
+        await OkStepAsync(liaison, other, "evaluation", Evaluate("Dissatisfied", D(-45), "不满意"));
+        var waiting = await Kit.OkAsync(await lead.GetAsync($"/api/oversight/proposals/{other}"));
+        var both = waiting.GetProperty("coOpinions").EnumerateArray().ToList();
+        Assert.False(both[0].GetProperty("overdue").GetBoolean()); // the first round's: its reply is made
+        Assert.True(both[1].GetProperty("overdue").GetBoolean()); // the second round's: due before today, still awaited
+        await OkStepAsync(lead, other, "contact", Contact(D(-1)));
+        var waived = await OkStepAsync(lead, other, "reply", v => new { version = v, repliedOn = D(0), reply = "重新答复", withoutCoOpinions = "第二轮理由" });
+        Assert.Equal(("第一轮理由", "第二轮理由"), (waived.GetProperty("coOpinionsWaiver").GetString(), waived.GetProperty("reReplyCoOpinionsWaiver").GetString()));
+        Assert.Equal(HttpStatusCode.Conflict, (await CoOpinionStepAsync(co, other, D(0), "迟到的第二轮意见")).StatusCode);
     }
 
     [Fact]

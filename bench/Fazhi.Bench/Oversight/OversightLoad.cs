@@ -35,7 +35,8 @@ internal static class OversightLoad
         if (profile)
         {
             // EF's per-statement timings to the profiler only (the console keeps Warning).
-            host.Settings["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
+            // Debug: CommandExecuting too, so the profiler takes each statement's in-process CPU (ADR 0066).
+            host.Settings["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Debug";
             host.Settings["Logging:Console:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Warning";
         }
         _ = host.Server;

@@ -12,7 +12,17 @@ namespace Fazhi.Bench.Oversight;
 /// </summary>
 internal sealed class SqlTimings : ILoggerProvider, ILogger
 {
-    private readonly ConcurrentQueue<(double Ms, string Sql)> _commands = new();
+    private readonly ConcurrentQueue<(double Ms, double CpuMs, string Sql)> _commands = new();
+
+    /// <summary>
+    /// The process CPU when the last command started executing (EF's CommandExecuting, Debug level). The bench's client is
+    /// one sequential HttpClient, so between a command's start and its end the process runs that command (and the GC and
+    /// timers): the difference is the statement's in-process CPU, comparable with the <c>sqlite3</c> CLI's user+sys time
+    /// where the wall time under load is not (ADR 0066).
+    /// </summary>
+    private TimeSpan _cpuAtStart;
+
+    private readonly Process _self = Process.GetCurrentProcess();
 
     public ILogger CreateLogger(string categoryName) => categoryName == "Microsoft.EntityFrameworkCore.Database.Command" ? this : NullLoggerInstance;
 
@@ -22,13 +32,21 @@ internal sealed class SqlTimings : ILoggerProvider, ILogger
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
+        if (eventId.Name == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuting")
+        {
+            _self.Refresh();
+            _cpuAtStart = _self.TotalProcessorTime;
+            return;
+        }
         if (eventId.Name != "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted" || state is not IReadOnlyList<KeyValuePair<string, object?>> values)
         {
             return;
         }
+        _self.Refresh();
+        var cpuMs = (_self.TotalProcessorTime - _cpuAtStart).TotalMilliseconds;
         var elapsed = values.FirstOrDefault(v => v.Key == "elapsed").Value;
         var sql = values.FirstOrDefault(v => v.Key == "commandText").Value as string ?? "";
-        _commands.Enqueue((elapsed is null ? 0 : double.Parse(elapsed.ToString()!, System.Globalization.CultureInfo.InvariantCulture), sql));
+        _commands.Enqueue((elapsed is null ? 0 : double.Parse(elapsed.ToString()!, System.Globalization.CultureInfo.InvariantCulture), cpuMs, sql));
     }
 
     /// <summary>Runs <paramref name="op"/> <paramref name="n"/> times and prints, per request: wall ms, process CPU ms, SQL ms, and each statement's mean ms once.</summary>
@@ -55,9 +73,12 @@ internal sealed class SqlTimings : ILoggerProvider, ILogger
         foreach (var g in commands.GroupBy(c => c.Sql).OrderByDescending(g => g.Sum(c => c.Ms)))
         {
             var oneLine = string.Join(' ', g.Key.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
-            Console.WriteLine($"    {g.Average(c => c.Ms),8:F1} ms x{g.Count() / (double)n:F1}  {(oneLine.Length > 600 ? oneLine[..600] + " …" : oneLine)}");
+            Console.WriteLine($"    {g.Average(c => c.Ms),8:F1} ms cpu {g.Average(c => c.CpuMs),6:F1} ms x{g.Count() / (double)n:F1}  {(oneLine.Length > 600 && !FullSql ? oneLine[..600] + " …" : oneLine)}");
         }
     }
+
+    /// <summary><c>FAZHI_BENCH_PROFILE_FULL=1</c>: each statement's whole text, to run it in the <c>sqlite3</c> CLI (ADR 0066).</summary>
+    private static bool FullSql => Environment.GetEnvironmentVariable("FAZHI_BENCH_PROFILE_FULL") == "1";
 
     public void Dispose()
     {

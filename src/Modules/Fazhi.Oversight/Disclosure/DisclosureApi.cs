@@ -69,6 +69,12 @@ internal static class DisclosureApi
             await s.ReplyAsync(id, input, ct);
             return TypedResults.Ok((await s.GetAsync(id, ct))!);
         }).RequirePermission(OversightPermissions.DisclosureHandle);
+        // 《政府信息公开条例》第五十一条: the reconsideration case and/or lawsuit brought against the reply (ADR 0066).
+        g.MapPost("/{id:guid}/appeals", async (Guid id, AppealLinkInput? input, DisclosureService s, CancellationToken ct) =>
+        {
+            await s.LinkAppealsAsync(id, input ?? throw Refuse.Invalid("请求正文不能为空，请按接口说明提交 JSON。"), ct);
+            return TypedResults.Ok((await s.GetAsync(id, ct))!);
+        }).RequirePermission(OversightPermissions.DisclosureHandle);
         g.MapGet("/{id:guid}/letter.docx", async (Guid id, DisclosureService s, CancellationToken ct) =>
         {
             var (content, name) = await s.LetterAsync(id, ct);

@@ -179,6 +179,18 @@ internal sealed class DisclosureRequest : IOrgScoped, IVersioned
 
     public DateOnly? ClosedOn { get; set; }
 
+    /// <summary>
+    /// The administrative lawsuit of this module brought against the reply (《政府信息公开条例》第五十一条), linked by staff; its
+    /// defendant is the agency that replied (《行政诉讼法》第二十六条), ADR 0066.
+    /// </summary>
+    public Guid? AppealLawsuitId { get; set; }
+
+    /// <summary>The dispute centre's reconsideration case against the reply (第五十一条), checked through Fazhi.Disputes.Contracts (ADR 0066).</summary>
+    public Guid? ReconsiderationCaseId { get; set; }
+
+    /// <summary>The reconsideration case's number as staff entered it with the link.</summary>
+    public string? ReconsiderationCaseNumber { get; set; }
+
     public DateTimeOffset RegisteredAt { get; set; }
 
     public bool IsDemo { get; set; }
@@ -220,6 +232,9 @@ internal sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.ReplyText).HasMaxLength(4000);
         b.Property(x => x.ReplyBasis).HasMaxLength(1000);
         b.Property(x => x.ResponsibleBody).HasMaxLength(400);
+        b.Property(x => x.ReconsiderationCaseNumber).HasMaxLength(64);
+        // The lawsuit's page lists the requests whose reply it is brought against.
+        b.HasIndex(x => x.AppealLawsuitId);
         b.Property(x => x.Version).IsConcurrencyToken();
     }
 }

@@ -31,6 +31,16 @@ internal sealed record DisclosureReplyInput(long? Version, DisclosureReplyKind? 
 
 internal sealed record AbandonInput(long? Version);
 
+/// <summary>
+/// The appeals against a reply (《政府信息公开条例》第五十一条, ADR 0066): the lawsuit of this module by its case number (against the
+/// agency that replied), and/or the dispute centre's reconsideration case by its id (or its page's link) and number. Empty
+/// fields unlink.
+/// </summary>
+internal sealed record AppealLinkInput(long? Version, string? LawsuitCaseNumber, string? ReconsiderationCase, string? ReconsiderationCaseNumber);
+
+/// <summary>An appeal linked to a request: the lawsuit (its page in this module) and the reconsideration case (its page in the dispute centre).</summary>
+internal sealed record DisclosureAppeals(Guid? LawsuitId, string? LawsuitCaseNumber, string? LawsuitCourt, Guid? ReconsiderationCaseId, string? ReconsiderationCaseNumber);
+
 internal sealed record DisclosureTracking(string Number, string AgencyName, DateOnly ReceivedOn, string StatusName, DateOnly? DueOn, bool Extended, string? ExtensionReason,
     string? CorrectionNote, DateOnly? CorrectionDueOn, string? ReplyKindName, string? ReplyText, string? ReplyBasis, string? ResponsibleBody, DateOnly? RepliedOn);
 
@@ -38,7 +48,8 @@ internal sealed record DisclosureView(Guid Id, string Number, Guid AgencyId, str
     string? ContactPhone, string? ContactAddress, string? Email, string Description, ProvisionForm Form, DateOnly ReceivedOn, int ReplyWorkingDays, int ExtensionLimitDays,
     DateOnly CorrectionNoticeBy, DateOnly? CorrectionRequestedOn, string? CorrectionNote, DateOnly? CorrectionDueOn, DateOnly? CorrectedOn, int ExtensionDays,
     string? ExtensionReason, string? ExtensionApprovedBy, DateOnly? ExtendedOn, DateOnly? DueOn, DisclosureStatus Status, bool Overdue, bool RepliedLate,
-    DisclosureReplyKind? ReplyKind, string? ReplyText, string? ReplyBasis, string? ResponsibleBody, DateOnly? RepliedOn, long Version);
+    DisclosureReplyKind? ReplyKind, string? ReplyText, string? ReplyBasis, string? ResponsibleBody, DateOnly? RepliedOn, long Version,
+    DisclosureAppeals? Appeals = null);
 
 internal sealed record DisclosureRow(Guid Id, string Number, string ApplicantName, Guid AgencyId, string Agency, DateOnly ReceivedOn, DateOnly? DueOn,
     DisclosureStatus Status, bool Extended, DisclosureReplyKind? ReplyKind, DateOnly? RepliedOn);
@@ -57,8 +68,11 @@ internal sealed class DisclosureListQuery : DatedListQuery
 /// 第三十七条, the reply letter (告知书) as .docx, and the applicant's tracking by number and query code (stored hashed).
 /// </summary>
 internal sealed partial class DisclosureService(OversightDb db, ISystemWork systemWork, SettingsService settings, IDeadlineService deadlines, IOrgDirectory orgs,
-    ICurrentUser current, INumberSequence numbers, IReminders reminders, TimeProvider clock)
+    ICurrentUser current, INumberSequence numbers, IReminders reminders, TimeProvider clock, Fazhi.Disputes.Contracts.IReconsiderationDecisions reconsiderations)
 {
+    /// <summary>An applicant may seek reconsideration or sue over the disclosure work (《政府信息公开条例》第五十一条).</summary>
+    public const string AppealRule = "《政府信息公开条例》第五十一条";
+
     public static readonly NumberSequenceDefinition Numbers = new("oversight.disclosure", "政府信息公开申请编号", "YSQGK{year}-{seq:00000}");
 
     public const string NewKind = "oversight.disclosure.new";
@@ -130,7 +144,62 @@ internal sealed partial class DisclosureService(OversightDb db, ISystemWork syst
             r.ContactPhone?.Masked, r.ContactAddress?.Masked, r.Email, r.Description, r.Form, r.ReceivedOn, r.ReplyWorkingDays, r.ExtensionLimitDays, r.CorrectionNoticeBy,
             r.CorrectionRequestedOn, r.CorrectionNote, r.CorrectionDueOn, r.CorrectedOn, r.ExtensionDays, r.ExtensionReason, r.ExtensionApprovedBy, r.ExtendedOn, r.DueOn,
             r.Status, r.Status == DisclosureStatus.Open && r.DueOn < today, r.RepliedOn > r.DueOn, r.ReplyKind, r.ReplyText, r.ReplyBasis, r.ResponsibleBody, r.RepliedOn,
-            r.Version);
+            r.Version, await AppealsAsync(r, ct));
+    }
+
+    private async Task<DisclosureAppeals?> AppealsAsync(DisclosureRequest r, CancellationToken ct)
+    {
+        if (r.AppealLawsuitId is null && r.ReconsiderationCaseId is null)
+        {
+            return null;
+        }
+        // The lawsuit is the replying agency's, so in the scope of whoever reads the request.
+        var suit = r.AppealLawsuitId is { } lawsuitId
+            ? await db.Lawsuits.AsNoTracking().Where(l => l.Id == lawsuitId).Select(l => new { l.CaseNumber, l.Court }).FirstOrDefaultAsync(ct)
+            : null;
+        return new DisclosureAppeals(suit is null ? null : r.AppealLawsuitId, suit?.CaseNumber, suit?.Court, r.ReconsiderationCaseId, r.ReconsiderationCaseNumber);
+    }
+
+    /// <summary>
+    /// Links (or unlinks) the appeals brought against the reply (《政府信息公开条例》第五十一条, ADR 0066): the lawsuit of this module
+    /// by its case number among the replying agency's lawsuits (《行政诉讼法》第二十六条: the agency that acted is the
+    /// defendant), and the dispute centre's reconsideration case by its id, checked through Fazhi.Disputes.Contracts, with its
+    /// number. Only a request that has been answered has a reply to appeal.
+    /// </summary>
+    public async Task LinkAppealsAsync(Guid id, AppealLinkInput input, CancellationToken ct)
+    {
+        var r = await LoadAsync(id, input.Version, ct);
+        if (r.Status != DisclosureStatus.Answered)
+        {
+            throw Refuse.Conflict($"只有已答复的申请才有可申请复议或起诉的答复（{AppealRule}）。", AppealRule);
+        }
+        var checks = new FieldChecks();
+        var suitNumber = TextRules.Optional(checks, "lawsuitCaseNumber", "行政诉讼案号", input.LawsuitCaseNumber, 64);
+        var caseText = TextRules.Optional(checks, "reconsiderationCase", "行政复议案件", input.ReconsiderationCase, 300);
+        var caseNumber = TextRules.Optional(checks, "reconsiderationCaseNumber", "行政复议案号", input.ReconsiderationCaseNumber, 64);
+        Guid? lawsuitId = null;
+        if (suitNumber is not null)
+        {
+            lawsuitId = await db.Lawsuits.AsNoTracking().Where(l => l.CaseNumber == suitNumber && l.OrgUnitId == r.OrgUnitId).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
+            checks.When(lawsuitId is null, "lawsuitCaseNumber", $"未找到以本申请答复机关为被告、案号为 {suitNumber} 的行政诉讼案件，请先登记该案件（《行政诉讼法》第二十六条）。");
+        }
+        Guid? caseId = null;
+        if (caseText is not null)
+        {
+            // The case's id, or its page's link (/disputes/cases/{id}) as staff copy it.
+            var match = GuidPattern().Match(caseText);
+            caseId = match.Success && Guid.TryParse(match.Value, out var parsed) ? parsed : null;
+            checks.When(caseId is null, "reconsiderationCase", "行政复议案件须填写争议中心案件的链接（/disputes/cases/…）或案件ID。");
+            checks.When(caseId is { } c && !await reconsiderations.ExistsAsync(c, ct), "reconsiderationCase", "争议中心没有该行政复议案件，请核对链接或案件ID。");
+            checks.When(caseNumber is null, "reconsiderationCaseNumber", "关联行政复议案件的，请填写复议案号。");
+        }
+        else
+        {
+            checks.When(caseNumber is not null, "reconsiderationCase", "填写复议案号的，请同时填写争议中心案件的链接或案件ID。");
+        }
+        checks.ThrowIfAny("关联未保存，请按提示修改。");
+        (r.AppealLawsuitId, r.ReconsiderationCaseId, r.ReconsiderationCaseNumber) = (lawsuitId, caseId, caseId is null ? null : caseNumber);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>
@@ -451,4 +520,7 @@ internal sealed partial class DisclosureService(OversightDb db, ISystemWork syst
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailPattern();
+
+    [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex GuidPattern();
 }

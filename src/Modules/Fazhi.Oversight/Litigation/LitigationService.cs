@@ -26,7 +26,10 @@ internal sealed record LawsuitView(
     LawsuitLevel Level, LawsuitStatus Status, DateOnly FiledOn, DateOnly ComplaintReceivedOn, int AnswerDays, DateOnly AnswerDueOn, DateOnly? AnsweredOn,
     bool AnswerLate, bool AnswerOverdue, DateOnly? NextHearingOn, DateOnly? FirstHearingOn, bool HeadAppeared, ResultKind? Result, DateOnly? DecidedOn,
     DateOnly? ServedOn, int? AppealDays, DateOnly? AppealDueOn, bool Lost, string? ResultNotes, string? RelatedRecord, long Version,
-    IReadOnlyList<HearingView> Hearings, IReadOnlyList<MaterialView> Materials);
+    IReadOnlyList<HearingView> Hearings, IReadOnlyList<MaterialView> Materials, IReadOnlyList<AppealedDisclosure>? AppealedDisclosures = null);
+
+/// <summary>A disclosure request whose reply the lawsuit is brought against (《政府信息公开条例》第五十一条, ADR 0066).</summary>
+internal sealed record AppealedDisclosure(Guid Id, string Number, string ApplicantName);
 
 internal sealed record LawsuitRow(Guid Id, string CaseNumber, string Court, string Plaintiff, Guid DefendantId, string Defendant, ActKind ActKind,
     LawsuitLevel Level, LawsuitStatus Status, DateOnly FiledOn, DateOnly AnswerDueOn, DateOnly? AnsweredOn, DateOnly? NextHearingOn,
@@ -130,7 +133,9 @@ internal sealed class LitigationService(OversightDb db, SettingsService settings
         return new LawsuitView(l.Id, l.OrgUnitId, defendant, l.Court, l.CaseNumber, l.Plaintiff, l.ActSued, l.ActKind, l.Cause, l.Level, l.Status, l.FiledOn,
             l.ComplaintReceivedOn, l.AnswerDays, l.AnswerDueOn, l.AnsweredOn, l.AnsweredOn > l.AnswerDueOn,
             l.Status == LawsuitStatus.Registered && l.AnswerDueOn < today, l.NextHearingOn, l.FirstHearingOn, l.HeadAppeared, l.Result, l.DecidedOn,
-            l.ServedOn, l.AppealDays, l.AppealDueOn, l.Lost, l.ResultNotes, l.RelatedRecord, l.Version, hearings, materials);
+            l.ServedOn, l.AppealDays, l.AppealDueOn, l.Lost, l.ResultNotes, l.RelatedRecord, l.Version, hearings, materials,
+            await db.DisclosureRequests.AsNoTracking().Where(r => r.AppealLawsuitId == id).OrderBy(r => r.Number).Take(50)
+                .Select(r => new AppealedDisclosure(r.Id, r.Number, r.ApplicantName)).ToListAsync(ct));
     }
 
     /// <summary>

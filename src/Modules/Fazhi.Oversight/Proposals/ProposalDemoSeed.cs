@@ -107,6 +107,14 @@ internal sealed class ProposalDemoSeed(OversightDb db, SettingsService settings,
                     p.EvaluationNote = "答复未提出具体整改时限（演示）";
                     p.ReopenedOn = p.EvaluatedOn;
                     p.ReReplyDueOn = await Months(p.ReopenedOn.Value, rules.ProposalReReplyMonths);
+                    // 不满意 asks the co-units again before the second reply (ADR 0066): given where the second reply was made, else awaited.
+                    var reDue = await ProposalService.SecondRoundDueAsync(deadlines, p.ReopenedOn.Value, rules.CoOpinionDays, p.ReReplyDueOn.Value, ct);
+                    var reGiven = plan.Second is null ? (DateOnly?)null : p.ReopenedOn.Value.AddDays(10);
+                    db.ProposalCoOpinions.AddRange(p.CoUnitIds.Select(u => new ProposalCoOpinion
+                    {
+                        ProposalId = p.Id, OrgUnitId = u, Round = ProposalCoOpinion.SecondRound, DueOn = reDue, GivenOn = reGiven, GivenBy = reGiven is null ? null : "演示",
+                        Opinion = reGiven is null ? null : "针对代表不满意的意见，本单位补充提出整改时限和配合措施（演示协办意见）。",
+                    }));
                 }
                 if (plan.Second is { } second)
                 {

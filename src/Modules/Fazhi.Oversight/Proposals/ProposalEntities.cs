@@ -127,6 +127,12 @@ internal sealed class Proposal : IOrgScoped, IVersioned
     /// </summary>
     public string? CoOpinionsWaiver { get; set; }
 
+    /// <summary>
+    /// Why the lead unit gave the second reply (after 不满意) while a co-unit had not given its opinion of the second round
+    /// (山东省代表建议办理条例 第二十一条, ADR 0066); null when every co-unit had, or there were none.
+    /// </summary>
+    public string? ReReplyCoOpinionsWaiver { get; set; }
+
     /// <summary>The deputy agreed that the reply be published (公开答复).</summary>
     public bool ReplyPublic { get; set; }
 
@@ -178,6 +184,7 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.Property(x => x.SecondReply).HasMaxLength(4000);
         b.Property(x => x.EvaluationNote).HasMaxLength(1000);
         b.Property(x => x.CoOpinionsWaiver).HasMaxLength(1000);
+        b.Property(x => x.ReReplyCoOpinionsWaiver).HasMaxLength(1000);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.Year, x.Kind, x.Number }).IsUnique();
         b.HasIndex(x => new { x.Year, x.OrgUnitId });
@@ -189,7 +196,7 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
 /// A co-unit's opinion (协办意见) on an item (山东省代表建议办理条例 第二十一条: the co-units give their opinions to the lead unit,
 /// which replies having weighed them). One row per item and co-unit, created when the item is assigned; a record of the
 /// co-unit (so the data scope lets the co-unit see exactly the items it co-handles, ADR 0050), pending until
-/// <see cref="GivenOn"/> is set.
+/// <see cref="GivenOn"/> is set. A reopened item (不满意) asks its co-units again: one more row per co-unit of round 2 (ADR 0066).
 /// </summary>
 internal sealed class ProposalCoOpinion : IOrgScoped, IVersioned
 {
@@ -199,6 +206,19 @@ internal sealed class ProposalCoOpinion : IOrgScoped, IVersioned
 
     /// <summary>The co-unit (协办单位).</summary>
     public Guid OrgUnitId { get; set; }
+
+    /// <summary>
+    /// 1 for the opinion before the first reply; 2 for the opinion before the second reply, asked when the deputy's 不满意
+    /// reopens the item (山东省代表建议办理条例 第二十一条、第二十四条, ADR 0066).
+    /// </summary>
+    public int Round { get; set; } = FirstRound;
+
+    public const int FirstRound = 1;
+
+    public const int SecondRound = 2;
+
+    /// <summary>The round whose opinions the lead unit awaits in a state: the second once reopened, else the first.</summary>
+    public static int RoundOf(ProposalStatus status) => status == ProposalStatus.Reopened ? SecondRound : FirstRound;
 
     /// <summary>The day the co-unit gave its opinion to the lead unit; null while it has not.</summary>
     public DateOnly? GivenOn { get; set; }
@@ -226,7 +246,7 @@ internal sealed class ProposalCoOpinionConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Opinion).HasMaxLength(2000);
         b.Property(x => x.GivenBy).HasMaxLength(100);
         b.Property(x => x.Version).IsConcurrencyToken();
-        b.HasIndex(x => new { x.ProposalId, x.OrgUnitId }).IsUnique();
+        b.HasIndex(x => new { x.ProposalId, x.OrgUnitId, x.Round }).IsUnique();
         b.HasIndex(x => new { x.OrgUnitId, x.GivenOn });
     }
 }

@@ -60,7 +60,9 @@ internal sealed class ProposalReminders(ISystemWork systemWork, SettingsService 
         var awaiting = await (from o in db.ProposalCoOpinions.AsNoTracking()
                               join p in db.Proposals.AsNoTracking() on o.ProposalId equals p.Id
                               where o.GivenOn == null && o.DueOn != null && o.DueOn <= warnUntil
-                                  && (p.Status == ProposalStatus.Assigned || p.Status == ProposalStatus.TransferRequested || p.Status == ProposalStatus.Reopened)
+                                  // the round the lead unit awaits: the first before the first reply, the second once reopened (ADR 0066)
+                                  && (((p.Status == ProposalStatus.Assigned || p.Status == ProposalStatus.TransferRequested) && o.Round == ProposalCoOpinion.FirstRound)
+                                      || (p.Status == ProposalStatus.Reopened && o.Round == ProposalCoOpinion.SecondRound))
                               orderby o.DueOn
                               select new { Row = o, p.Kind, p.Number, p.Title, p.OrgUnitId }).Take(BatchLimit).ToListAsync(ct);
         if (awaiting.Count == 0)
@@ -74,10 +76,11 @@ internal sealed class ProposalReminders(ISystemWork systemWork, SettingsService 
             var overdue = due < today;
             var what = $"{ProposalService.KindName(a.Kind)}{a.Number}《{a.Title}》";
             var lead = names.GetValueOrDefault(a.OrgUnitId, "主办单位");
-            var title = overdue ? $"协办意见逾期未提出：{a.Number}" : $"协办意见期限提醒：{a.Number}";
+            var what2 = a.Row.Round == ProposalCoOpinion.SecondRound ? "重新办理的协办意见" : "协办意见";
+            var title = overdue ? $"{what2}逾期未提出：{a.Number}" : $"{what2}期限提醒：{a.Number}";
             var body = overdue
-                ? $"{what}的协办意见应于 {due:yyyy-MM-dd} 前提出，已逾期，请尽快向{lead}提出（{ProposalService.CoHandlingRule}）。"
-                : $"{what}的协办意见应于 {due:yyyy-MM-dd} 前向{lead}提出（{ProposalService.CoHandlingRule}）。";
+                ? $"{what}的{what2}应于 {due:yyyy-MM-dd} 前提出，已逾期，请尽快向{lead}提出（{ProposalService.CoHandlingRule}）。"
+                : $"{what}的{what2}应于 {due:yyyy-MM-dd} 前向{lead}提出（{ProposalService.CoHandlingRule}）。";
             items.Add(new Reminder(overdue ? "oversight.proposal-co-overdue" : "oversight.proposal-co-due", $"{a.Row.Id}:{due:yyyyMMdd}", title, body,
                 $"/oversight/proposals/{a.Row.ProposalId}", [], a.Row.OrgUnitId, OversightPermissions.ProposalsHandle));
         }

@@ -28,12 +28,13 @@ internal sealed record CoOpinionInput(long? Version, Guid? CoUnitId, DateOnly? G
 /// <summary>A co-unit's opinion on an item as the lead unit (every co-unit) or the co-unit (its own) sees it.</summary>
 /// <param name="DueOn">The day the opinion is due (山东省代表建议办理条例 第二十一条, the settings' CoOpinionDays after assignment; ADR 0058).</param>
 /// <param name="Overdue">Not given, past its due date, and the lead unit has not replied yet.</param>
+/// <param name="Round">1: before the first reply; 2: before the second reply, asked when 不满意 reopened the item (ADR 0066).</param>
 internal sealed record CoOpinionView(Guid Id, Guid CoUnitId, string CoUnit, DateOnly? GivenOn, string? Opinion, string? GivenBy, long Version, DateOnly? DueOn = null,
-    bool Overdue = false);
+    bool Overdue = false, int Round = ProposalCoOpinion.FirstRound);
 
 /// <summary>An item the caller's unit co-handles (协办), for the co-unit's list.</summary>
 internal sealed record CoHandledRow(Guid Id, ProposalKind Kind, int Year, string Number, string Title, string LeadUnit, DateOnly AssignedOn, DateOnly DueOn,
-    ProposalStatus Status, string CoUnit, DateOnly? GivenOn, DateOnly? CoDueOn = null, bool CoOverdue = false);
+    ProposalStatus Status, string CoUnit, DateOnly? GivenOn, DateOnly? CoDueOn = null, bool CoOverdue = false, int Round = ProposalCoOpinion.FirstRound);
 
 internal sealed record EvaluationInput(long? Version, ProposalEvaluation? Evaluation, DateOnly? EvaluatedOn, string? Note);
 
@@ -42,7 +43,8 @@ internal sealed record ProposalView(Guid Id, ProposalKind Kind, int Year, string
     DateOnly? TransferRequestedOn, string? TransferReason, string? TransferDecision, DateOnly? ExtendedOn, string? ExtensionReason, DateOnly? ContactedOn,
     string? ContactMethod, string? ContactNote, DateOnly? RepliedOn, bool RepliedLate, string? Reply, bool ReplyPublic, ProposalEvaluation? FirstEvaluation,
     ProposalEvaluation? Evaluation, DateOnly? EvaluatedOn, string? EvaluationNote, DateOnly? ReopenedOn, DateOnly? ReReplyDueOn, DateOnly? SecondRepliedOn,
-    string? SecondReply, DateOnly? ClosedOn, long Version, IReadOnlyList<CoOpinionView> CoOpinions, string? CoOpinionsWaiver, bool CoHandling);
+    string? SecondReply, DateOnly? ClosedOn, long Version, IReadOnlyList<CoOpinionView> CoOpinions, string? CoOpinionsWaiver, bool CoHandling,
+    string? ReReplyCoOpinionsWaiver = null);
 
 internal sealed record ProposalRow(Guid Id, ProposalKind Kind, int Year, string Number, string Title, string Proposer, Guid LeadUnitId, string LeadUnit,
     DateOnly AssignedOn, DateOnly DueOn, ProposalStatus Status, bool Overdue, DateOnly? RepliedOn, ProposalEvaluation? Evaluation);
@@ -168,7 +170,7 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
         if (p is null)
         {
             // The scope filter leaves the co-unit only its own rows: they are its right to read the item.
-            opinions = await db.ProposalCoOpinions.AsNoTracking().Where(o => o.ProposalId == id).OrderBy(o => o.Id).ToListAsync(ct);
+            opinions = await db.ProposalCoOpinions.AsNoTracking().Where(o => o.ProposalId == id).OrderBy(o => o.Round).ThenBy(o => o.Id).ToListAsync(ct);
             if (opinions.Count == 0)
             {
                 return null;
@@ -184,7 +186,7 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
         {
             // The co-units' rows are records of the co-units, outside the lead unit's scope: read as system work for the lead.
             await using var system = systemWork.Db<OversightDb>("主办单位查阅协办意见");
-            opinions = await system.ProposalCoOpinions.AsNoTracking().Where(o => o.ProposalId == id).OrderBy(o => o.Id).ToListAsync(ct);
+            opinions = await system.ProposalCoOpinions.AsNoTracking().Where(o => o.ProposalId == id).OrderBy(o => o.Round).ThenBy(o => o.Id).ToListAsync(ct);
         }
         var names = await orgs.NamesAsync(p.CoUnitIds.Append(p.OrgUnitId).Concat(opinions.Select(o => o.OrgUnitId)).Distinct(), ct);
         return new ProposalView(p.Id, p.Kind, p.Year, p.Number, p.Title, p.Proposer, p.Content, p.OrgUnitId, names.GetValueOrDefault(p.OrgUnitId, ""),
@@ -193,8 +195,8 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
             p.ContactNote, p.RepliedOn, p.RepliedOn > p.DueOn, p.Reply, p.ReplyPublic, p.FirstEvaluation, p.Evaluation, p.EvaluatedOn, p.EvaluationNote,
             p.ReopenedOn, p.ReReplyDueOn, p.SecondRepliedOn, p.SecondReply, p.ClosedOn, p.Version,
             opinions.Select(o => new CoOpinionView(o.Id, o.OrgUnitId, names.GetValueOrDefault(o.OrgUnitId, ""), o.GivenOn, o.Opinion, o.GivenBy, o.Version,
-                o.DueOn, IsCoOpinionOverdue(o, p.Status, deadlines.Today))).ToList(),
-            p.CoOpinionsWaiver, coHandling);
+                o.DueOn, IsCoOpinionOverdue(o, p.Status, deadlines.Today), o.Round)).ToList(),
+            p.CoOpinionsWaiver, coHandling, p.ReReplyCoOpinionsWaiver);
     }
 
     /// <summary>
@@ -203,7 +205,7 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
     /// </summary>
     public async Task<IReadOnlyList<CoHandledRow>> CoHandledAsync(CancellationToken ct)
     {
-        var rows = await db.ProposalCoOpinions.AsNoTracking().OrderBy(o => o.GivenOn != null).ThenByDescending(o => o.Id).Take(200).ToListAsync(ct);
+        var rows = await db.ProposalCoOpinions.AsNoTracking().OrderBy(o => o.GivenOn != null).ThenByDescending(o => o.Round).ThenByDescending(o => o.Id).Take(200).ToListAsync(ct);
         if (rows.Count == 0)
         {
             return [];
@@ -217,20 +219,33 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
         {
             var p = items[o.ProposalId];
             return new CoHandledRow(p.Id, p.Kind, p.Year, p.Number, p.Title, names.GetValueOrDefault(p.OrgUnitId, ""), p.AssignedOn, p.DueOn, p.Status,
-                names.GetValueOrDefault(o.OrgUnitId, ""), o.GivenOn, o.DueOn, IsCoOpinionOverdue(o, p.Status, today));
+                names.GetValueOrDefault(o.OrgUnitId, ""), o.GivenOn, o.DueOn, IsCoOpinionOverdue(o, p.Status, today), o.Round);
         }).ToList();
     }
 
     /// <summary>
     /// A co-unit gives its opinion to the lead unit (协办意见, 山东省代表建议办理条例 第二十一条), once, before the lead unit replies.
-    /// Only a unit in the caller's scope that co-handles the item can (its row is the only one the caller sees).
+    /// Only a unit in the caller's scope that co-handles the item can (its row is the only one the caller sees). Once 不满意
+    /// has reopened the item, the opinion given is the second round's (before the second reply, ADR 0066).
     /// </summary>
     public async Task CoOpinionAsync(Guid id, CoOpinionInput input, CancellationToken ct)
     {
-        var mine = await db.ProposalCoOpinions.Where(o => o.ProposalId == id).ToListAsync(ct);
-        if (mine.Count == 0)
+        var all = await db.ProposalCoOpinions.Where(o => o.ProposalId == id).ToListAsync(ct);
+        if (all.Count == 0)
         {
             throw Refuse.NotFound("建议提案不存在，或您的单位不是其协办单位。");
+        }
+        await using var system = systemWork.Db<OversightDb>("协办单位查阅建议提案");
+        var p = await system.Proposals.AsNoTracking().FirstAsync(x => x.Id == id, ct);
+        if (!AwaitsReply(p.Status))
+        {
+            throw Refuse.Conflict($"主办单位已答复，协办意见应在主办单位答复前提出（{CoHandlingRule}）。", CoHandlingRule);
+        }
+        var round = ProposalCoOpinion.RoundOf(p.Status);
+        var mine = all.Where(o => o.Round == round).ToList();
+        if (mine.Count == 0)
+        {
+            throw Refuse.Conflict($"该建议提案重新办理时未请贵单位再次协办（{CoHandlingRule}）。", CoHandlingRule);
         }
         var row = input.CoUnitId is { } unit ? mine.FirstOrDefault(o => o.OrgUnitId == unit) : mine.Count == 1 ? mine[0] : null;
         if (row is null)
@@ -240,24 +255,20 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
         Refuse.UnlessVersion(input.Version, row.Version, "协办意见");
         if (row.GivenOn is not null)
         {
-            throw Refuse.Conflict($"已于 {row.GivenOn:yyyy-MM-dd} 提出协办意见，不能重复提出。");
-        }
-        await using var system = systemWork.Db<OversightDb>("协办单位查阅建议提案");
-        var p = await system.Proposals.AsNoTracking().FirstAsync(x => x.Id == id, ct);
-        if (!AwaitsReply(p.Status))
-        {
-            throw Refuse.Conflict($"主办单位已答复，协办意见应在主办单位答复前提出（{CoHandlingRule}）。", CoHandlingRule);
+            throw Refuse.Conflict($"已于 {row.GivenOn:yyyy-MM-dd} 提出{(round == ProposalCoOpinion.SecondRound ? "重新办理的" : "")}协办意见，不能重复提出。");
         }
         var checks = new FieldChecks();
         checks.When(input.GivenOn is null, "givenOn", "请填写提出意见的日期。");
         DateRules.Check(checks, "givenOn", "提出意见的日期", input.GivenOn, deadlines.Today);
         checks.When(input.GivenOn is { } g && g < p.AssignedOn, "givenOn", $"提出意见的日期不能早于交办日期（{p.AssignedOn:yyyy-MM-dd}）。");
+        checks.When(round == ProposalCoOpinion.SecondRound && input.GivenOn is { } g2 && g2 < p.ReopenedOn, "givenOn",
+            $"重新办理的协办意见，提出日期不能早于评价不满意的日期（{p.ReopenedOn:yyyy-MM-dd}）。");
         var opinion = TextRules.Required(checks, "opinion", "协办意见", input.Opinion, 2000);
         checks.ThrowIfAny("协办意见未保存，请按提示修改。");
         (row.GivenOn, row.Opinion, row.GivenBy) = (input.GivenOn, opinion, current.UserName);
         await db.SaveChangesAsync(ct);
-        await reminders.SendAsync([new Reminder("oversight.proposal-co-opinion", $"{p.Id}:{row.OrgUnitId}", $"协办单位已提出意见：{p.Number}",
-            $"{KindName(p.Kind)}《{p.Title}》的协办单位已提出协办意见，请综合后答复（{CoHandlingRule}）。", $"/oversight/proposals/{p.Id}", [], p.OrgUnitId,
+        await reminders.SendAsync([new Reminder("oversight.proposal-co-opinion", $"{p.Id}:{row.OrgUnitId}:{round}", $"协办单位已提出意见：{p.Number}",
+            $"{KindName(p.Kind)}《{p.Title}》的协办单位已提出{(round == ProposalCoOpinion.SecondRound ? "重新办理的" : "")}协办意见，请综合后{(round == ProposalCoOpinion.SecondRound ? "重新" : "")}答复（{CoHandlingRule}）。", $"/oversight/proposals/{p.Id}", [], p.OrgUnitId,
             OversightPermissions.ProposalsHandle)], ct);
     }
 
@@ -459,12 +470,16 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
         checks.ThrowIfAny("答复未保存，请按提示修改。");
         await using (var system = systemWork.Db<OversightDb>("主办单位查阅协办意见"))
         {
-            var pending = await system.ProposalCoOpinions.AsNoTracking().Where(o => o.ProposalId == id && o.GivenOn == null).Select(o => o.OrgUnitId).ToListAsync(ct);
+            // Only the round the lead unit is replying in counts: the first round's rows before the first reply, the second's
+            // (asked when 不满意 reopened the item, ADR 0066) before the second.
+            var round = second ? ProposalCoOpinion.SecondRound : ProposalCoOpinion.FirstRound;
+            var pending = await system.ProposalCoOpinions.AsNoTracking().Where(o => o.ProposalId == id && o.Round == round && o.GivenOn == null)
+                .Select(o => o.OrgUnitId).ToListAsync(ct);
             if (pending.Count > 0 && waiver is null)
             {
                 var waiting = await orgs.NamesAsync(pending, ct);
                 throw Refuse.Field("withoutCoOpinions",
-                    $"协办单位（{string.Join("、", pending.Select(u => waiting.GetValueOrDefault(u, "")))}）尚未提出协办意见；主办单位应当在综合协办单位意见后答复（{CoHandlingRule}），确需先行答复的，请填写未待协办意见即答复的理由。",
+                    $"协办单位（{string.Join("、", pending.Select(u => waiting.GetValueOrDefault(u, "")))}）尚未提出{(second ? "重新办理的" : "")}协办意见；主办单位应当在综合协办单位意见后答复（{CoHandlingRule}），确需先行答复的，请填写未待协办意见即答复的理由。",
                     CoHandlingRule);
             }
             if (pending.Count == 0)
@@ -486,7 +501,14 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
             (p.RepliedOn, p.Reply) = (input.RepliedOn, reply);
         }
         p.ReplyPublic = input.Public == true;
-        p.CoOpinionsWaiver = waiver ?? p.CoOpinionsWaiver;
+        if (second)
+        {
+            p.ReReplyCoOpinionsWaiver = waiver;
+        }
+        else
+        {
+            p.CoOpinionsWaiver = waiver;
+        }
         p.Status = ProposalStatus.Replied;
         await db.SaveChangesAsync(ct);
     }
@@ -524,6 +546,13 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
             p.ReopenedOn = input.EvaluatedOn;
             p.ReReplyDueOn = await MonthsAfterAsync(input.EvaluatedOn!.Value, rules.ProposalReReplyMonths, ct);
             p.Status = ProposalStatus.Reopened;
+            // The co-units are asked again before the second reply (山东省代表建议办理条例 第二十一条 for the reply the lead unit
+            // makes again under 第二十四条, ADR 0066): one row each of round 2, due like the first round's.
+            var coDue = await SecondRoundDueAsync(deadlines, p.ReopenedOn!.Value, rules.CoOpinionDays, p.ReReplyDueOn.Value, ct);
+            db.ProposalCoOpinions.AddRange(p.CoUnitIds.Distinct().Select(u => new ProposalCoOpinion
+            {
+                ProposalId = p.Id, OrgUnitId = u, Round = ProposalCoOpinion.SecondRound, DueOn = coDue,
+            }));
         }
         else
         {
@@ -534,7 +563,10 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
         {
             await reminders.SendAsync([new Reminder("oversight.proposal-reopened", p.Id.ToString(), $"建议提案评价不满意，请重新办理：{p.Number}",
                 $"{KindName(p.Kind)}《{p.Title}》评价为不满意，请再次联系{(p.Kind == ProposalKind.DeputySuggestion ? "代表" : "委员")}并于 {p.ReReplyDueOn:yyyy-MM-dd} 前重新答复（{ProvincialRules}第二十四条）。",
-                $"/oversight/proposals/{p.Id}", [], p.OrgUnitId, OversightPermissions.ProposalsHandle)], ct);
+                $"/oversight/proposals/{p.Id}", [], p.OrgUnitId, OversightPermissions.ProposalsHandle),
+                .. p.CoUnitIds.Distinct().Select(u => new Reminder("oversight.proposal-co-reopened", $"{p.Id}:{u}", $"建议提案重新办理，请再次提出协办意见：{p.Number}",
+                    $"{KindName(p.Kind)}《{p.Title}》评价为不满意，由主办单位重新办理；请贵单位在主办单位重新答复前再次提出协办意见（{CoHandlingRule}）。",
+                    $"/oversight/proposals/{p.Id}", [], u, OversightPermissions.ProposalsHandle))], ct);
         }
     }
 
@@ -573,9 +605,22 @@ internal sealed class ProposalService(OversightDb db, ISystemWork systemWork, Se
     public static async Task<DateOnly> CoOpinionDueAsync(IDeadlineService deadlines, DateOnly assignedOn, int days, CancellationToken ct) =>
         (await deadlines.AddCalendarDaysAsync(assignedOn, days, ct)).Date;
 
-    /// <summary>A co-unit's opinion is overdue when it is not given, its due date has passed, and the lead unit still has to reply (first or second reply).</summary>
+    /// <summary>
+    /// The day a co-unit's second-round opinion is due (ADR 0066): the same settings' days, counted from the day 不满意 reopened
+    /// the item, and never later than the second reply's own due date (the opinion precedes the reply, 第二十一条).
+    /// </summary>
+    public static async Task<DateOnly> SecondRoundDueAsync(IDeadlineService deadlines, DateOnly reopenedOn, int days, DateOnly reReplyDueOn, CancellationToken ct)
+    {
+        var due = await CoOpinionDueAsync(deadlines, reopenedOn, days, ct);
+        return due < reReplyDueOn ? due : reReplyDueOn;
+    }
+
+    /// <summary>
+    /// A co-unit's opinion is overdue when it is not given, its due date has passed, the lead unit still has to reply, and the
+    /// row belongs to the round of that reply (a first-round row left pending is no longer awaited once 不满意 opened the second).
+    /// </summary>
     public static bool IsCoOpinionOverdue(ProposalCoOpinion o, ProposalStatus status, DateOnly today) =>
-        o.GivenOn is null && o.DueOn is { } due && due < today && AwaitsReply(status);
+        o.GivenOn is null && o.DueOn is { } due && due < today && AwaitsReply(status) && o.Round == ProposalCoOpinion.RoundOf(status);
 
     /// <summary>The states in which the lead unit has still to reply, so a co-unit's opinion is still wanted.</summary>
     public static bool AwaitsReply(ProposalStatus status) => status is ProposalStatus.Assigned or ProposalStatus.TransferRequested or ProposalStatus.Reopened;

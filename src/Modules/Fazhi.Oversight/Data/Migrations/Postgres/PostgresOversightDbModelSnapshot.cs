@@ -29,6 +29,9 @@ namespace Fazhi.Oversight.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AppealLawsuitId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ApplicantKind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -134,6 +137,13 @@ namespace Fazhi.Oversight.Data.Migrations.Postgres
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("ReconsiderationCaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReconsiderationCaseNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -169,6 +179,8 @@ namespace Fazhi.Oversight.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AppealLawsuitId");
 
                     b.HasIndex("ContactAddressBlindIndex");
 
@@ -575,6 +587,10 @@ namespace Fazhi.Oversight.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("ReReplyCoOpinionsWaiver")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<DateOnly?>("ReReplyDueOn")
                         .HasColumnType("date");
 
@@ -675,6 +691,9 @@ namespace Fazhi.Oversight.Data.Migrations.Postgres
                     b.Property<Guid>("ProposalId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -683,7 +702,7 @@ namespace Fazhi.Oversight.Data.Migrations.Postgres
 
                     b.HasIndex("OrgUnitId", "GivenOn");
 
-                    b.HasIndex("ProposalId", "OrgUnitId")
+                    b.HasIndex("ProposalId", "OrgUnitId", "Round")
                         .IsUnique();
 
                     b.ToTable("oversight_proposal_co_opinions", (string)null);

@@ -23,6 +23,9 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AppealLawsuitId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ApplicantKind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -128,6 +131,13 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ReconsiderationCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReconsiderationCaseNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("TEXT");
 
@@ -163,6 +173,8 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AppealLawsuitId");
 
                     b.HasIndex("ContactAddressBlindIndex");
 
@@ -569,6 +581,10 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReReplyCoOpinionsWaiver")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ReReplyDueOn")
                         .HasColumnType("TEXT");
 
@@ -669,6 +685,9 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
                     b.Property<Guid>("ProposalId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -677,7 +696,7 @@ namespace Fazhi.Oversight.Data.Migrations.Sqlite
 
                     b.HasIndex("OrgUnitId", "GivenOn");
 
-                    b.HasIndex("ProposalId", "OrgUnitId")
+                    b.HasIndex("ProposalId", "OrgUnitId", "Round")
                         .IsUnique();
 
                     b.ToTable("oversight_proposal_co_opinions", (string)null);
