@@ -4,7 +4,8 @@ namespace Fazhi.Browser.Tests;
 
 /// <summary>
 /// Issue 16, 立法草案征求意见: a citizen on a 390 px phone goes from the portal to the demo draft under comment, taps
-/// "对本条提意见" on 第五条, comments on it and gets a number and query code; the legislation office (demo-city) answers the
+/// "对本条提意见" on 第五条, proves the mobile with the SMS code (the demo outbox) and comments on it, getting a number and
+/// query code (a second comment from that mobile on 第五条 is refused, ADR 0065); the legislation office (demo-city) answers the
 /// comment on the project page; the citizen reads the answer with the number and query code.
 /// </summary>
 public sealed class LegislationTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
@@ -43,6 +44,15 @@ public sealed class LegislationTests(BrowserFixture browser) : IClassFixture<Bro
             await citizen.ClickAsync("#submit-comment");
             await citizen.Locator("text=请填写意见内容").First.WaitForAsync();
             await citizen.FillAsync("#text", "建议新建居住区绿地率提高到百分之三十五。");
+
+            // One comment per verified mobile per article (ADR 0065): the code comes by SMS (the demo's outbox); what was typed stays.
+            await citizen.FillAsync("#phone", "13906329999");
+            await citizen.ClickAsync("#send-code");
+            await citizen.Locator("text=验证码已发送至该手机").WaitForAsync();
+            Assert.Equal("建议新建居住区绿地率提高到百分之三十五。", await citizen.InputValueAsync("#text"));
+            Assert.Equal("第五条", await citizen.InputValueAsync("#article"));
+            await citizen.FillAsync("#code", await host.SmsCodeAsync("13906329999"));
+            await BrowserFixture.AssertNoSidewaysScrollAsync(citizen);
             await citizen.ClickAsync("#submit-comment");
             await citizen.Locator("#receipt").WaitForAsync();
             var number = (await citizen.Locator("#comment-number").InnerTextAsync()).Trim();
@@ -58,7 +68,8 @@ public sealed class LegislationTests(BrowserFixture browser) : IClassFixture<Bro
             await staff.FillAsync("#password", DemoPassword);
             await staff.ClickAsync("button[type=submit]");
             await staff.WaitForURLAsync(host.BaseUrl + "/", BrowserFixture.Committed);
-            await staff.GotoAsync(citizen.Url.Replace("/public/legislation/", "/rulemaking/legislation/", StringComparison.Ordinal).Split('?')[0]);
+            var publicUrl = citizen.Url.Split('?')[0];
+            await staff.GotoAsync(publicUrl.Replace("/public/legislation/", "/rulemaking/legislation/", StringComparison.Ordinal));
             var row = staff.Locator($"tr[data-comment='{number}']");
             await row.WaitForAsync();
             Assert.Contains("第五条", await row.InnerTextAsync());
@@ -67,7 +78,13 @@ public sealed class LegislationTests(BrowserFixture browser) : IClassFixture<Bro
             await row.Locator("button").ClickAsync();
             await staff.Locator($"tr[data-comment='{number}'] .tag", new PageLocatorOptions { HasText = "部分采纳" }).WaitForAsync();
 
-            // 4. The citizen reads the answer with the number and query code.
+            // 4. The same mobile cannot comment on 第五条 again: refused naming the rule, before any code is sent.
+            await citizen.GotoAsync(publicUrl + "?article=" + Uri.EscapeDataString("第五条"));
+            await citizen.FillAsync("#phone", "13906329999");
+            await citizen.ClickAsync("#send-code");
+            await citizen.Locator("text=每个经短信验证的手机号码对每一条只能提出一条意见").First.WaitForAsync();
+
+            // 5. The citizen reads the answer with the number and query code.
             await citizen.GotoAsync(host.BaseUrl + "/public/legislation/track");
             await citizen.Locator("#number").WaitForAsync();
             await citizen.FillAsync("#number", number);

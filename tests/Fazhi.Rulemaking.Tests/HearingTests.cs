@@ -32,6 +32,32 @@ public sealed class HearingTests(RulemakingHost host) : IClassFixture<Rulemaking
         kind, subject, subjectId, title, content = "草案设定的收费项目。", heldOn, place = "市政务服务中心听证室", participants = "公开报名，确定参加人 15 名。",
     };
 
+    [Fact]
+    public async Task A_drafting_unit_may_hold_a_hearing_on_its_normative_document_draft()
+    {
+        var today = await host.TodayAsync();
+        var xuecheng = await host.DrafterAsync("370403");
+        var created = await RulemakingHost.SubmitAsync(xuecheng, RulemakingHost.Draft("薛城区物业服务收费管理办法",
+            "第一条 为了规范物业服务收费，制定本办法。\n第二条 物业服务收费实行政府指导价和市场调节价。\n第三条 本办法自施行之日起有效期五年。", today.AddDays(90)));
+        var draftId = created.GetProperty("draft").GetProperty("id").GetString()!;
+
+        // The draft is offered as a subject; the notice period applies by reference (参照规章制定程序条例 第十六条, 30 days).
+        var subjects = await xuecheng.GetFromJsonAsync<JsonElement>("/api/rulemaking/hearings/subjects");
+        Assert.Contains(subjects.EnumerateArray(), x => x.GetProperty("id").GetString() == draftId && x.GetProperty("subject").GetString() == "NormativeDocument");
+        var early = await (await xuecheng.PostAsJsonAsync("/api/rulemaking/hearings", Body("Hearing", "NormativeDocument", draftId, today.AddDays(10)))).AssertRefusedNamingAsync("heldOn");
+        Assert.Contains("参照规章制定程序条例 第十六条", early.ToString());
+        var hearing = await RulemakingHost.OkCreatedAsync(await xuecheng.PostAsJsonAsync("/api/rulemaking/hearings",
+            Body("Hearing", "NormativeDocument", draftId, today.AddDays(30), "物业服务收费管理办法听证会")));
+        Assert.Equal("NormativeDocument", hearing.GetProperty("subject").GetString());
+
+        // Another district's drafter cannot choose it; the draft's page lists the hearing.
+        var other = await host.DrafterAsync("370402");
+        await (await other.PostAsJsonAsync("/api/rulemaking/hearings", Body("ExpertMeeting", "NormativeDocument", draftId, today.AddDays(3)))).AssertRefusedNamingAsync("subjectId");
+        var browser = await host.Factory.SignedInBrowserAsync(await host.Factory.CreateUserAsync("rulemaking-drafter", "370403"));
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/rulemaking/documents/{draftId}"));
+        Assert.Contains("物业服务收费管理办法听证会", page);
+    }
+
     private async Task<long> RecordVersionAsync(HttpClient client, string id) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/rulemaking/hearings/{id}")).GetProperty("hearing").GetProperty("version").GetInt64();
 
@@ -70,7 +96,10 @@ public sealed class HearingTests(RulemakingHost host) : IClassFixture<Rulemaking
         await (await other.PostAsJsonAsync("/api/rulemaking/hearings", Body("ExpertMeeting", "LegislationProject", project, today.AddDays(3)))).AssertRefusedNamingAsync("subjectId");
         var decisionUnit = await host.Factory.ApiClientAsync(await host.Factory.CreateUserAsync("rulemaking-decision-unit", "370400"));
         Assert.Equal(HttpStatusCode.Forbidden, (await decisionUnit.PostAsJsonAsync("/api/rulemaking/hearings", Body("Hearing", "LegislationProject", project, today.AddDays(40)))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.DrafterAsync()).GetAsync("/api/rulemaking/hearings")).StatusCode);
+        // A normative-document drafter (who may hold hearings on its own drafts, ADR 0065) neither sees it nor holds one on a project.
+        var drafter = await host.DrafterAsync();
+        Assert.DoesNotContain((await drafter.GetFromJsonAsync<JsonElement>("/api/rulemaking/hearings")).EnumerateArray(), h => h.GetProperty("id").GetString() == id);
+        Assert.Equal(HttpStatusCode.Forbidden, (await drafter.PostAsJsonAsync("/api/rulemaking/hearings", Body("Hearing", "LegislationProject", project, today.AddDays(40)))).StatusCode);
 
         // The public notice: the hearing, not the expert meeting; the page on a phone.
         var anonymous = host.Factory.CreateClient();

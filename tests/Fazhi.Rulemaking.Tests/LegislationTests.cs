@@ -144,7 +144,7 @@ public sealed class LegislationTests(RulemakingHost host) : IClassFixture<Rulema
         Assert.Contains(draft.GetProperty("articles").EnumerateArray(), a => a.GetProperty("label").GetString() == "第三条");
         await (await citizen.PostAsJsonAsync("/api/rulemaking/public/legislation/comments", new { projectId = id, article = "第九条", text = "意见" })).AssertRefusedNamingAsync("article");
         await (await citizen.PostAsJsonAsync("/api/rulemaking/public/legislation/comments", new { projectId = id, article = "第三条", text = " " })).AssertRefusedNamingAsync("text");
-        var posted = await citizen.PostAsJsonAsync("/api/rulemaking/public/legislation/comments", new { projectId = id, article = "第三条", text = "建议允许社区在节日期间经批准悬挂灯笼。", name = "王女士" });
+        var posted = await CommentKit.CommentAsync(host.Factory, citizen, id, "第三条", "建议允许社区在节日期间经批准悬挂灯笼。", "13806320001", "王女士");
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
         var receipt = await posted.Content.ReadFromJsonAsync<JsonElement>();
         var number = receipt.GetProperty("number").GetString()!;
@@ -177,7 +177,7 @@ public sealed class LegislationTests(RulemakingHost host) : IClassFixture<Rulema
         Assert.Equal("第四条", comment.GetProperty("nowLabel").GetString());
 
         // A citizen commenting now still comments on version 1 (the version open for comment).
-        var second = await citizen.PostAsJsonAsync("/api/rulemaking/public/legislation/comments", new { projectId = id, article = "第四条", text = "罚款偏低。" });
+        var second = await CommentKit.CommentAsync(host.Factory, citizen, id, "第四条", "罚款偏低。", "13806320001");
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         var secondNumber = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString();
         detail = await office.GetFromJsonAsync<JsonElement>($"/api/rulemaking/legislation/projects/{id}");
@@ -215,6 +215,73 @@ public sealed class LegislationTests(RulemakingHost host) : IClassFixture<Rulema
         var notAPoint = await host.Factory.ApiClientAsync(await host.Factory.CreateUserAsync("rulemaking-contact-point", "370403"));
         Assert.Equal(HttpStatusCode.Forbidden, (await notAPoint.PostAsJsonAsync($"/api/rulemaking/legislation/contact/drafts/{id}/comments", good)).StatusCode);
     }
+
+    [Fact]
+    public async Task One_comment_per_verified_mobile_per_article_through_an_sms_code()
+    {
+        var (office, planId) = await PlanAsync("测试短信验证征求意见计划");
+        var today = await host.TodayAsync();
+        var id = await ItemAsync(office, planId, "枣庄市城市照明节能管理办法");
+        await OpenForCommentAsync(office, id, today, today.AddDays(30));
+        var citizen = host.Factory.CreateClient();
+        const string Url = "/api/rulemaking/public/legislation/comments";
+
+        // No mobile or no code: refused naming the field, nothing saved. A malformed mobile is refused before any code is sent.
+        var missing = await (await citizen.PostAsJsonAsync(Url, new { projectId = id, article = "第一条", text = "同意。" })).AssertRefusedNamingAsync("phone");
+        Assert.True(missing.GetProperty("errors").TryGetProperty("code", out _));
+        await (await citizen.PostAsJsonAsync($"/api/rulemaking/public/legislation/{id}/code", new { phone = "1234" })).AssertRefusedNamingAsync("phone");
+        // The code endpoint sends through the host's SMS interface.
+        Assert.Equal(HttpStatusCode.OK, (await citizen.PostAsJsonAsync($"/api/rulemaking/public/legislation/{id}/code", new { phone = "13806320011", article = "第一条" })).StatusCode);
+
+        // A wrong code is the kit's refusal on `code`; nothing is saved and the right code still works after it.
+        var code = await CommentKit.CodeAsync(host.Factory, id, "13806320012");
+        var wrong = code == "000000" ? "111111" : "000000";
+        var refused = await (await citizen.PostAsJsonAsync(Url, new { projectId = id, article = "第二条", text = "建议扩大适用范围。", phone = "13806320012", code = wrong }))
+            .AssertRefusedNamingAsync("code");
+        Assert.Contains(Fazhi.Platform.Kit.PhoneCodeRules.FailedMessage, refused.ToString());
+        Assert.Equal(0, await CommentsFromAsync(id, "13806320012"));
+        Assert.Equal(HttpStatusCode.Created, (await citizen.PostAsJsonAsync(Url, new { projectId = id, article = "第二条", text = "建议扩大适用范围。", phone = "138 0632 0012", code })).StatusCode);
+
+        // The code is used up: the same code does not post a second comment.
+        await (await citizen.PostAsJsonAsync(Url, new { projectId = id, article = "第一条", text = "同意。", phone = "13806320012", code })).AssertRefusedNamingAsync("code");
+
+        // A second comment on the same article from the same mobile is refused naming the rule, with a fresh code or without
+        // (the code request itself is refused once the article is given); nothing is saved.
+        var twice = await CommentKit.CommentAsync(host.Factory, citizen, id, "第二条", "再补充一点。", "+86 13806320012");
+        var problem = await twice.AssertRefusedNamingAsync("phone");
+        Assert.Contains("每个经短信验证的手机号码对每一条只能提出一条意见", problem.ToString());
+        Assert.Contains("第二条", problem.ToString());
+        await (await citizen.PostAsJsonAsync($"/api/rulemaking/public/legislation/{id}/code", new { phone = "13806320012", article = "第二条" })).AssertRefusedNamingAsync("phone");
+        Assert.Equal(1, await CommentsFromAsync(id, "13806320012"));
+
+        // The same mobile on another article, and another mobile on the same article, are received.
+        Assert.Equal(HttpStatusCode.Created, (await CommentKit.CommentAsync(host.Factory, citizen, id, "第一条", "同意。", "13806320012")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await CommentKit.CommentAsync(host.Factory, citizen, id, "第二条", "同意扩大。", "13806320013")).StatusCode);
+        Assert.Equal(2, await CommentsFromAsync(id, "13806320012"));
+
+        // The mobile is stored encrypted with its blind index (never as typed) and not shown to the office.
+        var stored = await host.Factory.InScopeAsync(async sp =>
+        {
+            await using var db = sp.GetRequiredService<Fazhi.Platform.Kit.ISystemWork>().Db<Data.RulemakingDb>("test");
+            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.LegislationComments.Where(c => c.ProjectId == Guid.Parse(id)).Select(c => new
+                {
+                    c.CommenterPhone, Index = Microsoft.EntityFrameworkCore.EF.Property<string>(c, "CommenterPhoneBlindIndex"),
+                }));
+        });
+        Assert.Equal(3, stored.Count);
+        Assert.All(stored, c => Assert.DoesNotContain("1380632", c.Index, StringComparison.Ordinal));
+        Assert.Contains(stored, c => c.CommenterPhone!.Masked == "138****0013");
+        var detail = await office.GetStringAsync($"/api/rulemaking/legislation/projects/{id}");
+        Assert.DoesNotContain("13806320012", detail, StringComparison.Ordinal);
+    }
+
+    private Task<int> CommentsFromAsync(string projectId, string phone) => host.Factory.InScopeAsync(async sp =>
+    {
+        await using var db = sp.GetRequiredService<Fazhi.Platform.Kit.ISystemWork>().Db<Data.RulemakingDb>("test");
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            Fazhi.Platform.Features.PersonalData.SensitiveModelExtensions.WhereSensitiveEquals(db.LegislationComments, c => c.CommenterPhone, phone), c => c.ProjectId == Guid.Parse(projectId));
+    });
 
     [Fact]
     public async Task A_rule_takes_effect_thirty_days_after_publication_and_an_overdue_filing_is_raised()

@@ -39,7 +39,7 @@ public static class RulemakingModule
         services.AddScoped<NormativeReminders>();
         services.AddScoped<Decisions.DecisionService>();
         services.AddNumberSequence(NormativeService.RegistrationNumbers);
-        services.AddFazhiJob<NormativeReminderJob>("0 15 8 ? * MON-FRI", "工作日 08:15 规范性文件审核、备案、有效期提醒");
+        services.AddFazhiJob<NormativeReminderJob>("0 15 8 ? * MON-FRI", "工作日 08:15 规范性文件审核、备案、有效期提醒，有效期届满未续期的失效");
         services.AddScoped<IModuleSeed, RulemakingSettingsSeed>();
         services.AddScoped<IDemoSeed, RulemakingDemoSeed>();
         services.AddScoped<IDemoSeed, DecisionsDemoSeed>();
@@ -54,6 +54,7 @@ public static class RulemakingModule
         Cleanup.CleanupFeature.Add(builder);
         Advisers.AdviserFeature.Add(builder);
         Hearings.HearingFeature.Add(builder);
+        Renewal.RenewalFeature.Add(builder);
         services.AddPermissions(RulemakingPermissions.All);
         services.AddModuleText<RulemakingText>();
         services.AddModuleRoles(
@@ -63,8 +64,8 @@ public static class RulemakingModule
                 [RulemakingPermissions.Hearings, RulemakingPermissions.DecisionsWork, RulemakingPermissions.DecisionsManage]),
             new ModuleRole("rulemaking-decision-unit", "决策承办单位", "承办重大行政决策事项：开展公众参与、专家论证、风险评估、合法性审查，上传各步骤的证明材料。",
                 [RulemakingPermissions.Hearings, RulemakingPermissions.DecisionsWork]),
-            new ModuleRole("rulemaking-drafter", "起草单位", "起草并报送本单位的行政规范性文件草案，查看预审问题和审核意见，按意见修改后重新报送。",
-                [RulemakingPermissions.Draft]));
+            new ModuleRole("rulemaking-drafter", "起草单位", "起草并报送本单位的行政规范性文件草案，查看预审问题和审核意见，按意见修改后重新报送，需要时为草案举行听证会或论证会，有效期届满前评估续期。",
+                [RulemakingPermissions.Draft, RulemakingPermissions.Hearings]));
         // --demo: the city account is the review office; the Xuecheng district account a drafting unit.
         services.AddDemoRoleAssignments(
             new DemoRoleAssignment("demo-city", "rulemaking-office", "370400"),
@@ -90,6 +91,7 @@ public static class RulemakingModule
         Cleanup.CleanupFeature.Map(api);
         Advisers.AdviserFeature.Map(api);
         Hearings.HearingFeature.Map(api);
+        Renewal.RenewalFeature.Map(api);
         Documents.DocumentsApi.Map(api);
         return app;
     }

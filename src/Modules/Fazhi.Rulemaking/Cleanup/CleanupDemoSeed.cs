@@ -15,7 +15,7 @@ namespace Fazhi.Rulemaking.Cleanup;
 /// campaign. One older Xuecheng document citing 立法法 第八十二条 in its 2015 text is left unlisted, so the candidates are
 /// flagged by the library. Runs after the normative-document demo (its documents are listed). Idempotent.
 /// </summary>
-internal sealed class CleanupDemoSeed(RulemakingDb db, IOrgDirectory orgs, IDeadlineService clock) : IDemoSeed
+internal sealed class CleanupDemoSeed(RulemakingDb db, IOrgDirectory orgs, IDeadlineService clock, Fazhi.Library.Contracts.ILibraryPublishing library) : IDemoSeed
 {
     public async Task SeedAsync(CancellationToken ct)
     {
@@ -37,7 +37,11 @@ internal sealed class CleanupDemoSeed(RulemakingDb db, IOrgDirectory orgs, IDead
             "第一条 为了规范行政规范性文件制定程序，根据《中华人民共和国立法法》第八十二条等有关规定，制定本规定。\n第二条 区人民政府及其部门制定行政规范性文件适用本规定。\n第三条 本规定有效期十年。");
         var publicity = Old(xuecheng, "薛城区行政执法公示办法", new DateOnly(2020, 6, 1), 903,
             "第一条 为了推行行政执法公示制度，根据《中华人民共和国行政处罚法》第三十九条，结合本区实际，制定本办法。\n第二条 行政执法机关应当在执法决定作出之日起七个工作日内公开执法决定。\n第三条 本办法有效期十年。");
-        db.Drafts.AddRange(demolition, procedure, publicity);
+        // Published 160 days ago to take effect 140 days ago, repealed by last year's campaign (published 150 days ago) before it
+        // took effect: 已废止（未生效） here and in the library (ADR 0051, 0065).
+        var kiosks = Old(xuecheng, "薛城区城区临时便民摊点设置办法", today.AddDays(-140), 904,
+            "第一条 为了方便群众生活，规范城区临时便民摊点设置，结合本区实际，制定本办法。\n第二条 临时便民摊点由街道办事处统一规划设置，实行登记管理。\n第三条 本办法有效期十年。");
+        db.Drafts.AddRange(demolition, procedure, publicity, kiosks);
 
         // 1. Published: last year's periodic campaign; the repealed document changed status.
         var done = Campaign("2025年度行政规范性文件定期清理", CampaignKind.Periodic, "《山东省行政规范性文件管理办法》第三十三条：制定机关应当每两年对本机关制定的行政规范性文件进行一次清理。",
@@ -48,6 +52,14 @@ internal sealed class CleanupDemoSeed(RulemakingDb db, IOrgDirectory orgs, IDead
             Item(done, market, CleanupItemState.Decided, CleanupOutcome.Keep, "本办法内容与现行法律法规一致，仍需继续执行。", CleanupOutcome.Keep, today.AddDays(-160)),
             Outside(done, housing, "枣庄市人民政府关于加强城市房屋拆迁管理的通知", "枣政发〔2009〕12号", CleanupItemState.Decided, CleanupOutcome.DeclareInvalid,
                 "调整对象已不存在，实际已经失效。", CleanupOutcome.DeclareInvalid, today.AddDays(-160)));
+        db.CleanupItems.Add(Item(done, kiosks, CleanupItemState.Decided, CleanupOutcome.Repeal, "摊点设置应执行《枣庄市城市市容和环境卫生管理条例》的规定，本办法与之不一致，施行前予以废止。",
+            CleanupOutcome.Repeal, today.AddDays(-160)));
+        kiosks.Status = DraftStatus.Repealed;
+        kiosks.RepealedOn = done.PublishedOn;
+        kiosks.RepealNote = $"{done.Title}（{done.PublishedOn:yyyy-MM-dd} 公布）：废止。施行前废止，未生效。摊点设置应执行《枣庄市城市市容和环境卫生管理条例》的规定，本办法与之不一致。";
+        await library.PublishAsync(new Fazhi.Library.Contracts.PublishedText(kiosks.Title, Fazhi.Library.Contracts.PublishedTextKind.NormativeDocument, kiosks.IssuingAuthority,
+            kiosks.RegistrationNo, kiosks.PublishedOn!.Value, kiosks.EffectiveOn, kiosks.Text), ct);
+        await library.EndAsync(kiosks.Title, repealed: true, done.PublishedOn!.Value, kiosks.RepealNote, ct);
         demolition.Status = DraftStatus.Repealed;
         demolition.RepealedOn = done.PublishedOn;
         demolition.RepealNote = $"{done.Title}（{done.PublishedOn:yyyy-MM-dd} 公布）：废止。上位法《城市房屋拆迁管理条例》已被《国有土地上房屋征收与补偿条例》废止，本办法失去依据。";

@@ -60,6 +60,8 @@ internal abstract class RulemakingDb : FazhiDbContext
 
     public DbSet<Fazhi.Rulemaking.Hearings.Hearing> Hearings => Set<Fazhi.Rulemaking.Hearings.Hearing>();
 
+    public DbSet<Renewal.DocumentRenewal> Renewals => Set<Renewal.DocumentRenewal>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RulemakingDb).Assembly);

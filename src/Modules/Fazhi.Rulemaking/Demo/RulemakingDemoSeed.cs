@@ -15,7 +15,7 @@ namespace Fazhi.Rulemaking.Demo;
 /// of a document in force, licence, fee, penalty, coercive measure, missing validity), and a draft returned for revision.
 /// Idempotent (nothing is added once demo drafts exist).
 /// </summary>
-internal sealed class RulemakingDemoSeed(RulemakingDb db, NormativeService service, IOrgDirectory orgs, IDeadlineService clock) : IDemoSeed
+internal sealed class RulemakingDemoSeed(RulemakingDb db, NormativeService service, IOrgDirectory orgs, IDeadlineService clock, Renewal.RenewalService renewals) : IDemoSeed
 {
     public const string Authority = "枣庄市薛城区人民政府";
 
@@ -29,6 +29,14 @@ internal sealed class RulemakingDemoSeed(RulemakingDb db, NormativeService servi
         await PublishedAsync(xuecheng, "薛城区城区农贸市场管理办法", Market, today.AddYears(-2).AddMonths(-3), 5, filed: true, ct);
         await PublishedAsync(xuecheng, "薛城区老旧小区改造资金管理办法", Renovation, today.AddDays(45).AddYears(-2).AddDays(1), 2, filed: true, ct);
         await PublishedAsync(xuecheng, "薛城区公共租赁住房配租管理办法", Housing, today.AddDays(-38), 5, filed: false, ct);
+        // Validity (ADR 0065): one renewed after evaluation 20 days ago (it would have ended in 30 days), one not renewed that
+        // lapsed 9 days ago (the daily job ended its library work as 失效).
+        var parking = await PublishedAsync(xuecheng, "薛城区非机动车停放管理办法", Parking, today.AddDays(30).AddYears(-2).AddDays(1), 2, filed: true, ct);
+        var renewable = await db.Drafts.AsNoTracking().FirstAsync(d => d.Id == parking, ct);
+        await renewals.RenewAsync(parking, new Renewal.RenewalInput(3, "经评估，本办法实施以来城区非机动车乱停乱放明显减少，上位法未作修改，内容无需调整，需要继续施行。", renewable.Version), ct);
+        await db.Renewals.Where(r => r.DraftId == parking).ExecuteUpdateAsync(x => x.SetProperty(r => r.RenewedOn, today.AddDays(-20)).SetProperty(r => r.IsDemo, true), ct);
+        await PublishedAsync(xuecheng, "薛城区农村户外广告设置管理办法", Billboards, today.AddDays(-10).AddYears(-2).AddDays(1), 2, filed: true, ct);
+        await renewals.LapseAsync(ct);
 
         var review = await service.SubmitAsync(Input(xuecheng, "薛城区城区夜市经营管理办法", NightMarket, today.AddDays(60), null), ct);
         var returned = await service.SubmitAsync(Input(xuecheng, "薛城区农村集体经济组织成员资格认定办法", Membership, today.AddDays(45), 5), ct);
@@ -50,7 +58,7 @@ internal sealed class RulemakingDemoSeed(RulemakingDb db, NormativeService servi
         new(title, Authority, text, "《优化营商环境条例》；《山东省优化营商环境条例》", $"起草说明：为规范{title[3..^2]}，区有关部门经调研起草本办法。", "已在区政府门户网站公开征求意见 30 日，收到意见 6 条，采纳 4 条。",
             effective, years, unit.Id);
 
-    private async Task PublishedAsync(OrgUnitInfo unit, string title, string text, DateOnly effective, int years, bool filed, CancellationToken ct)
+    private async Task<Guid> PublishedAsync(OrgUnitInfo unit, string title, string text, DateOnly effective, int years, bool filed, CancellationToken ct)
     {
         var published = effective.AddDays(-20);
         var draft = new NormativeDraft
@@ -68,7 +76,24 @@ internal sealed class RulemakingDemoSeed(RulemakingDb db, NormativeService servi
         {
             await service.FileAsync(draft.Id, new FilingInput(published.AddDays(12), "枣庄市人民政府；薛城区人大常委会"), ct);
         }
+        return draft.Id;
     }
+
+    private const string Parking = """
+        枣庄市薛城区人民政府
+        第一条 为了规范城区非机动车停放秩序，方便群众出行，结合本区实际，制定本办法。
+        第二条 区综合行政执法局会同区交通运输局在城区道路两侧合理设置非机动车停放点，并向社会公布。
+        第三条 互联网租赁自行车经营者应当配备运维人员，及时清理违规停放的车辆。
+        第四条 本办法有效期二年。
+        """;
+
+    private const string Billboards = """
+        枣庄市薛城区人民政府
+        第一条 为了规范农村户外广告设置，改善农村人居环境，结合本区实际，制定本办法。
+        第二条 农村户外广告设置应当符合村庄规划，不得影响交通安全和村容村貌。
+        第三条 镇人民政府负责本行政区域内农村户外广告设置的日常管理。
+        第四条 本办法有效期二年。
+        """;
 
     private const string Market = """
         枣庄市薛城区人民政府

@@ -16,7 +16,7 @@ internal enum HearingKind
     ExpertMeeting,
 }
 
-/// <summary>What the meeting is about: a legislation project or a major decision.</summary>
+/// <summary>What the meeting is about: a legislation project, a major decision or a normative-document draft (ADR 0065).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<HearingSubject>))]
 internal enum HearingSubject
 {
@@ -25,6 +25,9 @@ internal enum HearingSubject
 
     /// <summary>重大行政决策.</summary>
     MajorDecision,
+
+    /// <summary>行政规范性文件草案 (a hearing is optional for it, ADR 0065).</summary>
+    NormativeDocument,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<HearingState>))]

@@ -31,6 +31,11 @@ internal static class LegislationApi
                     version = d.Version.No, articles = d.Articles.Select(a => new { label = a.Label, text = a.Text }).ToList(),
                 })
                 : TypedResults.NotFound());
+        pub.MapPost("/{id:guid}/code", async (Guid id, CommentCodeInput i, LegislationService s, HttpContext http, CancellationToken ct) =>
+        {
+            await s.SendCodeAsync(id, i, http.Connection.RemoteIpAddress?.ToString(), ct);
+            return TypedResults.Ok(new { message = LegislationService.CodeSentMessage });
+        });
         pub.MapPost("/comments", async (PublicCommentInput i, LegislationService s, CancellationToken ct) => TypedResults.Created((string?)null, await s.SubmitPublicAsync(i, ct)));
         pub.MapPost("/comments/track", async Task<Results<Ok<CommentTracking>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (CommentTrackInput i, LegislationService s,
             CancellationToken ct) =>

@@ -12,8 +12,15 @@ namespace Fazhi.Rulemaking.Legislation;
 /// a rule in drafting with two versions to compare, a local regulation just initiated, a rule published whose filing is
 /// overdue, and one filed — and two recorded plan changes (an item added, an item's dates moved). Idempotent.
 /// </summary>
-internal sealed class LegislationDemoSeed(RulemakingDb db, LegislationService service, IOrgDirectory orgs, IDeadlineService clock) : IDemoSeed
+internal sealed class LegislationDemoSeed(RulemakingDb db, LegislationService service, IOrgDirectory orgs, IDeadlineService clock, IPhoneVerification phones) : IDemoSeed
 {
+    /// <summary>A citizen's comment as the public form makes it: the mobile proved by a kit code (ADR 0065).</summary>
+    private async Task<CommentReceipt> CommentAsync(PublicDraft draft, string article, string text, string name, string phone, CancellationToken ct)
+    {
+        var code = await phones.RequestAsync(LegislationService.CodeRules, draft.Version.Id.ToString(), phone, null, issue: true, ct);
+        return await service.SubmitPublicAsync(new PublicCommentInput(draft.Project.Id, article, text, name, phone, code), ct);
+    }
+
     public async Task SeedAsync(CancellationToken ct)
     {
         if (await db.LegislativePlans.AnyAsync(p => p.IsDemo, ct) || await orgs.FindByCodeAsync("370400-ZJJ", ct) is not { } housing
@@ -42,9 +49,10 @@ internal sealed class LegislationDemoSeed(RulemakingDb db, LegislationService se
             null), ct);
         await db.LegislationProjects.Where(x => x.Id == greening.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.CommentFrom, today.AddDays(-10)), ct);
         await db.LegislationStages.Where(x => x.ProjectId == greening.Id && x.Stage == LegislationStage.PublicComment).ExecuteUpdateAsync(s => s.SetProperty(x => x.On, today.AddDays(-10)), ct);
-        var a = await service.SubmitPublicAsync(new PublicCommentInput(greening.Id, "第五条", "建议明确居住区绿地率不低于百分之三十的计算口径，地下车库顶板覆土绿化是否计入。", "张先生"), ct);
-        var b = await service.SubmitPublicAsync(new PublicCommentInput(greening.Id, "第七条", "砍伐树木的审批时限建议写明，避免群众反复跑腿。", "李女士"), ct);
-        await service.SubmitPublicAsync(new PublicCommentInput(greening.Id, "第八条", "罚款数额偏低，建议提高到按树木价值的五倍以下处罚。", ""), ct);
+        var open = await service.PublicDraftAsync(greening.Id, ct) ?? throw new InvalidOperationException("The demo draft is not open for comment.");
+        var a = await CommentAsync(open, "第五条", "建议明确居住区绿地率不低于百分之三十的计算口径，地下车库顶板覆土绿化是否计入。", "张先生", "13906320101", ct);
+        var b = await CommentAsync(open, "第七条", "砍伐树木的审批时限建议写明，避免群众反复跑腿。", "李女士", "13906320102", ct);
+        await CommentAsync(open, "第八条", "罚款数额偏低，建议提高到按树木价值的五倍以下处罚。", "", "13906320101", ct);
         var all = await db.LegislationComments.Where(c => c.ProjectId == greening.Id).ToListAsync(ct);
         await service.AnswerAsync(all.First(c => c.Number == a.Number).Id, new AnswerInput(CommentAnswer.Adopted, "已在第五条增加“地下设施顶板覆土达到一点五米以上的绿地按百分之五十计入”。"), ct);
         await service.AnswerAsync(all.First(c => c.Number == b.Number).Id, new AnswerInput(CommentAnswer.PartlyAdopted, "审批时限已写入第七条（二十个工作日）；“一次办好”属于实施层面，在配套制度中落实。"), ct);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Fazhi.Platform.Data;
+using Fazhi.Platform.Features.PersonalData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -273,6 +274,12 @@ internal sealed class LegislationComment : IOrgScoped, IVersioned
 
     public string CommenterName { get; set; } = "";
 
+    /// <summary>
+    /// The mobile a citizen proved with an SMS code (ADR 0065), stored encrypted with its blind index; one comment per number
+    /// per article of a version (unique index). Null for a contact point's bulk submission (signed-in staff).
+    /// </summary>
+    public SensitiveText? CommenterPhone { get; set; }
+
     public string Number { get; set; } = "";
 
     public string QueryCodeHash { get; set; } = "";
@@ -298,6 +305,8 @@ internal sealed class LegislationConfigurations : IEntityTypeConfiguration<Legis
     IEntityTypeConfiguration<LegislationProject>, IEntityTypeConfiguration<ProjectStageRecord>, IEntityTypeConfiguration<DraftVersion>, IEntityTypeConfiguration<ContactPoint>,
     IEntityTypeConfiguration<LegislationComment>
 {
+    private const string CommenterPhoneIndex = nameof(LegislationComment.CommenterPhone) + "BlindIndex";
+
     public void Configure(EntityTypeBuilder<LegislationSettings> b)
     {
         b.ToTable("rulemaking_legislation_settings");
@@ -379,6 +388,11 @@ internal sealed class LegislationConfigurations : IEntityTypeConfiguration<Legis
         b.HasIndex(x => new { x.ProjectId, x.VersionId });
         b.HasIndex(x => x.Number).IsUnique();
         b.HasIndex(x => x.ContactPointId);
+        b.Property(x => x.CommenterPhone).IsSensitive(SensitiveKind.Phone);
+        // One comment per verified mobile per article of the version under comment (ADR 0065): the platform adds the blind
+        // index column of CommenterPhone; declared here so the unique index can name it (nulls, the contact points', are distinct).
+        b.Property<string>(CommenterPhoneIndex).HasMaxLength(64);
+        b.HasIndex(nameof(LegislationComment.VersionId), nameof(LegislationComment.ArticleLabel), CommenterPhoneIndex).IsUnique();
         b.Property(x => x.ArticleLabel).HasMaxLength(40);
         b.Property(x => x.ArticleText).HasMaxLength(8000);
         b.Property(x => x.Text).HasMaxLength(4000);

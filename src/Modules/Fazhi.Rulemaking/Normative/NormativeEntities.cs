@@ -158,6 +158,12 @@ internal sealed class NormativeDraft : IOrgScoped, IVersioned
     /// <summary>The campaign (title) and the decision's reason that ended it.</summary>
     public string RepealNote { get; set; } = "";
 
+    /// <summary>
+    /// The day it lapsed at the end of its validity without renewal (the day after <see cref="ExpiresOn"/>), set by the daily
+    /// job when it ended the library work (ADR 0065); null while in force or renewed in time.
+    /// </summary>
+    public DateOnly? LapsedOn { get; set; }
+
     public bool IsDemo { get; set; }
 
     public long Version { get; set; }

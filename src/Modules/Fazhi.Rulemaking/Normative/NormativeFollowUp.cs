@@ -57,15 +57,20 @@ internal sealed class NormativeReminders(ISystemWork systemWork, IDeadlineServic
         var expiring = today.AddDays(settings.ExpiryReminderDays);
         var ending = await system.Drafts.AsNoTracking().Where(d => d.Status == DraftStatus.Published && d.ExpiresOn >= today && d.ExpiresOn <= expiring).Take(1000).ToListAsync(ct);
         list.AddRange(ending.Select(d => new Reminder("rulemaking.validity-expiring", $"{d.Id}:{d.ExpiresOn:yyyyMMdd}", $"规范性文件有效期即将届满：{d.Title}",
-            $"《{d.Title}》（{d.RegistrationNo}）有效期至 {d.ExpiresOn:yyyy-MM-dd}，届满未重新公布的自动失效，请及时评估。", $"/rulemaking/documents/{d.Id}", [], d.OrgUnitId,
+            $"《{d.Title}》（{d.RegistrationNo}）有效期至 {d.ExpiresOn:yyyy-MM-dd}，届满未续期的自动失效：需要继续施行的，请评估后在文件页“评估续期”。", $"/rulemaking/documents/{d.Id}", [], d.OrgUnitId,
             RulemakingPermissions.Draft)));
         return await reminders.SendAsync(list, ct);
     }
 }
 
-internal sealed class NormativeReminderJob(NormativeReminders reminders) : IJob
+/// <summary>The weekday job: documents past their validity and not renewed lapse first (ADR 0065), then the reminders.</summary>
+internal sealed class NormativeReminderJob(NormativeReminders reminders, Renewal.RenewalService renewals) : IJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await reminders.RemindAsync(cancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        await renewals.LapseAsync(cancellationToken);
+        await reminders.RemindAsync(cancellationToken);
+    }
 }
 
 /// <summary>

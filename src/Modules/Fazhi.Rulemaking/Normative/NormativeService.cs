@@ -396,7 +396,9 @@ internal sealed class NormativeService(RulemakingDb db, ICurrentUser user, IDead
 
     /// <summary>Where a published document stands on <paramref name="today"/>: 待备案 / 备案逾期 / 已备案, and 有效期届满.</summary>
     public static string StandingOf(NormativeDraft d, DateOnly today) =>
-        d.Status != DraftStatus.Published ? StatusName(d.Status)
+        // Repealed or declared invalid on or before its effective date: it never took effect (施行前废止, ADR 0051).
+        d.Status is DraftStatus.Repealed or DraftStatus.DeclaredInvalid && d.RepealedOn <= d.EffectiveOn ? StatusName(d.Status) + "（未生效）"
+        : d.Status != DraftStatus.Published ? StatusName(d.Status)
         : d.ExpiresOn < today ? "已失效（有效期届满）"
         : d.EffectiveOn > today ? "已公布，尚未施行"
         : "现行有效";

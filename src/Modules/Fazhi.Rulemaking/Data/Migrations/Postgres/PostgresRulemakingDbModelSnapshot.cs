@@ -827,6 +827,15 @@ namespace Fazhi.Rulemaking.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("CommenterPhone")
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:SensitiveKind", "Phone");
+
+                    b.Property<string>("CommenterPhoneBlindIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("Fazhi:BlindIndexOf", "CommenterPhone");
+
                     b.Property<Guid?>("ContactPointId")
                         .HasColumnType("uuid");
 
@@ -869,6 +878,8 @@ namespace Fazhi.Rulemaking.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommenterPhoneBlindIndex");
+
                     b.HasIndex("ContactPointId");
 
                     b.HasIndex("Number")
@@ -877,6 +888,9 @@ namespace Fazhi.Rulemaking.Data.Migrations.Postgres
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("ProjectId", "VersionId");
+
+                    b.HasIndex("VersionId", "ArticleLabel", "CommenterPhoneBlindIndex")
+                        .IsUnique();
 
                     b.ToTable("rulemaking_legislation_comments", (string)null);
                 });
@@ -1307,6 +1321,9 @@ namespace Fazhi.Rulemaking.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateOnly?>("LapsedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("OrgUnitId")
                         .HasColumnType("uuid");
 
@@ -1406,6 +1423,52 @@ namespace Fazhi.Rulemaking.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("rulemaking_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Rulemaking.Renewal.DocumentRenewal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("NewExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PreviousExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RenewedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("RenewedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ValidityYears")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId");
+
+                    b.HasIndex("OrgUnitId", "DraftId");
+
+                    b.ToTable("rulemaking_document_renewals", (string)null);
                 });
 #pragma warning restore 612, 618
         }

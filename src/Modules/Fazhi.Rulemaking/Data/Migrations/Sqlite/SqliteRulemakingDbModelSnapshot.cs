@@ -822,6 +822,15 @@ namespace Fazhi.Rulemaking.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CommenterPhone")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:SensitiveKind", "Phone");
+
+                    b.Property<string>("CommenterPhoneBlindIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:BlindIndexOf", "CommenterPhone");
+
                     b.Property<Guid?>("ContactPointId")
                         .HasColumnType("TEXT");
 
@@ -864,6 +873,8 @@ namespace Fazhi.Rulemaking.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommenterPhoneBlindIndex");
+
                     b.HasIndex("ContactPointId");
 
                     b.HasIndex("Number")
@@ -872,6 +883,9 @@ namespace Fazhi.Rulemaking.Data.Migrations.Sqlite
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("ProjectId", "VersionId");
+
+                    b.HasIndex("VersionId", "ArticleLabel", "CommenterPhoneBlindIndex")
+                        .IsUnique();
 
                     b.ToTable("rulemaking_legislation_comments", (string)null);
                 });
@@ -1302,6 +1316,9 @@ namespace Fazhi.Rulemaking.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("LapsedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrgUnitId")
                         .HasColumnType("TEXT");
 
@@ -1401,6 +1418,52 @@ namespace Fazhi.Rulemaking.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("rulemaking_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Rulemaking.Renewal.DocumentRenewal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("NewExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PreviousExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RenewedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RenewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ValidityYears")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId");
+
+                    b.HasIndex("OrgUnitId", "DraftId");
+
+                    b.ToTable("rulemaking_document_renewals", (string)null);
                 });
 #pragma warning restore 612, 618
         }
