@@ -57,6 +57,13 @@ public sealed class ExamTests(LearningHost host) : IClassFixture<LearningHost>
         return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("attemptId").GetGuid();
     }
 
+    /// <summary>A taker's paper as text, with the clock left out (it moves between two reads).</summary>
+    private static string Paper(JsonElement paper) =>
+        $"{paper.GetProperty("id").GetGuid()} {paper.GetProperty("status")} {paper.GetProperty("maxScore").GetDecimal():0.##} {paper.GetProperty("deadlineMs")}\n"
+        + string.Join("\n", paper.GetProperty("items").EnumerateArray().Select(i =>
+            $"{i.GetProperty("position")} {i.GetProperty("kind")} {i.GetProperty("stem")} [{string.Join("|", i.GetProperty("options").EnumerateArray())}] {i.GetProperty("answer")} "
+            + $"{i.GetProperty("maxPoints").GetDecimal():0.##} {i.GetProperty("points")} {i.GetProperty("rightAnswer")} {i.GetProperty("explanation")}"));
+
     /// <summary>The shown letter of the option reading “正确项…” in an item.</summary>
     private static string RightLetter(JsonElement item) =>
         ((char)('A' + item.GetProperty("options").EnumerateArray().Select(o => o.GetString()!).ToList().FindIndex(o => o.StartsWith("正确项", StringComparison.Ordinal)))).ToString();
@@ -119,9 +126,14 @@ public sealed class ExamTests(LearningHost host) : IClassFixture<LearningHost>
         var mine = await taker.GetFromJsonAsync<JsonElement>("/api/learning/my/exams");
         Assert.Contains(mine.EnumerateArray(), e => e.GetProperty("id").GetGuid() == examId && e.GetProperty("open").GetBoolean());
 
-        var attempt = await StartAsync(taker, examId, session);
+        var startedResponse = await taker.PostAsJsonAsync($"/api/learning/exams/{examId}/start", new { session });
+        Assert.True(startedResponse.IsSuccessStatusCode, await startedResponse.Content.ReadAsStringAsync());
+        var started = await startedResponse.Content.ReadFromJsonAsync<JsonElement>();
+        var attempt = started.GetProperty("attemptId").GetGuid();
         var first = await taker.GetFromJsonAsync<JsonElement>($"/api/learning/attempts/{attempt}");
         var items = first.GetProperty("items").EnumerateArray().ToList();
+        // The start answers with the same paper the attempt's page reads (ADR 0071), built from the frozen draw.
+        Assert.Equal(Paper(first), Paper(started.GetProperty("paper")));
         Assert.Equal(4, items.Count);
         // No right answer and no explanation before release, anywhere in the taker's view.
         Assert.All(items, i => Assert.Equal(JsonValueKind.Null, i.GetProperty("rightAnswer").ValueKind));
@@ -138,9 +150,13 @@ public sealed class ExamTests(LearningHost host) : IClassFixture<LearningHost>
         await (await taker.PutAsJsonAsync($"/api/learning/attempts/{attempt}/answers/1", new { session, answer = "AB" })).AssertRefusedNamingAsync("answer");
         await (await taker.PutAsJsonAsync($"/api/learning/attempts/{attempt}/answers/99", new { session, answer = "A" })).AssertRefusedNamingAsync("position");
 
-        // Resume (a reload in the same browser): the same attempt, the same questions and option order, the answers kept.
-        Assert.Equal(attempt, await StartAsync(taker, examId, session));
+        // Resume (a reload in the same browser): the same attempt, the same questions and option order, the answers kept,
+        // in the start's answer as in the attempt's.
+        var again = await (await taker.PostAsJsonAsync($"/api/learning/exams/{examId}/start", new { session })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(attempt, again.GetProperty("attemptId").GetGuid());
         var resumed = await taker.GetFromJsonAsync<JsonElement>($"/api/learning/attempts/{attempt}");
+        Assert.Equal(Paper(resumed), Paper(again.GetProperty("paper")));
+        Assert.Equal(RightLetter(items[0]), again.GetProperty("paper").GetProperty("items")[0].GetProperty("answer").GetString());
         Assert.Equal(items.Select(i => i.GetProperty("stem").GetString() + string.Join("|", i.GetProperty("options").EnumerateArray())),
             resumed.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("stem").GetString() + string.Join("|", i.GetProperty("options").EnumerateArray())));
         Assert.Equal(RightLetter(items[0]), resumed.GetProperty("items")[0].GetProperty("answer").GetString());

@@ -171,7 +171,7 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
             throw Refuse.Conflict("考试已发布。");
         }
         var paper = await db.Papers.AsNoTracking().FirstAsync(p => p.Id == exam.PaperId, ct);
-        var (rules, pool) = await PoolAsync(paper, fresh: true, ct);
+        var (rules, pool, _) = await PoolAsync(paper, fresh: true, ct);
         var problems = rules is null
             ? paper.QuestionIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Length is var wanted && wanted != pool.Count
                 ? [$"固定试卷有 {wanted - pool.Count} 道试题已停用或法条已变化待复核，不能入卷。"]
@@ -251,7 +251,14 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
     /// Starts (or resumes) the signed-in person's attempt. The draw is made and frozen now; an attempt in progress is resumed
     /// by the same browser session and refused to any other, with the reason.
     /// </summary>
-    public async Task<Attempt> StartAsync(Guid examId, StartInput input, CancellationToken ct)
+    public async Task<Attempt> StartAsync(Guid examId, StartInput input, CancellationToken ct) => (await StartWithPaperAsync(examId, input, ct)).Attempt;
+
+    /// <summary>
+    /// Starts (or resumes) and answers with the paper as well, so a phone's first screen of the exam is one round trip
+    /// (issue 17's start rush, ADR 0071). A new attempt's paper is built from the draw just frozen and the question texts
+    /// held with the pool, with nothing read back; a resumed attempt's is read as <see cref="ViewAsync"/> reads it.
+    /// </summary>
+    public async Task<(Attempt Attempt, TakerAttempt Paper)> StartWithPaperAsync(Guid examId, StartInput input, CancellationToken ct)
     {
         var session = CheckSession(input.Session);
         if (Code is { } code && code.ExamId != examId)
@@ -268,7 +275,7 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
         var resumed = await ResumeAsync(exam, me.Id, session, ct);
         if (resumed is not null)
         {
-            return resumed;
+            return (resumed, await ViewAsync(resumed.Id, ct));
         }
         var now = time.GetUtcNow();
         if (now < exam.OpensAt)
@@ -282,7 +289,7 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
         ExamAccess.CheckStagger(exam, me.Id, now);
         ExamAccess.CheckAccessCode(exam, input.AccessCode);
         var paper = await db.Papers.AsNoTracking().FirstAsync(p => p.Id == exam.PaperId, ct);
-        var (rules, pool) = await PoolAsync(paper, fresh: false, ct);
+        var (rules, pool, texts) = await PoolAsync(paper, fresh: false, ct);
         var seed = RandomNumberGenerator.GetInt32(int.MaxValue);
         var drawn = PaperDraw.Draw(seed, rules, pool);
         if (rules is not null && drawn.Count < rules.Sum(r => r.Count))
@@ -314,7 +321,12 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
             AttemptId = attempt.Id, Position = d.Position, QuestionId = d.QuestionId, Kind = d.Kind, OptionOrder = PaperDraw.FormatOrder(d.OptionOrder), MaxPoints = paper.PointsEach,
         }).ToList(), ct);
         await tx.CommitAsync(ct);
-        return attempt;
+        var items = drawn.Select(d =>
+        {
+            var text = texts[d.QuestionId];
+            return new TakerItem(d.Position, d.Kind, text.Stem, d.OptionOrder.Select(o => text.Options[o]).ToList(), null, paper.PointsEach, null, null, null, null);
+        }).ToList();
+        return (attempt, Present(attempt, exam, items));
     }
 
     /// <summary>
@@ -403,9 +415,12 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
                 released ? q.Explanation : null, released ? q.Basis : null,
                 released ? articles.For(q.Basis, examDate).Select(r => new TakerArticle(r.Citation, r.WorkTitle, r.ArticleLabel, r.Text, r.StateLabel)).ToList() : null);
         }).ToList();
-        return new TakerAttempt(attempt.Id, exam.Id, exam.Title, attempt.Number, attempt.Status, attempt.TimedOut, attempt.DeadlineMs, Remaining(attempt.DeadlineMs, attempt.Status),
-            attempt.Score, attempt.MaxScore, attempt.PendingMarks, attempt.Passed, exam.PassMark, exam.ResultsReleased, view);
+        return Present(attempt, exam, view);
     }
+
+    private TakerAttempt Present(Attempt attempt, Exam exam, IReadOnlyList<TakerItem> items) =>
+        new(attempt.Id, exam.Id, exam.Title, attempt.Number, attempt.Status, attempt.TimedOut, attempt.DeadlineMs, Remaining(attempt.DeadlineMs, attempt.Status),
+            attempt.Score, attempt.MaxScore, attempt.PendingMarks, attempt.Passed, exam.PassMark, exam.ResultsReleased, items);
 
     /// <summary>
     /// Saves one answer as given (the hot path: two key lookups and one single-row UPDATE). Refused with the reason after
@@ -553,7 +568,7 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
     internal async Task<Attempt> DemoAttemptAsync(Exam exam, Person person, int right, string shortAnswer, DateTimeOffset startedAt, CancellationToken ct)
     {
         var paper = await db.Papers.AsNoTracking().FirstAsync(p => p.Id == exam.PaperId, ct);
-        var (rules, pool) = await PoolAsync(paper, fresh: true, ct);
+        var (rules, pool, _) = await PoolAsync(paper, fresh: true, ct);
         var seed = RandomNumberGenerator.GetInt32(int.MaxValue);
         var drawn = PaperDraw.Draw(seed, rules, pool);
         var ids = drawn.Select(d => d.QuestionId).ToList();
@@ -657,10 +672,14 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
     internal async Task<HashSet<Guid>> SubtreeAsync(Guid unit, CancellationToken ct) => [.. await orgs.SubtreeIdsAsync(unit, ct)];
 
     /// <summary>The questions a paper may draw (not flagged, not retired), cached briefly per paper for the start rush.</summary>
-    private async Task<(List<DrawRule>? Rules, List<PoolQuestion> Pool)> PoolAsync(Paper paper, bool fresh, CancellationToken ct)
+    /// <remarks>
+    /// The pool carries each question's stem and options too, for the paper the start answers with: a question edited in
+    /// the bank reaches new starts within the cache's 30 seconds, as a flag or a retirement already did.
+    /// </remarks>
+    private async Task<(List<DrawRule>? Rules, List<PoolQuestion> Pool, Dictionary<Guid, PoolText> Texts)> PoolAsync(Paper paper, bool fresh, CancellationToken ct)
     {
         var key = $"learning-pool:{paper.Id}:{paper.Version}";
-        if (!fresh && cache.TryGetValue(key, out (List<DrawRule>?, List<PoolQuestion>) hit))
+        if (!fresh && cache.TryGetValue(key, out (List<DrawRule>?, List<PoolQuestion>, Dictionary<Guid, PoolText>) hit))
         {
             return hit;
         }
@@ -677,11 +696,15 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
             var categories = rules.Select(r => r.Category).Distinct().ToList();
             q = q.Where(x => categories.Contains(x.Category));
         }
-        var rows = await q.Select(x => new { x.Id, x.Kind, x.Category, x.Difficulty, x.Options }).ToListAsync(ct);
-        var pool = rows.Select(x => new PoolQuestion(x.Id, x.Kind, x.Category, x.Difficulty, QuestionRules.SplitOptions(x.Options).Count)).OrderBy(x => x.Id).ToList();
-        cache.Set(key, (rules, pool), TimeSpan.FromSeconds(30));
-        return (rules, pool);
+        var rows = await q.Select(x => new { x.Id, x.Kind, x.Category, x.Difficulty, x.Stem, x.Options }).ToListAsync(ct);
+        var texts = rows.ToDictionary(x => x.Id, x => new PoolText(x.Stem, QuestionRules.SplitOptions(x.Options)));
+        var pool = rows.Select(x => new PoolQuestion(x.Id, x.Kind, x.Category, x.Difficulty, texts[x.Id].Options.Count)).OrderBy(x => x.Id).ToList();
+        cache.Set(key, (rules, pool, texts), TimeSpan.FromSeconds(30));
+        return (rules, pool, texts);
     }
+
+    /// <summary>A pool question's text as a taker sees it before the options are shuffled.</summary>
+    private sealed record PoolText(string Stem, IReadOnlyList<string> Options);
 
     private static string CheckSession(string? session) =>
         session is { Length: >= 16 and <= 64 } s && s.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')

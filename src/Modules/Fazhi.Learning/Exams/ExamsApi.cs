@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Learning.Exams;
 
-internal sealed record StartResponse(Guid AttemptId, int Number, long DeadlineMs, long RemainingSeconds);
+/// <summary>A started (or resumed) attempt, with its paper as <c>GET /attempts/{id}</c> gives it, so the first screen needs no second request.</summary>
+internal sealed record StartResponse(Guid AttemptId, int Number, long DeadlineMs, long RemainingSeconds, TakerAttempt Paper);
 
 internal sealed record ExamResponse(Guid Id, string Title, Guid PaperId, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int TimeLimitMinutes, int MaxAttempts, int PassMark,
     ExamStatus Status, bool ResultsReleased, long Version);
@@ -59,8 +60,8 @@ internal static class ExamsApi
         taker.MapGet("/my/exams", async (ExamService s, CancellationToken ct) => TypedResults.Ok(await s.MyExamsAsync(ct)));
         taker.MapPost("/exams/{id:guid}/start", async (Guid id, StartInput i, ExamService s, CancellationToken ct) =>
         {
-            var a = await s.StartAsync(id, i, ct);
-            return TypedResults.Ok(new StartResponse(a.Id, a.Number, a.DeadlineMs, Math.Max(0, (a.DeadlineMs - s.NowMs) / 1000)));
+            var (a, paper) = await s.StartWithPaperAsync(id, i, ct);
+            return TypedResults.Ok(new StartResponse(a.Id, a.Number, a.DeadlineMs, Math.Max(0, (a.DeadlineMs - s.NowMs) / 1000), paper));
         });
         taker.MapGet("/attempts/{id:guid}", async (Guid id, ExamService s, CancellationToken ct) => TypedResults.Ok(await s.ViewAsync(id, ct)));
         taker.MapPut("/attempts/{id:guid}/answers/{position:int}", async (Guid id, int position, AnswerInput i, ExamService s, CancellationToken ct) =>
@@ -83,8 +84,8 @@ internal static class ExamsApi
         code.MapPost("/exams/{id:guid}/start", async (Guid id, StartInput i, HttpContext http, CancellationToken ct) =>
         {
             var s = LearningCodeAuth.Service(http);
-            var a = await s.StartAsync(id, i, ct);
-            return TypedResults.Ok(new StartResponse(a.Id, a.Number, a.DeadlineMs, Math.Max(0, (a.DeadlineMs - s.NowMs) / 1000)));
+            var (a, paper) = await s.StartWithPaperAsync(id, i, ct);
+            return TypedResults.Ok(new StartResponse(a.Id, a.Number, a.DeadlineMs, Math.Max(0, (a.DeadlineMs - s.NowMs) / 1000), paper));
         });
         code.MapGet("/attempts/{id:guid}", async (Guid id, HttpContext http, CancellationToken ct) => TypedResults.Ok(await LearningCodeAuth.Service(http).ViewAsync(id, ct)));
         code.MapPut("/attempts/{id:guid}/answers/{position:int}", async (Guid id, int position, AnswerInput i, HttpContext http, CancellationToken ct) =>

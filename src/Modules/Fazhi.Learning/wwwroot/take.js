@@ -188,7 +188,8 @@
     const started = await r.json();
     attemptId = started.attemptId;
     root.dataset.attempt = attemptId;
-    await load();
+    // The start answers with the paper (ADR 0071): no second request for the first screen.
+    if (started.paper) render(started.paper); else await load();
   }
 
   // The server says how long this taker's staggered start is away and whether an access code is asked (ADR 0037).
