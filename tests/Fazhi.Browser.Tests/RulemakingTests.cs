@@ -159,4 +159,52 @@ public sealed class RulemakingTests(BrowserFixture browser, RulemakingHostFixtur
             await officeContext.CloseAsync();
         }
     }
+
+    /// <summary>
+    /// ADR 0069: demo-xuecheng asks a legal adviser about its draft under review by typing part of the title in the subject
+    /// picker (the search refills the list), sends the request, follows the link to the draft and finds the request in its
+    /// 法律顾问意见 panel; demo-city's legislation office sees the rule at review with its two comment rounds.
+    /// </summary>
+    [Fact]
+    public async Task A_unit_picks_its_draft_for_a_legal_opinion_and_the_project_page_shows_two_comment_rounds()
+    {
+        var host = fixture.Host;
+        var (unitContext, unit) = await DesktopPageAsync();
+        var (officeContext, office) = await DesktopPageAsync();
+        try
+        {
+            await SignInAsync(unit, host.BaseUrl, "demo-xuecheng");
+            await unit.GotoAsync(host.BaseUrl + "/rulemaking/advisers/requests");
+            await unit.Locator("#rq-subject").SelectOptionAsync("NormativeDocument");
+            await unit.Locator("#rq-pick").PressSequentiallyAsync("夜市");
+            var option = unit.Locator("#rq-pick-subjects option", new PageLocatorOptions { HasText = "薛城区城区夜市经营管理办法" });
+            await option.First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+            await unit.Locator("#rq-pick").FillAsync((await option.First.GetAttributeAsync("value"))!);
+            await unit.Locator("#rq-adviser").SelectOptionAsync(new SelectOptionValue { Label = "山东正义律师事务所（律师事务所）" });
+            await unit.FillAsync("#rq-question", "请就第三条设定的摊位条件是否有上位法依据出具意见。");
+            await unit.FillAsync("#rq-due", DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd"));
+            await unit.ClickAsync("button:text-is('发出征询')");
+            await unit.Locator("text=征询已发出").WaitForAsync();
+            var row = unit.Locator("tr.opinion-request", new PageLocatorOptions { HasText = "请就第三条设定的摊位条件" });
+            var number = await row.GetAttributeAsync("data-request");
+            await row.Locator("a.subject-link").ClickAsync();
+            await unit.WaitForURLAsync("**/rulemaking/documents/**");
+            await unit.Locator($"#adviser-opinions [data-request='{number}']").WaitForAsync();
+            await BrowserFixture.ScreenshotAsync(unit, "53-rulemaking-adviser-opinion-on-draft");
+
+            await SignInAsync(office, host.BaseUrl, "demo-city");
+            await office.GotoAsync(host.BaseUrl + "/rulemaking/legislation");
+            await office.Locator("a:text-is('枣庄市城市供热管理办法')").First.ClickAsync();
+            await office.Locator("#comment-rounds tr[data-round='2']").WaitForAsync();
+            Assert.Contains("第二十一条", await office.Locator("#comment-rounds tr[data-round='2']").InnerTextAsync());
+            Assert.Contains("第十五条", await office.Locator("#comment-rounds tr[data-round='1']").InnerTextAsync());
+            Assert.Contains("已答复 2 条", await office.Locator("#comment-rounds tr[data-round='1']").InnerTextAsync());
+            await BrowserFixture.ScreenshotAsync(office, "54-rulemaking-comment-rounds");
+        }
+        finally
+        {
+            await unitContext.CloseAsync();
+            await officeContext.CloseAsync();
+        }
+    }
 }

@@ -97,6 +97,107 @@ public sealed class AdviserTests(RulemakingHost host) : IClassFixture<Rulemaking
         Assert.Equal(1, mine.GetProperty("onTime").GetInt32());
     }
 
+    /// <summary>
+    /// ADR 0069: the subject of a request is a decision, a normative document or a legislation project chosen from the picker
+    /// (searched by title or number within the caller's data scope) and linked, or a typed contract or case. A subject out of
+    /// scope, unknown or not chosen is refused naming <c>subjectId</c>; the opinion shows on the subject's page (法律顾问意见).
+    /// </summary>
+    [Fact]
+    public async Task A_request_is_linked_to_a_decision_a_draft_or_a_project_in_scope_and_shows_on_its_page()
+    {
+        var (_, unit, adviserUser, adviserId) = await EngagedAdviserAsync("测试顾问丁");
+        var today = await host.TodayAsync();
+        var xuecheng = await host.Factory.UnitIdAsync("370403");
+
+        // Three subjects of Xuecheng: a normative draft, a major decision, a legislation project; and a draft of Shizhong.
+        var draft = await RulemakingHost.SubmitAsync(await host.DrafterAsync("370403"),
+            RulemakingHost.Draft("薛城区测试顾问链接管理办法", "第一条 为了规范本区测试工作，制定本办法。\n第二条 本办法自施行之日起有效期五年。", today.AddDays(30)));
+        var draftId = draft.GetProperty("draft").GetProperty("id").GetString()!;
+        var foreign = await RulemakingHost.SubmitAsync(await host.DrafterAsync("370402"),
+            RulemakingHost.Draft("市中区测试顾问链接管理办法", "第一条 为了规范本区测试工作，制定本办法。\n第二条 本办法自施行之日起有效期五年。", today.AddDays(30)));
+        var foreignId = foreign.GetProperty("draft").GetProperty("id").GetString()!;
+        var government = await host.Factory.ApiClientAsync(await host.Factory.CreateUserAsync("rulemaking-government-office", "370400"));
+        var catalogue = await CreatedAsync(await government.PostAsJsonAsync("/api/rulemaking/decisions/catalogues", new { year = today.Year, title = "测试顾问链接决策目录" }));
+        var decision = await CreatedAsync(await government.PostAsJsonAsync("/api/rulemaking/decisions",
+            new { catalogueId = catalogue.GetProperty("id").GetString(), title = "薛城区测试顾问链接决策", summary = "测试。", orgUnitId = xuecheng }));
+        var decisionId = decision.GetProperty("decision").GetProperty("id").GetString()!;
+        var legislation = await host.Factory.ApiClientAsync(await host.Factory.CreateUserAsync("rulemaking-legislation-office", "370400"));
+        var plan = await CreatedAsync(await legislation.PostAsJsonAsync("/api/rulemaking/legislation/plans", new { year = today.Year, title = "测试顾问链接立法计划" }));
+        var project = await CreatedAsync(await legislation.PostAsJsonAsync($"/api/rulemaking/legislation/plans/{plan.GetProperty("id").GetString()}/items",
+            new { title = "枣庄市测试顾问链接管理办法", kind = "GovernmentRule", orgUnitId = xuecheng, plannedSubmitOn = today.AddDays(30), plannedAdoptOn = today.AddDays(90) }));
+        var projectId = project.GetProperty("id").GetString()!;
+
+        // The picker's search: by title, within the caller's scope only (Shizhong's draft is not offered); the kind checked.
+        var found = (await unit.GetFromJsonAsync<JsonElement>("/api/rulemaking/advisers/subjects?q=" + Uri.EscapeDataString("测试顾问链接"))).EnumerateArray().ToList();
+        Assert.Contains(found, p => p.GetProperty("value").GetString()!.EndsWith("#" + Guid.Parse(draftId).ToString("N"), StringComparison.Ordinal));
+        Assert.Contains(found, p => p.GetProperty("value").GetString()!.EndsWith("#" + Guid.Parse(decisionId).ToString("N"), StringComparison.Ordinal));
+        Assert.Contains(found, p => p.GetProperty("value").GetString()!.EndsWith("#" + Guid.Parse(projectId).ToString("N"), StringComparison.Ordinal)
+            && p.GetProperty("label").GetString()!.StartsWith("立法项目", StringComparison.Ordinal));
+        Assert.DoesNotContain(found, p => p.GetProperty("value").GetString()!.Contains(Guid.Parse(foreignId).ToString("N"), StringComparison.Ordinal));
+        var onlyProjects = (await unit.GetFromJsonAsync<JsonElement>("/api/rulemaking/advisers/subjects?kind=LegislationProject&q=" + Uri.EscapeDataString("测试顾问链接"))).EnumerateArray().ToList();
+        Assert.Single(onlyProjects);
+        await (await unit.GetAsync("/api/rulemaking/advisers/subjects?kind=Contract")).AssertRefusedNamingAsync("kind");
+
+        object Ask(string subject, string? subjectId, string? title = null) => new
+        {
+            orgUnitId = xuecheng, adviserId, subject, subjectId, subjectTitle = title, question = "请就合法性出具意见。", dueOn = today.AddDays(5),
+        };
+        const string Url = "/api/rulemaking/advisers/requests";
+        // Not chosen, unknown, out of scope, or of another kind: refused naming subjectId, in Chinese; nothing saved.
+        var before = (await unit.GetFromJsonAsync<JsonElement>(Url)).GetArrayLength();
+        var missing = await (await unit.PostAsJsonAsync(Url, Ask("NormativeDocument", null, "随便写的标题"))).AssertRefusedNamingAsync("subjectId");
+        Assert.Contains("请从列表中选择", missing.ToString());
+        await (await unit.PostAsJsonAsync(Url, Ask("Decision", Guid.NewGuid().ToString()))).AssertRefusedNamingAsync("subjectId");
+        var outside = await (await unit.PostAsJsonAsync(Url, Ask("NormativeDocument", foreignId))).AssertRefusedNamingAsync("subjectId");
+        Assert.Contains("不在您的数据范围内", outside.ToString());
+        await (await unit.PostAsJsonAsync(Url, Ask("LegislationProject", draftId))).AssertRefusedNamingAsync("subjectId");
+        Assert.Equal(before, (await unit.GetFromJsonAsync<JsonElement>(Url)).GetArrayLength());
+
+        // Linked: the title is the record's, the link its page.
+        var onDraft = await CreatedAsync(await unit.PostAsJsonAsync(Url, Ask("NormativeDocument", draftId, "不用的标题")));
+        Assert.Equal("薛城区测试顾问链接管理办法", onDraft.GetProperty("subjectTitle").GetString());
+        Assert.Equal($"/rulemaking/documents/{draftId}", onDraft.GetProperty("subjectUrl").GetString());
+        var onDecision = await CreatedAsync(await unit.PostAsJsonAsync(Url, Ask("Decision", decisionId)));
+        Assert.Equal($"/rulemaking/decisions/{decisionId}", onDecision.GetProperty("subjectUrl").GetString());
+        var onContract = await CreatedAsync(await unit.PostAsJsonAsync(Url, Ask("Contract", null, "测试顾问链接服务合同")));
+        Assert.Equal(JsonValueKind.Null, onContract.GetProperty("subjectUrl").ValueKind);
+
+        // The page: the picker posts "title #id"; a pick out of scope is refused inline, naming the rule, and saves nothing.
+        var browser = await host.Factory.SignedInBrowserAsync(await host.Factory.CreateUserAsync("rulemaking-advisers-unit", "370403"));
+        Dictionary<string, string> Form(string subject, string pick) => new()
+        {
+            ["Request.OrgUnitId"] = xuecheng.ToString(), ["Request.AdviserId"] = adviserId, ["Request.Subject"] = subject, ["Request.SubjectPick"] = pick,
+            ["Request.SubjectTitle"] = "", ["Request.Question"] = "请审查立法项目的罚款设定。", ["Request.DueOn"] = today.AddDays(7).ToString("yyyy-MM-dd"),
+        };
+        var refusedPage = WebUtility.HtmlDecode(await (await Forms.SubmitAsync(browser, "/rulemaking/advisers/requests", "request",
+            Form("NormativeDocument", $"市中区测试顾问链接管理办法 #{Guid.Parse(foreignId):N}"))).Content.ReadAsStringAsync());
+        Assert.Contains("不在您的数据范围内", refusedPage);
+        var page = await Forms.SubmitAsync(browser, "/rulemaking/advisers/requests", "request", Form("LegislationProject", $"枣庄市测试顾问链接管理办法 #{Guid.Parse(projectId):N}"));
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("征询已发出", html);
+        Assert.Contains($"href=\"/rulemaking/legislation/{projectId}\" class=\"subject-link\">枣庄市测试顾问链接管理办法", html);
+        Assert.Equal(before + 4, (await unit.GetFromJsonAsync<JsonElement>(Url)).GetArrayLength());
+        // From a subject's page the form comes with the subject chosen.
+        var preset = WebUtility.HtmlDecode(await browser.GetStringAsync($"/rulemaking/advisers/requests?subject=NormativeDocument&subjectId={draftId}"));
+        Assert.Contains($"value=\"薛城区测试顾问链接管理办法 #{Guid.Parse(draftId):N}\"", preset);
+
+        // The adviser answers; the opinion shows on the draft's page and on the project's (法律顾问意见), as the scope allows.
+        var adviser = await host.Factory.ApiClientAsync(adviserUser);
+        await RulemakingHost.OkAsync(await adviser.PostAsJsonAsync($"/api/rulemaking/adviser/requests/{onDraft.GetProperty("id").GetString()}/opinion",
+            new { opinion = "第一条未写明制定依据，建议补充上位法依据。", version = onDraft.GetProperty("version").GetInt64() }));
+        var drafterPage = WebUtility.HtmlDecode(await (await host.Factory.SignedInBrowserAsync(await host.Factory.CreateUserAsync("rulemaking-drafter", "370403")))
+            .GetStringAsync($"/rulemaking/documents/{draftId}"));
+        Assert.Contains("id=\"adviser-opinions\"", drafterPage);
+        Assert.Contains("第一条未写明制定依据，建议补充上位法依据。", drafterPage);
+        var projectPage = WebUtility.HtmlDecode(await (await host.Factory.SignedInBrowserAsync(await host.Factory.CreateUserAsync("rulemaking-legislation-office", "370400")))
+            .GetStringAsync($"/rulemaking/legislation/{projectId}"));
+        Assert.Contains("id=\"adviser-opinions\"", projectPage);
+        Assert.Contains("测试顾问丁", projectPage);
+        Assert.Contains("待出具意见", projectPage);
+        // Another district's drafter does not reach the draft at all.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await host.DrafterAsync("370402")).GetAsync($"/api/rulemaking/normative-documents/{draftId}")).StatusCode);
+    }
+
     [Fact]
     public async Task An_overdue_request_reminds_the_adviser_and_shows_on_their_home_page()
     {

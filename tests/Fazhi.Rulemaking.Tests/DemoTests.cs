@@ -134,7 +134,7 @@ public sealed class DemoTests(RulemakingDemoHost host) : IClassFixture<Rulemakin
         var lawyer = await host.Factory.SignedInBrowserAsync(FazhiFactory.DemoUser("demo-shizhong"));
         var page = WebUtility.HtmlDecode(await lawyer.GetStringAsync("/rulemaking/advisers/mine"));
         Assert.Contains("某公司诉薛城区人民政府政府信息公开案", page);
-        Assert.Contains("枣庄市公共资源交易管理办法（送审稿）", page);
+        Assert.Contains("薛城区城区夜市经营管理办法", page);
         Assert.DoesNotContain("张某不服市市场监管局行政处罚复议案", page);
         Assert.DoesNotContain("薛城区老旧小区改造工程总承包合同", page);
 

@@ -54,9 +54,15 @@ public sealed class IndicatorAndDocumentTests(RulemakingHost host) : IClassFixtu
             db.LegislativePlans.Add(plan);
             var project = new LegislationProject { PlanId = plan.Id, OrgUnitId = unit, UnitName = "峄城区", Title = "指标测试规章", Stage = LegislationStage.Review, CommentFrom = today.AddDays(-40), CommentTo = today.AddDays(-8) };
             db.LegislationProjects.Add(project);
+            // The comments count in the period their round ended (ADR 0069): one round, on version 1, ended 8 days ago.
+            var versionId = Guid.NewGuid();
+            db.CommentRounds.Add(new CommentRound
+            {
+                ProjectId = project.Id, OrgUnitId = unit, No = 1, Stage = LegislationStage.PublicComment, VersionId = versionId, VersionNo = 1, From = today.AddDays(-40), To = today.AddDays(-8),
+            });
             LegislationComment Comment(string no, CommentAnswer? answer) => new()
             {
-                ProjectId = project.Id, OrgUnitId = unit, VersionId = Guid.NewGuid(), VersionNo = 1, ArticleLabel = "第一条", Text = "意见。", Number = no, SubmittedOn = today.AddDays(-20), Answer = answer,
+                ProjectId = project.Id, OrgUnitId = unit, VersionId = versionId, VersionNo = 1, ArticleLabel = "第一条", Text = "意见。", Number = no, SubmittedOn = today.AddDays(-20), Answer = answer,
                 AnsweredOn = answer is null ? null : today.AddDays(-2),
             };
             db.LegislationComments.AddRange(Comment("IND-1", CommentAnswer.Adopted), Comment("IND-2", CommentAnswer.NotAdopted), Comment("IND-3", null));

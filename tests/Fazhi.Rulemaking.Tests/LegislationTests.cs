@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Fazhi.Rulemaking.Legislation;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Rulemaking.Tests;
@@ -214,6 +215,122 @@ public sealed class LegislationTests(RulemakingHost host) : IClassFixture<Rulema
         Assert.Equal(2, detail.GetProperty("comments").EnumerateArray().Count(c => c.GetProperty("contactPoint").GetString() == "临城街道基层立法联系点"));
         var notAPoint = await host.Factory.ApiClientAsync(await host.Factory.CreateUserAsync("rulemaking-contact-point", "370403"));
         Assert.Equal(HttpStatusCode.Forbidden, (await notAPoint.PostAsJsonAsync($"/api/rulemaking/legislation/contact/drafts/{id}/comments", good)).StatusCode);
+    }
+
+    /// <summary>Moves a project's current comment round (and the project's copy of it) into the past: the period ended yesterday.</summary>
+    private Task EndRoundAsync(string projectId, int round, DateOnly today) => host.Factory.InScopeAsync(async sp =>
+    {
+        await using var db = sp.GetRequiredService<Fazhi.Platform.Kit.ISystemWork>().Db<Data.RulemakingDb>("test");
+        var id = Guid.Parse(projectId);
+        await db.CommentRounds.Where(r => r.ProjectId == id && r.No == round)
+            .ExecuteUpdateAsync(x => x.SetProperty(r => r.From, today.AddDays(-40)).SetProperty(r => r.To, today.AddDays(-1)));
+        await db.LegislationProjects.Where(p => p.Id == id)
+            .ExecuteUpdateAsync(x => x.SetProperty(p => p.CommentFrom, today.AddDays(-40)).SetProperty(p => p.CommentTo, today.AddDays(-1)));
+    });
+
+    /// <summary>
+    /// 规章制定程序条例 第十五条 (while drafting) and 第二十一条 (at review) each allow publishing the draft for comment (ADR 0069):
+    /// at 审查 the legislative office opens a second round on a later version only; its comments are anchored to that version
+    /// and the first round's comments and answers are kept; the decision waits for the round to end and every comment to be
+    /// answered; the project page shows the rounds.
+    /// </summary>
+    [Fact]
+    public async Task A_second_comment_round_at_review_takes_a_later_version_and_keeps_the_first_rounds_answers()
+    {
+        var (office, planId) = await PlanAsync("测试两轮征求意见计划");
+        var today = await host.TodayAsync();
+        var id = await ItemAsync(office, planId, "枣庄市城市照明两轮征求意见办法");
+        await OpenForCommentAsync(office, id, today, today.AddDays(30));
+        var citizen = host.Factory.CreateClient();
+        var first = await CommentKit.CommentAsync(host.Factory, citizen, id, "第三条", "建议允许节日期间经批准悬挂灯笼。", "13806320021", "赵先生");
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var firstReceipt = await first.Content.ReadFromJsonAsync<JsonElement>();
+        var firstNumber = firstReceipt.GetProperty("number").GetString()!;
+        string RoundsUrl() => $"/api/rulemaking/legislation/projects/{id}/comment-rounds";
+        long VersionOf(JsonElement detail) => detail.GetProperty("project").GetProperty("version").GetInt64();
+
+        // A second round is for the review stage (第二十一条): refused while drafting's round is on, naming the article.
+        var detail = await office.GetFromJsonAsync<JsonElement>($"/api/rulemaking/legislation/projects/{id}");
+        var early = await office.PostAsJsonAsync(RoundsUrl(), new { versionNo = 1, commentTo = today.AddDays(40), version = VersionOf(detail) });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains("第二十一条", await early.Content.ReadAsStringAsync());
+        // The drafting unit may not open a round (the legislative office does).
+        var drafter = await host.Factory.ApiClientAsync(await host.Factory.CreateUserAsync("rulemaking-legislation-drafter", "370400-ZJJ"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await drafter.PostAsJsonAsync(RoundsUrl(), new { versionNo = 1 })).StatusCode);
+
+        // Round 1 ends and is answered; the project goes to review.
+        await EndRoundAsync(id, 1, today);
+        detail = await office.GetFromJsonAsync<JsonElement>($"/api/rulemaking/legislation/projects/{id}");
+        var firstId = detail.GetProperty("comments").EnumerateArray().Single(c => c.GetProperty("number").GetString() == firstNumber).GetProperty("id").GetString();
+        await RulemakingHost.OkAsync(await office.PostAsJsonAsync($"/api/rulemaking/legislation/comments/{firstId}/answer", new { answer = "NotAdopted", reason = "节日临时悬挂另行规定。" }));
+        await RulemakingHost.OkAsync(await AdvanceAsync(office, id, new { stage = "Review", note = "市司法局审查。" }));
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync($"/api/rulemaking/public/legislation/{id}")).StatusCode);
+
+        // At review: the same version again is refused naming versionNo (a later version is needed); a short period needs a reason.
+        detail = await office.GetFromJsonAsync<JsonElement>($"/api/rulemaking/legislation/projects/{id}");
+        var sameVersion = await (await office.PostAsJsonAsync(RoundsUrl(), new { versionNo = 1, commentTo = today.AddDays(40), version = VersionOf(detail) })).AssertRefusedNamingAsync("versionNo");
+        Assert.Contains("第二十一条", sameVersion.GetProperty("errors").GetProperty("versionNo")[0].GetString());
+        await VersionAsync(office, id, V2, "送审稿");
+        var tooShort = await (await office.PostAsJsonAsync(RoundsUrl(), new { versionNo = 2, commentTo = today.AddDays(9), version = VersionOf(detail) })).AssertRefusedNamingAsync("shortReason");
+        Assert.Contains("第二十一条", tooShort.GetProperty("errors").GetProperty("shortReason")[0].GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await office.PostAsJsonAsync(RoundsUrl(), new { versionNo = 2, commentTo = today.AddDays(40), version = VersionOf(detail) - 1 })).StatusCode);
+        await (await office.PostAsJsonAsync(RoundsUrl(), new { versionNo = 2, commentTo = today.AddDays(40) })).AssertRefusedNamingAsync("version");
+        detail = await RulemakingHost.OkCreatedAsync(await office.PostAsJsonAsync(RoundsUrl(), new { versionNo = 2, commentTo = today.AddDays(29), version = VersionOf(detail) }));
+        Assert.Equal("Review", detail.GetProperty("project").GetProperty("stage").GetString());
+        var rounds = detail.GetProperty("rounds").EnumerateArray().ToList();
+        Assert.Equal(2, rounds.Count);
+        Assert.Equal(("PublicComment", 1), (rounds[0].GetProperty("stage").GetString(), rounds[0].GetProperty("versionNo").GetInt32()));
+        Assert.Equal(("Review", 2), (rounds[1].GetProperty("stage").GetString(), rounds[1].GetProperty("versionNo").GetInt32()));
+        Assert.Contains("第二十一条", rounds[1].GetProperty("name").GetString());
+        // While it runs, a third round is refused.
+        Assert.Equal(HttpStatusCode.Conflict, (await office.PostAsJsonAsync(RoundsUrl(), new { versionNo = 2, commentTo = today.AddDays(60), version = VersionOf(detail) })).StatusCode);
+
+        // The public page shows version 2; the same mobile comments on 第三条 of version 2 (a new version counts afresh).
+        var draft = await citizen.GetFromJsonAsync<JsonElement>($"/api/rulemaking/public/legislation/{id}");
+        Assert.Equal(2, draft.GetProperty("version").GetInt32());
+        Assert.Contains("节约能源", draft.GetProperty("articles").EnumerateArray().Single(a => a.GetProperty("label").GetString() == "第三条").GetProperty("text").GetString());
+        var second = await CommentKit.CommentAsync(host.Factory, citizen, id, "第三条", "建议写明节能照明产品的标准。", "13806320021", "赵先生");
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        var secondNumber = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!;
+
+        // Each comment stays on its round and version; round 1's answer is kept.
+        detail = await office.GetFromJsonAsync<JsonElement>($"/api/rulemaking/legislation/projects/{id}");
+        var c1 = detail.GetProperty("comments").EnumerateArray().Single(c => c.GetProperty("number").GetString() == firstNumber);
+        var c2 = detail.GetProperty("comments").EnumerateArray().Single(c => c.GetProperty("number").GetString() == secondNumber);
+        Assert.Equal((1, 1, "第三条", "NotAdopted"), (c1.GetProperty("round").GetInt32(), c1.GetProperty("versionNo").GetInt32(), c1.GetProperty("articleLabel").GetString(), c1.GetProperty("answer").GetString()));
+        Assert.Contains("张贴广告", c1.GetProperty("articleText").GetString());
+        Assert.Equal("第四条", c1.GetProperty("nowLabel").GetString());
+        Assert.Equal((2, 2, "第三条"), (c2.GetProperty("round").GetInt32(), c2.GetProperty("versionNo").GetInt32(), c2.GetProperty("articleLabel").GetString()));
+        Assert.Contains("节约能源", c2.GetProperty("articleText").GetString());
+        Assert.Equal(JsonValueKind.Null, c2.GetProperty("answer").ValueKind);
+        Assert.Equal((1, 1), (detail.GetProperty("rounds")[0].GetProperty("comments").GetInt32(), detail.GetProperty("rounds")[0].GetProperty("answered").GetInt32()));
+        Assert.Equal((1, 0), (detail.GetProperty("rounds")[1].GetProperty("comments").GetInt32(), detail.GetProperty("rounds")[1].GetProperty("answered").GetInt32()));
+        // The first commenter still reads the first answer.
+        var tracked = await RulemakingHost.OkAsync(await citizen.PostAsJsonAsync("/api/rulemaking/public/legislation/comments/track",
+            new { number = firstNumber, queryCode = firstReceipt.GetProperty("queryCode").GetString() }));
+        Assert.Equal("不采纳", tracked.GetProperty("answerName").GetString());
+
+        // The project page shows the rounds, each with its comments.
+        var page = WebUtility.HtmlDecode(await (await host.Factory.SignedInBrowserAsync(await host.Factory.CreateUserAsync("rulemaking-legislation-office", "370400")))
+            .GetStringAsync($"/rulemaking/legislation/{id}"));
+        Assert.Contains("id=\"comment-rounds\"", page);
+        Assert.Contains("第1轮 · 起草阶段（规章制定程序条例 第十五条）", page);
+        Assert.Contains("第2轮 · 审查阶段（规章制定程序条例 第二十一条）", page);
+        var roundTwo = page[page.IndexOf("id=\"round-2\"", StringComparison.Ordinal)..];
+        Assert.Contains(secondNumber, roundTwo);
+        Assert.DoesNotContain(firstNumber, roundTwo);
+        Assert.Contains(firstNumber, page[page.IndexOf("id=\"round-1\"", StringComparison.Ordinal)..page.IndexOf("id=\"round-2\"", StringComparison.Ordinal)]);
+
+        // The decision waits: while the round runs, then while its comment is unanswered (第二十一条).
+        var running = await AdvanceAsync(office, id, new { stage = "Decided", note = "市政府常务会议通过。" });
+        Assert.Equal(HttpStatusCode.Conflict, running.StatusCode);
+        Assert.Contains("届满", await running.Content.ReadAsStringAsync());
+        await EndRoundAsync(id, 2, today);
+        var unanswered = await AdvanceAsync(office, id, new { stage = "Decided", note = "市政府常务会议通过。" });
+        Assert.Equal(HttpStatusCode.Conflict, unanswered.StatusCode);
+        Assert.Contains("未答复", await unanswered.Content.ReadAsStringAsync());
+        await RulemakingHost.OkAsync(await office.PostAsJsonAsync($"/api/rulemaking/legislation/comments/{c2.GetProperty("id").GetString()}/answer", new { answer = "Adopted" }));
+        await RulemakingHost.OkAsync(await AdvanceAsync(office, id, new { stage = "Decided", note = "市政府常务会议通过。" }));
     }
 
     [Fact]

@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Fazhi.Rulemaking.Tests;
 
 /// <summary>
-/// The validity period of a normative document (ADR 0065; 国办发〔2018〕37号: 有效期届满的自动失效, 需继续执行的评估后重新公布):
+/// The validity period of a normative document (ADR 0065; 国办发〔2018〕37号: 有效期届满的自动失效, 需继续执行的评估后重新公布 —
+/// cited by document only: no article could be verified, ADR 0069):
 /// renewed by its drafting unit within the evaluation window before the end (the window is the expiry-reminder setting, 90
 /// days by default) with the evaluation's conclusion, the new end running on from the old; refused too early, after the end,
 /// out of scope or without the fields; not renewed, it lapses the day after the end and the library work ends as 失效.

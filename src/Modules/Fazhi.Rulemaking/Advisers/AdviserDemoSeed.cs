@@ -9,7 +9,8 @@ namespace Fazhi.Rulemaking.Advisers;
 /// <summary>
 /// <c>--demo</c>: the register (a public lawyer, an external lawyer whose account is demo-shizhong, a firm, an expert whose
 /// engagement has ended), engagements by the city and Xuecheng, and requests in every state: answered on time (on a major
-/// decision, shown at its legality-review step), answered late, awaiting the opinion, and overdue. Idempotent.
+/// decision, shown at its legality-review step), answered late, awaiting the opinion (on the draft under review), overdue,
+/// and one answered on the legislation project under comment (ADR 0069: linked subjects show on their pages). Idempotent.
 /// </summary>
 internal sealed class AdviserDemoSeed(RulemakingDb db, IOrgDirectory orgs, IUserDirectory users, IDeadlineService clock) : IDemoSeed
 {
@@ -34,6 +35,9 @@ internal sealed class AdviserDemoSeed(RulemakingDb db, IOrgDirectory orgs, IUser
             new AdviserEngagement { AdviserId = expert.Id, OrgUnitId = city.Id, UnitName = city.Name, From = today.AddYears(-3), To = today.AddDays(-30), ContractNo = "ZZFG-GW-2023-02", IsDemo = true });
 
         var decision = await db.Decisions.AsNoTracking().Where(d => d.IsDemo).OrderBy(d => d.Title).FirstOrDefaultAsync(ct);
+        // Linked subjects (ADR 0069): the draft under legality review and the rule under public comment, when their demos ran.
+        var draft = await db.Drafts.AsNoTracking().Where(d => d.IsDemo && d.Title == "薛城区城区夜市经营管理办法").Select(d => new { d.Id, d.Title }).FirstOrDefaultAsync(ct);
+        var project = await db.LegislationProjects.AsNoTracking().Where(p => p.IsDemo && p.Title == "枣庄市城市绿化管理办法").Select(p => new { p.Id, p.Title }).FirstOrDefaultAsync(ct);
         var year = today.Year;
         db.OpinionRequests.AddRange(
             Request($"FLYJ-{year}-9001", xuecheng, wang, decision is null ? OpinionSubject.Contract : OpinionSubject.Decision, decision?.Id, decision?.Title ?? "薛城区城区停车场特许经营协议",
@@ -43,10 +47,16 @@ internal sealed class AdviserDemoSeed(RulemakingDb db, IOrgDirectory orgs, IUser
                 "请审查合同的付款条件、违约责任和争议解决条款。", today.AddDays(-30), today.AddDays(-20), "第十二条违约金比例约定过低，建议提高；争议解决宜约定由枣庄仲裁委员会仲裁。", today.AddDays(-17)),
             Request($"FLYJ-{year}-9003", xuecheng, wang, OpinionSubject.Case, null, "某公司诉薛城区人民政府政府信息公开案",
                 "原告申请公开的信息是否属于过程性信息？请提出应诉意见。", today.AddDays(-3), today.AddDays(7), null, null),
-            Request($"FLYJ-{year}-9004", city, wang, OpinionSubject.NormativeDocument, null, "枣庄市公共资源交易管理办法（送审稿）",
-                "请就第八条至第十二条设定的交易主体条件是否构成市场准入限制出具意见。", today.AddDays(-15), today.AddDays(-2), null, null),
+            Request($"FLYJ-{year}-9004", city, wang, draft is null ? OpinionSubject.Contract : OpinionSubject.NormativeDocument, draft?.Id, draft?.Title ?? "枣庄市公共资源交易服务合同",
+                "请就草案中对夜市经营者设定的条件和处罚条款是否有法律依据出具意见。", today.AddDays(-15), today.AddDays(-2), null, null),
             Request($"FLYJ-{year}-9005", city, liu, OpinionSubject.Case, null, "张某不服市市场监管局行政处罚复议案",
                 "请就处罚幅度是否适当提出意见。", today.AddDays(-5), today.AddDays(5), null, null));
+        if (project is not null)
+        {
+            db.OpinionRequests.Add(Request($"FLYJ-{year}-9006", city, liu, OpinionSubject.LegislationProject, project.Id, project.Title,
+                "请就征求意见稿第八条的罚款设定是否符合规章设定罚款的权限出具意见。", today.AddDays(-8), today.AddDays(2),
+                "规章可以设定一定数额的罚款（行政处罚法第十四条），罚款限额须在省人民政府规定的限额内；建议对照本省规定核定上限。", today.AddDays(-3)));
+        }
         await db.SaveChangesAsync(ct);
     }
 

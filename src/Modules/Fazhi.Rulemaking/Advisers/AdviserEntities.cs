@@ -29,8 +29,11 @@ internal enum OpinionSubject
     /// <summary>重大行政决策 (linked to the decision; shown at its 合法性审查 step).</summary>
     Decision,
 
-    /// <summary>行政规范性文件.</summary>
+    /// <summary>行政规范性文件 (a draft or document in the module, linked).</summary>
     NormativeDocument,
+
+    /// <summary>立法项目 (地方性法规、政府规章, linked; ADR 0069).</summary>
+    LegislationProject,
 
     /// <summary>合同.</summary>
     Contract,
@@ -110,7 +113,7 @@ internal sealed class OpinionRequest : IOrgScoped, IVersioned
 
     public OpinionSubject Subject { get; set; }
 
-    /// <summary>The decision or normative document in the module, when the subject is one.</summary>
+    /// <summary>The decision, normative document or legislation project in the module the opinion is on (required for those kinds; ADR 0069).</summary>
     public Guid? SubjectId { get; set; }
 
     public string SubjectTitle { get; set; } = "";

@@ -32,7 +32,7 @@ internal static class AdviserFeature
         services.AddModuleRoles(
             new ModuleRole("rulemaking-advisers-office", "法律顾问工作机构", "司法局：登记政府法律顾问（公职律师、外聘律师、律师事务所、专家学者）及各单位的聘任和聘期，查看各单位、各顾问的意见征询和出具情况。",
                 [RulemakingPermissions.AdvisersRequest, RulemakingPermissions.AdvisersManage]),
-            new ModuleRole("rulemaking-advisers-unit", "法律顾问使用单位", "就重大行政决策、行政规范性文件、合同或案件向本单位（或上级）聘任的法律顾问征询书面法律意见，设定期限，查看意见。",
+            new ModuleRole("rulemaking-advisers-unit", "法律顾问使用单位", "就重大行政决策、行政规范性文件、立法项目、合同或案件向本单位（或上级）聘任的法律顾问征询书面法律意见，设定期限，查看意见。",
                 [RulemakingPermissions.AdvisersRequest]),
             new ModuleRole("rulemaking-legal-adviser", "政府法律顾问", "法律顾问本人的账号：只看到发给自己的意见征询，按期出具书面法律意见。",
                 [RulemakingPermissions.Adviser]));
@@ -56,6 +56,17 @@ internal static class AdviserFeature
         }).ToList()));
         g.MapGet("/engaged", async (Guid orgUnitId, AdviserService s, CancellationToken ct) =>
             TypedResults.Ok((await s.EngagedForAsync(orgUnitId, s.Today, ct)).Select(a => new { a.Id, a.Name, a.Kind, a.Organisation }).ToList()));
+        // The subject picker's search (ADR 0069): { value, label } of the decisions, normative documents and legislation projects in scope.
+        g.MapGet("/subjects", async (string? q, string? kind, int? limit, AdviserService s, CancellationToken ct) =>
+        {
+            OpinionSubject? only = null;
+            if (!string.IsNullOrWhiteSpace(kind))
+            {
+                only = Enum.TryParse<OpinionSubject>(kind, ignoreCase: true, out var k) && Enum.IsDefined(k) && AdviserService.IsRecord(k)
+                    ? k : throw Refuse.Field("kind", "事项类别应为重大行政决策（Decision）、行政规范性文件（NormativeDocument）或立法项目（LegislationProject）。");
+            }
+            return TypedResults.Ok((await s.SearchSubjectsAsync(q, only, limit, ct)).Select(p => new { value = p.Value, label = p.Label }).ToList());
+        });
         g.MapGet("/requests", async (AdviserService s, CancellationToken ct) => TypedResults.Ok((await s.RequestsAsync(ct)).Select(r => View(r, s.Today)).ToList()));
         g.MapGet("/requests/{id:guid}", async (Guid id, AdviserService s, CancellationToken ct) => TypedResults.Ok(View(await s.GetAsync(id, ct), s.Today)));
         g.MapPost("/requests", async (OpinionRequestInput i, AdviserService s, CancellationToken ct) => TypedResults.Created((string?)null, View(await s.RequestAsync(i, ct), s.Today)));
@@ -77,7 +88,7 @@ internal static class AdviserFeature
 
     internal static object View(OpinionRequest r, DateOnly today) => new
     {
-        r.Id, r.Number, r.OrgUnitId, r.UnitName, r.AdviserId, r.AdviserName, r.Subject, r.SubjectId, r.SubjectTitle, r.Question, r.RequestedOn, r.DueOn, r.Opinion, r.AnsweredOn,
+        r.Id, r.Number, r.OrgUnitId, r.UnitName, r.AdviserId, r.AdviserName, r.Subject, r.SubjectId, r.SubjectTitle, subjectUrl = AdviserService.SubjectUrl(r.Subject, r.SubjectId), r.Question, r.RequestedOn, r.DueOn, r.Opinion, r.AnsweredOn,
         state = AdviserService.StateName(r, today), overdue = r.AnsweredOn is null && r.DueOn < today, r.Version,
     };
 }

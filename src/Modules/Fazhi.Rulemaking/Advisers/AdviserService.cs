@@ -17,6 +17,12 @@ internal sealed record OpinionInput(string? Opinion, long? Version);
 
 internal sealed record AdviserView(LegalAdviser Adviser, IReadOnlyList<AdviserEngagement> Engagements);
 
+/// <summary>One subject a picker offers: what the form posts (the title, then <c>#</c> and the id) and what the list shows.</summary>
+internal sealed record SubjectPick(string Value, string Label);
+
+/// <summary>One opinion request as a subject's page shows it (public: the panel is a component's parameter).</summary>
+public sealed record OpinionLine(string Number, string AdviserName, string UnitName, DateOnly DueOn, string State, bool Answered, string Question, string? Opinion);
+
 /// <summary>Requests counted per adviser or per unit: sent, answered, answered by the deadline, open past it.</summary>
 internal sealed record OpinionCount(string Name, int Requests, int Answered, int OnTime, int Overdue);
 
@@ -50,9 +56,30 @@ internal sealed class AdviserService(RulemakingDb db, ICurrentUser user, IDeadli
     {
         OpinionSubject.Decision => "重大行政决策",
         OpinionSubject.NormativeDocument => "行政规范性文件",
+        OpinionSubject.LegislationProject => "立法项目",
         OpinionSubject.Contract => "合同",
         _ => "案件",
     };
+
+    /// <summary>Whether the subject is a record of the module (chosen from the picker and linked) rather than a typed title (合同、案件).</summary>
+    public static bool IsRecord(OpinionSubject s) => s is OpinionSubject.Decision or OpinionSubject.NormativeDocument or OpinionSubject.LegislationProject;
+
+    /// <summary>The page of the linked subject, or null for a typed one.</summary>
+    public static string? SubjectUrl(OpinionSubject s, Guid? id) => id is not { } x ? null : s switch
+    {
+        OpinionSubject.Decision => $"/rulemaking/decisions/{x}",
+        OpinionSubject.NormativeDocument => $"/rulemaking/documents/{x}",
+        OpinionSubject.LegislationProject => $"/rulemaking/legislation/{x}",
+        _ => null,
+    };
+
+    /// <summary>The id in what the subject picker posted (<c>title #id</c>), or a bare id; null when there is none.</summary>
+    public static Guid? PickedId(string? posted)
+    {
+        var text = posted?.Trim() ?? "";
+        var hash = text.LastIndexOf('#');
+        return Guid.TryParse(hash >= 0 ? text[(hash + 1)..] : text, out var id) && id != Guid.Empty ? id : null;
+    }
 
     public static string StateName(OpinionRequest r, DateOnly today) =>
         r.AnsweredOn is { } on ? (on <= r.DueOn ? "已出具意见" : "逾期出具") : r.DueOn < today ? "逾期未出具" : "待出具意见";
@@ -128,26 +155,28 @@ internal sealed class AdviserService(RulemakingDb db, ICurrentUser user, IDeadli
         var unit = input.OrgUnitId is { } uid && uid != Guid.Empty ? await orgs.FindAsync(uid, ct) : null;
         checks.When(unit is null, "orgUnitId", "请选择征询单位。");
         checks.When(unit is not null && !user.Scope.Allows(unit.Id), "orgUnitId", "征询单位不在您的数据范围内。");
-        checks.When(input.Subject is not { } s || !Enum.IsDefined(s), "subject", "请选择征询事项：重大行政决策、行政规范性文件、合同或案件。");
+        checks.When(input.Subject is not { } s || !Enum.IsDefined(s), "subject", "请选择征询事项：重大行政决策、行政规范性文件、立法项目、合同或案件。");
         var question = TextRules.Required(checks, "question", "征询的问题", input.Question, 4000);
         checks.When(input.DueOn is null, "dueOn", "请填写出具意见的期限。");
         DateRules.Check(checks, "dueOn", "出具意见期限", input.DueOn);
         checks.When(input.DueOn < Today, "dueOn", "出具意见期限不能早于今天。");
         var title = TextRules.Optional(checks, "subjectTitle", "事项名称", input.SubjectTitle, 200) ?? "";
         checks.ThrowIfAny("意见征询未发出。");
+        // A decision, a normative document or a legislation project is chosen from the picker and linked: it must exist in the
+        // caller's data scope (the context's filter), else refused naming subjectId. A contract or a case is typed (ADR 0069).
         Guid? subjectId = null;
-        if (input.SubjectId is { } sid && sid != Guid.Empty && input.Subject is OpinionSubject.Decision or OpinionSubject.NormativeDocument)
+        var subject = input.Subject!.Value;
+        if (IsRecord(subject))
         {
-            var found = input.Subject == OpinionSubject.Decision
-                ? await db.Decisions.AsNoTracking().Where(d => d.Id == sid).Select(d => d.Title).FirstOrDefaultAsync(ct)
-                : await db.Drafts.AsNoTracking().Where(d => d.Id == sid).Select(d => d.Title).FirstOrDefaultAsync(ct);
-            if (found is null)
+            if (input.SubjectId is not { } sid || sid == Guid.Empty)
             {
-                throw Refuse.Field("subjectId", $"没有这项{SubjectName(input.Subject!.Value)}，或不在您的数据范围内。");
+                throw Refuse.Field("subjectId", $"请从列表中选择要征询的{SubjectName(subject)}（可按名称或编号搜索）。");
             }
+            var found = await SubjectTitleAsync(subject, sid, ct)
+                ?? throw Refuse.Field("subjectId", $"没有这项{SubjectName(subject)}，或不在您的数据范围内，请从列表中选择。");
             (subjectId, title) = (sid, found);
         }
-        if (title.Length == 0)
+        else if (title.Length == 0)
         {
             throw Refuse.Field("subjectTitle", "请填写事项名称（合同、案件名称）。");
         }
@@ -228,9 +257,65 @@ internal sealed class AdviserService(RulemakingDb db, ICurrentUser user, IDeadli
         return request;
     }
 
-    /// <summary>The opinions asked on a major decision (shown at its 合法性审查 step).</summary>
-    public Task<List<OpinionRequest>> ForDecisionAsync(Guid decisionId, CancellationToken ct) =>
-        db.OpinionRequests.AsNoTracking().Where(r => r.Subject == OpinionSubject.Decision && r.SubjectId == decisionId).OrderBy(r => r.RequestedOn).ToListAsync(ct);
+    /// <summary>
+    /// The opinions asked on one decision, normative document or legislation project, in scope (shown on its page as 法律顾问意见;
+    /// a decision's at its 合法性审查 step).
+    /// </summary>
+    public Task<List<OpinionRequest>> ForSubjectAsync(OpinionSubject subject, Guid id, CancellationToken ct) =>
+        db.OpinionRequests.AsNoTracking().Where(r => r.Subject == subject && r.SubjectId == id).OrderBy(r => r.RequestedOn).ThenBy(r => r.Number).ToListAsync(ct);
+
+    /// <summary>What the picker posts for the subject (title #id), or null when it is not in the caller's scope.</summary>
+    public async Task<string?> PickValueAsync(OpinionSubject subject, Guid id, CancellationToken ct) =>
+        await SubjectTitleAsync(subject, id, ct) is { } title ? $"{title} #{id:N}" : null;
+
+    /// <summary>The opinions on a subject as its page's panel shows them.</summary>
+    public async Task<List<OpinionLine>> LinesAsync(OpinionSubject subject, Guid id, CancellationToken ct) =>
+        (await ForSubjectAsync(subject, id, ct)).Select(r => new OpinionLine(r.Number, r.AdviserName, r.UnitName, r.DueOn, StateName(r, Today), r.AnsweredOn is not null, r.Question, r.Opinion))
+            .ToList();
+
+    /// <summary>The title of the subject with the id, in the caller's data scope; null when there is none.</summary>
+    private Task<string?> SubjectTitleAsync(OpinionSubject subject, Guid id, CancellationToken ct) => subject switch
+    {
+        OpinionSubject.Decision => db.Decisions.AsNoTracking().Where(d => d.Id == id).Select(d => d.Title).FirstOrDefaultAsync(ct),
+        OpinionSubject.NormativeDocument => db.Drafts.AsNoTracking().Where(d => d.Id == id).Select(d => d.Title).FirstOrDefaultAsync(ct),
+        OpinionSubject.LegislationProject => db.LegislationProjects.AsNoTracking().Where(p => p.Id == id).Select(p => p.Title).FirstOrDefaultAsync(ct),
+        _ => Task.FromResult<string?>(null),
+    };
+
+    /// <summary>
+    /// The subject picker's search (ADR 0069, the kit's search-picker pattern of ADR 0054): decisions, normative documents and
+    /// legislation projects in the caller's data scope whose title (or registration or publication number) contains
+    /// <paramref name="q"/>, newest first, at most <paramref name="limit"/> of each kind asked for.
+    /// </summary>
+    public async Task<List<SubjectPick>> SearchSubjectsAsync(string? q, OpinionSubject? kind, int? limit, CancellationToken ct)
+    {
+        var text = TextRules.Clean(q) ?? "";
+        text = text.Length > 100 ? text[..100] : text;
+        var take = Math.Clamp(limit ?? 20, 1, 50);
+        var picks = new List<SubjectPick>();
+        static string Value(string title, Guid id) => $"{title} #{id:N}";
+        if (kind is null or OpinionSubject.Decision)
+        {
+            var rows = await db.Decisions.AsNoTracking().Where(d => text.Length == 0 || d.Title.Contains(text)).OrderByDescending(d => d.Id).Take(take)
+                .Select(d => new { d.Id, d.Title, d.UnitName }).ToListAsync(ct);
+            picks.AddRange(rows.Select(d => new SubjectPick(Value(d.Title, d.Id), $"{SubjectName(OpinionSubject.Decision)} · {d.Title} · {d.UnitName}")));
+        }
+        if (kind is null or OpinionSubject.NormativeDocument)
+        {
+            var rows = await db.Drafts.AsNoTracking().Where(d => text.Length == 0 || d.Title.Contains(text) || (d.RegistrationNo != null && d.RegistrationNo.Contains(text)))
+                .OrderByDescending(d => d.Id).Take(take).Select(d => new { d.Id, d.Title, d.DraftingUnitName, d.RegistrationNo }).ToListAsync(ct);
+            picks.AddRange(rows.Select(d => new SubjectPick(Value(d.Title, d.Id),
+                $"{SubjectName(OpinionSubject.NormativeDocument)} · {d.Title} · {d.DraftingUnitName}{(d.RegistrationNo is { } no ? " · " + no : "")}")));
+        }
+        if (kind is null or OpinionSubject.LegislationProject)
+        {
+            var rows = await db.LegislationProjects.AsNoTracking().Where(p => text.Length == 0 || p.Title.Contains(text) || p.DocumentNo.Contains(text))
+                .OrderByDescending(p => p.Id).Take(take).Select(p => new { p.Id, p.Title, p.UnitName, p.DocumentNo }).ToListAsync(ct);
+            picks.AddRange(rows.Select(p => new SubjectPick(Value(p.Title, p.Id),
+                $"{SubjectName(OpinionSubject.LegislationProject)} · {p.Title} · {p.UnitName}{(p.DocumentNo.Length > 0 ? " · " + p.DocumentNo : "")}")));
+        }
+        return picks;
+    }
 
     /// <summary>Counts per adviser and per unit over the requests in scope.</summary>
     public async Task<(List<OpinionCount> ByAdviser, List<OpinionCount> ByUnit)> CountsAsync(CancellationToken ct)

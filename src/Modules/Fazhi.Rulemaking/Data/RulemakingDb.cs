@@ -48,6 +48,8 @@ internal abstract class RulemakingDb : FazhiDbContext
 
     public DbSet<Legislation.LegislationComment> LegislationComments => Set<Legislation.LegislationComment>();
 
+    public DbSet<Legislation.CommentRound> CommentRounds => Set<Legislation.CommentRound>();
+
     public DbSet<Cleanup.CleanupCampaign> CleanupCampaigns => Set<Cleanup.CleanupCampaign>();
 
     public DbSet<Cleanup.CleanupItem> CleanupItems => Set<Cleanup.CleanupItem>();

@@ -85,9 +85,11 @@ internal sealed class CommentFeedbackIndicator(ISystemWork systemWork) : Rulemak
 
     protected override async Task<List<(Guid Unit, ComputedIndicatorRecord Record)>> RowsAsync(RulemakingDb db, ComputedIndicatorQuery query, CancellationToken ct)
     {
+        // Each comment counts in the period its own round ended (a round per version, ADR 0069), not the project's latest round.
         var rows = await db.LegislationComments.AsNoTracking()
-            .Join(db.LegislationProjects.AsNoTracking().Where(p => p.CommentTo != null && p.CommentTo >= query.PeriodStart && p.CommentTo <= query.PeriodEnd),
-                c => c.ProjectId, p => p.Id, (c, p) => new { c.Number, c.ArticleLabel, c.OrgUnitId, c.Answer, c.AnsweredOn, p.Id, p.Title })
+            .Join(db.CommentRounds.AsNoTracking().Where(r => r.To >= query.PeriodStart && r.To <= query.PeriodEnd), c => c.VersionId, r => r.VersionId,
+                (c, r) => new { c.Number, c.ArticleLabel, c.OrgUnitId, c.Answer, c.AnsweredOn, c.ProjectId })
+            .Join(db.LegislationProjects.AsNoTracking(), c => c.ProjectId, p => p.Id, (c, p) => new { c.Number, c.ArticleLabel, c.OrgUnitId, c.Answer, c.AnsweredOn, p.Id, p.Title })
             .ToListAsync(ct);
         return rows.Select(r => (r.OrgUnitId, new ComputedIndicatorRecord(
             r.Answer is null ? $"《{r.Title}》{r.ArticleLabel} 意见 {r.Number}：未答复" : $"《{r.Title}》{r.ArticleLabel} 意见 {r.Number}：{r.AnsweredOn:yyyy-MM-dd} 已答复",

@@ -69,6 +69,12 @@ internal static class LegislationApi
             await s.AdvanceAsync(id, i, ct);
             return TypedResults.Ok(await DetailAsync(s, id, ct));
         });
+        // 审查阶段再次公开征求意见 (规章制定程序条例 第二十一条, ADR 0069).
+        m.MapPost("/projects/{id:guid}/comment-rounds", async (Guid id, CommentRoundInput i, LegislationService s, CancellationToken ct) =>
+        {
+            await s.OpenReviewRoundAsync(id, i, ct);
+            return TypedResults.Created((string?)null, await DetailAsync(s, id, ct));
+        });
         m.MapGet("/settings", async (LegislationService s, CancellationToken ct) => TypedResults.Ok(await s.SettingsAsync(ct)));
         m.MapPut("/settings", async (LegislationSettingsInput i, LegislationService s, CancellationToken ct) => TypedResults.Ok(await s.SaveSettingsAsync(i, ct)));
         m.MapGet("/contact-points", async (LegislationService s, CancellationToken ct) => TypedResults.Ok((await s.ContactPointsAsync(ct)).Select(v => new
@@ -99,10 +105,15 @@ internal static class LegislationApi
         {
             project = d.Project, plan = d.Plan,
             stages = d.Stages.Select(x => new { x.Stage, name = LegislationProcedure.Name(x.Stage), x.On, x.Note, x.By }).ToList(),
+            rounds = d.Rounds.Select(r => new
+            {
+                r.No, r.Stage, name = LegislationProcedure.RoundName(r), r.VersionNo, r.From, r.To, r.ShortReason, r.OpenedBy, r.OpenedOn,
+                comments = d.Comments.Count(c => c.Comment.VersionId == r.VersionId), answered = d.Comments.Count(c => c.Comment.VersionId == r.VersionId && c.Comment.Answer != null),
+            }).ToList(),
             versions = d.Versions.Select(Version).ToList(),
             comments = d.Comments.Select(x => new
             {
-                x.Comment.Id, x.Comment.Number, x.Comment.VersionNo, x.Comment.ArticleLabel, x.Comment.ArticleText, x.Comment.Text, x.Comment.CommenterName, contactPoint = x.ContactPointName,
+                x.Comment.Id, x.Comment.Number, round = d.RoundOf(x.Comment)?.No, x.Comment.VersionNo, x.Comment.ArticleLabel, x.Comment.ArticleText, x.Comment.Text, x.Comment.CommenterName, contactPoint = x.ContactPointName,
                 x.Comment.Answer, x.Comment.AnswerReason, x.Comment.AnsweredOn, nowLabel = x.NowLabel, latestVersion = x.LatestVersionNo,
             }).ToList(),
             changes = d.Changes,

@@ -10,7 +10,9 @@ namespace Fazhi.Rulemaking.Legislation;
 /// <c>--demo</c>: the city's adopted legislative plan for the year with its items at several stages — a rule under public
 /// comment with citizens' comments (two answered, one not) and a contact point's bulk submission (中心街街道, <c>demo-town</c>),
 /// a rule in drafting with two versions to compare, a local regulation just initiated, a rule published whose filing is
-/// overdue, and one filed — and two recorded plan changes (an item added, an item's dates moved). Idempotent.
+/// overdue, and one filed, a rule at review published for comment a second time on its 送审稿 (规章制定程序条例 第二十一条,
+/// ADR 0069; the first round's answered comments kept) — and two recorded plan changes (an item added, an item's dates
+/// moved). Idempotent.
 /// </summary>
 internal sealed class LegislationDemoSeed(RulemakingDb db, LegislationService service, IOrgDirectory orgs, IDeadlineService clock, IPhoneVerification phones) : IDemoSeed
 {
@@ -35,6 +37,7 @@ internal sealed class LegislationDemoSeed(RulemakingDb db, LegislationService se
         var dogs = await ItemAsync(plan.Id, "枣庄市养犬管理办法", LegislationKind.GovernmentRule, police, today.AddDays(60), today.AddDays(150), ct);
         var property = await ItemAsync(plan.Id, "枣庄市物业管理条例", LegislationKind.LocalRegulation, housing, today.AddDays(120), today.AddDays(200), ct);
         var ebikes = await ItemAsync(plan.Id, "枣庄市电动自行车管理办法", LegislationKind.GovernmentRule, transport, today.AddDays(-150), today.AddDays(-60), ct);
+        var heating = await ItemAsync(plan.Id, "枣庄市城市供热管理办法", LegislationKind.GovernmentRule, housing, today.AddDays(-60), today.AddDays(60), ct);
         await service.AdoptPlanAsync(plan.Id, ct);
         var heritage = await service.AddItemAsync(plan.Id, new PlanItemInput("枣庄市历史文化街区保护办法", LegislationKind.GovernmentRule, culture.Id, today.AddDays(-160), today.AddDays(-90),
             "台儿庄古城周边街区保护急需规范，经市政府同意增列。"), ct);
@@ -48,6 +51,7 @@ internal sealed class LegislationDemoSeed(RulemakingDb db, LegislationService se
         await service.AdvanceAsync(greening.Id, new AdvanceInput(LegislationStage.PublicComment, today, "在市政府门户网站和法治枣庄公开征求意见。", 1, today.AddDays(30), null, null, null, null, null,
             null), ct);
         await db.LegislationProjects.Where(x => x.Id == greening.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.CommentFrom, today.AddDays(-10)), ct);
+        await db.CommentRounds.Where(x => x.ProjectId == greening.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.From, today.AddDays(-10)).SetProperty(x => x.OpenedOn, today.AddDays(-10)), ct);
         await db.LegislationStages.Where(x => x.ProjectId == greening.Id && x.Stage == LegislationStage.PublicComment).ExecuteUpdateAsync(s => s.SetProperty(x => x.On, today.AddDays(-10)), ct);
         var open = await service.PublicDraftAsync(greening.Id, ct) ?? throw new InvalidOperationException("The demo draft is not open for comment.");
         var a = await CommentAsync(open, "第五条", "建议明确居住区绿地率不低于百分之三十的计算口径，地下车库顶板覆土绿化是否计入。", "张先生", "13906320101", ct);
@@ -66,6 +70,8 @@ internal sealed class LegislationDemoSeed(RulemakingDb db, LegislationService se
             new BulkItem("第九条", "建议增加街道办事处对违法占绿的劝阻和报告职责。", "社区工作者"),
         ]), ct);
 
+        await SecondRoundAsync(heating.Id, point, today, ct);
+
         // In drafting, two versions: the second inserts an article and changes another.
         await StepAsync(dogs.Id, LegislationStage.Initiated, "经市政府同意立项。", ct);
         await StepAsync(dogs.Id, LegislationStage.Drafting, "市公安局牵头起草，市综合行政执法局参与。", ct);
@@ -80,7 +86,45 @@ internal sealed class LegislationDemoSeed(RulemakingDb db, LegislationService se
 
         await db.LegislativePlans.Where(x => x.Id == plan.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.IsDemo, true), ct);
         await db.LegislationProjects.Where(x => x.PlanId == plan.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.IsDemo, true), ct);
-        await db.LegislationComments.Where(x => x.ProjectId == greening.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.IsDemo, true), ct);
+        await db.LegislationComments.Where(x => x.ProjectId == greening.Id || x.ProjectId == heating.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.IsDemo, true), ct);
+    }
+
+    /// <summary>
+    /// A rule at review with two comment rounds (ADR 0069): the 征求意见稿 was open 80 to 51 days ago (规章制定程序条例 第十五条) with
+    /// the contact point's comments, answered; at review the office published the 送审稿 again (第二十一条), open now, with a
+    /// citizen's comment. Written through the service, then the first round's dates moved into the past.
+    /// </summary>
+    private async Task SecondRoundAsync(Guid id, ContactPoint point, DateOnly today, CancellationToken ct)
+    {
+        await StepAsync(id, LegislationStage.Initiated, "经市政府同意立项。", ct);
+        await StepAsync(id, LegislationStage.Drafting, "市住房和城乡建设局牵头起草。", ct);
+        await service.AddVersionAsync(id, new VersionInput("征求意见稿", Heating1, "起草小组形成征求意见稿。"), ct);
+        await service.AdvanceAsync(id, new AdvanceInput(LegislationStage.PublicComment, today, "在市政府门户网站公开征求意见。", 1, today.AddDays(29), null, null, null, null, null, null), ct);
+        var first = await service.SubmitForAsync(point, id, new BulkInput(
+        [
+            new BulkItem("第三条", "建议明确供热企业停热须提前告知用户的时限。", "居民座谈会（8 人）"),
+            new BulkItem("第四条", "室温不达标时的退费办法应写入办法。", "社区工作者"),
+        ]), ct);
+        await service.AnswerAsync(first[0].Id, new AnswerInput(CommentAnswer.Adopted, "送审稿第四条写明提前 24 小时告知。"), ct);
+        await service.AnswerAsync(first[1].Id, new AnswerInput(CommentAnswer.PartlyAdopted, "送审稿第五条规定室温不达标的退费；具体标准由价格主管部门另定。"), ct);
+        // The first round ran 80 to 51 days ago; the stages before it earlier still.
+        var (from, to) = (today.AddDays(-80), today.AddDays(-51));
+        await db.LegislationProjects.Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.CommentFrom, from).SetProperty(x => x.CommentTo, to), ct);
+        await db.CommentRounds.Where(x => x.ProjectId == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.From, from).SetProperty(x => x.To, to).SetProperty(x => x.OpenedOn, from), ct);
+        await db.DraftVersions.Where(x => x.ProjectId == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.CreatedOn, from.AddDays(-5)), ct);
+        await db.LegislationComments.Where(x => x.ProjectId == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.SubmittedOn, from.AddDays(10)).SetProperty(x => x.AnsweredOn, to.AddDays(3)), ct);
+        foreach (var (stage, on) in new[] { (LegislationStage.Initiated, from.AddDays(-40)), (LegislationStage.Drafting, from.AddDays(-30)), (LegislationStage.PublicComment, from) })
+        {
+            await db.LegislationStages.Where(x => x.ProjectId == id && x.Stage == stage).ExecuteUpdateAsync(s => s.SetProperty(x => x.On, on), ct);
+        }
+        db.ChangeTracker.Clear();
+        await StepAsync(id, LegislationStage.Review, "市司法局审查送审稿。", ct);
+        await db.LegislationStages.Where(x => x.ProjectId == id && x.Stage == LegislationStage.Review).ExecuteUpdateAsync(s => s.SetProperty(x => x.On, to.AddDays(5)), ct);
+        await service.AddVersionAsync(id, new VersionInput("送审稿", Heating2, "吸收第一轮意见：增加停热告知和退费条款。"), ct);
+        var project = await db.LegislationProjects.AsNoTracking().FirstAsync(x => x.Id == id, ct);
+        await service.OpenReviewRoundAsync(id, new CommentRoundInput(2, today, today.AddDays(29), null, project.Version), ct);
+        var open = await service.PublicDraftAsync(id, ct) ?? throw new InvalidOperationException("The demo 送审稿 is not open for comment.");
+        await CommentAsync(open, "第五条", "建议退费按不达标天数计算，并由供热企业主动退还。", "孙女士", "13906320103", ct);
     }
 
     private Task<LegislationProject> ItemAsync(Guid plan, string title, LegislationKind kind, OrgUnitInfo unit, DateOnly submit, DateOnly adopt, CancellationToken ct) =>
@@ -110,6 +154,11 @@ internal sealed class LegislationDemoSeed(RulemakingDb db, LegislationService se
             db.LegislationStages.Add(new ProjectStageRecord { ProjectId = id, OrgUnitId = project.OrgUnitId, Stage = stage, On = publishedOn.AddDays(-before), Note = note, By = "demo" });
         }
         (project.Stage, project.CommentVersionId, project.CommentFrom, project.CommentTo) = (LegislationStage.Published, version.Id, publishedOn.AddDays(-110), publishedOn.AddDays(-80));
+        db.CommentRounds.Add(new CommentRound
+        {
+            ProjectId = id, OrgUnitId = project.OrgUnitId, No = 1, Stage = LegislationStage.PublicComment, VersionId = version.Id, VersionNo = 1, From = publishedOn.AddDays(-110),
+            To = publishedOn.AddDays(-80), OpenedBy = "demo", OpenedOn = publishedOn.AddDays(-110),
+        });
         (project.DecidedOn, project.PublishedOn, project.DocumentNo, project.EffectiveOn, project.FilingDueOn) =
             (publishedOn.AddDays(-20), publishedOn, number, publishedOn.AddDays(30), publishedOn.AddDays(30));
         if (filed)
@@ -130,6 +179,23 @@ internal sealed class LegislationDemoSeed(RulemakingDb db, LegislationService se
         第七条 砍伐、迁移城市树木的，应当经城市绿化主管部门批准，并按规定补植。
         第八条 违反本办法第七条规定，擅自砍伐城市树木的，由城市绿化主管部门责令停止侵害，可以并处树木价值一倍以上三倍以下的罚款。
         第九条 本办法自公布之日起三十日后施行。
+        """;
+
+    private const string Heating1 = """
+        第一条 为了加强城市供热管理，保障供热质量，维护供热单位和用户的合法权益，根据有关法律、法规，结合本市实际，制定本办法。
+        第二条 本办法适用于本市城市规划区内的集中供热规划、建设、经营、使用及其监督管理。
+        第三条 供热单位应当按照规定的供热期连续稳定供热，不得擅自停止供热。
+        第四条 供热期内，用户卧室、起居室的室内温度不得低于十八摄氏度。
+        第五条 本办法自公布之日起三十日后施行。
+        """;
+
+    private const string Heating2 = """
+        第一条 为了加强城市供热管理，保障供热质量，维护供热单位和用户的合法权益，根据有关法律、法规，结合本市实际，制定本办法。
+        第二条 本办法适用于本市城市规划区内的集中供热规划、建设、经营、使用及其监督管理。
+        第三条 供热单位应当按照规定的供热期连续稳定供热，不得擅自停止供热。
+        第四条 因设施检修等原因需要临时停止供热的，供热单位应当提前二十四小时告知用户。
+        第五条 供热期内，用户卧室、起居室的室内温度不得低于十八摄氏度；达不到的，供热单位应当按照不达标的天数退还相应热费。
+        第六条 本办法自公布之日起三十日后施行。
         """;
 
     private const string Dogs1 = """

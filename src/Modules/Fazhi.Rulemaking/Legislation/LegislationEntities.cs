@@ -190,6 +190,105 @@ internal sealed class LegislationProject : IOrgScoped, IVersioned
     public bool IsDemo { get; set; }
 
     public long Version { get; set; }
+
+    /// <summary>
+    /// Opens a round of public comment on <paramref name="version"/> from <paramref name="from"/> to <paramref name="to"/>
+    /// (ADR 0069) and makes it the project's current round (what the public page shows). The period is at least
+    /// <paramref name="minDays"/> days (规章制定程序条例 第十五条、第二十一条: 一般不少于 30 日) unless a reason is stated.
+    /// The first round is opened on entering 征求意见 from 起草 (第十五条: the drafting unit publishes the draft); a later
+    /// round only at 审查 (第二十一条: the legislative office may publish the 送审稿 again), once the previous round has
+    /// ended, on a later version than the previous round's (comments stay anchored to the version they were made on, so
+    /// one version never has two rounds). Field problems go to <paramref name="checks"/>; a round the stage does not allow
+    /// is refused at once (409, naming the article).
+    /// </summary>
+    public CommentRound OpenCommentRound(IReadOnlyList<CommentRound> rounds, DraftVersion? version, DateOnly from, DateOnly? to, string reason, int minDays, DateOnly today,
+        string by, Fazhi.Platform.Kit.FieldChecks checks)
+    {
+        var last = rounds.OrderBy(r => r.No).LastOrDefault();
+        if (Withdrawn)
+        {
+            throw Fazhi.Platform.Kit.Refuse.Conflict("该项目已撤出立法计划。");
+        }
+        if (last is null && Stage != LegislationStage.Drafting)
+        {
+            throw Fazhi.Platform.Kit.Refuse.Conflict(
+                $"“{LegislationProcedure.Name(Stage)}”阶段不能开始第一轮公开征求意见：第一轮在起草阶段进入“征求意见”时进行（规章制定程序条例第十五条）。",
+                LegislationProcedure.Article(LegislationStage.PublicComment));
+        }
+        if (last is not null && Stage != LegislationStage.Review)
+        {
+            throw Fazhi.Platform.Kit.Refuse.Conflict(
+                $"已公开征求意见（第 {last.No} 轮）；再次公开征求意见须在“审查”阶段由立法工作机构进行（规章制定程序条例第二十一条），当前阶段为“{LegislationProcedure.Name(Stage)}”。",
+                LegislationProcedure.ReviewCommentArticle);
+        }
+        if (last is not null && today <= last.To)
+        {
+            throw Fazhi.Platform.Kit.Refuse.Conflict($"第 {last.No} 轮征求意见至 {last.To:yyyy-MM-dd} 届满后才能再次公开征求意见。", LegislationProcedure.ReviewCommentArticle);
+        }
+        checks.When(version is null, "versionNo", last is null ? "请选择公开征求意见的草案稿本（先提交草案）。" : "请选择再次公开征求意见的稿本。");
+        if (last is not null && version is not null && version.No <= last.VersionNo)
+        {
+            checks.Add("versionNo", $"再次公开征求意见应当针对第 {last.VersionNo} 稿之后修改形成的稿本（规章制定程序条例第二十一条），请先提交新的稿本。");
+        }
+        checks.When(to is null, "commentTo", "请填写征求意见截止日期。");
+        Fazhi.Platform.Kit.DateRules.Check(checks, "commentTo", "征求意见截止日期", to);
+        checks.When(to < from, "commentTo", "截止日期不能早于开始日期。");
+        if (last is not null && from <= last.To)
+        {
+            checks.Add("on", $"开始日期应在第 {last.No} 轮征求意见截止日（{last.To:yyyy-MM-dd}）之后。");
+        }
+        var article = last is null ? "规章制定程序条例第十五条" : "规章制定程序条例第二十一条";
+        if (to is { } end && end >= from && end.DayNumber - from.DayNumber + 1 < minDays && reason.Length == 0)
+        {
+            checks.Add("shortReason", $"公开征求意见的期限一般不少于 {minDays} 日，不足的须写明理由（{article}）。");
+        }
+        var round = new CommentRound
+        {
+            ProjectId = Id, OrgUnitId = OrgUnitId, No = (last?.No ?? 0) + 1, Stage = last is null ? LegislationStage.PublicComment : LegislationStage.Review,
+            VersionId = version?.Id ?? Guid.Empty, VersionNo = version?.No ?? 0, From = from, To = to ?? from, ShortReason = reason, OpenedBy = by, OpenedOn = today,
+        };
+        if (version is not null && to is not null)
+        {
+            (CommentVersionId, CommentFrom, CommentTo, CommentShortReason) = (version.Id, from, to, reason);
+        }
+        return round;
+    }
+}
+
+/// <summary>
+/// A round of public comment (征求意见轮次, ADR 0069): one draft version published for comment over a period. The first is
+/// opened while drafting, when the project enters 征求意见 (规章制定程序条例 第十五条, by the drafting unit); a later one at
+/// 审查 on a later version (第二十一条, by the legislative office). Comments are anchored to the round's version, so each
+/// round keeps its own comments and answers. Never changed once opened.
+/// </summary>
+internal sealed class CommentRound : IOrgScoped
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid ProjectId { get; set; }
+
+    public Guid OrgUnitId { get; set; }
+
+    /// <summary>1, 2, … in the order opened.</summary>
+    public int No { get; set; }
+
+    /// <summary>The stage the round was opened at: <see cref="LegislationStage.PublicComment"/> (第十五条) or <see cref="LegislationStage.Review"/> (第二十一条).</summary>
+    public LegislationStage Stage { get; set; }
+
+    public Guid VersionId { get; set; }
+
+    public int VersionNo { get; set; }
+
+    public DateOnly From { get; set; }
+
+    public DateOnly To { get; set; }
+
+    /// <summary>Why the period is shorter than the settings row's days.</summary>
+    public string ShortReason { get; set; } = "";
+
+    public string OpenedBy { get; set; } = "";
+
+    public DateOnly OpenedOn { get; set; }
 }
 
 /// <summary>One step taken: the stage reached, the day, a note and who did it.</summary>
@@ -303,7 +402,7 @@ internal sealed class LegislationComment : IOrgScoped, IVersioned
 
 internal sealed class LegislationConfigurations : IEntityTypeConfiguration<LegislationSettings>, IEntityTypeConfiguration<LegislativePlan>, IEntityTypeConfiguration<PlanChange>,
     IEntityTypeConfiguration<LegislationProject>, IEntityTypeConfiguration<ProjectStageRecord>, IEntityTypeConfiguration<DraftVersion>, IEntityTypeConfiguration<ContactPoint>,
-    IEntityTypeConfiguration<LegislationComment>
+    IEntityTypeConfiguration<LegislationComment>, IEntityTypeConfiguration<CommentRound>
 {
     private const string CommenterPhoneIndex = nameof(LegislationComment.CommenterPhone) + "BlindIndex";
 
@@ -349,6 +448,18 @@ internal sealed class LegislationConfigurations : IEntityTypeConfiguration<Legis
         b.Property(x => x.EffectExceptionReason).HasMaxLength(2000);
         b.Property(x => x.FiledWith).HasMaxLength(200);
         b.Property(x => x.Version).IsConcurrencyToken();
+    }
+
+    public void Configure(EntityTypeBuilder<CommentRound> b)
+    {
+        b.ToTable("rulemaking_legislation_comment_rounds");
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => new { x.ProjectId, x.No }).IsUnique();
+        // One round per version: a comment's version names its round.
+        b.HasIndex(x => new { x.ProjectId, x.VersionId }).IsUnique();
+        b.Property(x => x.Stage).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.ShortReason).HasMaxLength(2000);
+        b.Property(x => x.OpenedBy).HasMaxLength(100);
     }
 
     public void Configure(EntityTypeBuilder<ProjectStageRecord> b)

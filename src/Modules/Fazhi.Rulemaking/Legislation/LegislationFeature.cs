@@ -94,7 +94,9 @@ internal sealed class LegislationReminders(ISystemWork systemWork, IDeadlineServ
                 $"《{p.Title}》（{p.DocumentNo}）于 {p.PublishedOn:yyyy-MM-dd} 公布，应于 {p.FilingDueOn:yyyy-MM-dd} 前报送备案（规章制定程序条例第三十四条）。",
                 $"/rulemaking/legislation/{p.Id}", [], null, RulemakingPermissions.LegislationManage));
         }
-        var ended = await system.LegislationProjects.AsNoTracking().Where(p => p.Stage == LegislationStage.PublicComment && p.CommentTo < today).Take(1000).ToListAsync(ct);
+        // The current round ended, at 征求意见 (第十五条) or at 审查 (a later round, 第二十一条; ADR 0069); one reminder per round's end.
+        var ended = await system.LegislationProjects.AsNoTracking()
+            .Where(p => (p.Stage == LegislationStage.PublicComment || p.Stage == LegislationStage.Review) && p.CommentTo < today).Take(1000).ToListAsync(ct);
         foreach (var p in ended)
         {
             var open = await system.LegislationComments.CountAsync(c => c.ProjectId == p.Id && c.Answer == null, ct);

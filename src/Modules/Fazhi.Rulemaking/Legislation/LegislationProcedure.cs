@@ -47,6 +47,16 @@ internal static class LegislationProcedure
         _ => "规章制定程序条例 第九条",
     };
 
+    /// <summary>
+    /// 规章制定程序条例 第二十一条: at review, the legislative office may publish the draft (送审稿) for comment again (ADR 0069).
+    /// </summary>
+    public const string ReviewCommentArticle = "规章制定程序条例 第二十一条";
+
+    /// <summary>Who opened a comment round and under which article: 起草阶段 (第十五条) or 审查阶段 (第二十一条).</summary>
+    public static string RoundName(CommentRound r) => r.Stage == LegislationStage.Review
+        ? $"第{r.No}轮 · 审查阶段（{ReviewCommentArticle}）"
+        : $"第{r.No}轮 · 起草阶段（{Article(LegislationStage.PublicComment)}）";
+
     /// <summary>The stage after <paramref name="s"/>, or null after 备案.</summary>
     public static LegislationStage? Next(LegislationStage s) => s == LegislationStage.Filed ? null : s + 1;
 
@@ -78,7 +88,10 @@ internal static class LegislationProcedure
     /// <summary>Whether draft versions may be added: from 起草 until the decision.</summary>
     public static bool TakesVersions(LegislationProject p) => !p.Withdrawn && p.Stage is LegislationStage.Drafting or LegislationStage.PublicComment or LegislationStage.Review;
 
-    /// <summary>Whether the public may comment today: in 征求意见, within the period.</summary>
+    /// <summary>
+    /// Whether the public may comment today: within the current round's period, in 征求意见 (the first round, 第十五条) or in
+    /// 审查 (a later round, 第二十一条).
+    /// </summary>
     public static bool OpenForComment(LegislationProject p, DateOnly today) =>
-        !p.Withdrawn && p.Stage == LegislationStage.PublicComment && p.CommentFrom <= today && today <= p.CommentTo;
+        !p.Withdrawn && p.Stage is LegislationStage.PublicComment or LegislationStage.Review && p.CommentFrom <= today && today <= p.CommentTo;
 }

@@ -32,6 +32,12 @@ internal sealed record AdvanceInput(LegislationStage Stage, DateOnly? On, string
 
 internal sealed record AnswerInput(CommentAnswer? Answer, string? Reason);
 
+/// <summary>
+/// A later round of public comment at 审查 (规章制定程序条例 第二十一条, ADR 0069): the later version, its period (named as
+/// in <see cref="AdvanceInput"/>: <c>on</c> to <c>commentTo</c>), the reason for a shorter one, and the project's version as read.
+/// </summary>
+internal sealed record CommentRoundInput(int? VersionNo, DateOnly? On, DateOnly? CommentTo, string? ShortReason, long? Version);
+
 /// <summary>A citizen's comment: the article, the text, an optional name, and the mobile with the SMS code sent to it (ADR 0065).</summary>
 internal sealed record PublicCommentInput(Guid ProjectId, string? Article, string? Text, string? Name, string? Phone = null, string? Code = null);
 
@@ -55,7 +61,11 @@ internal sealed record ContactPointView(ContactPoint Point, string UnitName, int
 internal sealed record CommentView(LegislationComment Comment, string? ContactPointName, string? NowLabel, int LatestVersionNo);
 
 internal sealed record ProjectDetail(LegislationProject Project, LegislativePlan Plan, IReadOnlyList<ProjectStageRecord> Stages, IReadOnlyList<DraftVersion> Versions,
-    IReadOnlyList<CommentView> Comments, IReadOnlyList<PlanChange> Changes);
+    IReadOnlyList<CommentView> Comments, IReadOnlyList<PlanChange> Changes, IReadOnlyList<CommentRound> Rounds)
+{
+    /// <summary>The round a comment was made in: the round of its version (one round per version), or null.</summary>
+    public CommentRound? RoundOf(LegislationComment c) => Rounds.FirstOrDefault(r => r.VersionId == c.VersionId);
+}
 
 internal sealed record PublicDraft(LegislationProject Project, DraftVersion Version, IReadOnlyList<DraftArticle> Articles);
 
@@ -261,10 +271,11 @@ internal sealed class LegislationService(RulemakingDb db, ICurrentUser user, IDe
         var versions = await db.DraftVersions.AsNoTracking().Where(v => v.ProjectId == id).OrderBy(v => v.No).ToListAsync(ct);
         var comments = await db.LegislationComments.AsNoTracking().Where(c => c.ProjectId == id).OrderBy(c => c.Number).ToListAsync(ct);
         var changes = await db.PlanChanges.AsNoTracking().Where(c => c.ProjectId == id).OrderBy(c => c.ChangedOn).ToListAsync(ct);
+        var rounds = await db.CommentRounds.AsNoTracking().Where(r => r.ProjectId == id).OrderBy(r => r.No).ToListAsync(ct);
         var pointIds = comments.Where(c => c.ContactPointId != null).Select(c => c.ContactPointId!.Value).Distinct().ToList();
         await using var system = systemWork.Db<RulemakingDb>("立法联系点名称");
         var points = await system.ContactPoints.AsNoTracking().Where(p => pointIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        return new ProjectDetail(project, plan, stages.OrderBy(s => s.Stage).ToList(), versions, Locate(comments, versions, points), changes);
+        return new ProjectDetail(project, plan, stages.OrderBy(s => s.Stage).ToList(), versions, Locate(comments, versions, points), changes, rounds);
     }
 
     /// <summary>Each comment stays on the article of the version it was made on; it also shows where that article is in the newest version.</summary>
@@ -356,6 +367,16 @@ internal sealed class LegislationService(RulemakingDb db, ICurrentUser user, IDe
                 }
                 break;
             case LegislationStage.Decided:
+                // A round opened at review (规章制定程序条例 第二十一条, ADR 0069) must have ended and been answered before the decision.
+                if (project.CommentTo is { } reviewEnd && today <= reviewEnd)
+                {
+                    throw Refuse.Conflict($"审查阶段再次征求意见至 {reviewEnd:yyyy-MM-dd} 届满后才能作出“决定”。", LegislationProcedure.ReviewCommentArticle);
+                }
+                var unanswered = await db.LegislationComments.CountAsync(c => c.ProjectId == id && c.Answer == null, ct);
+                if (unanswered > 0)
+                {
+                    throw Refuse.Conflict($"尚有 {unanswered} 条意见未答复（采纳、部分采纳或不采纳并说明理由），不能作出“决定”。", LegislationProcedure.ReviewCommentArticle);
+                }
                 checks.When(note.Length == 0, "note", project.Kind == LegislationKind.GovernmentRule
                     ? "请写明决定规章的会议（常务会议或者全体会议，规章制定程序条例第二十七条）。" : "请写明人大常委会表决通过的会议。");
                 break;
@@ -393,25 +414,45 @@ internal sealed class LegislationService(RulemakingDb db, ICurrentUser user, IDe
     }
 
     /// <summary>
-    /// 征求意见: a version is published for comment from <paramref name="from"/> to the given end, at least the settings row's
-    /// days (规章制定程序条例 第十五条、第二十一条: 一般不少于 30 日) unless a reason for the shorter period is stated.
+    /// 征求意见: the first round (规章制定程序条例 第十五条) — a version published for comment from <paramref name="from"/> to the
+    /// given end, at least the settings row's days unless a reason for the shorter period is stated (the rule is the
+    /// project's, <see cref="LegislationProject.OpenCommentRound"/>).
     /// </summary>
     private async Task OpenCommentAsync(LegislationProject project, AdvanceInput input, DateOnly from, LegislationSettings settings, FieldChecks checks, CancellationToken ct)
     {
         var version = input.VersionNo is { } no ? await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ProjectId == project.Id && v.No == no, ct) : null;
-        checks.When(version is null, "versionNo", "请选择公开征求意见的草案稿本（先提交草案）。");
-        checks.When(input.CommentTo is null, "commentTo", "请填写征求意见截止日期。");
-        DateRules.Check(checks, "commentTo", "征求意见截止日期", input.CommentTo);
-        checks.When(input.CommentTo < from, "commentTo", "截止日期不能早于开始日期。");
         var reason = TextRules.Optional(checks, "shortReason", "缩短征求意见期限的理由", input.ShortReason, 2000) ?? "";
-        if (input.CommentTo is { } to && to >= from && to.DayNumber - from.DayNumber + 1 < settings.CommentDays && reason.Length == 0)
+        var rounds = await db.CommentRounds.AsNoTracking().Where(r => r.ProjectId == project.Id).ToListAsync(ct);
+        var round = project.OpenCommentRound(rounds, version, from, input.CommentTo, reason, settings.CommentDays, Today, user.UserName ?? "", checks);
+        if (!checks.Any)
         {
-            checks.Add("shortReason", $"公开征求意见的期限一般不少于 {settings.CommentDays} 日，不足的须写明理由（规章制定程序条例第十五条、第二十一条）。");
+            db.CommentRounds.Add(round);
         }
-        if (version is not null)
-        {
-            (project.CommentVersionId, project.CommentFrom, project.CommentTo, project.CommentShortReason) = (version.Id, from, input.CommentTo, reason);
-        }
+    }
+
+    /// <summary>
+    /// 审查阶段再次公开征求意见 (规章制定程序条例 第二十一条, ADR 0069): at review the legislative office publishes a later version
+    /// for comment again. The previous rounds' comments and answers stay on their versions; the public page shows the new
+    /// version. The rule (stage, the previous round ended, a later version, the period) is the project's.
+    /// </summary>
+    public async Task<CommentRound> OpenReviewRoundAsync(Guid id, CommentRoundInput input, CancellationToken ct)
+    {
+        var project = await db.LegislationProjects.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw Refuse.NotFound("立法项目不存在或不在您的数据范围内。");
+        Refuse.UnlessVersion(input.Version, project.Version, "立法项目");
+        var settings = await SettingsAsync(ct);
+        var today = Today;
+        var checks = new FieldChecks();
+        var from = input.On ?? today;
+        DateRules.Check(checks, "on", "开始日期", from);
+        checks.When(from < today, "on", "开始日期不能早于今天。");
+        var reason = TextRules.Optional(checks, "shortReason", "缩短征求意见期限的理由", input.ShortReason, 2000) ?? "";
+        var version = input.VersionNo is { } no ? await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ProjectId == id && v.No == no, ct) : null;
+        var rounds = await db.CommentRounds.AsNoTracking().Where(r => r.ProjectId == id).ToListAsync(ct);
+        var round = project.OpenCommentRound(rounds, version, from, input.CommentTo, reason, settings.CommentDays, today, user.UserName ?? "", checks);
+        checks.ThrowIfAny("未再次公开征求意见。");
+        db.CommentRounds.Add(round);
+        await db.SaveChangesAsync(ct);
+        return round;
     }
 
     /// <summary>
@@ -476,7 +517,7 @@ internal sealed class LegislationService(RulemakingDb db, ICurrentUser user, IDe
         await using var system = systemWork.Db<RulemakingDb>("立法草案公开征求意见");
         var today = Today;
         return await system.LegislationProjects.AsNoTracking()
-            .Where(p => !p.Withdrawn && p.Stage == LegislationStage.PublicComment && p.CommentFrom <= today && p.CommentTo >= today)
+            .Where(p => !p.Withdrawn && (p.Stage == LegislationStage.PublicComment || p.Stage == LegislationStage.Review) && p.CommentFrom <= today && p.CommentTo >= today)
             .OrderBy(p => p.CommentTo).Take(200).ToListAsync(ct);
     }
 

@@ -16,7 +16,13 @@ internal sealed record RenewalInput(int? ValidityYears, string? Reason, long? Ve
 /// the end and renews it unchanged for a further period (评估后重新公布); one not renewed lapses the day after the end, and
 /// the daily job records that and ends the library work (失效). A document that needs changes is not renewed: it is drafted
 /// again and goes through legality review like any draft. 国办发〔2018〕37号 (有效期届满的自动失效; 需继续执行的评估后重新公布);
-/// 山东省行政规范性文件制定和监督管理办法 (省政府令第337号) — article numbers not verified here, see the ADR.
+/// 山东省人民政府令第337号. Both are cited by document only, deliberately (ADR 0069): the project's domain notes
+/// (shared/docs/domain.md, Part 2 (2d)) list "validity period and evaluation" as a step of a normative document's life
+/// (after filing, before cleanup) without an article; they cite 37号 only for unified registration and mark it unverified,
+/// and cite 337号 only for filing with the government above, as policy, with no article; the corpus holds neither text.
+/// The one article they give beside the step, 立法法 第一百一十六条, is the cleanup duty, not a validity rule, so it is not
+/// cited here. The numbers this rule uses (the evaluation window, the longest renewal) are editable settings or stated
+/// bounds, not statutory figures.
 /// </summary>
 internal sealed class RenewalService(RulemakingDb db, ICurrentUser user, IDeadlineService clock, ISystemWork systemWork, ILibraryPublishing library,
     ILogger<RenewalService> log)
@@ -96,5 +102,6 @@ internal sealed class RenewalService(RulemakingDb db, ICurrentUser user, IDeadli
         return due.Count;
     }
 
+    /// <summary>The rule a refusal names: the document only, as no article could be verified (see the class summary, ADR 0069).</summary>
     private const string RuleName = "行政规范性文件有效期制度（国办发〔2018〕37号）";
 }

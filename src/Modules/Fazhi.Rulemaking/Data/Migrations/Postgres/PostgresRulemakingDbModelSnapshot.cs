@@ -709,6 +709,64 @@ namespace Fazhi.Rulemaking.Data.Migrations.Postgres
                     b.ToTable("rulemaking_hearings", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Rulemaking.Legislation.CommentRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("No")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ShortReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("VersionNo")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("ProjectId", "No")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId", "VersionId")
+                        .IsUnique();
+
+                    b.ToTable("rulemaking_legislation_comment_rounds", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Rulemaking.Legislation.ContactPoint", b =>
                 {
                     b.Property<Guid>("Id")

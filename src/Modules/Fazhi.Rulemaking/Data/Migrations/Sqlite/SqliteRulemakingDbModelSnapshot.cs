@@ -704,6 +704,64 @@ namespace Fazhi.Rulemaking.Data.Migrations.Sqlite
                     b.ToTable("rulemaking_hearings", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Rulemaking.Legislation.CommentRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("No")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("ProjectId", "No")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId", "VersionId")
+                        .IsUnique();
+
+                    b.ToTable("rulemaking_legislation_comment_rounds", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Rulemaking.Legislation.ContactPoint", b =>
                 {
                     b.Property<Guid>("Id")
