@@ -14,6 +14,7 @@ using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Setup;
 using Scalar.AspNetCore;
 
+var timeline = new StartupTimeline(); // where a start's time goes, logged once when the host listens (ADR 0070)
 var demo = args.Contains("--demo");
 // appsettings.json is read at start, not watched: watching it watched the whole content root, where the SQLite database
 // and its write-ahead log live (data/), so every write woke a file-watcher thread (measured: about 6 % of the CPU under
@@ -49,7 +50,9 @@ builder.AddRulemaking();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 
+timeline.Mark("services");
 var app = builder.Build();
+timeline.Mark("host build");
 
 if (PlatformCli.IsVerb(args))
 {
@@ -57,7 +60,8 @@ if (PlatformCli.IsVerb(args))
 }
 
 Console.WriteLine($"Fazhi 数据目录 data folder: {DataFolder.Resolve(app.Configuration, app.Environment.ContentRootPath)}（Data:Directory 可改）");
-await PlatformStartup.InitialiseAsync(app, demo);
+timeline.Mark("cli check");
+await PlatformStartup.InitialiseAsync(app, demo, timeline);
 
 app.UseFazhiPlatform();
 app.MapStaticAssets().AllowAnonymous();
@@ -84,6 +88,12 @@ app.MapScalarApiReference("/api-docs", o => o
     .DisableAgent()
     .DisableMcp()
     .HideDeveloperTools()).AllowAnonymous();
+timeline.Mark("endpoints mapped");
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    timeline.Mark("listen");
+    timeline.Log(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Fazhi.Startup"));
+});
 
 await app.RunAsync();
 return 0;

@@ -87,21 +87,30 @@ public interface IDatabaseMigrationStep
 /// <summary>Applies every module's migrations, platform first, then that module's extra migration steps.</summary>
 public sealed class DatabaseMigrator(IServiceProvider services, IEnumerable<ModuleDatabase> databases, IEnumerable<IDatabaseMigrationStep> steps)
 {
-    public async Task MigrateAsync(CancellationToken ct = default)
+    public Task MigrateAsync(CancellationToken ct = default) => MigrateAsync(warmModels: true, ct);
+
+    /// <summary>
+    /// Migrates; returns whether any migration was applied. With <paramref name="warmModels"/> every context's model is
+    /// built meanwhile (the seeds that follow need them all); without, only the platform's (ADR 0070: a restart that skips
+    /// the seeds builds the others after ready, <see cref="WarmModelsAsync"/>).
+    /// </summary>
+    public async Task<bool> MigrateAsync(bool warmModels, CancellationToken ct = default)
     {
-        // Building a context's model is most of a restart's work (ADR 0026): all of them are built on the thread pool at
-        // once, while the loop below migrates one context after the other and waits only for the model it needs.
-        var warming = databases.Select(d => Task.Run(() => WarmModel(d), ct)).ToList();
+        // Building a context's model is most of a restart's work (ADR 0026): they are built on the thread pool at once,
+        // while the loop below migrates one context after the other and waits only for the model it needs.
+        var warming = databases.Where(d => warmModels || d.Module == "platform").Select(d => Task.Run(() => WarmModel(d), ct)).ToList();
+        var applied = false;
         foreach (var db in databases.OrderBy(d => d.Module == "platform" ? 0 : 1))
         {
             await using var scope = services.CreateAsyncScope();
             var context = (DbContext)scope.ServiceProvider.GetRequiredService(db.ContextType);
             // Nothing to apply (every restart but the first after an upgrade): EF's migrate would still take its migration
             // lock (a write on SQLite) and diff the model against the snapshot; the applied list is one small read.
-            var pending = context.Database.GetMigrations().Except(await context.Database.GetAppliedMigrationsAsync(ct)).Any();
+            var pending = context.Database.GetMigrations().Except(await AppliedMigrationsAsync(context, db.Module, ct)).Any();
             if (pending)
             {
                 await context.Database.MigrateAsync(ct);
+                applied = true;
                 if (context.Database.IsSqlite())
                 {
                     // Write-ahead logging is a property of the database file: set once here, not on every connection open.
@@ -114,6 +123,53 @@ public sealed class DatabaseMigrator(IServiceProvider services, IEnumerable<Modu
             }
         }
         await Task.WhenAll(warming);
+        return applied;
+    }
+
+    /// <summary>
+    /// Builds every context's model that is not built yet, one after the other (one core left for requests), until
+    /// <paramref name="ct"/> is cancelled: after ready, so that a module's first request does not build its model.
+    /// </summary>
+    public async Task WarmModelsAsync(CancellationToken ct)
+    {
+        foreach (var db in databases)
+        {
+            if (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            await Task.Run(() => WarmModel(db), ct);
+        }
+    }
+
+    /// <summary>
+    /// The migrations applied, read from the history table with one plain query: EF's <c>GetAppliedMigrationsAsync</c>
+    /// builds the context's whole model first (measured: most of a restart's CPU, ADR 0070), which a restart that applies
+    /// nothing does not need before ready. No history table yet (a new database): none applied.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> AppliedMigrationsAsync(DbContext context, string module, CancellationToken ct)
+    {
+        var applied = new List<string>();
+        await context.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var cmd = context.Database.GetDbConnection().CreateCommand();
+            cmd.CommandText = $"SELECT \"MigrationId\" FROM \"__migrations_{module}\"";
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+        catch (DbException)
+        {
+            return [];
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync();
+        }
+        return applied;
     }
 
     private void WarmModel(ModuleDatabase db)

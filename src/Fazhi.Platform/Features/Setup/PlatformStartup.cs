@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Fazhi.Platform.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public static class PlatformStartup
     /// Migrates (embedded SQLite by default; PostgreSQL only with <c>Database:MigrateOnStart</c>), seeds, creates the first
     /// administrator and prints the one-time password, and adds demo data in <c>--demo</c> mode.
     /// </summary>
-    public static async Task InitialiseAsync(WebApplication app, bool demo, CancellationToken ct = default)
+    public static async Task InitialiseAsync(WebApplication app, bool demo, StartupTimeline? timeline = null, CancellationToken ct = default)
     {
         var options = app.Services.GetRequiredService<DatabaseOptions>();
         if (demo)
@@ -23,9 +24,13 @@ public static class PlatformStartup
         }
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
+        // A restart of the build that seeded this database skips the seeds (ADR 0070); --demo always seeds.
+        var stamp = SeedStamp.Compute(sp);
+        var seededByThisBuild = !demo && await SeedStamp.ReadAsync(sp.GetRequiredService<PlatformDb>(), ct) == stamp;
+        var migrated = false;
         if (options.ShouldMigrateOnStart)
         {
-            await sp.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+            migrated = await sp.GetRequiredService<DatabaseMigrator>().MigrateAsync(warmModels: !seededByThisBuild, ct);
         }
         else
         {
@@ -39,9 +44,21 @@ public static class PlatformStartup
                     "The database is not migrated to this version of Fazhi: run `Fazhi.Host migrate` (or `dotnet Fazhi.Host.dll migrate`) once, then start the nodes.");
             }
         }
-        await ReferenceData.SeedAsync(sp, ct);
+        timeline?.Mark("migrations");
+        if (seededByThisBuild && !migrated)
+        {
+            // The modules' models are not needed before ready any more: built after it, one after the other.
+            var lifetime = app.Lifetime;
+            lifetime.ApplicationStarted.Register(() => _ = WarmModelsAfterReadyAsync(app.Services, lifetime.ApplicationStopping));
+            timeline?.Mark("seeds skipped (stamp)");
+        }
+        else
+        {
+            await ReferenceData.SeedAsync(sp, ct, timeline);
+        }
         var seeder = sp.GetRequiredService<PlatformSeeder>();
         var first = await seeder.EnsureFirstAdminAsync(ct);
+        timeline?.Mark("first admin check");
         if (first is { } admin)
         {
             Console.WriteLine();
@@ -59,17 +76,48 @@ public static class PlatformStartup
             Console.WriteLine($"演示模式 --demo：演示账户 demo-sysadmin / demo-city / demo-shizhong ... 密码 {PlatformSeeder.DemoPassword}");
         }
     }
+
+    private static async Task WarmModelsAfterReadyAsync(IServiceProvider services, CancellationToken stopping)
+    {
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Fazhi.Startup");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            await services.GetRequiredService<DatabaseMigrator>().WarmModelsAsync(stopping);
+            log.LogInformation("Start-up: the modules' models built after ready in {Ms} ms", watch.ElapsedMilliseconds);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            // Stopped before they were all built: a module builds its own on its first use, as EF does.
+        }
+        catch (Exception ex)
+        {
+            // Not fatal here: the module whose model fails to build fails on its first use, with the same error.
+            log.LogWarning(ex, "Start-up: building the modules' models after ready failed");
+        }
+    }
 }
 
 /// <summary>Reference data: the platform's seed, then every module's <see cref="IModuleSeed"/>.</summary>
 internal static class ReferenceData
 {
-    public static async Task SeedAsync(IServiceProvider sp, CancellationToken ct)
+    public static async Task SeedAsync(IServiceProvider sp, CancellationToken ct, StartupTimeline? timeline = null)
     {
         await sp.GetRequiredService<PlatformSeeder>().SeedAsync(ct);
+        timeline?.Mark(nameof(PlatformSeeder));
         foreach (var moduleSeed in sp.GetServices<IModuleSeed>())
         {
             await moduleSeed.SeedAsync(ct);
+            timeline?.Mark(moduleSeed.GetType().Name);
+        }
+        try
+        {
+            await SeedStamp.RecordAsync(sp.GetRequiredService<PlatformDb>(), SeedStamp.Compute(sp), ct);
+        }
+        catch (DbException ex)
+        {
+            // Only an optimisation: without the stamp the next start seeds again.
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Fazhi.Startup").LogWarning(ex, "The seed stamp was not recorded; the next start seeds again.");
         }
     }
 
