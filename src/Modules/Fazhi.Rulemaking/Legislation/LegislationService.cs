@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.Notifications;
 using Fazhi.Platform.Features.PersonalData;
@@ -551,7 +552,7 @@ internal sealed class LegislationService(RulemakingDb db, ICurrentUser user, IDe
             var comment = (await AddCommentsAsync(system, draft, [(target, text, name)], Hash(queryCode), null, ct, SensitiveText.Phone(phone!)))[0];
             return new CommentReceipt(comment.Number, queryCode, draft.Project.Title, target.Label);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Two submissions from one number on one article at once: the unique index keeps one.
             throw Refuse.Field("phone", OnePerArticleMessage(target.Label));
