@@ -86,7 +86,7 @@ internal sealed class LegislationReminders(ISystemWork systemWork, IDeadlineServ
         var today = clock.Today;
         var soon = today.AddDays(5);
         var list = new List<Reminder>();
-        var filings = await system.LegislationProjects.AsNoTracking().Where(p => p.Stage == LegislationStage.Published && p.FilingDueOn <= soon).Take(1000).ToListAsync(ct);
+        var filings = await system.LegislationProjects.AsNoTracking().Where(p => p.Stage == LegislationStage.Published && p.FilingDueOn <= soon).OrderBy(p => p.FilingDueOn).ThenBy(p => p.Id).Take(1000).ToListAsync(ct);
         foreach (var p in filings)
         {
             var late = p.FilingDueOn < today;
@@ -94,7 +94,7 @@ internal sealed class LegislationReminders(ISystemWork systemWork, IDeadlineServ
                 $"《{p.Title}》（{p.DocumentNo}）于 {p.PublishedOn:yyyy-MM-dd} 公布，应于 {p.FilingDueOn:yyyy-MM-dd} 前报送备案（规章制定程序条例第三十四条）。",
                 $"/rulemaking/legislation/{p.Id}", [], null, RulemakingPermissions.LegislationManage));
         }
-        var ended = await system.LegislationProjects.AsNoTracking().Where(p => p.Stage == LegislationStage.PublicComment && p.CommentTo < today).Take(1000).ToListAsync(ct);
+        var ended = await system.LegislationProjects.AsNoTracking().Where(p => p.Stage == LegislationStage.PublicComment && p.CommentTo < today).OrderBy(p => p.CommentTo).ThenBy(p => p.Id).Take(1000).ToListAsync(ct);
         foreach (var p in ended)
         {
             var open = await system.LegislationComments.CountAsync(c => c.ProjectId == p.Id && c.Answer == null, ct);
