@@ -75,6 +75,76 @@ public sealed partial class PortalTests(BrowserFixture browser, PortalHostFixtur
     }
 
     [Fact]
+    public async Task Apply_with_the_page_script_choices_made_and_a_file_attached_fits_a_390_px_phone_and_submits()
+    {
+        var context = await PhoneAsync();
+        var page = await context.NewPageAsync();
+        try
+        {
+            await page.GotoAsync(Host.BaseUrl + "/apply");
+            await page.Locator("#caseType").WaitForAsync();
+            // The page's own script is loaded and running (enhanced forms and navigation), as on a real phone.
+            await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+            // The longest procedure name, a category and a place; a file with a long name attached.
+            var procedures = await page.Locator("#caseType option").EvaluateAllAsync<string[]>("els => els.map(e => e.textContent)");
+            var longest = procedures.OrderByDescending(p => p.Length).First();
+            await page.SelectOptionAsync("#caseType", new SelectOptionValue { Label = longest });
+            await page.SelectOptionAsync("#category", new SelectOptionValue { Label = "物业纠纷" });
+            await page.SelectOptionAsync("#place", new SelectOptionValue { Label = "市中区" });
+            await page.FillAsync("#name", "孙丽（演示）");
+            await page.FillAsync("#id", "110102199101010078");
+            await page.FillAsync("#phone", "13912340001");
+            await page.FillAsync("#respondent", "枣庄市某某物业服务有限公司第三分公司（演示）");
+            await page.FillAsync("#amount", "8600");
+            await page.FillAsync("#description", "小区地下车库多次积水导致车辆受损，物业公司拒绝赔偿维修费用，申请调解。");
+            const string fileName = "2026年3月地下车库积水车辆维修费用收据及现场照片说明材料（扫描件）.pdf";
+            await page.SetInputFilesAsync("#files", new FilePayload
+            {
+                Name = fileName,
+                MimeType = "application/pdf",
+                Buffer = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray(),
+            });
+            await page.CheckAsync("#consent");
+            var (scroll, client) = await WidthsAsync(page);
+            await BrowserFixture.ScreenshotAsync(page, "portal-04-apply-filled-390");
+            Assert.True(scroll <= client, $"/apply filled in with a file is {scroll} px wide in {client} px");
+            var wide = await WideElementsAsync(page, client);
+            Assert.True(wide.Length == 0, "wider than the screen: " + string.Join("; ", wide));
+
+            await page.ClickAsync("button:has-text('提交申请')");
+            var number = (await page.Locator("#case-number").InnerTextAsync()).Trim();
+            var code = (await page.Locator("#query-code").InnerTextAsync()).Trim();
+            (scroll, client) = await WidthsAsync(page);
+            await BrowserFixture.ScreenshotAsync(page, "portal-05-apply-with-file-done-390");
+            Assert.True(scroll <= client, $"the receipt is {scroll} px wide in {client} px");
+
+            // The file arrived with the application: tracking lists it by name, and that page fits the phone too.
+            await page.ClickAsync("a[href='/track']");
+            await page.FillAsync("#number", number);
+            await page.FillAsync("#code", code);
+            await page.ClickAsync("button:has-text('查询')");
+            var tracking = await page.Locator("#tracking").InnerTextAsync();
+            Assert.Contains(number, tracking);
+            Assert.Contains(fileName, tracking);
+            (scroll, client) = await WidthsAsync(page);
+            await BrowserFixture.ScreenshotAsync(page, "portal-06-tracked-with-file-390");
+            Assert.True(scroll <= client, $"the tracking page is {scroll} px wide in {client} px");
+        }
+        catch
+        {
+            await BrowserFixture.ScreenshotAsync(page, "failed-portal-apply-with-file");
+            throw;
+        }
+        await context.CloseAsync();
+    }
+
+    /// <summary>Elements whose right edge passes the screen's (tag, id or class, and width), to name what scrolls.</summary>
+    private static Task<string[]> WideElementsAsync(IPage page, int client) =>
+        page.EvaluateAsync<string[]>(@"(client) => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > client + 0.5)
+            .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/\s+/g, '.') : ''} (${Math.round(e.getBoundingClientRect().right)} px)`)", client);
+
+    [Fact]
     public async Task A_citizen_unsure_of_the_procedure_applies_on_a_phone_and_tracks_without_typing_brackets()
     {
         var context = await PhoneAsync();

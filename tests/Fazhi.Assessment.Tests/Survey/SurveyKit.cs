@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Fazhi.Assessment.Survey;
-using Fazhi.Platform.Features.Notifications;
 using Fazhi.Platform.Kit;
 using Microsoft.Extensions.DependencyInjection;
 using static Fazhi.Assessment.Tests.Infrastructure.Kit;
@@ -11,7 +9,7 @@ using static Fazhi.Assessment.Tests.Infrastructure.Kit;
 namespace Fazhi.Assessment.Tests.Survey;
 
 /// <summary>A survey with two rating questions (法治感受, 法治政府), a single choice and an optional text, opened for answers.</summary>
-internal static partial class SurveyKit
+internal static class SurveyKit
 {
     public sealed record Created(Guid Id, string Token, Guid Perception, Guid Government, Guid Choice, Guid Text);
 
@@ -60,28 +58,7 @@ internal static partial class SurveyKit
     /// Asks for an answer code the way the public page does (the survey service, as the host builds it) and reads it from
     /// the text message, sent here to a recording gateway instead of the shipped logging one.
     /// </summary>
-    public static Task<string> CodeAsync(FazhiFactory factory, string token, string phone, string? client = null) => factory.InScopeAsync(async sp =>
-    {
-        var sms = new RecordingGateway();
-        await ActivatorUtilities.CreateInstance<SurveyService>(sp, sms).SendCodeAsync(token, phone, client, CancellationToken.None);
-        var message = Assert.Single(sms.Sent);
-        Assert.Equal("assessment.survey-code", message.Kind);
-        return CodeInText().Match(message.Text).Groups[1].Value;
-    });
-
-    [GeneratedRegex("验证码 ([0-9]{6})")]
-    private static partial Regex CodeInText();
-
-    public sealed class RecordingGateway : ITextMessageGateway
-    {
-        public List<TextMessage> Sent { get; } = [];
-
-        public string Name => "test";
-
-        public Task<bool> SendAsync(TextMessage message, CancellationToken ct)
-        {
-            Sent.Add(message);
-            return Task.FromResult(true);
-        }
-    }
+    public static Task<string> CodeAsync(FazhiFactory factory, string token, string phone, string? client = null) =>
+        TextMessageCodes.ReadAsync(factory, "assessment.survey-code", (sp, sms) =>
+            ActivatorUtilities.CreateInstance<SurveyService>(sp, sms).SendCodeAsync(token, phone, client, CancellationToken.None));
 }

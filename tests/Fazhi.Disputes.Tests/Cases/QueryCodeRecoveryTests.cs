@@ -5,7 +5,6 @@ using Fazhi.Disputes.Cases;
 using Fazhi.Disputes.Intake;
 using Fazhi.Disputes.Tests.Infrastructure;
 using Fazhi.Platform.Features.Identifiers;
-using Fazhi.Platform.Features.Notifications;
 using Fazhi.Platform.Kit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,19 +18,6 @@ namespace Fazhi.Disputes.Tests.Cases;
 [Collection(HostCollection.Name)]
 public sealed partial class QueryCodeRecoveryTests(FazhiFactory factory)
 {
-    private sealed class RecordingGateway : ITextMessageGateway
-    {
-        public List<TextMessage> Sent { get; } = [];
-
-        public string Name => "test";
-
-        public Task<bool> SendAsync(TextMessage message, CancellationToken ct)
-        {
-            Sent.Add(message);
-            return Task.FromResult(true);
-        }
-    }
-
     private static string NewId() => Id("370402" + (1960 + Random.Shared.Next(0, 40)) + "0" + Random.Shared.Next(1, 10) + "1" + Random.Shared.Next(1, 10) + Random.Shared.Next(100, 1000));
 
     private static string Id(string first17) => first17 + ResidentIdNumber.CheckCharacter(first17 + "0");
@@ -48,10 +34,10 @@ public sealed partial class QueryCodeRecoveryTests(FazhiFactory factory)
         return sp.GetRequiredService<CaseService>().IntakeAsync(request, publicIntake: true, CancellationToken.None);
     });
 
-    private Task<T> WithGatewayAsync<T>(RecordingGateway sms, Func<QueryCodeRecovery, Task<T>> work) => factory.InScopeAsync(sp =>
+    private Task<T> WithGatewayAsync<T>(TextMessageCodes.RecordingGateway sms, Func<QueryCodeRecovery, Task<T>> work) => factory.InScopeAsync(sp =>
         work(new QueryCodeRecovery(sp, sms)));
 
-    private Task WithGatewayAsync(RecordingGateway sms, Func<QueryCodeRecovery, Task> work) => WithGatewayAsync(sms, async r =>
+    private Task WithGatewayAsync(TextMessageCodes.RecordingGateway sms, Func<QueryCodeRecovery, Task> work) => WithGatewayAsync(sms, async r =>
     {
         await work(r);
         return true;
@@ -65,7 +51,7 @@ public sealed partial class QueryCodeRecoveryTests(FazhiFactory factory)
     {
         var (id, phone) = (NewId(), NewPhone());
         var applied = await ApplyAsync(id, phone);
-        var sms = new RecordingGateway();
+        var sms = new TextMessageCodes.RecordingGateway();
 
         // The wrong mobile: the same silence as any non-match, nothing sent.
         await WithGatewayAsync(sms, r => r.RequestAsync(new RecoveryRequestInput(id, NewPhone()), CancellationToken.None));
@@ -105,7 +91,7 @@ public sealed partial class QueryCodeRecoveryTests(FazhiFactory factory)
     {
         var (id, phone) = (NewId(), NewPhone());
         await ApplyAsync(id, phone);
-        var sms = new RecordingGateway();
+        var sms = new TextMessageCodes.RecordingGateway();
         await WithGatewayAsync(sms, r => r.RequestAsync(new RecoveryRequestInput(id, phone), CancellationToken.None));
         var code = CodeInText().Match(Assert.Single(sms.Sent).Text).Groups[1].Value;
         var wrong = code == "000000" ? "111111" : "000000";

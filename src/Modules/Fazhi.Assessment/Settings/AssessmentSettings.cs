@@ -45,7 +45,7 @@ internal sealed record SettingsInput(int? SuperviseAfterReturns, int? Supervisio
 internal sealed class SettingsService(AssessmentDb db)
 {
     public async Task<AssessmentSettings> GetAsync(CancellationToken ct) =>
-        await db.Set<AssessmentSettings>().AsNoTracking().FirstOrDefaultAsync(ct) ?? new AssessmentSettings();
+        await db.Set<AssessmentSettings>().AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(ct) ?? new AssessmentSettings();
 
     public static Dictionary<string, string[]> Validate(SettingsInput input)
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Fazhi.Assessment.Campaigns;
 using Fazhi.Assessment.Data;
+using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Notifications;
 using Fazhi.Platform.Features.OrgUnits;
 using Fazhi.Platform.Kit;
@@ -351,7 +352,7 @@ internal sealed class SurveyService(AssessmentDb db, IOrgDirectory orgs, ISystem
         {
             await systemDb.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Two submissions with the same number at once: the unique index keeps one.
             throw Refused("phone", AnsweredMessage);

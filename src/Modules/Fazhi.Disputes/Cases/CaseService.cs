@@ -427,7 +427,9 @@ internal sealed partial class CaseService(DisputesDb db, IOrgDirectory orgs, ICu
 
     private async Task<DisputeCase?> LoadPendingAsync(Guid id, long? version, CancellationToken ct)
     {
-        var c = await db.Cases.Include(x => x.Stages).ThenInclude(s => s.Pauses).FirstOrDefaultAsync(x => x.Id == id, ct);
+        // One case, one chain of collections (its stages, their pauses): one query returns a row per pause with no cartesian
+        // product, so the single query is chosen here rather than left to EF's default (its warning 20504, ADR 0068).
+        var c = await db.Cases.Include(x => x.Stages).ThenInclude(s => s.Pauses).AsSingleQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
         {
             return null;

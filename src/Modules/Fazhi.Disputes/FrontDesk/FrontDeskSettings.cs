@@ -61,5 +61,5 @@ internal sealed class FrontDeskSettingsSeed(DisputesDb db) : IModuleSeed
 internal static class FrontDeskSettingsExtensions
 {
     public static async Task<FrontDeskSettings> FrontDeskSettingsAsync(this DisputesDb db, CancellationToken ct) =>
-        await db.Set<FrontDeskSettings>().AsNoTracking().FirstOrDefaultAsync(ct) ?? new FrontDeskSettings();
+        await db.Set<FrontDeskSettings>().AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(ct) ?? new FrontDeskSettings();
 }

@@ -80,7 +80,7 @@ internal sealed class ReferralService(DisputesDb db, CaseService cases, RoutingS
             var result = await cases.IntakeAsync(intake, publicIntake: false, ct);
             return new ReferralResult(result.Id, result.CaseNumber, result.AlreadyReceived, system, externalId, caseType, reason);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // The same referral arrived twice at once: the unique (system, id) index let one in; answer with that one.
             if (await FindAsync(system, externalId, ct) is { } earlier)

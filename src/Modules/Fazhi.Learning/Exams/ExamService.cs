@@ -507,7 +507,8 @@ internal sealed class ExamService(LearningDb db, ICurrentUser user, PeopleServic
     public async Task<int> SweepAsync(CancellationToken ct)
     {
         var now = NowMs;
-        var due = await db.Attempts.AsNoTracking().Where(a => a.Status == AttemptStatus.InProgress && a.DeadlineMs <= now).Select(a => a.Id).Take(2000).ToListAsync(ct);
+        var due = await db.Attempts.AsNoTracking().Where(a => a.Status == AttemptStatus.InProgress && a.DeadlineMs <= now)
+            .OrderBy(a => a.DeadlineMs).Select(a => a.Id).Take(2000).ToListAsync(ct);
         var done = 0;
         foreach (var id in due)
         {

@@ -109,7 +109,7 @@ internal sealed class ListNotices(ListsDb db, INumberSequence numbers, IOrgDirec
     /// <summary>The list owner as issuer: the unit that takes the lists' reports (the module's settings row), else none.</summary>
     private async Task<string?> IssuerAsync(CancellationToken ct)
     {
-        var code = await db.Settings.AsNoTracking().Select(s => s.IntakeUnitCode).FirstOrDefaultAsync(ct);
+        var code = await db.Settings.AsNoTracking().OrderBy(s => s.Id).Select(s => s.IntakeUnitCode).FirstOrDefaultAsync(ct);
         return code is null ? null : (await orgs.FindByCodeAsync(code, ct))?.Name;
     }
 

@@ -1,6 +1,7 @@
 using Fazhi.Disputes.Contracts;
 using Fazhi.Oversight.Data;
 using Fazhi.Oversight.Settings;
+using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Kit;
 using Microsoft.EntityFrameworkCore;
@@ -78,7 +79,7 @@ internal sealed class PerformanceSync(ISystemWork systemWork, IReconsiderationDe
             await db.SaveChangesAsync(ct);
             return fresh.Count;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Another request's sync inserted the same decisions a moment earlier (the unique index): theirs stand. Any other
             // failure is not swallowed (the same pattern as a referral arriving twice at once, ReferralService).

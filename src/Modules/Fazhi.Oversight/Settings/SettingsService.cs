@@ -19,7 +19,7 @@ internal sealed record SettingsView(int AnswerDays, int JudgmentAppealDays, int 
 internal sealed class SettingsService(OversightDb db)
 {
     public async Task<OversightSettings> GetAsync(CancellationToken ct) =>
-        await db.Settings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new OversightSettings();
+        await db.Settings.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(ct) ?? new OversightSettings();
 
     public static SettingsView View(OversightSettings s) => new(s.AnswerDays, s.JudgmentAppealDays, s.RulingAppealDays, s.WarnDays, s.HearingNoticeDays, s.Version,
         s.SuggestionReplyMonths, s.UrgentSuggestionDays, s.DisclosureReplyWorkingDays, s.DisclosureExtensionWorkingDays, s.DisclosureCorrectionNoticeWorkingDays,

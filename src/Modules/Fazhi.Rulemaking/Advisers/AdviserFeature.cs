@@ -103,7 +103,7 @@ internal sealed class AdviserReminders(ISystemWork systemWork, IDeadlineService 
     {
         await using var system = systemWork.Db<RulemakingDb>("法律意见期限提醒");
         var today = clock.Today;
-        var open = await system.OpinionRequests.AsNoTracking().Where(r => r.AnsweredOn == null && r.DueOn <= today.AddDays(2)).Take(1000).ToListAsync(ct);
+        var open = await system.OpinionRequests.AsNoTracking().Where(r => r.AnsweredOn == null && r.DueOn <= today.AddDays(2)).OrderBy(r => r.DueOn).ThenBy(r => r.Id).Take(1000).ToListAsync(ct);
         var list = new List<Reminder>();
         foreach (var r in open)
         {

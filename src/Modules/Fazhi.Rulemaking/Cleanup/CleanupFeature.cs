@@ -105,7 +105,7 @@ internal sealed class CleanupReminders(ISystemWork systemWork, IDeadlineService 
     {
         await using var system = systemWork.Db<RulemakingDb>("文件清理期限提醒");
         var today = clock.Today;
-        var campaigns = await system.CleanupCampaigns.AsNoTracking().Where(c => c.PublishedOn == null && c.ProposalDueOn <= today.AddDays(3)).Take(100).ToListAsync(ct);
+        var campaigns = await system.CleanupCampaigns.AsNoTracking().Where(c => c.PublishedOn == null && c.ProposalDueOn <= today.AddDays(3)).OrderBy(c => c.ProposalDueOn).ThenBy(c => c.Id).Take(100).ToListAsync(ct);
         var list = new List<Reminder>();
         foreach (var c in campaigns)
         {

@@ -266,7 +266,7 @@ internal sealed class DecisionService(RulemakingDb db, ICurrentUser user, IDeadl
         {
             // 第十五条: 征求意见期限一般不少于 30 日; 第二十六条: 合法性审查时间一般不少于 7 个工作日 — the days are the settings
             // row's (RulemakingSettings.DecisionCommentDays, DecisionReviewWorkingDays; ADR 0051), edited at /rulemaking/settings.
-            var settings = await db.Settings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new Normative.RulemakingSettings();
+            var settings = await db.Settings.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(ct) ?? new Normative.RulemakingSettings();
             if (step == DecisionStep.PublicParticipation && to.DayNumber - from.DayNumber < settings.DecisionCommentDays)
             {
                 checks.Add("reason", $"公开征求意见期限一般不少于 {settings.DecisionCommentDays} 日，不足的须写明理由（重大行政决策程序暂行条例第十五条）。");

@@ -29,7 +29,7 @@ internal sealed class HearingReminders(ISystemWork systemWork, IDeadlineService 
         var today = clock.Today;
         var list = new List<Reminder>();
 
-        var settings = await system.LegislationSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new Legislation.LegislationSettings();
+        var settings = await system.LegislationSettings.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(ct) ?? new Legislation.LegislationSettings();
         var heard = system.Hearings.Where(h => h.Kind == HearingKind.Hearing && h.Subject == HearingSubject.MajorDecision).Select(h => h.SubjectId);
         var awaiting = await system.Decisions.AsNoTracking()
             .Where(d => d.HearingRequired && d.Status == DecisionStatus.InProgress && !heard.Contains(d.Id)).OrderBy(d => d.Title).Take(1000).ToListAsync(ct);

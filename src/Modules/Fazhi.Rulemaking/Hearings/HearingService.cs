@@ -108,7 +108,7 @@ internal sealed class HearingService(RulemakingDb db, ICurrentUser user, IDeadli
         checks.When(input.HeldOn < Today, "heldOn", "举行日期不能早于今天（公告在举行之前）。");
         checks.ThrowIfAny("未公告。");
         var (unitId, unitName, subjectTitle) = await SubjectAsync(input.Subject!.Value, input.SubjectId, ct);
-        var settings = await db.LegislationSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new LegislationSettings();
+        var settings = await db.LegislationSettings.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(ct) ?? new LegislationSettings();
         if (input.Kind == HearingKind.Hearing && input.HeldOn!.Value.DayNumber - Today.DayNumber < settings.HearingNoticeDays)
         {
             // 规章制定程序条例 第十六条: 起草单位应当在举行听证会的 30 日前公布听证会的时间、地点和内容 (the days are the settings row's).

@@ -86,7 +86,7 @@ internal sealed class LegislationReminders(ISystemWork systemWork, IDeadlineServ
         var today = clock.Today;
         var soon = today.AddDays(5);
         var list = new List<Reminder>();
-        var filings = await system.LegislationProjects.AsNoTracking().Where(p => p.Stage == LegislationStage.Published && p.FilingDueOn <= soon).Take(1000).ToListAsync(ct);
+        var filings = await system.LegislationProjects.AsNoTracking().Where(p => p.Stage == LegislationStage.Published && p.FilingDueOn <= soon).OrderBy(p => p.FilingDueOn).ThenBy(p => p.Id).Take(1000).ToListAsync(ct);
         foreach (var p in filings)
         {
             var late = p.FilingDueOn < today;
@@ -96,7 +96,8 @@ internal sealed class LegislationReminders(ISystemWork systemWork, IDeadlineServ
         }
         // The current round ended, at 征求意见 (第十五条) or at 审查 (a later round, 第二十一条; ADR 0069); one reminder per round's end.
         var ended = await system.LegislationProjects.AsNoTracking()
-            .Where(p => (p.Stage == LegislationStage.PublicComment || p.Stage == LegislationStage.Review) && p.CommentTo < today).Take(1000).ToListAsync(ct);
+            .Where(p => (p.Stage == LegislationStage.PublicComment || p.Stage == LegislationStage.Review) && p.CommentTo < today)
+            .OrderBy(p => p.CommentTo).ThenBy(p => p.Id).Take(1000).ToListAsync(ct);
         foreach (var p in ended)
         {
             var open = await system.LegislationComments.CountAsync(c => c.ProjectId == p.Id && c.Answer == null, ct);

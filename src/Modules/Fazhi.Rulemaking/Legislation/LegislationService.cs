@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Fazhi.Platform.Data;
 using Fazhi.Platform.Features.Calendar;
 using Fazhi.Platform.Features.Notifications;
 using Fazhi.Platform.Features.PersonalData;
@@ -101,7 +102,7 @@ internal sealed class LegislationService(RulemakingDb db, ICurrentUser user, IDe
     // ---- settings -------------------------------------------------------------------------------------------------
 
     public async Task<LegislationSettings> SettingsAsync(CancellationToken ct) =>
-        await db.LegislationSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new LegislationSettings();
+        await db.LegislationSettings.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(ct) ?? new LegislationSettings();
 
     public async Task<LegislationSettings> SaveSettingsAsync(LegislationSettingsInput input, CancellationToken ct)
     {
@@ -111,7 +112,7 @@ internal sealed class LegislationService(RulemakingDb db, ICurrentUser user, IDe
         checks.When(input.FilingDays is < 1 or > 180, "filingDays", "备案期限应在 1 至 180 日之间。");
         checks.When(input.HearingNoticeDays is < 1 or > 180, "hearingNoticeDays", "听证会提前公告期限应在 1 至 180 日之间。");
         checks.ThrowIfAny("期限未保存。");
-        var row = await db.LegislationSettings.FirstOrDefaultAsync(ct);
+        var row = await db.LegislationSettings.OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
         if (row is null)
         {
             row = new LegislationSettings();
@@ -592,7 +593,7 @@ internal sealed class LegislationService(RulemakingDb db, ICurrentUser user, IDe
             var comment = (await AddCommentsAsync(system, draft, [(target, text, name)], Hash(queryCode), null, ct, SensitiveText.Phone(phone!)))[0];
             return new CommentReceipt(comment.Number, queryCode, draft.Project.Title, target.Label);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Two submissions from one number on one article at once: the unique index keeps one.
             throw Refuse.Field("phone", OnePerArticleMessage(target.Label));

@@ -37,15 +37,15 @@ internal sealed class NormativeReminders(ISystemWork systemWork, IDeadlineServic
     {
         await using var system = systemWork.Db<RulemakingDb>("规范性文件期限提醒");
         var today = clock.Today;
-        var settings = await system.Settings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new RulemakingSettings();
+        var settings = await system.Settings.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(ct) ?? new RulemakingSettings();
         var soon = (await clock.AddWorkingDaysAsync(today, 1, ct)).Date;
         var list = new List<Reminder>();
-        var reviews = await system.Drafts.AsNoTracking().Where(d => d.Status == DraftStatus.UnderReview && d.ReviewDueOn <= soon).Take(1000).ToListAsync(ct);
+        var reviews = await system.Drafts.AsNoTracking().Where(d => d.Status == DraftStatus.UnderReview && d.ReviewDueOn <= soon).OrderBy(d => d.ReviewDueOn).ThenBy(d => d.Id).Take(1000).ToListAsync(ct);
         list.AddRange(reviews.Select(d => new Reminder("rulemaking.review-due", $"{d.Id}:{d.Round}:{(d.ReviewDueOn < today ? "late" : "due")}",
             d.ReviewDueOn < today ? $"合法性审核已超期：{d.Title}" : $"合法性审核即将到期：{d.Title}",
             $"《{d.Title}》（{d.DraftingUnitName}）应于 {d.ReviewDueOn:yyyy-MM-dd} 前完成合法性审核。", $"/rulemaking/documents/{d.Id}", [], null, RulemakingPermissions.Review)));
         var filingSoon = today.AddDays(5);
-        var filings = await system.Drafts.AsNoTracking().Where(d => d.Status == DraftStatus.Published && d.FiledOn == null && d.FilingDueOn <= filingSoon).Take(1000).ToListAsync(ct);
+        var filings = await system.Drafts.AsNoTracking().Where(d => d.Status == DraftStatus.Published && d.FiledOn == null && d.FilingDueOn <= filingSoon).OrderBy(d => d.FilingDueOn).ThenBy(d => d.Id).Take(1000).ToListAsync(ct);
         foreach (var d in filings)
         {
             var late = d.FilingDueOn < today;
@@ -55,7 +55,7 @@ internal sealed class NormativeReminders(ISystemWork systemWork, IDeadlineServic
             list.Add(new Reminder("rulemaking.filing-due-unit", $"{d.Id}:{(late ? "late" : "due")}", title, body, $"/rulemaking/documents/{d.Id}", [], d.OrgUnitId, RulemakingPermissions.Draft));
         }
         var expiring = today.AddDays(settings.ExpiryReminderDays);
-        var ending = await system.Drafts.AsNoTracking().Where(d => d.Status == DraftStatus.Published && d.ExpiresOn >= today && d.ExpiresOn <= expiring).Take(1000).ToListAsync(ct);
+        var ending = await system.Drafts.AsNoTracking().Where(d => d.Status == DraftStatus.Published && d.ExpiresOn >= today && d.ExpiresOn <= expiring).OrderBy(d => d.ExpiresOn).ThenBy(d => d.Id).Take(1000).ToListAsync(ct);
         list.AddRange(ending.Select(d => new Reminder("rulemaking.validity-expiring", $"{d.Id}:{d.ExpiresOn:yyyyMMdd}", $"规范性文件有效期即将届满：{d.Title}",
             $"《{d.Title}》（{d.RegistrationNo}）有效期至 {d.ExpiresOn:yyyy-MM-dd}，届满未续期的自动失效：需要继续施行的，请评估后在文件页“评估续期”。", $"/rulemaking/documents/{d.Id}", [], d.OrgUnitId,
             RulemakingPermissions.Draft)));

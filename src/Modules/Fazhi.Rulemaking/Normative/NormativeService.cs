@@ -43,11 +43,11 @@ internal sealed class NormativeService(RulemakingDb db, ICurrentUser user, IDead
     public DateOnly Today => clock.Today;
 
     public async Task<RulemakingSettings> SettingsAsync(CancellationToken ct) =>
-        await db.Settings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new RulemakingSettings();
+        await db.Settings.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(ct) ?? new RulemakingSettings();
 
     public async Task<RulemakingSettings> SaveSettingsAsync(SettingsInput input, CancellationToken ct)
     {
-        var row = await db.Settings.FirstOrDefaultAsync(ct);
+        var row = await db.Settings.OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
         var checks = new FieldChecks();
         checks.When(input.ReviewWorkingDays is < 1 or > 60, "reviewWorkingDays", "审核期限应为 1–60 个工作日。");
         checks.When(input.FilingDays is < 1 or > 90, "filingDays", "备案期限应为 1–90 日。");

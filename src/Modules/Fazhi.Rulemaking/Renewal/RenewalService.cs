@@ -51,7 +51,7 @@ internal sealed class RenewalService(RulemakingDb db, ICurrentUser user, IDeadli
         {
             throw Refuse.Conflict($"有效期已于 {end:yyyy-MM-dd} 届满，文件已自动失效，不能续期；需要继续施行的，应重新起草并报送合法性审核。", RuleName);
         }
-        var settings = await db.Settings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new RulemakingSettings();
+        var settings = await db.Settings.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(ct) ?? new RulemakingSettings();
         if (today < end.AddDays(-settings.ExpiryReminderDays))
         {
             throw Refuse.Conflict($"有效期届满前 {settings.ExpiryReminderDays} 日内评估后方可续期（本文件有效期至 {end:yyyy-MM-dd}）。", RuleName);
@@ -83,7 +83,8 @@ internal sealed class RenewalService(RulemakingDb db, ICurrentUser user, IDeadli
     {
         await using var system = systemWork.Db<RulemakingDb>("规范性文件有效期届满失效");
         var today = Today;
-        var due = await system.Drafts.Where(d => d.Status == DraftStatus.Published && d.LapsedOn == null && d.ExpiresOn < today).Take(500).ToListAsync(ct);
+        var due = await system.Drafts.Where(d => d.Status == DraftStatus.Published && d.LapsedOn == null && d.ExpiresOn < today)
+            .OrderBy(d => d.ExpiresOn).ThenBy(d => d.Id).Take(500).ToListAsync(ct);
         foreach (var d in due)
         {
             var on = d.ExpiresOn!.Value.AddDays(1);
