@@ -25,4 +25,20 @@ public static class DbErrors
         PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
+
+    /// <summary>
+    /// The save, or <paramref name="refusal"/> when a unique index refused it: the one refusal type for a race the index
+    /// settles (two submissions from one number at once), so a module states the refusal and catches nothing itself.
+    /// </summary>
+    public static async Task<T> RefusingDuplicateAsync<T>(this Task<T> save, Func<Fazhi.Platform.Kit.RefusalException> refusal)
+    {
+        try
+        {
+            return await save;
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            throw refusal();
+        }
+    }
 }

@@ -348,15 +348,8 @@ internal sealed class SurveyService(AssessmentDb db, IOrgDirectory orgs, ISystem
             a.ResponseId = response.Id;
             systemDb.Set<SurveyAnswer>().Add(a);
         }
-        try
-        {
-            await systemDb.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            // Two submissions with the same number at once: the unique index keeps one.
-            throw Refused("phone", AnsweredMessage);
-        }
+        // Two submissions with the same number at once: the unique index keeps one, the other is refused.
+        await systemDb.SaveChangesAsync(ct).RefusingDuplicateAsync(() => Refused("phone", AnsweredMessage));
     }
 
     private const string NotSubmitted = "问卷未提交：";

@@ -588,16 +588,10 @@ internal sealed class LegislationService(RulemakingDb db, ICurrentUser user, IDe
         }
         await phones.VerifyAsync(CodeRules, draft.Version.Id.ToString(), phone!, code, ct);
         var queryCode = RandomNumberGenerator.GetString(QueryAlphabet, 8);
-        try
-        {
-            var comment = (await AddCommentsAsync(system, draft, [(target, text, name)], Hash(queryCode), null, ct, SensitiveText.Phone(phone!)))[0];
-            return new CommentReceipt(comment.Number, queryCode, draft.Project.Title, target.Label);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            // Two submissions from one number on one article at once: the unique index keeps one.
-            throw Refuse.Field("phone", OnePerArticleMessage(target.Label));
-        }
+        // Two submissions from one number on one article at once: the unique index keeps one, the other is refused as above.
+        var comment = (await AddCommentsAsync(system, draft, [(target, text, name)], Hash(queryCode), null, ct, SensitiveText.Phone(phone!))
+            .RefusingDuplicateAsync(() => Refuse.Field("phone", OnePerArticleMessage(target.Label))))[0];
+        return new CommentReceipt(comment.Number, queryCode, draft.Project.Title, target.Label);
     }
 
     /// <summary>Adds the comments in one transaction (all or none), each with the next number.</summary>
